@@ -1,0 +1,31 @@
+import { DataSource } from 'typeorm';
+import { AuditService } from '../../services/core/audit/audit.service';
+import { ConnectorCredential, ConnectorReader } from '../../services/core/connectors/connector.types';
+import { accountFingerprint } from '../../services/core/connectors/content-fingerprint';
+import { PlatformAccount } from '../../services/core/database/entities';
+
+export type FingerprintCheck = { ok: true } | { ok: false; observedExternalId: string };
+
+/**
+ * Step 3 (C-19): the identity behind the token must be, right now, the one we connected. On a mismatch the
+ * account is quarantined and an alert is raised in the same transaction as its audit event.
+ */
+export async function assertFingerprint(
+  deps: { ds: DataSource; audit: AuditService; alert: (msg: string, fields: Record<string, string>) => void },
+  account: PlatformAccount,
+  reader: ConnectorReader,
+  cred: ConnectorCredential,
+  actor: string,
+): Promise<FingerprintCheck> {
+  const identity = await reader.identity(cred);
+  if (accountFingerprint(account.platform, identity.externalAccountId) === account.fingerprint) return { ok: true };
+  await deps.ds.transaction(async (m) => {
+    await m.update(PlatformAccount, { id: account.id, clientId: account.clientId }, { status: 'quarantined', statusReason: 'fingerprint_mismatch', updatedAt: new Date() });
+    await deps.audit.append({
+      agencyId: account.agencyId, clientId: account.clientId, actor, action: 'account.quarantined', subjectType: 'platform_account', subjectId: account.id,
+      data: { reason: 'fingerprint_mismatch', expectedFingerprint: account.fingerprint, observedFingerprint: accountFingerprint(account.platform, identity.externalAccountId) },
+    }, m);
+  });
+  deps.alert('account quarantined: token resolves to another identity', { clientId: account.clientId, accountId: account.id });
+  return { ok: false, observedExternalId: identity.externalAccountId };
+}

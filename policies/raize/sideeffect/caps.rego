@@ -1,0 +1,73 @@
+package raize.sideeffect
+
+# Maps a cap scope to the counter the host supplies for it.
+cap_scope_counter := {
+	"account": "account_today",
+	"client": "client_today",
+	"global": "global_today",
+}
+
+caps := array_field(settings, "caps")
+
+cap_applies(cap) if {
+	cap.action == action
+	cap_platform_matches(cap)
+}
+
+# A cap without a platform (absent or null) applies to every platform.
+cap_platform_matches(cap) if object.get(cap, "platform", null) == null
+
+cap_platform_matches(cap) if cap.platform == platform
+
+cap_well_formed(cap) if {
+	is_number(cap.max_per_day)
+	is_number(counters[cap_scope_counter[cap.scope]])
+}
+
+# METADATA
+# title: Daily cap reached
+# description: |
+#   For every cap matching the action (and its platform when set), denies once the
+#   counter of the cap's scope (account_today, client_today, global_today) has
+#   reached max_per_day. A cap with an unknown scope, no max_per_day or no counter
+#   from the host fails closed.
+reasons contains reason("cap_reached", sprintf("daily cap for %s at %s scope reached (%d of %d)", [action_label, cap.scope, used, cap.max_per_day])) if {
+	some cap in caps
+	cap_applies(cap)
+	cap_well_formed(cap)
+	used := counters[cap_scope_counter[cap.scope]]
+	used >= cap.max_per_day
+}
+
+reasons contains reason("cap_reached", sprintf("daily cap for %s cannot be checked (unknown scope, no max_per_day or no counter); failing closed", [action_label])) if {
+	some cap in caps
+	cap_applies(cap)
+	not cap_well_formed(cap)
+}
+
+cooldown_limit := object.get(object_field(settings, "cooldown_seconds"), action, null)
+
+seconds_since_last := object.get(counters, "seconds_since_last", "<missing>")
+
+# METADATA
+# title: Cooldown
+# description: |
+#   With settings.cooldown_seconds[action] set, denies while fewer seconds than that
+#   have passed since the last such action. seconds_since_last null means "never";
+#   an absent or non-numeric value (or a non-numeric cooldown) fails closed.
+reasons contains reason("cooldown", sprintf("cooldown for %s: %d of %d seconds elapsed", [action_label, seconds_since_last, cooldown_limit])) if {
+	is_number(cooldown_limit)
+	is_number(seconds_since_last)
+	seconds_since_last < cooldown_limit
+}
+
+reasons contains reason("cooldown", sprintf("cooldown for %s cannot be checked (counters.seconds_since_last missing); failing closed", [action_label])) if {
+	is_number(cooldown_limit)
+	not is_number(seconds_since_last)
+	seconds_since_last != null
+}
+
+reasons contains reason("cooldown", sprintf("cooldown for %s is misconfigured (not a number); failing closed", [action_label])) if {
+	cooldown_limit != null
+	not is_number(cooldown_limit)
+}

@@ -1,0 +1,27 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+export type AutonomyLevel = 'manual' | 'assisted' | 'autonomous';
+export interface CapSetting {
+  action: string;
+  platform?: string;
+  scope: 'account' | 'client' | 'global';
+  max_per_day: number;
+}
+export interface QuietHours {
+  start_hour: number;
+  end_hour: number;
+}
+
+@Entity({ name: 'client_policy_settings' })
+export class ClientPolicySettings {
+  @PrimaryColumn({ name: 'client_id', type: 'uuid' }) clientId!: string;
+  @Column({ name: 'agency_id', type: 'uuid' }) agencyId!: string;
+  @Column({ type: 'jsonb' }) autonomy!: Record<string, AutonomyLevel>;
+  @Column({ name: 'four_eyes', type: 'boolean' }) fourEyes!: boolean;
+  @Column({ type: 'jsonb' }) caps!: CapSetting[];
+  @Column({ name: 'cooldown_seconds', type: 'jsonb' }) cooldownSeconds!: Record<string, number>;
+  @Column({ name: 'quiet_hours', type: 'jsonb', nullable: true }) quietHours!: QuietHours | null;
+  @Column({ name: 'lateness_cutoff_seconds', type: 'int', nullable: true }) latenessCutoffSeconds!: number | null;
+  @Column({ name: 'enabled_platforms', type: 'text', array: true }) enabledPlatforms!: string[];
+  @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+}

@@ -1,0 +1,61 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+export const PUBLISH_STATUSES = [
+  'scheduled', 'awaiting_approval', 'approved', 'paused', 'publishing', 'published', 'verified', 'unverified',
+  'denied', 'rejected', 'cancelled', 'failed', 'quarantined',
+] as const;
+export type PublishStatus = (typeof PUBLISH_STATUSES)[number];
+
+/** What was fixed at scheduling; the database trigger refuses any change to it (C-23). */
+export interface PublishJobPayload {
+  jobId: string;
+  agencyId: string;
+  clientId: string;
+  platformAccountId: string;
+  platform: string;
+  assetId: string;
+  assetChecksum: string;
+  idempotencyKey: string;
+  scheduledAt: string;
+  timezone: string;
+  authorId: string;
+}
+
+/** What proves a post went out: the platform's answer, how we got it, and the read-back. */
+export interface PublishProof {
+  response: { [k: string]: string | number | boolean | null };
+  requestId: string | null;
+  replayed: boolean;
+  reconciled: boolean;
+  readBack: { postId: string; url: string; authorExternalId: string; at: string } | null;
+}
+
+export interface StatusReason {
+  code: string;
+  message: string;
+}
+
+@Entity({ name: 'publish_jobs' })
+export class PublishJob {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ name: 'agency_id', type: 'uuid' }) agencyId!: string;
+  @Column({ name: 'client_id', type: 'uuid' }) clientId!: string;
+  @Column({ name: 'platform_account_id', type: 'uuid' }) platformAccountId!: string;
+  @Column({ name: 'asset_id', type: 'uuid' }) assetId!: string;
+  @Column({ name: 'asset_checksum', type: 'text' }) assetChecksum!: string;
+  @Column({ type: 'jsonb' }) payload!: PublishJobPayload;
+  @Column({ name: 'idempotency_key', type: 'text' }) idempotencyKey!: string;
+  @Column({ name: 'scheduled_at', type: 'timestamptz' }) scheduledAt!: Date;
+  @Column({ type: 'text' }) timezone!: string;
+  @Column({ type: 'text' }) status!: PublishStatus;
+  @Column({ name: 'status_reasons', type: 'jsonb' }) statusReasons!: StatusReason[];
+  @Column({ name: 'workflow_id', type: 'text' }) workflowId!: string;
+  @Column({ name: 'created_by', type: 'uuid' }) createdBy!: string;
+  @Column({ name: 'platform_post_id', type: 'text', nullable: true }) platformPostId!: string | null;
+  @Column({ type: 'text', nullable: true }) url!: string | null;
+  @Column({ type: 'jsonb', nullable: true }) proof!: PublishProof | null;
+  @Column({ name: 'published_at', type: 'timestamptz', nullable: true }) publishedAt!: Date | null;
+  @Column({ name: 'verified_at', type: 'timestamptz', nullable: true }) verifiedAt!: Date | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+}

@@ -1,0 +1,161 @@
+/**
+ * Types of the side-effect policy (policies/raize/sideeffect, entry point raize/sideeffect/decision).
+ *
+ * PolicyInput mirrors the JSON the Rego policy reads, so its keys are snake_case on purpose: the host
+ * builds it once and the engine hands it to OPA as it is. Everything is supplied by the host; the
+ * policy treats a missing or malformed field as a deny wherever safety depends on it.
+ */
+
+export const POLICY_ACTIONS = ['publish', 'reply', 'dm', 'like', 'delete'] as const;
+/** A side effect that must be allowed by the policy before it runs. */
+export type PolicyAction = (typeof POLICY_ACTIONS)[number];
+
+/** How the side effect is executed: the platform API, a browser session, or both. */
+export type PolicyLane = 'api' | 'browser' | 'hybrid';
+
+/** Per-action autonomy of a client: manual (human author + approval), assisted (approval), autonomous. */
+export type AutonomyLevel = 'manual' | 'assisted' | 'autonomous';
+
+export type KillSwitchScope = 'global' | 'agency' | 'client' | 'account';
+
+export type AccountStatus = 'connected' | 'quarantined' | 'read_only';
+
+export type AuthorKind = 'human' | 'ai';
+
+/** Scope whose daily counter a cap is compared with. */
+export type CapScope = 'account' | 'client' | 'global';
+
+/** The client's wall clock, computed by the host in the client's timezone. */
+export interface PolicyLocalTime {
+  hour: number;
+  minute: number;
+  /** 0 = Sunday */
+  weekday: number;
+}
+
+export interface PolicyTenant {
+  agency_id: string;
+  client_id: string;
+  account_id: string;
+}
+
+export interface PolicyAuthor {
+  id: string;
+  kind: AuthorKind;
+}
+
+export interface PolicyApproval {
+  approver_id: string;
+  /** Must be one of data.raize.defaults.approver_roles (Admin, Manager, Publisher, Reviewer). */
+  role: string;
+  /** Checksum of the content that was approved; an approval of other content is void. */
+  checksum: string;
+}
+
+/** An engaged kill switch. The policy honours only global ones and those matching the tenant. */
+export interface PolicyKillSwitch {
+  scope: KillSwitchScope;
+  /** Agency, client or account id; absent for the global switch. */
+  scope_id?: string | null;
+}
+
+export interface PolicyAccount {
+  status: AccountStatus;
+  allowed_lanes: PolicyLane[];
+}
+
+export interface PolicyCap {
+  action: PolicyAction;
+  /** Absent or null: the cap applies to every platform. */
+  platform?: string | null;
+  scope: CapScope;
+  max_per_day: number;
+}
+
+/** Quiet window [start_hour, end_hour) in the client's local time; wraps midnight when start > end. */
+export interface PolicyQuietHours {
+  start_hour: number;
+  end_hour: number;
+}
+
+/** Per-client settings from the database. */
+export interface PolicySettings {
+  /** Missing action → "manual". */
+  autonomy: Partial<Record<PolicyAction, AutonomyLevel>>;
+  four_eyes: boolean;
+  caps: PolicyCap[];
+  cooldown_seconds: Partial<Record<PolicyAction, number | null>>;
+  quiet_hours: PolicyQuietHours | null;
+  /** null → data.raize.defaults.default_lateness_cutoff_seconds */
+  lateness_cutoff_seconds: number | null;
+  /** Explicit opt-ins for platforms disallowed by default (data.raize.defaults.disallowed_platforms). */
+  enabled_platforms: string[];
+}
+
+export interface PolicyCounters {
+  account_today: number;
+  client_today: number;
+  global_today: number;
+  /** null: this action never ran. Absent while a cooldown is configured → deny. */
+  seconds_since_last: number | null;
+}
+
+export interface PolicyInput {
+  action: PolicyAction;
+  /** Platform id, e.g. "sandbox". */
+  platform: string;
+  lane: PolicyLane;
+  /** Unix seconds. */
+  now_s: number;
+  /** Unix seconds of the slot; required for publish, may be absent for other actions. */
+  scheduled_at_s?: number | null;
+  local_time: PolicyLocalTime;
+  tenant: PolicyTenant;
+  author: PolicyAuthor;
+  approvals: PolicyApproval[];
+  /** Checksum of the content about to be sent (absent for actions without content, e.g. like). */
+  content_checksum?: string | null;
+  kill_switches: PolicyKillSwitch[];
+  account: PolicyAccount;
+  settings: PolicySettings;
+  counters: PolicyCounters;
+}
+
+/** Reason codes are stable strings the host depends on. */
+export const POLICY_REASON_CODES = [
+  'kill_switch',
+  'account_quarantined',
+  'account_read_only',
+  'platform_disallowed',
+  'lane_not_allowed',
+  'approval_required',
+  'manual_requires_human_author',
+  'four_eyes',
+  'approval_stale',
+  'cap_reached',
+  'cooldown',
+  'quiet_hours',
+  'late',
+  'invalid_input',
+  /** the bundled data.raize.defaults are missing or malformed */
+  'policy_data_missing',
+  /** produced by the engine, not the policy: evaluation failed or returned something unusable */
+  'engine_error',
+  /** produced by the engine, not the policy: evaluation took longer than the timeout */
+  'engine_timeout',
+] as const;
+export type PolicyReasonCode = (typeof POLICY_REASON_CODES)[number];
+
+export interface PolicyReason {
+  /** One of PolicyReasonCode; typed open so a newer policy's codes still type-check. */
+  code: PolicyReasonCode | (string & {});
+  message: string;
+}
+
+export interface PolicyDecision {
+  /** True only when reasons is empty. */
+  allow: boolean;
+  reasons: PolicyReason[];
+  /** The action needs a (fresh) approval: autonomy assisted/manual, four-eyes, or a late publish. */
+  needsApproval: boolean;
+}

@@ -1,0 +1,26 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+
+export interface SealedBox {
+  /** key id, so old ciphertexts stay readable after a rotation (C-16) */
+  kid: string;
+  iv: string;
+  tag: string;
+  ct: string;
+}
+
+/** AES-256-GCM with a fresh 96-bit IV per message; `aad` binds the ciphertext to its slot. */
+export function seal(key: Buffer, kid: string, plaintext: string, aad: string): SealedBox {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(Buffer.from(aad, 'utf8'));
+  const ct = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+  return { kid, iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), ct: ct.toString('base64') };
+}
+
+/** Throws when the key is wrong or any byte of the box or its aad changed. */
+export function open(key: Buffer, box: SealedBox, aad: string): string {
+  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(box.iv, 'base64'));
+  decipher.setAAD(Buffer.from(aad, 'utf8'));
+  decipher.setAuthTag(Buffer.from(box.tag, 'base64'));
+  return Buffer.concat([decipher.update(Buffer.from(box.ct, 'base64')), decipher.final()]).toString('utf8');
+}

@@ -1,0 +1,77 @@
+import { mkdtempSync, readFileSync, writeFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { LocalKeyring } from './local-keyring';
+import { masterKeyId, resolveMasterKey } from './master-key';
+import { SecretDecryptError, SecretNotFoundError } from './secrets.port';
+
+function key() {
+  const k = randomBytes(32);
+  return { id: masterKeyId(k), key: k };
+}
+
+describe('LocalKeyring', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'raize-keyring-'));
+
+  it('round-trips a value and never writes it in the clear', async () => {
+    const file = join(dir, 'a.json');
+    const ring = new LocalKeyring(file, key());
+    await ring.put('cred/1', 'tok_super_secret_value');
+    expect(await ring.get('cred/1')).toBe('tok_super_secret_value');
+    expect(readFileSync(file, 'utf8')).not.toContain('tok_super_secret_value');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  it('fails with the wrong master key', async () => {
+    const file = join(dir, 'b.json');
+    await new LocalKeyring(file, key()).put('cred/1', 'v');
+    const other = key();
+    const wrong = new LocalKeyring(file, { id: key().id, key: other.key });
+    await expect(wrong.get('cred/1')).rejects.toBeInstanceOf(SecretDecryptError);
+    // Same kid, different bytes: GCM authentication must still refuse.
+    const original = JSON.parse(readFileSync(file, 'utf8'));
+    const kid = original.entries['cred/1'].kid;
+    await expect(new LocalKeyring(file, { id: kid, key: other.key }).get('cred/1')).rejects.toBeInstanceOf(SecretDecryptError);
+  });
+
+  it('fails on tampered ciphertext and on a box moved to another name', async () => {
+    const file = join(dir, 'c.json');
+    const k = key();
+    const ring = new LocalKeyring(file, k);
+    await ring.put('cred/1', 'value-one');
+    const data = JSON.parse(readFileSync(file, 'utf8'));
+    const ct = Buffer.from(data.entries['cred/1'].ct, 'base64');
+    ct[0] ^= 0x01;
+    data.entries['cred/1'].ct = ct.toString('base64');
+    data.entries['cred/2'] = { ...data.entries['cred/1'] };
+    writeFileSync(file, JSON.stringify(data));
+    await expect(ring.get('cred/1')).rejects.toBeInstanceOf(SecretDecryptError);
+    await expect(ring.get('cred/2')).rejects.toBeInstanceOf(SecretDecryptError);
+  });
+
+  it('reads values sealed under a previous key after rotation', async () => {
+    const file = join(dir, 'd.json');
+    const old = key();
+    await new LocalKeyring(file, old).put('cred/1', 'before-rotation');
+    const rotated = new LocalKeyring(file, key(), [old]);
+    expect(await rotated.get('cred/1')).toBe('before-rotation');
+  });
+
+  it('reports a missing key and deletes', async () => {
+    const ring = new LocalKeyring(join(dir, 'e.json'), key());
+    await expect(ring.get('nope')).rejects.toBeInstanceOf(SecretNotFoundError);
+    await ring.put('x', '1');
+    await ring.delete('x');
+    await expect(ring.get('x')).rejects.toBeInstanceOf(SecretNotFoundError);
+  });
+
+  it('generates a master key once into a 0600 file and reuses it', () => {
+    const d = mkdtempSync(join(tmpdir(), 'raize-mk-'));
+    const a = resolveMasterKey(undefined, d);
+    const b = resolveMasterKey(undefined, d);
+    expect(a.key.equals(b.key)).toBe(true);
+    expect(statSync(join(d, 'master.key')).mode & 0o777).toBe(0o600);
+    expect(() => resolveMasterKey('too-short', d)).toThrow(/32 bytes/);
+  });
+});

@@ -1,0 +1,24 @@
+// The token identity: profile and recent posts (used by publishers to reconcile by content fingerprint).
+import { requireIdentity } from './auth';
+import { postsByAuthor } from './content.service';
+import { json, validate, type SandboxResponse } from './http-utils';
+import { listMyPostsQuerySchema } from './schemas';
+import { publicUser } from './users';
+import type { SandboxDeps } from './deps';
+import type { RequestContext, Router } from './router';
+
+function getMe(deps: SandboxDeps, ctx: RequestContext): SandboxResponse {
+  const { user } = requireIdentity(deps, ctx);
+  return json(200, publicUser(user));
+}
+
+function getMyPosts(deps: SandboxDeps, ctx: RequestContext): SandboxResponse {
+  const { user } = requireIdentity(deps, ctx);
+  const query = validate(listMyPostsQuerySchema, Object.fromEntries(ctx.query));
+  return json(200, { data: postsByAuthor(deps, user.id, query) });
+}
+
+export function registerMeRoutes(router: Router, deps: SandboxDeps): void {
+  router.get('/me', (ctx) => getMe(deps, ctx));
+  router.get('/me/posts', (ctx) => getMyPosts(deps, ctx));
+}

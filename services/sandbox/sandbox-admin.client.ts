@@ -1,0 +1,178 @@
+// Typed client for the sandbox admin API (one method per admin endpoint). Uses global fetch.
+import type {
+  ActiveFault,
+  Comment,
+  FaultConfig,
+  IdentitySwap,
+  ListResponse,
+  RequestLogEntry,
+  SandboxErrorBody,
+  SandboxFlags,
+  SandboxOAuthClient,
+  SandboxPost,
+  SandboxUser,
+  TokenResponse,
+  WebhookDeliveryAttempt,
+  WebhookSubscription,
+} from './sandbox.types';
+
+export interface CreateUserInput {
+  username: string;
+  password: string;
+  displayName?: string;
+}
+
+export interface RegisterOAuthClientInput {
+  clientId: string;
+  clientSecret?: string;
+  redirectUris: string[];
+}
+
+export interface IssueTokenInput {
+  userId: string;
+  clientId?: string;
+  scope?: string;
+  expiresInSeconds?: number;
+}
+
+export interface CreateCommentInput {
+  postId: string;
+  authorId: string;
+  text: string;
+}
+
+export class SandboxAdminError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SandboxAdminError';
+  }
+}
+
+export class SandboxAdminClient {
+  private readonly baseUrl: string;
+
+  constructor(
+    baseUrl: string,
+    private readonly adminToken: string,
+  ) {
+    this.baseUrl = baseUrl.replace(/\/+$/, '');
+  }
+
+  // ---- users, clients, tokens ----
+  createUser(input: CreateUserInput): Promise<SandboxUser> {
+    return this.request('POST', '/_admin/users', input);
+  }
+  listUsers(): Promise<SandboxUser[]> {
+    return this.list('/_admin/users');
+  }
+  registerOAuthClient(input: RegisterOAuthClientInput): Promise<SandboxOAuthClient> {
+    return this.request('POST', '/_admin/oauth-clients', input);
+  }
+  listOAuthClients(): Promise<SandboxOAuthClient[]> {
+    return this.list('/_admin/oauth-clients');
+  }
+  /** Issues tokens for a user without the browser flow (for tests that only need a valid bearer token). */
+  issueToken(input: IssueTokenInput): Promise<TokenResponse> {
+    return this.request('POST', '/_admin/tokens', input);
+  }
+
+  // ---- faults & flags ----
+  setFaults(faults: FaultConfig[]): Promise<ActiveFault[]> {
+    return this.request<ListResponse<ActiveFault>>('POST', '/_admin/faults', { faults }).then((r) => r.data);
+  }
+  listFaults(): Promise<ActiveFault[]> {
+    return this.list('/_admin/faults');
+  }
+  clearFaults(): Promise<void> {
+    return this.request('DELETE', '/_admin/faults');
+  }
+  setFlags(flags: Partial<SandboxFlags>): Promise<SandboxFlags> {
+    return this.request('POST', '/_admin/flags', flags);
+  }
+  getFlags(): Promise<SandboxFlags> {
+    return this.request('GET', '/_admin/flags');
+  }
+
+  // ---- identity swaps ----
+  swapIdentity(swap: IdentitySwap): Promise<IdentitySwap> {
+    return this.request('POST', '/_admin/identity-swaps', swap);
+  }
+  listSwaps(): Promise<IdentitySwap[]> {
+    return this.list('/_admin/identity-swaps');
+  }
+  clearSwaps(): Promise<void> {
+    return this.request('DELETE', '/_admin/identity-swaps');
+  }
+
+  // ---- content ----
+  listPosts(): Promise<SandboxPost[]> {
+    return this.list('/_admin/posts');
+  }
+  listComments(postId?: string): Promise<Comment[]> {
+    return this.list(postId ? `/_admin/comments?postId=${encodeURIComponent(postId)}` : '/_admin/comments');
+  }
+  /** Creates a comment as `authorId` (an audience member) and fires `comment.created`. */
+  createComment(input: CreateCommentInput): Promise<Comment> {
+    return this.request('POST', '/_admin/comments', input);
+  }
+
+  // ---- webhooks ----
+  registerWebhook(input: { url: string; secret: string }): Promise<WebhookSubscription> {
+    return this.request('POST', '/_admin/webhooks', input);
+  }
+  listWebhooks(): Promise<WebhookSubscription[]> {
+    return this.list('/_admin/webhooks');
+  }
+  deleteWebhook(id: string): Promise<void> {
+    return this.request('DELETE', `/_admin/webhooks/${encodeURIComponent(id)}`);
+  }
+  listWebhookDeliveries(): Promise<WebhookDeliveryAttempt[]> {
+    return this.list('/_admin/webhook-deliveries');
+  }
+
+  // ---- inspection & reset ----
+  listRequests(): Promise<RequestLogEntry[]> {
+    return this.list('/_admin/requests');
+  }
+  clearRequests(): Promise<void> {
+    return this.request('DELETE', '/_admin/requests');
+  }
+  /** Clears everything: users, clients, tokens, posts, comments, webhooks, faults, flags, swaps and logs. */
+  reset(): Promise<void> {
+    return this.request('POST', '/_admin/reset');
+  }
+
+  private async list<T>(path: string): Promise<T[]> {
+    return (await this.request<ListResponse<T>>('GET', path)).data;
+  }
+
+  private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = { 'x-sandbox-admin': this.adminToken, accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const res = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    if (!res.ok) {
+      let code = 'http_error';
+      let message = `${method} ${path} failed with HTTP ${res.status}`;
+      try {
+        const parsed = JSON.parse(text) as Partial<SandboxErrorBody>;
+        if (parsed.error) {
+          code = parsed.error.code;
+          message = `${message}: ${parsed.error.message}`;
+        }
+      } catch {
+        // non-JSON error body: keep the generic message
+      }
+      throw new SandboxAdminError(res.status, code, message);
+    }
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+}

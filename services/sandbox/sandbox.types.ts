@@ -1,0 +1,163 @@
+// Wire types of the Sandbox platform, shared by the server, the admin client, receivers and tests.
+// Plain interfaces only (no runtime code) so any package can import them cheaply.
+
+/** Public profile of a sandbox account (what `GET /me` and `POST /_admin/users` return). */
+export interface SandboxUser {
+  id: string; // sbx_u_<random>
+  username: string;
+  handle: string; // '@' + username
+  displayName: string;
+}
+
+/** A media item as stored on a post. Uploaded bytes (dataBase64) are served at `url` (`/media/<id>`). */
+export interface SandboxMedia {
+  id: string; // sbx_m_<random>
+  contentType: string;
+  /** The URL the client sent (by-reference media) or `${publicUrl}/media/<id>` for uploaded bytes. */
+  url: string;
+  /** `sha256:<hex>` of the uploaded bytes, or the checksum the client sent for by-reference media. */
+  checksum?: string;
+  sizeBytes?: number;
+}
+
+/** Media as sent by clients in `POST /posts`: exactly one of url / dataBase64. */
+export interface SandboxMediaInput {
+  url?: string;
+  dataBase64?: string;
+  contentType: string;
+  /** Optional. When given as `sha256:<hex>` (or bare 64 hex chars) together with dataBase64 it is verified. */
+  checksum?: string;
+}
+
+export interface SandboxPost {
+  id: string; // sbx_p_<random>
+  url: string; // `${publicUrl}/p/<id>`
+  text: string;
+  media: SandboxMedia[];
+  authorId: string;
+  createdAt: string; // ISO-8601
+}
+
+export interface Comment {
+  id: string; // sbx_c_<random>
+  postId: string;
+  authorId: string;
+  text: string;
+  createdAt: string;
+}
+
+export interface FaultMatch {
+  method?: string;
+  /** Exact path, or a prefix ending with '*' (e.g. '/posts*'). Query strings are ignored. */
+  path?: string;
+}
+
+export interface FaultConfig {
+  match?: FaultMatch;
+  /** Delay before handling the request. */
+  latencyMs?: number;
+  /** Handle the request (side effects happen) and THEN wait this long before responding. */
+  afterHandlerDelayMs?: number;
+  /** 0..1: probability of answering `errorStatus` (default 503) before handling. */
+  errorRate?: number;
+  /** Status used for errorRate failures. Given without errorRate it means errorRate 1. */
+  errorStatus?: number;
+  /** The next `count` matching requests get 429 + Retry-After and are NOT handled. */
+  rateLimit?: { count: number; retryAfterSeconds: number };
+  /** The fault applies to the next N matching requests only, then is removed. */
+  times?: number;
+}
+
+/** A fault as currently installed, with its remaining counters. */
+export interface ActiveFault extends FaultConfig {
+  id: string;
+  remainingTimes?: number;
+  remainingRateLimit?: number;
+}
+
+export interface SandboxFlags {
+  /** The Idempotency-Key header is ignored: a repeated create makes a second post. */
+  ignoreIdempotencyKey: boolean;
+  /** Every webhook delivery is sent twice with the same delivery id. */
+  duplicateWebhooks: boolean;
+}
+
+export interface IdentitySwap {
+  fromUserId: string;
+  toUserId: string;
+}
+
+export interface SandboxOAuthClient {
+  clientId: string;
+  redirectUris: string[];
+  confidential: boolean;
+}
+
+export interface TokenResponse {
+  access_token: string;
+  refresh_token: string;
+  token_type: 'Bearer';
+  expires_in: number;
+  scope: string;
+}
+
+export interface WebhookSubscription {
+  id: string; // sbx_wh_<random>
+  url: string;
+  createdAt: string;
+}
+
+export interface CommentCreatedEvent {
+  id: string; // delivery id, sbx_evt_<random>
+  type: 'comment.created';
+  createdAt: string;
+  data: { comment: Comment; post: { id: string; authorId: string; url: string } };
+}
+
+export interface PostCreatedEvent {
+  id: string;
+  type: 'post.created';
+  createdAt: string;
+  data: { post: SandboxPost };
+}
+
+export type WebhookEvent = CommentCreatedEvent | PostCreatedEvent;
+export type WebhookEventType = WebhookEvent['type'];
+
+/** One attempt to deliver a webhook (admin view: `GET /_admin/webhook-deliveries`). */
+export interface WebhookDeliveryAttempt {
+  deliveryId: string;
+  type: WebhookEventType;
+  subscriptionId: string;
+  url: string;
+  /** 1-based attempt number within one send (a duplicate send starts again at 1). */
+  attempt: number;
+  /** 0 for the first send, 1 for the duplicate sent when duplicateWebhooks is on. */
+  copy: number;
+  status: number | null;
+  error: string | null;
+  ok: boolean;
+  at: string;
+}
+
+/** One non-admin request as seen by the sandbox (admin view: `GET /_admin/requests`). */
+export interface RequestLogEntry {
+  requestId: string;
+  method: string;
+  path: string;
+  status: number;
+  idempotencyKey: string | null;
+  /** Set when a fault answered instead of the handler (the request was NOT handled). */
+  fault: 'rate_limited' | 'error' | null;
+  at: string;
+}
+
+/** Error body of every non-OAuth error: `{ error: { code, message } }`. */
+export interface SandboxErrorBody {
+  error: { code: string; message: string };
+}
+
+/** List responses are wrapped: `{ data: [...] }`. */
+export interface ListResponse<T> {
+  data: T[];
+}

@@ -1,0 +1,37 @@
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadTemporalConfig } from '../../services/core/config/temporal-config';
+import { migrate } from '../../services/core/database/migrate';
+import { startDevServer } from '../../services/core/temporal/dev-server';
+import { freePort } from '../../services/core/util/free-port';
+import { toolPath } from '../../services/core/util/tool-path';
+import { buildWorkflowBundle } from '../../services/worker/workflow-bundle';
+
+/**
+ * One real Temporal dev server (in memory, free ports) and one fresh Postgres database for the whole
+ * integration run; each test then uses a task queue of its own.
+ */
+export default async function globalSetup(): Promise<void> {
+  const started = Date.now();
+  const config = loadTemporalConfig();
+  const port = await freePort();
+  const server = await startDevServer({ bin: toolPath('temporal'), config, port, headless: true, ip: '127.0.0.1' });
+  const dbName = `raize_it_${process.pid}_${Date.now().toString(36)}`;
+  const base = process.env.RAIZE_TEST_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432';
+  const databaseUrl = `${base}/${dbName}`;
+  await migrate(databaseUrl);
+  const bundle = await buildWorkflowBundle(join(tmpdir(), `${dbName}-workflows.js`));
+  Object.assign(process.env, {
+    RAIZE_ENV: 'test',
+    RAIZE_TEST_TEMPORAL_ADDRESS: server.address,
+    RAIZE_TEST_NAMESPACE: config.namespace,
+    RAIZE_TEST_DATABASE_URL: databaseUrl,
+    RAIZE_TEST_WORKFLOW_BUNDLE: bundle,
+    DATABASE_URL: databaseUrl,
+    TEMPORAL_ADDRESS: server.address,
+  });
+  (globalThis as { __raize?: unknown }).__raize = { server, databaseUrl, base, dbName };
+  writeFileSync(join(tmpdir(), 'raize-it-last.json'), JSON.stringify({ temporal: server.address, databaseUrl }));
+  process.stderr.write(`\n[harness] Temporal ${server.address}, database ${dbName}, bundle ready in ${Date.now() - started} ms\n`);
+}

@@ -1,0 +1,4 @@
+export interface SmokeInput {
+  name: string;
+}
+export const SMOKE_WORKFLOW_TYPE = 'smokeWorkflow';
