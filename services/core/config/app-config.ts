@@ -25,6 +25,10 @@ const envSchema = z.object({
   SANDBOX_OAUTH_CLIENT_ID: z.string().min(1).default('raize-dev'),
   SANDBOX_OAUTH_CLIENT_SECRET: z.string().min(1).optional(),
   RAIZE_PAUSE_RECHECK_SECONDS: z.coerce.number().int().positive().default(60),
+  RAIZE_PUBLISH_TIMEOUT_SECONDS: z.coerce.number().int().positive().default(60),
+  RAIZE_VERIFY_INTERVAL_SECONDS: z.coerce.number().int().positive().default(10),
+  /** one task queue for every lane: tests give each case a queue of its own */
+  RAIZE_TASK_QUEUE: z.string().min(1).optional(),
 });
 
 export interface AppConfig {
@@ -36,6 +40,9 @@ export interface AppConfig {
   api: { host: string; port: number; publicUrl: string };
   sandbox: { url: string; oauthClientId: string; oauthClientSecret?: string };
   pauseRecheckSeconds: number;
+  publishTimeoutSeconds: number;
+  verifyIntervalSeconds: number;
+  taskQueueOverride?: string;
 }
 
 /** Reads the process environment once, at the edge; a missing or bad value names the variable. */
@@ -67,5 +74,8 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     api: { host: e.API_HOST, port: e.API_PORT, publicUrl: apiPublicUrl.replace(/\/$/, '') },
     sandbox: { url: e.SANDBOX_URL.replace(/\/$/, ''), oauthClientId: e.SANDBOX_OAUTH_CLIENT_ID, oauthClientSecret: e.SANDBOX_OAUTH_CLIENT_SECRET },
     pauseRecheckSeconds: e.RAIZE_PAUSE_RECHECK_SECONDS,
+    publishTimeoutSeconds: e.RAIZE_PUBLISH_TIMEOUT_SECONDS,
+    verifyIntervalSeconds: e.RAIZE_VERIFY_INTERVAL_SECONDS,
+    taskQueueOverride: e.RAIZE_TASK_QUEUE,
   };
 }

@@ -65,7 +65,8 @@ export interface PolicyAccount {
 }
 
 export interface PolicyCap {
-  action: PolicyAction;
+  /** Caps come from stored settings, so any string is accepted; only caps for this action apply. */
+  action: PolicyAction | (string & {});
   /** Absent or null: the cap applies to every platform. */
   platform?: string | null;
   scope: CapScope;

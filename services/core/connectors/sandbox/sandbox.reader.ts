@@ -27,7 +27,7 @@ export class SandboxReader implements ConnectorReader {
     const path = `/me/posts?limit=50&since=${encodeURIComponent(since.toISOString())}`;
     const a = await sandboxRequest(this.http, 'GET', path, cred.accessToken);
     if (a.status !== 200) throw errorFor('GET', '/me/posts', a);
-    const list = z.array(z.unknown()).parse(Array.isArray(a.body) ? a.body : (a.body as { posts?: unknown }).posts ?? []);
+    const list = z.array(z.unknown()).parse(Array.isArray(a.body) ? a.body : (a.body as { data?: unknown }).data ?? []);
     for (const raw of list) {
       const post = toPlatformPost(raw);
       if (contentFingerprint({ text: post.text }) === fingerprint) return post;

@@ -1,0 +1,25 @@
+import { GraphQLFormattedError } from 'graphql';
+import { logger } from '../../core/telemetry/logger';
+
+const PASS_THROUGH = new Set(['NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED', 'BAD_USER_INPUT', 'CONFLICT', 'UNAVAILABLE', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST']);
+
+/**
+ * What an API caller sees of an error: the code and a message written for them. Anything unexpected is
+ * logged with its detail and answered as a generic internal error; stack traces never leave the server.
+ */
+export function formatGraphqlError(formatted: GraphQLFormattedError, original: unknown): GraphQLFormattedError {
+  const code = String(formatted.extensions?.code ?? '');
+  const orig = (original as { originalError?: { code?: string; response?: { message?: unknown } } })?.originalError;
+  const appCode = orig?.code;
+  if (appCode && PASS_THROUGH.has(appCode)) {
+    return { message: formatted.message, path: formatted.path, extensions: { code: appCode } };
+  }
+  if (PASS_THROUGH.has(code)) {
+    // class-validator errors arrive as a BadRequestException whose response lists every problem.
+    const list = orig?.response?.message;
+    const message = Array.isArray(list) ? `invalid input: ${list.join('; ')}` : formatted.message;
+    return { message, path: formatted.path, locations: formatted.locations, extensions: { code: code === 'BAD_REQUEST' ? 'BAD_USER_INPUT' : code } };
+  }
+  logger.error({ err: (original as Error)?.message, path: formatted.path }, 'unexpected GraphQL error');
+  return { message: 'internal error: the request could not be completed; nothing was changed', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}

@@ -1,0 +1,92 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, IsNull } from 'typeorm';
+import { AppConfig } from '../../../core/config/app-config';
+import { AuditService } from '../../../core/audit/audit.service';
+import { ConnectorReader } from '../../../core/connectors/connector.types';
+import { accountFingerprint } from '../../../core/connectors/content-fingerprint';
+import { pkceChallenge, randomUrlToken } from '../../../core/connectors/pkce';
+import { SandboxOAuthClient, sandboxAuthorizeUrl, sandboxExchangeCode } from '../../../core/connectors/sandbox/sandbox-oauth';
+import { OAuthAttempt, PlatformAccount } from '../../../core/database/entities';
+import { CredentialStore } from '../../../core/secrets/credential-store';
+import { SecretsPort } from '../../../core/secrets/secrets.port';
+import { Actor } from '../../auth/actor';
+import { AccessService } from '../../auth/access.service';
+import { AppError, AppErrorCode } from '../../errors/app-error';
+import { APP_CONFIG, AUDIT, CONNECTOR_READERS, CREDENTIALS, DATA_SOURCE, SECRETS } from '../../platform/tokens';
+import { ConnectStartModel, PlatformAccountModel } from './platform-account.model';
+
+const ATTEMPT_TTL_MS = 10 * 60 * 1000;
+
+@Injectable()
+export class AccountsService {
+  constructor(
+    @Inject(DATA_SOURCE) private readonly ds: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(SECRETS) private readonly secrets: SecretsPort,
+    @Inject(CREDENTIALS) private readonly credentials: CredentialStore,
+    @Inject(AUDIT) private readonly audit: AuditService,
+    @Inject(CONNECTOR_READERS) private readonly readers: Map<string, ConnectorReader>,
+    private readonly access: AccessService,
+  ) {}
+
+  private oauthClient(): SandboxOAuthClient {
+    return {
+      baseUrl: this.config.sandbox.url, clientId: this.config.sandbox.oauthClientId, clientSecret: this.config.sandbox.oauthClientSecret,
+      redirectUri: `${this.config.api.publicUrl}/oauth/sandbox/callback`,
+    };
+  }
+
+  async list(actor: Actor, clientId: string): Promise<PlatformAccountModel[]> {
+    await this.access.requireClient(actor, clientId, 'client.read');
+    return this.ds.getRepository(PlatformAccount).find({ where: { clientId }, order: { connectedAt: 'ASC' } });
+  }
+
+  /** Step 1 of connecting: a state bound to client and operator, and a PKCE verifier kept in the secrets backend. */
+  async startConnect(actor: Actor, clientId: string, platform: string): Promise<ConnectStartModel> {
+    const { client } = await this.access.requireClient(actor, clientId, 'account.connect');
+    const state = randomUrlToken();
+    const verifier = randomUrlToken(48);
+    const verifierRef = `oauth/${state}`;
+    await this.secrets.put(verifierRef, verifier);
+    const expiresAt = new Date(Date.now() + ATTEMPT_TTL_MS);
+    await this.ds.getRepository(OAuthAttempt).insert({ state, agencyId: client.agencyId, clientId: client.id, platform, verifierRef, actorId: actor.userId, expiresAt, completedAt: null });
+    return { authorizeUrl: sandboxAuthorizeUrl(this.oauthClient(), state, pkceChallenge(verifier)), state, expiresAt };
+  }
+
+  /**
+   * Step 2, the redirect back: the tokens are bound to the client that started the attempt (C-12), stored in
+   * the secrets backend, and the fingerprint is read from the platform itself.
+   */
+  async completeConnect(state: string, code: string): Promise<PlatformAccountModel> {
+    const attempt = await this.ds.getRepository(OAuthAttempt).findOne({ where: { state } });
+    if (!attempt || attempt.completedAt || attempt.expiresAt.getTime() < Date.now()) {
+      throw new AppError(AppErrorCode.BadInput, 'this connect link is unknown, used or expired; start connecting again');
+    }
+    const reader = this.readers.get(attempt.platform);
+    if (!reader) throw new AppError(AppErrorCode.BadInput, `platform ${attempt.platform} is not supported`);
+    const verifier = await this.secrets.get(attempt.verifierRef);
+    let tokens: { accessToken: string; refreshToken?: string; expiresAt?: string };
+    try {
+      tokens = await sandboxExchangeCode(this.oauthClient(), code, verifier);
+    } catch {
+      throw new AppError(AppErrorCode.BadInput, 'the platform did not accept the authorization; start connecting again');
+    }
+    const identity = await reader.identity({ accessToken: tokens.accessToken });
+    const account = await this.ds.transaction(async (m) => {
+      const claimed = await m.update(OAuthAttempt, { state, completedAt: IsNull() }, { completedAt: new Date() });
+      if (!claimed.affected) throw new AppError(AppErrorCode.Conflict, 'this connect link was already used');
+      const ref = await this.credentials.saveOAuthTokens(m, { agencyId: attempt.agencyId, clientId: attempt.clientId }, tokens);
+      const fingerprint = accountFingerprint(attempt.platform, identity.externalAccountId);
+      const existing = await m.findOne(PlatformAccount, { where: { clientId: attempt.clientId, platform: attempt.platform, externalAccountId: identity.externalAccountId } });
+      const saved = await m.save(PlatformAccount, m.create(PlatformAccount, {
+        ...(existing ?? {}), agencyId: attempt.agencyId, clientId: attempt.clientId, platform: attempt.platform, externalAccountId: identity.externalAccountId,
+        handle: identity.handle, fingerprint, lane: existing?.lane ?? 'api', allowedLanes: existing?.allowedLanes ?? ['api'], status: 'connected', statusReason: null,
+        credentialRefId: ref.id, connectedAt: existing?.connectedAt ?? new Date(), updatedAt: new Date(),
+      }));
+      await this.audit.append({ agencyId: attempt.agencyId, clientId: attempt.clientId, actor: `user:${attempt.actorId}`, action: 'account.connected', subjectType: 'platform_account', subjectId: saved.id, data: { platform: attempt.platform, fingerprint, credentialRefId: ref.id } }, m);
+      return saved;
+    });
+    await this.secrets.delete(attempt.verifierRef);
+    return account;
+  }
+}

@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { AssetsResolver } from './assets.resolver';
+import { AssetsService } from './assets.service';
+
+@Module({ providers: [AssetsResolver, AssetsService] })
+export class AssetsModule {}

@@ -1,0 +1,48 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../../../core/audit/audit.service';
+import { Asset } from '../../../core/database/entities';
+import { assetChecksum } from '../../../core/util/asset-checksum';
+import { Actor } from '../../auth/actor';
+import { AccessService } from '../../auth/access.service';
+import { notFound } from '../../errors/app-error';
+import { AUDIT, DATA_SOURCE } from '../../platform/tokens';
+import { AssetModel } from './asset.model';
+import { CreateAssetInput, UpdateAssetTextInput } from './dtos/create-asset.input';
+
+@Injectable()
+export class AssetsService {
+  constructor(@Inject(DATA_SOURCE) private readonly ds: DataSource, @Inject(AUDIT) private readonly audit: AuditService, private readonly access: AccessService) {}
+
+  async list(actor: Actor, clientId: string): Promise<AssetModel[]> {
+    await this.access.requireClient(actor, clientId, 'client.read');
+    return this.ds.getRepository(Asset).find({ where: { clientId }, order: { createdAt: 'DESC' }, take: 200 });
+  }
+
+  async create(actor: Actor, input: CreateAssetInput): Promise<AssetModel> {
+    const { client } = await this.access.requireClient(actor, input.clientId, 'asset.write');
+    return this.ds.transaction(async (m) => {
+      const asset = await m.save(Asset, m.create(Asset, {
+        agencyId: client.agencyId, clientId: client.id, kind: 'text', text: input.text, mediaKey: null, mediaContentType: null,
+        checksum: assetChecksum({ text: input.text }), authorId: actor.userId, authorKind: 'human',
+      }));
+      await this.audit.append({ agencyId: client.agencyId, clientId: client.id, actor: `user:${actor.userId}`, action: 'asset.created', subjectType: 'asset', subjectId: asset.id, data: { checksum: asset.checksum } }, m);
+      return asset;
+    });
+  }
+
+  /** Editing content changes its checksum, which voids approvals given for the old one (C-23). */
+  async updateText(actor: Actor, input: UpdateAssetTextInput): Promise<AssetModel> {
+    const { client } = await this.access.requireClient(actor, input.clientId, 'asset.write');
+    return this.ds.transaction(async (m) => {
+      const asset = await m.findOne(Asset, { where: { id: input.assetId, clientId: client.id } });
+      if (!asset) throw notFound('asset');
+      const before = asset.checksum;
+      asset.text = input.text;
+      asset.checksum = assetChecksum({ text: input.text, mediaKey: asset.mediaKey, mediaContentType: asset.mediaContentType });
+      const saved = await m.save(Asset, asset);
+      await this.audit.append({ agencyId: client.agencyId, clientId: client.id, actor: `user:${actor.userId}`, action: 'asset.updated', subjectType: 'asset', subjectId: asset.id, data: { before, after: saved.checksum } }, m);
+      return saved;
+    });
+  }
+}

@@ -1,0 +1,49 @@
+import { ParseUUIDPipe, UseGuards } from '@nestjs/common';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Actor } from '../../auth/actor';
+import { ActorGuard } from '../../auth/actor.guard';
+import { CurrentActor } from '../../auth/current-actor.decorator';
+import { PostDecisionInput, ReschedulePostInput, SchedulePostInput } from './dtos/post.inputs';
+import { PostModel } from './post.model';
+import { PostsService } from './posts.service';
+
+@Resolver(() => PostModel)
+@UseGuards(ActorGuard)
+export class PostsResolver {
+  constructor(private readonly postsService: PostsService) {}
+
+  @Query(() => PostModel, { description: 'A post: database record and, while it runs, the live workflow status' })
+  post(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, new ParseUUIDPipe()) id: string): Promise<PostModel> {
+    return this.postsService.get(actor, id);
+  }
+
+  @Query(() => [PostModel])
+  posts(@CurrentActor() actor: Actor, @Args('clientId', { type: () => ID }, new ParseUUIDPipe()) clientId: string): Promise<PostModel[]> {
+    return this.postsService.list(actor, clientId);
+  }
+
+  @Mutation(() => PostModel)
+  schedulePost(@CurrentActor() actor: Actor, @Args('input') input: SchedulePostInput): Promise<PostModel> {
+    return this.postsService.schedule(actor, input);
+  }
+
+  @Mutation(() => PostModel)
+  approvePost(@CurrentActor() actor: Actor, @Args('input') input: PostDecisionInput): Promise<PostModel> {
+    return this.postsService.approve(actor, input);
+  }
+
+  @Mutation(() => PostModel)
+  rejectPost(@CurrentActor() actor: Actor, @Args('input') input: PostDecisionInput): Promise<PostModel> {
+    return this.postsService.reject(actor, input);
+  }
+
+  @Mutation(() => PostModel)
+  reschedulePost(@CurrentActor() actor: Actor, @Args('input') input: ReschedulePostInput): Promise<PostModel> {
+    return this.postsService.reschedule(actor, input);
+  }
+
+  @Mutation(() => PostModel)
+  cancelPost(@CurrentActor() actor: Actor, @Args('input') input: PostDecisionInput): Promise<PostModel> {
+    return this.postsService.cancel(actor, input);
+  }
+}

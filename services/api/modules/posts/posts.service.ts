@@ -1,0 +1,170 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { Client as TemporalClient, WorkflowNotFoundError } from '@temporalio/client';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../../../core/config/app-config';
+import { loadTemporalConfig } from '../../../core/config/temporal-config';
+import { AuditService } from '../../../core/audit/audit.service';
+import { Approval, Asset, ClientPolicySettings, PlatformAccount, PublishJob, PublishJobPayload } from '../../../core/database/entities';
+import { logger } from '../../../core/telemetry/logger';
+import { assetChecksum } from '../../../core/util/asset-checksum';
+import {
+  approveSignal, cancelSignal, PUBLISH_WORKFLOW_TYPE, publishWorkflowId, PublishWorkflowInput, rejectSignal, rescheduleSignal, statusQuery,
+} from '../../../../workflows/contracts/publish.contract';
+import { agencyIdKey, clientIdKey, episodeKindKey, platformKey, publishStatusKey } from '../../../../workflows/contracts/search-attributes';
+import { Actor } from '../../auth/actor';
+import { AccessService } from '../../auth/access.service';
+import { AppError, AppErrorCode, notFound } from '../../errors/app-error';
+import { APP_CONFIG, AUDIT, DATA_SOURCE, TEMPORAL_CLIENT } from '../../platform/tokens';
+import { PostModel } from './post.model';
+import { PostDecisionInput, ReschedulePostInput, SchedulePostInput } from './dtos/post.inputs';
+
+const FINAL = new Set(['verified', 'unverified', 'denied', 'rejected', 'cancelled', 'failed', 'quarantined']);
+
+/** The publishing episode seen from the API: jobs in the database, decisions in the workflow. */
+@Injectable()
+export class PostsService {
+  constructor(
+    @Inject(DATA_SOURCE) private readonly ds: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: TemporalClient,
+    @Inject(AUDIT) private readonly audit: AuditService,
+    private readonly access: AccessService,
+  ) {}
+
+  /** Fixes the payload (C-23), derives the idempotency key (C-22) and starts the workflow with ids only (C-05). */
+  async schedule(actor: Actor, input: SchedulePostInput): Promise<PostModel> {
+    const { client } = await this.access.requireClient(actor, input.clientId, 'post.schedule');
+    const [account, asset] = await Promise.all([
+      this.ds.getRepository(PlatformAccount).findOne({ where: { id: input.platformAccountId, clientId: client.id } }),
+      this.ds.getRepository(Asset).findOne({ where: { id: input.assetId, clientId: client.id } }),
+    ]);
+    if (!account) throw notFound('platform account');
+    if (!asset) throw notFound('asset');
+    if (account.status !== 'connected') throw new AppError(AppErrorCode.Conflict, `the account is ${account.status}; reconnect it before scheduling`);
+    const scheduledAt = new Date(input.scheduledAt);
+    const checksum = assetChecksum(asset);
+    const idempotencyKey = createHash('sha256').update(['publish', client.id, account.id, asset.id, scheduledAt.toISOString()].join('|')).digest('hex');
+    const timezone = input.timezone ?? client.timezone;
+    const tq = this.config.taskQueueOverride ?? loadTemporalConfig().taskQueues.publish;
+
+    const job = await this.ds.transaction(async (m) => {
+      const dup = await m.findOne(PublishJob, { where: { idempotencyKey } });
+      if (dup) throw new AppError(AppErrorCode.Conflict, `this asset is already scheduled on this account at this time (post ${dup.id})`);
+      const jobId = randomUUID();
+      const payload: PublishJobPayload = {
+        jobId, agencyId: client.agencyId, clientId: client.id, platformAccountId: account.id, platform: account.platform, assetId: asset.id,
+        assetChecksum: checksum, idempotencyKey, scheduledAt: scheduledAt.toISOString(), timezone, authorId: actor.userId,
+      };
+      const workflowId = publishWorkflowId(client.id, jobId);
+      const saved = await m.save(PublishJob, m.create(PublishJob, {
+        id: jobId, agencyId: client.agencyId, clientId: client.id, platformAccountId: account.id, assetId: asset.id, assetChecksum: checksum,
+        idempotencyKey, scheduledAt, timezone, status: 'scheduled', statusReasons: [], createdBy: actor.userId, workflowId, payload,
+      }));
+      await this.audit.append({ agencyId: client.agencyId, clientId: client.id, actor: `user:${actor.userId}`, action: 'post.scheduled', subjectType: 'publish_job', subjectId: saved.id, data: { accountId: account.id, assetId: asset.id, assetChecksum: checksum, scheduledAt: payload.scheduledAt } }, m);
+      const wfInput: PublishWorkflowInput = {
+        ...payload,
+        options: { pauseRecheckSeconds: this.config.pauseRecheckSeconds, publishTimeoutSeconds: this.config.publishTimeoutSeconds, verifyIntervalSeconds: this.config.verifyIntervalSeconds },
+      };
+      // Started inside the transaction: if Temporal refuses, nothing is written (no partial writes).
+      await this.temporal.workflow.start(PUBLISH_WORKFLOW_TYPE, {
+        taskQueue: tq, workflowId, args: [wfInput],
+        typedSearchAttributes: [
+          { key: clientIdKey, value: client.id }, { key: agencyIdKey, value: client.agencyId }, { key: platformKey, value: account.platform },
+          { key: episodeKindKey, value: 'publish' }, { key: publishStatusKey, value: 'scheduled' },
+        ],
+      });
+      return saved.id;
+    });
+    return this.get(actor, job);
+  }
+
+  async get(actor: Actor, postId: string): Promise<PostModel> {
+    const job = await this.loadVisible(actor, postId, 'client.read');
+    return this.toModel(job, await this.liveStatus(job));
+  }
+
+  async list(actor: Actor, clientId: string): Promise<PostModel[]> {
+    await this.access.requireClient(actor, clientId, 'client.read');
+    const jobs = await this.ds.getRepository(PublishJob).find({ where: { clientId }, order: { scheduledAt: 'DESC' }, take: 200 });
+    return Promise.all(jobs.map((j) => this.toModel(j, null)));
+  }
+
+  /** Checked here for a clear answer, and again in the workflow's activity for whoever signals directly (C-21). */
+  async approve(actor: Actor, input: PostDecisionInput): Promise<PostModel> {
+    const job = await this.loadVisible(actor, input.postId, 'post.approve');
+    const settings = await this.ds.getRepository(ClientPolicySettings).findOne({ where: { clientId: job.clientId } });
+    if ((settings?.fourEyes ?? true) && job.createdBy === actor.userId) {
+      throw new AppError(AppErrorCode.Forbidden, 'four eyes: someone other than the author must approve this post');
+    }
+    if (FINAL.has(job.status)) throw new AppError(AppErrorCode.Conflict, `the post is already ${job.status}`);
+    const asset = await this.ds.getRepository(Asset).findOneOrFail({ where: { id: job.assetId, clientId: job.clientId } });
+    await this.signal(job, (h) => h.signal(approveSignal, { approverId: actor.userId, assetChecksum: assetChecksum(asset), note: input.note }));
+    return this.get(actor, job.id);
+  }
+
+  async reject(actor: Actor, input: PostDecisionInput): Promise<PostModel> {
+    const job = await this.loadVisible(actor, input.postId, 'post.approve');
+    await this.signal(job, (h) => h.signal(rejectSignal, { approverId: actor.userId, reason: input.note }));
+    return this.get(actor, job.id);
+  }
+
+  async reschedule(actor: Actor, input: ReschedulePostInput): Promise<PostModel> {
+    const job = await this.loadVisible(actor, input.postId, 'post.schedule');
+    await this.signal(job, (h) => h.signal(rescheduleSignal, { actorId: actor.userId, scheduledAt: new Date(input.scheduledAt).toISOString() }));
+    return this.get(actor, job.id);
+  }
+
+  async cancel(actor: Actor, input: PostDecisionInput): Promise<PostModel> {
+    const job = await this.loadVisible(actor, input.postId, 'post.cancel');
+    await this.signal(job, (h) => h.signal(cancelSignal, { actorId: actor.userId, reason: input.note }));
+    return this.get(actor, job.id);
+  }
+
+  /** Loads a job only through a client the actor may see: another tenant's id answers "not found" (C-02). */
+  async loadVisible(actor: Actor, postId: string, permission: Parameters<AccessService['requireClient']>[2]): Promise<PublishJob> {
+    const job = await this.ds.getRepository(PublishJob).findOne({ where: { id: postId } });
+    if (!job) throw notFound('post');
+    try {
+      await this.access.requireClient(actor, job.clientId, permission);
+    } catch (err) {
+      if (err instanceof AppError && err.code === AppErrorCode.NotFound) throw notFound('post');
+      throw err;
+    }
+    return job;
+  }
+
+  private async signal(job: PublishJob, send: (h: ReturnType<TemporalClient['workflow']['getHandle']>) => Promise<void>): Promise<void> {
+    if (FINAL.has(job.status)) throw new AppError(AppErrorCode.Conflict, `the post is already ${job.status}; nothing to change`);
+    try {
+      await send(this.temporal.workflow.getHandle(job.workflowId));
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) throw new AppError(AppErrorCode.Conflict, 'the post has already finished; nothing to change');
+      throw err;
+    }
+  }
+
+  private async liveStatus(job: PublishJob): Promise<string | null> {
+    if (FINAL.has(job.status)) return null;
+    try {
+      const view = await this.temporal.workflow.getHandle(job.workflowId).query(statusQuery);
+      return view.status;
+    } catch (err) {
+      logger.debug({ err: (err as Error).message }, 'status query failed');
+      return null;
+    }
+  }
+
+  private async toModel(job: PublishJob, workflowStatus: string | null): Promise<PostModel> {
+    const approvals = await this.ds.getRepository(Approval).find({ where: { publishJobId: job.id, clientId: job.clientId, decision: 'approved' }, order: { createdAt: 'ASC' } });
+    return {
+      id: job.id, clientId: job.clientId, platformAccountId: job.platformAccountId, assetId: job.assetId, assetChecksum: job.assetChecksum,
+      status: job.status, reasons: job.statusReasons, scheduledAt: job.scheduledAt, timezone: job.timezone, createdBy: job.createdBy,
+      platformPostId: job.platformPostId, url: job.url, proof: job.proof ? JSON.stringify(job.proof) : null, publishedAt: job.publishedAt, verifiedAt: job.verifiedAt,
+      workflowId: job.workflowId,
+      temporalUrl: `${this.config.temporal.uiUrl}/namespaces/${this.config.temporal.namespace}/workflows/${encodeURIComponent(job.workflowId)}`,
+      workflowStatus,
+      approvals: approvals.map((a) => ({ approverId: a.approverId, role: a.role, assetChecksum: a.assetChecksum, createdAt: a.createdAt })),
+    };
+  }
+}

@@ -1,0 +1,39 @@
+import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Client } from '@temporalio/client';
+import { DataSource } from 'typeorm';
+import { AppConfig, loadAppConfig } from '../../core/config/app-config';
+import { AuditService } from '../../core/audit/audit.service';
+import { createConnectorReaders } from '../../core/connectors/connector-readers';
+import { createDataSource } from '../../core/database/data-source';
+import { CredentialStore } from '../../core/secrets/credential-store';
+import { createSecrets } from '../../core/secrets/create-secrets';
+import { SecretsPort } from '../../core/secrets/secrets.port';
+import { createTemporalClient } from '../../core/temporal/temporal-client';
+import { APP_CONFIG, AUDIT, CONNECTOR_READERS, CREDENTIALS, DATA_SOURCE, SECRETS, TEMPORAL_CLIENT } from './tokens';
+
+/** The platform layer as Nest providers: feature modules get services, never raw connections. */
+@Global()
+@Module({
+  providers: [
+    { provide: APP_CONFIG, useFactory: () => loadAppConfig() },
+    {
+      provide: DATA_SOURCE,
+      inject: [APP_CONFIG],
+      useFactory: async (c: AppConfig) => createDataSource(c.databaseUrl, { applicationName: 'raize-api' }).initialize(),
+    },
+    { provide: SECRETS, inject: [APP_CONFIG], useFactory: (c: AppConfig) => createSecrets(c) },
+    { provide: CREDENTIALS, inject: [SECRETS], useFactory: (s: SecretsPort) => new CredentialStore(s) },
+    { provide: AUDIT, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new AuditService(ds) },
+    { provide: CONNECTOR_READERS, inject: [APP_CONFIG], useFactory: (c: AppConfig) => createConnectorReaders({ sandbox: { baseUrl: c.sandbox.url } }) },
+    { provide: TEMPORAL_CLIENT, inject: [APP_CONFIG], useFactory: (c: AppConfig) => createTemporalClient(c.temporal.address, c.temporal.namespace) },
+  ],
+  exports: [APP_CONFIG, DATA_SOURCE, SECRETS, CREDENTIALS, AUDIT, CONNECTOR_READERS, TEMPORAL_CLIENT],
+})
+export class PlatformModule implements OnApplicationShutdown {
+  constructor(@Inject(DATA_SOURCE) private readonly ds: DataSource, @Inject(TEMPORAL_CLIENT) private readonly temporal: Client) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.temporal.connection.close().catch(() => undefined);
+    if (this.ds.isInitialized) await this.ds.destroy();
+  }
+}

@@ -1,0 +1,8 @@
+// Injection tokens for the shared platform layer (services/core) inside the API.
+export const APP_CONFIG = Symbol('APP_CONFIG');
+export const DATA_SOURCE = Symbol('DATA_SOURCE');
+export const SECRETS = Symbol('SECRETS');
+export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
+export const AUDIT = Symbol('AUDIT');
+export const CREDENTIALS = Symbol('CREDENTIALS');
+export const CONNECTOR_READERS = Symbol('CONNECTOR_READERS');

@@ -1,0 +1,53 @@
+import { DataSource } from 'typeorm';
+import { Agency, Client, ClientPolicySettings, Membership, Role, User } from '../database/entities';
+import { AuditService } from '../audit/audit.service';
+
+/**
+ * Creating tenants and operators outside the API: the first agency and Admin of a fresh install, the demo
+ * and the test factories. Every creation is audited.
+ */
+export class TenantBootstrap {
+  private readonly audit: AuditService;
+  constructor(private readonly ds: DataSource) {
+    this.audit = new AuditService(ds);
+  }
+
+  async createAgency(name: string): Promise<Agency> {
+    return this.ds.transaction(async (m) => {
+      const a = await m.save(Agency, m.create(Agency, { name }));
+      await this.audit.append({ agencyId: a.id, clientId: null, actor: 'system:bootstrap', action: 'agency.created', subjectType: 'agency', subjectId: a.id }, m);
+      return a;
+    });
+  }
+
+  async createUser(email: string, displayName: string): Promise<User> {
+    return this.ds.getRepository(User).save({ email: email.toLowerCase(), displayName, passwordHash: null });
+  }
+
+  async grant(userId: string, agencyId: string, role: Role, clientId: string | null = null): Promise<Membership> {
+    return this.ds.transaction(async (m) => {
+      const row = await m.save(Membership, m.create(Membership, { userId, agencyId, clientId, role }));
+      await this.audit.append({ agencyId, clientId, actor: 'system:bootstrap', action: 'membership.granted', subjectType: 'user', subjectId: userId, data: { role } }, m);
+      return row;
+    });
+  }
+
+  async createClient(agencyId: string, name: string, timezone: string, settings: Partial<Pick<ClientPolicySettings, 'autonomy' | 'fourEyes' | 'caps' | 'quietHours' | 'latenessCutoffSeconds' | 'cooldownSeconds'>> = {}): Promise<Client> {
+    return this.ds.transaction(async (m) => {
+      const c = await m.save(Client, m.create(Client, { agencyId, name, timezone }));
+      await m.save(ClientPolicySettings, m.create(ClientPolicySettings, {
+        clientId: c.id, agencyId,
+        autonomy: settings.autonomy ?? { publish: 'assisted', reply: 'manual', dm: 'manual', like: 'manual', delete: 'manual' },
+        fourEyes: settings.fourEyes ?? true,
+        caps: settings.caps ?? [{ action: 'publish', scope: 'account', max_per_day: 25 }],
+        cooldownSeconds: settings.cooldownSeconds ?? {},
+        quietHours: settings.quietHours ?? null,
+        latenessCutoffSeconds: settings.latenessCutoffSeconds ?? null,
+        enabledPlatforms: [],
+        updatedAt: new Date(),
+      }));
+      await this.audit.append({ agencyId, clientId: c.id, actor: 'system:bootstrap', action: 'client.created', subjectType: 'client', subjectId: c.id, data: { timezone } }, m);
+      return c;
+    });
+  }
+}

@@ -1,0 +1,11 @@
+export * from './policy.types';
+export {
+  DEFAULT_POLICY_TIMEOUT_MS,
+  POLICY_ENTRYPOINT,
+  PolicyEngine,
+  PolicyLoadError,
+  type PolicyEngineLoadOptions,
+  type PolicyEngineOptions,
+  type PolicyEvaluator,
+} from './policy-engine';
+export { defaultPolicyWasmPath, findRepoRoot, policySourceDir, resolveOpaBinary } from './policy-paths';

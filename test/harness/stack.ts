@@ -1,0 +1,93 @@
+import { INestApplication } from '@nestjs/common';
+import { Worker } from '@temporalio/worker';
+import { DataSource } from 'typeorm';
+import { loadAppConfig } from '../../services/core/config/app-config';
+import { freePort } from '../../services/core/util/free-port';
+import { createApi } from '../../services/api/create-api';
+import { createLaneWorkers } from '../../services/worker/lane-workers';
+import { createWorkerDeps } from '../../services/worker/worker-deps';
+import { SandboxAdminClient } from '../../services/sandbox/sandbox-admin.client';
+import { RunningSandbox, startSandbox } from '../../services/sandbox/sandbox.server';
+import { nativeConnection, openDataSource, tempDataDir, testEnv, uniqueTaskQueue } from './test-env';
+import { GuardDeps } from '../../activities/guard/guard.deps';
+
+export interface TestStack {
+  apiUrl: string;
+  sandbox: RunningSandbox;
+  sandboxAdmin: SandboxAdminClient;
+  ds: DataSource;
+  taskQueue: string;
+  dataDir: string;
+  deps?: GuardDeps;
+  gql<T = Record<string, unknown>>(actorId: string | null, query: string, variables?: Record<string, unknown>): Promise<{ data?: T; errors?: { message: string; extensions?: { code?: string } }[] }>;
+  startWorker(): Promise<void>;
+  stopWorker(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const SANDBOX_ADMIN = 'sandbox-admin-test';
+
+/**
+ * A whole Raize in one test process against the harness's real Temporal server and database: sandbox
+ * platform, API (NestJS over HTTP) and, on request, a publish-lane worker on a task queue of its own.
+ */
+export async function startTestStack(opts: { withWorker?: boolean; connectorTimeoutMs?: number; env?: Record<string, string> } = {}): Promise<TestStack> {
+  const env = testEnv();
+  const sandbox = await startSandbox({ port: 0, adminToken: SANDBOX_ADMIN });
+  const sandboxAdmin = new SandboxAdminClient(sandbox.url, SANDBOX_ADMIN);
+  const apiPort = await freePort();
+  const taskQueue = uniqueTaskQueue('it');
+  const dataDir = tempDataDir();
+  Object.assign(process.env, {
+    RAIZE_ENV: 'test', DATABASE_URL: env.databaseUrl, TEMPORAL_ADDRESS: env.temporalAddress, TEMPORAL_NAMESPACE: env.namespace,
+    RAIZE_DATA_DIR: dataDir, API_PORT: String(apiPort), API_HOST: '127.0.0.1', API_PUBLIC_URL: `http://127.0.0.1:${apiPort}`,
+    SANDBOX_URL: sandbox.url, SANDBOX_OAUTH_CLIENT_ID: 'raize-test', RAIZE_TASK_QUEUE: taskQueue, RAIZE_SCHEMA_IN_MEMORY: '1',
+    RAIZE_PAUSE_RECHECK_SECONDS: '1', RAIZE_VERIFY_INTERVAL_SECONDS: '1',
+    ...opts.env,
+  });
+  await sandboxAdmin.registerOAuthClient({ clientId: 'raize-test', redirectUris: [`http://127.0.0.1:${apiPort}/oauth/sandbox/callback`] });
+  const app: INestApplication = await createApi();
+  await app.listen(apiPort, '127.0.0.1');
+  const apiUrl = `http://127.0.0.1:${apiPort}`;
+  const ds = await openDataSource();
+
+  let worker: Worker | undefined;
+  let running: Promise<void> | undefined;
+  let workerDs: DataSource | undefined;
+  const stack: TestStack = {
+    apiUrl, sandbox, sandboxAdmin, ds, taskQueue, dataDir,
+    async gql(actorId, query, variables) {
+      const res = await fetch(`${apiUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(actorId ? { authorization: `Dev ${actorId}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      return res.json() as never;
+    },
+    async startWorker() {
+      const config = loadAppConfig();
+      const built = await createWorkerDeps(config, { connectorTimeoutMs: opts.connectorTimeoutMs });
+      workerDs = built.ds;
+      stack.deps = built.deps;
+      const connection = await nativeConnection();
+      [worker] = await createLaneWorkers({ connection, namespace: env.namespace, bundlePath: env.bundlePath, deps: built.deps, lanes: ['publish'], taskQueueFor: () => taskQueue });
+      running = worker.run().finally(() => connection.close());
+    },
+    async stopWorker() {
+      if (worker && worker.getState() === 'RUNNING') worker.shutdown();
+      await running;
+      await workerDs?.destroy();
+      worker = undefined;
+      running = undefined;
+      workerDs = undefined;
+    },
+    async close() {
+      await stack.stopWorker();
+      await app.close();
+      await ds.destroy();
+      await sandbox.close();
+    },
+  };
+  if (opts.withWorker) await stack.startWorker();
+  return stack;
+}
