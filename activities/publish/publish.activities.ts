@@ -11,7 +11,7 @@ import { guardedPublish } from '../guard/publish.guard';
 import { loadPublishContext } from '../guard/publish-context';
 import { buildPublishPolicyInput } from '../guard/publish-policy-input';
 
-const APPROVAL_CODES = new Set(['approval_required', 'four_eyes', 'manual_requires_human_author']);
+const APPROVAL_CODES = new Set(['approval_required', 'four_eyes', 'manual_requires_human_author', 'late']);
 
 /** The publish episode's activities, built from their dependencies (Temporal samples' factory style). */
 export function createPublishActivities(deps: GuardDeps) {

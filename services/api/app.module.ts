@@ -1,9 +1,7 @@
-import { join } from 'node:path';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
-import { repoRoot } from '../core/util/repo-root';
 import { AuthModule } from './auth/auth.module';
 import { AppErrorFilter } from './errors/app-error.filter';
 import { formatGraphqlError } from './errors/format-graphql-error';
@@ -26,8 +24,8 @@ export const FEATURE_MODULES = [ClientsModule, AccountsModule, AssetsModule, Pos
     AuthModule,
     GraphQLModule.forRoot<ApolloDriverConfig>({
       driver: ApolloDriver,
-      // Development writes the committed SDL; CI checks it has not drifted (npm run schema:check).
-      autoSchemaFile: production || process.env.RAIZE_SCHEMA_IN_MEMORY ? true : join(repoRoot(), 'schema', 'schema.graphql'),
+      // Built in memory; schema/schema.graphql is written by `npm run schema:emit` and checked for drift.
+      autoSchemaFile: true,
       sortSchema: true,
       path: '/graphql',
       playground: false,

@@ -110,6 +110,8 @@ export async function publishPostWorkflow(input: PublishWorkflowInput): Promise<
   upsertSearchAttributes([{ key: publishStatusKey, value: 'scheduled' }]);
   const prepared = await bookkeeping.preparePublish(ctx);
   view.needsApproval = prepared.needsApproval;
+  // Already past the lateness cutoff when it starts (scheduled after an outage): the approval means "now".
+  lateReapproval = prepared.reasons.some((r) => r.code === 'late');
   if (prepared.needsApproval) await setStatus('awaiting_approval', prepared.reasons);
 
   for (;;) {

@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+
+export interface MemorySummary {
+  samples: number;
+  rss_peak_mb: number;
+  rss_mean_mb: number;
+  heap_used_peak_mb: number;
+  /** the Temporal dev server child process (VmRSS from /proc), when readable */
+  temporal_rss_peak_mb: number | null;
+}
+
+export interface CpuSummary {
+  /** user + system CPU seconds of this process (worker, client, sandbox) over the window */
+  bench_process_s: number;
+  /** the Temporal dev server's CPU seconds over the window, when /proc is readable */
+  temporal_server_s: number | null;
+  wall_s: number;
+}
+
+const MB = 1024 * 1024;
+const round1 = (v: number) => Math.round(v * 10) / 10;
+
+function procRssBytes(pid: number): number | null {
+  try {
+    const m = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+function procCpuSeconds(pid: number): number | null {
+  try {
+    // Fields after the parenthesised command name; utime and stime are the 14th and 15th overall.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(rest[11]) + Number(rest[12])) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Samples process.memoryUsage() (the worker runs in this process) and the Temporal server's RSS on a
+ * fixed interval while a batch runs; the timer is unref'd so it never keeps the process alive.
+ */
+export class ResourceSampler {
+  private timer: NodeJS.Timeout | undefined;
+  private rss: number[] = [];
+  private heapPeak = 0;
+  private temporalPeak: number | null = null;
+  private cpu0 = process.cpuUsage();
+  private temporalCpu0: number | null = null;
+  private wall0 = 0;
+
+  constructor(private readonly temporalPid: number | undefined, private readonly intervalMs = 200) {}
+
+  start(): void {
+    this.rss = [];
+    this.heapPeak = 0;
+    this.temporalPeak = null;
+    this.cpu0 = process.cpuUsage();
+    this.temporalCpu0 = this.temporalPid ? procCpuSeconds(this.temporalPid) : null;
+    this.wall0 = performance.now();
+    this.sample();
+    this.timer = setInterval(() => this.sample(), this.intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): { memory: MemorySummary; cpu: CpuSummary } {
+    this.sample();
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    const cpu = process.cpuUsage(this.cpu0);
+    const t1 = this.temporalPid ? procCpuSeconds(this.temporalPid) : null;
+    return {
+      memory: {
+        samples: this.rss.length,
+        rss_peak_mb: round1(Math.max(...this.rss) / MB),
+        rss_mean_mb: round1(this.rss.reduce((a, b) => a + b, 0) / this.rss.length / MB),
+        heap_used_peak_mb: round1(this.heapPeak / MB),
+        temporal_rss_peak_mb: this.temporalPeak === null ? null : round1(this.temporalPeak / MB),
+      },
+      cpu: {
+        bench_process_s: round1((cpu.user + cpu.system) / 1e6),
+        temporal_server_s: t1 !== null && this.temporalCpu0 !== null ? round1(t1 - this.temporalCpu0) : null,
+        wall_s: round1((performance.now() - this.wall0) / 1000),
+      },
+    };
+  }
+
+  private sample(): void {
+    const m = process.memoryUsage();
+    this.rss.push(m.rss);
+    this.heapPeak = Math.max(this.heapPeak, m.heapUsed);
+    const t = this.temporalPid ? procRssBytes(this.temporalPid) : null;
+    if (t !== null) this.temporalPeak = Math.max(this.temporalPeak ?? 0, t);
+  }
+}

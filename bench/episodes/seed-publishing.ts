@@ -1,0 +1,130 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Client as TemporalClient, WorkflowHandle } from '@temporalio/client';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../../services/core/audit/audit.service';
+import { TenantBootstrap } from '../../services/core/bootstrap/tenants';
+import { accountFingerprint } from '../../services/core/connectors/content-fingerprint';
+import { Asset, Client, ClientPolicySettings, PlatformAccount, PublishJob, PublishJobPayload } from '../../services/core/database/entities';
+import { CredentialStore } from '../../services/core/secrets/credential-store';
+import { assetChecksum } from '../../services/core/util/asset-checksum';
+import { SandboxAdminClient } from '../../services/sandbox/sandbox-admin.client';
+import { PUBLISH_WORKFLOW_TYPE, publishWorkflowId, PublishWorkflowInput, PublishWorkflowOptions } from '../../workflows/contracts/publish.contract';
+import { agencyIdKey, clientIdKey, episodeKindKey, platformKey, publishStatusKey } from '../../workflows/contracts/search-attributes';
+
+export interface PublishingTenant {
+  client: Client;
+  authorId: string;
+  account: PlatformAccount;
+  sandboxUserId: string;
+}
+
+/** The settings the brief asks for: autonomous, no four eyes, a cap far above the batch. */
+export const AUTONOMOUS_SETTINGS: Pick<ClientPolicySettings, 'autonomy' | 'fourEyes' | 'caps'> = {
+  autonomy: { publish: 'autonomous' },
+  fourEyes: false,
+  caps: [{ action: 'publish', scope: 'account', max_per_day: 100_000 }],
+};
+
+/**
+ * An agency, one client, one Publisher and a connected sandbox account, the way the connect flow leaves
+ * them: tokens in the keyring, only the reference and the platform-reported fingerprint in the database.
+ */
+export async function seedPublishingTenant(ds: DataSource, sandbox: SandboxAdminClient, credentials: CredentialStore, tag: string): Promise<PublishingTenant> {
+  const boot = new TenantBootstrap(ds);
+  const agency = await boot.createAgency(`Bench agency ${tag}`);
+  const client = await boot.createClient(agency.id, `Bench client ${tag}`, 'UTC', AUTONOMOUS_SETTINGS);
+  const author = await boot.createUser(`bench-author-${tag}@example.test`, `Bench author ${tag}`);
+  await boot.grant(author.id, agency.id, 'Publisher');
+
+  const user = await sandbox.createUser({ username: `bench_${tag}`, password: 'bench horse battery staple', displayName: 'Bench brand' });
+  const tokens = await sandbox.issueToken({ userId: user.id, expiresInSeconds: 24 * 3600 });
+  const audit = new AuditService(ds);
+  const account = await ds.transaction(async (m) => {
+    const ref = await credentials.saveOAuthTokens(m, { agencyId: agency.id, clientId: client.id }, {
+      accessToken: tokens.access_token, refreshToken: tokens.refresh_token, expiresAt: new Date(Date.now() + tokens.expires_in * 1000).toISOString(),
+    });
+    const fingerprint = accountFingerprint('sandbox', user.id);
+    const saved = await m.save(PlatformAccount, m.create(PlatformAccount, {
+      agencyId: agency.id, clientId: client.id, platform: 'sandbox', externalAccountId: user.id, handle: user.handle, fingerprint,
+      lane: 'api', allowedLanes: ['api'], status: 'connected', statusReason: null, credentialRefId: ref.id, connectedAt: new Date(), updatedAt: new Date(),
+    }));
+    await audit.append({ agencyId: agency.id, clientId: client.id, actor: 'system:bench', action: 'account.connected', subjectType: 'platform_account', subjectId: saved.id, data: { platform: 'sandbox', fingerprint, credentialRefId: ref.id } }, m);
+    return saved;
+  });
+  return { client, authorId: author.id, account, sandboxUserId: user.id };
+}
+
+/** N text assets with distinct text (distinct content fingerprints, so reconciliation could never confuse two). */
+export async function seedAssets(ds: DataSource, t: PublishingTenant, count: number, label: string): Promise<Asset[]> {
+  const rows = Array.from({ length: count }, (_, i) => {
+    const text = `Bench ${label} post ${i + 1} of ${count} (${randomUUID()})`;
+    return {
+      agencyId: t.client.agencyId, clientId: t.client.id, kind: 'text' as const, text, mediaKey: null, mediaContentType: null,
+      checksum: assetChecksum({ text }), authorId: t.authorId, authorKind: 'human' as const,
+    };
+  });
+  const out: Asset[] = [];
+  for (let i = 0; i < rows.length; i += 500) {
+    out.push(...(await ds.getRepository(Asset).save(rows.slice(i, i + 500).map((r) => ds.getRepository(Asset).create(r)))));
+  }
+  return out;
+}
+
+export interface ScheduledEpisode {
+  workflowId: string;
+  /** performance.now() when the scheduling transaction began / when workflow.start was called */
+  scheduleAt: number;
+  startAt: number;
+  handle: WorkflowHandle;
+}
+
+export interface ScheduleContext {
+  ds: DataSource;
+  audit: AuditService;
+  temporal: TemporalClient;
+  taskQueue: string;
+  tenant: PublishingTenant;
+  options: PublishWorkflowOptions;
+}
+
+/**
+ * PostsService.schedule() without the API (kept in step with services/api/modules/posts/posts.service.ts):
+ * the same idempotency key, payload, job row, audit event and workflow input, and the workflow started
+ * inside the transaction. The slot is "now", so the episode is due at once.
+ */
+export async function scheduleDueEpisode(c: ScheduleContext, asset: Asset): Promise<ScheduledEpisode> {
+  const { client, account, authorId } = c.tenant;
+  const scheduleAt = performance.now();
+  const scheduledAt = new Date();
+  const checksum = assetChecksum(asset);
+  const idempotencyKey = createHash('sha256').update(['publish', client.id, account.id, asset.id, scheduledAt.toISOString()].join('|')).digest('hex');
+  const timezone = client.timezone;
+  let startAt = 0;
+  let handle: WorkflowHandle | undefined;
+  const workflowId = await c.ds.transaction(async (m) => {
+    const dup = await m.findOne(PublishJob, { where: { idempotencyKey } });
+    if (dup) throw new Error(`asset ${asset.id} is already scheduled at ${scheduledAt.toISOString()}`);
+    const jobId = randomUUID();
+    const payload: PublishJobPayload = {
+      jobId, agencyId: client.agencyId, clientId: client.id, platformAccountId: account.id, platform: account.platform, assetId: asset.id,
+      assetChecksum: checksum, idempotencyKey, scheduledAt: scheduledAt.toISOString(), timezone, authorId,
+    };
+    const id = publishWorkflowId(client.id, jobId);
+    const saved = await m.save(PublishJob, m.create(PublishJob, {
+      id: jobId, agencyId: client.agencyId, clientId: client.id, platformAccountId: account.id, assetId: asset.id, assetChecksum: checksum,
+      idempotencyKey, scheduledAt, timezone, status: 'scheduled', statusReasons: [], createdBy: authorId, workflowId: id, payload,
+    }));
+    await c.audit.append({ agencyId: client.agencyId, clientId: client.id, actor: `user:${authorId}`, action: 'post.scheduled', subjectType: 'publish_job', subjectId: saved.id, data: { accountId: account.id, assetId: asset.id, assetChecksum: checksum, scheduledAt: payload.scheduledAt } }, m);
+    const wfInput: PublishWorkflowInput = { ...payload, options: c.options };
+    startAt = performance.now();
+    handle = await c.temporal.workflow.start(PUBLISH_WORKFLOW_TYPE, {
+      taskQueue: c.taskQueue, workflowId: id, args: [wfInput],
+      typedSearchAttributes: [
+        { key: clientIdKey, value: client.id }, { key: agencyIdKey, value: client.agencyId }, { key: platformKey, value: account.platform },
+        { key: episodeKindKey, value: 'publish' }, { key: publishStatusKey, value: 'scheduled' },
+      ],
+    });
+    return id;
+  });
+  return { workflowId, scheduleAt, startAt, handle: handle! };
+}

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The whole test suite, from a fresh clone: dependencies, Go-built tools (cached), policies (opa test +
+# wasm build), typecheck and build, schema drift, unit specs, then integration tests against a real
+# Temporal dev server, Postgres, OPA wasm and the sandbox platform. Ends with one summary line.
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+export PATH="/usr/local/go/bin:$PATH"
+step() { printf '\n==> %s\n' "$*"; }
+start=$(date +%s)
+
+if [[ ! -d node_modules ]]; then step "npm ci"; npm ci --no-audit --no-fund || exit 1; fi
+step "tools (Temporal CLI, OPA)"; bash deploy/tools/build-tools.sh || exit 1
+step "Postgres"; node deploy/local/ensure-postgres.js || exit 1
+step "policies: opa fmt/check/test"; bash policies/test.sh || exit 1
+step "policies: wasm build"; bash policies/build.sh || exit 1
+step "typecheck and build"; npx tsc -p tsconfig.json --noEmit || exit 1; npx tsc -p tsconfig.build.json || exit 1
+step "schema drift"; node dist/services/api/schema/emit-schema.js check || exit 1
+
+results="$(mktemp -d)"
+step "unit specs"
+npx jest --selectProjects unit --json --outputFile="$results/unit.json" "$@"; unit_rc=$?
+step "integration tests (real Temporal, Postgres, OPA wasm, sandbox)"
+npx jest --selectProjects integration --runInBand --json --outputFile="$results/integration.json" "$@"; it_rc=$?
+
+node -e '
+  const fs = require("fs");
+  let p = 0, f = 0, s = 0;
+  for (const file of process.argv.slice(1)) {
+    if (!fs.existsSync(file)) { f++; continue; }
+    const r = JSON.parse(fs.readFileSync(file, "utf8"));
+    p += r.numPassedTests; f += r.numFailedTests + (r.numRuntimeErrorTestSuites || 0); s += r.numPendingTests;
+  }
+  console.log(`\ntests: ${p} passed, ${f} failed, ${s} skipped`);
+' "$results/unit.json" "$results/integration.json"
+echo "(took $(( $(date +%s) - start ))s)"
+[[ $unit_rc -eq 0 && $it_rc -eq 0 ]]

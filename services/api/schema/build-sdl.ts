@@ -1,0 +1,27 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
+import { lexicographicSortSchema, printSchema } from 'graphql';
+import { AccountsResolver } from '../modules/accounts/accounts.resolver';
+import { AssetsResolver } from '../modules/assets/assets.resolver';
+import { AuditResolver } from '../modules/audit/audit.resolver';
+import { ClientsResolver } from '../modules/clients/clients.resolver';
+import { HealthResolver } from '../modules/health/health.resolver';
+import { KillSwitchesResolver } from '../modules/kill-switches/kill-switches.resolver';
+import { PostsResolver } from '../modules/posts/posts.resolver';
+
+export const RESOLVERS = [ClientsResolver, AccountsResolver, AssetsResolver, PostsResolver, KillSwitchesResolver, AuditResolver, HealthResolver];
+
+const HEADER = '# Generated from the code-first resolvers by `npm run schema:emit`; CI fails when it drifts.\n\n';
+
+/** The API's GraphQL SDL, built from the resolvers alone (no database, no server). */
+export async function buildSdl(): Promise<string> {
+  const app = await NestFactory.create(GraphQLSchemaBuilderModule, { logger: false });
+  await app.init();
+  try {
+    const schema = await app.get(GraphQLSchemaFactory).create(RESOLVERS);
+    return HEADER + printSchema(lexicographicSortSchema(schema)) + '\n';
+  } finally {
+    await app.close();
+  }
+}
