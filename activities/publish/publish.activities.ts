@@ -4,7 +4,7 @@ import { APPROVER_ROLES, effectiveRole } from '../../services/core/tenancy/effec
 import { assetChecksum } from '../../services/core/util/asset-checksum';
 import { contentFingerprint } from '../../services/core/connectors/content-fingerprint';
 import {
-  GuardedPublishInput, PreparePublishResult, PublishContextInput, RecordApprovalInput, RecordApprovalResult, RecordStatusInput, VerifyInput,
+  GuardedPublishInput, PreparePublishInput, PreparePublishResult, PublishContextInput, RecordApprovalInput, RecordApprovalResult, RecordStatusInput, VerifyInput,
 } from '../../workflows/contracts/publish-activities.contract';
 import { GuardDeps } from '../guard/guard.deps';
 import { guardedPublish } from '../guard/publish.guard';
@@ -25,12 +25,9 @@ export function createPublishActivities(deps: GuardDeps) {
 
   return {
     /** Whether this post will need a human approval; no side effect. */
-    async preparePublish(input: PublishContextInput): Promise<PreparePublishResult> {
-      const job = await loadJob(input);
-      const p = job.payload;
-      const ctx = await deps.ds.transaction((m) =>
-        loadPublishContext(m, { ...input, agencyId: job.agencyId, platformAccountId: p.platformAccountId, assetId: p.assetId, assetChecksum: p.assetChecksum, idempotencyKey: p.idempotencyKey, scheduledAt: p.scheduledAt, approvalIds: [] }),
-      );
+    async preparePublish(input: PreparePublishInput): Promise<PreparePublishResult> {
+      const ctx = await deps.ds.transaction((m) => loadPublishContext(m, { ...input, approvalIds: [] }));
+      const job = ctx.job;
       const decision = deps.policy.decide(buildPublishPolicyInput(ctx, {
         now: now(), scheduledAt: job.scheduledAt.toISOString(), killSwitches: [], roles: new Map(),
         counters: { account_today: 0, client_today: 0, global_today: 0, seconds_since_last: null },

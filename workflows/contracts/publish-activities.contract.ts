@@ -35,6 +35,9 @@ export interface GuardedPublishInput extends PublishContextInput {
   approvalIds: string[];
 }
 
+/** The workflow's whole claim, re-checked against the stored job before anything else (C-05). */
+export type PreparePublishInput = Omit<GuardedPublishInput, 'approvalIds'>;
+
 export interface RecordStatusInput extends PublishContextInput {
   status: string;
   reasons: Reason[];

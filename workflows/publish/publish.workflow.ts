@@ -108,7 +108,11 @@ export async function publishPostWorkflow(input: PublishWorkflowInput): Promise<
   }
 
   upsertSearchAttributes([{ key: publishStatusKey, value: 'scheduled' }]);
-  const prepared = await bookkeeping.preparePublish(ctx);
+  const claim = {
+    ...ctx, agencyId: input.agencyId, platformAccountId: input.platformAccountId, assetId: input.assetId,
+    assetChecksum: input.assetChecksum, idempotencyKey: input.idempotencyKey, scheduledAt: input.scheduledAt,
+  };
+  const prepared = await bookkeeping.preparePublish(claim);
   view.needsApproval = prepared.needsApproval;
   // Already past the lateness cutoff when it starts (scheduled after an outage): the approval means "now".
   lateReapproval = prepared.reasons.some((r) => r.code === 'late');
@@ -134,11 +138,7 @@ export async function publishPostWorkflow(input: PublishWorkflowInput): Promise<
     await setStatus('publishing');
     let outcome: GuardedPublishOutcome;
     try {
-      outcome = await guarded.guardedPublish({
-        ...ctx, agencyId: input.agencyId, platformAccountId: input.platformAccountId, assetId: input.assetId,
-        assetChecksum: input.assetChecksum, idempotencyKey: input.idempotencyKey, scheduledAt: view.scheduledAt,
-        approvalIds: view.approvals.map((a) => a.approvalId),
-      });
+      outcome = await guarded.guardedPublish({ ...claim, scheduledAt: view.scheduledAt, approvalIds: view.approvals.map((a) => a.approvalId) });
     } catch (err) {
       const cause = err instanceof ActivityFailure && err.cause instanceof ApplicationFailure ? err.cause : undefined;
       const reason = { code: cause?.type === 'TenantRefused' ? 'tenant_refused' : 'publish_failed', message: cause?.message ?? 'the publish attempt failed' };

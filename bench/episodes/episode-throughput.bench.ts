@@ -1,0 +1,315 @@
+/**
+ * Episode throughput: N guarded publishing episodes (autonomous, due now) against N bare workflows that run
+ * the same number of no-op activities, on one Temporal dev server, in one run.
+ *
+ *   npm run build && node dist/bench/episodes/episode-throughput.bench.js [--episodes=N] [out.json]
+ *
+ * Tunables (environment): RAIZE_BENCH_EPISODES (default 200), RAIZE_BENCH_WARMUP (5),
+ * RAIZE_BENCH_START_CONCURRENCY (8), RAIZE_BENCH_TIMEOUT_SECONDS (600 per batch),
+ * RAIZE_BENCH_DATABASE_SERVER (postgres://postgres@127.0.0.1:5432), RAIZE_BENCH_KEEP=1 keeps the database
+ * and the temp dir (keyring, temporal.log) for a post-mortem.
+ * Everything listens on 127.0.0.1; the dev server, database and sandbox are removed at the end, on error too.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { Client as TemporalClient, Connection } from '@temporalio/client';
+import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { AuditService } from '../../services/core/audit/audit.service';
+import { loadAppConfig } from '../../services/core/config/app-config';
+import { createDataSource } from '../../services/core/database/data-source';
+import { defaultPolicyWasmPath } from '../../services/core/policy/policy-paths';
+import { CredentialStore } from '../../services/core/secrets/credential-store';
+import { createSecrets } from '../../services/core/secrets/create-secrets';
+import { repoRoot } from '../../services/core/util/repo-root';
+import { toolPath } from '../../services/core/util/tool-path';
+import { SandboxAdminClient } from '../../services/sandbox/sandbox-admin.client';
+import { createLaneWorkers } from '../../services/worker/lane-workers';
+import { buildWorkflowBundle } from '../../services/worker/workflow-bundle';
+import { createWorkerDeps } from '../../services/worker/worker-deps';
+import { createBareActivities } from './bare.activities';
+import { BareEpisodeInput } from './bare.workflow';
+import { BatchResult, runBatch } from './batch';
+import { Cleanup, startBenchStack } from './bench-stack';
+import { CpuSummary, MemorySummary, ResourceSampler } from './resource-sampler';
+import { scheduleDueEpisode, seedAssets, seedPublishingTenant } from './seed-publishing';
+
+export const THROUGHPUT_TARGET = { min: 0.6, aim: 0.8 } as const;
+
+export interface EpisodeBenchOptions {
+  episodes?: number;
+  warmup?: number;
+  startConcurrency?: number;
+  timeoutSeconds?: number;
+  /** aborting stops the run; cleanup still happens */
+  signal?: AbortSignal;
+}
+
+export type BatchReport = Omit<BatchResult, 'firstWorkflowId'> & { memory: MemorySummary; cpu: CpuSummary };
+
+export interface EpisodeThroughputReport {
+  bench: 'episode-throughput';
+  at: string;
+  node: string;
+  machine: { cpus: number; cpu_model: string; total_memory_mb: number };
+  temporal: { binary: string; version: string };
+  config: {
+    episodes: number;
+    warmup: number;
+    start_concurrency: number;
+    order: string[];
+    publish_lane_slots: { workflows: number; activities: number };
+    workflow_options: { pauseRecheckSeconds: number; publishTimeoutSeconds: number; verifyIntervalSeconds: number };
+  };
+  /** what one guarded warm-up episode actually executed, read from its history; bare episodes mirror the count */
+  activities_per_episode: { count: number; types: string[] };
+  guarded: BatchReport;
+  bare: BatchReport;
+  /** guarded / bare */
+  ratio: { throughput: number; p50_latency: number; p95_latency: number };
+  target: { min: number; aim: number; met_min: boolean; met_aim: boolean };
+  sandbox: { posts: number; expected: number; post_requests: number };
+  memory_note: string;
+  cleanup_problems: string[];
+}
+
+function envInt(name: string, fallback: number, min = 1): number {
+  const raw = process.env[name];
+  const value = raw === undefined || raw === '' ? fallback : Number(raw);
+  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer ≥ ${min}, got ${raw}`);
+  return value;
+}
+
+/** `--episodes=N`, `--episodes N` or `-n N`; the first other argument is the JSON output path. */
+export function parseBenchArgs(argv: string[]): { episodes?: number; out?: string } {
+  const out: { episodes?: number; out?: string } = {};
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    let value: string | undefined;
+    if (a.startsWith('--episodes=')) value = a.slice('--episodes='.length);
+    else if (a === '--episodes' || a === '-n') value = argv[++i];
+    else if (!a.startsWith('-') && out.out === undefined) out.out = a;
+    else throw new Error(`unknown argument ${a}`);
+    if (value !== undefined) {
+      const n = Number(value);
+      if (!Number.isInteger(n) || n < 1) throw new Error(`--episodes must be a positive integer, got ${value}`);
+      out.episodes = n;
+    }
+  }
+  return out;
+}
+
+/** The SDK logs every worker state change at INFO; the bench wants warnings only, and handles signals itself. */
+function quietRuntime(): void {
+  try {
+    Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] });
+  } catch {
+    // already installed in this process (bench/run.ts, or a second run)
+  }
+}
+
+function ensurePolicyBuilt(root: string): void {
+  if (existsSync(defaultPolicyWasmPath(root))) return;
+  process.stderr.write('[bench] policy wasm missing; running policies/build.sh\n');
+  execFileSync('bash', [join(root, 'policies', 'build.sh')], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+}
+
+const silentLogger = { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} };
+const progress = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
+
+export async function runEpisodeThroughputBench(opts: EpisodeBenchOptions = {}): Promise<EpisodeThroughputReport> {
+  const episodes = opts.episodes ?? envInt('RAIZE_BENCH_EPISODES', 200);
+  const warmup = opts.warmup ?? envInt('RAIZE_BENCH_WARMUP', 5);
+  const concurrency = opts.startConcurrency ?? envInt('RAIZE_BENCH_START_CONCURRENCY', 8);
+  const timeoutMs = (opts.timeoutSeconds ?? envInt('RAIZE_BENCH_TIMEOUT_SECONDS', 600)) * 1000;
+  const root = repoRoot();
+  ensurePolicyBuilt(root);
+  quietRuntime();
+
+  // One promise that rejects when the run must stop: a signal, or a worker that stopped on its own.
+  let stop!: (err: Error) => void;
+  const abort = new Promise<never>((_, reject) => (stop = reject));
+  abort.catch(() => undefined);
+  if (opts.signal?.aborted) throw new Error('aborted before start');
+  opts.signal?.addEventListener('abort', () => stop(new Error('aborted')), { once: true });
+
+  const tag = `${Date.now().toString(36)}${process.pid.toString(36)}`;
+  const cleanup = new Cleanup();
+  let report: EpisodeThroughputReport | undefined;
+  try {
+    progress(`starting Temporal dev server, database raize_bench_${tag}, sandbox`);
+    const stack = await startBenchStack(cleanup, tag);
+    const temporalBin = toolPath('temporal');
+    const temporalVersion = execFileSync(temporalBin, ['--version'], { encoding: 'utf8' }).trim();
+    const config = loadAppConfig({
+      ...process.env, RAIZE_ENV: 'development', DATABASE_URL: stack.databaseUrl, RAIZE_DATA_DIR: stack.dataDir,
+      TEMPORAL_ADDRESS: stack.temporal.address, TEMPORAL_NAMESPACE: stack.temporalConfig.namespace, SANDBOX_URL: stack.sandbox.url,
+    });
+    const namespace = stack.temporalConfig.namespace;
+
+    const ds = createDataSource(config.databaseUrl, { poolSize: concurrency + 2, applicationName: 'raize-bench' });
+    await ds.initialize();
+    cleanup.add('close bench database pool', () => ds.destroy().then(() => undefined));
+    const sandboxAdmin = new SandboxAdminClient(stack.sandbox.url, stack.sandboxAdminToken);
+    const tenant = await seedPublishingTenant(ds, sandboxAdmin, new CredentialStore(createSecrets(config)), tag);
+    const guardedAssets = await seedAssets(ds, tenant, warmup + episodes, 'guarded');
+    progress(`seeded client ${tenant.client.id}, account ${tenant.account.id}, ${guardedAssets.length} assets`);
+
+    const clientConnection = await Connection.connect({ address: stack.temporal.address });
+    cleanup.add('close Temporal client connection', () => clientConnection.close());
+    const temporal = new TemporalClient({ connection: clientConnection, namespace });
+
+    // ---- workers: the real publish-lane worker, and a bare one on its own queue --------------------
+    const guardedQueue = `raize-bench-publish-${tag}`;
+    const bareQueue = `raize-bench-bare-${tag}`;
+    const bundlePath = await buildWorkflowBundle(join(stack.dataDir, 'workflow-bundle.js'));
+    const bareEntry = join(root, 'bench', 'episodes', 'bare.workflow.ts');
+    const bare = await bundleWorkflowCode({ workflowsPath: existsSync(bareEntry) ? bareEntry : join(__dirname, 'bare.workflow.js'), logger: silentLogger as never });
+    const workerConnection = await NativeConnection.connect({ address: stack.temporal.address });
+    cleanup.add('close worker connection', () => workerConnection.close());
+    const built = await createWorkerDeps(config);
+    cleanup.add('close worker database pool', () => built.ds.destroy().then(() => undefined));
+    const [guardedWorker] = await createLaneWorkers({ connection: workerConnection, namespace, bundlePath, deps: built.deps, lanes: ['publish'], taskQueueFor: () => guardedQueue });
+    const slots = stack.temporalConfig.workerSlots.publish;
+    const bareWorker = await Worker.create({
+      connection: workerConnection, namespace, taskQueue: bareQueue, workflowBundle: { code: bare.code }, activities: createBareActivities(),
+      maxConcurrentWorkflowTaskExecutions: Math.min(slots.workflows, 100), maxConcurrentActivityTaskExecutions: slots.activities,
+      maxCachedWorkflows: slots.workflows, shutdownGraceTime: '10 seconds',
+    });
+    const workers = [guardedWorker, bareWorker];
+    const running = workers.map((w) =>
+      w.run().then(
+        () => stop(new Error(`worker on ${w.options.taskQueue} stopped during the run`)),
+        (err: Error) => stop(new Error(`worker on ${w.options.taskQueue} failed: ${err.message}`)),
+      ),
+    );
+    cleanup.add('stop workers', async () => {
+      for (const w of workers) if (w.getState() === 'RUNNING') w.shutdown();
+      await Promise.allSettled(running);
+    });
+
+    const options = { pauseRecheckSeconds: config.pauseRecheckSeconds, publishTimeoutSeconds: config.publishTimeoutSeconds, verifyIntervalSeconds: config.verifyIntervalSeconds };
+    const scheduleCtx = { ds, audit: new AuditService(ds), temporal, taskQueue: guardedQueue, tenant, options };
+    let assetCursor = 0;
+    const startGuarded = async () => {
+      const s = await scheduleDueEpisode(scheduleCtx, guardedAssets[assetCursor++]);
+      return { workflowId: s.workflowId, handle: s.handle, startAt: s.startAt, scheduleAt: s.scheduleAt };
+    };
+    let activityCount = 0;
+    const startBare = async (i: number, label: string) => {
+      const workflowId = `bench-bare-${tag}-${label}-${i}`;
+      const input: BareEpisodeInput = { activities: activityCount };
+      const startAt = performance.now();
+      const handle = await temporal.workflow.start('bareEpisodeWorkflow', { taskQueue: bareQueue, workflowId, args: [input] });
+      return { workflowId, handle, startAt, scheduleAt: startAt };
+    };
+    const batch = (n: number, start: (i: number) => Promise<Awaited<ReturnType<typeof startGuarded>>>) =>
+      runBatch({ episodes: n, concurrency, timeoutMs, abort }, start);
+
+    // ---- warm-up: JIT, pools, caches; and the activity count from a real guarded history ----------
+    progress(`warm-up: ${warmup} guarded episode(s)`);
+    const warmGuarded = await batch(warmup, startGuarded);
+    if (warmGuarded.statuses.verified !== warmup) throw new Error(`guarded warm-up did not verify: ${JSON.stringify(warmGuarded.statuses)} ${warmGuarded.failures.join('; ')}`);
+    const history = await temporal.workflow.getHandle(warmGuarded.firstWorkflowId!).fetchHistory();
+    const types = (history.events ?? []).flatMap((e) => (e.activityTaskScheduledEventAttributes ? [e.activityTaskScheduledEventAttributes.activityType?.name ?? '?'] : []));
+    activityCount = types.length;
+    progress(`a guarded autonomous episode executed ${activityCount} activities: ${types.join(' → ')}`);
+    progress(`warm-up: ${warmup} bare episode(s)`);
+    const warmBare = await batch(warmup, (i) => startBare(i, 'warm'));
+    if (warmBare.statuses.done !== warmup) throw new Error(`bare warm-up failed: ${JSON.stringify(warmBare.statuses)} ${warmBare.failures.join('; ')}`);
+
+    // ---- measured batches: bare first, so any cost of a fuller in-memory server falls on guarded ----
+    const sampler = new ResourceSampler(stack.temporal.process.pid);
+    const measure = async (name: string, run: () => Promise<BatchResult>): Promise<BatchReport> => {
+      progress(`measuring ${name}: ${episodes} episodes, ${concurrency} starts in flight`);
+      sampler.start();
+      const r = await run();
+      const { memory, cpu } = sampler.stop();
+      const { firstWorkflowId: _ignored, ...rest } = r;
+      progress(`${name}: ${r.episodes_per_s} episodes/s, p50 ${r.end_to_end.p50_ms} ms, p95 ${r.end_to_end.p95_ms} ms, ${JSON.stringify(r.statuses)}`);
+      return { ...rest, memory, cpu };
+    };
+    const bareReport = await measure('bare', () => batch(episodes, (i) => startBare(i, 'run')));
+    const guardedReport = await measure('guarded', () => batch(episodes, startGuarded));
+
+    const posts = (await sandboxAdmin.listPosts()).filter((p) => p.authorId === tenant.sandboxUserId).length;
+    const postRequests = (await sandboxAdmin.listRequests()).filter((r) => r.method === 'POST' && r.path === '/posts').length;
+    const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+    const throughputRatio = ratio(guardedReport.episodes_per_s, bareReport.episodes_per_s);
+    const cpuList = cpus();
+    report = {
+      bench: 'episode-throughput',
+      at: new Date().toISOString(),
+      node: process.version,
+      machine: { cpus: cpuList.length, cpu_model: cpuList[0]?.model ?? 'unknown', total_memory_mb: Math.round(totalmem() / 1024 / 1024) },
+      temporal: { binary: temporalBin, version: temporalVersion },
+      config: { episodes, warmup, start_concurrency: concurrency, order: ['warm-up guarded', 'warm-up bare', 'bare', 'guarded'], publish_lane_slots: slots, workflow_options: options },
+      activities_per_episode: { count: activityCount, types },
+      guarded: guardedReport,
+      bare: bareReport,
+      ratio: { throughput: throughputRatio, p50_latency: ratio(guardedReport.end_to_end.p50_ms, bareReport.end_to_end.p50_ms), p95_latency: ratio(guardedReport.end_to_end.p95_ms, bareReport.end_to_end.p95_ms) },
+      target: { ...THROUGHPUT_TARGET, met_min: throughputRatio >= THROUGHPUT_TARGET.min, met_aim: throughputRatio >= THROUGHPUT_TARGET.aim },
+      sandbox: { posts, expected: warmup + episodes, post_requests: postRequests },
+      memory_note:
+        'RSS is this one process: both workers (publish-lane worker with its activities, bare worker), the Temporal client, the bench\'s ' +
+        'seeding pool and the in-process sandbox platform; the API was not started. The Temporal dev server is a separate process (temporal_rss_peak_mb).',
+      cleanup_problems: [],
+    };
+    return report;
+  } finally {
+    progress('cleaning up');
+    const problems = await cleanup.run();
+    for (const p of problems) progress(`cleanup problem: ${p}`);
+    if (report) report.cleanup_problems = problems;
+  }
+}
+
+export function toMarkdown(r: EpisodeThroughputReport): string {
+  const ok = (b: BatchReport, expected: string) => `${b.statuses[expected] ?? 0}/${b.episodes}`;
+  const row = (name: string, b: BatchReport, expected: string) =>
+    `| ${name} | ${ok(b, expected)} | ${b.episodes_per_s.toFixed(2)} | ${b.end_to_end.p50_ms.toFixed(0)} | ${b.end_to_end.p95_ms.toFixed(0)} | ${b.end_to_end.p99_ms.toFixed(0)} | ` +
+    `${b.memory.rss_peak_mb.toFixed(0)} / ${b.memory.rss_mean_mb.toFixed(0)} | ${b.memory.temporal_rss_peak_mb?.toFixed(0) ?? 'n/a'} | ${b.cpu.bench_process_s.toFixed(1)} / ${b.cpu.temporal_server_s?.toFixed(1) ?? 'n/a'} | ${b.wall_s.toFixed(1)} |`;
+  const verdict = r.target.met_aim ? 'meets the aim' : r.target.met_min ? 'meets the minimum, not the aim' : 'below the minimum';
+  return [
+    `Episode throughput (${r.config.episodes} episodes per batch after ${r.config.warmup} warm-up, ${r.config.start_concurrency} starts in flight, ` +
+      `node ${r.node}, ${r.machine.cpus} cores, ${r.temporal.version.split('\n')[0]})`,
+    '',
+    '| batch | ok | episodes/s | p50 e2e (ms) | p95 e2e (ms) | p99 e2e (ms) | bench RSS peak / mean (MB) | Temporal RSS peak (MB) | CPU s bench / Temporal | wall (s) |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    row(`guarded publish (${r.activities_per_episode.count} activities)`, r.guarded, 'verified'),
+    row(`bare (${r.activities_per_episode.count} no-op activities)`, r.bare, 'done'),
+    '',
+    `guarded / bare throughput: ${r.ratio.throughput} (target ≥ ${r.target.min}, aim ${r.target.aim}: ${verdict}); p50 latency ×${r.ratio.p50_latency}, p95 ×${r.ratio.p95_latency}`,
+    `guarded scheduling (job row + audit + start, in one transaction): p50 ${r.guarded.schedule.p50_ms} ms, p95 ${r.guarded.schedule.p95_ms} ms; ` +
+      `schedule → result p50 ${r.guarded.schedule_to_result.p50_ms} ms, p95 ${r.guarded.schedule_to_result.p95_ms} ms`,
+    `activities per guarded episode (from its history): ${r.activities_per_episode.types.join(' → ')}`,
+    `sandbox: ${r.sandbox.posts} posts for ${r.sandbox.expected} episodes, ${r.sandbox.post_requests} POST /posts requests`,
+    `memory: ${r.memory_note}`,
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  const args = parseBenchArgs(process.argv.slice(2));
+  const ac = new AbortController();
+  process.once('SIGINT', () => ac.abort());
+  process.once('SIGTERM', () => ac.abort());
+  const report = await runEpisodeThroughputBench({ episodes: args.episodes, signal: ac.signal });
+  process.stdout.write(`${toMarkdown(report)}\n`);
+  if (args.out) {
+    const file = resolve(args.out);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+    process.stdout.write(`wrote ${file}\n`);
+  }
+  const failed = report.guarded.episodes - (report.guarded.statuses.verified ?? 0) + report.bare.episodes - (report.bare.statuses.done ?? 0);
+  process.exitCode = failed > 0 ? 1 : 0;
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    process.stderr.write(`episode-throughput bench failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+    process.exit(1);
+  });
+}
+
