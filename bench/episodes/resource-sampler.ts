@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 export interface MemorySummary {
   samples: number;
@@ -14,6 +14,10 @@ export interface CpuSummary {
   bench_process_s: number;
   /** the Temporal dev server's CPU seconds over the window, when /proc is readable */
   temporal_server_s: number | null;
+  /** all processes named postgres on this machine (the bench is the only client of its database) */
+  postgres_s: number | null;
+  /** busy share of all cores over the window, from /proc/stat (1 = every core busy) */
+  machine_busy: number | null;
   wall_s: number;
 }
 
@@ -40,6 +44,39 @@ function procCpuSeconds(pid: number): number | null {
   }
 }
 
+/** CPU seconds of every process whose command name is `postgres`. */
+function postgresCpuSeconds(): number | null {
+  try {
+    let total = 0;
+    for (const d of readdirSync('/proc')) {
+      if (!/^\d+$/.test(d)) continue;
+      try {
+        const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+        if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) !== 'postgres') continue;
+        const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        total += (Number(rest[11]) + Number(rest[12])) / 100;
+      } catch {
+        // the process ended between readdir and read
+      }
+    }
+    return total;
+  } catch {
+    return null;
+  }
+}
+
+/** [busy, total] jiffies over all cores. */
+function machineJiffies(): [number, number] | null {
+  try {
+    const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    const idle = cpu[3] + (cpu[4] ?? 0);
+    const total = cpu.slice(0, 8).reduce((a, b) => a + b, 0);
+    return [total - idle, total];
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Samples process.memoryUsage() (the worker runs in this process) and the Temporal server's RSS on a
  * fixed interval while a batch runs; the timer is unref'd so it never keeps the process alive.
@@ -51,6 +88,8 @@ export class ResourceSampler {
   private temporalPeak: number | null = null;
   private cpu0 = process.cpuUsage();
   private temporalCpu0: number | null = null;
+  private postgresCpu0: number | null = null;
+  private machine0: [number, number] | null = null;
   private wall0 = 0;
 
   constructor(private readonly temporalPid: number | undefined, private readonly intervalMs = 200) {}
@@ -61,6 +100,8 @@ export class ResourceSampler {
     this.temporalPeak = null;
     this.cpu0 = process.cpuUsage();
     this.temporalCpu0 = this.temporalPid ? procCpuSeconds(this.temporalPid) : null;
+    this.postgresCpu0 = postgresCpuSeconds();
+    this.machine0 = machineJiffies();
     this.wall0 = performance.now();
     this.sample();
     this.timer = setInterval(() => this.sample(), this.intervalMs);
@@ -73,6 +114,8 @@ export class ResourceSampler {
     this.timer = undefined;
     const cpu = process.cpuUsage(this.cpu0);
     const t1 = this.temporalPid ? procCpuSeconds(this.temporalPid) : null;
+    const pg1 = postgresCpuSeconds();
+    const m1 = machineJiffies();
     return {
       memory: {
         samples: this.rss.length,
@@ -84,6 +127,8 @@ export class ResourceSampler {
       cpu: {
         bench_process_s: round1((cpu.user + cpu.system) / 1e6),
         temporal_server_s: t1 !== null && this.temporalCpu0 !== null ? round1(t1 - this.temporalCpu0) : null,
+        postgres_s: pg1 !== null && this.postgresCpu0 !== null ? round1(pg1 - this.postgresCpu0) : null,
+        machine_busy: m1 && this.machine0 && m1[1] > this.machine0[1] ? Math.round(((m1[0] - this.machine0[0]) / (m1[1] - this.machine0[1])) * 100) / 100 : null,
         wall_s: round1((performance.now() - this.wall0) / 1000),
       },
     };

@@ -87,21 +87,24 @@ export interface ScheduleContext {
   options: PublishWorkflowOptions;
 }
 
+/** A job row written the way PostsService.schedule() writes it, and the input its workflow is started with. */
+export interface PreparedJob {
+  workflowId: string;
+  input: PublishWorkflowInput;
+}
+
 /**
  * PostsService.schedule() without the API (kept in step with services/api/modules/posts/posts.service.ts):
- * the same idempotency key, payload, job row, audit event and workflow input, and the workflow started
- * inside the transaction. The slot is "now", so the episode is due at once.
+ * the same idempotency key, payload, job row and audit event, in one transaction. The slot is "now", so
+ * the episode is due at once. `inside` runs last in that transaction (schedule() starts the workflow there).
  */
-export async function scheduleDueEpisode(c: ScheduleContext, asset: Asset): Promise<ScheduledEpisode> {
+async function writeDueJob(c: ScheduleContext, asset: Asset, inside?: (job: PreparedJob) => Promise<void>): Promise<PreparedJob> {
   const { client, account, authorId } = c.tenant;
-  const scheduleAt = performance.now();
   const scheduledAt = new Date();
   const checksum = assetChecksum(asset);
   const idempotencyKey = createHash('sha256').update(['publish', client.id, account.id, asset.id, scheduledAt.toISOString()].join('|')).digest('hex');
   const timezone = client.timezone;
-  let startAt = 0;
-  let handle: WorkflowHandle | undefined;
-  const workflowId = await c.ds.transaction(async (m) => {
+  return c.ds.transaction(async (m) => {
     const dup = await m.findOne(PublishJob, { where: { idempotencyKey } });
     if (dup) throw new Error(`asset ${asset.id} is already scheduled at ${scheduledAt.toISOString()}`);
     const jobId = randomUUID();
@@ -109,22 +112,50 @@ export async function scheduleDueEpisode(c: ScheduleContext, asset: Asset): Prom
       jobId, agencyId: client.agencyId, clientId: client.id, platformAccountId: account.id, platform: account.platform, assetId: asset.id,
       assetChecksum: checksum, idempotencyKey, scheduledAt: scheduledAt.toISOString(), timezone, authorId,
     };
-    const id = publishWorkflowId(client.id, jobId);
+    const workflowId = publishWorkflowId(client.id, jobId);
     const saved = await m.save(PublishJob, m.create(PublishJob, {
       id: jobId, agencyId: client.agencyId, clientId: client.id, platformAccountId: account.id, assetId: asset.id, assetChecksum: checksum,
-      idempotencyKey, scheduledAt, timezone, status: 'scheduled', statusReasons: [], createdBy: authorId, workflowId: id, payload,
+      idempotencyKey, scheduledAt, timezone, status: 'scheduled', statusReasons: [], createdBy: authorId, workflowId, payload,
     }));
     await c.audit.append({ agencyId: client.agencyId, clientId: client.id, actor: `user:${authorId}`, action: 'post.scheduled', subjectType: 'publish_job', subjectId: saved.id, data: { accountId: account.id, assetId: asset.id, assetChecksum: checksum, scheduledAt: payload.scheduledAt } }, m);
-    const wfInput: PublishWorkflowInput = { ...payload, options: c.options };
-    startAt = performance.now();
-    handle = await c.temporal.workflow.start(PUBLISH_WORKFLOW_TYPE, {
-      taskQueue: c.taskQueue, workflowId: id, args: [wfInput],
-      typedSearchAttributes: [
-        { key: clientIdKey, value: client.id }, { key: agencyIdKey, value: client.agencyId }, { key: platformKey, value: account.platform },
-        { key: episodeKindKey, value: 'publish' }, { key: publishStatusKey, value: 'scheduled' },
-      ],
-    });
-    return id;
+    const job: PreparedJob = { workflowId, input: { ...payload, options: c.options } };
+    if (inside) await inside(job);
+    return job;
   });
-  return { workflowId, scheduleAt, startAt, handle: handle! };
+}
+
+function startPublishWorkflow(c: ScheduleContext, job: PreparedJob): Promise<WorkflowHandle> {
+  const { client, account } = c.tenant;
+  return c.temporal.workflow.start(PUBLISH_WORKFLOW_TYPE, {
+    taskQueue: c.taskQueue, workflowId: job.workflowId, args: [job.input],
+    typedSearchAttributes: [
+      { key: clientIdKey, value: client.id }, { key: agencyIdKey, value: client.agencyId }, { key: platformKey, value: account.platform },
+      { key: episodeKindKey, value: 'publish' }, { key: publishStatusKey, value: 'scheduled' },
+    ],
+  });
+}
+
+/** Job rows written ahead (one transaction each, as schedule() does), to be started later. */
+export async function prepareDueJobs(c: ScheduleContext, assets: Asset[]): Promise<PreparedJob[]> {
+  const out: PreparedJob[] = [];
+  for (const a of assets) out.push(await writeDueJob(c, a));
+  return out;
+}
+
+export async function startPreparedJob(c: ScheduleContext, job: PreparedJob): Promise<ScheduledEpisode> {
+  const startAt = performance.now();
+  const handle = await startPublishWorkflow(c, job);
+  return { workflowId: job.workflowId, scheduleAt: startAt, startAt, handle };
+}
+
+/** The whole of schedule(): the job row, its audit event and the workflow start in one transaction. */
+export async function scheduleDueEpisode(c: ScheduleContext, asset: Asset): Promise<ScheduledEpisode> {
+  const scheduleAt = performance.now();
+  let startAt = 0;
+  let handle: WorkflowHandle | undefined;
+  const job = await writeDueJob(c, asset, async (j) => {
+    startAt = performance.now();
+    handle = await startPublishWorkflow(c, j);
+  });
+  return { workflowId: job.workflowId, scheduleAt, startAt, handle: handle! };
 }

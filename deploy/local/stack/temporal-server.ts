@@ -1,0 +1,44 @@
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { TemporalFileConfig } from '../../../services/core/config/temporal-config';
+import { RunningDevServer, startDevServer } from '../../../services/core/temporal/dev-server';
+
+/**
+ * Ctrl-C in a terminal signals the whole foreground process group at once, so the dev server would die
+ * while the worker is still draining its tasks against it. Run through this wrapper, the CLI gets a
+ * session of its own (same pid, thanks to exec) and only hears from the launcher, which stops it last.
+ * Written at run time so that it needs no executable bit from the checkout.
+ */
+function ownSessionWrapper(runDir: string, realBin: string): string {
+  mkdirSync(runDir, { recursive: true });
+  const file = join(runDir, 'temporal-own-session.sh');
+  const quoted = `'${realBin.replace(/'/g, `'\\''`)}'`;
+  writeFileSync(
+    file,
+    [
+      '#!/bin/sh',
+      '# Written by deploy/local/stack/temporal-server.ts on every start; edits are lost.',
+      `if command -v setsid >/dev/null 2>&1; then exec setsid ${quoted} "$@"; fi`,
+      `exec ${quoted} "$@"`,
+      '',
+    ].join('\n'),
+  );
+  chmodSync(file, 0o755);
+  return file;
+}
+
+export interface StackTemporal {
+  server: RunningDevServer;
+  address: string;
+  uiUrl: string;
+  dbFile: string;
+  logFile: string;
+}
+
+/** The dev server with temporal.yaml's namespace, search attributes and ports, history kept in SQLite. */
+export async function startStackTemporal(o: { bin: string; config: TemporalFileConfig; dataDir: string; logDir: string; runDir: string }): Promise<StackTemporal> {
+  const dbFile = join(o.dataDir, 'temporal.sqlite');
+  const logFile = join(o.logDir, 'temporal.log');
+  const server = await startDevServer({ bin: ownSessionWrapper(o.runDir, o.bin), config: o.config, dbFile, logFile }, 90_000);
+  return { server, address: server.address, uiUrl: server.uiUrl ?? `http://${o.config.devServer.ip}:${o.config.devServer.uiPort}`, dbFile, logFile };
+}
