@@ -9,7 +9,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { parseBenchArgs, runEpisodeThroughputBench, toMarkdown as episodesMarkdown } from './episodes/episode-throughput.bench';
+import { failedEpisodes, parseBenchArgs, runEpisodeThroughputBench, toMarkdown as episodesMarkdown } from './episodes/episode-throughput.bench';
 import { runPolicyLatencyBench, toMarkdown as policyMarkdown } from './policy/policy-latency.bench';
 
 async function main(): Promise<void> {
@@ -32,8 +32,7 @@ async function main(): Promise<void> {
     writeFileSync(file, `${JSON.stringify({ policy, episodes }, null, 2)}\n`);
     process.stdout.write(`wrote ${file}\n`);
   }
-  const failed = episodes.guarded.episodes - (episodes.guarded.statuses.verified ?? 0) + episodes.bare.episodes - (episodes.bare.statuses.done ?? 0);
-  process.exitCode = failed > 0 ? 1 : 0;
+  process.exitCode = failedEpisodes(episodes) > 0 ? 1 : 0;
 }
 
 main().catch((err: unknown) => {

@@ -30,10 +30,11 @@ import { buildWorkflowBundle } from '../../services/worker/workflow-bundle';
 import { createWorkerDeps } from '../../services/worker/worker-deps';
 import { createBareActivities } from './bare.activities';
 import { BareEpisodeInput } from './bare.workflow';
-import { BatchResult, runBatch } from './batch';
+import { BatchResult, runBatch, StartedEpisode } from './batch';
+import { LatencySummary } from './latency';
 import { Cleanup, startBenchStack } from './bench-stack';
 import { CpuSummary, MemorySummary, ResourceSampler } from './resource-sampler';
-import { scheduleDueEpisode, seedAssets, seedPublishingTenant } from './seed-publishing';
+import { prepareDueJobs, scheduleDueEpisode, seedAssets, seedPublishingTenant, startPreparedJob } from './seed-publishing';
 
 export const THROUGHPUT_TARGET = { min: 0.6, aim: 0.8 } as const;
 
@@ -42,6 +43,8 @@ export interface EpisodeBenchOptions {
   warmup?: number;
   startConcurrency?: number;
   timeoutSeconds?: number;
+  /** also run a batch through the schedule() path (default on; RAIZE_BENCH_SCHEDULE_BATCH=0 skips it) */
+  scheduleBatch?: boolean;
   /** aborting stops the run; cleanup still happens */
   signal?: AbortSignal;
 }
@@ -64,8 +67,14 @@ export interface EpisodeThroughputReport {
   };
   /** what one guarded warm-up episode actually executed, read from its history; bare episodes mirror the count */
   activities_per_episode: { count: number; types: string[] };
+  /** the warm-up episodes, run one at a time: latency with no queueing */
+  unloaded: { guarded: LatencySummary; bare: LatencySummary };
+  /** job rows written ahead (as schedule() writes them), then N workflows started like the bare ones */
   guarded: BatchReport;
   bare: BatchReport;
+  /** job row, audit event and workflow start in one transaction per episode, exactly as PostsService.schedule() */
+  guarded_via_schedule: BatchReport | null;
+  job_rows: { count: number; ms: number; per_row_ms: number };
   /** guarded / bare */
   ratio: { throughput: number; p50_latency: number; p95_latency: number };
   target: { min: number; aim: number; met_min: boolean; met_aim: boolean };
@@ -122,6 +131,7 @@ export async function runEpisodeThroughputBench(opts: EpisodeBenchOptions = {}):
   const episodes = opts.episodes ?? envInt('RAIZE_BENCH_EPISODES', 200);
   const warmup = opts.warmup ?? envInt('RAIZE_BENCH_WARMUP', 5);
   const concurrency = opts.startConcurrency ?? envInt('RAIZE_BENCH_START_CONCURRENCY', 8);
+  const scheduleBatch = opts.scheduleBatch ?? process.env.RAIZE_BENCH_SCHEDULE_BATCH !== '0';
   const timeoutMs = (opts.timeoutSeconds ?? envInt('RAIZE_BENCH_TIMEOUT_SECONDS', 600)) * 1000;
   const root = repoRoot();
   ensurePolicyBuilt(root);
@@ -153,7 +163,7 @@ export async function runEpisodeThroughputBench(opts: EpisodeBenchOptions = {}):
     cleanup.add('close bench database pool', () => ds.destroy().then(() => undefined));
     const sandboxAdmin = new SandboxAdminClient(stack.sandbox.url, stack.sandboxAdminToken);
     const tenant = await seedPublishingTenant(ds, sandboxAdmin, new CredentialStore(createSecrets(config)), tag);
-    const guardedAssets = await seedAssets(ds, tenant, warmup + episodes, 'guarded');
+    const guardedAssets = await seedAssets(ds, tenant, warmup + episodes * (scheduleBatch ? 2 : 1), 'guarded');
     progress(`seeded client ${tenant.client.id}, account ${tenant.account.id}, ${guardedAssets.length} assets`);
 
     const clientConnection = await Connection.connect({ address: stack.temporal.address });
@@ -191,32 +201,32 @@ export async function runEpisodeThroughputBench(opts: EpisodeBenchOptions = {}):
 
     const options = { pauseRecheckSeconds: config.pauseRecheckSeconds, publishTimeoutSeconds: config.publishTimeoutSeconds, verifyIntervalSeconds: config.verifyIntervalSeconds };
     const scheduleCtx = { ds, audit: new AuditService(ds), temporal, taskQueue: guardedQueue, tenant, options };
-    let assetCursor = 0;
-    const startGuarded = async () => {
-      const s = await scheduleDueEpisode(scheduleCtx, guardedAssets[assetCursor++]);
-      return { workflowId: s.workflowId, handle: s.handle, startAt: s.startAt, scheduleAt: s.scheduleAt };
-    };
     let activityCount = 0;
-    const startBare = async (i: number, label: string) => {
+    const startBare = async (label: string, i: number): Promise<StartedEpisode> => {
       const workflowId = `bench-bare-${tag}-${label}-${i}`;
       const input: BareEpisodeInput = { activities: activityCount };
       const startAt = performance.now();
       const handle = await temporal.workflow.start('bareEpisodeWorkflow', { taskQueue: bareQueue, workflowId, args: [input] });
       return { workflowId, handle, startAt, scheduleAt: startAt };
     };
-    const batch = (n: number, start: (i: number) => Promise<Awaited<ReturnType<typeof startGuarded>>>) =>
-      runBatch({ episodes: n, concurrency, timeoutMs, abort }, start);
+    const batch = (n: number, inFlight: number, start: (i: number) => Promise<StartedEpisode>) => runBatch({ episodes: n, concurrency: inFlight, timeoutMs, abort }, start);
+    const prepare = async (assets: typeof guardedAssets) => {
+      const t0 = performance.now();
+      const jobs = await prepareDueJobs(scheduleCtx, assets);
+      return { jobs, ms: performance.now() - t0 };
+    };
 
-    // ---- warm-up: JIT, pools, caches; and the activity count from a real guarded history ----------
-    progress(`warm-up: ${warmup} guarded episode(s)`);
-    const warmGuarded = await batch(warmup, startGuarded);
+    // ---- warm-up, one at a time: JIT, pools, caches; unloaded latency; the activity count ----------
+    progress(`warm-up: ${warmup} guarded episode(s), one at a time`);
+    const warmJobs = (await prepare(guardedAssets.slice(0, warmup))).jobs;
+    const warmGuarded = await batch(warmup, 1, (i) => startPreparedJob(scheduleCtx, warmJobs[i]));
     if (warmGuarded.statuses.verified !== warmup) throw new Error(`guarded warm-up did not verify: ${JSON.stringify(warmGuarded.statuses)} ${warmGuarded.failures.join('; ')}`);
     const history = await temporal.workflow.getHandle(warmGuarded.firstWorkflowId!).fetchHistory();
     const types = (history.events ?? []).flatMap((e) => (e.activityTaskScheduledEventAttributes ? [e.activityTaskScheduledEventAttributes.activityType?.name ?? '?'] : []));
     activityCount = types.length;
     progress(`a guarded autonomous episode executed ${activityCount} activities: ${types.join(' → ')}`);
-    progress(`warm-up: ${warmup} bare episode(s)`);
-    const warmBare = await batch(warmup, (i) => startBare(i, 'warm'));
+    progress(`warm-up: ${warmup} bare episode(s), one at a time`);
+    const warmBare = await batch(warmup, 1, (i) => startBare('warm', i));
     if (warmBare.statuses.done !== warmup) throw new Error(`bare warm-up failed: ${JSON.stringify(warmBare.statuses)} ${warmBare.failures.join('; ')}`);
 
     // ---- measured batches: bare first, so any cost of a fuller in-memory server falls on guarded ----
@@ -230,12 +240,18 @@ export async function runEpisodeThroughputBench(opts: EpisodeBenchOptions = {}):
       progress(`${name}: ${r.episodes_per_s} episodes/s, p50 ${r.end_to_end.p50_ms} ms, p95 ${r.end_to_end.p95_ms} ms, ${JSON.stringify(r.statuses)}`);
       return { ...rest, memory, cpu };
     };
-    const bareReport = await measure('bare', () => batch(episodes, (i) => startBare(i, 'run')));
-    const guardedReport = await measure('guarded', () => batch(episodes, startGuarded));
+    const bareReport = await measure('bare', () => batch(episodes, concurrency, (i) => startBare('run', i)));
+    const prepared = await prepare(guardedAssets.slice(warmup, warmup + episodes));
+    progress(`wrote ${episodes} job rows in ${Math.round(prepared.ms)} ms`);
+    const guardedReport = await measure('guarded', () => batch(episodes, concurrency, (i) => startPreparedJob(scheduleCtx, prepared.jobs[i])));
+    const viaSchedule = scheduleBatch
+      ? await measure('guarded via schedule()', () => batch(episodes, concurrency, (i) => scheduleDueEpisode(scheduleCtx, guardedAssets[warmup + episodes + i])))
+      : null;
 
+    const expectedPosts = warmup + episodes * (viaSchedule ? 2 : 1);
     const posts = (await sandboxAdmin.listPosts()).filter((p) => p.authorId === tenant.sandboxUserId).length;
     const postRequests = (await sandboxAdmin.listRequests()).filter((r) => r.method === 'POST' && r.path === '/posts').length;
-    const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+    const ratio = (x: number, y: number) => Math.round((x / y) * 100) / 100;
     const throughputRatio = ratio(guardedReport.episodes_per_s, bareReport.episodes_per_s);
     const cpuList = cpus();
     report = {
@@ -244,13 +260,20 @@ export async function runEpisodeThroughputBench(opts: EpisodeBenchOptions = {}):
       node: process.version,
       machine: { cpus: cpuList.length, cpu_model: cpuList[0]?.model ?? 'unknown', total_memory_mb: Math.round(totalmem() / 1024 / 1024) },
       temporal: { binary: temporalBin, version: temporalVersion },
-      config: { episodes, warmup, start_concurrency: concurrency, order: ['warm-up guarded', 'warm-up bare', 'bare', 'guarded'], publish_lane_slots: slots, workflow_options: options },
+      config: {
+        episodes, warmup, start_concurrency: concurrency,
+        order: ['warm-up guarded (1 in flight)', 'warm-up bare (1 in flight)', 'bare', 'guarded', ...(viaSchedule ? ['guarded via schedule()'] : [])],
+        publish_lane_slots: slots, workflow_options: options,
+      },
       activities_per_episode: { count: activityCount, types },
+      unloaded: { guarded: warmGuarded.end_to_end, bare: warmBare.end_to_end },
       guarded: guardedReport,
       bare: bareReport,
+      guarded_via_schedule: viaSchedule,
+      job_rows: { count: episodes, ms: Math.round(prepared.ms), per_row_ms: Math.round((prepared.ms / episodes) * 10) / 10 },
       ratio: { throughput: throughputRatio, p50_latency: ratio(guardedReport.end_to_end.p50_ms, bareReport.end_to_end.p50_ms), p95_latency: ratio(guardedReport.end_to_end.p95_ms, bareReport.end_to_end.p95_ms) },
       target: { ...THROUGHPUT_TARGET, met_min: throughputRatio >= THROUGHPUT_TARGET.min, met_aim: throughputRatio >= THROUGHPUT_TARGET.aim },
-      sandbox: { posts, expected: warmup + episodes, post_requests: postRequests },
+      sandbox: { posts, expected: expectedPosts, post_requests: postRequests },
       memory_note:
         'RSS is this one process: both workers (publish-lane worker with its activities, bare worker), the Temporal client, the bench\'s ' +
         'seeding pool and the in-process sandbox platform; the API was not started. The Temporal dev server is a separate process (temporal_rss_peak_mb).',
@@ -266,27 +289,46 @@ export async function runEpisodeThroughputBench(opts: EpisodeBenchOptions = {}):
 }
 
 export function toMarkdown(r: EpisodeThroughputReport): string {
-  const ok = (b: BatchReport, expected: string) => `${b.statuses[expected] ?? 0}/${b.episodes}`;
+  const n0 = (v: number | null | undefined) => (v === null || v === undefined || Number.isNaN(v) ? 'n/a' : v.toFixed(0));
+  const n1 = (v: number | null | undefined) => (v === null || v === undefined || Number.isNaN(v) ? 'n/a' : v.toFixed(1));
   const row = (name: string, b: BatchReport, expected: string) =>
-    `| ${name} | ${ok(b, expected)} | ${b.episodes_per_s.toFixed(2)} | ${b.end_to_end.p50_ms.toFixed(0)} | ${b.end_to_end.p95_ms.toFixed(0)} | ${b.end_to_end.p99_ms.toFixed(0)} | ` +
-    `${b.memory.rss_peak_mb.toFixed(0)} / ${b.memory.rss_mean_mb.toFixed(0)} | ${b.memory.temporal_rss_peak_mb?.toFixed(0) ?? 'n/a'} | ${b.cpu.bench_process_s.toFixed(1)} / ${b.cpu.temporal_server_s?.toFixed(1) ?? 'n/a'} | ${b.wall_s.toFixed(1)} |`;
+    `| ${name} | ${b.statuses[expected] ?? 0}/${b.episodes} | ${b.episodes_per_s.toFixed(2)} | ${n0(b.end_to_end.p50_ms)} | ${n0(b.end_to_end.p95_ms)} | ${n1(b.wall_s)} | ` +
+    `${n0(b.memory.rss_peak_mb)} / ${n0(b.memory.rss_mean_mb)} | ${n0(b.memory.temporal_rss_peak_mb)} | ` +
+    `${n1(b.cpu.bench_process_s)} / ${n1(b.cpu.temporal_server_s)} / ${n1(b.cpu.postgres_s)} | ${b.cpu.machine_busy === null ? 'n/a' : `${Math.round(b.cpu.machine_busy * 100)} %`} |`;
   const verdict = r.target.met_aim ? 'meets the aim' : r.target.met_min ? 'meets the minimum, not the aim' : 'below the minimum';
-  return [
-    `Episode throughput (${r.config.episodes} episodes per batch after ${r.config.warmup} warm-up, ${r.config.start_concurrency} starts in flight, ` +
-      `node ${r.node}, ${r.machine.cpus} cores, ${r.temporal.version.split('\n')[0]})`,
+  const k = r.activities_per_episode.count;
+  const lines = [
+    `Episode throughput: ${r.config.episodes} episodes per batch, ${r.config.start_concurrency} starts in flight, after ${r.config.warmup} warm-up episodes each ` +
+      `(node ${r.node}, ${r.machine.cpus} cores, ${r.temporal.version.split('\n')[0]})`,
     '',
-    '| batch | ok | episodes/s | p50 e2e (ms) | p95 e2e (ms) | p99 e2e (ms) | bench RSS peak / mean (MB) | Temporal RSS peak (MB) | CPU s bench / Temporal | wall (s) |',
+    '| batch | ok | episodes/s | p50 e2e (ms) | p95 e2e (ms) | wall (s) | bench RSS peak / mean (MB) | Temporal RSS peak (MB) | CPU s: bench / Temporal / Postgres | machine busy |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-    row(`guarded publish (${r.activities_per_episode.count} activities)`, r.guarded, 'verified'),
-    row(`bare (${r.activities_per_episode.count} no-op activities)`, r.bare, 'done'),
+    row(`guarded publish (${k} activities)`, r.guarded, 'verified'),
+    row(`bare (${k} no-op activities)`, r.bare, 'done'),
+  ];
+  if (r.guarded_via_schedule) lines.push(row('guarded, started inside schedule()\'s transaction', r.guarded_via_schedule, 'verified'));
+  lines.push(
     '',
-    `guarded / bare throughput: ${r.ratio.throughput} (target ≥ ${r.target.min}, aim ${r.target.aim}: ${verdict}); p50 latency ×${r.ratio.p50_latency}, p95 ×${r.ratio.p95_latency}`,
-    `guarded scheduling (job row + audit + start, in one transaction): p50 ${r.guarded.schedule.p50_ms} ms, p95 ${r.guarded.schedule.p95_ms} ms; ` +
-      `schedule → result p50 ${r.guarded.schedule_to_result.p50_ms} ms, p95 ${r.guarded.schedule_to_result.p95_ms} ms`,
+    `guarded / bare throughput: ${r.ratio.throughput} (target ≥ ${r.target.min}, aim ${r.target.aim}: ${verdict}); p50 e2e ×${r.ratio.p50_latency}, p95 ×${r.ratio.p95_latency}`,
+    `unloaded (warm-up, one at a time) e2e p50: guarded ${n0(r.unloaded.guarded.p50_ms)} ms, bare ${n0(r.unloaded.bare.p50_ms)} ms`,
+  );
+  if (r.guarded_via_schedule) {
+    const v = r.guarded_via_schedule;
+    lines.push(`schedule() path: one transaction per episode took p50 ${n0(v.schedule.p50_ms)} ms, p95 ${n0(v.schedule.p95_ms)} ms (job rows alone, written ahead: ${r.job_rows.per_row_ms} ms each); ` +
+      `schedule → result p50 ${n0(v.schedule_to_result.p50_ms)} ms, p95 ${n0(v.schedule_to_result.p95_ms)} ms`);
+  }
+  lines.push(
     `activities per guarded episode (from its history): ${r.activities_per_episode.types.join(' → ')}`,
-    `sandbox: ${r.sandbox.posts} posts for ${r.sandbox.expected} episodes, ${r.sandbox.post_requests} POST /posts requests`,
+    `sandbox: ${r.sandbox.posts} posts for ${r.sandbox.expected} guarded episodes, ${r.sandbox.post_requests} POST /posts requests`,
     `memory: ${r.memory_note}`,
-  ].join('\n');
+  );
+  return lines.join('\n');
+}
+
+/** Episodes that did not end as expected (guarded: verified, bare: done). */
+export function failedEpisodes(r: EpisodeThroughputReport): number {
+  const missing = (b: BatchReport | null, expected: string) => (b ? b.episodes - (b.statuses[expected] ?? 0) : 0);
+  return missing(r.guarded, 'verified') + missing(r.guarded_via_schedule, 'verified') + missing(r.bare, 'done');
 }
 
 async function main(): Promise<void> {
@@ -302,8 +344,7 @@ async function main(): Promise<void> {
     writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
     process.stdout.write(`wrote ${file}\n`);
   }
-  const failed = report.guarded.episodes - (report.guarded.statuses.verified ?? 0) + report.bare.episodes - (report.bare.statuses.done ?? 0);
-  process.exitCode = failed > 0 ? 1 : 0;
+  process.exitCode = failedEpisodes(report) > 0 ? 1 : 0;
 }
 
 if (require.main === module) {

@@ -35,6 +35,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 export class RunFile {
   private record: RunRecord;
+  private claimed = false;
 
   constructor(private readonly file: string, launcherMatch: string) {
     this.record = { launcherPid: process.pid, launcherMatch, startedAt: new Date().toISOString(), processes: [] };
@@ -65,16 +66,20 @@ export class RunFile {
       for (let i = 0; i < 40 && alive(p.pid); i++) await sleep(250);
       if (alive(p.pid)) process.kill(p.pid, 'SIGKILL');
     }
+    this.claimed = true;
     this.write();
   }
 
   add(name: string, pid: number | undefined, match: string): void {
-    if (pid === undefined) return;
+    if (pid === undefined || !this.claimed) return;
     this.record.processes.push({ name, pid, match });
     this.write();
   }
 
+  /** Only a claimed file is ours to remove: a refused second launcher leaves the first one's alone. */
   release(): void {
+    if (!this.claimed) return;
+    this.claimed = false;
     rmSync(this.file, { force: true });
   }
 

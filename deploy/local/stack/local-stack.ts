@@ -1,0 +1,187 @@
+import { isAbsolute, join, resolve } from 'node:path';
+import { AppConfig, loadAppConfig } from '../../../services/core/config/app-config';
+import { loadTemporalConfig } from '../../../services/core/config/temporal-config';
+import { migrate } from '../../../services/core/database/migrate';
+import { resolveMasterKey } from '../../../services/core/secrets/master-key';
+import { repoRoot } from '../../../services/core/util/repo-root';
+import { toolPath } from '../../../services/core/util/tool-path';
+import { DEFAULT_ADMIN_TOKEN } from '../../../services/sandbox/sandbox.server';
+import { ChildService } from './child-service';
+import { assertPortsFree } from './port-check';
+import { ensurePostgres, StackPostgres } from './postgres';
+import { Progress } from './progress';
+import { RunFile } from './run-file';
+import { StackTemporal, startStackTemporal } from './temporal-server';
+
+export interface LocalStack {
+  dataDir: string;
+  logDir: string;
+  postgres: StackPostgres;
+  temporal: StackTemporal;
+  namespace: string;
+  apiUrl: string;
+  graphqlUrl: string;
+  sandboxUrl: string;
+  sandboxAdminToken: string;
+  /** the OAuth client id the API presents to the sandbox */
+  oauthClientId: string;
+  services: ChildService[];
+  /** rejects as soon as a service dies on its own */
+  failed: Promise<never>;
+  stop(): Promise<void>;
+  /** a second Ctrl-C: no more waiting */
+  kill(): void;
+}
+
+export interface LocalStackOptions {
+  progress: Progress;
+  env?: NodeJS.ProcessEnv;
+  /** defaults for the variables the launcher sets when the environment does not (e.g. a short verify interval) */
+  serviceDefaults?: Record<string, string>;
+}
+
+function portOf(url: URL): number {
+  return Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+}
+
+/**
+ * The whole Raize on one machine: Temporal dev server (history in <dataDir>/temporal.sqlite), Postgres
+ * (the machine's, else embedded), migrations, then sandbox, worker and API as child processes with logs
+ * in <dataDir>/logs. Anything that fails on the way stops what already started.
+ */
+export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack> {
+  const env = o.env ?? process.env;
+  const { progress } = o;
+  const app: AppConfig = loadAppConfig(env);
+  const temporalFile = loadTemporalConfig();
+  const dataDir = isAbsolute(app.dataDir) ? app.dataDir : resolve(app.dataDir);
+  const logDir = join(dataDir, 'logs');
+  const runDir = join(dataDir, 'run');
+  const sandbox = new URL(app.sandbox.url);
+  const sandboxHost = env.SANDBOX_HOST || '127.0.0.1';
+  const sandboxAdminToken = env.SANDBOX_ADMIN_TOKEN || DEFAULT_ADMIN_TOKEN;
+  const root = repoRoot();
+  const dist = (p: string) => join(root, 'dist', p);
+
+  const runFile = new RunFile(join(runDir, 'stack.json'), process.argv[1] ?? 'node');
+  const services: ChildService[] = [];
+  let temporal: StackTemporal | undefined;
+  let postgres: StackPostgres | undefined;
+  let failNow: (err: Error) => void = () => undefined;
+  const failed = new Promise<never>((_, reject) => (failNow = reject));
+  failed.catch(() => undefined);
+
+  let stopping: Promise<void> | undefined;
+  // Services first (the worker finishes its tasks against a live server), then Temporal, then the
+  // embedded Postgres they all wrote to. A failing step is reported and the next one still runs.
+  const quietly = (label: string, run: () => Promise<void>) => progress.step(label, run).catch(() => undefined);
+  const stop = () =>
+    (stopping ??= (async () => {
+      const running = services.filter((s) => s.pid !== undefined);
+      if (running.length) {
+        await quietly(`stopping ${running.map((s) => s.name).reverse().join(', ')} (SIGTERM)`, () => Promise.all(running.map((s) => s.stop())).then(() => undefined));
+      }
+      const t = temporal;
+      if (t) await quietly('stopping the Temporal dev server', () => t.server.stop());
+      const pg = postgres;
+      if (pg?.kind === 'embedded') await quietly('stopping the embedded Postgres', () => pg.stop());
+      runFile.release();
+    })());
+  const kill = () => {
+    services.forEach((s) => s.kill());
+    temporal?.server.process.kill('SIGKILL');
+  };
+
+  try {
+    progress.info(`data dir ${dataDir} (logs in ${logDir})`);
+    await runFile.claim((m) => progress.warn(m));
+    const { ip, port: grpcPort, uiPort } = temporalFile.devServer;
+    await progress.step('checking ports', () =>
+      assertPortsFree([
+        { host: ip, port: grpcPort, what: 'the Temporal dev server (temporal.yaml devServer.port)' },
+        { host: ip, port: uiPort, what: 'Temporal Web (temporal.yaml devServer.uiPort)' },
+        { host: app.api.host, port: app.api.port, what: 'the API (API_PORT)' },
+        { host: sandboxHost, port: portOf(sandbox), what: 'the sandbox platform (SANDBOX_URL)' },
+      ]),
+      () => `${grpcPort}, ${uiPort}, ${app.api.port} and ${portOf(sandbox)} are free`,
+    );
+
+    const forceEmbedded = env.RAIZE_EMBEDDED_POSTGRES === '1';
+    const [t, pg] = await Promise.allSettled([
+      progress.step(`Temporal dev server on ${ip}:${grpcPort}`, () => startStackTemporal({ bin: toolPath('temporal', env), config: temporalFile, dataDir, logDir, runDir }), (r) => `UI ${r.uiUrl}, history in ${r.dbFile}`),
+      progress.step('Postgres', () => ensurePostgres({ databaseUrl: app.databaseUrl, dataDir, forceEmbedded, onNote: (m) => progress.info(m) }), (r) => r.description),
+    ]);
+    if (t.status === 'fulfilled') {
+      temporal = t.value;
+      runFile.add('temporal', temporal.server.process.pid, 'start-dev');
+    }
+    if (pg.status === 'fulfilled') postgres = pg.value;
+    if (t.status === 'rejected') throw t.reason;
+    if (pg.status === 'rejected') throw pg.reason;
+    const db = postgres!;
+    const tmp = temporal!;
+    progress.info(`Postgres in use: ${db.kind === 'machine' ? 'the machine\'s' : 'EMBEDDED fallback'} — ${db.description}`);
+
+    await progress.step('database migrations', () => migrate(db.url), (ran) => (ran.length ? `applied ${ran.join(', ')}` : 'up to date'));
+    // Generated here, once: the API and the worker starting side by side would otherwise race to create it.
+    resolveMasterKey(app.masterKey, dataDir);
+
+    const childEnv = (name: string): NodeJS.ProcessEnv => ({
+      ...o.serviceDefaults,
+      ...env,
+      RAIZE_SERVICE: `raize-${name}`,
+      RAIZE_DATA_DIR: dataDir,
+      DATABASE_URL: db.url,
+      TEMPORAL_ADDRESS: tmp.address,
+      TEMPORAL_NAMESPACE: app.temporal.namespace,
+      TEMPORAL_UI_URL: tmp.uiUrl,
+      API_HOST: app.api.host,
+      API_PORT: String(app.api.port),
+      API_PUBLIC_URL: app.api.publicUrl,
+      SANDBOX_URL: app.sandbox.url,
+      SANDBOX_HOST: sandboxHost,
+      SANDBOX_PORT: String(portOf(sandbox)),
+      SANDBOX_STATE_FILE: env.SANDBOX_STATE_FILE || join(dataDir, 'sandbox', 'state.json'),
+      SANDBOX_ADMIN_TOKEN: sandboxAdminToken,
+      SANDBOX_OAUTH_CLIENT_ID: app.sandbox.oauthClientId,
+    });
+    const spawnService = async (s: ChildService, detail: string) => {
+      services.push(s);
+      s.onUnexpectedExit((m) => failNow(new Error(m)));
+      await progress.step(`${s.name}`, async () => {
+        try {
+          await s.start();
+        } finally {
+          runFile.add(s.name, s.pid, s.spec.script);
+        }
+      }, () => `${detail}, pid ${s.pid}, log ${s.spec.logFile}`);
+    };
+
+    await spawnService(new ChildService({
+      name: 'sandbox', script: dist('services/sandbox/main.js'), env: childEnv('sandbox'), logFile: join(logDir, 'sandbox.log'),
+      readiness: { kind: 'http', url: `${app.sandbox.url}/healthz` }, timeoutMs: 30_000,
+    }), `ready at ${app.sandbox.url}`);
+    // Side by side: the worker spends most of its start bundling the workflows, the API compiling its schema.
+    const [w, a] = await Promise.allSettled([
+      spawnService(new ChildService({
+        name: 'worker', script: dist('services/worker/main.js'), env: childEnv('worker'), logFile: join(logDir, 'worker.log'),
+        readiness: { kind: 'signal', logPattern: /"msg":"worker started"/ }, timeoutMs: 180_000,
+      }), `polling the ${Object.values(temporalFile.taskQueues).join(', ')} task queues`),
+      spawnService(new ChildService({
+        name: 'api', script: dist('services/api/main.js'), env: childEnv('api'), logFile: join(logDir, 'api.log'),
+        readiness: { kind: 'http', url: `${app.api.publicUrl}/health` }, timeoutMs: 120_000,
+      }), `healthy at ${app.api.publicUrl}/health`),
+    ]);
+    if (w.status === 'rejected') throw w.reason;
+    if (a.status === 'rejected') throw a.reason;
+
+    return {
+      dataDir, logDir, postgres: db, temporal: tmp, namespace: app.temporal.namespace,
+      apiUrl: app.api.publicUrl, graphqlUrl: `${app.api.publicUrl}/graphql`, sandboxUrl: app.sandbox.url, sandboxAdminToken,
+      oauthClientId: app.sandbox.oauthClientId, services, failed, stop, kill,
+    };
+  } catch (err) {
+    await stop().catch((e: Error) => progress.warn(`while stopping: ${e.message}`));
+    throw err;
+  }
+}
