@@ -2,6 +2,8 @@ import { ApplicationFailure } from '@temporalio/common';
 import { Approval, ClientPolicySettings, PublishJob, PublishStatus } from '../../services/core/database/entities';
 import { APPROVER_ROLES, effectiveRole } from '../../services/core/tenancy/effective-role';
 import { assetChecksum } from '../../services/core/util/asset-checksum';
+import { clientScope } from '../../services/core/tenancy/scope-for';
+import { runInTenantScope } from '../../services/core/tenancy/tenant-scope';
 import { contentFingerprint } from '../../services/core/connectors/content-fingerprint';
 import {
   GuardedPublishInput, PreparePublishInput, PreparePublishResult, PublishContextInput, RecordApprovalInput, RecordApprovalResult, RecordStatusInput, VerifyInput,
@@ -13,8 +15,24 @@ import { buildPublishPolicyInput } from '../guard/publish-policy-input';
 
 const APPROVAL_CODES = new Set(['approval_required', 'four_eyes', 'manual_requires_human_author', 'late']);
 
-/** The publish episode's activities, built from their dependencies (Temporal samples' factory style). */
+/**
+ * The publish episode's activities, built from their dependencies (Temporal samples' factory style). Each
+ * runs in the scope of the client its input names, so even a forgotten WHERE cannot reach another tenant.
+ */
 export function createPublishActivities(deps: GuardDeps) {
+  const activities = createUnscopedPublishActivities(deps);
+  const scoped = <I extends { clientId: string }, O>(fn: (input: I) => Promise<O>) => async (input: I): Promise<O> =>
+    runInTenantScope(deps.ds, await clientScope(deps.ds, input.clientId), () => fn(input));
+  return {
+    preparePublish: scoped(activities.preparePublish),
+    recordApproval: scoped(activities.recordApproval),
+    recordPublishStatus: scoped(activities.recordPublishStatus),
+    guardedPublish: scoped(activities.guardedPublish),
+    verifyPublishedPost: scoped(activities.verifyPublishedPost),
+  };
+}
+
+function createUnscopedPublishActivities(deps: GuardDeps) {
   const now = () => deps.now?.() ?? new Date();
 
   async function loadJob(input: PublishContextInput): Promise<PublishJob> {

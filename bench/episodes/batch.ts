@@ -1,9 +1,9 @@
-import { WorkflowHandle } from '@temporalio/client';
 import { LatencySummary, summarize } from './latency';
 
 export interface StartedEpisode {
   workflowId: string;
-  handle: WorkflowHandle;
+  /** the workflow's result (a long poll; the caller makes it cancellable) */
+  result(): Promise<{ status?: string }>;
   /** performance.now() when workflow.start was called */
   startAt: number;
   /** performance.now() when the caller's own work began (the scheduling transaction); = startAt for bare */
@@ -31,6 +31,7 @@ export interface BatchResult {
   /** time to schedule one episode: from its scheduling start until start() returned (transaction committed, for guarded) */
   schedule: LatencySummary;
   firstWorkflowId: string | null;
+  workflowIds: string[];
   failures: string[];
 }
 
@@ -59,8 +60,8 @@ export async function runBatch(o: BatchOptions, start: (i: number) => Promise<St
       firstWorkflowId ??= s.workflowId;
       scheduleMs.push(performance.now() - s.scheduleAt);
       waits.push(
-        s.handle.result().then(
-          (r: { status?: string }) => void outcomes.push({ workflowId: s.workflowId, status: String(r?.status ?? 'unknown'), startAt: s.startAt, scheduleAt: s.scheduleAt, endAt: performance.now() }),
+        s.result().then(
+          (r) => void outcomes.push({ workflowId: s.workflowId, status: String(r?.status ?? 'unknown'), startAt: s.startAt, scheduleAt: s.scheduleAt, endAt: performance.now() }),
           (err: Error) => void outcomes.push({ workflowId: s.workflowId, status: `error: ${err.message}`, startAt: s.startAt, scheduleAt: s.scheduleAt, endAt: performance.now() }),
         ),
       );
@@ -93,6 +94,7 @@ export async function runBatch(o: BatchOptions, start: (i: number) => Promise<St
     schedule_to_result: summarize(outcomes.map((e) => e.endAt - e.scheduleAt)),
     schedule: summarize(scheduleMs),
     firstWorkflowId,
+    workflowIds: outcomes.map((e) => e.workflowId),
     failures: outcomes.filter((e) => e.status.startsWith('error')).slice(0, 5).map((e) => `${e.workflowId}: ${e.status}`),
   };
 }

@@ -12,9 +12,9 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { Client as TemporalClient, Connection } from '@temporalio/client';
+import { Client as TemporalClient, Connection, WorkflowHandle } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { AuditService } from '../../services/core/audit/audit.service';
 import { loadAppConfig } from '../../services/core/config/app-config';
@@ -29,12 +29,13 @@ import { createLaneWorkers } from '../../services/worker/lane-workers';
 import { buildWorkflowBundle } from '../../services/worker/workflow-bundle';
 import { createWorkerDeps } from '../../services/worker/worker-deps';
 import { createBareActivities } from './bare.activities';
+import { ActivityTiming, activityBreakdown } from './activity-breakdown';
 import { BareEpisodeInput } from './bare.workflow';
 import { BatchResult, runBatch, StartedEpisode } from './batch';
 import { LatencySummary } from './latency';
 import { Cleanup, startBenchStack } from './bench-stack';
 import { CpuSummary, MemorySummary, ResourceSampler } from './resource-sampler';
-import { prepareDueJobs, scheduleDueEpisode, seedAssets, seedPublishingTenant, startPreparedJob } from './seed-publishing';
+import { prepareDueJobs, ScheduledEpisode, scheduleDueEpisode, seedAssets, seedPublishingTenant, startPreparedJob } from './seed-publishing';
 
 export const THROUGHPUT_TARGET = { min: 0.6, aim: 0.8 } as const;
 
@@ -49,7 +50,12 @@ export interface EpisodeBenchOptions {
   signal?: AbortSignal;
 }
 
-export type BatchReport = Omit<BatchResult, 'firstWorkflowId'> & { memory: MemorySummary; cpu: CpuSummary };
+export type BatchReport = Omit<BatchResult, 'firstWorkflowId' | 'workflowIds'> & {
+  memory: MemorySummary;
+  cpu: CpuSummary;
+  /** per activity type, from the batch's histories: time queued for a worker slot and time running */
+  activities: Record<string, ActivityTiming>;
+};
 
 export interface EpisodeThroughputReport {
   bench: 'episode-throughput';
@@ -79,6 +85,8 @@ export interface EpisodeThroughputReport {
   ratio: { throughput: number; p50_latency: number; p95_latency: number };
   target: { min: number; aim: number; met_min: boolean; met_aim: boolean };
   sandbox: { posts: number; expected: number; post_requests: number };
+  /** CPU taken by processes outside the bench during the measured batches, as a share of the machine */
+  contention: { load_average_at_start: number; others_share: number | null };
   memory_note: string;
   cleanup_problems: string[];
 }
@@ -145,6 +153,7 @@ export async function runEpisodeThroughputBench(opts: EpisodeBenchOptions = {}):
   opts.signal?.addEventListener('abort', () => stop(new Error('aborted')), { once: true });
 
   const tag = `${Date.now().toString(36)}${process.pid.toString(36)}`;
+  const loadAtStart = Math.round(loadavg()[0] * 100) / 100;
   const cleanup = new Cleanup();
   let report: EpisodeThroughputReport | undefined;
   try {
@@ -169,6 +178,11 @@ export async function runEpisodeThroughputBench(opts: EpisodeBenchOptions = {}):
     const clientConnection = await Connection.connect({ address: stack.temporal.address });
     cleanup.add('close Temporal client connection', () => clientConnection.close());
     const temporal = new TemporalClient({ connection: clientConnection, namespace });
+    // Result long polls still pending when a run fails would retry on a closed channel and crash the
+    // process from a timer: cancel them before the connection closes.
+    const pendingCalls = new AbortController();
+    cleanup.add('cancel pending Temporal calls', () => pendingCalls.abort());
+    const resultOf = (handle: WorkflowHandle) => () => clientConnection.withAbortSignal(pendingCalls.signal, () => handle.result() as Promise<{ status?: string }>);
 
     // ---- workers: the real publish-lane worker, and a bare one on its own queue --------------------
     const guardedQueue = `raize-bench-publish-${tag}`;
@@ -207,7 +221,7 @@ export async function runEpisodeThroughputBench(opts: EpisodeBenchOptions = {}):
       const input: BareEpisodeInput = { activities: activityCount };
       const startAt = performance.now();
       const handle = await temporal.workflow.start('bareEpisodeWorkflow', { taskQueue: bareQueue, workflowId, args: [input] });
-      return { workflowId, handle, startAt, scheduleAt: startAt };
+      return { workflowId, result: resultOf(handle), startAt, scheduleAt: startAt };
     };
     const batch = (n: number, inFlight: number, start: (i: number) => Promise<StartedEpisode>) => runBatch({ episodes: n, concurrency: inFlight, timeoutMs, abort }, start);
     const prepare = async (assets: typeof guardedAssets) => {
@@ -219,7 +233,8 @@ export async function runEpisodeThroughputBench(opts: EpisodeBenchOptions = {}):
     // ---- warm-up, one at a time: JIT, pools, caches; unloaded latency; the activity count ----------
     progress(`warm-up: ${warmup} guarded episode(s), one at a time`);
     const warmJobs = (await prepare(guardedAssets.slice(0, warmup))).jobs;
-    const warmGuarded = await batch(warmup, 1, (i) => startPreparedJob(scheduleCtx, warmJobs[i]));
+    const guardedStart = (s: ScheduledEpisode): StartedEpisode => ({ workflowId: s.workflowId, result: resultOf(s.handle), startAt: s.startAt, scheduleAt: s.scheduleAt });
+    const warmGuarded = await batch(warmup, 1, async (i) => guardedStart(await startPreparedJob(scheduleCtx, warmJobs[i])));
     if (warmGuarded.statuses.verified !== warmup) throw new Error(`guarded warm-up did not verify: ${JSON.stringify(warmGuarded.statuses)} ${warmGuarded.failures.join('; ')}`);
     const history = await temporal.workflow.getHandle(warmGuarded.firstWorkflowId!).fetchHistory();
     const types = (history.events ?? []).flatMap((e) => (e.activityTaskScheduledEventAttributes ? [e.activityTaskScheduledEventAttributes.activityType?.name ?? '?'] : []));
@@ -230,22 +245,24 @@ export async function runEpisodeThroughputBench(opts: EpisodeBenchOptions = {}):
     if (warmBare.statuses.done !== warmup) throw new Error(`bare warm-up failed: ${JSON.stringify(warmBare.statuses)} ${warmBare.failures.join('; ')}`);
 
     // ---- measured batches: bare first, so any cost of a fuller in-memory server falls on guarded ----
-    const sampler = new ResourceSampler(stack.temporal.process.pid);
+    const backendPids = async () =>
+      ((await ds.query('SELECT pid FROM pg_stat_activity WHERE datname = current_database()')) as { pid: number }[]).map((r) => Number(r.pid));
+    const sampler = new ResourceSampler(stack.temporal.process.pid, backendPids);
     const measure = async (name: string, run: () => Promise<BatchResult>): Promise<BatchReport> => {
       progress(`measuring ${name}: ${episodes} episodes, ${concurrency} starts in flight`);
-      sampler.start();
+      await sampler.start();
       const r = await run();
-      const { memory, cpu } = sampler.stop();
-      const { firstWorkflowId: _ignored, ...rest } = r;
+      const { memory, cpu } = await sampler.stop();
+      const { firstWorkflowId: _first, workflowIds, ...rest } = r;
       progress(`${name}: ${r.episodes_per_s} episodes/s, p50 ${r.end_to_end.p50_ms} ms, p95 ${r.end_to_end.p95_ms} ms, ${JSON.stringify(r.statuses)}`);
-      return { ...rest, memory, cpu };
+      return { ...rest, memory, cpu, activities: await activityBreakdown(temporal, workflowIds) };
     };
     const bareReport = await measure('bare', () => batch(episodes, concurrency, (i) => startBare('run', i)));
     const prepared = await prepare(guardedAssets.slice(warmup, warmup + episodes));
     progress(`wrote ${episodes} job rows in ${Math.round(prepared.ms)} ms`);
-    const guardedReport = await measure('guarded', () => batch(episodes, concurrency, (i) => startPreparedJob(scheduleCtx, prepared.jobs[i])));
+    const guardedReport = await measure('guarded', () => batch(episodes, concurrency, async (i) => guardedStart(await startPreparedJob(scheduleCtx, prepared.jobs[i]))));
     const viaSchedule = scheduleBatch
-      ? await measure('guarded via schedule()', () => batch(episodes, concurrency, (i) => scheduleDueEpisode(scheduleCtx, guardedAssets[warmup + episodes + i])))
+      ? await measure('guarded via schedule()', () => batch(episodes, concurrency, async (i) => guardedStart(await scheduleDueEpisode(scheduleCtx, guardedAssets[warmup + episodes + i]))))
       : null;
 
     const expectedPosts = warmup + episodes * (viaSchedule ? 2 : 1);
@@ -274,12 +291,16 @@ export async function runEpisodeThroughputBench(opts: EpisodeBenchOptions = {}):
       ratio: { throughput: throughputRatio, p50_latency: ratio(guardedReport.end_to_end.p50_ms, bareReport.end_to_end.p50_ms), p95_latency: ratio(guardedReport.end_to_end.p95_ms, bareReport.end_to_end.p95_ms) },
       target: { ...THROUGHPUT_TARGET, met_min: throughputRatio >= THROUGHPUT_TARGET.min, met_aim: throughputRatio >= THROUGHPUT_TARGET.aim },
       sandbox: { posts, expected: expectedPosts, post_requests: postRequests },
+      contention: { load_average_at_start: loadAtStart, others_share: othersShare([bareReport, guardedReport, viaSchedule], cpuList.length) },
       memory_note:
         'RSS is this one process: both workers (publish-lane worker with its activities, bare worker), the Temporal client, the bench\'s ' +
         'seeding pool and the in-process sandbox platform; the API was not started. The Temporal dev server is a separate process (temporal_rss_peak_mb).',
       cleanup_problems: [],
     };
     return report;
+  } catch (err) {
+    progress(`failed: ${(err as Error).message}`);
+    throw err;
   } finally {
     progress('cleaning up');
     const problems = await cleanup.run();
@@ -288,20 +309,32 @@ export async function runEpisodeThroughputBench(opts: EpisodeBenchOptions = {}):
   }
 }
 
+function othersShare(batches: (BatchReport | null)[], cores: number): number | null {
+  let other = 0;
+  let capacity = 0;
+  for (const b of batches) {
+    if (!b) continue;
+    if (b.cpu.other_s === null) return null;
+    other += b.cpu.other_s;
+    capacity += b.cpu.wall_s * cores;
+  }
+  return capacity > 0 ? Math.round((other / capacity) * 100) / 100 : null;
+}
+
 export function toMarkdown(r: EpisodeThroughputReport): string {
   const n0 = (v: number | null | undefined) => (v === null || v === undefined || Number.isNaN(v) ? 'n/a' : v.toFixed(0));
   const n1 = (v: number | null | undefined) => (v === null || v === undefined || Number.isNaN(v) ? 'n/a' : v.toFixed(1));
   const row = (name: string, b: BatchReport, expected: string) =>
     `| ${name} | ${b.statuses[expected] ?? 0}/${b.episodes} | ${b.episodes_per_s.toFixed(2)} | ${n0(b.end_to_end.p50_ms)} | ${n0(b.end_to_end.p95_ms)} | ${n1(b.wall_s)} | ` +
     `${n0(b.memory.rss_peak_mb)} / ${n0(b.memory.rss_mean_mb)} | ${n0(b.memory.temporal_rss_peak_mb)} | ` +
-    `${n1(b.cpu.bench_process_s)} / ${n1(b.cpu.temporal_server_s)} / ${n1(b.cpu.postgres_s)} | ${b.cpu.machine_busy === null ? 'n/a' : `${Math.round(b.cpu.machine_busy * 100)} %`} |`;
+    `${n1(b.cpu.bench_process_s)} / ${n1(b.cpu.temporal_server_s)} / ${n1(b.cpu.postgres_s)} / ${n1(b.cpu.other_s)} | ${b.cpu.machine_busy === null ? 'n/a' : `${Math.round(b.cpu.machine_busy * 100)} %`} |`;
   const verdict = r.target.met_aim ? 'meets the aim' : r.target.met_min ? 'meets the minimum, not the aim' : 'below the minimum';
   const k = r.activities_per_episode.count;
   const lines = [
     `Episode throughput: ${r.config.episodes} episodes per batch, ${r.config.start_concurrency} starts in flight, after ${r.config.warmup} warm-up episodes each ` +
       `(node ${r.node}, ${r.machine.cpus} cores, ${r.temporal.version.split('\n')[0]})`,
     '',
-    '| batch | ok | episodes/s | p50 e2e (ms) | p95 e2e (ms) | wall (s) | bench RSS peak / mean (MB) | Temporal RSS peak (MB) | CPU s: bench / Temporal / Postgres | machine busy |',
+    '| batch | ok | episodes/s | p50 e2e (ms) | p95 e2e (ms) | wall (s) | bench RSS peak / mean (MB) | Temporal RSS peak (MB) | CPU s: bench / Temporal / Postgres / others | machine busy |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     row(`guarded publish (${k} activities)`, r.guarded, 'verified'),
     row(`bare (${k} no-op activities)`, r.bare, 'done'),
@@ -317,11 +350,19 @@ export function toMarkdown(r: EpisodeThroughputReport): string {
     lines.push(`schedule() path: one transaction per episode took p50 ${n0(v.schedule.p50_ms)} ms, p95 ${n0(v.schedule.p95_ms)} ms (job rows alone, written ahead: ${r.job_rows.per_row_ms} ms each); ` +
       `schedule → result p50 ${n0(v.schedule_to_result.p50_ms)} ms, p95 ${n0(v.schedule_to_result.p95_ms)} ms`);
   }
+  lines.push('', '| activity (guarded batch) | queued p50 / p95 (ms) | ran p50 / p95 (ms) |', '|---|---:|---:|');
+  for (const [type, t] of Object.entries(r.guarded.activities)) lines.push(`| ${type} | ${n0(t.queued.p50_ms)} / ${n0(t.queued.p95_ms)} | ${n0(t.ran.p50_ms)} / ${n0(t.ran.p95_ms)} |`);
+  for (const [type, t] of Object.entries(r.bare.activities)) lines.push(`| ${type} (bare batch) | ${n0(t.queued.p50_ms)} / ${n0(t.queued.p95_ms)} | ${n0(t.ran.p50_ms)} / ${n0(t.ran.p95_ms)} |`);
   lines.push(
+    '',
     `activities per guarded episode (from its history): ${r.activities_per_episode.types.join(' → ')}`,
     `sandbox: ${r.sandbox.posts} posts for ${r.sandbox.expected} guarded episodes, ${r.sandbox.post_requests} POST /posts requests`,
     `memory: ${r.memory_note}`,
   );
+  const share = r.contention.others_share;
+  if (share !== null && share >= 0.05) {
+    lines.push(`WARNING: other processes took ${Math.round(share * 100)} % of the machine during the measured batches (load average ${r.contention.load_average_at_start} at start): the figures are contaminated; run again on a quiet machine.`);
+  }
   return lines.join('\n');
 }
 

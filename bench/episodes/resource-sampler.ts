@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 
 export interface MemorySummary {
   samples: number;
@@ -14,8 +14,10 @@ export interface CpuSummary {
   bench_process_s: number;
   /** the Temporal dev server's CPU seconds over the window, when /proc is readable */
   temporal_server_s: number | null;
-  /** all processes named postgres on this machine (the bench is the only client of its database) */
+  /** the Postgres backends connected to the bench's database (other databases on the server are not counted) */
   postgres_s: number | null;
+  /** busy CPU seconds of everything else on the machine over the window: other people's builds and tests */
+  other_s: number | null;
   /** busy share of all cores over the window, from /proc/stat (1 = every core busy) */
   machine_busy: number | null;
   wall_s: number;
@@ -44,27 +46,6 @@ function procCpuSeconds(pid: number): number | null {
   }
 }
 
-/** CPU seconds of every process whose command name is `postgres`. */
-function postgresCpuSeconds(): number | null {
-  try {
-    let total = 0;
-    for (const d of readdirSync('/proc')) {
-      if (!/^\d+$/.test(d)) continue;
-      try {
-        const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
-        if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) !== 'postgres') continue;
-        const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        total += (Number(rest[11]) + Number(rest[12])) / 100;
-      } catch {
-        // the process ended between readdir and read
-      }
-    }
-    return total;
-  } catch {
-    return null;
-  }
-}
-
 /** [busy, total] jiffies over all cores. */
 function machineJiffies(): [number, number] | null {
   try {
@@ -88,19 +69,24 @@ export class ResourceSampler {
   private temporalPeak: number | null = null;
   private cpu0 = process.cpuUsage();
   private temporalCpu0: number | null = null;
-  private postgresCpu0: number | null = null;
+  private postgresCpu0 = new Map<number, number>();
   private machine0: [number, number] | null = null;
   private wall0 = 0;
 
-  constructor(private readonly temporalPid: number | undefined, private readonly intervalMs = 200) {}
+  constructor(
+    private readonly temporalPid: number | undefined,
+    /** pids of the Postgres backends serving the bench (from pg_stat_activity) */
+    private readonly postgresPids: () => Promise<number[]> = async () => [],
+    private readonly intervalMs = 200,
+  ) {}
 
-  start(): void {
+  async start(): Promise<void> {
     this.rss = [];
     this.heapPeak = 0;
     this.temporalPeak = null;
     this.cpu0 = process.cpuUsage();
     this.temporalCpu0 = this.temporalPid ? procCpuSeconds(this.temporalPid) : null;
-    this.postgresCpu0 = postgresCpuSeconds();
+    this.postgresCpu0 = new Map((await this.postgresPids()).map((pid) => [pid, procCpuSeconds(pid) ?? 0]));
     this.machine0 = machineJiffies();
     this.wall0 = performance.now();
     this.sample();
@@ -108,14 +94,20 @@ export class ResourceSampler {
     this.timer.unref();
   }
 
-  stop(): { memory: MemorySummary; cpu: CpuSummary } {
+  async stop(): Promise<{ memory: MemorySummary; cpu: CpuSummary }> {
     this.sample();
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
     const cpu = process.cpuUsage(this.cpu0);
     const t1 = this.temporalPid ? procCpuSeconds(this.temporalPid) : null;
-    const pg1 = postgresCpuSeconds();
     const m1 = machineJiffies();
+    const wall = (performance.now() - this.wall0) / 1000;
+    // A backend that exited during the window is lost (pools keep theirs open); one that appeared is counted whole.
+    let pg = 0;
+    for (const pid of await this.postgresPids()) pg += (procCpuSeconds(pid) ?? 0) - (this.postgresCpu0.get(pid) ?? 0);
+    const benchS = (cpu.user + cpu.system) / 1e6;
+    const temporalS = t1 !== null && this.temporalCpu0 !== null ? t1 - this.temporalCpu0 : null;
+    const machineS = m1 && this.machine0 ? (m1[0] - this.machine0[0]) / 100 : null;
     return {
       memory: {
         samples: this.rss.length,
@@ -125,11 +117,12 @@ export class ResourceSampler {
         temporal_rss_peak_mb: this.temporalPeak === null ? null : round1(this.temporalPeak / MB),
       },
       cpu: {
-        bench_process_s: round1((cpu.user + cpu.system) / 1e6),
-        temporal_server_s: t1 !== null && this.temporalCpu0 !== null ? round1(t1 - this.temporalCpu0) : null,
-        postgres_s: pg1 !== null && this.postgresCpu0 !== null ? round1(pg1 - this.postgresCpu0) : null,
+        bench_process_s: round1(benchS),
+        temporal_server_s: temporalS === null ? null : round1(temporalS),
+        postgres_s: round1(pg),
+        other_s: machineS === null ? null : round1(Math.max(0, machineS - benchS - (temporalS ?? 0) - pg)),
         machine_busy: m1 && this.machine0 && m1[1] > this.machine0[1] ? Math.round(((m1[0] - this.machine0[0]) / (m1[1] - this.machine0[1])) * 100) / 100 : null,
-        wall_s: round1((performance.now() - this.wall0) / 1000),
+        wall_s: round1(wall),
       },
     };
   }

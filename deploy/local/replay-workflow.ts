@@ -2,6 +2,9 @@ import { writeFileSync } from 'node:fs';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { loadAppConfig } from '../../services/core/config/app-config';
+import { createSecrets } from '../../services/core/secrets/create-secrets';
+import { createDataConverter } from '../../services/core/temporal/codec/data-converter';
+import { SecretsCodecKeySource } from '../../services/core/temporal/codec/secrets-key-source';
 import { createTemporalClient } from '../../services/core/temporal/temporal-client';
 import { workflowsEntry } from '../../services/worker/workflow-bundle';
 
@@ -22,7 +25,9 @@ async function main(): Promise<void> {
   const save = args.includes('--save') ? args[args.indexOf('--save') + 1] : undefined;
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const config = loadAppConfig();
-  const client = await createTemporalClient(config.temporal.address, config.temporal.namespace);
+  // Histories hold encrypted payloads: the replayer decodes them with the keys of this data dir's secrets backend.
+  const dataConverter = createDataConverter(new SecretsCodecKeySource(createSecrets(config)));
+  const client = await createTemporalClient(config.temporal.address, config.temporal.namespace, dataConverter);
   try {
     const history = await client.workflow.getHandle(workflowId, runId).fetchHistory();
     console.log(`fetched ${history.events?.length ?? 0} events of ${workflowId} from ${config.temporal.address}`);
@@ -30,7 +35,7 @@ async function main(): Promise<void> {
       writeFileSync(save, historyToJSON(history));
       console.log(`saved to ${save}`);
     }
-    await Worker.runReplayHistory({ workflowsPath: workflowsEntry() }, history, workflowId);
+    await Worker.runReplayHistory({ workflowsPath: workflowsEntry(), dataConverter }, history, workflowId);
     console.log('replay OK: the current workflow code reproduces this history');
   } catch (err) {
     console.error(`replay FAILED: ${(err as Error).name}: ${(err as Error).message}`);

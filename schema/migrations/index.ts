@@ -1,4 +1,5 @@
 import { CoreModel1764000000000 } from './1764000000000-core-model';
+import { OperatorsAndTenancy1764100000000 } from './1764100000000-operators-and-tenancy';
 
 /** Every migration in order; TypeORM records what ran in the `migrations` table. */
-export const MIGRATIONS = [CoreModel1764000000000];
+export const MIGRATIONS = [CoreModel1764000000000, OperatorsAndTenancy1764100000000];

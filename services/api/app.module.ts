@@ -1,6 +1,6 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AuthModule } from './auth/auth.module';
 import { AppErrorFilter } from './errors/app-error.filter';
@@ -9,14 +9,18 @@ import { AccountsModule } from './modules/accounts/accounts.module';
 import { AssetsModule } from './modules/assets/assets.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { ClientsModule } from './modules/clients/clients.module';
+import { CodecModule } from './modules/codec/codec.module';
 import { HealthModule } from './modules/health/health.module';
 import { KillSwitchesModule } from './modules/kill-switches/kill-switches.module';
 import { PostsModule } from './modules/posts/posts.module';
 import { PlatformModule } from './platform/platform.module';
+import { queryLimits } from './security/query-limits';
+import { RateLimitGuard } from './security/rate-limit.guard';
+import { TenancyInterceptor } from './tenancy.interceptor';
 
 const production = process.env.RAIZE_ENV === 'production';
 
-export const FEATURE_MODULES = [ClientsModule, AccountsModule, AssetsModule, PostsModule, KillSwitchesModule, AuditModule, HealthModule];
+export const FEATURE_MODULES = [ClientsModule, AccountsModule, AssetsModule, PostsModule, KillSwitchesModule, AuditModule, HealthModule, CodecModule];
 
 @Module({
   imports: [
@@ -30,12 +34,20 @@ export const FEATURE_MODULES = [ClientsModule, AccountsModule, AssetsModule, Pos
       path: '/graphql',
       playground: false,
       introspection: !production,
+      // Apollo refuses "simple" cross-site requests (form posts) outright; cookies are SameSite=Strict and
+      // mutations need the CSRF token too (C-07).
+      csrfPrevention: true,
+      validationRules: [queryLimits(Number(process.env.RAIZE_GRAPHQL_MAX_DEPTH ?? 10), Number(process.env.RAIZE_GRAPHQL_MAX_COST ?? 2000))],
       includeStacktraceInErrorResponses: false,
       formatError: formatGraphqlError,
       context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
     }),
     ...FEATURE_MODULES,
   ],
-  providers: [{ provide: APP_FILTER, useClass: AppErrorFilter }],
+  providers: [
+    { provide: APP_FILTER, useClass: AppErrorFilter },
+    { provide: APP_GUARD, useClass: RateLimitGuard },
+    { provide: APP_INTERCEPTOR, useClass: TenancyInterceptor },
+  ],
 })
 export class AppModule {}

@@ -1,3 +1,4 @@
+import { DataConverter } from '@temporalio/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { Lane, LANES, loadTemporalConfig } from '../core/config/temporal-config';
 import { GuardDeps } from '../../activities/guard/guard.deps';
@@ -9,6 +10,8 @@ export interface LaneWorkerOptions {
   namespace: string;
   bundlePath: string;
   deps: GuardDeps;
+  /** the payload codec (createWorkerDeps builds it); without it payloads reach the history in plain text (C-13) */
+  dataConverter?: DataConverter;
   lanes?: Lane[];
   /** overrides temporal.yaml's queue names (tests use a queue of their own) */
   taskQueueFor?: (lane: Lane) => string;
@@ -29,6 +32,7 @@ export async function createLaneWorkers(o: LaneWorkerOptions): Promise<Worker[]>
         namespace: o.namespace,
         taskQueue: o.taskQueueFor?.(lane) ?? cfg.taskQueues[lane],
         workflowBundle: { codePath: o.bundlePath },
+        dataConverter: o.dataConverter,
         activities,
         maxConcurrentWorkflowTaskExecutions: Math.min(cfg.workerSlots[lane].workflows, 100),
         maxConcurrentActivityTaskExecutions: cfg.workerSlots[lane].activities,

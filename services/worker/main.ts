@@ -15,8 +15,8 @@ async function main(): Promise<void> {
   if (unknown.length) throw new Error(`RAIZE_LANES: unknown lane(s) ${unknown.join(', ')}`);
   const bundlePath = await ensureWorkflowBundle(process.env.RAIZE_WORKFLOW_BUNDLE ?? join(config.dataDir, 'workflow-bundle.js'), !process.env.RAIZE_WORKFLOW_BUNDLE);
   const connection = await NativeConnection.connect({ address: config.temporal.address });
-  const { deps, ds } = await createWorkerDeps(config, { connectorTimeoutMs: process.env.RAIZE_CONNECTOR_TIMEOUT_MS ? Number(process.env.RAIZE_CONNECTOR_TIMEOUT_MS) : undefined });
-  const workers = await createLaneWorkers({ connection, namespace: config.temporal.namespace, bundlePath, deps, lanes, taskQueueFor: process.env.RAIZE_TASK_QUEUE ? () => process.env.RAIZE_TASK_QUEUE! : undefined });
+  const { deps, ds, dataConverter } = await createWorkerDeps(config, { connectorTimeoutMs: process.env.RAIZE_CONNECTOR_TIMEOUT_MS ? Number(process.env.RAIZE_CONNECTOR_TIMEOUT_MS) : undefined });
+  const workers = await createLaneWorkers({ connection, namespace: config.temporal.namespace, bundlePath, deps, dataConverter, lanes, taskQueueFor: process.env.RAIZE_TASK_QUEUE ? () => process.env.RAIZE_TASK_QUEUE! : undefined });
   logger.info({ lanes }, 'worker started');
   process.send?.({ ready: true });
   const stop = () => workers.forEach((w) => w.shutdown());

@@ -1,28 +1,33 @@
+import { DataConverter } from '@temporalio/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../core/config/app-config';
 import { AuditService } from '../core/audit/audit.service';
 import { createConnectorReaders } from '../core/connectors/connector-readers';
-import { createDataSource } from '../core/database/data-source';
+import { createAppDataSource } from '../core/database/data-source';
 import { PolicyEngine } from '../core/policy/policy-engine';
 import { CredentialStore } from '../core/secrets/credential-store';
 import { createSecrets } from '../core/secrets/create-secrets';
+import { createDataConverter } from '../core/temporal/codec/data-converter';
+import { SecretsCodecKeySource } from '../core/temporal/codec/secrets-key-source';
 import { GuardDeps } from '../../activities/guard/guard.deps';
 import { createConnectorWriters } from '../core/connectors/connector-writers';
 import { logger } from '../core/telemetry/logger';
 
 /** Everything the activities need, built once per worker process. */
-export async function createWorkerDeps(config: AppConfig, opts: { connectorTimeoutMs?: number } = {}): Promise<{ deps: GuardDeps; ds: DataSource }> {
-  const ds = createDataSource(config.databaseUrl, { applicationName: 'raize-worker' });
-  await ds.initialize();
+export async function createWorkerDeps(config: AppConfig, opts: { connectorTimeoutMs?: number } = {}): Promise<{ deps: GuardDeps; ds: DataSource; dataConverter: DataConverter }> {
+  // The app role, under row-level security; each activity runs in its client's scope (C-01, C-05).
+  const ds = await createAppDataSource(config.databaseAppUrl, { applicationName: 'raize-worker' });
+  const secrets = createSecrets(config);
   const connectorSettings = { sandbox: { baseUrl: config.sandbox.url, timeoutMs: opts.connectorTimeoutMs } };
   const deps: GuardDeps = {
     ds,
     audit: new AuditService(ds),
     policy: await PolicyEngine.load(),
-    credentials: new CredentialStore(createSecrets(config)),
+    credentials: new CredentialStore(secrets),
     readers: createConnectorReaders(connectorSettings),
     writers: createConnectorWriters(connectorSettings),
     alert: (msg, fields) => logger.warn({ alert: true, ...fields }, msg),
   };
-  return { deps, ds };
+  // The payload codec's keys live in the same secrets backend as the API's, so both read each other's payloads.
+  return { deps, ds, dataConverter: createDataConverter(new SecretsCodecKeySource(secrets)) };
 }

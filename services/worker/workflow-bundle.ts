@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { repoRoot } from '../core/util/repo-root';
+import { FAILURE_CONVERTER_PATH } from '../core/temporal/codec/data-converter';
 
 /** The workflows' entry file, from sources (the bundler compiles TypeScript itself). */
 export function workflowsEntry(): string {
@@ -13,7 +14,8 @@ export function workflowsEntry(): string {
  * loads, instead of each Worker.create bundling again.
  */
 export async function buildWorkflowBundle(outFile: string): Promise<string> {
-  const { code } = await bundleWorkflowCode({ workflowsPath: workflowsEntry(), logger: { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} } as never });
+  // The sandbox turns workflow errors into failures itself: it needs the encoding failure converter (C-13).
+  const { code } = await bundleWorkflowCode({ workflowsPath: workflowsEntry(), failureConverterPath: FAILURE_CONVERTER_PATH, logger: { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} } as never });
   mkdirSync(dirname(outFile), { recursive: true });
   writeFileSync(outFile, code);
   return outFile;

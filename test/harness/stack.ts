@@ -70,7 +70,7 @@ export async function startTestStack(opts: { withWorker?: boolean; connectorTime
       workerDs = built.ds;
       stack.deps = built.deps;
       const connection = await nativeConnection();
-      [worker] = await createLaneWorkers({ connection, namespace: env.namespace, bundlePath: env.bundlePath, deps: built.deps, lanes: ['publish'], taskQueueFor: () => taskQueue });
+      [worker] = await createLaneWorkers({ connection, namespace: env.namespace, bundlePath: env.bundlePath, deps: built.deps, dataConverter: built.dataConverter, lanes: ['publish'], taskQueueFor: () => taskQueue });
       running = worker.run().finally(() => connection.close());
     },
     async stopWorker() {

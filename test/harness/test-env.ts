@@ -3,9 +3,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
+import { DataConverter } from '@temporalio/common';
 import { NativeConnection } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { createDataSource } from '../../services/core/database/data-source';
+import { createSecrets } from '../../services/core/secrets/create-secrets';
+import { createDataConverter } from '../../services/core/temporal/codec/data-converter';
+import { SecretsCodecKeySource } from '../../services/core/temporal/codec/secrets-key-source';
 
 export interface TestEnv {
   temporalAddress: string;
@@ -38,10 +42,26 @@ export async function openDataSource(): Promise<DataSource> {
   return ds;
 }
 
-export async function temporalClient(): Promise<{ client: Client; close: () => Promise<void> }> {
+/**
+ * The data converter of a Raize process whose RAIZE_DATA_DIR is `dataDir`: the codec keys live in that
+ * directory's keyring, so the API, the workers (in process or forked) and test clients given the same
+ * directory read each other's payloads.
+ */
+export function dataConverterFor(dataDir: string): DataConverter {
+  return createDataConverter(new SecretsCodecKeySource(createSecrets({ dataDir, masterKey: process.env.RAIZE_MASTER_KEY })));
+}
+
+/**
+ * A Temporal client with the payload codec of the stack running in this test file (its RAIZE_DATA_DIR), or of
+ * `dataDir`. Plain when no stack runs (a bare worker without the codec) or with `{ dataDir: null }` (reading
+ * raw histories as anyone with access to the Temporal server would).
+ */
+export async function temporalClient(opts: { dataDir?: string | null } = {}): Promise<{ client: Client; close: () => Promise<void> }> {
   const env = testEnv();
+  const dataDir = opts.dataDir === undefined ? process.env.RAIZE_DATA_DIR : opts.dataDir;
   const connection = await Connection.connect({ address: env.temporalAddress });
-  return { client: new Client({ connection, namespace: env.namespace }), close: () => connection.close() };
+  const dataConverter = dataDir ? dataConverterFor(dataDir) : undefined;
+  return { client: new Client({ connection, namespace: env.namespace, dataConverter }), close: () => connection.close() };
 }
 
 export async function nativeConnection(): Promise<NativeConnection> {

@@ -30,7 +30,7 @@ export async function startEmbeddedPostgres(o: { dataDir: string; database: stri
     server = new ServerClass({ db, host: '127.0.0.1', port: o.port ?? 0, maxConnections: 200 });
     await server.start();
     const port = Number(server.getServerConn().split(':').pop());
-    const version = (await db.query<{ v: string }>('SHOW server_version')).rows[0]?.v ?? 'unknown';
+    const version = (await db.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]?.v ?? 'unknown';
     const running = server;
     return {
       url: `postgres://postgres@127.0.0.1:${port}/${o.database}`,

@@ -38,6 +38,8 @@ export interface LocalStackOptions {
   env?: NodeJS.ProcessEnv;
   /** defaults for the variables the launcher sets when the environment does not (e.g. a short verify interval) */
   serviceDefaults?: Record<string, string>;
+  /** receives the stop/kill handles before anything starts, so Ctrl-C during start-up stops what began */
+  attach?: (handles: { stop(): Promise<void>; kill(): void }) => void;
 }
 
 function portOf(url: URL): number {
@@ -71,26 +73,37 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
   const failed = new Promise<never>((_, reject) => (failNow = reject));
   failed.catch(() => undefined);
 
-  let stopping: Promise<void> | undefined;
+  let stopRequested = false;
+  /** Between stages: a Ctrl-C during start-up must not be followed by more processes starting. */
+  const notStopped = () => {
+    if (stopRequested) throw new Error('start-up interrupted: the stack is stopping');
+  };
   // Services first (the worker finishes its tasks against a live server), then Temporal, then the
-  // embedded Postgres they all wrote to. A failing step is reported and the next one still runs.
+  // embedded Postgres they all wrote to. A failing step is reported and the next one still runs. Each
+  // part is forgotten once stopped, so a second pass stops only what started in the meantime.
   const quietly = (label: string, run: () => Promise<void>) => progress.step(label, run).catch(() => undefined);
+  const stopAll = async () => {
+    const running = services.splice(0).filter((s) => s.pid !== undefined);
+    if (running.length) {
+      await quietly(`stopping ${running.map((s) => s.name).reverse().join(', ')} (SIGTERM)`, () => Promise.all(running.map((s) => s.stop())).then(() => undefined));
+    }
+    const t = temporal;
+    temporal = undefined;
+    if (t) await quietly('stopping the Temporal dev server', () => t.server.stop());
+    const pg = postgres;
+    postgres = undefined;
+    if (pg?.kind === 'embedded') await quietly('stopping the embedded Postgres', () => pg.stop());
+  };
+  let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
-      const running = services.filter((s) => s.pid !== undefined);
-      if (running.length) {
-        await quietly(`stopping ${running.map((s) => s.name).reverse().join(', ')} (SIGTERM)`, () => Promise.all(running.map((s) => s.stop())).then(() => undefined));
-      }
-      const t = temporal;
-      if (t) await quietly('stopping the Temporal dev server', () => t.server.stop());
-      const pg = postgres;
-      if (pg?.kind === 'embedded') await quietly('stopping the embedded Postgres', () => pg.stop());
+      stopRequested = true;
+      await stopAll();
       runFile.release();
     })());
-  const kill = () => {
-    services.forEach((s) => s.kill());
-    temporal?.server.process.kill('SIGKILL');
-  };
+  const spawned: { kill(): void }[] = [];
+  const kill = () => spawned.forEach((p) => p.kill());
+  o.attach?.({ stop, kill });
 
   try {
     progress.info(`data dir ${dataDir} (logs in ${logDir})`);
@@ -113,18 +126,22 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
     ]);
     if (t.status === 'fulfilled') {
       temporal = t.value;
-      runFile.add('temporal', temporal.server.process.pid, 'start-dev');
+      const proc = temporal.server.process;
+      spawned.push({ kill: () => proc.kill('SIGKILL') });
+      runFile.add('temporal', proc.pid, 'start-dev');
     }
     if (pg.status === 'fulfilled') postgres = pg.value;
     if (t.status === 'rejected') throw t.reason;
     if (pg.status === 'rejected') throw pg.reason;
+    notStopped();
     const db = postgres!;
     const tmp = temporal!;
-    progress.info(`Postgres in use: ${db.kind === 'machine' ? 'the machine\'s' : 'EMBEDDED fallback'} — ${db.description}`);
+    progress.info(`Postgres in use: ${db.kind === 'machine' ? 'MACHINE' : 'EMBEDDED (fallback)'}: ${db.description}`);
 
     await progress.step('database migrations', () => migrate(db.url), (ran) => (ran.length ? `applied ${ran.join(', ')}` : 'up to date'));
     // Generated here, once: the API and the worker starting side by side would otherwise race to create it.
     resolveMasterKey(app.masterKey, dataDir);
+    notStopped();
 
     const childEnv = (name: string): NodeJS.ProcessEnv => ({
       ...o.serviceDefaults,
@@ -132,6 +149,8 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
       RAIZE_SERVICE: `raize-${name}`,
       RAIZE_DATA_DIR: dataDir,
       DATABASE_URL: db.url,
+      // The embedded server is not where a DATABASE_APP_URL from the environment points.
+      ...(db.kind === 'embedded' ? { DATABASE_APP_URL: db.appUrl } : {}),
       TEMPORAL_ADDRESS: tmp.address,
       TEMPORAL_NAMESPACE: app.temporal.namespace,
       TEMPORAL_UI_URL: tmp.uiUrl,
@@ -146,7 +165,9 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
       SANDBOX_OAUTH_CLIENT_ID: app.sandbox.oauthClientId,
     });
     const spawnService = async (s: ChildService, detail: string) => {
+      notStopped();
       services.push(s);
+      spawned.push(s);
       s.onUnexpectedExit((m) => failNow(new Error(m)));
       await progress.step(`${s.name}`, async () => {
         try {
@@ -174,6 +195,7 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
     ]);
     if (w.status === 'rejected') throw w.reason;
     if (a.status === 'rejected') throw a.reason;
+    notStopped();
 
     return {
       dataDir, logDir, postgres: db, temporal: tmp, namespace: app.temporal.namespace,
@@ -182,6 +204,7 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
     };
   } catch (err) {
     await stop().catch((e: Error) => progress.warn(`while stopping: ${e.message}`));
+    await stopAll();
     throw err;
   }
 }

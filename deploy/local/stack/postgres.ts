@@ -6,9 +6,18 @@ export interface StackPostgres {
   kind: 'machine' | 'embedded';
   /** the DATABASE_URL every process of the stack uses */
   url: string;
+  /** the application role's URL (row-level security applies to it), when the launcher decides it */
+  appUrl?: string;
   /** one line for the progress log and the summary */
   description: string;
   stop(): Promise<void>;
+}
+
+function withUser(url: string, user: string): string {
+  const u = new URL(url);
+  u.username = user;
+  u.password = '';
+  return u.toString();
 }
 
 /** A URL fit to print: no password. */
@@ -30,7 +39,7 @@ export function redactUrl(url: string): string {
 export async function ensurePostgres(o: { databaseUrl: string; dataDir: string; forceEmbedded: boolean; onNote?: (m: string) => void }): Promise<StackPostgres> {
   if (!o.forceEmbedded) {
     if (await canConnect(o.databaseUrl)) {
-      return { kind: 'machine', url: o.databaseUrl, description: `machine Postgres at ${redactUrl(o.databaseUrl)}`, stop: async () => undefined };
+      return { kind: 'machine', url: o.databaseUrl, description: `the machine's Postgres at ${redactUrl(o.databaseUrl)}`, stop: async () => undefined };
     }
     o.onNote?.(`no Postgres answers at ${redactUrl(o.databaseUrl)}; falling back to an embedded one (PGlite)`);
   }
@@ -40,7 +49,8 @@ export async function ensurePostgres(o: { databaseUrl: string; dataDir: string; 
   return {
     kind: 'embedded',
     url: embedded.url,
-    description: `embedded Postgres (PGlite, Postgres ${embedded.version}) on 127.0.0.1:${embedded.port}, data in ${dir}`,
+    appUrl: withUser(embedded.url, 'raize_app'),
+    description: `embedded Postgres ${embedded.version} (PGlite, in the launcher's process) at ${redactUrl(embedded.url)}, data in ${dir}`,
     stop: () => embedded.stop(),
   };
 }

@@ -37,7 +37,7 @@ export class Progress {
 
 /** An error the progress log has already printed; the top level only sets the exit code. */
 export class ReportedError extends Error {
-  constructor(readonly cause: Error) {
+  constructor(override readonly cause: Error) {
     super(cause.message);
     this.name = 'ReportedError';
   }

@@ -5,7 +5,7 @@ import { effectiveRole } from '../../core/tenancy/effective-role';
 import { AppError, AppErrorCode, notFound } from '../errors/app-error';
 import { DATA_SOURCE } from '../platform/tokens';
 import { Actor } from './actor';
-import { Permission, roleAllows } from './permissions';
+import { Permission, roleAllows, TOKEN_SCOPE_FOR } from './permissions';
 
 export interface ClientAccess {
   client: Client;
@@ -23,6 +23,7 @@ export class AccessService {
     // No role on it: exactly the answer for a client that does not exist.
     if (!client || !role) throw notFound('client');
     if (!roleAllows(role, permission)) throw new AppError(AppErrorCode.Forbidden, `your role (${role}) may not do this (${permission})`);
+    this.requireTokenScope(actor, permission);
     return { client, role };
   }
 
@@ -31,7 +32,16 @@ export class AccessService {
     const role = rows.map((r) => r.role).find((r) => roleAllows(r, permission));
     if (!rows.length) throw notFound('agency');
     if (!role) throw new AppError(AppErrorCode.Forbidden, `your role may not do this (${permission})`);
+    this.requireTokenScope(actor, permission);
     return role;
+  }
+
+  requireTokenScope(actor: Actor, permission: Permission): void {
+    if (actor.via !== 'api-token') return;
+    const needed = TOKEN_SCOPE_FOR[permission];
+    if (!actor.scopes?.includes(needed) && !actor.scopes?.includes('admin')) {
+      throw new AppError(AppErrorCode.Forbidden, `this API token lacks the ${needed} scope`);
+    }
   }
 
   /** Clients the actor can see, for list queries. */

@@ -1,6 +1,11 @@
-/** Who is making a request; on every request's context from day one. */
+import { ApiTokenScope } from '../../core/database/entities';
+
+/** Who is making a request; on every request's context. */
 export interface Actor {
   userId: string;
-  /** how the actor proved who they are; real sessions and API tokens arrive with the security issue */
-  via: 'dev-token';
+  via: 'session' | 'api-token' | 'dev-token';
+  sessionId?: string;
+  tokenId?: string;
+  /** an API token's scopes; sessions and dev tokens carry the user's full roles */
+  scopes?: ApiTokenScope[];
 }

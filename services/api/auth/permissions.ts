@@ -1,4 +1,4 @@
-import { Role } from '../../core/database/entities';
+import { ApiTokenScope, Role } from '../../core/database/entities';
 
 /**
  * The one permission matrix: what each role may do on a client. Resolvers name the permission they need;
@@ -17,6 +17,19 @@ export const PERMISSIONS = {
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
+
+/** What an API token must carry for each permission, on top of its owner's role (C-09). */
+export const TOKEN_SCOPE_FOR: Record<Permission, ApiTokenScope> = {
+  'client.read': 'read',
+  'audit.read': 'read',
+  'asset.write': 'publish',
+  'post.schedule': 'publish',
+  'post.cancel': 'publish',
+  'post.approve': 'approve',
+  'client.create': 'admin',
+  'account.connect': 'admin',
+  'killswitch.set': 'admin',
+};
 
 export function roleAllows(role: Role, permission: Permission): boolean {
   return (PERMISSIONS[permission] as readonly Role[]).includes(role);

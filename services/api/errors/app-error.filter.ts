@@ -27,5 +27,5 @@ function messageOf(err: AppError | BadRequestException): string {
 }
 
 function httpStatus(code: AppErrorCode): number {
-  return { NOT_FOUND: 404, FORBIDDEN: 403, UNAUTHENTICATED: 401, BAD_USER_INPUT: 400, CONFLICT: 409, UNAVAILABLE: 503 }[code];
+  return { NOT_FOUND: 404, FORBIDDEN: 403, UNAUTHENTICATED: 401, BAD_USER_INPUT: 400, CONFLICT: 409, UNAVAILABLE: 503, RATE_LIMITED: 429, ACCOUNT_LOCKED: 423, CSRF_REQUIRED: 403 }[code];
 }

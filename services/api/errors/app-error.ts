@@ -5,6 +5,9 @@ export enum AppErrorCode {
   BadInput = 'BAD_USER_INPUT',
   Conflict = 'CONFLICT',
   Unavailable = 'UNAVAILABLE',
+  RateLimited = 'RATE_LIMITED',
+  Locked = 'ACCOUNT_LOCKED',
+  CsrfRequired = 'CSRF_REQUIRED',
 }
 
 /** An error meant for the operator: its message is shown as it is, so it never carries secrets. */

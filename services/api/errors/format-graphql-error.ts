@@ -1,7 +1,7 @@
 import { GraphQLFormattedError } from 'graphql';
 import { logger } from '../../core/telemetry/logger';
 
-const PASS_THROUGH = new Set(['NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED', 'BAD_USER_INPUT', 'CONFLICT', 'UNAVAILABLE', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST']);
+const PASS_THROUGH = new Set(['NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED', 'BAD_USER_INPUT', 'CONFLICT', 'UNAVAILABLE', 'RATE_LIMITED', 'ACCOUNT_LOCKED', 'CSRF_REQUIRED', 'QUERY_TOO_COMPLEX', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST']);
 
 /**
  * What an API caller sees of an error: the code and a message written for them. Anything unexpected is

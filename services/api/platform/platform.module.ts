@@ -4,10 +4,12 @@ import { DataSource } from 'typeorm';
 import { AppConfig, loadAppConfig } from '../../core/config/app-config';
 import { AuditService } from '../../core/audit/audit.service';
 import { createConnectorReaders } from '../../core/connectors/connector-readers';
-import { createDataSource } from '../../core/database/data-source';
+import { createAppDataSource } from '../../core/database/data-source';
 import { CredentialStore } from '../../core/secrets/credential-store';
 import { createSecrets } from '../../core/secrets/create-secrets';
 import { SecretsPort } from '../../core/secrets/secrets.port';
+import { createDataConverter } from '../../core/temporal/codec/data-converter';
+import { SecretsCodecKeySource } from '../../core/temporal/codec/secrets-key-source';
 import { createTemporalClient } from '../../core/temporal/temporal-client';
 import { APP_CONFIG, AUDIT, CONNECTOR_READERS, CREDENTIALS, DATA_SOURCE, SECRETS, TEMPORAL_CLIENT } from './tokens';
 
@@ -19,13 +21,18 @@ import { APP_CONFIG, AUDIT, CONNECTOR_READERS, CREDENTIALS, DATA_SOURCE, SECRETS
     {
       provide: DATA_SOURCE,
       inject: [APP_CONFIG],
-      useFactory: async (c: AppConfig) => createDataSource(c.databaseUrl, { applicationName: 'raize-api' }).initialize(),
+      // The app role under row-level security; each request runs in its operator's tenant scope.
+      useFactory: (c: AppConfig) => createAppDataSource(c.databaseAppUrl, { applicationName: 'raize-api' }),
     },
     { provide: SECRETS, inject: [APP_CONFIG], useFactory: (c: AppConfig) => createSecrets(c) },
     { provide: CREDENTIALS, inject: [SECRETS], useFactory: (s: SecretsPort) => new CredentialStore(s) },
     { provide: AUDIT, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new AuditService(ds) },
     { provide: CONNECTOR_READERS, inject: [APP_CONFIG], useFactory: (c: AppConfig) => createConnectorReaders({ sandbox: { baseUrl: c.sandbox.url } }) },
-    { provide: TEMPORAL_CLIENT, inject: [APP_CONFIG], useFactory: (c: AppConfig) => createTemporalClient(c.temporal.address, c.temporal.namespace) },
+    {
+      provide: TEMPORAL_CLIENT,
+      inject: [APP_CONFIG, SECRETS],
+      useFactory: (c: AppConfig, s: SecretsPort) => createTemporalClient(c.temporal.address, c.temporal.namespace, createDataConverter(new SecretsCodecKeySource(s))),
+    },
   ],
   exports: [APP_CONFIG, DATA_SOURCE, SECRETS, CREDENTIALS, AUDIT, CONNECTOR_READERS, TEMPORAL_CLIENT],
 })

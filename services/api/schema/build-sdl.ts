@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
+import { AuthResolver } from '../auth/auth.resolver';
 import { AccountsResolver } from '../modules/accounts/accounts.resolver';
 import { AssetsResolver } from '../modules/assets/assets.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
@@ -10,7 +11,7 @@ import { HealthResolver } from '../modules/health/health.resolver';
 import { KillSwitchesResolver } from '../modules/kill-switches/kill-switches.resolver';
 import { PostsResolver } from '../modules/posts/posts.resolver';
 
-export const RESOLVERS = [ClientsResolver, AccountsResolver, AssetsResolver, PostsResolver, KillSwitchesResolver, AuditResolver, HealthResolver];
+export const RESOLVERS = [AuthResolver, ClientsResolver, AccountsResolver, AssetsResolver, PostsResolver, KillSwitchesResolver, AuditResolver, HealthResolver];
 
 const HEADER = '# Generated from the code-first resolvers by `npm run schema:emit`; CI fails when it drifts.\n\n';
 

@@ -10,6 +10,10 @@ const url = z.string().url();
 const envSchema = z.object({
   RAIZE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   DATABASE_URL: url.default('postgres://postgres@127.0.0.1:5432/raize'),
+  /** the application's own role (RLS applies); derived from DATABASE_URL with user raize_app when absent */
+  DATABASE_APP_URL: url.optional(),
+  RAIZE_SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  RAIZE_DEV_AUTH: z.enum(['0', '1']).optional(),
   RAIZE_DATA_DIR: z.string().min(1).optional(),
   RAIZE_MASTER_KEY: z
     .string()
@@ -33,7 +37,13 @@ const envSchema = z.object({
 
 export interface AppConfig {
   env: 'development' | 'test' | 'production';
+  /** owner connection: migrations and bootstrap only */
   databaseUrl: string;
+  /** the app role's connection: everything else, under row-level security */
+  databaseAppUrl: string;
+  sessionTtlHours: number;
+  /** the `Authorization: Dev <user id>` header, for tests and local development only */
+  devAuth: boolean;
   dataDir: string;
   masterKey?: string;
   temporal: { address: string; namespace: string; uiUrl: string };
@@ -58,12 +68,18 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // C-15: production refuses development defaults; the full list grows with the security issue.
     if (!e.RAIZE_MASTER_KEY) problems.push('RAIZE_MASTER_KEY: required in production');
     if (!env.DATABASE_URL) problems.push('DATABASE_URL: required in production');
+    if (!e.DATABASE_APP_URL) problems.push('DATABASE_APP_URL: required in production (the raize_app role, never the owner)');
+    if (e.RAIZE_DEV_AUTH === '1') problems.push('RAIZE_DEV_AUTH: development login must be off in production');
+    if (!e.SANDBOX_OAUTH_CLIENT_SECRET && env.SANDBOX_URL) problems.push('SANDBOX_OAUTH_CLIENT_SECRET: required in production when the sandbox is configured');
   }
   if (problems.length) throw new ConfigError(problems);
   const apiPublicUrl = e.API_PUBLIC_URL ?? `http://${e.API_HOST}:${e.API_PORT}`;
   return {
     env: e.RAIZE_ENV,
     databaseUrl: e.DATABASE_URL,
+    databaseAppUrl: e.DATABASE_APP_URL ?? appRoleUrl(e.DATABASE_URL),
+    sessionTtlHours: e.RAIZE_SESSION_TTL_HOURS,
+    devAuth: e.RAIZE_ENV !== 'production' && (e.RAIZE_DEV_AUTH === '1' || (e.RAIZE_DEV_AUTH === undefined && e.RAIZE_ENV === 'test')),
     dataDir: e.RAIZE_DATA_DIR ?? join(repoRoot(), '.raize'),
     masterKey: e.RAIZE_MASTER_KEY,
     temporal: {
@@ -78,4 +94,12 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     verifyIntervalSeconds: e.RAIZE_VERIFY_INTERVAL_SECONDS,
     taskQueueOverride: e.RAIZE_TASK_QUEUE,
   };
+}
+
+/** The same server and database as the owner URL, as the application's role. */
+export function appRoleUrl(ownerUrl: string): string {
+  const u = new URL(ownerUrl);
+  u.username = 'raize_app';
+  u.password = process.env.RAIZE_DB_APP_PASSWORD ?? '';
+  return u.toString();
 }

@@ -7,6 +7,7 @@ import { accountFingerprint } from '../../../core/connectors/content-fingerprint
 import { pkceChallenge, randomUrlToken } from '../../../core/connectors/pkce';
 import { SandboxOAuthClient, sandboxAuthorizeUrl, sandboxExchangeCode } from '../../../core/connectors/sandbox/sandbox-oauth';
 import { OAuthAttempt, PlatformAccount } from '../../../core/database/entities';
+import { runInTenantScope } from '../../../core/tenancy/tenant-scope';
 import { CredentialStore } from '../../../core/secrets/credential-store';
 import { SecretsPort } from '../../../core/secrets/secrets.port';
 import { Actor } from '../../auth/actor';
@@ -58,6 +59,15 @@ export class AccountsService {
    * the secrets backend, and the fingerprint is read from the platform itself.
    */
   async completeConnect(state: string, code: string): Promise<PlatformAccountModel> {
+    // The browser comes back without our session: the state alone names the attempt, and the attempt names
+    // the one client whose scope the rest runs in.
+    const owner: { agency_id: string; client_id: string; actor_id: string }[] = await this.ds.query('SELECT * FROM raize_oauth_attempt_scope($1)', [state.slice(0, 200)]);
+    if (!owner.length) throw new AppError(AppErrorCode.BadInput, 'this connect link is unknown, used or expired; start connecting again');
+    const scope = { actorId: owner[0].actor_id, agencyIds: [], clientIds: [owner[0].client_id], memberAgencyIds: [owner[0].agency_id] };
+    return runInTenantScope(this.ds, scope, () => this.completeInScope(state, code));
+  }
+
+  private async completeInScope(state: string, code: string): Promise<PlatformAccountModel> {
     const attempt = await this.ds.getRepository(OAuthAttempt).findOne({ where: { state } });
     if (!attempt || attempt.completedAt || attempt.expiresAt.getTime() < Date.now()) {
       throw new AppError(AppErrorCode.BadInput, 'this connect link is unknown, used or expired; start connecting again');

@@ -12,6 +12,8 @@ import { PlatformAccount } from './platform-account.entity';
 import { PublishJob } from './publish-job.entity';
 import { SideEffectLedgerEntry } from './side-effect-ledger.entity';
 import { User } from './user.entity';
+import { Session } from './session.entity';
+import { ApiToken } from './api-token.entity';
 
 export * from './agency.entity';
 export * from './approval.entity';
@@ -27,8 +29,10 @@ export * from './platform-account.entity';
 export * from './publish-job.entity';
 export * from './side-effect-ledger.entity';
 export * from './user.entity';
+export * from './session.entity';
+export * from './api-token.entity';
 
 export const ENTITIES = [
   Agency, Approval, Asset, AuditEvent, Client, ClientPolicySettings, CredentialRef, KillSwitch, Membership,
-  OAuthAttempt, PlatformAccount, PublishJob, SideEffectLedgerEntry, User,
+  OAuthAttempt, PlatformAccount, PublishJob, SideEffectLedgerEntry, User, Session, ApiToken,
 ];

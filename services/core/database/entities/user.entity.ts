@@ -6,5 +6,11 @@ export class User {
   @Column({ type: 'text' }) email!: string;
   @Column({ name: 'display_name', type: 'text' }) displayName!: string;
   @Column({ name: 'password_hash', type: 'text', nullable: true, select: false }) passwordHash!: string | null;
+  @Column({ name: 'failed_logins', type: 'int', default: 0 }) failedLogins!: number;
+  @Column({ name: 'locked_until', type: 'timestamptz', nullable: true }) lockedUntil!: Date | null;
+  /** reference to the TOTP secret in the secrets backend */
+  @Column({ name: 'totp_secret_ref', type: 'text', nullable: true, select: false }) totpSecretRef!: string | null;
+  @Column({ name: 'totp_enabled', type: 'boolean', default: false }) totpEnabled!: boolean;
+  @Column({ type: 'boolean', default: false }) disabled!: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }

@@ -1,0 +1,131 @@
+// The main job: `npm run demo` (deploy/local/demo.sh) starts the whole stack and runs one publishing
+// episode for a demo client; `npm run stack` (--stack-only) starts the stack and seeds nothing.
+import 'reflect-metadata';
+import { ConfigError } from '../../services/core/config/config-error';
+import { LocalStack, startLocalStack } from './stack/local-stack';
+import { Progress, ReportedError } from './stack/progress';
+import { berlinTime, EpisodeResult, runPublishEpisode } from './stack/publish-episode';
+import { DEMO } from './stack/demo-tenant';
+import { Shutdown } from './stack/shutdown';
+
+const USAGE = `usage: node dist/deploy/local/demo.js [--keep-running | --stack-only]
+
+  (no flag)       start the stack, run the demo episode, stop everything; exit 0 when the post is verified
+  --keep-running  run the episode, then leave the stack up until Ctrl-C
+  --stack-only    start the stack, seed nothing, keep running until Ctrl-C (npm run stack)
+
+Environment (all optional): DATABASE_URL, RAIZE_DATA_DIR, API_PORT, SANDBOX_URL, RAIZE_EMBEDDED_POSTGRES=1,
+RAIZE_DEMO_TIMEOUT_SECONDS (default 90), RAIZE_VERIFY_INTERVAL_SECONDS (default 2 here); see README.md.`;
+
+interface Options {
+  keepRunning: boolean;
+  stackOnly: boolean;
+}
+
+function parseArgs(argv: string[]): Options {
+  const o: Options = { keepRunning: false, stackOnly: false };
+  for (const a of argv) {
+    if (a === '--keep-running') o.keepRunning = true;
+    else if (a === '--stack-only') o.stackOnly = true;
+    else if (a === '--help' || a === '-h') {
+      console.log(USAGE);
+      process.exit(0);
+    } else {
+      console.error(`unknown argument ${a}\n\n${USAGE}`);
+      process.exit(2);
+    }
+  }
+  return o;
+}
+
+const rule = (title: string) => `\n── ${title} ${'─'.repeat(Math.max(4, 96 - title.length))}`;
+
+function printLinks(stack: LocalStack, actorHint?: string): void {
+  const lines = [
+    ['GraphQL', `${stack.graphqlUrl}${actorHint ? `   (header  Authorization: Dev ${actorHint})` : ''}`],
+    ['API health', `${stack.apiUrl}/health`],
+    ['Temporal Web', `${stack.temporal.uiUrl}/namespaces/${stack.namespace}/workflows`],
+    ['Sandbox', `${stack.sandboxUrl}   (the local social platform)`],
+    ['Postgres', `${stack.postgres.kind === 'machine' ? 'MACHINE' : 'EMBEDDED (fallback)'}: ${stack.postgres.description}`],
+    ['Logs', `${stack.logDir}/{temporal,sandbox,worker,api}.log`],
+  ];
+  for (const [k, v] of lines) console.log(`  ${k.padEnd(13)} ${v}`);
+}
+
+function printEpisode(r: EpisodeResult, stack: LocalStack): void {
+  const who = new Map([
+    [`user:${r.tenant.authorId}`, `${DEMO.author.name}, ${DEMO.author.role}`],
+    [`user:${r.tenant.approverId}`, `${DEMO.approver.name}, ${DEMO.approver.role}`],
+  ]);
+  const names = new Map([
+    [r.tenant.authorId, DEMO.author.name],
+    [r.tenant.approverId, DEMO.approver.name],
+  ]);
+  const p = r.post;
+  console.log(rule(`Demo episode: post ${p.status.toUpperCase()}`));
+  console.log(`  Client        ${DEMO.client} (${DEMO.agency}), account ${r.handle} on the sandbox`);
+  console.log(`  Post          ${p.id}  status ${p.status}, scheduled ${berlinTime(p.scheduledAt)}, published ${p.publishedAt ? berlinTime(p.publishedAt) : '-'}, verified ${p.verifiedAt ? berlinTime(p.verifiedAt) : '-'} (${DEMO.timezone})`);
+  console.log(`  Approvals     ${p.approvals.map((a) => `${names.get(a.approverId) ?? a.approverId} as ${a.role}`).join('; ') || '-'}`);
+  console.log(`  Post URL      ${p.url}`);
+  console.log(`  On platform   ${r.onPlatform ? 'yes, with the exact text of the asset' : 'found, text differs'}`);
+  console.log('  Proof');
+  const proof = p.proof ? JSON.stringify(JSON.parse(p.proof), null, 2) : '(none)';
+  for (const line of proof.split('\n')) console.log(`      ${line}`);
+  console.log(`  Audit trail   (${r.audit.length} events, oldest first)`);
+  for (const e of r.audit) {
+    const actor = who.has(e.actor) ? `${e.actor} (${who.get(e.actor)})` : e.actor;
+    console.log(`      ${new Date(e.createdAt).toISOString().slice(11, 23)}  ${e.action.padEnd(22)} ${actor}`);
+  }
+  const chain = r.chain;
+  console.log(`  Audit chain   ${chain.ok ? 'OK' : 'BROKEN'}: ${chain.count} events of the client's hash chain checked${chain.problems.length ? `; problems: ${chain.problems.map((x) => `#${x.seq} ${x.problem}`).join('; ')}` : ', no problems'}`);
+  console.log(`  Workflow      ${p.workflowId}`);
+  console.log(`  Temporal link ${p.temporalUrl}`);
+  printLinks(stack, r.tenant.approverId);
+}
+
+async function main(): Promise<void> {
+  const opts = parseArgs(process.argv.slice(2));
+  const progress = new Progress();
+  const shutdown = new Shutdown(progress);
+  shutdown.install();
+  console.log(opts.stackOnly ? 'Raize local stack: starting (Ctrl-C stops it)' : 'Raize demo: starting the local stack, then one publishing episode');
+
+  let stack: LocalStack | undefined;
+  try {
+    // Local development defaults, each overridable from the environment: the development login the demo's
+    // operators use (`Authorization: Dev <user id>`), and a quick read-back so a demo post verifies in seconds.
+    const serviceDefaults: Record<string, string> = { RAIZE_VERIFY_INTERVAL_SECONDS: '2' };
+    if (process.env.RAIZE_ENV !== 'production') serviceDefaults.RAIZE_DEV_AUTH = '1';
+    stack = await startLocalStack({ progress, serviceDefaults, attach: (h) => shutdown.attach(h) });
+    const up = stack;
+    if (opts.stackOnly) {
+      console.log(rule('Raize is up'));
+      printLinks(up);
+      console.log('\n  Nothing was seeded. Ctrl-C stops everything (services first, Temporal last).');
+      await up.failed;
+      return;
+    }
+    const timeoutSeconds = Number(process.env.RAIZE_DEMO_TIMEOUT_SECONDS ?? 90);
+    const result = await Promise.race([runPublishEpisode(up, progress, { verifyTimeoutMs: timeoutSeconds * 1000, leadSeconds: 5 }), up.failed]);
+    printEpisode(result, up);
+    if (!result.chain.ok) throw new Error('the audit chain did not verify');
+    if (opts.keepRunning) {
+      console.log('\n  The stack keeps running (--keep-running). Ctrl-C stops everything.');
+      await up.failed;
+      return;
+    }
+    console.log('');
+    await up.stop();
+    console.log('Raize demo: passed.');
+    process.exit(0);
+  } catch (err) {
+    if (shutdown.requested) return; // the signal handler stops the stack and exits
+    const e = err as Error;
+    if (e instanceof ConfigError) console.error(`\n${e.message}`);
+    else if (!(e instanceof ReportedError)) console.error(`\n✗ ${e.message}`);
+    console.error(`\nRaize ${opts.stackOnly ? 'stack' : 'demo'}: FAILED${stack ? ` (logs in ${stack.logDir})` : ''}`);
+    await shutdown.exit(1);
+  }
+}
+
+void main();

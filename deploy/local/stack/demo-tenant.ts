@@ -1,0 +1,64 @@
+import { DataSource, IsNull } from 'typeorm';
+import { TenantBootstrap } from '../../../services/core/bootstrap/tenants';
+import { Agency, Client, ClientPolicySettings, Membership, Role, User } from '../../../services/core/database/entities';
+
+export const DEMO = {
+  agency: 'Demo Agency',
+  client: 'Demo Client',
+  timezone: 'Europe/Berlin',
+  author: { email: 'demo.author@raize.local', name: 'Demo Author', role: 'Publisher' as Role },
+  approver: { email: 'demo.approver@raize.local', name: 'Demo Approver', role: 'Manager' as Role },
+};
+
+export interface DemoTenant {
+  agencyId: string;
+  clientId: string;
+  authorId: string;
+  approverId: string;
+  /** what this run had to create ("agency", "client", ...); empty when everything was there */
+  created: string[];
+  /** the client's policy differs from the demo's (someone changed it since): restore through the API */
+  policyDrift: boolean;
+}
+
+/**
+ * The demo's agency, client and two operators, found by name or created once (every creation audited by
+ * TenantBootstrap), so running the demo again adds posts to the same client instead of new tenants.
+ */
+export async function seedDemoTenant(ds: DataSource): Promise<DemoTenant> {
+  const b = new TenantBootstrap(ds);
+  const created: string[] = [];
+  let agency = await ds.getRepository(Agency).findOne({ where: { name: DEMO.agency }, order: { createdAt: 'ASC' } });
+  if (!agency) {
+    agency = await b.createAgency(DEMO.agency);
+    created.push('agency');
+  }
+  let client = await ds.getRepository(Client).findOne({ where: { agencyId: agency.id, name: DEMO.client }, order: { createdAt: 'ASC' } });
+  if (!client) {
+    client = await b.createClient(agency.id, DEMO.client, DEMO.timezone, {
+      autonomy: { publish: 'assisted', reply: 'manual', dm: 'manual', like: 'manual', delete: 'manual' },
+      fourEyes: true,
+    });
+    created.push(`client (${DEMO.timezone}, publish assisted, four eyes on)`);
+  }
+  const operator = async (who: typeof DEMO.author): Promise<string> => {
+    let user = await ds.getRepository(User).findOne({ where: { email: who.email } });
+    if (!user) {
+      user = await b.createUser(who.email, who.name);
+      created.push(who.name);
+    }
+    const membership = await ds.getRepository(Membership).findOne({ where: { userId: user.id, agencyId: agency.id, clientId: IsNull() } });
+    if (!membership) {
+      await b.grant(user.id, agency.id, who.role);
+      created.push(`${who.name} as ${who.role}`);
+    } else if (membership.role !== who.role) {
+      throw new Error(`${who.email} is ${membership.role} on "${DEMO.agency}", the demo needs ${who.role}; fix the membership or use a fresh RAIZE_DATA_DIR and database`);
+    }
+    return user.id;
+  };
+  const authorId = await operator(DEMO.author);
+  const approverId = await operator(DEMO.approver);
+  const settings = await ds.getRepository(ClientPolicySettings).findOne({ where: { clientId: client.id } });
+  const policyDrift = !settings || settings.autonomy.publish !== 'assisted' || !settings.fourEyes || settings.quietHours !== null;
+  return { agencyId: agency.id, clientId: client.id, authorId, approverId, created, policyDrift };
+}

@@ -1,0 +1,28 @@
+import { Body, Controller, Header, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Actor } from '../../auth/actor';
+import { CurrentActor } from '../../auth/current-actor.decorator';
+import { CodecAccessGuard } from './codec-access.guard';
+import { CodecAuthGuard } from './codec-auth.guard';
+import { CodecPayloads } from './codec-payloads.schema';
+import { CodecService } from './codec.service';
+
+/** The remote codec endpoint Temporal Web (and `temporal --codec-endpoint`) calls; CORS in CodecCorsMiddleware. */
+@Controller('codec')
+@UseGuards(CodecAuthGuard, CodecAccessGuard)
+export class CodecController {
+  constructor(private readonly codec: CodecService) {}
+
+  @Post('decode')
+  @HttpCode(200)
+  @Header('cache-control', 'no-store')
+  decode(@CurrentActor() actor: Actor, @Body() body: unknown): Promise<CodecPayloads> {
+    return this.codec.decode(actor, body);
+  }
+
+  @Post('encode')
+  @HttpCode(200)
+  @Header('cache-control', 'no-store')
+  encode(@CurrentActor() actor: Actor, @Body() body: unknown): Promise<CodecPayloads> {
+    return this.codec.encode(actor, body);
+  }
+}

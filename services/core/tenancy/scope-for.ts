@@ -1,0 +1,28 @@
+import { DataSource } from 'typeorm';
+import { runInTenantScope, TenantScope } from './tenant-scope';
+
+/** The scope of background work for one client: that client's rows, and its agency's roles and switches. */
+export async function clientScope(ds: DataSource, clientId: string): Promise<TenantScope> {
+  const rows: { agency: string | null }[] = await runInTenantScope(ds, { actorId: null, agencyIds: [], clientIds: [], memberAgencyIds: [] }, () =>
+    ds.query('SELECT raize_client_agency($1) AS agency', [clientId]),
+  );
+  const agency = rows[0]?.agency;
+  return { actorId: null, agencyIds: [], clientIds: [clientId], memberAgencyIds: agency ? [agency] : [] };
+}
+
+/** An operator's scope from their memberships: agency-level roles open every client of the agency. */
+export async function actorScope(ds: DataSource, userId: string): Promise<TenantScope> {
+  const base: TenantScope = { actorId: userId, agencyIds: [], clientIds: [], memberAgencyIds: [] };
+  return runInTenantScope(ds, base, async () => {
+    const rows: { agency_id: string; client_id: string | null }[] = await ds.query('SELECT agency_id, client_id FROM memberships WHERE user_id = $1', [userId]);
+    const agencyIds = [...new Set(rows.filter((r) => !r.client_id).map((r) => r.agency_id))];
+    const direct = rows.filter((r) => r.client_id).map((r) => r.client_id!);
+    const viaAgency: { ids: string[] }[] = agencyIds.length ? await ds.query('SELECT raize_agency_client_ids($1::uuid[]) AS ids', [`{${agencyIds.join(',')}}`]) : [{ ids: [] }];
+    return {
+      actorId: userId,
+      agencyIds,
+      clientIds: [...new Set([...direct, ...viaAgency[0].ids])],
+      memberAgencyIds: [...new Set(rows.map((r) => r.agency_id))],
+    };
+  });
+}
