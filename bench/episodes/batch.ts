@@ -43,6 +43,15 @@ export interface BatchOptions {
   abort: Promise<never>;
 }
 
+/** "Workflow execution failed ← Activity task failed ← TenantRefused: the publish job does not exist…" */
+function causeChain(err: unknown): string {
+  const parts: string[] = [];
+  for (let e = err as { message?: string; type?: string; cause?: unknown } | undefined; e && parts.length < 4; e = e.cause as typeof e) {
+    parts.push(e.type ? `${e.type}: ${e.message}` : String(e.message));
+  }
+  return parts.join(' ← ');
+}
+
 /**
  * Starts `episodes` episodes with at most `concurrency` starts in flight, waits for every result, and
  * reports throughput over the batch (first start call → last result) and per-episode latencies.
@@ -62,7 +71,7 @@ export async function runBatch(o: BatchOptions, start: (i: number) => Promise<St
       waits.push(
         s.result().then(
           (r) => void outcomes.push({ workflowId: s.workflowId, status: String(r?.status ?? 'unknown'), startAt: s.startAt, scheduleAt: s.scheduleAt, endAt: performance.now() }),
-          (err: Error) => void outcomes.push({ workflowId: s.workflowId, status: `error: ${err.message}`, startAt: s.startAt, scheduleAt: s.scheduleAt, endAt: performance.now() }),
+          (err: Error) => void outcomes.push({ workflowId: s.workflowId, status: `error: ${causeChain(err)}`, startAt: s.startAt, scheduleAt: s.scheduleAt, endAt: performance.now() }),
         ),
       );
     }

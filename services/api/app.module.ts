@@ -18,29 +18,34 @@ import { queryLimits } from './security/query-limits';
 import { RateLimitGuard } from './security/rate-limit.guard';
 import { TenancyInterceptor } from './tenancy.interceptor';
 
-const production = process.env.RAIZE_ENV === 'production';
-
 export const FEATURE_MODULES = [ClientsModule, AccountsModule, AssetsModule, PostsModule, KillSwitchesModule, AuditModule, HealthModule, CodecModule];
 
 @Module({
   imports: [
     PlatformModule,
     AuthModule,
-    GraphQLModule.forRoot<ApolloDriverConfig>({
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      // Built in memory; schema/schema.graphql is written by `npm run schema:emit` and checked for drift.
-      autoSchemaFile: true,
-      sortSchema: true,
-      path: '/graphql',
-      playground: false,
-      introspection: !production,
-      // Apollo refuses "simple" cross-site requests (form posts) outright; cookies are SameSite=Strict and
-      // mutations need the CSRF token too (C-07).
-      csrfPrevention: true,
-      validationRules: [queryLimits(Number(process.env.RAIZE_GRAPHQL_MAX_DEPTH ?? 10), Number(process.env.RAIZE_GRAPHQL_MAX_COST ?? 2000))],
-      includeStacktraceInErrorResponses: false,
-      formatError: formatGraphqlError,
-      context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
+      // Read when the app is built (not when this file is imported), so configuration decides.
+      useFactory: (): ApolloDriverConfig => {
+        const production = process.env.RAIZE_ENV === 'production';
+        return {
+          // Built in memory; schema/schema.graphql is written by `npm run schema:emit` and checked for drift.
+          autoSchemaFile: true,
+          sortSchema: true,
+          path: '/graphql',
+          playground: false,
+          // No introspection in production (C-08): the committed SDL documents the API.
+          introspection: !production,
+          // Apollo refuses "simple" cross-site requests (form posts) outright; cookies are SameSite=Strict and
+          // mutations need the CSRF token too (C-07).
+          csrfPrevention: true,
+          validationRules: [queryLimits(Number(process.env.RAIZE_GRAPHQL_MAX_DEPTH ?? 10), Number(process.env.RAIZE_GRAPHQL_MAX_COST ?? 2000))],
+          includeStacktraceInErrorResponses: false,
+          formatError: formatGraphqlError,
+          context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
+        };
+      },
     }),
     ...FEATURE_MODULES,
   ],

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { WorkflowFailedError, WorkflowHandle } from '@temporalio/client';
 import { Payload, PayloadCodec } from '@temporalio/common';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
 import { AuditService } from '../../services/core/audit/audit.service';
 import { CredentialStore } from '../../services/core/secrets/credential-store';
@@ -100,14 +102,12 @@ describe('Temporal histories are encrypted by the payload codec', () => {
     const job: { payload: PublishWorkflowInput } = (await stack.ds.query('SELECT payload FROM publish_jobs WHERE id = $1', [post.id]))[0];
     const doctoredId = `doctored-${post.id}`;
     const { client, close } = await temporalClient();
-    let refusal: string;
     try {
       const run = client.workflow.execute(PUBLISH_WORKFLOW_TYPE, { taskQueue: stack.taskQueue, workflowId: doctoredId, args: [{ ...job.payload, idempotencyKey: `${job.payload.idempotencyKey}-x` }] });
       const err = await run.then(() => null, (e: unknown) => e);
       expect(err).toBeInstanceOf(WorkflowFailedError);
       // The codec client reads the failure back in full.
-      refusal = (err as WorkflowFailedError).cause?.cause?.message ?? '';
-      expect(refusal).toMatch(/does not match the stored job/);
+      expect((err as WorkflowFailedError).cause?.cause).toMatchObject({ type: 'TenantRefused', message: expect.stringMatching(/does not match the stored job/) });
     } finally {
       await close();
     }
@@ -158,6 +158,13 @@ describe('Temporal histories are encrypted by the payload codec', () => {
     const bundle = { codePath: testEnv().bundlePath };
     await expect(Worker.runReplayHistory({ workflowBundle: bundle, dataConverter: dataConverterFor(stack.dataDir) }, histories[0].history, post.workflowId)).resolves.toBeUndefined();
     await expect(Worker.runReplayHistory({ workflowBundle: bundle }, histories[0].history, post.workflowId)).rejects.toThrow();
+  });
+
+  it('[C-13] the codec reads histories recorded before it: the plain replay fixture replays with it', async () => {
+    const fixture = historyFromJSON(JSON.parse(readFileSync(join(__dirname, '..', 'replay', 'histories', 'publish-approved-verified.json'), 'utf8')));
+    const encodings = new Set(payloadsOf(JSON.parse(historyToJSON(fixture))).map((p) => meta(p, 'encoding')));
+    expect(encodings.has('binary/encrypted')).toBe(false);
+    await expect(Worker.runReplayHistory({ workflowBundle: { codePath: testEnv().bundlePath }, dataConverter: dataConverterFor(stack.dataDir) }, fixture, 'fixture-with-codec')).resolves.toBeUndefined();
   });
 
   it('[C-16] payloads written under key 1 still decode after rotating to key 2; new payloads use key 2; the rotation is audited', async () => {

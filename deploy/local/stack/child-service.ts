@@ -78,6 +78,7 @@ export class ChildService {
     const { spec } = this;
     const deadline = Date.now() + spec.timeoutMs;
     for (;;) {
+      if (this.exit && this.stopping) throw new Error('stopped before it was ready: the stack is stopping');
       if (this.exit) {
         throw new Error(`${spec.name} exited (${this.exit.signal ?? `code ${this.exit.code}`}) before it was ready; last lines of ${spec.logFile}:\n${this.tail()}`);
       }

@@ -1,4 +1,4 @@
-import { isAbsolute, join, resolve } from 'node:path';
+import { basename, isAbsolute, join, resolve } from 'node:path';
 import { AppConfig, loadAppConfig } from '../../../services/core/config/app-config';
 import { loadTemporalConfig } from '../../../services/core/config/temporal-config';
 import { migrate } from '../../../services/core/database/migrate';
@@ -65,7 +65,8 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
   const root = repoRoot();
   const dist = (p: string) => join(root, 'dist', p);
 
-  const runFile = new RunFile(join(runDir, 'stack.json'), process.argv[1] ?? 'node');
+  // /proc/<pid>/cmdline has the script as typed (often relative), so match on its name only.
+  const runFile = new RunFile(join(runDir, 'stack.json'), basename(process.argv[1] ?? 'node'));
   const services: ChildService[] = [];
   let temporal: StackTemporal | undefined;
   let postgres: StackPostgres | undefined;

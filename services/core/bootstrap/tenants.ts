@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { Agency, Client, ClientPolicySettings, Membership, Role, User } from '../database/entities';
 import { AuditService } from '../audit/audit.service';
+import { hashPassword } from '../auth/password';
 
 /**
  * Creating tenants and operators outside the API: the first agency and Admin of a fresh install, the demo
@@ -22,6 +23,12 @@ export class TenantBootstrap {
 
   async createUser(email: string, displayName: string): Promise<User> {
     return this.ds.getRepository(User).save({ email: email.toLowerCase(), displayName, passwordHash: null });
+  }
+
+  /** Sets an operator's password (argon2id); there is never a default password. */
+  async setPassword(userId: string, password: string): Promise<void> {
+    await this.ds.getRepository(User).update({ id: userId }, { passwordHash: await hashPassword(password), failedLogins: 0, lockedUntil: null });
+    await this.audit.append({ agencyId: null, clientId: null, actor: 'system:bootstrap', action: 'password.set', subjectType: 'user', subjectId: userId });
   }
 
   async grant(userId: string, agencyId: string, role: Role, clientId: string | null = null): Promise<Membership> {

@@ -34,4 +34,27 @@ describe('configuration', () => {
     expect(() => parseTemporalConfig('namespace: raize\ntaskQueues: { publish: p }\n')).toThrow(/taskQueues\.engagement/);
     expect(() => parseTemporalConfig('a: [')).toThrow(/not valid YAML/);
   });
+
+  it('[C-15] refuses production with development defaults still set, naming each', () => {
+    let msg = '';
+    try {
+      loadAppConfig({ RAIZE_ENV: 'production', DATABASE_URL: 'postgres://x@h/db', RAIZE_DEV_AUTH: '1', SANDBOX_URL: 'http://s' });
+    } catch (e) {
+      msg = (e as Error).message;
+    }
+    expect(msg).toMatch(/RAIZE_MASTER_KEY: required in production/);
+    expect(msg).toMatch(/DATABASE_APP_URL: required in production/);
+    expect(msg).toMatch(/RAIZE_DEV_AUTH: development login must be off/);
+    expect(msg).toMatch(/SANDBOX_OAUTH_CLIENT_SECRET/);
+  });
+
+  it('[C-15] keeps the development sign-in header off outside tests unless asked for, and always in production', () => {
+    expect(loadAppConfig({ RAIZE_ENV: 'development' }).devAuth).toBe(false);
+    expect(loadAppConfig({ RAIZE_ENV: 'development', RAIZE_DEV_AUTH: '1' }).devAuth).toBe(true);
+    expect(loadAppConfig({ RAIZE_ENV: 'test' }).devAuth).toBe(true);
+  });
+
+  it('[C-01] derives the application role URL from the owner URL', () => {
+    expect(loadAppConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/raize' }).databaseAppUrl).toBe('postgres://raize_app@127.0.0.1:5432/raize');
+  });
 });

@@ -33,6 +33,14 @@ const envSchema = z.object({
   RAIZE_VERIFY_INTERVAL_SECONDS: z.coerce.number().int().positive().default(10),
   /** one task queue for every lane: tests give each case a queue of its own */
   RAIZE_TASK_QUEUE: z.string().min(1).optional(),
+  /** where secret values live (C-11): the local encrypted keyring, or Vault/OpenBao (docs/vault.md) */
+  RAIZE_SECRETS_BACKEND: z.enum(['keyring', 'vault']).default('keyring'),
+  // Checked only when the backend is vault: a developer's shell often has VAULT_* set for other work.
+  VAULT_ADDR: z.string().optional(),
+  VAULT_TOKEN: z.string().optional(),
+  VAULT_KV_MOUNT: z.string().optional(),
+  VAULT_TRANSIT_MOUNT: z.string().optional(),
+  VAULT_PREFIX: z.string().optional(),
 });
 
 export interface AppConfig {
@@ -53,6 +61,10 @@ export interface AppConfig {
   publishTimeoutSeconds: number;
   verifyIntervalSeconds: number;
   taskQueueOverride?: string;
+  /** the secrets backend (C-11); absent means the local keyring */
+  secretsBackend?: 'keyring' | 'vault';
+  /** set when secretsBackend is 'vault' */
+  vault?: { addr: string; token?: string; kvMount: string; transitMount: string; prefix: string };
 }
 
 /** Reads the process environment once, at the edge; a missing or bad value names the variable. */
@@ -72,6 +84,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     if (e.RAIZE_DEV_AUTH === '1') problems.push('RAIZE_DEV_AUTH: development login must be off in production');
     if (!e.SANDBOX_OAUTH_CLIENT_SECRET && env.SANDBOX_URL) problems.push('SANDBOX_OAUTH_CLIENT_SECRET: required in production when the sandbox is configured');
   }
+  const vault = e.RAIZE_SECRETS_BACKEND === 'vault' ? vaultConfig(e, e.RAIZE_ENV === 'production', problems) : undefined;
   if (problems.length) throw new ConfigError(problems);
   const apiPublicUrl = e.API_PUBLIC_URL ?? `http://${e.API_HOST}:${e.API_PORT}`;
   return {
@@ -93,6 +106,31 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publishTimeoutSeconds: e.RAIZE_PUBLISH_TIMEOUT_SECONDS,
     verifyIntervalSeconds: e.RAIZE_VERIFY_INTERVAL_SECONDS,
     taskQueueOverride: e.RAIZE_TASK_QUEUE,
+    secretsBackend: e.RAIZE_SECRETS_BACKEND,
+    vault,
+  };
+}
+
+const VAULT_NAME = /^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*$/;
+
+/** The Vault settings, with every problem named (never the token's value). */
+function vaultConfig(e: z.infer<typeof envSchema>, production: boolean, problems: string[]): NonNullable<AppConfig['vault']> {
+  const addr = e.VAULT_ADDR || undefined;
+  const token = e.VAULT_TOKEN || undefined;
+  if (production && !token) problems.push('VAULT_TOKEN: required in production when RAIZE_SECRETS_BACKEND=vault');
+  if (production && !addr) problems.push('VAULT_ADDR: required in production when RAIZE_SECRETS_BACKEND=vault');
+  if (addr && !url.safeParse(addr).success) problems.push('VAULT_ADDR: must be a URL such as https://vault.internal:8200');
+  const named = (variable: string, value: string | undefined, fallback: string) => {
+    const v = value || fallback;
+    if (!VAULT_NAME.test(v)) problems.push(`${variable}: letters, digits, _ and - in segments separated by /`);
+    return v;
+  };
+  return {
+    addr: (addr ?? 'http://127.0.0.1:8200').replace(/\/$/, ''),
+    token,
+    kvMount: named('VAULT_KV_MOUNT', e.VAULT_KV_MOUNT, 'secret'),
+    transitMount: named('VAULT_TRANSIT_MOUNT', e.VAULT_TRANSIT_MOUNT, 'transit'),
+    prefix: named('VAULT_PREFIX', e.VAULT_PREFIX, 'raize'),
   };
 }
 
