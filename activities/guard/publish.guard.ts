@@ -100,7 +100,8 @@ export async function guardedPublish(deps: GuardDeps, input: GuardedPublishInput
     // 7. Proof and audit, committed with the status change.
     await deps.ds.transaction(async (m) => {
       await m.update(PublishJob, { id: ctx.job.id, clientId: ctx.job.clientId }, {
-        status: verified ? 'verified' : 'unverified', statusReasons: verified ? [] : [{ code: 'unverified', message: 'the post could not be read back yet' }],
+        // Not yet read back: "published", not final; the workflow keeps verifying and settles verified/unverified.
+        status: verified ? 'verified' : 'published', statusReasons: verified ? [] : [{ code: 'verifying', message: 'the post could not be read back yet; checking again' }],
         platformPostId: post!.postId, url: post!.url, proof, publishedAt: new Date(), verifiedAt: verified ? new Date() : null,
       });
       await deps.audit.append({ agencyId: input.agencyId, clientId: input.clientId, actor, action: 'post.published', subjectType: 'publish_job', subjectId: input.jobId, data: { postId: post!.postId, url: post!.url, reconciled, replayed: proof.replayed } }, m);

@@ -110,10 +110,12 @@ function createUnscopedPublishActivities(deps: GuardDeps) {
       const post = await reader.readPost({ accessToken: tokens.accessToken }, input.postId).catch(() => null);
       const asset = await deps.ds.query('SELECT text FROM assets WHERE id = $1 AND client_id = $2', [job.assetId, job.clientId]);
       const verified = !!post && asset.length > 0 && contentFingerprint({ text: post.text }) === contentFingerprint({ text: asset[0].text }) && post.authorExternalId === account[0].external_account_id;
-      await deps.ds.transaction(async (m) => {
-        await m.update(PublishJob, { id: job.id, clientId: job.clientId }, { status: verified ? 'verified' : 'unverified', verifiedAt: verified ? new Date() : null, statusReasons: verified ? [] : [{ code: 'unverified', message: 'the post could not be read back from the platform' }] });
-        await deps.audit.append({ agencyId: job.agencyId, clientId: job.clientId, actor: `workflow:${input.workflowId}`, action: verified ? 'post.verified' : 'post.unverified', subjectType: 'publish_job', subjectId: job.id, data: { postId: input.postId } }, m);
-      });
+      if (verified) {
+        await deps.ds.transaction(async (m) => {
+          await m.update(PublishJob, { id: job.id, clientId: job.clientId }, { status: 'verified', verifiedAt: new Date(), statusReasons: [] });
+          await deps.audit.append({ agencyId: job.agencyId, clientId: job.clientId, actor: `workflow:${input.workflowId}`, action: 'post.verified', subjectType: 'publish_job', subjectId: job.id, data: { postId: input.postId } }, m);
+        });
+      }
       return { verified };
     },
   };

@@ -85,6 +85,11 @@ function printEpisode(r: EpisodeResult, stack: LocalStack): void {
 
 async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
+  const timeoutSeconds = Number(process.env.RAIZE_DEMO_TIMEOUT_SECONDS ?? 90);
+  if (!(timeoutSeconds > 0)) {
+    console.error(`RAIZE_DEMO_TIMEOUT_SECONDS must be a positive number of seconds, not "${process.env.RAIZE_DEMO_TIMEOUT_SECONDS}"`);
+    process.exit(2);
+  }
   const progress = new Progress();
   const shutdown = new Shutdown(progress);
   shutdown.install();
@@ -105,7 +110,6 @@ async function main(): Promise<void> {
       await up.failed;
       return;
     }
-    const timeoutSeconds = Number(process.env.RAIZE_DEMO_TIMEOUT_SECONDS ?? 90);
     const result = await Promise.race([runPublishEpisode(up, progress, { verifyTimeoutMs: timeoutSeconds * 1000, leadSeconds: 5 }), up.failed]);
     printEpisode(result, up);
     if (!result.chain.ok) throw new Error('the audit chain did not verify');

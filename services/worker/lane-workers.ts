@@ -10,8 +10,8 @@ export interface LaneWorkerOptions {
   namespace: string;
   bundlePath: string;
   deps: GuardDeps;
-  /** the payload codec (createWorkerDeps builds it); without it payloads reach the history in plain text (C-13) */
-  dataConverter?: DataConverter;
+  /** the payload codec (createWorkerDeps builds it); required, so no worker writes plaintext histories (C-13) */
+  dataConverter: DataConverter;
   lanes?: Lane[];
   /** overrides temporal.yaml's queue names (tests use a queue of their own) */
   taskQueueFor?: (lane: Lane) => string;

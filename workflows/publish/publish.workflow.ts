@@ -159,6 +159,7 @@ export async function publishPostWorkflow(input: PublishWorkflowInput): Promise<
       }
       // Unverifiable success is shown as unverified, never as success (C-24).
       const final: PublishWorkflowStatus = view.verified ? 'verified' : 'unverified';
+      if (final === 'unverified') await setStatus('unverified', [{ code: 'unverified', message: 'the post was sent but could not be read back from the platform' }]);
       view.status = final;
       upsertSearchAttributes([{ key: publishStatusKey, value: final }]);
       return { status: final, reasons: [], postId: outcome.postId, url: outcome.url };

@@ -96,9 +96,13 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
     if (pg?.kind === 'embedded') await quietly('stopping the embedded Postgres', () => pg.stop());
   };
   let stopping: Promise<void> | undefined;
+  const inFlight: Promise<unknown>[] = [];
   const stop = () =>
     (stopping ??= (async () => {
       stopRequested = true;
+      await stopAll();
+      // A dev server still starting lives in a session of its own: wait for it, then stop it too.
+      await Promise.allSettled(inFlight);
       await stopAll();
       runFile.release();
     })());
@@ -121,17 +125,20 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
     );
 
     const forceEmbedded = env.RAIZE_EMBEDDED_POSTGRES === '1';
-    const [t, pg] = await Promise.allSettled([
-      progress.step(`Temporal dev server on ${ip}:${grpcPort}`, () => startStackTemporal({ bin: toolPath('temporal', env), config: temporalFile, dataDir, logDir, runDir }), (r) => `UI ${r.uiUrl}, history in ${r.dbFile}`),
-      progress.step('Postgres', () => ensurePostgres({ databaseUrl: app.databaseUrl, dataDir, forceEmbedded, onNote: (m) => progress.info(m) }), (r) => r.description),
-    ]);
-    if (t.status === 'fulfilled') {
-      temporal = t.value;
-      const proc = temporal.server.process;
+    // Recorded the moment each is up (not after both are), so a Ctrl-C meanwhile still finds it to stop.
+    const startingTemporal = startStackTemporal({ bin: toolPath('temporal', env), config: temporalFile, dataDir, logDir, runDir }).then((r) => {
+      temporal = r;
+      const proc = r.server.process;
       spawned.push({ kill: () => proc.kill('SIGKILL') });
       runFile.add('temporal', proc.pid, 'start-dev');
-    }
-    if (pg.status === 'fulfilled') postgres = pg.value;
+      return r;
+    });
+    const startingPostgres = ensurePostgres({ databaseUrl: app.databaseUrl, dataDir, forceEmbedded, onNote: (m) => progress.info(m) }).then((r) => (postgres = r));
+    inFlight.push(startingTemporal, startingPostgres);
+    const [t, pg] = await Promise.allSettled([
+      progress.step(`Temporal dev server on ${ip}:${grpcPort}`, () => startingTemporal, (r) => `UI ${r.uiUrl}, history in ${r.dbFile}`),
+      progress.step('Postgres', () => startingPostgres, (r) => r.description),
+    ]);
     if (t.status === 'rejected') throw t.reason;
     if (pg.status === 'rejected') throw pg.reason;
     notStopped();

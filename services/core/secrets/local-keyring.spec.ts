@@ -75,3 +75,14 @@ describe('LocalKeyring', () => {
     expect(() => resolveMasterKey('too-short', d)).toThrow(/32 bytes/);
   });
 });
+
+describe('LocalKeyring across processes', () => {
+  it('loses no entry when two keyring instances (as two processes would) write at once', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'raize-ring-'));
+    const k = resolveMasterKey(undefined, d);
+    const a = new LocalKeyring(join(d, 'keyring.json'), k);
+    const b = new LocalKeyring(join(d, 'keyring.json'), k);
+    await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 ? a : b).put(`k${i}`, `v${i}`)));
+    for (let i = 0; i < 40; i++) expect(await a.get(`k${i}`)).toBe(`v${i}`);
+  });
+});

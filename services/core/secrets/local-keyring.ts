@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { open, seal, SealedBox } from './aes-gcm';
 import { MasterKey } from './master-key';
 import { SecretDecryptError, SecretNotFoundError, SecretsPort } from './secrets.port';
+import { withFileLock } from './file-lock';
 
 interface KeyringFile {
   version: 1;
@@ -52,7 +53,11 @@ export class LocalKeyring implements SecretsPort {
   }
 
   private serialize<T>(fn: () => T): Promise<T> {
-    const next = this.queue.then(fn, fn);
+    const locked = () => {
+      mkdirSync(dirname(this.file), { recursive: true, mode: 0o700 });
+      return withFileLock(this.file, fn);
+    };
+    const next = this.queue.then(locked, locked);
     this.queue = next.catch(() => undefined);
     return next;
   }
@@ -66,7 +71,7 @@ export class LocalKeyring implements SecretsPort {
 
   private write(data: KeyringFile): void {
     mkdirSync(dirname(this.file), { recursive: true, mode: 0o700 });
-    const tmp = `${this.file}.${process.pid}.tmp`;
+    const tmp = `${this.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     writeFileSync(tmp, JSON.stringify(data), { mode: 0o600 });
     renameSync(tmp, this.file);
   }

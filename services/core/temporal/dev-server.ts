@@ -50,10 +50,16 @@ export async function startDevServer(o: DevServerOptions, timeoutMs = 60_000): P
     child.stderr?.resume();
   }
   let exited: number | null = null;
+  let spawnError: Error | null = null;
   child.on('exit', (code) => (exited = code ?? -1));
+  child.on('error', (err) => {
+    spawnError = err;
+    exited = -1;
+  });
   const address = `${ip}:${port}`;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
+    if (spawnError) throw new Error(`the Temporal dev server could not start (${(spawnError as Error).message}); build it with: bash deploy/tools/build-tools.sh`);
     if (exited !== null) throw new Error(`the Temporal dev server exited with code ${exited} (is port ${port} taken?)`);
     try {
       const conn = await Connection.connect({ address, connectTimeout: 1000 });

@@ -147,7 +147,8 @@ export class PostsService {
   private async liveStatus(job: PublishJob): Promise<string | null> {
     if (FINAL.has(job.status)) return null;
     try {
-      const view = await this.temporal.workflow.getHandle(job.workflowId).query(statusQuery);
+      // A query needs a worker to answer; when none polls, the database status stands instead of a 30 s wait.
+      const view = await this.temporal.connection.withDeadline(Date.now() + 2000, () => this.temporal.workflow.getHandle(job.workflowId).query(statusQuery));
       return view.status;
     } catch (err) {
       logger.debug({ err: (err as Error).message }, 'status query failed');
