@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 // The main job: `npm run demo` (deploy/local/demo.sh) starts the whole stack and runs one publishing
 // episode for a demo client; `npm run stack` (--stack-only) starts the stack and seeds nothing.
 import 'reflect-metadata';
@@ -42,7 +43,7 @@ const rule = (title: string) => `\n── ${title} ${'─'.repeat(Math.max(4, 96
 
 function printLinks(stack: LocalStack, actorHint?: string): void {
   const lines = [
-    ['GraphQL', `${stack.graphqlUrl}${actorHint ? `   (header  Authorization: Dev ${actorHint})` : ''}`],
+    ['GraphQL', `${stack.graphqlUrl}${actorHint ? `   (sign in with signIn(email, password); ${actorHint})` : ''}`],
     ['API health', `${stack.apiUrl}/health`],
     ['Temporal Web', `${stack.temporal.uiUrl}/namespaces/${stack.namespace}/workflows`],
     ['Sandbox', `${stack.sandboxUrl}   (the local social platform)`],
@@ -80,7 +81,7 @@ function printEpisode(r: EpisodeResult, stack: LocalStack): void {
   console.log(`  Audit chain   ${chain.ok ? 'OK' : 'BROKEN'}: ${chain.count} events of the client's hash chain checked${chain.problems.length ? `; problems: ${chain.problems.map((x) => `#${x.seq} ${x.problem}`).join('; ')}` : ', no problems'}`);
   console.log(`  Workflow      ${p.workflowId}`);
   console.log(`  Temporal link ${p.temporalUrl}`);
-  printLinks(stack, r.tenant.approverId);
+  printLinks(stack, `operators and their generated passwords: ${join(stack.dataDir, 'demo-operators.json')}`);
 }
 
 async function main(): Promise<void> {
@@ -97,10 +98,9 @@ async function main(): Promise<void> {
 
   let stack: LocalStack | undefined;
   try {
-    // Local development defaults, each overridable from the environment: the development login the demo's
-    // operators use (`Authorization: Dev <user id>`), and a quick read-back so a demo post verifies in seconds.
+    // A quick read-back so a demo post verifies in seconds (overridable). The demo's operators sign in with
+    // email and password like everyone else; there is no development login here.
     const serviceDefaults: Record<string, string> = { RAIZE_VERIFY_INTERVAL_SECONDS: '2' };
-    if (process.env.RAIZE_ENV !== 'production') serviceDefaults.RAIZE_DEV_AUTH = '1';
     stack = await startLocalStack({ progress, serviceDefaults, attach: (h) => shutdown.attach(h) });
     const up = stack;
     if (opts.stackOnly) {

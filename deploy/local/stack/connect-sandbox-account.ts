@@ -1,5 +1,5 @@
 import { submitAuthorizeForm } from '../../../services/sandbox/sandbox-oauth.flow';
-import { GraphqlClient } from './graphql-client';
+import { GraphqlClient, OperatorSession } from './graphql-client';
 
 export interface ConnectedAccount {
   accountId: string;
@@ -14,7 +14,7 @@ export interface ConnectedAccount {
 export async function connectSandboxAccount(o: {
   gql: GraphqlClient;
   sandboxUrl: string;
-  actorId: string;
+  actorId: OperatorSession;
   clientId: string;
   username: string;
   password: string;

@@ -1,4 +1,8 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DataSource, IsNull } from 'typeorm';
+import { AuditService } from '../../../services/core/audit/audit.service';
 import { TenantBootstrap } from '../../../services/core/bootstrap/tenants';
 import { Agency, Client, ClientPolicySettings, Membership, Role, User } from '../../../services/core/database/entities';
 
@@ -11,6 +15,8 @@ export const DEMO = {
 };
 
 export interface DemoTenant {
+  /** generated for this run (never a default), kept in <dataDir>/demo-operators.json so you can sign in */
+  passwords: { author: string; approver: string };
   agencyId: string;
   clientId: string;
   authorId: string;
@@ -25,7 +31,7 @@ export interface DemoTenant {
  * The demo's agency, client and two operators, found by name or created once (every creation audited by
  * TenantBootstrap), so running the demo again adds posts to the same client instead of new tenants.
  */
-export async function seedDemoTenant(ds: DataSource): Promise<DemoTenant> {
+export async function seedDemoTenant(ds: DataSource, dataDir: string): Promise<DemoTenant> {
   const b = new TenantBootstrap(ds);
   const created: string[] = [];
   let agency = await ds.getRepository(Agency).findOne({ where: { name: DEMO.agency }, order: { createdAt: 'ASC' } });
@@ -58,7 +64,18 @@ export async function seedDemoTenant(ds: DataSource): Promise<DemoTenant> {
   };
   const authorId = await operator(DEMO.author);
   const approverId = await operator(DEMO.approver);
+  // Fresh random passwords every run: the demo signs in for real, and there is no default password.
+  const passwords = { author: randomBytes(12).toString('base64url'), approver: randomBytes(12).toString('base64url') };
+  await b.setPassword(authorId, passwords.author);
+  await b.setPassword(approverId, passwords.approver);
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  writeFileSync(join(dataDir, 'demo-operators.json'), JSON.stringify({ author: { email: DEMO.author.email, password: passwords.author }, approver: { email: DEMO.approver.email, password: passwords.approver } }, null, 2) + '\n', { mode: 0o600 });
   const settings = await ds.getRepository(ClientPolicySettings).findOne({ where: { clientId: client.id } });
   const policyDrift = !settings || settings.autonomy.publish !== 'assisted' || !settings.fourEyes || settings.quietHours !== null;
-  return { agencyId: agency.id, clientId: client.id, authorId, approverId, created, policyDrift };
+  if (policyDrift) {
+    // Someone changed the demo client's policy since: the demo restores its own settings (audited).
+    await ds.getRepository(ClientPolicySettings).update({ clientId: client.id }, { autonomy: { publish: 'assisted', reply: 'manual', dm: 'manual', like: 'manual', delete: 'manual' }, fourEyes: true, quietHours: null, updatedAt: new Date() });
+    await new AuditService(ds).append({ agencyId: agency.id, clientId: client.id, actor: 'system:demo', action: 'policy.updated', subjectType: 'client', subjectId: client.id, data: { restored: 'demo defaults' } });
+  }
+  return { passwords, agencyId: agency.id, clientId: client.id, authorId, approverId, created, policyDrift };
 }

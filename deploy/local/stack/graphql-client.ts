@@ -3,15 +3,37 @@ interface GraphqlError {
   extensions?: { code?: string };
 }
 
-/** The operator's side of the API: POST /graphql with the development actor header. */
+/** A signed-in operator, as a browser holds it: the session cookie and the CSRF token. */
+export interface OperatorSession {
+  email: string;
+  cookie: string;
+  csrf: string;
+}
+
+/** The operator's side of the API: POST /graphql as a signed-in operator (session cookie + CSRF token). */
 export class GraphqlClient {
   constructor(readonly url: string) {}
 
-  /** The data, or an error naming the operation and every GraphQL error (code: message). */
-  async request<T>(actorId: string | null, query: string, variables?: Record<string, unknown>): Promise<T> {
+  /** Signs in with email and password, as the admin app does. */
+  async signIn(email: string, password: string): Promise<OperatorSession> {
     const res = await fetch(this.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(actorId ? { authorization: `Dev ${actorId}` } : {}) },
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'mutation($i: SignInInput!) { signIn(input: $i) { needsSecondFactor csrfToken } }', variables: { i: { email, password } } }),
+      signal: AbortSignal.timeout(30_000),
+    });
+    const body = (await res.json()) as { data?: { signIn: { csrfToken: string; needsSecondFactor: boolean } }; errors?: GraphqlError[] };
+    if (!body.data) throw new Error(`sign-in as ${email} failed: ${(body.errors ?? []).map((e) => e.message).join('; ')}`);
+    if (body.data.signIn.needsSecondFactor) throw new Error(`${email} has a second factor enrolled; the demo cannot sign in as that operator`);
+    const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    return { email, cookie, csrf: body.data.signIn.csrfToken };
+  }
+
+  /** The data, or an error naming the operation and every GraphQL error (code: message). */
+  async request<T>(who: OperatorSession | null, query: string, variables?: Record<string, unknown>): Promise<T> {
+    const res = await fetch(this.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(who ? { cookie: who.cookie, 'x-csrf-token': who.csrf } : {}) },
       body: JSON.stringify({ query, variables }),
       signal: AbortSignal.timeout(30_000),
     });

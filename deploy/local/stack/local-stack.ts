@@ -126,7 +126,7 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
 
     const forceEmbedded = env.RAIZE_EMBEDDED_POSTGRES === '1';
     // Recorded the moment each is up (not after both are), so a Ctrl-C meanwhile still finds it to stop.
-    const startingTemporal = startStackTemporal({ bin: toolPath('temporal', env), config: temporalFile, dataDir, logDir, runDir }).then((r) => {
+    const startingTemporal = startStackTemporal({ bin: toolPath('temporal', env), config: temporalFile, dataDir, logDir, runDir, codecEndpoint: `${app.api.publicUrl}/codec` }).then((r) => {
       temporal = r;
       const proc = r.server.process;
       spawned.push({ kill: () => proc.kill('SIGKILL') });

@@ -3,7 +3,7 @@ import { createDataSource } from '../../../services/core/database/data-source';
 import { SandboxAdminClient } from '../../../services/sandbox/sandbox-admin.client';
 import { connectSandboxAccount } from './connect-sandbox-account';
 import { DEMO, DemoTenant, seedDemoTenant } from './demo-tenant';
-import { GraphqlClient } from './graphql-client';
+import { GraphqlClient, OperatorSession } from './graphql-client';
 import { LocalStack } from './local-stack';
 import { Progress } from './progress';
 
@@ -54,18 +54,15 @@ export async function runPublishEpisode(stack: LocalStack, progress: Progress, o
     const ds = createDataSource(stack.postgres.url, { poolSize: 2, applicationName: 'raize-demo' });
     await ds.initialize();
     try {
-      return await seedDemoTenant(ds);
+      return await seedDemoTenant(ds, stack.dataDir);
     } finally {
       await ds.destroy();
     }
   }, (t) => (t.created.length ? `created ${t.created.join('; ')}` : 'found from an earlier run'));
 
-  if (tenant.policyDrift) {
-    await progress.step('restore the demo client\'s policy (publish assisted, four eyes, no quiet hours)', () =>
-      gql.request(tenant.approverId, 'mutation($i: UpdatePolicySettingsInput!) { updatePolicySettings(input: $i) { publishAutonomy fourEyes } }', {
-        i: { clientId: tenant.clientId, publishAutonomy: 'assisted', fourEyes: true, clearQuietHours: true },
-      }));
-  }
+  const [author, approver] = await progress.step(`sign in as ${DEMO.author.email} and ${DEMO.approver.email} (passwords in the data directory's demo-operators.json)`, () =>
+    Promise.all([gql.signIn(DEMO.author.email, tenant.passwords.author), gql.signIn(DEMO.approver.email, tenant.passwords.approver)]),
+  () => 'two operator sessions (HttpOnly cookie + CSRF token)');
 
   const redirectUri = `${stack.apiUrl}/oauth/sandbox/callback`;
   await progress.step(`register the OAuth client "${stack.oauthClientId}" on the sandbox`, () =>
@@ -80,27 +77,27 @@ export async function runPublishEpisode(stack: LocalStack, progress: Progress, o
     sandboxAdmin.createUser({ username, password, displayName: `${DEMO.client} brand` }), (u) => `${u.handle} (sandbox user ${u.id})`);
 
   const account = await progress.step(`connect ${brand.handle} through the real OAuth + PKCE flow (GraphQL start → sandbox login form → API callback)`, () =>
-    connectSandboxAccount({ gql, sandboxUrl: stack.sandboxUrl, actorId: tenant.approverId, clientId: tenant.clientId, username, password }),
+    connectSandboxAccount({ gql, sandboxUrl: stack.sandboxUrl, actorId: approver, clientId: tenant.clientId, username, password }),
   (a) => `platform account ${a.accountId} (${a.handle})`);
 
   const text = `Hello from the Raize demo! Published by a Temporal workflow at ${berlinTime(new Date())} (${DEMO.timezone}), after four-eyes approval. #raize`;
   const asset = await progress.step('create the post\'s text asset (as the author)', () =>
-    gql.request<{ createAsset: { id: string; checksum: string } }>(tenant.authorId, 'mutation($i: CreateAssetInput!) { createAsset(input: $i) { id checksum } }', { i: { clientId: tenant.clientId, text } }),
+    gql.request<{ createAsset: { id: string; checksum: string } }>(author, 'mutation($i: CreateAssetInput!) { createAsset(input: $i) { id checksum } }', { i: { clientId: tenant.clientId, text } }),
   (r) => `asset ${r.createAsset.id}, checksum ${r.createAsset.checksum.slice(0, 12)}…`);
 
   const scheduled = await progress.step(`schedule it ${o.leadSeconds}s ahead (as the author, ${DEMO.author.role})`, () =>
-    gql.request<{ schedulePost: PostView }>(tenant.authorId, `mutation($i: SchedulePostInput!) { schedulePost(input: $i) { ${POST_FIELDS} } }`, {
+    gql.request<{ schedulePost: PostView }>(author, `mutation($i: SchedulePostInput!) { schedulePost(input: $i) { ${POST_FIELDS} } }`, {
       i: { clientId: tenant.clientId, platformAccountId: account.accountId, assetId: asset.createAsset.id, scheduledAt: new Date(Date.now() + o.leadSeconds * 1000).toISOString() },
     }),
   (r) => `post ${r.schedulePost.id} at ${berlinTime(r.schedulePost.scheduledAt)} ${DEMO.timezone}, workflow ${r.schedulePost.workflowId}`);
   const postId = scheduled.schedulePost.id;
 
   await progress.step(`approve it (as the approver, ${DEMO.approver.role}: four eyes)`, () =>
-    gql.request<{ approvePost: PostView }>(tenant.approverId, `mutation($i: PostDecisionInput!) { approvePost(input: $i) { ${POST_FIELDS} } }`, { i: { postId, note: 'looks good (demo)' } }),
+    gql.request<{ approvePost: PostView }>(approver, `mutation($i: PostDecisionInput!) { approvePost(input: $i) { ${POST_FIELDS} } }`, { i: { postId, note: 'looks good (demo)' } }),
   (r) => `status ${r.approvePost.workflowStatus ?? r.approvePost.status}`);
 
   const post = await progress.step(`wait until the post is published and verified (up to ${Math.round(o.verifyTimeoutMs / 1000)}s)`, () =>
-    Promise.race([waitVerified(gql, tenant.approverId, postId, o.verifyTimeoutMs, (m) => progress.info(m), stack), stack.failed]),
+    Promise.race([waitVerified(gql, approver, postId, o.verifyTimeoutMs, (m) => progress.info(m), stack), stack.failed]),
   (p) => `${p.url} (verified ${p.verifiedAt ? berlinTime(p.verifiedAt) : '?'})`);
 
   const onPlatform = await progress.step('read the post back from the sandbox platform', async () => {
@@ -111,15 +108,15 @@ export async function runPublishEpisode(stack: LocalStack, progress: Progress, o
   }, (same) => (same ? `post ${post.platformPostId} is live with the asset's exact text` : 'post found, but its text differs from the asset'));
 
   const trail = await progress.step('read the audit trail and verify the client\'s hash chain', async () => {
-    const a = await gql.request<{ auditEvents: EpisodeResult['audit'] }>(tenant.approverId, 'query($id: ID!) { auditEvents(postId: $id) { action actor createdAt } }', { id: postId });
-    const c = await gql.request<{ verifyAuditChain: EpisodeResult['chain'] }>(tenant.approverId, 'query($c: ID!) { verifyAuditChain(clientId: $c) { ok count problems { seq problem } } }', { c: tenant.clientId });
+    const a = await gql.request<{ auditEvents: EpisodeResult['audit'] }>(approver, 'query($id: ID!) { auditEvents(postId: $id) { action actor createdAt } }', { id: postId });
+    const c = await gql.request<{ verifyAuditChain: EpisodeResult['chain'] }>(approver, 'query($c: ID!) { verifyAuditChain(clientId: $c) { ok count problems { seq problem } } }', { c: tenant.clientId });
     return { audit: a.auditEvents, chain: c.verifyAuditChain };
   }, (r) => `${r.audit.length} events for the post; chain ${r.chain.ok ? 'intact' : 'BROKEN'} over ${r.chain.count} events`);
 
   return { tenant, handle: account.handle, post, audit: trail.audit, chain: trail.chain, onPlatform };
 }
 
-async function waitVerified(gql: GraphqlClient, actorId: string, postId: string, timeoutMs: number, say: (m: string) => void, stack: LocalStack): Promise<PostView> {
+async function waitVerified(gql: GraphqlClient, actorId: OperatorSession, postId: string, timeoutMs: number, say: (m: string) => void, stack: LocalStack): Promise<PostView> {
   const deadline = Date.now() + timeoutMs;
   let last: PostView | undefined;
   let shown = '';

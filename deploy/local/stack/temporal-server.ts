@@ -36,9 +36,9 @@ export interface StackTemporal {
 }
 
 /** The dev server with temporal.yaml's namespace, search attributes and ports, history kept in SQLite. */
-export async function startStackTemporal(o: { bin: string; config: TemporalFileConfig; dataDir: string; logDir: string; runDir: string }): Promise<StackTemporal> {
+export async function startStackTemporal(o: { bin: string; config: TemporalFileConfig; dataDir: string; logDir: string; runDir: string; codecEndpoint?: string }): Promise<StackTemporal> {
   const dbFile = join(o.dataDir, 'temporal.sqlite');
   const logFile = join(o.logDir, 'temporal.log');
-  const server = await startDevServer({ bin: ownSessionWrapper(o.runDir, o.bin), config: o.config, dbFile, logFile }, 90_000);
+  const server = await startDevServer({ bin: ownSessionWrapper(o.runDir, o.bin), config: o.config, dbFile, logFile, codecEndpoint: o.codecEndpoint }, 90_000);
   return { server, address: server.address, uiUrl: server.uiUrl ?? `http://${o.config.devServer.ip}:${o.config.devServer.uiPort}`, dbFile, logFile };
 }

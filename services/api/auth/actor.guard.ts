@@ -30,6 +30,9 @@ export function requestOf(ctx: ExecutionContext): RequestWithActor {
 /** Mutations and non-GET requests change state: with a cookie they need the CSRF token too (C-07). */
 function changesState(ctx: ExecutionContext, req: RequestWithActor): boolean {
   if (ctx.getType<string>() === 'graphql') return GqlExecutionContext.create(ctx).getInfo<{ operation: { operation: string } }>().operation.operation !== 'query';
+  // The codec endpoint only transforms payloads for Temporal Web (no state changes); its CORS middleware
+  // already refuses every origin but the configured UI.
+  if ((req as { path?: string }).path?.startsWith('/codec/')) return false;
   return !['GET', 'HEAD', 'OPTIONS'].includes((req.method ?? 'GET').toUpperCase());
 }
 
