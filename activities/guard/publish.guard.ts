@@ -15,12 +15,30 @@ import { IdempotencyLedger } from './idempotency-ledger';
 import { loadPublishContext, PublishContext } from './publish-context';
 import { buildPublishPolicyInput } from './publish-policy-input';
 import { countSideEffects } from './side-effect-counters';
+import { withSpan } from '../../services/core/telemetry/tracing';
+import { logger } from '../../services/core/telemetry/logger';
 
 /**
  * The one path to a publish (C-17), in the order product.md gives, on every attempt including retries:
  * tenant re-check → policy → fingerprint → idempotency → call → verification → proof and audit.
  */
 export async function guardedPublish(deps: GuardDeps, input: GuardedPublishInput): Promise<GuardedPublishOutcome> {
+  return withSpan('guard.publish', {
+    'raize.agency_id': input.agencyId, 'raize.client_id': input.clientId, 'raize.account_id': input.platformAccountId,
+    'raize.job_id': input.jobId, 'raize.workflow_id': input.workflowId, 'raize.action': 'publish',
+  }, async (set) => {
+    const outcome = await runGuard(deps, input);
+    const fields = {
+      'raize.client_id': input.clientId, 'raize.job_id': input.jobId, 'raize.workflow_id': input.workflowId,
+      'raize.outcome': outcome.kind, 'raize.reasons': outcome.kind === 'published' ? [] : outcome.reasons.map((r) => r.code),
+    };
+    set(fields);
+    logger.info(fields, 'guarded publish');
+    return outcome;
+  });
+}
+
+async function runGuard(deps: GuardDeps, input: GuardedPublishInput): Promise<GuardedPublishOutcome> {
   const now = deps.now?.() ?? new Date();
   const actor = `workflow:${input.workflowId}`;
   const audit = (action: string, data: Record<string, unknown>) =>

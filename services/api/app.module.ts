@@ -13,12 +13,14 @@ import { CodecModule } from './modules/codec/codec.module';
 import { HealthModule } from './modules/health/health.module';
 import { KillSwitchesModule } from './modules/kill-switches/kill-switches.module';
 import { PostsModule } from './modules/posts/posts.module';
+import { WebAppModule } from './modules/web-app/web-app.module';
 import { PlatformModule } from './platform/platform.module';
 import { queryLimits } from './security/query-limits';
 import { RateLimitGuard } from './security/rate-limit.guard';
+import { TelemetryInterceptor } from './telemetry.interceptor';
 import { TenancyInterceptor } from './tenancy.interceptor';
 
-export const FEATURE_MODULES = [ClientsModule, AccountsModule, AssetsModule, PostsModule, KillSwitchesModule, AuditModule, HealthModule, CodecModule];
+export const FEATURE_MODULES = [ClientsModule, AccountsModule, AssetsModule, PostsModule, KillSwitchesModule, AuditModule, HealthModule, CodecModule, WebAppModule];
 
 @Module({
   imports: [
@@ -52,6 +54,7 @@ export const FEATURE_MODULES = [ClientsModule, AccountsModule, AssetsModule, Pos
   providers: [
     { provide: APP_FILTER, useClass: AppErrorFilter },
     { provide: APP_GUARD, useClass: RateLimitGuard },
+    { provide: APP_INTERCEPTOR, useClass: TelemetryInterceptor },
     { provide: APP_INTERCEPTOR, useClass: TenancyInterceptor },
   ],
 })

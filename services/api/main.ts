@@ -7,11 +7,11 @@ async function main(): Promise<void> {
   const config = loadAppConfig();
   const app = await createApi();
   await app.listen(config.api.port, config.api.host);
-  logger.info({ url: `${config.api.publicUrl}/graphql` }, 'api listening');
+  logger.info({ 'raize.operation': 'listen' }, `api listening on ${config.api.publicUrl}/graphql`);
   process.send?.({ ready: true, url: config.api.publicUrl });
 }
 
 main().catch((err: Error) => {
-  logger.error({ err: err.message }, 'api failed to start');
+  console.error(`api failed to start: ${err.message}`);
   process.exit(1);
 });

@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const connection = await NativeConnection.connect({ address: config.temporal.address });
   const { deps, ds, dataConverter } = await createWorkerDeps(config, { connectorTimeoutMs: process.env.RAIZE_CONNECTOR_TIMEOUT_MS ? Number(process.env.RAIZE_CONNECTOR_TIMEOUT_MS) : undefined });
   const workers = await createLaneWorkers({ connection, namespace: config.temporal.namespace, bundlePath, deps, dataConverter, lanes, taskQueueFor: process.env.RAIZE_TASK_QUEUE ? () => process.env.RAIZE_TASK_QUEUE! : undefined });
-  logger.info({ lanes }, 'worker started');
+  logger.info({ 'raize.lane': lanes.join(',') }, 'worker started');
   process.send?.({ ready: true });
   const stop = () => workers.forEach((w) => w.shutdown());
   process.once('SIGINT', stop);
@@ -29,6 +29,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: Error) => {
-  logger.error({ err: err.message }, 'worker failed to start');
+  // Start-up errors are configuration or connection problems whose messages name variables, not values.
+  console.error(`worker failed to start: ${err.message}`);
   process.exit(1);
 });

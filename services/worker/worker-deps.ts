@@ -26,7 +26,7 @@ export async function createWorkerDeps(config: AppConfig, opts: { connectorTimeo
     credentials: new CredentialStore(secrets),
     readers: createConnectorReaders(connectorSettings),
     writers: createConnectorWriters(connectorSettings),
-    alert: (msg, fields) => logger.warn({ alert: true, ...fields }, msg),
+    alert: (msg, fields) => logger.warn({ 'raize.client_id': fields.clientId, 'raize.account_id': fields.accountId, 'raize.outcome': 'alert' }, msg),
   };
   // The payload codec's keys live in the same secrets backend as the API's, so both read each other's payloads.
   return { deps, ds, dataConverter: createDataConverter(new SecretsCodecKeySource(secrets)) };

@@ -7,6 +7,7 @@ import { verifyTotp } from '../../core/auth/totp';
 import { User } from '../../core/database/entities';
 import { SecretsPort } from '../../core/secrets/secrets.port';
 import { AppError, AppErrorCode } from '../errors/app-error';
+import { logger } from '../../core/telemetry/logger';
 import { AUDIT, DATA_SOURCE, SECRETS } from '../platform/tokens';
 import { IssuedSession, SessionService } from './session.service';
 
@@ -92,6 +93,7 @@ export class LoginService {
 
   private async record(email: string, ip: string, succeeded: boolean, action: string, userId: string | null): Promise<void> {
     await this.ds.query('INSERT INTO login_attempts (email, ip, succeeded) VALUES ($1, $2, $3)', [email.slice(0, 320), ip, succeeded]);
+    logger.info({ 'raize.actor': userId ? `user:${userId}` : 'anonymous', 'raize.outcome': action }, 'sign-in attempt');
     // Emails are personal data: the audit trail keeps the user id, or a digest for unknown addresses.
     await this.audit.append({
       agencyId: null, clientId: null, actor: userId ? `user:${userId}` : 'anonymous', action, subjectType: 'user', subjectId: userId ?? 'unknown',

@@ -20,6 +20,7 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, original: u
     const message = Array.isArray(list) ? `invalid input: ${list.join('; ')}` : formatted.message;
     return { message, path: formatted.path, locations: formatted.locations, extensions: { code: code === 'BAD_REQUEST' ? 'BAD_USER_INPUT' : code } };
   }
-  logger.error({ err: (original as Error)?.message, path: formatted.path }, 'unexpected GraphQL error');
+  // The kind and the operation only: an unexpected error's message may quote input or secrets.
+  logger.error({ 'error.kind': (original as { originalError?: Error })?.originalError?.name ?? 'Error', 'raize.operation': (formatted.path ?? []).join('.') }, 'unexpected GraphQL error');
   return { message: 'internal error: the request could not be completed; nothing was changed', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }

@@ -28,7 +28,7 @@ export class OAuthCallbackController {
       res.status(200).type('html').send(page('Account connected', `Connected <strong data-testid="handle">${escape(account.handle)}</strong> (account <code data-testid="account-id">${escape(account.id)}</code>). You can close this window.`));
     } catch (err) {
       const known = err instanceof AppError;
-      if (!known) logger.error({ err: (err as Error).message }, 'oauth callback failed');
+      if (!known) logger.error({ 'error.kind': (err as Error).name, 'raize.operation': 'oauth.callback' }, 'oauth callback failed');
       res.status(known ? 400 : 500).type('html').send(page('Not connected', known ? escape(err.message) : 'Something went wrong on our side; nothing was saved. Try again.'));
     }
   }

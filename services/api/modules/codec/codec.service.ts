@@ -32,14 +32,14 @@ export class CodecService {
       throw err;
     }
     // Who read decrypted history, never what they read.
-    logger.info({ actor: actor.userId, payloads: payloads.length }, 'codec decode');
+    logger.info({ 'raize.actor': actor.userId, 'raize.operation': 'codec.decode' }, 'codec decode');
     return toWire(payloads);
   }
 
   async encode(actor: Actor, body: unknown): Promise<CodecPayloads> {
     let payloads = parse(body);
     for (const codec of this.codecs) payloads = await codec.encode(payloads);
-    logger.info({ actor: actor.userId, payloads: payloads.length }, 'codec encode');
+    logger.info({ 'raize.actor': actor.userId, 'raize.operation': 'codec.encode' }, 'codec encode');
     return toWire(payloads);
   }
 }

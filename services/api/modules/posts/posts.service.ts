@@ -151,7 +151,7 @@ export class PostsService {
       const view = await this.temporal.connection.withDeadline(Date.now() + 2000, () => this.temporal.workflow.getHandle(job.workflowId).query(statusQuery));
       return view.status;
     } catch (err) {
-      logger.debug({ err: (err as Error).message }, 'status query failed');
+      logger.debug({ 'raize.workflow_id': job.workflowId, 'error.kind': (err as Error).name }, 'status query failed');
       return null;
     }
   }

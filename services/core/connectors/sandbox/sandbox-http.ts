@@ -1,4 +1,5 @@
 import { ConnectorError } from '../connector.errors';
+import { withSpan } from '../../telemetry/tracing';
 
 export interface SandboxHttpOptions {
   baseUrl: string;
@@ -23,6 +24,15 @@ export async function sandboxRequest(
   body?: unknown,
   headers: Record<string, string> = {},
 ): Promise<HttpAnswer> {
+  // The span names the route shape only: paths carry ids of the platform, queries carry timestamps.
+  return withSpan(`connector.sandbox ${method} ${path.split('?')[0].replace(/\/[^/]*_[^/]+/g, '/:id')}`, { 'http.method': method, 'raize.platform': 'sandbox' }, async (set) => {
+    const answer = await send(opts, method, path, token, body, headers);
+    set({ 'http.status_code': answer.status });
+    return answer;
+  });
+}
+
+async function send(opts: SandboxHttpOptions, method: string, path: string, token: string, body: unknown, headers: Record<string, string>): Promise<HttpAnswer> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), opts.timeoutMs);
   let res: Response;

@@ -1,0 +1,20 @@
+import { join } from 'node:path';
+import { repoRoot } from '../../../core/util/repo-root';
+
+/** Where `npm run web:build` writes the admin app; RAIZE_WEB_DIST points elsewhere (a packaged build). */
+export function webDistDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.RAIZE_WEB_DIST || join(repoRoot(), 'services', 'web', 'dist');
+}
+
+/** Paths the API answers itself: the app's fallback never shadows them. */
+export const API_PREFIXES = ['/graphql', '/oauth', '/health', '/codec'] as const;
+
+export function isApiPath(path: string): boolean {
+  return API_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`));
+}
+
+/** A path that names a file (the last segment has an extension): a miss is a 404, never the app's page. */
+export function looksLikeFile(path: string): boolean {
+  const last = path.slice(path.lastIndexOf('/') + 1);
+  return last.includes('.');
+}
