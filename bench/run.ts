@@ -7,6 +7,7 @@
  * Each bench's own environment tunables apply (see their headers). The JSON, when a path is given, holds
  * both reports: { policy, episodes }.
  */
+import './quiet-logs';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { failedEpisodes, parseBenchArgs, runEpisodeThroughputBench, toMarkdown as episodesMarkdown } from './episodes/episode-throughput.bench';

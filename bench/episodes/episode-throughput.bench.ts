@@ -10,6 +10,7 @@
  * and the temp dir (keyring, temporal.log) for a post-mortem.
  * Everything listens on 127.0.0.1; the dev server, database and sandbox are removed at the end, on error too.
  */
+import '../quiet-logs';
 import { execFileSync } from 'node:child_process';
 import { setMaxListeners } from 'node:events';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';

@@ -1,0 +1,87 @@
+import { ClientScopeProvider, useWorkspace, WorkspaceProvider } from './auth/workspace';
+import { SessionProvider, useSession } from './auth/session';
+import { match, navigate, useLocation } from './routing/router';
+import { AccountsScreen } from './screens/accounts.screen';
+import { ApprovalsScreen } from './screens/approvals.screen';
+import { AuditScreen } from './screens/audit.screen';
+import { CalendarScreen } from './screens/calendar.screen';
+import { ClientsScreen } from './screens/clients.screen';
+import { ComposeScreen } from './screens/compose.screen';
+import { KillSwitchesScreen } from './screens/kill-switches.screen';
+import { NotFoundScreen } from './screens/not-found.screen';
+import { OnboardingScreen } from './screens/onboarding.screen';
+import { PolicyScreen } from './screens/policy.screen';
+import { PostScreen } from './screens/post.screen';
+import { SettingsScreen } from './screens/settings.screen';
+import { SignInScreen } from './screens/sign-in.screen';
+import { ErrorBox, Loading } from './ui/feedback';
+import { Shell } from './ui/shell';
+import { useEffect } from 'react';
+
+export function App() {
+  return (
+    <SessionProvider>
+      <Gate />
+    </SessionProvider>
+  );
+}
+
+function Gate() {
+  const { status, refresh } = useSession();
+  if (status === 'loading') return <main id="main" className="centered"><Loading what="your session" /></main>;
+  if (status === 'unreachable') {
+    return (
+      <main id="main" className="centered">
+        <h1>Raize is not answering</h1>
+        <ErrorBox error={new Error('The API did not answer. Check that it is running (npm run stack), then try again.')} onRetry={() => void refresh()} />
+      </main>
+    );
+  }
+  if (status === 'signed-out') return <SignInScreen />;
+  return (
+    <WorkspaceProvider>
+      <Routes />
+    </WorkspaceProvider>
+  );
+}
+
+function Routes() {
+  const { path } = useLocation();
+  const clientRoute = match('/c/:clientId', path.split('/').slice(0, 3).join('/'));
+  const clientId = path.startsWith('/c/') && clientRoute ? clientRoute.clientId : null;
+  useEffect(() => {
+    if (path === '/' || path === '/sign-in') navigate('/clients', { replace: true });
+  }, [path]);
+  return <Shell clientId={clientId}>{clientId ? <ClientRoutes clientId={clientId} path={path} /> : <TopRoutes path={path} />}</Shell>;
+}
+
+function TopRoutes({ path }: { path: string }) {
+  if (path === '/clients' || path === '/' || path === '/sign-in') return <ClientsScreen />;
+  if (path === '/clients/new') return <OnboardingScreen />;
+  if (path === '/settings') return <SettingsScreen />;
+  return <NotFoundScreen />;
+}
+
+function ClientRoutes({ clientId, path }: { clientId: string; path: string }) {
+  const ws = useWorkspace();
+  if (!ws.clients) return ws.clientsError ? <ErrorBox error={ws.clientsError} onRetry={() => void ws.reloadClients()} /> : <Loading what="the client" />;
+  const client = ws.clients.find((c) => c.id === clientId);
+  if (!client) return <NotFoundScreen what="client" />;
+  const rest = path.split('/').slice(3);
+  let screen;
+  const post = match('posts/:postId', rest.join('/'));
+  if (post) screen = <PostScreen postId={post.postId} />;
+  else {
+    switch (rest[0] ?? 'calendar') {
+      case 'calendar': screen = <CalendarScreen />; break;
+      case 'compose': screen = <ComposeScreen />; break;
+      case 'approvals': screen = <ApprovalsScreen />; break;
+      case 'accounts': screen = <AccountsScreen />; break;
+      case 'kill-switches': screen = <KillSwitchesScreen />; break;
+      case 'audit': screen = <AuditScreen />; break;
+      case 'policy': screen = <PolicyScreen />; break;
+      default: screen = <NotFoundScreen />;
+    }
+  }
+  return <ClientScopeProvider key={client.id} client={client}>{screen}</ClientScopeProvider>;
+}

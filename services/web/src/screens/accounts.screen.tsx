@@ -1,0 +1,54 @@
+import { useAccounts } from '../api/client-data';
+import { useClientScope } from '../auth/workspace';
+import { formatDateTime } from '../time/zoned-time';
+import { ConnectAccount } from '../ui/connect-account';
+import { Empty, ErrorBox, Loading } from '../ui/feedback';
+import { KillSwitchControl, useKillSwitches } from '../ui/kill-switch';
+import { Page } from '../ui/page';
+import { StatusBadge } from '../ui/status-badge';
+
+/** Connected platform accounts: status, the fingerprint every publish checks, and each account's kill switch. */
+export function AccountsScreen() {
+  const { client, can } = useClientScope();
+  const accounts = useAccounts(client.id, 5000);
+  const switches = useKillSwitches(client.id);
+  const list = accounts.data?.platformAccounts;
+  return (
+    <Page title="Accounts" subtitle={`${client.name} · platform accounts Raize may publish to`}>
+      {can('account.connect') && <ConnectAccount clientId={client.id} onConnected={() => void accounts.reload()} />}
+      <ErrorBox error={accounts.error} onRetry={() => void accounts.reload()} />
+      {!list && !accounts.error && <Loading what="accounts" />}
+      {list && list.length === 0 && <Empty title="No accounts connected">{can('account.connect') ? 'Connect one above.' : 'An Admin or Manager connects accounts.'}</Empty>}
+      {list && list.length > 0 && (
+        <ul className="cards">
+          {list.map((a) => (
+            <li key={a.id} className="card" data-account={a.id}>
+              <h2>
+                {a.handle} <span className="hint">on {a.platform}, {a.lane} lane</span>
+              </h2>
+              <dl className="facts">
+                <dt>Status</dt>
+                <dd>
+                  <StatusBadge status={a.status} /> {a.statusReason && <span className="hint">{a.statusReason}</span>}
+                </dd>
+                <dt>Fingerprint</dt>
+                <dd>
+                  <code className="fingerprint" data-testid="fingerprint">{a.fingerprint}</code>
+                  <span className="hint block">The identity the platform reported at connect time; a publish to any other identity is refused.</span>
+                </dd>
+                <dt>Connected</dt>
+                <dd>{formatDateTime(a.connectedAt, client.timezone)}</dd>
+                <dt>Platform account id</dt>
+                <dd>
+                  <code>{a.externalAccountId}</code>
+                </dd>
+              </dl>
+              <h3>Kill switch</h3>
+              <KillSwitchControl scope="account" scopeId={a.id} name={a.handle} row={switches.find('account', a.id)} canFlip={can('killswitch.set')} whyNot="An Admin or Manager can flip this switch." onChanged={async () => { await switches.reload(); }} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </Page>
+  );
+}

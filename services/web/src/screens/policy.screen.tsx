@@ -1,0 +1,12 @@
+import { useClientScope } from '../auth/workspace';
+import { Page } from '../ui/page';
+import { PolicyForm } from '../ui/policy-form';
+
+export function PolicyScreen() {
+  const { client, isAdmin } = useClientScope();
+  return (
+    <Page title="Policy and autonomy" subtitle={`${client.name} · the guard asks these before every side effect`}>
+      <PolicyForm clientId={client.id} editable={isAdmin} />
+    </Page>
+  );
+}
