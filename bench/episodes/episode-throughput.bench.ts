@@ -59,6 +59,8 @@ export type BatchReport = Omit<BatchResult, 'firstWorkflowId' | 'workflowIds'> &
   cpu: CpuSummary;
   /** per activity type, from the batch's histories: time queued for a worker slot and time running */
   activities: Record<string, ActivityTiming>;
+  /** CPU of the bench process + Temporal server + the database's backends, per episode: what contention barely changes */
+  cpu_ms_per_episode: number | null;
 };
 
 export interface EpisodeThroughputReport {
@@ -86,7 +88,7 @@ export interface EpisodeThroughputReport {
   guarded_via_schedule: BatchReport | null;
   job_rows: { count: number; ms: number; per_row_ms: number };
   /** guarded / bare */
-  ratio: { throughput: number; p50_latency: number; p95_latency: number };
+  ratio: { throughput: number; p50_latency: number; p95_latency: number; cpu_cost: number | null };
   target: { min: number; aim: number; met_min: boolean; met_aim: boolean };
   sandbox: { posts: number; expected: number; post_requests: number };
   /** CPU taken by processes outside the bench during the measured batches, as a share of the machine */
@@ -266,7 +268,9 @@ export async function runEpisodeThroughputBench(opts: EpisodeBenchOptions = {}):
       const { memory, cpu } = await sampler.stop();
       const { firstWorkflowId: _first, workflowIds, ...rest } = r;
       progress(`${name}: ${r.episodes_per_s} episodes/s, p50 ${r.end_to_end.p50_ms} ms, p95 ${r.end_to_end.p95_ms} ms, ${JSON.stringify(r.statuses)}`);
-      return { ...rest, memory, cpu, activities: await activityBreakdown(temporal, workflowIds) };
+      const own = cpu.temporal_server_s === null || cpu.postgres_s === null ? null : cpu.bench_process_s + cpu.temporal_server_s + cpu.postgres_s;
+      const cpuPerEpisode = own === null ? null : Math.round((own * 1000) / r.completed);
+      return { ...rest, memory, cpu, activities: await activityBreakdown(temporal, workflowIds), cpu_ms_per_episode: cpuPerEpisode };
     };
     const bareReport = await measure('bare', () => batch(episodes, concurrency, (i) => startBare('run', i)));
     const prepared = await prepare(guardedAssets.slice(warmup, warmup + episodes));
@@ -299,7 +303,10 @@ export async function runEpisodeThroughputBench(opts: EpisodeBenchOptions = {}):
       bare: bareReport,
       guarded_via_schedule: viaSchedule,
       job_rows: { count: episodes, ms: Math.round(prepared.ms), per_row_ms: Math.round((prepared.ms / episodes) * 10) / 10 },
-      ratio: { throughput: throughputRatio, p50_latency: ratio(guardedReport.end_to_end.p50_ms, bareReport.end_to_end.p50_ms), p95_latency: ratio(guardedReport.end_to_end.p95_ms, bareReport.end_to_end.p95_ms) },
+      ratio: {
+        throughput: throughputRatio,
+        cpu_cost: bareReport.cpu_ms_per_episode && guardedReport.cpu_ms_per_episode ? ratio(bareReport.cpu_ms_per_episode, guardedReport.cpu_ms_per_episode) : null,
+        p50_latency: ratio(guardedReport.end_to_end.p50_ms, bareReport.end_to_end.p50_ms), p95_latency: ratio(guardedReport.end_to_end.p95_ms, bareReport.end_to_end.p95_ms) },
       target: { ...THROUGHPUT_TARGET, met_min: throughputRatio >= THROUGHPUT_TARGET.min, met_aim: throughputRatio >= THROUGHPUT_TARGET.aim },
       sandbox: { posts, expected: expectedPosts, post_requests: postRequests },
       contention: { load_average_at_start: loadAtStart, others_share: othersShare([bareReport, guardedReport, viaSchedule], cpuList.length) },
@@ -354,6 +361,8 @@ export function toMarkdown(r: EpisodeThroughputReport): string {
   lines.push(
     '',
     `guarded / bare throughput: ${r.ratio.throughput} (target ≥ ${r.target.min}, aim ${r.target.aim}: ${verdict}); p50 e2e ×${r.ratio.p50_latency}, p95 ×${r.ratio.p95_latency}`,
+    `CPU per episode (bench process + Temporal + Postgres): guarded ${n0(r.guarded.cpu_ms_per_episode)} ms, bare ${n0(r.bare.cpu_ms_per_episode)} ms; ` +
+      `bare/guarded ${r.ratio.cpu_cost ?? 'n/a'} (when the machine is CPU-bound, the throughput ratio tends to this)`,
     `unloaded (warm-up, one at a time) e2e p50: guarded ${n0(r.unloaded.guarded.p50_ms)} ms, bare ${n0(r.unloaded.bare.p50_ms)} ms`,
   );
   for (const [name, b] of [['guarded', r.guarded], ['bare', r.bare], ['schedule() path', r.guarded_via_schedule]] as const) {

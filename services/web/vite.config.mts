@@ -8,7 +8,7 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   root,
   base: '/',
-  publicDir: false,
+  publicDir: 'public',
   oxc: { jsx: { runtime: 'automatic' } },
   build: {
     outDir: 'dist',

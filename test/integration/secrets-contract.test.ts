@@ -134,6 +134,30 @@ if ('missing' in bao) {
       expect((await t.decrypt(name, old)).toString()).toBe('before rotation');
     });
 
+    it('[C-11] works with the least-privilege policy of docs/vault.md, which cannot reach outside the prefix', async () => {
+      const s = settings();
+      const kek = `raize-codec-${rand()}`;
+      const policy = raizePolicy(s.prefix!, kek);
+      const put = (path: string, body: unknown) =>
+        fetch(`${server!.addr}/v1/${path}`, { method: 'POST', headers: { 'X-Vault-Token': server!.token }, body: JSON.stringify(body) });
+      expect((await put(`sys/policies/acl/${s.prefix}`, { policy })).status).toBe(204);
+      const created = (await (await put('auth/token/create', { policies: [s.prefix], no_default_policy: true, ttl: '10m' })).json()) as { auth: { client_token: string } };
+      const limited = { ...s, token: created.auth.client_token };
+      const kv = new VaultSecrets(limited);
+      await kv.put('clients/c1/credentials/k', 'v1');
+      await kv.put('clients/c1/credentials/k', 'v2');
+      expect(await kv.get('clients/c1/credentials/k')).toBe('v2');
+      await kv.delete('clients/c1/credentials/k');
+      await expect(kv.get('clients/c1/credentials/k')).rejects.toThrow(/no secret stored/);
+      const provider = new TransitDataKeyProvider({ transit: new VaultTransit(limited), kv, wrappingKey: kek });
+      const first = await provider.currentKey();
+      await provider.rotate();
+      expect((await new TransitDataKeyProvider({ transit: new VaultTransit(limited), kv, wrappingKey: kek }).keyById(first.id)).equals(first.key)).toBe(true);
+      const outside = new VaultSecrets({ ...limited, prefix: `${s.prefix}-other` });
+      await expect(outside.put('k', 'v')).rejects.toThrow(/HTTP 403/);
+      await expect(new VaultTransit(limited).encrypt(`${kek}-other`, Buffer.from('x'))).rejects.toThrow(/HTTP 403/);
+    });
+
     it('[C-13] envelope: KV holds only Transit-wrapped data keys, and a wrapped key moved to another id does not open', async () => {
       const s = settings();
       const kv = new VaultSecrets(s);
@@ -151,4 +175,16 @@ if ('missing' in bao) {
       expect(await kv.get(TRANSIT_CODEC_CURRENT_SECRET)).toBe(id);
     });
   });
+}
+
+/** The policy docs/vault.md recommends, for a given prefix and wrapping key (KV mount `secret`, Transit `transit`). */
+function raizePolicy(prefix: string, kek: string): string {
+  return `
+path "secret/data/${prefix}/*"     { capabilities = ["create", "read", "update"] }
+path "secret/metadata/${prefix}/*" { capabilities = ["delete"] }
+path "transit/encrypt/${kek}"      { capabilities = ["update"] }
+path "transit/decrypt/${kek}"      { capabilities = ["update"] }
+path "transit/keys/${kek}"         { capabilities = ["create", "update", "read"] }
+path "transit/keys/${kek}/rotate"  { capabilities = ["update"] }
+`;
 }

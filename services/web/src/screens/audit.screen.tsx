@@ -86,7 +86,9 @@ export function AuditScreen() {
                     <td>
                       {actionLabel(e.action)} <code className="hint">{e.action}</code>
                     </td>
-                    <td>{e.actor}</td>
+                    <td>
+                      <span title={e.actor}>{shortActor(e.actor)}</span>
+                    </td>
                     <td>
                       <code className="data">{e.data}</code>
                     </td>
@@ -102,4 +104,10 @@ export function AuditScreen() {
       </section>
     </Page>
   );
+}
+
+/** `workflow:publish-<client>-<job>` and `user:<uuid>` are long: the kind and a short id, the whole in the title. */
+function shortActor(actor: string): string {
+  const [kind, id = ''] = actor.split(/:(.*)/s);
+  return id.length > 14 ? `${kind}:${id.slice(0, 12)}…` : actor;
 }

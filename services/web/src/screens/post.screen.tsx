@@ -112,7 +112,7 @@ export function PostScreen({ postId }: { postId: string }) {
               {events.data.auditEvents.map((e) => (
                 <li key={e.id}>
                   <time dateTime={e.createdAt}>{formatDateTime(e.createdAt, tz)}</time> <strong>{actionLabel(e.action)}</strong>{' '}
-                  <span className="hint">{timelineDetail(e.data)} · {e.actor}</span>
+                  <span className="hint">{timelineDetail(e.data)} · {e.actor.split(':')[0]}</span>
                 </li>
               ))}
             </ol>

@@ -113,7 +113,7 @@ export function fromInputValue(value: string, tz: string): Date | null {
 export function moveToDay(instant: Date, dayKey: string, tz: string): Date {
   const p = partsIn(instant, tz);
   const { year, month, day } = parseDayKey(dayKey);
-  return instantFrom({ ...p, year, month, day }, tz);
+  return new Date(instantFrom({ ...p, year, month, day }, tz).getTime() + instant.getUTCMilliseconds());
 }
 
 export function timeZones(): string[] {
