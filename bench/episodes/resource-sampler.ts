@@ -70,6 +70,9 @@ export class ResourceSampler {
   private cpu0 = process.cpuUsage();
   private temporalCpu0: number | null = null;
   private postgresCpu0 = new Map<number, number>();
+  /** the latest CPU reading of every backend seen during the window, so one that exits is not lost */
+  private postgresLast = new Map<number, number>();
+  private ticks = 0;
   private machine0: [number, number] | null = null;
   private wall0 = 0;
 
@@ -87,6 +90,8 @@ export class ResourceSampler {
     this.cpu0 = process.cpuUsage();
     this.temporalCpu0 = this.temporalPid ? procCpuSeconds(this.temporalPid) : null;
     this.postgresCpu0 = new Map((await this.postgresPids()).map((pid) => [pid, procCpuSeconds(pid) ?? 0]));
+    this.postgresLast = new Map(this.postgresCpu0);
+    this.ticks = 0;
     this.machine0 = machineJiffies();
     this.wall0 = performance.now();
     this.sample();
@@ -102,9 +107,11 @@ export class ResourceSampler {
     const t1 = this.temporalPid ? procCpuSeconds(this.temporalPid) : null;
     const m1 = machineJiffies();
     const wall = (performance.now() - this.wall0) / 1000;
-    // A backend that exited during the window is lost (pools keep theirs open); one that appeared is counted whole.
+    // Backends seen at any sample count up to their last reading; one that appeared is counted whole. A
+    // backend that lived and died between two samples (1 s apart) is missed: a lower bound.
+    await this.readPostgres();
     let pg = 0;
-    for (const pid of await this.postgresPids()) pg += (procCpuSeconds(pid) ?? 0) - (this.postgresCpu0.get(pid) ?? 0);
+    for (const [pid, last] of this.postgresLast) pg += last - (this.postgresCpu0.get(pid) ?? 0);
     const benchS = (cpu.user + cpu.system) / 1e6;
     const temporalS = t1 !== null && this.temporalCpu0 !== null ? t1 - this.temporalCpu0 : null;
     const machineS = m1 && this.machine0 ? (m1[0] - this.machine0[0]) / 100 : null;
@@ -127,7 +134,15 @@ export class ResourceSampler {
     };
   }
 
+  private async readPostgres(): Promise<void> {
+    for (const pid of await this.postgresPids().catch(() => [] as number[])) {
+      const v = procCpuSeconds(pid);
+      if (v !== null) this.postgresLast.set(pid, v);
+    }
+  }
+
   private sample(): void {
+    if (++this.ticks % 5 === 0) void this.readPostgres();
     const m = process.memoryUsage();
     this.rss.push(m.rss);
     this.heapPeak = Math.max(this.heapPeak, m.heapUsed);

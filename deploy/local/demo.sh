@@ -13,6 +13,7 @@ if [[ ! -d node_modules ]]; then step "npm ci (no node_modules yet)"; npm ci --n
 step "tools (Temporal CLI, OPA)"; bash deploy/tools/build-tools.sh
 step "policies: wasm build"; bash policies/build.sh
 step "build (tsc -p tsconfig.build.json)"; npx tsc -p tsconfig.build.json
+step "admin web app (npm run web:build)"; npm run --silent web:build
 step "launcher (prepared in $(( $(date +%s) - start ))s)"
 # exec: the launcher gets Ctrl-C and SIGTERM itself and stops the stack in order.
 exec node dist/deploy/local/demo.js "$@"

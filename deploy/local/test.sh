@@ -15,6 +15,7 @@ step "policies: opa fmt/check/test"; bash policies/test.sh || exit 1
 step "policies: wasm build"; bash policies/build.sh || exit 1
 step "typecheck and build"; npx tsc -p tsconfig.json --noEmit || exit 1; npx tsc -p tsconfig.build.json || exit 1
 step "schema drift"; node dist/services/api/schema/emit-schema.js check || exit 1
+step "admin web app (codegen, typecheck, vite build)"; npm run --silent web:build || exit 1
 
 results="$(mktemp -d)"
 step "unit specs"

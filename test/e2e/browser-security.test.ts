@@ -72,6 +72,17 @@ describe('the admin app under the browser\'s security rules: CSRF, CSP, accessib
 
   const clientSwitch = async () => (await stack.ds.query(`SELECT engaged FROM kill_switches WHERE scope = 'client' AND scope_id = $1`, [t.clientId]))[0]?.engaged ?? false;
 
+  it('the API process serves the app: deep links get index.html, a missing asset is a 404, API paths are the API\'s', async () => {
+    const deep = await fetch(`${stack.apiUrl}/c/${t.clientId}/posts/00000000-0000-4000-8000-000000000000`);
+    expect(deep.status).toBe(200);
+    expect(await deep.text()).toMatch(/<div id="root"><\/div>/);
+    expect(deep.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
+    expect((await fetch(`${stack.apiUrl}/assets/not-there.js`)).status).toBe(404);
+    expect((await fetch(`${stack.apiUrl}/health`)).headers.get('content-type')).toMatch(/json/);
+    const gql = await fetch(`${stack.apiUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ health { ok } }"}' });
+    expect(((await gql.json()) as { data: { health: { ok: boolean } } }).data.health.ok).toBe(true);
+  });
+
   it('[C-07] a cross-site page visited in the signed-in browser changes nothing', async () => {
     const mutation = `mutation { setKillSwitch(input: { scope: "client", scopeId: "${t.clientId}", engaged: true, reason: "csrf" }) { engaged } }`;
     const target = `${stack.apiUrl}/graphql`;

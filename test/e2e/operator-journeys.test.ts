@@ -197,6 +197,10 @@ describe('operators\' journeys in a real browser: roles, kill switch, calendar, 
     await page.getByLabel('Email').fill(t.emails.admin);
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
+    // A wrong code is answered in words, with what to do next.
+    await page.getByLabel('Authentication code').fill(totpCode(secret, Date.now() - 10 * 60_000));
+    await page.getByRole('button', { name: 'Verify and continue' }).click();
+    expect(await page.getByRole('alert').innerText()).toMatch(/Code not accepted\s+The second-factor code is wrong or expired\.\s+Enter the code your app shows now/);
     await page.getByLabel('Authentication code').fill(totpCode(secret));
     await page.getByRole('button', { name: 'Verify and continue' }).click();
     // Back where they were, signed in with both factors.

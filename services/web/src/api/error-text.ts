@@ -20,10 +20,13 @@ const NEXT: Record<string, { title: string; next: string }> = {
   QUERY_TOO_COMPLEX: { title: 'Request too large', next: 'This is a bug in the app: report it with what you were doing.' },
 };
 
+/** Per-screen words for a code, where the general advice would mislead (a wrong password is not an expired session). */
+export type ErrorAdvice = Partial<Record<string, { title: string; next: string }>>;
+
 /** An API error in words, with what the operator can do next. */
-export function errorText(err: unknown): ErrorText {
+export function errorText(err: unknown, advice: ErrorAdvice = {}): ErrorText {
   if (err instanceof ApiError) {
-    const known = NEXT[err.code] ?? { title: 'Something went wrong', next: 'Nothing was changed. Try again; if it happens again, report it with the time.' };
+    const known = advice[err.code] ?? NEXT[err.code] ?? { title: 'Something went wrong', next: 'Nothing was changed. Try again; if it happens again, report it with the time.' };
     return { title: known.title, detail: capitalise(err.message), next: known.next };
   }
   return { title: 'Something went wrong', detail: err instanceof Error ? err.message : String(err), next: 'Reload the page and try again.' };

@@ -1,4 +1,4 @@
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, rememberCsrfToken, request, setUnauthenticatedHandler } from '../api/api-client';
 import { SignOutMutation, WhoamiQuery } from '../api/operations';
 import type { WhoamiQuery as WhoamiResult } from '../gql/graphql';
@@ -20,11 +20,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null>(null);
   const [status, setStatus] = useState<Session['status']>('loading');
   const [notice, setNotice] = useState<string | null>(null);
+  // Only a session that was working can "end": a first visit without one is simply signed out.
+  const wasSignedIn = useRef(false);
 
   const refresh = useCallback(async () => {
     try {
       const r = await request(WhoamiQuery, {});
       setMe(r.whoami);
+      wasSignedIn.current = true;
       setStatus('signed-in');
       setNotice(null);
     } catch (err) {
@@ -34,8 +37,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const signOut = useCallback(async () => {
+    wasSignedIn.current = false;
     try {
       await request(SignOutMutation, {});
+    } catch {
+      // Already gone (expired, revoked, signed out everywhere): signed out either way.
     } finally {
       rememberCsrfToken(null);
       setMe(null);
@@ -46,6 +52,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     void refresh();
     setUnauthenticatedHandler(() => {
+      if (!wasSignedIn.current) return;
+      wasSignedIn.current = false;
       setMe(null);
       setStatus('signed-out');
       setNotice('Your session ended (it expired or was signed out elsewhere). Sign in again to continue.');

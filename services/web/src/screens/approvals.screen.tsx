@@ -76,7 +76,7 @@ export function ApprovalsScreen() {
                 data-post={p.id}
               >
                 <div className="queue-meta">
-                  <span>{formatDateTime(p.scheduledAt, client.timezone)}</span>
+                  <span>{formatDateTime(p.scheduledAt, client.timezone)} ({client.timezone})</span>
                   <span>on {account ? `${account.handle} (${account.platform})` : 'an account'}</span>
                   <span>{p.createdBy === me.id ? 'written by you' : 'written by a colleague'}</span>
                   <Link to={`/c/${client.id}/posts/${p.id}`}>Open post</Link>

@@ -206,7 +206,7 @@ function ApiTokens() {
 }
 
 function Sessions() {
-  const { refresh } = useSession();
+  const { signOut } = useSession();
   const sessions = useQuery(MySessionsQuery, {});
   const revoke = useMutation(RevokeSessionMutation);
   const everywhere = useMutation(SignOutEverywhereMutation);
@@ -215,7 +215,7 @@ function Sessions() {
     if (await revoke.run({ input: { id } })) await sessions.reload();
   };
   const endAll = async () => {
-    if (await everywhere.run({})) await refresh();
+    if (await everywhere.run({})) await signOut();
   };
   return (
     <section className="panel" aria-labelledby="sessions-h">

@@ -55,7 +55,7 @@ export function SignInScreen() {
               <span>Password</span>
               <input type="password" name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
             </label>
-            <ErrorBox error={signIn.error} />
+            <ErrorBox error={signIn.error} advice={{ UNAUTHENTICATED: { title: 'Not signed in', next: 'Check your email and password and try again. After five failed attempts the account locks for 15 minutes.' } }} />
             <button type="submit" className="button primary wide" disabled={signIn.pending}>
               {signIn.pending ? 'Signing in…' : 'Sign in'}
             </button>
@@ -70,7 +70,7 @@ export function SignInScreen() {
               <span>Authentication code</span>
               <input ref={codeRef} name="code" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9]{6}" maxLength={6} required value={code} onChange={(e) => setCode(e.target.value)} />
             </label>
-            <ErrorBox error={second.error} />
+            <ErrorBox error={second.error} advice={{ UNAUTHENTICATED: { title: 'Code not accepted', next: 'Enter the code your app shows now (it changes every 30 seconds); check the time on your device if it keeps failing.' } }} />
             <button type="submit" className="button primary wide" disabled={second.pending}>
               {second.pending ? 'Checking…' : 'Verify and continue'}
             </button>

@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
-import { errorText } from '../api/error-text';
+import { type ErrorAdvice, errorText } from '../api/error-text';
 
 /** An API error in words, with what to do next; announced to screen readers. */
-export function ErrorBox({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+export function ErrorBox({ error, onRetry, advice }: { error: unknown; onRetry?: () => void; advice?: ErrorAdvice }) {
   if (!error) return null;
-  const t = errorText(error);
+  const t = errorText(error, advice);
   return (
     <div className="error-box" role="alert" data-testid="error">
       <p className="error-title">{t.title}</p>

@@ -13,6 +13,7 @@ const LEVELS = [
 // The API stores autonomy per action, but its GraphQL contract exposes only publishing today; the other
 // actions are shown as they are set by default until the API grows fields for them (docs/web-app.md).
 const OTHER_ACTIONS = ['reply', 'dm', 'like', 'delete'];
+const HOURS = Array.from({ length: 24 }, (_, h) => String(h));
 
 /** Autonomy and policy of a client: editable by an Admin (C-03), read-only for everyone else. */
 export function PolicyForm({ clientId, editable, onSaved, submitLabel = 'Save policy' }: { clientId: string; editable: boolean; onSaved?: () => void; submitLabel?: string }) {
@@ -21,8 +22,12 @@ export function PolicyForm({ clientId, editable, onSaved, submitLabel = 'Save po
   const [autonomy, setAutonomy] = useState('assisted');
   const [fourEyes, setFourEyes] = useState(true);
   const [cap, setCap] = useState('');
+  const [quietStart, setQuietStart] = useState('');
+  const [quietEnd, setQuietEnd] = useState('');
+  const [cutoff, setCutoff] = useState('');
   const [saved, setSaved] = useState(false);
-  const ids = { group: useId(), cap: useId(), fourEyes: useId() };
+  const [problem, setProblem] = useState<string | null>(null);
+  const ids = { group: useId(), cap: useId(), fourEyes: useId(), qs: useId(), qe: useId(), cutoff: useId() };
 
   useEffect(() => {
     const s = q.data?.policySettings;
@@ -30,6 +35,9 @@ export function PolicyForm({ clientId, editable, onSaved, submitLabel = 'Save po
     setAutonomy(s.publishAutonomy);
     setFourEyes(s.fourEyes);
     setCap(s.maxPublishesPerAccountPerDay == null ? '' : String(s.maxPublishesPerAccountPerDay));
+    setQuietStart(s.quietHoursStart == null ? '' : String(s.quietHoursStart));
+    setQuietEnd(s.quietHoursEnd == null ? '' : String(s.quietHoursEnd));
+    setCutoff(s.latenessCutoffSeconds == null ? '' : String(Math.round(s.latenessCutoffSeconds / 60)));
   }, [q.data]);
 
   if (!q.data) return q.error ? <ErrorBox error={q.error} onRetry={() => void q.reload()} /> : <Loading what="the policy" />;
@@ -38,7 +46,15 @@ export function PolicyForm({ clientId, editable, onSaved, submitLabel = 'Save po
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setSaved(false);
-    const r = await save.run({ input: { clientId, publishAutonomy: autonomy, fourEyes, maxPublishesPerAccountPerDay: cap === '' ? undefined : Number(cap) } });
+    setProblem(null);
+    if ((quietStart === '') !== (quietEnd === '')) return setProblem('Quiet hours need both a start and an end, or neither.');
+    const quiet = quietStart !== '' && quietEnd !== '' ? { quietHoursStart: Number(quietStart), quietHoursEnd: Number(quietEnd) } : { clearQuietHours: s.quietHoursStart != null || undefined };
+    const r = await save.run({
+      input: {
+        clientId, publishAutonomy: autonomy, fourEyes, maxPublishesPerAccountPerDay: cap === '' ? undefined : Number(cap),
+        latenessCutoffSeconds: cutoff === '' ? undefined : Number(cutoff) * 60, ...quiet,
+      },
+    });
     if (r) {
       setSaved(true);
       await q.reload();
@@ -94,11 +110,30 @@ export function PolicyForm({ clientId, editable, onSaved, submitLabel = 'Save po
           <span>Most publishes per account per day</span>
           <input id={ids.cap} type="number" min={0} max={10000} value={cap} onChange={(e) => setCap(e.target.value)} />
         </label>
-        <p className="hint">
-          Quiet hours: {s.quietHoursStart == null ? 'none' : `${s.quietHoursStart}:00–${s.quietHoursEnd}:00`}. Lateness cutoff:{' '}
-          {s.latenessCutoffSeconds == null ? 'none' : `${Math.round(s.latenessCutoffSeconds / 60)} min`}.
-        </p>
+        <div className="field-row">
+          <label className="field narrow" htmlFor={ids.qs}>
+            <span>Quiet hours from (hour, {'0–23'})</span>
+            <select id={ids.qs} value={quietStart} onChange={(e) => setQuietStart(e.target.value)}>
+              <option value="">none</option>
+              {HOURS.map((h) => <option key={h} value={h}>{`${h}:00`}</option>)}
+            </select>
+          </label>
+          <label className="field narrow" htmlFor={ids.qe}>
+            <span>until</span>
+            <select id={ids.qe} value={quietEnd} onChange={(e) => setQuietEnd(e.target.value)}>
+              <option value="">none</option>
+              {HOURS.map((h) => <option key={h} value={h}>{`${h}:00`}</option>)}
+            </select>
+          </label>
+        </div>
+        <p className="hint">On the client's clock. Posts due in quiet hours wait (paused) until they end. Pick neither to have none.</p>
+        <label className="field narrow" htmlFor={ids.cutoff}>
+          <span>Lateness cutoff (minutes)</span>
+          <input id={ids.cutoff} type="number" min={1} max={10080} value={cutoff} onChange={(e) => setCutoff(e.target.value)} />
+        </label>
+        <p className="hint">A post that could not go out this long after its slot needs a fresh approval instead of going out late. Empty for none; the API cannot remove a cutoff once set.</p>
       </fieldset>
+      {problem && <Notice tone="warning">{problem}</Notice>}
       <ErrorBox error={save.error} />
       {saved && <Notice tone="success">Policy saved. It applies from the next guard decision.</Notice>}
       {editable && (
