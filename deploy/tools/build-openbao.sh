@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds a Vault-API server for the Vault half of the secrets contract test (docs/vault.md): OpenBao when
-# the Go module proxy serves it, else HashiCorp Vault v1.14.1, the last release before the BSL change and
-# the commit OpenBao forked from (MPL-2.0). Only Go modules are downloaded: no release binaries.
+# the Go module proxy serves it, else HashiCorp Vault v1.14.2 (MPL-2.0, the 1.14 line OpenBao forked from).
+# Only Go modules are downloaded: no release binaries. Cold: ~22 min on 2 busy cores, ~12-14 min idle.
 #
 # Idempotent, in the order the test looks: $RAIZE_BAO_BIN, then `bao` or `vault` in the cache
 # ($RAIZE_BIN_DIR, default ~/.cache/raize/bin), then on PATH (symlinked into the cache), else a build.

@@ -24,3 +24,8 @@ export const RUN_AXE = `(async () => {
   const r = await window.axe.run(document, { resultTypes: ['violations'] });
   return { version: window.axe.version, violations: r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)) })) };
 })()`;
+
+/** Moves the single-page app to `path` as its own links do (history + popstate), without reloading the page. */
+export function spaNavigate(path: string): string {
+  return `history.pushState(null, '', ${JSON.stringify(path)}); dispatchEvent(new PopStateEvent('popstate'));`;
+}
