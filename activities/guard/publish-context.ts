@@ -32,12 +32,11 @@ export async function loadPublishContext(m: EntityManager, input: GuardedPublish
   const mismatch = claims.find(([, a, b]) => a !== b);
   if (mismatch) throw tenantRefused(`the ${mismatch[0]} in the request does not match the stored job`);
 
-  const [client, account, asset, settings] = await Promise.all([
-    m.findOne(Client, { where: { id: input.clientId, agencyId: input.agencyId } }),
-    m.findOne(PlatformAccount, { where: { id: input.platformAccountId, clientId: input.clientId, agencyId: input.agencyId } }),
-    m.findOne(Asset, { where: { id: input.assetId, clientId: input.clientId, agencyId: input.agencyId } }),
-    m.findOne(ClientPolicySettings, { where: { clientId: input.clientId } }),
-  ]);
+  // One connection, one transaction: awaited in turn (pg queues them anyway and warns on overlap).
+  const client = await m.findOne(Client, { where: { id: input.clientId, agencyId: input.agencyId } });
+  const account = await m.findOne(PlatformAccount, { where: { id: input.platformAccountId, clientId: input.clientId, agencyId: input.agencyId } });
+  const asset = await m.findOne(Asset, { where: { id: input.assetId, clientId: input.clientId, agencyId: input.agencyId } });
+  const settings = await m.findOne(ClientPolicySettings, { where: { clientId: input.clientId } });
   if (!client || !account || !asset) throw tenantRefused('the client, account or asset does not belong to this tenant');
   const approvals = input.approvalIds.length
     ? await m.find(Approval, { where: { id: In(input.approvalIds), publishJobId: job.id, clientId: input.clientId, decision: 'approved' } })

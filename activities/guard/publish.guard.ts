@@ -134,10 +134,8 @@ async function runGuard(deps: GuardDeps, input: GuardedPublishInput): Promise<Gu
 
 async function decide(deps: GuardDeps, ctx: PublishContext, input: GuardedPublishInput, now: Date): Promise<PolicyDecision> {
   const m = deps.ds.manager;
-  const [counters, killSwitches] = await Promise.all([
-    countSideEffects(m, { clientId: ctx.job.clientId, accountId: ctx.account.id, action: 'publish', now }),
-    engagedKillSwitches(m, { agencyId: ctx.job.agencyId, clientId: ctx.job.clientId, accountId: ctx.account.id }),
-  ]);
+  const counters = await countSideEffects(m, { clientId: ctx.job.clientId, accountId: ctx.account.id, action: 'publish', now });
+  const killSwitches = await engagedKillSwitches(m, { agencyId: ctx.job.agencyId, clientId: ctx.job.clientId, accountId: ctx.account.id });
   const roles = new Map<string, string>();
   for (const a of ctx.approvals) roles.set(a.approverId, (await effectiveRole(m, a.approverId, ctx.job.agencyId, ctx.job.clientId)) ?? 'none');
   const policyInput = buildPublishPolicyInput(ctx, { now, scheduledAt: input.scheduledAt, counters, killSwitches, roles });

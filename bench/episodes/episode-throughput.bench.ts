@@ -5,7 +5,8 @@
  *   npm run build && node dist/bench/episodes/episode-throughput.bench.js [--episodes=N] [out.json]
  *
  * Tunables (environment): RAIZE_BENCH_EPISODES (default 200), RAIZE_BENCH_WARMUP (5),
- * RAIZE_BENCH_START_CONCURRENCY (8), RAIZE_BENCH_TIMEOUT_SECONDS (600 per batch),
+ * RAIZE_BENCH_START_CONCURRENCY (8), RAIZE_BENCH_TIMEOUT_SECONDS (600 per batch), RAIZE_BENCH_SCHEDULE_BATCH=0
+ * (skip the diagnostic batch scheduled inside schedule()'s transaction), LOG_LEVEL (warn here),
  * RAIZE_BENCH_DATABASE_SERVER (postgres://postgres@127.0.0.1:5432), RAIZE_BENCH_KEEP=1 keeps the database
  * and the temp dir (keyring, temporal.log) for a post-mortem.
  * Everything listens on 127.0.0.1; the dev server, database and sandbox are removed at the end, on error too.

@@ -66,17 +66,27 @@ export class PostsService {
         ...payload,
         options: { pauseRecheckSeconds: this.config.pauseRecheckSeconds, publishTimeoutSeconds: this.config.publishTimeoutSeconds, verifyIntervalSeconds: this.config.verifyIntervalSeconds },
       };
-      // Started inside the transaction: if Temporal refuses, nothing is written (no partial writes).
+      return { id: saved.id, workflowId, wfInput };
+    });
+    // Started after the commit, so the workflow's first activity always finds its job and the client's
+    // audit-chain lock is not held across the Temporal call. If Temporal refuses, the job is marked failed
+    // (an honest record of the attempt) and the operator gets a clear answer.
+    try {
       await this.temporal.workflow.start(PUBLISH_WORKFLOW_TYPE, {
-        taskQueue: tq, workflowId, args: [wfInput],
+        taskQueue: tq, workflowId: job.workflowId, args: [job.wfInput],
         typedSearchAttributes: [
           { key: clientIdKey, value: client.id }, { key: agencyIdKey, value: client.agencyId }, { key: platformKey, value: account.platform },
           { key: episodeKindKey, value: 'publish' }, { key: publishStatusKey, value: 'scheduled' },
         ],
       });
-      return saved.id;
-    });
-    return this.get(actor, job);
+    } catch (err) {
+      await this.ds.transaction(async (m) => {
+        await m.update(PublishJob, { id: job.id, clientId: client.id }, { status: 'failed', statusReasons: [{ code: 'not_started', message: 'the scheduler was unreachable; schedule the post again' }] });
+        await this.audit.append({ agencyId: client.agencyId, clientId: client.id, actor: `user:${actor.userId}`, action: 'post.failed', subjectType: 'publish_job', subjectId: job.id, data: { reason: 'workflow_not_started', kind: (err as Error).name } }, m);
+      });
+      throw new AppError(AppErrorCode.Unavailable, 'the scheduler is unreachable right now; the post was not scheduled. Try again in a minute');
+    }
+    return this.get(actor, job.id);
   }
 
   async get(actor: Actor, postId: string): Promise<PostModel> {
@@ -87,7 +97,10 @@ export class PostsService {
   async list(actor: Actor, clientId: string): Promise<PostModel[]> {
     await this.access.requireClient(actor, clientId, 'client.read');
     const jobs = await this.ds.getRepository(PublishJob).find({ where: { clientId }, order: { scheduledAt: 'DESC' }, take: 200 });
-    return Promise.all(jobs.map((j) => this.toModel(j, null)));
+    const models: PostModel[] = [];
+    // In turn: the request's scope is one connection.
+    for (const j of jobs) models.push(await this.toModel(j, null));
+    return models;
   }
 
   /** Checked here for a clear answer, and again in the workflow's activity for whoever signals directly (C-21). */
