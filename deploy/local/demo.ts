@@ -44,6 +44,7 @@ const rule = (title: string) => `\n── ${title} ${'─'.repeat(Math.max(4, 96
 function printLinks(stack: LocalStack, actorHint?: string): void {
   const lines = [
     ['GraphQL', `${stack.graphqlUrl}${actorHint ? `   (sign in with signIn(email, password); ${actorHint})` : ''}`],
+    ['Admin app', `${stack.apiUrl}/   (sign in as a demo operator)`],
     ['API health', `${stack.apiUrl}/health`],
     ['Temporal Web', `${stack.temporal.uiUrl}/namespaces/${stack.namespace}/workflows`],
     ['Sandbox', `${stack.sandboxUrl}   (the local social platform)`],
