@@ -1,11 +1,11 @@
 import { DataSource } from 'typeorm';
-import { runInTenantScope, TenantScope } from './tenant-scope';
+import { realDataSource, runInTenantScope, TenantScope } from './tenant-scope';
 
 /** The scope of background work for one client: that client's rows, and its agency's roles and switches. */
 export async function clientScope(ds: DataSource, clientId: string): Promise<TenantScope> {
-  const rows: { agency: string | null }[] = await runInTenantScope(ds, { actorId: null, agencyIds: [], clientIds: [], memberAgencyIds: [] }, () =>
-    ds.query('SELECT raize_client_agency($1) AS agency', [clientId]),
-  );
+  // A security-definer lookup that reads no tenant setting: it needs no scope of its own (and so no
+  // set_config/RESET round trips on every activity), just one query on the pool.
+  const rows: { agency: string | null }[] = await realDataSource(ds).query('SELECT raize_client_agency($1) AS agency', [clientId]);
   const agency = rows[0]?.agency;
   return { actorId: null, agencyIds: [], clientIds: [clientId], memberAgencyIds: agency ? [agency] : [] };
 }
