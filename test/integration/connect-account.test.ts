@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { accountFingerprint } from '../../services/core/connectors/content-fingerprint';
 import { PlatformAccount } from '../../services/core/database/entities';
+import { createSecrets } from '../../services/core/secrets/create-secrets';
 import { seedTenant, SeededTenant } from '../factories/tenant.factory';
 import { connectSandboxAccount } from '../factories/connect-account';
 import { startTestStack, TestStack } from '../harness/stack';
@@ -65,8 +66,7 @@ describe('connecting a sandbox account through GraphQL and OAuth + PKCE', () => 
     const keyring = JSON.parse(readFileSync(join(stack.dataDir, 'keyring.json'), 'utf8')) as { entries: Record<string, unknown> };
     const refs: { secret_key: string }[] = await stack.ds.query('SELECT secret_key FROM credential_refs WHERE client_id = $1', [t.clientId]);
     expect(refs.length).toBeGreaterThanOrEqual(2);
-    const { SecretsFromDir } = { SecretsFromDir: (await import('../../services/core/secrets/create-secrets')).createSecrets };
-    const secrets = SecretsFromDir({ dataDir: stack.dataDir });
+    const secrets = createSecrets({ dataDir: stack.dataDir });
     const values: string[] = [];
     for (const r of refs) {
       const tokens = JSON.parse(await secrets.get(r.secret_key)) as { accessToken: string; refreshToken?: string };
