@@ -1,3 +1,3 @@
-// The workflow bundle's entry: every workflow type the workers register.
+// The production workflow bundle's entry: exactly the workflow types the lane workers register
+// (services/worker/lane-workers.ts); a spec keeps the two in step. Diagnostics bundle from workflows/smoke.
 export { publishPostWorkflow } from './publish/publish.workflow';
-export { smokeWorkflow } from './smoke/smoke.workflow';

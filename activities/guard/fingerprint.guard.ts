@@ -1,6 +1,6 @@
-import { DataSource } from 'typeorm';
-import { AuditService } from '../../services/core/audit/audit.service';
-import { ConnectorCredential, ConnectorReader } from '../../services/core/connectors/connector.types';
+import type { DataSource } from 'typeorm';
+import type { AuditService } from '../../services/core/audit/audit.service';
+import type { CallOptions, ConnectorCredential, ConnectorReader } from '../../services/core/connectors/connector.types';
 import { accountFingerprint } from '../../services/core/connectors/content-fingerprint';
 import { PlatformAccount } from '../../services/core/database/entities';
 
@@ -16,15 +16,29 @@ export async function assertFingerprint(
   reader: ConnectorReader,
   cred: ConnectorCredential,
   actor: string,
+  opts: CallOptions,
 ): Promise<FingerprintCheck> {
-  const identity = await reader.identity(cred);
-  if (accountFingerprint(account.platform, identity.externalAccountId) === account.fingerprint) return { ok: true };
+  const identity = await reader.identity(cred, opts);
+  const observed = accountFingerprint(account.platform, identity.externalAccountId);
+  if (observed === account.fingerprint) return { ok: true };
   await deps.ds.transaction(async (m) => {
-    await m.update(PlatformAccount, { id: account.id, clientId: account.clientId }, { status: 'quarantined', statusReason: 'fingerprint_mismatch', updatedAt: new Date() });
-    await deps.audit.append({
-      agencyId: account.agencyId, clientId: account.clientId, actor, action: 'account.quarantined', subjectType: 'platform_account', subjectId: account.id,
-      data: { reason: 'fingerprint_mismatch', expectedFingerprint: account.fingerprint, observedFingerprint: accountFingerprint(account.platform, identity.externalAccountId) },
-    }, m);
+    await m.update(
+      PlatformAccount,
+      { id: account.id, clientId: account.clientId },
+      { status: 'quarantined', statusReason: 'fingerprint_mismatch', updatedAt: new Date() },
+    );
+    await deps.audit.append(
+      {
+        agencyId: account.agencyId,
+        clientId: account.clientId,
+        actor,
+        action: 'account.quarantined',
+        subjectType: 'platform_account',
+        subjectId: account.id,
+        data: { reason: 'fingerprint_mismatch', expectedFingerprint: account.fingerprint, observedFingerprint: observed },
+      },
+      m,
+    );
   });
   deps.alert('account quarantined: token resolves to another identity', { clientId: account.clientId, accountId: account.id });
   return { ok: false, observedExternalId: identity.externalAccountId };

@@ -1,16 +1,31 @@
-import { DataSource } from 'typeorm';
-import { AuditService } from '../../services/core/audit/audit.service';
-import { ConnectorReader, ConnectorWriter } from '../../services/core/connectors/connector.types';
-import { PolicyEngine } from '../../services/core/policy/policy-engine';
-import { CredentialStore } from '../../services/core/secrets/credential-store';
+import type { DataSource } from 'typeorm';
+import type { AuditService } from '../../services/core/audit/audit.service';
+import type {
+  ConnectorReader,
+  ConnectorWriter,
+  PlatformDescriptor,
+  PlatformTiming,
+} from '../../services/core/connectors/connector.types';
+import type { PolicyEngine } from '../../services/core/policy/policy-engine';
+import type { PlatformId } from '../../workflows/contracts/vocabulary/platform-id';
+import type { CredentialCache } from './credential-cache';
+
+/** The connectors of every platform, as the guard uses them: readers, writers (guard only) and timing. */
+export interface PlatformConnectors {
+  descriptor(id: PlatformId): PlatformDescriptor;
+  timing(id: PlatformId): PlatformTiming;
+  reader(id: PlatformId): ConnectorReader;
+  writer(id: PlatformId): ConnectorWriter;
+}
 
 export interface GuardDeps {
   ds: DataSource;
   audit: AuditService;
   policy: PolicyEngine;
-  credentials: CredentialStore;
-  readers: Map<string, ConnectorReader>;
-  writers: Map<string, ConnectorWriter>;
+  credentials: CredentialCache;
+  platforms: PlatformConnectors;
   alert: (msg: string, fields: Record<string, string>) => void;
   now?: () => Date;
+  /** pacing jitter in [0, 1); tests pin it */
+  random?: () => number;
 }

@@ -1,9 +1,15 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { ConnectorError } from '../../services/core/connectors/connector.errors';
+import { FAILURE_TYPES } from '../../workflows/contracts/vocabulary/failure-types';
 
 /** A payload that names objects of another tenant, or that no longer matches the stored job (C-05). */
 export function tenantRefused(message: string): ApplicationFailure {
-  return ApplicationFailure.create({ type: 'TenantRefused', message, nonRetryable: true });
+  return ApplicationFailure.create({ type: FAILURE_TYPES.tenantRefused, message, nonRetryable: true });
+}
+
+/** Retry later without having called the platform (lease held, settle window, pacing). */
+export function retryAfter(type: string, message: string, seconds: number): ApplicationFailure {
+  return ApplicationFailure.create({ type, message, nextRetryDelay: `${Math.max(1, Math.ceil(seconds))} seconds` });
 }
 
 /**
@@ -14,15 +20,15 @@ export function toActivityFailure(err: unknown): unknown {
   if (!(err instanceof ConnectorError)) return err;
   switch (err.kind) {
     case 'rate_limited':
-      return ApplicationFailure.create({
-        type: 'RateLimited', message: err.message, nextRetryDelay: `${Math.max(1, err.details.retryAfterSeconds ?? 60)} seconds`,
-      });
+      return retryAfter(FAILURE_TYPES.rateLimited, err.message, err.details.retryAfterSeconds ?? 60);
     case 'auth':
-      return ApplicationFailure.create({ type: 'AuthError', message: err.message, nonRetryable: true });
+      return ApplicationFailure.create({ type: FAILURE_TYPES.authError, message: err.message, nonRetryable: true });
     case 'permanent':
     case 'not_found':
-      return ApplicationFailure.create({ type: 'PermanentPublishError', message: err.message, nonRetryable: true });
-    default:
-      return ApplicationFailure.create({ type: err.kind === 'outcome_unknown' ? 'OutcomeUnknown' : 'TransientPublishError', message: err.message });
+      return ApplicationFailure.create({ type: FAILURE_TYPES.permanent, message: err.message, nonRetryable: true });
+    case 'outcome_unknown':
+      return ApplicationFailure.create({ type: FAILURE_TYPES.outcomeUnknown, message: err.message });
+    case 'transient':
+      return ApplicationFailure.create({ type: FAILURE_TYPES.transient, message: err.message });
   }
 }

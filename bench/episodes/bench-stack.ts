@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { Client as PgClient } from 'pg';
 import { loadTemporalConfig, TemporalFileConfig } from '../../services/core/config/temporal-config';
 import { migrate } from '../../services/core/database/migrate';
-import { RunningDevServer, startDevServer } from '../../services/core/temporal/dev-server';
-import { freePort } from '../../services/core/util/free-port';
+import { RunningDevServer, startDevServer } from '../../deploy/local/temporal-dev-server';
+import { freePort } from '../../deploy/local/free-port';
 import { toolPath } from '../../services/core/util/tool-path';
 import { RunningSandbox, startSandbox } from '../../services/sandbox/sandbox.server';
 

@@ -2,9 +2,9 @@
 import { HttpError } from './http-utils';
 import { randomId, sha256Hex } from './secrets';
 import type { SandboxDeps } from './deps';
-import type { CreatePostInput } from './schemas';
+import type { CreatePostInput, ListMyPostsQuery } from './schemas';
 import type { StoredMediaBlob } from './store';
-import type { Comment, SandboxMedia, SandboxPost } from './sandbox.types';
+import type { Comment, PostsPage, SandboxMedia, SandboxPost } from './sandbox.types';
 
 export interface CreatePostResult {
   post: SandboxPost;
@@ -58,7 +58,7 @@ export function createPost(deps: SandboxDeps, authorId: string, input: CreatePos
   const id = randomId('sbx_p_');
   const { media, blobs } = buildMedia(deps, id, input.media);
   const createdAt = store.nowIso();
-  const post: SandboxPost = { id, url: `${deps.publicUrl()}/p/${id}`, text: input.text, media, authorId, createdAt };
+  const post: SandboxPost = { id, url: `${deps.publicUrl()}/p/${id}`, text: input.text, media, authorId, createdAt, requestKey: idempotencyKey ?? null };
   store.mutate((state) => {
     state.posts.push(post);
     state.mediaBlobs.push(...blobs);
@@ -67,7 +67,7 @@ export function createPost(deps: SandboxDeps, authorId: string, input: CreatePos
       state.idempotency.push({ userId: authorId, key: idempotencyKey, bodyHash, postId: id, createdAt });
     }
   });
-  deps.webhooks.emit({ type: 'post.created', data: { post } });
+  deps.webhooks.emit({ type: 'post.created', data: { post: publicPost(deps, post) } });
   return { post, replayed: false };
 }
 
@@ -80,16 +80,39 @@ export function createComment(deps: SandboxDeps, post: SandboxPost, authorId: st
   return comment;
 }
 
-/** Posts of one author, newest first. */
-export function postsByAuthor(deps: SandboxDeps, authorId: string, opts: { limit: number; since?: string }): SandboxPost[] {
-  const sinceMs = opts.since ? Date.parse(opts.since) : undefined;
-  const out: SandboxPost[] = [];
+/** A post as API clients see it: `requestKey` only while the echoRequestKey flag is on. */
+export function publicPost(deps: SandboxDeps, post: SandboxPost): SandboxPost {
+  const { requestKey, ...rest } = post;
+  return deps.store.data.flags.echoRequestKey ? { ...rest, requestKey: requestKey ?? null } : rest;
+}
+
+const encodeCursor = (postId: string) => Buffer.from(postId, 'utf8').toString('base64url');
+const decodeCursor = (cursor: string) => Buffer.from(cursor, 'base64url').toString('utf8');
+
+/**
+ * One page of an author's posts, newest first. The cursor names the last post of the previous page, so a page
+ * stays stable while newer posts are created on top of it.
+ */
+export function postsPageByAuthor(deps: SandboxDeps, authorId: string, query: ListMyPostsQuery): PostsPage {
   const posts = deps.store.data.posts;
-  for (let i = posts.length - 1; i >= 0 && out.length < opts.limit; i--) {
+  let start = posts.length - 1;
+  if (query.cursor !== undefined) {
+    const at = posts.findIndex((p) => p.id === decodeCursor(query.cursor!));
+    if (at < 0 || posts[at]!.authorId !== authorId) throw new HttpError(400, 'invalid_cursor', 'cursor does not come from this listing');
+    start = at - 1;
+  }
+  const sinceMs = query.since ? Date.parse(query.since) : undefined;
+  const data: SandboxPost[] = [];
+  let more = false;
+  for (let i = start; i >= 0; i--) {
     const post = posts[i]!;
     if (post.authorId !== authorId) continue;
     if (sinceMs !== undefined && Date.parse(post.createdAt) < sinceMs) continue;
-    out.push(post);
+    if (data.length === query.limit) {
+      more = true;
+      break;
+    }
+    data.push(post);
   }
-  return out;
+  return { data: data.map((p) => publicPost(deps, p)), next_cursor: more ? encodeCursor(data[data.length - 1]!.id) : null };
 }

@@ -1,4 +1,5 @@
-import { FaultEngine, faultMatches } from './faults';
+import { sandboxPlatform } from '../core/connectors/sandbox/sandbox.platform';
+import { FaultEngine, faultMatches, MAX_PROCESSING_DELAY_MS } from './faults';
 import { SandboxAdminClient, SandboxAdminError } from './sandbox-admin.client';
 import { api, bootSandbox, TEST_ADMIN_TOKEN, userWithToken, type TestSandbox } from './sandbox.test-helpers';
 
@@ -98,6 +99,53 @@ describe('sandbox faults, flags and admin', () => {
     started = Date.now();
     await api(t.sandbox.url, '/me', { token });
     expect(Date.now() - started).toBeLessThan(200);
+  });
+
+  it('beforeHandlerDelayMs: the client times out at T, the post is created at T+x all the same', async () => {
+    await t.admin.setFaults([{ match: { method: 'POST', path: '/posts' }, beforeHandlerDelayMs: 500, times: 1 }]);
+    const started = Date.now();
+    const res = await fetch(`${t.sandbox.url}/posts`, {
+      method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': 'late-key' },
+      body: JSON.stringify({ text: 'processed late' }), signal: AbortSignal.timeout(150),
+    }).catch((e: Error) => e);
+    expect(res).toBeInstanceOf(Error);
+    expect(await t.admin.listPosts()).toEqual([]);
+    let posts = await t.admin.listPosts();
+    for (let i = 0; i < 100 && posts.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      posts = await t.admin.listPosts();
+    }
+    expect(Date.now() - started).toBeGreaterThanOrEqual(450);
+    expect(posts).toMatchObject([{ text: 'processed late', requestKey: 'late-key' }]);
+    // A retry with the same key finds what the timed-out request created.
+    expect((await createPost('processed late', 'late-key')).status).toBe(200);
+  });
+
+  it('latencyMs: a request whose client left during the latency is dropped, never handled', async () => {
+    await t.admin.setFaults([{ match: { method: 'POST', path: '/posts' }, latencyMs: 400, times: 1 }]);
+    const res = await fetch(`${t.sandbox.url}/posts`, {
+      method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'lost on the way' }), signal: AbortSignal.timeout(100),
+    }).catch((e: Error) => e);
+    expect(res).toBeInstanceOf(Error);
+    let log = (await t.admin.listRequests()).filter((r) => r.path === '/posts');
+    for (let i = 0; i < 100 && log.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      log = (await t.admin.listRequests()).filter((r) => r.path === '/posts');
+    }
+    expect(log.map((r) => [r.status, r.fault])).toEqual([[499, 'client_gone']]);
+    expect(await t.admin.listPosts()).toEqual([]);
+  });
+
+  it('caps processing time at MAX_PROCESSING_DELAY_MS, below the sandbox connector’s settle time', async () => {
+    await expect(t.admin.setFaults([{ beforeHandlerDelayMs: MAX_PROCESSING_DELAY_MS + 1 }])).rejects.toMatchObject({ status: 400 });
+    await expect(t.admin.setFaults([{ beforeHandlerDelayMs: MAX_PROCESSING_DELAY_MS }])).resolves.toHaveLength(1);
+    expect(sandboxPlatform.timing({ baseUrl: t.sandbox.url }).settleSeconds * 1000).toBeGreaterThan(MAX_PROCESSING_DELAY_MS + sandboxPlatform.timing({ baseUrl: t.sandbox.url }).requestTimeoutMs);
+    const engine = new FaultEngine();
+    engine.set([{ beforeHandlerDelayMs: MAX_PROCESSING_DELAY_MS }, { beforeHandlerDelayMs: MAX_PROCESSING_DELAY_MS }]);
+    expect(engine.evaluate('POST', '/posts').beforeHandlerDelayMs).toBe(MAX_PROCESSING_DELAY_MS);
+    engine.set([{ beforeHandlerDelayMs: 100, errorStatus: 503 }]);
+    expect(engine.evaluate('POST', '/posts')).toMatchObject({ beforeHandlerDelayMs: 0, reject: { status: 503 } });
   });
 
   it('identity swap changes /me and the author of new posts', async () => {

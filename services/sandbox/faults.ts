@@ -3,6 +3,13 @@
 import { randomId } from './secrets';
 import type { ActiveFault, FaultConfig, FaultMatch } from './sandbox.types';
 
+/**
+ * The longest a request can wait after it arrived before the sandbox applies it (beforeHandlerDelayMs, summed
+ * over matching faults, is capped here). The sandbox connector's settle time is longer than this, so a post
+ * whose creation timed out on the client is visible before the guard decides nothing was created.
+ */
+export const MAX_PROCESSING_DELAY_MS = 60_000;
+
 export interface FaultRejection {
   status: number;
   code: 'rate_limited' | 'fault_injected';
@@ -13,6 +20,8 @@ export interface FaultRejection {
 
 export interface FaultPlan {
   latencyMs: number;
+  /** zero when the request is rejected */
+  beforeHandlerDelayMs: number;
   afterHandlerDelayMs: number;
   reject: FaultRejection | null;
 }
@@ -28,7 +37,7 @@ export function faultMatches(match: FaultMatch | undefined, method: string, path
 }
 
 function hasEffectsBesidesRateLimit(fault: ActiveFault): boolean {
-  return !!(fault.latencyMs || fault.afterHandlerDelayMs || fault.errorRate || fault.errorStatus !== undefined);
+  return !!(fault.latencyMs || fault.beforeHandlerDelayMs || fault.afterHandlerDelayMs || fault.errorRate || fault.errorStatus !== undefined);
 }
 
 export class FaultEngine {
@@ -57,11 +66,12 @@ export class FaultEngine {
 
   /** Consumes counters of every matching fault and returns what to do with this request. */
   evaluate(method: string, path: string): FaultPlan {
-    const plan: FaultPlan = { latencyMs: 0, afterHandlerDelayMs: 0, reject: null };
+    const plan: FaultPlan = { latencyMs: 0, beforeHandlerDelayMs: 0, afterHandlerDelayMs: 0, reject: null };
     const spent = new Set<ActiveFault>();
     for (const fault of this.faults) {
       if (!faultMatches(fault.match, method, path)) continue;
       plan.latencyMs += fault.latencyMs ?? 0;
+      plan.beforeHandlerDelayMs += fault.beforeHandlerDelayMs ?? 0;
       plan.afterHandlerDelayMs += fault.afterHandlerDelayMs ?? 0;
 
       if (fault.rateLimit && (fault.remainingRateLimit ?? 0) > 0) {
@@ -93,7 +103,11 @@ export class FaultEngine {
       }
     }
     if (spent.size) this.faults = this.faults.filter((f) => !spent.has(f));
-    if (plan.reject) plan.afterHandlerDelayMs = 0;
+    if (plan.reject) {
+      plan.beforeHandlerDelayMs = 0;
+      plan.afterHandlerDelayMs = 0;
+    }
+    plan.beforeHandlerDelayMs = Math.min(plan.beforeHandlerDelayMs, MAX_PROCESSING_DELAY_MS);
     return plan;
   }
 }

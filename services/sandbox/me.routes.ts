@@ -1,6 +1,6 @@
-// The token identity: profile and recent posts (used by publishers to reconcile by content fingerprint).
+// The token identity: profile and its posts, paged newest first (publishers reconcile against them).
 import { requireIdentity } from './auth';
-import { postsByAuthor } from './content.service';
+import { postsPageByAuthor } from './content.service';
 import { json, validate, type SandboxResponse } from './http-utils';
 import { listMyPostsQuerySchema } from './schemas';
 import { publicUser } from './users';
@@ -15,7 +15,7 @@ function getMe(deps: SandboxDeps, ctx: RequestContext): SandboxResponse {
 function getMyPosts(deps: SandboxDeps, ctx: RequestContext): SandboxResponse {
   const { user } = requireIdentity(deps, ctx);
   const query = validate(listMyPostsQuerySchema, Object.fromEntries(ctx.query));
-  return json(200, { data: postsByAuthor(deps, user.id, query) });
+  return json(200, postsPageByAuthor(deps, user.id, query));
 }
 
 export function registerMeRoutes(router: Router, deps: SandboxDeps): void {

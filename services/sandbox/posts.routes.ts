@@ -1,6 +1,6 @@
 // Posts API: create (idempotent), read one, and the public media bytes of uploaded media.
 import { requireIdentity } from './auth';
-import { createPost } from './content.service';
+import { createPost, publicPost } from './content.service';
 import { HttpError, headerValue, json, parseJsonText, validate, type SandboxResponse } from './http-utils';
 import { createPostSchema } from './schemas';
 import type { SandboxDeps } from './deps';
@@ -20,14 +20,15 @@ function postPost(deps: SandboxDeps, ctx: RequestContext): SandboxResponse {
   const key = idempotencyKeyOf(ctx);
   const input = validate(createPostSchema, parseJsonText(ctx.rawBody));
   const { post, replayed } = createPost(deps, user.id, input, key);
-  return replayed ? json(200, post, { 'idempotent-replayed': 'true' }) : json(201, post, { location: post.url });
+  const view = publicPost(deps, post);
+  return replayed ? json(200, view, { 'idempotent-replayed': 'true' }) : json(201, view, { location: post.url });
 }
 
 function getPost(deps: SandboxDeps, ctx: RequestContext): SandboxResponse {
   requireIdentity(deps, ctx);
   const post = deps.store.findPost(ctx.params.id!);
   if (!post) throw new HttpError(404, 'not_found', 'Post not found');
-  return json(200, post);
+  return json(200, publicPost(deps, post));
 }
 
 function getMedia(deps: SandboxDeps, ctx: RequestContext): SandboxResponse {

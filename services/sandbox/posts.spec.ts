@@ -31,6 +31,7 @@ describe('sandbox posts API', () => {
       media: [],
       authorId: userId,
       createdAt: expect.any(String),
+      requestKey: null,
     });
     expect(res.headers.get('x-request-id')).toMatch(/^req_/);
     const fetched = await api(t.sandbox.url, `/posts/${res.body.id}`, { token });
@@ -124,6 +125,62 @@ describe('sandbox posts API', () => {
     expect(past.body.data).toHaveLength(3);
     expect((await api(t.sandbox.url, '/me/posts?limit=0', { token })).status).toBe(400);
     expect((await api(t.sandbox.url, '/me/posts?since=yesterday', { token })).status).toBe(400);
+  });
+
+  it('pages through the identity’s posts with limit and cursor, newest first, down to since', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 7; i++) ids.push((await create({ text: `p${i}` })).body.id);
+    const newestFirst = [...ids].reverse();
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const page: { status: number; body: { data: { id: string }[]; next_cursor: string | null } } = await api(t.sandbox.url, `/me/posts?limit=3${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { token });
+      expect(page.status).toBe(200);
+      seen.push(...page.body.data.map((p) => p.id));
+      cursor = page.body.next_cursor;
+      pages++;
+    } while (cursor);
+    expect(seen).toEqual(newestFirst);
+    expect(pages).toBe(3);
+    // A page stays put when newer posts arrive on top of it.
+    const first = await api(t.sandbox.url, '/me/posts?limit=2', { token });
+    await create({ text: 'newer' });
+    const second = await api(t.sandbox.url, `/me/posts?limit=2&cursor=${encodeURIComponent(first.body.next_cursor)}`, { token });
+    expect(second.body.data.map((p: { id: string }) => p.id)).toEqual(newestFirst.slice(2, 4));
+    // since bounds the walk: the last page ends at the oldest post not older than since.
+    const cut = (await t.admin.listPosts()).find((p) => p.id === ids[4])!.createdAt;
+    const bounded = await api(t.sandbox.url, `/me/posts?limit=100&since=${encodeURIComponent(cut)}`, { token });
+    expect(bounded.body.data.map((p: { id: string }) => p.id).slice(-1)).toEqual([ids[4]]);
+    expect(bounded.body.next_cursor).toBeNull();
+    expect((await api(t.sandbox.url, '/me/posts?cursor=bm9wZQ', { token })).body.error.code).toBe('invalid_cursor');
+    const other = await userWithToken(t, 'cursor-thief');
+    expect((await api(t.sandbox.url, `/me/posts?cursor=${encodeURIComponent(first.body.next_cursor)}`, { token: other.token })).status).toBe(400);
+  });
+
+  it('stores the Idempotency-Key on the post and echoes it as requestKey, even when it does not dedupe', async () => {
+    const keyed = await create({ text: 'keyed' }, 'req-key-1');
+    expect(keyed.body.requestKey).toBe('req-key-1');
+    expect((await api(t.sandbox.url, `/posts/${keyed.body.id}`, { token })).body.requestKey).toBe('req-key-1');
+    expect((await api(t.sandbox.url, '/me/posts', { token })).body.data[0].requestKey).toBe('req-key-1');
+    await t.admin.setFlags({ ignoreIdempotencyKey: true });
+    const again = await create({ text: 'keyed' }, 'req-key-1');
+    expect(again.status).toBe(201);
+    expect(again.body.requestKey).toBe('req-key-1');
+  });
+
+  it('keeps no request id in its answers when the echoRequestKey flag is off', async () => {
+    expect((await t.admin.getFlags()).echoRequestKey).toBe(true);
+    expect(await t.admin.setFlags({ echoRequestKey: false })).toMatchObject({ echoRequestKey: false, ignoreIdempotencyKey: false });
+    const res = await create({ text: 'anonymous request' }, 'req-key-2');
+    expect(res.body).not.toHaveProperty('requestKey');
+    expect((await api(t.sandbox.url, `/posts/${res.body.id}`, { token })).body).not.toHaveProperty('requestKey');
+    expect((await api(t.sandbox.url, '/me/posts', { token })).body.data[0]).not.toHaveProperty('requestKey');
+    // Deduplication still works; the admin view still knows the key.
+    expect((await create({ text: 'anonymous request' }, 'req-key-2')).status).toBe(200);
+    expect((await t.admin.listPosts())[0]!.requestKey).toBe('req-key-2');
+    await t.admin.reset();
+    expect((await t.admin.getFlags()).echoRequestKey).toBe(true);
   });
 
   it('creates and lists comments', async () => {

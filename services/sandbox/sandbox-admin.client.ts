@@ -81,6 +81,12 @@ export class SandboxAdminClient {
   }
 
   // ---- faults & flags ----
+  /**
+   * Replaces the fault set. Per fault (see FaultConfig): `latencyMs` (network latency; a request whose client
+   * disconnects meanwhile is dropped, never handled), `beforeHandlerDelayMs` (processing time, max 60 000: the
+   * post is created afterwards even if the client timed out), `afterHandlerDelayMs` (created first, answered
+   * late), `errorRate`/`errorStatus`, `rateLimit`, `times`.
+   */
   setFaults(faults: FaultConfig[]): Promise<ActiveFault[]> {
     return this.request<ListResponse<ActiveFault>>('POST', '/_admin/faults', { faults }).then((r) => r.data);
   }
@@ -90,6 +96,11 @@ export class SandboxAdminClient {
   clearFaults(): Promise<void> {
     return this.request('DELETE', '/_admin/faults');
   }
+  /**
+   * Changes some flags, keeps the others: `ignoreIdempotencyKey` (default false), `duplicateWebhooks` (default
+   * false), `echoRequestKey` (default true; false = posts come back without `requestKey`, like a platform that
+   * keeps no request id). reset() restores the defaults.
+   */
   setFlags(flags: Partial<SandboxFlags>): Promise<SandboxFlags> {
     return this.request('POST', '/_admin/flags', flags);
   }

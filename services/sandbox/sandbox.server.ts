@@ -1,5 +1,6 @@
-// The sandbox HTTP server: request pipeline (body cap → faults → routing → handler → delayed response) and the
-// `startSandbox` factory used by main.ts and by tests (in-process, port 0 for a random free port).
+// The sandbox HTTP server: request pipeline (body cap → latency → faults → processing delay → routing → handler →
+// delayed response) and the `startSandbox` factory used by main.ts and by tests (in-process, port 0 for a random
+// free port).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -104,15 +105,24 @@ export async function startSandbox(opts: SandboxOptions & { port?: number; host?
     let response: SandboxResponse | undefined;
     let fault: RequestLogEntry['fault'] = null;
     let afterHandlerDelayMs = 0;
+    let clientGone = false;
+    res.once('close', () => (clientGone = !res.writableFinished));
     try {
       const rawBody = await readBody(req);
       if (!isAdmin) {
         const plan = faults.evaluate(method, path);
         await wait(plan.latencyMs);
+        // Latency is the way there: a client that gave up meanwhile never delivered its request. Only
+        // beforeHandlerDelayMs (processing time) applies a request whose client has left.
+        if (plan.latencyMs > 0 && clientGone) {
+          store.logRequest({ requestId, method, path, status: 499, idempotencyKey: headerValue(req.headers['idempotency-key']) ?? null, fault: 'client_gone', at });
+          return;
+        }
         if (plan.reject) {
           response = errorJson(plan.reject.status, plan.reject.code, plan.reject.message, plan.reject.headers);
           fault = plan.reject.kind;
         }
+        await wait(plan.beforeHandlerDelayMs);
         afterHandlerDelayMs = plan.afterHandlerDelayMs;
       }
       if (!response) {

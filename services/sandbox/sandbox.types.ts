@@ -36,6 +36,13 @@ export interface SandboxPost {
   media: SandboxMedia[];
   authorId: string;
   createdAt: string; // ISO-8601
+  /**
+   * The Idempotency-Key the post was created with (null without one), stored even when the ignoreIdempotencyKey
+   * flag stops it from deduplicating. Returned to API clients while the echoRequestKey flag is on; absent from
+   * their answers (GET/POST /posts, GET /me/posts, webhooks) when it is off. Admin views always show it. Older
+   * state files have no such field.
+   */
+  requestKey?: string | null;
 }
 
 export interface Comment {
@@ -54,8 +61,19 @@ export interface FaultMatch {
 
 export interface FaultConfig {
   match?: FaultMatch;
-  /** Delay before handling the request. */
+  /**
+   * Network latency, before the request "arrives": the fault decision (rateLimit, errorRate) comes after it.
+   * If the client disconnects during it (its timeout), the request is dropped and never handled, as if lost on
+   * the way: logged with fault 'client_gone' and status 499.
+   */
   latencyMs?: number;
+  /**
+   * Processing time: the request has arrived and waits this long, THEN the handler runs and creates the post,
+   * even if the client has disconnected meanwhile. Simulates "the client timed out at T, the platform created
+   * the post at T+x". Not applied to requests a fault rejects. At most MAX_PROCESSING_DELAY_MS (faults.ts, 60 s): a
+   * connector's settle time must exceed the longest processing time the platform can have.
+   */
+  beforeHandlerDelayMs?: number;
   /** Handle the request (side effects happen) and THEN wait this long before responding. */
   afterHandlerDelayMs?: number;
   /** 0..1: probability of answering `errorStatus` (default 503) before handling. */
@@ -80,6 +98,11 @@ export interface SandboxFlags {
   ignoreIdempotencyKey: boolean;
   /** Every webhook delivery is sent twice with the same delivery id. */
   duplicateWebhooks: boolean;
+  /**
+   * Default true: posts carry `requestKey` (the Idempotency-Key they were created with) in API answers. Off, the
+   * sandbox behaves like a platform that keeps no request id, so reconciliation must match by content.
+   */
+  echoRequestKey: boolean;
 }
 
 export interface IdentitySwap {
@@ -147,8 +170,11 @@ export interface RequestLogEntry {
   path: string;
   status: number;
   idempotencyKey: string | null;
-  /** Set when a fault answered instead of the handler (the request was NOT handled). */
-  fault: 'rate_limited' | 'error' | null;
+  /**
+   * Set when the request was NOT handled: a fault answered instead of the handler, or (client_gone) the client
+   * disconnected during latencyMs and the request was dropped (status 499, nothing answered).
+   */
+  fault: 'rate_limited' | 'error' | 'client_gone' | null;
   at: string;
 }
 
@@ -160,4 +186,12 @@ export interface SandboxErrorBody {
 /** List responses are wrapped: `{ data: [...] }`. */
 export interface ListResponse<T> {
   data: T[];
+}
+
+/**
+ * `GET /me/posts?limit=&since=&cursor=`: newest first. `next_cursor` is null on the last page; pass it back as
+ * `cursor` for the next (older) page. Cursors are opaque.
+ */
+export interface PostsPage extends ListResponse<SandboxPost> {
+  next_cursor: string | null;
 }

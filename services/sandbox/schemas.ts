@@ -1,5 +1,6 @@
 // zod schemas for every request body and query the sandbox accepts.
 import { z } from 'zod';
+import { MAX_PROCESSING_DELAY_MS } from './faults';
 
 const codePoints = (s: string) => [...s].length;
 
@@ -39,7 +40,10 @@ export const createCommentSchema = z.object({ text: commentTextSchema });
 export const listMyPostsQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   since: z.iso.datetime({ offset: true }).optional(),
+  /** opaque, from a previous page's next_cursor */
+  cursor: z.string().min(1).max(200).optional(),
 });
+export type ListMyPostsQuery = z.infer<typeof listMyPostsQuerySchema>;
 
 // ---- admin ------------------------------------------------------------------------------------------------
 
@@ -63,6 +67,7 @@ export const faultConfigSchema = z.object({
     })
     .optional(),
   latencyMs: z.number().int().min(0).max(600_000).optional(),
+  beforeHandlerDelayMs: z.number().int().min(0).max(MAX_PROCESSING_DELAY_MS).optional(),
   afterHandlerDelayMs: z.number().int().min(0).max(600_000).optional(),
   errorRate: z.number().min(0).max(1).optional(),
   errorStatus: z.number().int().min(400).max(599).optional(),
@@ -75,6 +80,7 @@ export const setFaultsSchema = z.object({ faults: z.array(faultConfigSchema).max
 export const setFlagsSchema = z.object({
   ignoreIdempotencyKey: z.boolean().optional(),
   duplicateWebhooks: z.boolean().optional(),
+  echoRequestKey: z.boolean().optional(),
 });
 
 export const identitySwapSchema = z.object({ fromUserId: z.string().min(1), toUserId: z.string().min(1) });

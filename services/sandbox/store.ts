@@ -89,7 +89,7 @@ export interface PersistedState {
   swaps: IdentitySwap[];
 }
 
-export const DEFAULT_FLAGS: SandboxFlags = { ignoreIdempotencyKey: false, duplicateWebhooks: false };
+export const DEFAULT_FLAGS: SandboxFlags = { ignoreIdempotencyKey: false, duplicateWebhooks: false, echoRequestKey: true };
 
 const LOG_CAP = 5000;
 

@@ -1,13 +1,38 @@
 import { DataConverter } from '@temporalio/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { Lane, LANES, loadTemporalConfig } from '../core/config/temporal-config';
+import { logger } from '../core/telemetry/logger';
 import { GuardDeps } from '../../activities/guard/guard.deps';
 import { createPublishActivities } from '../../activities/publish/publish.activities';
 import { createSmokeActivities } from '../../activities/smoke/smoke.activities';
+import { PUBLISH_WORKFLOW_TYPE } from '../../workflows/contracts/publish.contract';
+import { SMOKE_WORKFLOW_TYPE } from '../../workflows/contracts/smoke.contract';
+
+/** What one lane's worker runs; a lane never gets another lane's activities (they are its side effects). */
+export interface LaneRegistration {
+  /** workflow types the lane runs, all exported by the production bundle (workflows/index.ts) */
+  workflows: readonly string[];
+  activities?: (deps: GuardDeps) => object;
+}
+
+/**
+ * Lane → what it runs. Engagement, creation and planning have no episodes yet: they get no worker (a Temporal
+ * worker with nothing registered does not poll either) until an entry here gives them one.
+ */
+export const LANE_REGISTRATIONS: Readonly<Record<Lane, LaneRegistration>> = {
+  publish: { workflows: [PUBLISH_WORKFLOW_TYPE], activities: (deps) => createPublishActivities(deps) },
+  engagement: { workflows: [] },
+  creation: { workflows: [] },
+  planning: { workflows: [] },
+};
+
+/** The diagnostics lane: the smoke workflow proves worker, bundle and server talk; only tests start it. */
+export const SMOKE_LANE = { workflows: [SMOKE_WORKFLOW_TYPE], activities: createSmokeActivities } as const;
 
 export interface LaneWorkerOptions {
   connection: NativeConnection;
   namespace: string;
+  /** the production bundle (buildWorkflowBundle of workflows/index.ts) */
   bundlePath: string;
   deps: GuardDeps;
   /** the payload codec (createWorkerDeps builds it); required, so no worker writes plaintext histories (C-13) */
@@ -17,28 +42,58 @@ export interface LaneWorkerOptions {
   taskQueueFor?: (lane: Lane) => string;
 }
 
+/** The lanes among `lanes` that have something to run. */
+export function runnableLanes(lanes: readonly Lane[]): Lane[] {
+  return lanes.filter((l) => LANE_REGISTRATIONS[l].workflows.length > 0 || LANE_REGISTRATIONS[l].activities);
+}
+
 /**
  * One worker per lane task queue, each with its own slots, so planning or creation floods never take
- * the slots a due publish needs (C-26).
+ * the slots a due publish needs (C-26). Each registers exactly its lane's entry in LANE_REGISTRATIONS.
  */
 export async function createLaneWorkers(o: LaneWorkerOptions): Promise<Worker[]> {
   const cfg = loadTemporalConfig();
-  const activities = { ...createPublishActivities(o.deps), ...createSmokeActivities() };
   const lanes = o.lanes ?? [...LANES];
+  const idle = lanes.filter((l) => !runnableLanes([l]).length);
+  if (idle.length) logger.info({ 'raize.lane': idle.join(',') }, 'lanes with nothing to run yet get no worker');
   return Promise.all(
-    lanes.map((lane) =>
-      Worker.create({
+    runnableLanes(lanes).map((lane) => {
+      const reg = LANE_REGISTRATIONS[lane];
+      return Worker.create({
         connection: o.connection,
         namespace: o.namespace,
         taskQueue: o.taskQueueFor?.(lane) ?? cfg.taskQueues[lane],
-        workflowBundle: { codePath: o.bundlePath },
+        // One bundle for every lane that runs workflows: today only publish does, and a spec fails when the
+        // bundle's exports and the lanes' workflow lists drift apart (a second lane then gets a bundle of its own).
+        workflowBundle: reg.workflows.length ? { codePath: o.bundlePath } : undefined,
         dataConverter: o.dataConverter,
-        activities,
+        activities: reg.activities?.(o.deps),
         maxConcurrentWorkflowTaskExecutions: Math.min(cfg.workerSlots[lane].workflows, 100),
         maxConcurrentActivityTaskExecutions: cfg.workerSlots[lane].activities,
         maxCachedWorkflows: cfg.workerSlots[lane].workflows,
         shutdownGraceTime: '10 seconds',
-      }),
-    ),
+      });
+    }),
   );
+}
+
+export interface SmokeWorkerOptions {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  /** the diagnostics bundle's code (bundleWorkflows(smokeWorkflowsEntry())) */
+  workflowCode: string;
+  dataConverter?: DataConverter;
+}
+
+/** A worker for the smoke lane: the smoke workflow and its one activity, nothing of production. */
+export async function createSmokeWorker(o: SmokeWorkerOptions): Promise<Worker> {
+  return Worker.create({
+    connection: o.connection,
+    namespace: o.namespace,
+    taskQueue: o.taskQueue,
+    workflowBundle: { code: o.workflowCode },
+    dataConverter: o.dataConverter,
+    activities: SMOKE_LANE.activities(),
+  });
 }

@@ -3,21 +3,22 @@ import { NativeConnection } from '@temporalio/worker';
 import { loadAppConfig } from '../core/config/app-config';
 import { Lane, LANES } from '../core/config/temporal-config';
 import { logger } from '../core/telemetry/logger';
-import { createLaneWorkers } from './lane-workers';
+import { createLaneWorkers, runnableLanes } from './lane-workers';
 import { ensureWorkflowBundle } from './workflow-bundle';
 import { createWorkerDeps } from './worker-deps';
 
-/** The worker process: every lane (or RAIZE_LANES=publish,engagement), one bundle, graceful shutdown. */
+/** The worker process: every lane with something to run (or RAIZE_LANES=publish,engagement), one bundle, graceful shutdown. */
 async function main(): Promise<void> {
   const config = loadAppConfig();
   const lanes = (process.env.RAIZE_LANES?.split(',').filter(Boolean) as Lane[] | undefined) ?? [...LANES];
   const unknown = lanes.filter((l) => !LANES.includes(l));
   if (unknown.length) throw new Error(`RAIZE_LANES: unknown lane(s) ${unknown.join(', ')}`);
+  if (!runnableLanes(lanes).length) throw new Error(`RAIZE_LANES: lane(s) ${lanes.join(', ')} have nothing to run yet (services/worker/lane-workers.ts)`);
   const bundlePath = await ensureWorkflowBundle(process.env.RAIZE_WORKFLOW_BUNDLE ?? join(config.dataDir, 'workflow-bundle.js'), !process.env.RAIZE_WORKFLOW_BUNDLE);
   const connection = await NativeConnection.connect({ address: config.temporal.address });
   const { deps, ds, dataConverter } = await createWorkerDeps(config, { connectorTimeoutMs: process.env.RAIZE_CONNECTOR_TIMEOUT_MS ? Number(process.env.RAIZE_CONNECTOR_TIMEOUT_MS) : undefined });
   const workers = await createLaneWorkers({ connection, namespace: config.temporal.namespace, bundlePath, deps, dataConverter, lanes, taskQueueFor: process.env.RAIZE_TASK_QUEUE ? () => process.env.RAIZE_TASK_QUEUE! : undefined });
-  logger.info({ 'raize.lane': lanes.join(',') }, 'worker started');
+  logger.info({ 'raize.lane': runnableLanes(lanes).join(',') }, 'worker started');
   process.send?.({ ready: true });
   const stop = () => workers.forEach((w) => w.shutdown());
   process.once('SIGINT', stop);

@@ -4,18 +4,30 @@ import { bundleWorkflowCode } from '@temporalio/worker';
 import { repoRoot } from '../core/util/repo-root';
 import { FAILURE_CONVERTER_PATH } from '../core/temporal/codec/data-converter';
 
-/** The workflows' entry file, from sources (the bundler compiles TypeScript itself). */
+/** The production workflows' entry file, from sources (the bundler compiles TypeScript itself). */
 export function workflowsEntry(): string {
   return join(repoRoot(), 'workflows', 'index.ts');
 }
 
+/** The diagnostics entry (the smoke workflow): bundled for the smoke lane only, never into production lanes. */
+export function smokeWorkflowsEntry(): string {
+  return join(repoRoot(), 'workflows', 'smoke', 'index.ts');
+}
+
+const silent = { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} };
+
+/** Bundles one workflows entry; the sandbox turns workflow errors into failures itself, so it needs the encoding failure converter (C-13). */
+export async function bundleWorkflows(entry: string): Promise<string> {
+  const { code } = await bundleWorkflowCode({ workflowsPath: entry, failureConverterPath: FAILURE_CONVERTER_PATH, logger: silent as never });
+  return code;
+}
+
 /**
- * Bundles the workflows once and writes the bundle to a file that every lane worker (and every test)
- * loads, instead of each Worker.create bundling again.
+ * Bundles the production workflows once and writes the bundle to a file that the lane workers (and every test)
+ * load, instead of each Worker.create bundling again.
  */
-export async function buildWorkflowBundle(outFile: string): Promise<string> {
-  // The sandbox turns workflow errors into failures itself: it needs the encoding failure converter (C-13).
-  const { code } = await bundleWorkflowCode({ workflowsPath: workflowsEntry(), failureConverterPath: FAILURE_CONVERTER_PATH, logger: { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} } as never });
+export async function buildWorkflowBundle(outFile: string, entry: string = workflowsEntry()): Promise<string> {
+  const code = await bundleWorkflows(entry);
   mkdirSync(dirname(outFile), { recursive: true });
   writeFileSync(outFile, code);
   return outFile;

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadTemporalConfig } from '../../services/core/config/temporal-config';
 import { migrate } from '../../services/core/database/migrate';
-import { startDevServer } from '../../services/core/temporal/dev-server';
-import { freePort } from '../../services/core/util/free-port';
+import { startDevServer } from '../../deploy/local/temporal-dev-server';
+import { freePort } from '../../deploy/local/free-port';
 import { toolPath } from '../../services/core/util/tool-path';
 import { buildWorkflowBundle } from '../../services/worker/workflow-bundle';
 

@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { loadAppConfig } from '../../services/core/config/app-config';
-import { freePort } from '../../services/core/util/free-port';
+import { freePort } from '../../deploy/local/free-port';
 import { createApi } from '../../services/api/create-api';
 import { createLaneWorkers } from '../../services/worker/lane-workers';
 import { createWorkerDeps } from '../../services/worker/worker-deps';

@@ -3,17 +3,17 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inspect } from 'node:util';
-import { describeDataKeyProviderContract, describeSecretsContract } from '../../services/core/secrets/contract/secrets-contract';
-import { SecretsDataKeyProvider } from '../../services/core/secrets/contract/secrets-data-key-provider';
 import { LocalKeyring } from '../../services/core/secrets/local-keyring';
 import { masterKeyId } from '../../services/core/secrets/master-key';
-import { findBaoBinary, RunningBaoDevServer, startBaoDevServer } from '../../services/core/secrets/vault/bao-dev-server';
-import { TransitDataKeyProvider, TRANSIT_CODEC_CURRENT_SECRET, transitCodecKeySecret } from '../../services/core/secrets/vault/transit-data-key-provider';
+import { TransitCodecKeySource, TRANSIT_CODEC_CURRENT_SECRET, transitCodecKeySecret } from '../../services/core/secrets/vault/transit-key-source';
 import { VaultSettings } from '../../services/core/secrets/vault/vault-client';
 import { TransitDecryptError, VaultRequestError } from '../../services/core/secrets/vault/vault-error';
 import { InvalidVaultNameError } from '../../services/core/secrets/vault/vault-paths';
 import { VaultSecrets } from '../../services/core/secrets/vault/vault-secrets';
 import { VaultTransit } from '../../services/core/secrets/vault/vault-transit';
+import { SecretsCodecKeySource } from '../../services/core/temporal/codec/secrets-key-source';
+import { findBaoBinary, RunningBaoDevServer, startBaoDevServer } from '../harness/bao-dev-server';
+import { describeCodecKeySourceContract, describeSecretsContract } from '../harness/secrets-contract';
 
 const dir = mkdtempSync(join(tmpdir(), 'raize-secrets-contract-'));
 const rand = () => randomBytes(6).toString('hex');
@@ -27,9 +27,9 @@ describeSecretsContract('local keyring', async () => keyring(), {
   // mkdir under /dev/null fails with ENOTDIR: a backend whose every write fails.
   makeFailing: async () => new LocalKeyring('/dev/null/raize/keyring.json', masterKey()),
 });
-describeDataKeyProviderContract('secrets port on the local keyring', async () => {
+describeCodecKeySourceContract('secrets port on the local keyring', async () => {
   const ring = keyring();
-  return { open: () => new SecretsDataKeyProvider(ring) };
+  return { open: () => new SecretsCodecKeySource(ring) };
 });
 
 const bao = findBaoBinary();
@@ -68,14 +68,14 @@ if ('missing' in bao && process.env.RAIZE_REQUIRE_BAO === '1') {
       makeFailing: async () => new VaultSecrets(settings({ token: wrongToken })),
       neverInErrors: () => [server!.token, wrongToken],
     });
-    describeDataKeyProviderContract('secrets port on Vault KV v2', async () => {
+    describeCodecKeySourceContract('secrets port on Vault KV v2', async () => {
       const kv = new VaultSecrets(settings());
-      return { open: () => new SecretsDataKeyProvider(kv) };
+      return { open: () => new SecretsCodecKeySource(kv) };
     });
-    describeDataKeyProviderContract('Vault Transit envelope', async () => {
+    describeCodecKeySourceContract('Vault Transit envelope', async () => {
       const s = settings();
       const wrappingKey = `raize-codec-${rand()}`;
-      return { open: () => new TransitDataKeyProvider({ transit: new VaultTransit(s), kv: new VaultSecrets(s), wrappingKey }) };
+      return { open: () => new TransitCodecKeySource({ transit: new VaultTransit(s), kv: new VaultSecrets(s), wrappingKey }) };
     });
 
     it('[C-11] stores a secret at <mount>/data/<prefix>/<key> as { value }, and delete leaves no version behind', async () => {
@@ -154,10 +154,10 @@ if ('missing' in bao && process.env.RAIZE_REQUIRE_BAO === '1') {
       expect(await kv.get('clients/c1/credentials/k')).toBe('v2');
       await kv.delete('clients/c1/credentials/k');
       await expect(kv.get('clients/c1/credentials/k')).rejects.toThrow(/no secret stored/);
-      const provider = new TransitDataKeyProvider({ transit: new VaultTransit(limited), kv, wrappingKey: kek });
+      const provider = new TransitCodecKeySource({ transit: new VaultTransit(limited), kv, wrappingKey: kek });
       const first = await provider.currentKey();
       await provider.rotate();
-      expect((await new TransitDataKeyProvider({ transit: new VaultTransit(limited), kv, wrappingKey: kek }).keyById(first.id)).equals(first.key)).toBe(true);
+      expect((await new TransitCodecKeySource({ transit: new VaultTransit(limited), kv, wrappingKey: kek }).keyById(first.id)).equals(first.key)).toBe(true);
       const outside = new VaultSecrets({ ...limited, prefix: `${s.prefix}-other` });
       await expect(outside.put('k', 'v')).rejects.toThrow(/HTTP 403/);
       await expect(new VaultTransit(limited).encrypt(`${kek}-other`, Buffer.from('x'))).rejects.toThrow(/HTTP 403/);
@@ -167,7 +167,7 @@ if ('missing' in bao && process.env.RAIZE_REQUIRE_BAO === '1') {
       const s = settings();
       const kv = new VaultSecrets(s);
       const wrappingKey = `raize-codec-${rand()}`;
-      const provider = new TransitDataKeyProvider({ transit: new VaultTransit(s), kv, wrappingKey });
+      const provider = new TransitCodecKeySource({ transit: new VaultTransit(s), kv, wrappingKey });
       const { id, key } = await provider.currentKey();
       const entry = await kv.get(transitCodecKeySecret(id));
       expect(entry).toMatch(/"wrapped":"vault:v1:/);
@@ -175,7 +175,7 @@ if ('missing' in bao && process.env.RAIZE_REQUIRE_BAO === '1') {
       expect(entry).not.toContain(key.toString('hex'));
       const otherId = randomBytes(8).toString('hex');
       await kv.put(transitCodecKeySecret(otherId), entry);
-      const fresh = new TransitDataKeyProvider({ transit: new VaultTransit(s), kv, wrappingKey });
+      const fresh = new TransitCodecKeySource({ transit: new VaultTransit(s), kv, wrappingKey });
       await expect(fresh.keyById(otherId)).rejects.toBeInstanceOf(TransitDecryptError);
       expect(await kv.get(TRANSIT_CODEC_CURRENT_SECRET)).toBe(id);
     });

@@ -1,16 +1,17 @@
-import { Worker } from '@temporalio/worker';
-import { createSmokeActivities } from '../../activities/smoke/smoke.activities';
+import { createSmokeWorker } from '../../services/worker/lane-workers';
+import { bundleWorkflows, smokeWorkflowsEntry } from '../../services/worker/workflow-bundle';
+import { SMOKE_WORKFLOW_TYPE } from '../../workflows/contracts/smoke.contract';
 import { nativeConnection, temporalClient, testEnv, uniqueTaskQueue } from '../harness/test-env';
 
 describe('the Temporal dev server harness', () => {
-  it('runs a workflow end to end on the real server with its own task queue', async () => {
+  it('runs the smoke workflow end to end on its own diagnostics lane', async () => {
     const env = testEnv();
     const taskQueue = uniqueTaskQueue('smoke');
     const connection = await nativeConnection();
-    const worker = await Worker.create({ connection, namespace: env.namespace, taskQueue, workflowBundle: { codePath: env.bundlePath }, activities: createSmokeActivities() });
+    const worker = await createSmokeWorker({ connection, namespace: env.namespace, taskQueue, workflowCode: await bundleWorkflows(smokeWorkflowsEntry()) });
     const { client, close } = await temporalClient();
     try {
-      const result = await worker.runUntil(client.workflow.execute('smokeWorkflow', { taskQueue, workflowId: `smoke-${taskQueue}`, args: [{ name: 'raize' }] }));
+      const result = await worker.runUntil(client.workflow.execute(SMOKE_WORKFLOW_TYPE, { taskQueue, workflowId: `smoke-${taskQueue}`, args: [{ name: 'raize' }] }));
       expect(result).toBe('hello, raize');
       const history = await client.workflow.getHandle(`smoke-${taskQueue}`).fetchHistory();
       expect(history.events?.some((e) => e.activityTaskCompletedEventAttributes)).toBe(true);

@@ -1,6 +1,11 @@
-import { Reason } from './publish.contract';
+import type { PublishStatus } from './vocabulary/publish-status';
+import type { Reason } from './vocabulary/reason-codes';
 
-/** What a guarded publish attempt came to; errors that should be retried are thrown instead. */
+/**
+ * What a guarded publish attempt came to; errors that should be retried are thrown instead. On `published` the
+ * guard has already recorded the post's status (`verified`, or `published` while it is not read back yet) in the
+ * same transaction as its proof.
+ */
 export type GuardedPublishOutcome =
   | { kind: 'published'; postId: string; url: string; verified: boolean; reconciled: boolean }
   | { kind: 'denied'; reasons: Reason[] }
@@ -15,6 +20,7 @@ export interface PublishContextInput {
 
 export interface PreparePublishResult {
   needsApproval: boolean;
+  /** the reasons a human approval resolves (from the kernel's policy preview) */
   reasons: Reason[];
 }
 
@@ -33,13 +39,18 @@ export interface GuardedPublishInput extends PublishContextInput {
   idempotencyKey: string;
   scheduledAt: string;
   approvalIds: string[];
+  /**
+   * Record the `publishing` status in the guard's first transaction instead of a separate status activity
+   * (workflows patched with `guard-records-publishing`; older histories still call recordPublishStatus).
+   */
+  recordPublishing?: boolean;
 }
 
 /** The workflow's whole claim, re-checked against the stored job before anything else (C-05). */
-export type PreparePublishInput = Omit<GuardedPublishInput, 'approvalIds'>;
+export type PreparePublishInput = Omit<GuardedPublishInput, 'approvalIds' | 'recordPublishing'>;
 
 export interface RecordStatusInput extends PublishContextInput {
-  status: string;
+  status: PublishStatus;
   reasons: Reason[];
   actorId?: string;
   scheduledAt?: string;
@@ -47,4 +58,9 @@ export interface RecordStatusInput extends PublishContextInput {
 
 export interface VerifyInput extends PublishContextInput {
   postId: string;
+}
+
+/** A later read-back; it only reads and returns its result: the workflow records the status. */
+export interface VerifyResult {
+  verified: boolean;
 }

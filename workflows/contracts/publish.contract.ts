@@ -1,13 +1,10 @@
-import { defineQuery, defineSignal } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { RecordApprovalResult } from './publish-activities.contract';
+import type { PublishStatus } from './vocabulary/publish-status';
+import type { Reason } from './vocabulary/reason-codes';
 
-export type PublishWorkflowStatus =
-  | 'scheduled' | 'awaiting_approval' | 'approved' | 'paused' | 'publishing' | 'published' | 'verified'
-  | 'unverified' | 'denied' | 'rejected' | 'cancelled' | 'failed' | 'quarantined';
-
-export interface Reason {
-  code: string;
-  message: string;
-}
+/** @deprecated import `Reason` from `workflows/contracts/vocabulary`; kept while activities/guard still imports it here. */
+export type { Reason };
 
 /** Fixed at scheduling (C-05, C-23): ids only, no content, no secrets. */
 export interface PublishWorkflowInput {
@@ -35,7 +32,8 @@ export interface PublishWorkflowOptions {
   verifyIntervalSeconds?: number;
 }
 
-export interface ApproveSignalArgs {
+/** An approval of one version of the content, by one person; sent as the `approve` update (or the older signal). */
+export interface ApproveArgs {
   approverId: string;
   /** the checksum of the content the approver saw; an approval of other content is void */
   assetChecksum: string;
@@ -55,11 +53,12 @@ export interface CancelSignalArgs {
 }
 
 export interface PublishStatusView {
-  status: PublishWorkflowStatus;
+  status: PublishStatus;
   reasons: Reason[];
   scheduledAt: string;
   needsApproval: boolean;
   approvals: { approvalId: string; approverId: string; assetChecksum: string }[];
+  /** refused approve signals, which have nobody to answer to; a refused update answers its caller instead */
   refusedApprovals: { approverId: string; reason: string }[];
   postId?: string;
   url?: string;
@@ -67,13 +66,24 @@ export interface PublishStatusView {
 }
 
 export interface PublishWorkflowResult {
-  status: PublishWorkflowStatus;
+  status: PublishStatus;
   reasons: Reason[];
   postId?: string;
   url?: string;
 }
 
-export const approveSignal = defineSignal<[ApproveSignalArgs]>('approve');
+/**
+ * Approves the post and answers the caller: `{ accepted: false, reason }` when the approver may not approve it
+ * (role, four eyes, content changed). Its validator refuses at once, before anything is written to history,
+ * when the post does not wait for an approval (final, cancelled, rejected, publishing, approved). A repeated
+ * approval by the same approver of the same content returns the first one (C-22).
+ */
+export const approveUpdate = defineUpdate<RecordApprovalResult, [ApproveArgs]>('approve');
+/**
+ * The pre-update way to approve: no answer, refusals land in the status view. Kept because running workflows
+ * and recorded histories hold it; new callers use `approveUpdate`.
+ */
+export const approveSignal = defineSignal<[ApproveArgs]>('approve');
 export const rejectSignal = defineSignal<[RejectSignalArgs]>('reject');
 export const rescheduleSignal = defineSignal<[RescheduleSignalArgs]>('reschedule');
 export const cancelSignal = defineSignal<[CancelSignalArgs]>('cancel');
@@ -82,6 +92,17 @@ export const recheckSignal = defineSignal('recheck');
 export const statusQuery = defineQuery<PublishStatusView>('status');
 
 export const PUBLISH_WORKFLOW_TYPE = 'publishPostWorkflow';
+
+/**
+ * `patched()` ids of the publish workflow; each marks a change of its command sequence, so histories recorded
+ * before it replay the old branch. Never rename or reuse one.
+ */
+export const PUBLISH_PATCHES = {
+  /** the guard records `publishing` in its first transaction (`recordPublishing: true`), not a separate activity */
+  guardRecordsPublishing: 'guard-records-publishing',
+  /** a read-back only reads; the workflow records `verified` itself, and shows `published` while it reads back */
+  workflowRecordsVerified: 'workflow-records-verified',
+} as const;
 
 /** Business-meaningful and tenant-embedding (C-05); ids only, never names or text. */
 export function publishWorkflowId(clientId: string, jobId: string): string {

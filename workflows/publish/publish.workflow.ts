@@ -1,109 +1,63 @@
 import {
-  ApplicationFailure, ActivityFailure, condition, proxyActivities, setHandler, sleep, upsertSearchAttributes, workflowInfo,
+  ActivityFailure, allHandlersFinished, ApplicationFailure, condition, patched, setHandler, sleep, upsertSearchAttributes, workflowInfo,
 } from '@temporalio/workflow';
-import type { createPublishActivities } from '../../activities/publish/publish.activities';
+import type { GuardedPublishOutcome } from '../contracts/publish-activities.contract';
 import {
-  approveSignal, cancelSignal, PublishStatusView, PublishWorkflowInput, PublishWorkflowResult, PublishWorkflowStatus,
-  Reason, recheckSignal, rejectSignal, rescheduleSignal, statusQuery, ApproveSignalArgs,
+  approveSignal, approveUpdate, cancelSignal, PUBLISH_PATCHES, PublishWorkflowInput, PublishWorkflowResult, recheckSignal, rejectSignal,
+  rescheduleSignal, statusQuery,
 } from '../contracts/publish.contract';
-import { GuardedPublishOutcome } from '../contracts/publish-activities.contract';
 import { publishStatusKey } from '../contracts/search-attributes';
-import { dispositionFor, voidsApprovals } from './denial-disposition';
+import { FAILURE_TYPES } from '../contracts/vocabulary/failure-types';
+import { dispositionFor, Reason, voidsApprovals } from '../contracts/vocabulary/reason-codes';
+import { bookkeepingActivities, guardedActivities } from './publish.proxies';
+import { PublishEpisodeState } from './publish.state';
+import { PublishStatusWriter } from './publish.status';
 
-type PublishActivities = ReturnType<typeof createPublishActivities>;
-
-// Bookkeeping activities only touch our own database: retry them freely.
-const bookkeeping = proxyActivities<PublishActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 20, nonRetryableErrorTypes: ['TenantRefused'] },
-});
+const isLate = (reasons: Reason[]) => reasons.some((r) => r.code === 'late');
 
 /** The publish episode: wait for approval and the slot, then the one guarded side effect, then proof. */
 export async function publishPostWorkflow(input: PublishWorkflowInput): Promise<PublishWorkflowResult> {
+  const result = await runEpisode(input);
+  // An approval update still recording must answer its caller before the episode ends (safe-message-handlers).
+  await condition(allHandlersFinished);
+  return result;
+}
+
+async function runEpisode(input: PublishWorkflowInput): Promise<PublishWorkflowResult> {
   const opts = input.options ?? {};
   const ctx = { jobId: input.jobId, clientId: input.clientId, workflowId: workflowInfo().workflowId };
-  // Retrying the publish is safe only because the guard's ledger and the platform's idempotency key make
-  // a second attempt find the first post instead of making another (the Postiz double-post incident).
-  const guarded = proxyActivities<PublishActivities>({
-    startToCloseTimeout: `${opts.publishTimeoutSeconds ?? 60} seconds`,
-    retry: {
-      initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 12,
-      nonRetryableErrorTypes: ['TenantRefused', 'PermanentPublishError', 'AuthError'],
-    },
-  });
-
-  const view: PublishStatusView = {
-    status: 'scheduled', reasons: [], scheduledAt: input.scheduledAt, needsApproval: false, approvals: [], refusedApprovals: [],
-  };
-  const pendingApprovals: ApproveSignalArgs[] = [];
-  let rejected: { approverId: string; reason?: string } | undefined;
-  let cancelled: { actorId: string; reason?: string } | undefined;
-  let wake = false;
-  let lateReapproval = false;
+  const bookkeeping = bookkeepingActivities();
+  const guarded = guardedActivities(opts);
+  const state = new PublishEpisodeState(input, (a) => bookkeeping.recordApproval({ ...ctx, ...a }));
+  const view = state.view;
+  const status = new PublishStatusWriter(view, (s) => bookkeeping.recordPublishStatus({ ...ctx, ...s }));
 
   setHandler(statusQuery, () => view);
-  setHandler(approveSignal, (a) => {
-    pendingApprovals.push(a);
-    wake = true;
-  });
-  setHandler(rejectSignal, (r) => {
-    rejected ??= r;
-    wake = true;
-  });
-  setHandler(cancelSignal, (c) => {
-    cancelled ??= c;
-    wake = true;
-  });
-  setHandler(rescheduleSignal, (r) => {
-    pendingReschedule = r;
-    wake = true;
-  });
-  setHandler(recheckSignal, () => {
-    wake = true;
-  });
-  let pendingReschedule: { actorId: string; scheduledAt: string } | undefined;
+  setHandler(approveUpdate, state.approve, { validator: state.validateApproval });
+  setHandler(approveSignal, state.onApproveSignal);
+  setHandler(rejectSignal, state.onReject);
+  setHandler(cancelSignal, state.onCancel);
+  setHandler(rescheduleSignal, state.onReschedule);
+  setHandler(recheckSignal, state.onRecheck);
 
-  async function setStatus(status: PublishWorkflowStatus, reasons: Reason[] = [], actorId?: string): Promise<void> {
-    if (view.status === status && JSON.stringify(view.reasons) === JSON.stringify(reasons) && !actorId) return;
-    view.status = status;
-    view.reasons = reasons;
-    upsertSearchAttributes([{ key: publishStatusKey, value: status }]);
-    await bookkeeping.recordPublishStatus({ ...ctx, status, reasons, actorId, scheduledAt: view.scheduledAt });
-  }
-
-  /** Handles signals that arrived; returns a final result when the episode ends. */
+  /** Acts on the signals that arrived; returns the result when they end the episode. */
   async function drainSignals(): Promise<PublishWorkflowResult | undefined> {
-    wake = false;
-    if (cancelled) {
-      await setStatus('cancelled', [{ code: 'cancelled', message: cancelled.reason ?? 'cancelled by an operator' }], cancelled.actorId);
+    state.wake = false;
+    if (state.cancelled) {
+      await status.set('cancelled', [{ code: 'cancelled', message: state.cancelled.reason ?? 'cancelled by an operator' }], state.cancelled.actorId);
       return { status: 'cancelled', reasons: view.reasons };
     }
-    if (rejected) {
-      await setStatus('rejected', [{ code: 'rejected', message: rejected.reason ?? 'rejected by a reviewer' }], rejected.approverId);
+    if (state.rejected) {
+      await status.set('rejected', [{ code: 'rejected', message: state.rejected.reason ?? 'rejected by a reviewer' }], state.rejected.approverId);
       return { status: 'rejected', reasons: view.reasons };
     }
-    if (pendingReschedule) {
-      const r = pendingReschedule;
-      pendingReschedule = undefined;
+    if (state.reschedule) {
+      const r = state.reschedule;
+      state.reschedule = undefined;
       view.scheduledAt = r.scheduledAt;
-      await bookkeeping.recordPublishStatus({ ...ctx, status: view.status, reasons: view.reasons, actorId: r.actorId, scheduledAt: r.scheduledAt });
+      await status.recordSlot(r.actorId);
     }
-    while (pendingApprovals.length) {
-      const a = pendingApprovals.shift()!;
-      // Duplicate signals (double clicks, client retries) change nothing (C-22).
-      if (view.approvals.some((x) => x.approverId === a.approverId && x.assetChecksum === a.assetChecksum)) continue;
-      const res = await bookkeeping.recordApproval({ ...ctx, approverId: a.approverId, assetChecksum: a.assetChecksum, note: a.note });
-      if (res.accepted) {
-        view.approvals.push({ approvalId: res.approvalId, approverId: a.approverId, assetChecksum: a.assetChecksum });
-        if (lateReapproval) {
-          // A fresh approval after a missed slot means "publish now", not "publish hours late at the old slot".
-          lateReapproval = false;
-          view.scheduledAt = new Date(Date.now()).toISOString();
-        }
-      } else {
-        view.refusedApprovals.push({ approverId: a.approverId, reason: res.reason });
-      }
-    }
+    await state.drainApprovalSignals();
     return undefined;
   }
 
@@ -115,84 +69,103 @@ export async function publishPostWorkflow(input: PublishWorkflowInput): Promise<
   const prepared = await bookkeeping.preparePublish(claim);
   view.needsApproval = prepared.needsApproval;
   // Already past the lateness cutoff when it starts (scheduled after an outage): the approval means "now".
-  lateReapproval = prepared.reasons.some((r) => r.code === 'late');
-  if (prepared.needsApproval) await setStatus('awaiting_approval', prepared.reasons);
+  state.lateReapproval = isLate(prepared.reasons);
+  if (prepared.needsApproval) await status.set('awaiting_approval', prepared.reasons);
 
   for (;;) {
     const ended = await drainSignals();
     if (ended) return ended;
 
-    if (view.needsApproval && view.approvals.length === 0) {
-      await setStatus('awaiting_approval', view.reasons.length ? view.reasons : prepared.reasons);
-      await condition(() => wake);
+    if (view.needsApproval && !state.hasApproval) {
+      await status.set('awaiting_approval', view.reasons.length ? view.reasons : prepared.reasons);
+      await condition(() => state.wake);
       continue;
     }
 
     const msToSlot = Date.parse(view.scheduledAt) - Date.now();
     if (msToSlot > 0) {
-      await setStatus(view.approvals.length ? 'approved' : 'scheduled');
-      await condition(() => wake, msToSlot);
-      if (wake) continue;
+      await status.set(state.hasApproval ? 'approved' : 'scheduled');
+      await condition(() => state.wake, msToSlot);
+      if (state.wake) continue;
     }
 
-    await setStatus('publishing');
     let outcome: GuardedPublishOutcome;
     try {
-      outcome = await guarded.guardedPublish({ ...claim, scheduledAt: view.scheduledAt, approvalIds: view.approvals.map((a) => a.approvalId) });
+      outcome = await publishOnce();
     } catch (err) {
-      const cause = err instanceof ActivityFailure && err.cause instanceof ApplicationFailure ? err.cause : undefined;
-      const reason = { code: cause?.type === 'TenantRefused' ? 'tenant_refused' : 'publish_failed', message: cause?.message ?? 'the publish attempt failed' };
-      await setStatus('failed', [reason]);
+      const reason = failureReason(err);
+      await status.set('failed', [reason]);
       return { status: 'failed', reasons: [reason] };
     }
 
-    if (outcome.kind === 'published') {
-      view.postId = outcome.postId;
-      view.url = outcome.url;
-      view.verified = outcome.verified;
-      if (!outcome.verified) {
-        const attempts = opts.verifyAttempts ?? 3;
-        for (let i = 0; i < attempts && !view.verified; i++) {
-          await sleep(`${opts.verifyIntervalSeconds ?? 10} seconds`);
-          view.verified = (await bookkeeping.verifyPublishedPost({ ...ctx, postId: outcome.postId })).verified;
-        }
-      }
-      // Unverifiable success is shown as unverified, never as success (C-24).
-      const final: PublishWorkflowStatus = view.verified ? 'verified' : 'unverified';
-      if (final === 'unverified') await setStatus('unverified', [{ code: 'unverified', message: 'the post was sent but could not be read back from the platform' }]);
-      view.status = final;
-      upsertSearchAttributes([{ key: publishStatusKey, value: final }]);
-      return { status: final, reasons: [], postId: outcome.postId, url: outcome.url };
-    }
+    if (outcome.kind === 'published') return confirm(outcome);
     if (outcome.kind === 'fingerprint_mismatch') {
-      await setStatus('quarantined', outcome.reasons);
+      await status.set('quarantined', outcome.reasons);
       return { status: 'quarantined', reasons: outcome.reasons };
     }
     if (outcome.kind === 'refused') {
-      await setStatus('failed', outcome.reasons);
+      await status.set('failed', outcome.reasons);
       return { status: 'failed', reasons: outcome.reasons };
     }
 
     const disposition = dispositionFor(outcome.reasons);
     if (disposition === 'terminal') {
-      await setStatus('denied', outcome.reasons);
+      await status.set('denied', outcome.reasons);
       return { status: 'denied', reasons: outcome.reasons };
     }
     if (disposition === 'needs_approval') {
       view.needsApproval = true;
-      if (voidsApprovals(outcome.reasons)) {
-        view.approvals = [];
-        lateReapproval = outcome.reasons.some((r) => r.code === 'late');
-      }
-      await setStatus('awaiting_approval', outcome.reasons);
-      if (view.approvals.length > 0) {
-        // Approvals exist but do not satisfy policy (e.g. four eyes): wait for another one.
-        await condition(() => wake);
-      }
+      if (voidsApprovals(outcome.reasons)) state.voidApprovals(isLate(outcome.reasons));
+      await status.set('awaiting_approval', outcome.reasons);
+      // Approvals exist but do not satisfy policy (e.g. four eyes): wait for another one.
+      if (state.hasApproval) await condition(() => state.wake);
       continue;
     }
     // Paused: nothing is lost; ask the guard again later, or sooner when an operator says so (C-20).
-    await setStatus('paused', outcome.reasons);
-    await condition(() => wake, `${opts.pauseRecheckSeconds ?? 60} seconds`);
+    await status.set('paused', outcome.reasons);
+    await condition(() => state.wake, `${opts.pauseRecheckSeconds ?? 60} seconds`);
   }
+
+  async function publishOnce(): Promise<GuardedPublishOutcome> {
+    const guardRecords = patched(PUBLISH_PATCHES.guardRecordsPublishing);
+    if (guardRecords) status.show('publishing');
+    else await status.set('publishing');
+    const approvalIds = view.approvals.map((a) => a.approvalId);
+    return guarded.guardedPublish({ ...claim, scheduledAt: view.scheduledAt, approvalIds, ...(guardRecords ? { recordPublishing: true } : {}) });
+  }
+
+  /** The guard has recorded `published` or `verified` with its proof; an unverified post is read back here. */
+  async function confirm(outcome: Extract<GuardedPublishOutcome, { kind: 'published' }>): Promise<PublishWorkflowResult> {
+    view.postId = outcome.postId;
+    view.url = outcome.url;
+    view.verified = outcome.verified;
+    const done = (): PublishWorkflowResult => ({ status: view.status, reasons: [], postId: outcome.postId, url: outcome.url });
+    if (outcome.verified) {
+      status.show('verified');
+      return done();
+    }
+    if (patched(PUBLISH_PATCHES.workflowRecordsVerified)) status.show('published', [{ code: 'verifying', message: 'the post was sent; reading it back from the platform' }]);
+    const attempts = opts.verifyAttempts ?? 3;
+    for (let i = 0; i < attempts && !view.verified; i++) {
+      await sleep(`${opts.verifyIntervalSeconds ?? 10} seconds`);
+      view.verified = (await bookkeeping.verifyPublishedPost({ ...ctx, postId: outcome.postId })).verified;
+    }
+    if (view.verified) {
+      // Before the patch the read-back activity recorded `verified` itself.
+      if (patched(PUBLISH_PATCHES.workflowRecordsVerified)) await status.set('verified');
+      else status.show('verified');
+      return done();
+    }
+    // Unverifiable success is shown as unverified, never as success (C-24).
+    await status.set('unverified', [{ code: 'unverified', message: 'the post was sent but could not be read back from the platform' }]);
+    // Before the patch the final status was shown a second time; old histories hold that second upsert.
+    if (!patched(PUBLISH_PATCHES.workflowRecordsVerified)) status.show('unverified', view.reasons);
+    return done();
+  }
+}
+
+function failureReason(err: unknown): Reason {
+  const cause = err instanceof ActivityFailure && err.cause instanceof ApplicationFailure ? err.cause : undefined;
+  const code = cause?.type === FAILURE_TYPES.tenantRefused ? 'tenant_refused' : cause?.type === FAILURE_TYPES.reconcileAmbiguous ? 'reconcile_ambiguous' : 'publish_failed';
+  return { code, message: cause?.message ?? 'the publish attempt failed' };
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Client, Role } from '../../core/database/entities';
+import { MembershipRepository } from '../../core/repositories/membership.repository';
 import { effectiveRole } from '../../core/tenancy/effective-role';
 import { AppError, AppErrorCode, notFound } from '../errors/app-error';
 import { DATA_SOURCE } from '../platform/tokens';
@@ -15,6 +16,8 @@ export interface ClientAccess {
 /** Every resolver asks here before touching a client's data (C-02). */
 @Injectable()
 export class AccessService {
+  private readonly memberships = new MembershipRepository();
+
   constructor(@Inject(DATA_SOURCE) private readonly ds: DataSource) {}
 
   async requireClient(actor: Actor, clientId: string, permission: Permission): Promise<ClientAccess> {
@@ -28,9 +31,9 @@ export class AccessService {
   }
 
   async requireAgency(actor: Actor, agencyId: string, permission: Permission): Promise<Role> {
-    const rows: { role: Role }[] = await this.ds.query('SELECT role FROM memberships WHERE user_id = $1 AND agency_id = $2 AND client_id IS NULL', [actor.userId, agencyId]);
-    const role = rows.map((r) => r.role).find((r) => roleAllows(r, permission));
-    if (!rows.length) throw notFound('agency');
+    const roles = await this.memberships.agencyRoles(this.ds.manager, { userId: actor.userId, agencyId });
+    const role = roles.find((r) => roleAllows(r, permission));
+    if (!roles.length) throw notFound('agency');
     if (!role) throw new AppError(AppErrorCode.Forbidden, `your role may not do this (${permission})`);
     this.requireTokenScope(actor, permission);
     return role;
@@ -46,10 +49,6 @@ export class AccessService {
 
   /** Clients the actor can see, for list queries. */
   async visibleClientIds(actor: Actor): Promise<string[]> {
-    const rows: { id: string }[] = await this.ds.query(
-      `SELECT c.id FROM clients c JOIN memberships m ON m.agency_id = c.agency_id AND (m.client_id IS NULL OR m.client_id = c.id) WHERE m.user_id = $1 GROUP BY c.id`,
-      [actor.userId],
-    );
-    return rows.map((r) => r.id);
+    return this.memberships.visibleClientIds(this.ds.manager, actor.userId);
   }
 }

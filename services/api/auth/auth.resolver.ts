@@ -5,7 +5,8 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../../core/audit/audit.service';
 import { newTotpSecret, otpauthUrl, verifyTotp } from '../../core/auth/totp';
 import { AppConfig } from '../../core/config/app-config';
-import { ApiTokenScope, User } from '../../core/database/entities';
+import { Agency, ApiTokenScope, User } from '../../core/database/entities';
+import { MembershipRepository } from '../../core/repositories/membership.repository';
 import { SecretsPort } from '../../core/secrets/secrets.port';
 import { EMPTY_SCOPE, runInTenantScope } from '../../core/tenancy/tenant-scope';
 import { AppError, AppErrorCode } from '../errors/app-error';
@@ -149,14 +150,14 @@ export class AuthResolver {
   private async me(userId: string, via: string): Promise<MeModel> {
     return runInTenantScope(this.ds, { ...EMPTY_SCOPE, actorId: userId }, async () => {
       const user = await this.ds.getRepository(User).findOneOrFail({ where: { id: userId } });
-      const rows: { agency_id: string; client_id: string | null; role: string }[] = await this.ds.query('SELECT agency_id, client_id, role FROM memberships WHERE user_id = $1 ORDER BY agency_id, client_id NULLS FIRST', [userId]);
-      const names: { id: string; name: string }[] = await runInTenantScope(this.ds, { ...EMPTY_SCOPE, actorId: userId, memberAgencyIds: [...new Set(rows.map((r) => r.agency_id))] }, () =>
-        this.ds.query('SELECT id, name FROM agencies'),
+      const rows = await new MembershipRepository().ofUser(this.ds.manager, userId);
+      const names = await runInTenantScope(this.ds, { ...EMPTY_SCOPE, actorId: userId, memberAgencyIds: [...new Set(rows.map((r) => r.agencyId))] }, () =>
+        this.ds.getRepository(Agency).find({ select: { id: true, name: true } }),
       );
       const nameOf = new Map(names.map((n) => [n.id, n.name]));
       return {
         id: user.id, email: user.email, displayName: user.displayName, totpEnabled: user.totpEnabled, via,
-        memberships: rows.map((r) => ({ agencyId: r.agency_id, agencyName: nameOf.get(r.agency_id) ?? '', clientId: r.client_id, role: r.role })),
+        memberships: rows.map((r) => ({ agencyId: r.agencyId, agencyName: nameOf.get(r.agencyId) ?? '', clientId: r.clientId, role: r.role })),
       };
     });
   }

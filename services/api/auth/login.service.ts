@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../core/audit/audit.service';
+import type { AuditAction } from '../../../workflows/contracts/vocabulary/audit-actions';
 import { verifyPassword } from '../../core/auth/password';
 import { verifyTotp } from '../../core/auth/totp';
 import { User } from '../../core/database/entities';
@@ -18,6 +19,9 @@ const IP_FAILURES_PER_10_MIN = 30;
 export type SignInResult = { issued: IssuedSession; user: User; needsSecondFactor: boolean };
 
 const WRONG = 'email or password is wrong';
+
+/** The sign-in outcomes the audit trail records. */
+type LoginAction = Extract<AuditAction, `login.${string}`>;
 
 /**
  * Password sign-in with argon2id, per-account lockout and per-IP throttling against credential stuffing,
@@ -91,7 +95,7 @@ export class LoginService {
     await this.record(email, ip, false, lock ? 'login.locked' : 'login.failed', user.id);
   }
 
-  private async record(email: string, ip: string, succeeded: boolean, action: string, userId: string | null): Promise<void> {
+  private async record(email: string, ip: string, succeeded: boolean, action: LoginAction, userId: string | null): Promise<void> {
     await this.ds.query('INSERT INTO login_attempts (email, ip, succeeded) VALUES ($1, $2, $3)', [email.slice(0, 320), ip, succeeded]);
     logger.info({ 'raize.actor': userId ? `user:${userId}` : 'anonymous', 'raize.outcome': action }, 'sign-in attempt');
     // Emails are personal data: the audit trail keeps the user id, or a digest for unknown addresses.

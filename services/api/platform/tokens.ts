@@ -5,4 +5,7 @@ export const SECRETS = Symbol('SECRETS');
 export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
 export const AUDIT = Symbol('AUDIT');
 export const CREDENTIALS = Symbol('CREDENTIALS');
+/** Record<PlatformId, ConnectorReader>: read side only; the API never reaches a writer (C-17). */
 export const CONNECTOR_READERS = Symbol('CONNECTOR_READERS');
+/** ConnectorSettings: where each platform is, for its OAuth client. */
+export const CONNECTOR_SETTINGS = Symbol('CONNECTOR_SETTINGS');

@@ -10,8 +10,9 @@ import { ClientsResolver } from '../modules/clients/clients.resolver';
 import { HealthResolver } from '../modules/health/health.resolver';
 import { KillSwitchesResolver } from '../modules/kill-switches/kill-switches.resolver';
 import { PostsResolver } from '../modules/posts/posts.resolver';
+import { ReasonResolver } from '../modules/posts/reason.resolver';
 
-export const RESOLVERS = [AuthResolver, ClientsResolver, AccountsResolver, AssetsResolver, PostsResolver, KillSwitchesResolver, AuditResolver, HealthResolver];
+export const RESOLVERS = [AuthResolver, ClientsResolver, AccountsResolver, AssetsResolver, PostsResolver, ReasonResolver, KillSwitchesResolver, AuditResolver, HealthResolver];
 
 const HEADER = '# Generated from the code-first resolvers by `npm run schema:emit`; CI fails when it drifts.\n\n';
 

@@ -1,5 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditEvent } from '../database/entities';
+import type { AuditAction } from '../../../workflows/contracts/vocabulary/audit-actions';
 import { auditHash, chainKeyFor, GENESIS_HASH } from './audit-hash';
 
 export interface AuditInput {
@@ -7,7 +8,8 @@ export interface AuditInput {
   clientId: string | null;
   /** `user:<id>`, `system:<component>` or `workflow:<id>`; never an email. */
   actor: string;
-  action: string;
+  /** Typed so a caller cannot invent an action the trail's readers do not know (C-48). */
+  action: AuditAction;
   subjectType: string;
   subjectId: string;
   data?: Record<string, unknown>;

@@ -29,7 +29,7 @@ const envSchema = z.object({
   SANDBOX_OAUTH_CLIENT_ID: z.string().min(1).default('raize-dev'),
   SANDBOX_OAUTH_CLIENT_SECRET: z.string().min(1).optional(),
   RAIZE_PAUSE_RECHECK_SECONDS: z.coerce.number().int().positive().default(60),
-  RAIZE_PUBLISH_TIMEOUT_SECONDS: z.coerce.number().int().positive().default(60),
+  RAIZE_PUBLISH_TIMEOUT_SECONDS: z.coerce.number().int().positive().default(240),
   RAIZE_VERIFY_INTERVAL_SECONDS: z.coerce.number().int().positive().default(10),
   /** one task queue for every lane: tests give each case a queue of its own */
   RAIZE_TASK_QUEUE: z.string().min(1).optional(),

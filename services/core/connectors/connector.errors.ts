@@ -1,14 +1,28 @@
 export type ConnectorErrorKind = 'auth' | 'rate_limited' | 'transient' | 'permanent' | 'outcome_unknown' | 'not_found';
 
+/** Why a call got no answer: our deadline, the caller's cancellation, or the network. */
+export type ConnectorTransportFailure = 'timeout' | 'cancelled' | 'network';
+
+export interface ConnectorErrorDetails {
+  status?: number;
+  retryAfterSeconds?: number;
+  /** the platform's request id, from its response header, when it answered */
+  requestId?: string;
+  /** set when there was no answer at all */
+  transport?: ConnectorTransportFailure;
+}
+
 /**
  * Typed failures so the guard can choose: retry (transient), wait (rate_limited, honouring retryAfter),
  * reconcile first (outcome_unknown: the request may have been applied), or stop (auth, permanent).
+ * Messages name the route shape only (`POST /posts`), never ids, queries or bodies: they end up in
+ * workflow histories and logs.
  */
 export class ConnectorError extends Error {
   constructor(
     readonly kind: ConnectorErrorKind,
     message: string,
-    readonly details: { status?: number; retryAfterSeconds?: number; requestId?: string } = {},
+    readonly details: ConnectorErrorDetails = {},
   ) {
     super(message);
     this.name = 'ConnectorError';

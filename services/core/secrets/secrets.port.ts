@@ -23,3 +23,13 @@ export class SecretDecryptError extends Error {
     this.name = 'SecretDecryptError';
   }
 }
+
+/** The value under `key`, or undefined when nothing is stored there; other failures still throw. */
+export async function readOptionalSecret(secrets: SecretsPort, key: string): Promise<string | undefined> {
+  try {
+    return await secrets.get(key);
+  } catch (err) {
+    if (err instanceof SecretNotFoundError) return undefined;
+    throw err;
+  }
+}

@@ -3,12 +3,21 @@ import { realDataSource, runInTenantScope, TenantScope } from './tenant-scope';
 
 /** The scope of background work for one client: that client's rows, and its agency's roles and switches. */
 export async function clientScope(ds: DataSource, clientId: string): Promise<TenantScope> {
-  // A security-definer lookup that reads no tenant setting: it needs no scope of its own (and so no
-  // set_config/RESET round trips on every activity), just one query on the pool.
-  const rows: { agency: string | null }[] = await realDataSource(ds).query('SELECT raize_client_agency($1) AS agency', [clientId]);
-  const agency = rows[0]?.agency;
+  let agency = agencyOfClient.get(clientId);
+  if (agency === undefined) {
+    // A security-definer lookup that reads no tenant setting: it needs no scope of its own, just one query on the
+    // pool; a client never changes agency, so the answer is kept and later activities open one connection only.
+    const rows: { agency: string | null }[] = await realDataSource(ds).query('SELECT raize_client_agency($1) AS agency', [clientId]);
+    agency = rows[0]?.agency ?? null;
+    if (agency) {
+      if (agencyOfClient.size > 10_000) agencyOfClient.clear();
+      agencyOfClient.set(clientId, agency);
+    }
+  }
   return { actorId: null, agencyIds: [], clientIds: [clientId], memberAgencyIds: agency ? [agency] : [] };
 }
+
+const agencyOfClient = new Map<string, string | null>();
 
 /** An operator's scope from their memberships: agency-level roles open every client of the agency. */
 export async function actorScope(ds: DataSource, userId: string): Promise<TenantScope> {

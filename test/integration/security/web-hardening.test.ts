@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { TenantBootstrap } from '../../../services/core/bootstrap/tenants';
 import { createApi } from '../../../services/api/create-api';
-import { freePort } from '../../../services/core/util/free-port';
+import { freePort } from '../../../deploy/local/free-port';
 import { gqlAs, signIn } from '../../factories/operator-session';
 import { seedTenant } from '../../factories/tenant.factory';
 import { startTestStack, TestStack } from '../../harness/stack';

@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
-import { AppConfig } from '../../../core/config/app-config';
 import { AuditService } from '../../../core/audit/audit.service';
-import { ConnectorReader } from '../../../core/connectors/connector.types';
+import { ConnectorReader, ConnectorSettings, OAuthTokens, PlatformOAuth } from '../../../core/connectors/connector.types';
 import { accountFingerprint } from '../../../core/connectors/content-fingerprint';
 import { pkceChallenge, randomUrlToken } from '../../../core/connectors/pkce';
-import { SandboxOAuthClient, sandboxAuthorizeUrl, sandboxExchangeCode } from '../../../core/connectors/sandbox/sandbox-oauth';
+import { platformDescriptor, platformSettings } from '../../../core/connectors/platform-registry';
 import { OAuthAttempt, PlatformAccount } from '../../../core/database/entities';
 import { runInTenantScope } from '../../../core/tenancy/tenant-scope';
 import { CredentialStore } from '../../../core/secrets/credential-store';
@@ -13,7 +12,8 @@ import { SecretsPort } from '../../../core/secrets/secrets.port';
 import { Actor } from '../../auth/actor';
 import { AccessService } from '../../auth/access.service';
 import { AppError, AppErrorCode } from '../../errors/app-error';
-import { APP_CONFIG, AUDIT, CONNECTOR_READERS, CREDENTIALS, DATA_SOURCE, SECRETS } from '../../platform/tokens';
+import { AUDIT, CONNECTOR_READERS, CONNECTOR_SETTINGS, CREDENTIALS, DATA_SOURCE, SECRETS } from '../../platform/tokens';
+import { isPlatformId, PlatformId } from '../../../../workflows/contracts/vocabulary/platform-id';
 import { ConnectStartModel, PlatformAccountModel } from './platform-account.model';
 
 const ATTEMPT_TTL_MS = 10 * 60 * 1000;
@@ -22,19 +22,16 @@ const ATTEMPT_TTL_MS = 10 * 60 * 1000;
 export class AccountsService {
   constructor(
     @Inject(DATA_SOURCE) private readonly ds: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CONNECTOR_SETTINGS) private readonly connectorSettings: ConnectorSettings,
     @Inject(SECRETS) private readonly secrets: SecretsPort,
     @Inject(CREDENTIALS) private readonly credentials: CredentialStore,
     @Inject(AUDIT) private readonly audit: AuditService,
-    @Inject(CONNECTOR_READERS) private readonly readers: Map<string, ConnectorReader>,
+    @Inject(CONNECTOR_READERS) private readonly readers: Record<PlatformId, ConnectorReader>,
     private readonly access: AccessService,
   ) {}
 
-  private oauthClient(): SandboxOAuthClient {
-    return {
-      baseUrl: this.config.sandbox.url, clientId: this.config.sandbox.oauthClientId, clientSecret: this.config.sandbox.oauthClientSecret,
-      redirectUri: `${this.config.api.publicUrl}/oauth/sandbox/callback`,
-    };
+  private oauth(platform: PlatformId): PlatformOAuth {
+    return platformDescriptor(platform).oauth(platformSettings(this.connectorSettings, platform));
   }
 
   async list(actor: Actor, clientId: string): Promise<PlatformAccountModel[]> {
@@ -43,7 +40,7 @@ export class AccountsService {
   }
 
   /** Step 1 of connecting: a state bound to client and operator, and a PKCE verifier kept in the secrets backend. */
-  async startConnect(actor: Actor, clientId: string, platform: string): Promise<ConnectStartModel> {
+  async startConnect(actor: Actor, clientId: string, platform: PlatformId): Promise<ConnectStartModel> {
     const { client } = await this.access.requireClient(actor, clientId, 'account.connect');
     const state = randomUrlToken();
     const verifier = randomUrlToken(48);
@@ -51,7 +48,7 @@ export class AccountsService {
     await this.secrets.put(verifierRef, verifier);
     const expiresAt = new Date(Date.now() + ATTEMPT_TTL_MS);
     await this.ds.getRepository(OAuthAttempt).insert({ state, agencyId: client.agencyId, clientId: client.id, platform, verifierRef, actorId: actor.userId, expiresAt, completedAt: null });
-    return { authorizeUrl: sandboxAuthorizeUrl(this.oauthClient(), state, pkceChallenge(verifier)), state, expiresAt };
+    return { authorizeUrl: this.oauth(platform).authorizeUrl({ state, codeChallenge: pkceChallenge(verifier) }), state, expiresAt };
   }
 
   /**
@@ -72,12 +69,13 @@ export class AccountsService {
     if (!attempt || attempt.completedAt || attempt.expiresAt.getTime() < Date.now()) {
       throw new AppError(AppErrorCode.BadInput, 'this connect link is unknown, used or expired; start connecting again');
     }
-    const reader = this.readers.get(attempt.platform);
-    if (!reader) throw new AppError(AppErrorCode.BadInput, `platform ${attempt.platform} is not supported`);
+    const platform = attempt.platform;
+    if (!isPlatformId(platform)) throw new AppError(AppErrorCode.BadInput, `platform ${platform} is not supported`);
+    const reader = this.readers[platform];
     const verifier = await this.secrets.get(attempt.verifierRef);
-    let tokens: { accessToken: string; refreshToken?: string; expiresAt?: string };
+    let tokens: OAuthTokens;
     try {
-      tokens = await sandboxExchangeCode(this.oauthClient(), code, verifier);
+      tokens = await this.oauth(platform).exchangeCode({ code, codeVerifier: verifier });
     } catch {
       throw new AppError(AppErrorCode.BadInput, 'the platform did not accept the authorization; start connecting again');
     }

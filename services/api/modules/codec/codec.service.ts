@@ -3,7 +3,7 @@ import { Client as TemporalClient } from '@temporalio/client';
 import { Payload, PayloadCodec } from '@temporalio/common';
 import { logger } from '../../../core/telemetry/logger';
 import { PayloadDecryptError } from '../../../core/temporal/codec/encryption.codec';
-import { UnknownCodecKeyError } from '../../../core/temporal/codec/secrets-key-source';
+import { UnknownCodecKeyError } from '../../../core/temporal/codec/codec-key-source';
 import { Actor } from '../../auth/actor';
 import { AppError, AppErrorCode } from '../../errors/app-error';
 import { TEMPORAL_CLIENT } from '../../platform/tokens';

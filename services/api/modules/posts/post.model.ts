@@ -1,8 +1,15 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
+import type { PublishStatus } from '../../../../workflows/contracts/vocabulary/publish-status';
+import { PublishStatusEnum } from '../../schema/enums';
 
+/**
+ * `code` stays a String: a newer policy bundle may give a code this build does not know yet, and the operator
+ * must still see it (an enum would fail the whole query, and mapping it to a stand-in would lose the word).
+ * `reasonCode` (ReasonResolver) is the same code as the ReasonCode enum, or null when it is unknown here.
+ */
 @ObjectType('Reason')
 export class ReasonModel {
-  @Field() code!: string;
+  @Field({ description: 'the code as given, possibly one newer than this API knows' }) code!: string;
   @Field() message!: string;
 }
 
@@ -21,7 +28,7 @@ export class PostModel {
   @Field(() => ID) platformAccountId!: string;
   @Field(() => ID) assetId!: string;
   @Field() assetChecksum!: string;
-  @Field() status!: string;
+  @Field(() => PublishStatusEnum) status!: PublishStatus;
   @Field(() => [ReasonModel]) reasons!: ReasonModel[];
   @Field() scheduledAt!: Date;
   @Field() timezone!: string;
@@ -33,6 +40,7 @@ export class PostModel {
   @Field(() => Date, { nullable: true }) verifiedAt!: Date | null;
   @Field() workflowId!: string;
   @Field({ description: 'link to the episode in Temporal Web' }) temporalUrl!: string;
-  @Field(() => String, { nullable: true, description: 'the live status reported by the workflow, when it runs' }) workflowStatus!: string | null;
+  /** Exposed by PostsResolver as a PublishStatus: a status newer than this API reads as "no live status". */
+  workflowStatus!: string | null;
   @Field(() => [PostApprovalModel]) approvals!: PostApprovalModel[];
 }

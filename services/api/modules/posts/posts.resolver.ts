@@ -1,9 +1,11 @@
 import { ParseUUIDPipe, UseGuards } from '@nestjs/common';
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { isFinalPublishStatus, isPublishStatus, PublishStatus } from '../../../../workflows/contracts/vocabulary/publish-status';
 import { Actor } from '../../auth/actor';
 import { ActorGuard } from '../../auth/actor.guard';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { PostDecisionInput, ReschedulePostInput, SchedulePostInput } from './dtos/post.inputs';
+import { PublishStatusEnum } from '../../schema/enums';
 import { PostModel } from './post.model';
 import { PostsService } from './posts.service';
 
@@ -45,5 +47,16 @@ export class PostsResolver {
   @Mutation(() => PostModel)
   cancelPost(@CurrentActor() actor: Actor, @Args('input') input: PostDecisionInput): Promise<PostModel> {
     return this.postsService.cancel(actor, input);
+  }
+
+  @ResolveField(() => Boolean, { description: 'the episode has ended: nothing can change the post any more' })
+  final(@Parent() post: PostModel): boolean {
+    return isFinalPublishStatus(post.status);
+  }
+
+  @ResolveField(() => PublishStatusEnum, { nullable: true, description: 'the live status reported by the workflow, when it runs' })
+  workflowStatus(@Parent() post: PostModel): PublishStatus | null {
+    // A workflow of a newer build may report a status this API does not know: no live status, not an error.
+    return post.workflowStatus !== null && isPublishStatus(post.workflowStatus) ? post.workflowStatus : null;
   }
 }

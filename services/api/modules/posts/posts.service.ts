@@ -9,17 +9,20 @@ import { Approval, Asset, ClientPolicySettings, PlatformAccount, PublishJob, Pub
 import { logger } from '../../../core/telemetry/logger';
 import { assetChecksum } from '../../../core/util/asset-checksum';
 import {
-  approveSignal, cancelSignal, PUBLISH_WORKFLOW_TYPE, publishWorkflowId, PublishWorkflowInput, rejectSignal, rescheduleSignal, statusQuery,
+  approveUpdate, cancelSignal, PUBLISH_WORKFLOW_TYPE, publishWorkflowId, PublishWorkflowInput, rejectSignal, rescheduleSignal, statusQuery,
 } from '../../../../workflows/contracts/publish.contract';
+import { isFinalPublishStatus } from '../../../../workflows/contracts/vocabulary/publish-status';
 import { agencyIdKey, clientIdKey, episodeKindKey, platformKey, publishStatusKey } from '../../../../workflows/contracts/search-attributes';
 import { Actor } from '../../auth/actor';
 import { AccessService } from '../../auth/access.service';
 import { AppError, AppErrorCode, notFound } from '../../errors/app-error';
 import { APP_CONFIG, AUDIT, DATA_SOURCE, TEMPORAL_CLIENT } from '../../platform/tokens';
+import { approvalRefusal, approvalUpdateError } from './approval-outcome';
 import { PostModel } from './post.model';
 import { PostDecisionInput, ReschedulePostInput, SchedulePostInput } from './dtos/post.inputs';
 
-const FINAL = new Set(['verified', 'unverified', 'denied', 'rejected', 'cancelled', 'failed', 'quarantined']);
+// Long enough for the approval activity and a retry of it; an operator is waiting on the answer.
+const APPROVE_DEADLINE_MS = 15_000;
 
 /** The publishing episode seen from the API: jobs in the database, decisions in the workflow. */
 @Injectable()
@@ -103,16 +106,23 @@ export class PostsService {
     return models;
   }
 
-  /** Checked here for a clear answer, and again in the workflow's activity for whoever signals directly (C-21). */
+  /**
+   * Sent as an update, so the operator gets the workflow's answer at once: refused when the post does not wait for
+   * an approval, or when the approver may not approve it (role, four eyes, content changed: C-21, C-23). The
+   * workflow's activity is the one place those rules are checked, whoever sends the approval.
+   */
   async approve(actor: Actor, input: PostDecisionInput): Promise<PostModel> {
     const job = await this.loadVisible(actor, input.postId, 'post.approve');
-    const settings = await this.ds.getRepository(ClientPolicySettings).findOne({ where: { clientId: job.clientId } });
-    if ((settings?.fourEyes ?? true) && job.createdBy === actor.userId) {
-      throw new AppError(AppErrorCode.Forbidden, 'four eyes: someone other than the author must approve this post');
-    }
-    if (FINAL.has(job.status)) throw new AppError(AppErrorCode.Conflict, `the post is already ${job.status}`);
+    if (isFinalPublishStatus(job.status)) throw new AppError(AppErrorCode.Conflict, `the post is already ${job.status}`);
     const asset = await this.ds.getRepository(Asset).findOneOrFail({ where: { id: job.assetId, clientId: job.clientId } });
-    await this.signal(job, (h) => h.signal(approveSignal, { approverId: actor.userId, assetChecksum: assetChecksum(asset), note: input.note }));
+    const approval = { approverId: actor.userId, assetChecksum: assetChecksum(asset), note: input.note };
+    const result = await this.temporal.connection
+      .withDeadline(Date.now() + APPROVE_DEADLINE_MS, () => this.temporal.workflow.getHandle(job.workflowId).executeUpdate(approveUpdate, { args: [approval] }))
+      .catch((err: unknown) => {
+        throw approvalUpdateError(err) ?? err;
+      });
+    const refusal = approvalRefusal(result);
+    if (refusal) throw refusal;
     return this.get(actor, job.id);
   }
 
@@ -148,7 +158,7 @@ export class PostsService {
   }
 
   private async signal(job: PublishJob, send: (h: ReturnType<TemporalClient['workflow']['getHandle']>) => Promise<void>): Promise<void> {
-    if (FINAL.has(job.status)) throw new AppError(AppErrorCode.Conflict, `the post is already ${job.status}; nothing to change`);
+    if (isFinalPublishStatus(job.status)) throw new AppError(AppErrorCode.Conflict, `the post is already ${job.status}; nothing to change`);
     try {
       await send(this.temporal.workflow.getHandle(job.workflowId));
     } catch (err) {
@@ -158,7 +168,7 @@ export class PostsService {
   }
 
   private async liveStatus(job: PublishJob): Promise<string | null> {
-    if (FINAL.has(job.status)) return null;
+    if (isFinalPublishStatus(job.status)) return null;
     try {
       // A query needs a worker to answer; when none polls, the database status stands instead of a 30 s wait.
       const view = await this.temporal.connection.withDeadline(Date.now() + 2000, () => this.temporal.workflow.getHandle(job.workflowId).query(statusQuery));

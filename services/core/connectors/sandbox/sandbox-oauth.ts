@@ -1,29 +1,41 @@
-import { z } from 'zod';
 import { ConnectorError } from '../connector.errors';
+import { OAuthClientSettings, OAuthTokens, PlatformOAuth, PlatformSettings } from '../connector.types';
+import { ConnectorHttpConfig, connectorRequest, parseAnswer } from '../http/connector-http';
+import { sandboxHttp } from './sandbox-http.config';
+import { sandboxTokenSchema } from './sandbox-wire';
 
-const tokenSchema = z.object({ access_token: z.string().min(1), refresh_token: z.string().optional(), expires_in: z.number().optional(), token_type: z.string() });
+const SCOPE = 'profile posts';
 
-export interface SandboxOAuthClient {
-  baseUrl: string;
-  clientId: string;
-  clientSecret?: string;
-  redirectUri: string;
+/** OAuth 2.0 authorization code + PKCE (S256) and refresh against the sandbox; tokens go straight to the secrets backend. */
+export function sandboxOAuth(settings: PlatformSettings): PlatformOAuth {
+  const client = settings.oauth;
+  if (!client) throw new Error('the sandbox platform has no OAuth client configured');
+  const http = sandboxHttp(settings);
+  return {
+    authorizeUrl({ state, codeChallenge }) {
+      const u = new URL('/oauth/authorize', settings.publicUrl ?? settings.baseUrl);
+      u.search = new URLSearchParams({
+        response_type: 'code', client_id: client.clientId, redirect_uri: client.redirectUri, state, code_challenge: codeChallenge, code_challenge_method: 'S256', scope: SCOPE,
+      }).toString();
+      return u.toString();
+    },
+    exchangeCode: ({ code, codeVerifier }) =>
+      tokenCall(http, client, { grant_type: 'authorization_code', code, redirect_uri: client.redirectUri, code_verifier: codeVerifier }, 'authorization code'),
+    refresh: ({ refreshToken }) => tokenCall(http, client, { grant_type: 'refresh_token', refresh_token: refreshToken }, 'refresh token'),
+  };
 }
 
-export function sandboxAuthorizeUrl(c: SandboxOAuthClient, state: string, challenge: string, publicBaseUrl = c.baseUrl): string {
-  const u = new URL('/oauth/authorize', publicBaseUrl);
-  u.search = new URLSearchParams({
-    response_type: 'code', client_id: c.clientId, redirect_uri: c.redirectUri, state, code_challenge: challenge, code_challenge_method: 'S256', scope: 'profile posts',
-  }).toString();
-  return u.toString();
-}
-
-/** Exchanges an authorization code with its PKCE verifier; the tokens go straight to the secrets backend. */
-export async function sandboxExchangeCode(c: SandboxOAuthClient, code: string, verifier: string): Promise<{ accessToken: string; refreshToken?: string; expiresAt?: string }> {
-  const body = new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: c.redirectUri, client_id: c.clientId, code_verifier: verifier });
-  if (c.clientSecret) body.set('client_secret', c.clientSecret);
-  const res = await fetch(`${c.baseUrl}/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }, body, signal: AbortSignal.timeout(15000) });
-  if (!res.ok) throw new ConnectorError(res.status >= 500 ? 'transient' : 'auth', `the platform refused the authorization code (${res.status})`, { status: res.status });
-  const t = tokenSchema.parse(await res.json());
-  return { accessToken: t.access_token, refreshToken: t.refresh_token, expiresAt: t.expires_in ? new Date(Date.now() + t.expires_in * 1000).toISOString() : undefined };
+async function tokenCall(http: ConnectorHttpConfig, client: OAuthClientSettings, grant: Record<string, string>, what: string): Promise<OAuthTokens> {
+  const form: Record<string, string> = { ...grant, client_id: client.clientId, ...(client.clientSecret ? { client_secret: client.clientSecret } : {}) };
+  const call = { method: 'POST', path: '/oauth/token', route: '/oauth/token' } as const;
+  try {
+    const t = parseAnswer(sandboxTokenSchema, await connectorRequest(http, { ...call, form }), call);
+    return { accessToken: t.access_token, refreshToken: t.refresh_token, expiresAt: t.expires_in ? new Date(Date.now() + t.expires_in * 1000).toISOString() : undefined };
+  } catch (err) {
+    // invalid_grant (400) or invalid_client (401): the account must be connected again; retrying will not help.
+    if (err instanceof ConnectorError && (err.kind === 'permanent' || err.kind === 'auth')) {
+      throw new ConnectorError('auth', `the platform refused the ${what} (${err.details.status ?? 'no status'})`, err.details);
+    }
+    throw err;
+  }
 }

@@ -9,9 +9,21 @@ export const sandboxPostSchema = z.object({
   text: z.string(),
   authorId: z.string(),
   createdAt: z.string(),
+  // Absent when the platform keeps no request id (the sandbox's echoRequestKey flag off).
+  requestKey: z.string().nullable().optional(),
+});
+export const sandboxPostsPageSchema = z.object({ data: z.array(sandboxPostSchema), next_cursor: z.string().min(1).nullable().optional() });
+export const sandboxTokenSchema = z.object({
+  access_token: z.string().min(1),
+  refresh_token: z.string().optional(),
+  expires_in: z.number().optional(),
+  token_type: z.string(),
 });
 
-export function toPlatformPost(raw: unknown): PlatformPost {
-  const p = sandboxPostSchema.parse(raw);
-  return { postId: p.id, url: p.url, text: p.text, authorExternalId: p.authorId, createdAt: p.createdAt, raw: { id: p.id, url: p.url, authorId: p.authorId, createdAt: p.createdAt } };
+export function toPlatformPost(p: z.infer<typeof sandboxPostSchema>): PlatformPost {
+  const requestKey = p.requestKey ?? null;
+  return {
+    postId: p.id, url: p.url, text: p.text, authorExternalId: p.authorId, createdAt: p.createdAt, requestKey,
+    raw: { id: p.id, url: p.url, authorId: p.authorId, createdAt: p.createdAt, requestKey },
+  };
 }

@@ -1,37 +1,56 @@
-import { z } from 'zod';
-import { ConnectorCredential, ConnectorReader, PlatformIdentity, PlatformPost } from '../connector.types';
-import { contentFingerprint } from '../content-fingerprint';
-import { errorFor, sandboxRequest, SandboxHttpOptions } from './sandbox-http';
-import { sandboxMeSchema, toPlatformPost } from './sandbox-wire';
+import { ConnectorError } from '../connector.errors';
+import { CallOptions, ConnectorCredential, ConnectorReader, PlatformIdentity, PlatformPost, PlatformSettings } from '../connector.types';
+import { ConnectorHttpConfig, connectorRequest, parseAnswer } from '../http/connector-http';
+import { sandboxHttp } from './sandbox-http.config';
+import { sandboxMeSchema, sandboxPostSchema, sandboxPostsPageSchema, toPlatformPost } from './sandbox-wire';
 
-export class SandboxReader implements ConnectorReader {
-  readonly platform = 'sandbox';
-  constructor(private readonly http: SandboxHttpOptions) {}
+/** The sandbox's largest page: fewer calls per reconciliation. */
+const PAGE_SIZE = 100;
 
-  async identity(cred: ConnectorCredential): Promise<PlatformIdentity> {
-    const a = await sandboxRequest(this.http, 'GET', '/me', cred.accessToken);
-    if (a.status !== 200) throw errorFor('GET', '/me', a);
-    const me = sandboxMeSchema.parse(a.body);
+class SandboxReader implements ConnectorReader {
+  readonly platform = 'sandbox' as const;
+  constructor(private readonly http: ConnectorHttpConfig) {}
+
+  async identity(cred: ConnectorCredential, opts: CallOptions = {}): Promise<PlatformIdentity> {
+    const call = { method: 'GET', path: '/me', route: '/me' } as const;
+    const a = await connectorRequest(this.http, { ...call, token: cred.accessToken, signal: opts.signal });
+    const me = parseAnswer(sandboxMeSchema, a, call);
     return { externalAccountId: me.id, handle: me.handle, displayName: me.displayName };
   }
 
-  async readPost(cred: ConnectorCredential, postId: string): Promise<PlatformPost | null> {
-    const path = `/posts/${encodeURIComponent(postId)}`;
-    const a = await sandboxRequest(this.http, 'GET', path, cred.accessToken);
-    if (a.status === 404) return null;
-    if (a.status !== 200) throw errorFor('GET', path, a);
-    return toPlatformPost(a.body);
+  async readPost(cred: ConnectorCredential, postId: string, opts: CallOptions = {}): Promise<PlatformPost | null> {
+    const call = { method: 'GET', path: `/posts/${encodeURIComponent(postId)}`, route: '/posts/:id' } as const;
+    try {
+      const a = await connectorRequest(this.http, { ...call, token: cred.accessToken, signal: opts.signal });
+      return toPlatformPost(parseAnswer(sandboxPostSchema, a, call));
+    } catch (err) {
+      if (err instanceof ConnectorError && err.kind === 'not_found') return null;
+      throw err;
+    }
   }
 
-  async findRecentByFingerprint(cred: ConnectorCredential, fingerprint: string, since: Date): Promise<PlatformPost | null> {
-    const path = `/me/posts?limit=50&since=${encodeURIComponent(since.toISOString())}`;
-    const a = await sandboxRequest(this.http, 'GET', path, cred.accessToken);
-    if (a.status !== 200) throw errorFor('GET', '/me/posts', a);
-    const list = z.array(z.unknown()).parse(Array.isArray(a.body) ? a.body : (a.body as { data?: unknown }).data ?? []);
-    for (const raw of list) {
-      const post = toPlatformPost(raw);
-      if (contentFingerprint({ text: post.text }) === fingerprint) return post;
-    }
-    return null;
+  async *ownPostsSince(cred: ConnectorCredential, since: Date, opts: CallOptions = {}): AsyncIterable<PlatformPost> {
+    const cursors = new Set<string>();
+    let cursor: string | null = null;
+    do {
+      const query = new URLSearchParams({ limit: String(PAGE_SIZE), since: since.toISOString() });
+      if (cursor) query.set('cursor', cursor);
+      const call = { method: 'GET', path: `/me/posts?${query}`, route: '/me/posts' } as const;
+      const page = parseAnswer(sandboxPostsPageSchema, await connectorRequest(this.http, { ...call, token: cred.accessToken, signal: opts.signal }), call);
+      opts.onProgress?.();
+      for (const raw of page.data) {
+        const post = toPlatformPost(raw);
+        // The platform filters by `since` already; this keeps the walk bounded if it ever stops doing so.
+        if (Date.parse(post.createdAt) < since.getTime()) return;
+        yield post;
+      }
+      cursor = page.next_cursor ?? null;
+      if (cursor && cursors.has(cursor)) throw new ConnectorError('permanent', 'GET /me/posts handed out the same cursor twice');
+      if (cursor) cursors.add(cursor);
+    } while (cursor);
   }
+}
+
+export function createSandboxReader(settings: PlatformSettings): ConnectorReader {
+  return new SandboxReader(sandboxHttp(settings));
 }

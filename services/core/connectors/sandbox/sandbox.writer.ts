@@ -1,18 +1,26 @@
-import { ConnectorCredential, ConnectorWriter, PublishContent, PublishOutcome } from '../connector.types';
-import { errorFor, sandboxRequest, SandboxHttpOptions } from './sandbox-http';
-import { toPlatformPost } from './sandbox-wire';
+import { CallOptions, ConnectorCredential, ConnectorWriter, PlatformSettings, PublishContent, PublishOutcome } from '../connector.types';
+import { ConnectorHttpConfig, connectorRequest, parseAnswer } from '../http/connector-http';
+import { sandboxHttp } from './sandbox-http.config';
+import { sandboxPostSchema, toPlatformPost } from './sandbox-wire';
 
-export class SandboxWriter implements ConnectorWriter {
-  readonly platform = 'sandbox';
-  constructor(private readonly http: SandboxHttpOptions) {}
+/** Write side of the sandbox. Registered only in ../writer-registry.ts (C-17). */
+class SandboxWriter implements ConnectorWriter {
+  readonly platform = 'sandbox' as const;
+  constructor(private readonly http: ConnectorHttpConfig) {}
 
-  async publish(cred: ConnectorCredential, content: PublishContent, idempotencyKey: string): Promise<PublishOutcome> {
-    const a = await sandboxRequest(this.http, 'POST', '/posts', cred.accessToken, { text: content.text, media: content.media.length ? content.media : undefined }, { 'idempotency-key': idempotencyKey });
-    if (a.status !== 201 && a.status !== 200) throw errorFor('POST', '/posts', a);
-    return {
-      post: toPlatformPost(a.body),
-      replayed: a.headers.get('idempotent-replayed') === 'true',
-      requestId: a.headers.get('x-request-id') ?? undefined,
-    };
+  async publish(cred: ConnectorCredential, content: PublishContent, idempotencyKey: string, opts: CallOptions = {}): Promise<PublishOutcome> {
+    const call = { method: 'POST', path: '/posts', route: '/posts' } as const;
+    const a = await connectorRequest(this.http, {
+      ...call,
+      token: cred.accessToken,
+      json: { text: content.text, media: content.media.length ? content.media : undefined },
+      headers: { 'idempotency-key': idempotencyKey },
+      signal: opts.signal,
+    });
+    return { post: toPlatformPost(parseAnswer(sandboxPostSchema, a, call)), replayed: a.headers.get('idempotent-replayed') === 'true', requestId: a.requestId };
   }
+}
+
+export function createSandboxWriter(settings: PlatformSettings): ConnectorWriter {
+  return new SandboxWriter(sandboxHttp(settings));
 }

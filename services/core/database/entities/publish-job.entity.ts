@@ -1,10 +1,9 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { PublishStatus } from '../../../../workflows/contracts/vocabulary/publish-status';
+import type { Reason } from '../../../../workflows/contracts/vocabulary/reason-codes';
 
-export const PUBLISH_STATUSES = [
-  'scheduled', 'awaiting_approval', 'approved', 'paused', 'publishing', 'published', 'verified', 'unverified',
-  'denied', 'rejected', 'cancelled', 'failed', 'quarantined',
-] as const;
-export type PublishStatus = (typeof PUBLISH_STATUSES)[number];
+// Kept for importers outside the API (activities/publish); new code imports the vocabulary directly.
+export type { PublishStatus } from '../../../../workflows/contracts/vocabulary/publish-status';
 
 /** What was fixed at scheduling; the database trigger refuses any change to it (C-23). */
 export interface PublishJobPayload {
@@ -30,11 +29,6 @@ export interface PublishProof {
   readBack: { postId: string; url: string; authorExternalId: string; at: string } | null;
 }
 
-export interface StatusReason {
-  code: string;
-  message: string;
-}
-
 @Entity({ name: 'publish_jobs' })
 export class PublishJob {
   @PrimaryGeneratedColumn('uuid') id!: string;
@@ -48,7 +42,7 @@ export class PublishJob {
   @Column({ name: 'scheduled_at', type: 'timestamptz' }) scheduledAt!: Date;
   @Column({ type: 'text' }) timezone!: string;
   @Column({ type: 'text' }) status!: PublishStatus;
-  @Column({ name: 'status_reasons', type: 'jsonb' }) statusReasons!: StatusReason[];
+  @Column({ name: 'status_reasons', type: 'jsonb' }) statusReasons!: Reason[];
   @Column({ name: 'workflow_id', type: 'text' }) workflowId!: string;
   @Column({ name: 'created_by', type: 'uuid' }) createdBy!: string;
   @Column({ name: 'platform_post_id', type: 'text', nullable: true }) platformPostId!: string | null;

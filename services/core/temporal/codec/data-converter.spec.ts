@@ -4,7 +4,7 @@ import { decodeOptionalFailureToOptionalError, encodeErrorToFailure, loadDataCon
 import { createDataConverter } from './data-converter';
 
 const keys = { id: '00000000000000d4', key: randomBytes(32) };
-const source = { currentKey: async () => keys, keyById: async () => keys.key };
+const source = { currentKey: async () => keys, keyById: async () => keys.key, rotate: async () => ({ id: keys.id }) };
 
 describe('createDataConverter', () => {
   it('moves failure messages and stack traces into an encrypted payload, and reads them back', async () => {

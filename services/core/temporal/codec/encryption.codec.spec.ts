@@ -22,6 +22,10 @@ class FixedKeys implements CodecKeySource {
     if (!k) throw new Error(`unknown key ${id}`);
     return k;
   }
+  async rotate() {
+    this.current = this.add(randomBytes(8).toString('hex'));
+    return { id: this.current.id };
+  }
 }
 
 const meta = (p: Payload, k: string) => Buffer.from(p.metadata![k]!).toString('utf8');

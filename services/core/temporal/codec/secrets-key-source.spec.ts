@@ -7,7 +7,8 @@ import { LocalKeyring } from '../../secrets/local-keyring';
 import { masterKeyId } from '../../secrets/master-key';
 import { SecretsPort } from '../../secrets/secrets.port';
 import { EncryptionCodec } from './encryption.codec';
-import { CODEC_CURRENT_SECRET, rotateCodecKey, SecretsCodecKeySource, UnknownCodecKeyError } from './secrets-key-source';
+import { UnknownCodecKeyError } from './codec-key-source';
+import { CODEC_CURRENT_SECRET, rotateCodecKey, SecretsCodecKeySource } from './secrets-key-source';
 
 function keyring(): { ring: LocalKeyring; file: string } {
   const file = join(mkdtempSync(join(tmpdir(), 'raize-codec-')), 'keyring.json');

@@ -78,7 +78,7 @@ export const CreateAssetMutation = graphql(`
 export const PostsQuery = graphql(`
   query Posts($clientId: ID!) {
     posts(clientId: $clientId) {
-      id status scheduledAt timezone assetId platformAccountId createdBy reasons { code message } approvals { approverId role }
+      id status final scheduledAt timezone assetId platformAccountId createdBy reasons { code message } approvals { approverId role }
     }
   }
 `);
@@ -86,9 +86,9 @@ export const PostsQuery = graphql(`
 export const PostQuery = graphql(`
   query Post($id: ID!) {
     post(id: $id) {
-      id clientId status workflowStatus scheduledAt timezone assetId assetChecksum platformAccountId createdBy
+      id clientId status final workflowStatus scheduledAt timezone assetId assetChecksum platformAccountId createdBy
       url platformPostId proof publishedAt verifiedAt workflowId temporalUrl
-      reasons { code message }
+      reasons { code reasonCode message }
       approvals { approverId role assetChecksum createdAt }
     }
   }

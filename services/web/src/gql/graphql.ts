@@ -35,6 +35,54 @@ export type PostDecisionInput = {
   postId: string | number;
 };
 
+/** Where a post is in its publishing episode */
+export type PublishStatus =
+  | 'approved'
+  | 'awaiting_approval'
+  | 'cancelled'
+  | 'denied'
+  | 'failed'
+  | 'paused'
+  | 'published'
+  | 'publishing'
+  | 'quarantined'
+  | 'rejected'
+  | 'scheduled'
+  | 'unverified'
+  | 'verified';
+
+/** Why the guard, the policy or the workflow stopped or annotated a post */
+export type ReasonCode =
+  | 'account_quarantined'
+  | 'account_read_only'
+  | 'approval_required'
+  | 'approval_stale'
+  | 'cancelled'
+  | 'cap_reached'
+  | 'content_changed'
+  | 'cooldown'
+  | 'engine_error'
+  | 'engine_timeout'
+  | 'fingerprint_mismatch'
+  | 'four_eyes'
+  | 'invalid_input'
+  | 'kill_switch'
+  | 'lane_not_allowed'
+  | 'late'
+  | 'manual_requires_human_author'
+  | 'no_connector'
+  | 'not_started'
+  | 'platform_disallowed'
+  | 'policy_data_missing'
+  | 'publish_failed'
+  | 'quiet_hours'
+  | 'reconcile_ambiguous'
+  | 'rejected'
+  | 'spike'
+  | 'tenant_refused'
+  | 'unverified'
+  | 'verifying';
+
 export type ReschedulePostInput = {
   postId: string | number;
   scheduledAt: string;
@@ -179,49 +227,49 @@ export type PostsQueryVariables = Exact<{
 }>;
 
 
-export type PostsQuery = { posts: Array<{ id: string, status: string, scheduledAt: string, timezone: string, assetId: string, platformAccountId: string, createdBy: string, reasons: Array<{ code: string, message: string }>, approvals: Array<{ approverId: string, role: string }> }> };
+export type PostsQuery = { posts: Array<{ id: string, status: PublishStatus, final: boolean, scheduledAt: string, timezone: string, assetId: string, platformAccountId: string, createdBy: string, reasons: Array<{ code: string, reasonCode: ReasonCode | null, message: string }>, approvals: Array<{ approverId: string, role: string }> }> };
 
 export type PostQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type PostQuery = { post: { id: string, clientId: string, status: string, workflowStatus: string | null, scheduledAt: string, timezone: string, assetId: string, assetChecksum: string, platformAccountId: string, createdBy: string, url: string | null, platformPostId: string | null, proof: string | null, publishedAt: string | null, verifiedAt: string | null, workflowId: string, temporalUrl: string, reasons: Array<{ code: string, message: string }>, approvals: Array<{ approverId: string, role: string, assetChecksum: string, createdAt: string }> } };
+export type PostQuery = { post: { id: string, clientId: string, status: PublishStatus, final: boolean, workflowStatus: PublishStatus | null, scheduledAt: string, timezone: string, assetId: string, assetChecksum: string, platformAccountId: string, createdBy: string, url: string | null, platformPostId: string | null, proof: string | null, publishedAt: string | null, verifiedAt: string | null, workflowId: string, temporalUrl: string, reasons: Array<{ code: string, reasonCode: ReasonCode | null, message: string }>, approvals: Array<{ approverId: string, role: string, assetChecksum: string, createdAt: string }> } };
 
 export type SchedulePostMutationVariables = Exact<{
   input: SchedulePostInput;
 }>;
 
 
-export type SchedulePostMutation = { schedulePost: { id: string, status: string, scheduledAt: string } };
+export type SchedulePostMutation = { schedulePost: { id: string, status: PublishStatus, scheduledAt: string } };
 
 export type ApprovePostMutationVariables = Exact<{
   input: PostDecisionInput;
 }>;
 
 
-export type ApprovePostMutation = { approvePost: { id: string, status: string } };
+export type ApprovePostMutation = { approvePost: { id: string, status: PublishStatus } };
 
 export type RejectPostMutationVariables = Exact<{
   input: PostDecisionInput;
 }>;
 
 
-export type RejectPostMutation = { rejectPost: { id: string, status: string } };
+export type RejectPostMutation = { rejectPost: { id: string, status: PublishStatus } };
 
 export type ReschedulePostMutationVariables = Exact<{
   input: ReschedulePostInput;
 }>;
 
 
-export type ReschedulePostMutation = { reschedulePost: { id: string, status: string, scheduledAt: string } };
+export type ReschedulePostMutation = { reschedulePost: { id: string, status: PublishStatus, scheduledAt: string } };
 
 export type CancelPostMutationVariables = Exact<{
   input: PostDecisionInput;
 }>;
 
 
-export type CancelPostMutation = { cancelPost: { id: string, status: string } };
+export type CancelPostMutation = { cancelPost: { id: string, status: PublishStatus } };
 
 export type AuditEventsQueryVariables = Exact<{
   postId: string | number;
@@ -460,6 +508,7 @@ export const PostsDocument = new TypedDocumentString(`
   posts(clientId: $clientId) {
     id
     status
+    final
     scheduledAt
     timezone
     assetId
@@ -467,6 +516,7 @@ export const PostsDocument = new TypedDocumentString(`
     createdBy
     reasons {
       code
+      reasonCode
       message
     }
     approvals {
@@ -482,6 +532,7 @@ export const PostDocument = new TypedDocumentString(`
     id
     clientId
     status
+    final
     workflowStatus
     scheduledAt
     timezone
@@ -498,6 +549,7 @@ export const PostDocument = new TypedDocumentString(`
     temporalUrl
     reasons {
       code
+      reasonCode
       message
     }
     approvals {

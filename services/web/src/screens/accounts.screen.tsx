@@ -5,7 +5,7 @@ import { ConnectAccount } from '../ui/connect-account';
 import { Empty, ErrorBox, Loading } from '../ui/feedback';
 import { KillSwitchControl, useKillSwitches } from '../ui/kill-switch';
 import { Page } from '../ui/page';
-import { StatusBadge } from '../ui/status-badge';
+import { AccountStatusBadge } from '../ui/status-badge';
 
 /** Connected platform accounts: status, the fingerprint every publish checks, and each account's kill switch. */
 export function AccountsScreen() {
@@ -29,7 +29,7 @@ export function AccountsScreen() {
               <dl className="facts">
                 <dt>Status</dt>
                 <dd>
-                  <StatusBadge status={a.status} /> {a.statusReason && <span className="hint">{a.statusReason}</span>}
+                  <AccountStatusBadge status={a.status} /> {a.statusReason && <span className="hint">{a.statusReason}</span>}
                 </dd>
                 <dt>Fingerprint</dt>
                 <dd>

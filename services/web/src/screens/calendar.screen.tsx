@@ -8,7 +8,7 @@ import { Link, navigate, useLocation } from '../routing/router';
 import { addDays, addMonths, dayKeyOf, formatDateTime, formatDay, formatTime, moveToDay, parseDayKey, startOfWeek } from '../time/zoned-time';
 import { Empty, ErrorBox, Loading, Notice } from '../ui/feedback';
 import { Page } from '../ui/page';
-import { FINAL_STATUSES, StatusBadge, statusLabel } from '../ui/status-badge';
+import { StatusBadge, statusLabel } from '../ui/status-badge';
 
 type Post = PostsQuery['posts'][number];
 
@@ -129,7 +129,7 @@ export function CalendarScreen() {
               {list.length > 0 && (
                 <ul className="day-posts">
                   {list.map((p) => {
-                    const draggable = mayMove && !FINAL_STATUSES.has(p.status);
+                    const draggable = mayMove && !p.final;
                     return (
                       <li key={p.id}>
                         <Link

@@ -10,7 +10,7 @@ import { ConfirmDialog } from '../ui/confirm-dialog';
 import { DecisionBar, useDecisions } from '../ui/decisions';
 import { ErrorBox, Loading, Notice } from '../ui/feedback';
 import { Page } from '../ui/page';
-import { FINAL_STATUSES, StatusBadge, statusLabel } from '../ui/status-badge';
+import { StatusBadge, statusLabel, statusTextLabel } from '../ui/status-badge';
 
 const ACTION_LABELS: Record<string, string> = {
   'post.scheduled': 'Scheduled',
@@ -22,7 +22,7 @@ const ACTION_LABELS: Record<string, string> = {
 
 /** Audit actions as words: `post.<status>` events are the workflow's status changes. */
 export function actionLabel(action: string): string {
-  return ACTION_LABELS[action] ?? (action.startsWith('post.') ? statusLabel(action.slice(5)) : action);
+  return ACTION_LABELS[action] ?? (action.startsWith('post.') ? statusTextLabel(action.slice(5)) : action);
 }
 
 /** One post: live status (polled), reasons, proof, the audit trail as a timeline, and what may be done next. */
@@ -40,7 +40,7 @@ export function PostScreen({ postId }: { postId: string }) {
   };
   const decisions = useDecisions(reload);
   const post = q.data?.post;
-  const isFinal = !!post && FINAL_STATUSES.has(post.status);
+  const isFinal = !!post && post.final;
   useEffect(() => setFinished(isFinal), [isFinal]);
 
   if (!post) {
@@ -70,8 +70,9 @@ export function PostScreen({ postId }: { postId: string }) {
               <h3>Why</h3>
               <ul className="reasons">
                 {post.reasons.map((r) => (
-                  <li key={r.code + r.message}>
+                  <li key={r.code + r.message} data-reason-code={r.reasonCode ?? 'unknown'}>
                     <strong>{r.message}</strong> <code className="hint">{r.code}</code>
+                    {!r.reasonCode && <span className="hint"> (a reason this app does not know yet)</span>}
                   </li>
                 ))}
               </ul>
@@ -195,7 +196,7 @@ function timelineDetail(data: string): string {
   try {
     const d = JSON.parse(data) as Record<string, unknown>;
     const parts: string[] = [];
-    if (typeof d.status === 'string') parts.push(statusLabel(d.status));
+    if (typeof d.status === 'string') parts.push(statusTextLabel(d.status));
     if (Array.isArray(d.reasons) && d.reasons.length) parts.push((d.reasons as { message?: string }[]).map((r) => r.message).join('; '));
     if (typeof d.role === 'string') parts.push(`as ${d.role}`);
     if (typeof d.reason === 'string') parts.push(d.reason);

@@ -1,4 +1,5 @@
 import { useCallback, useId, useState } from 'react';
+import type { PublishStatus } from '../gql/graphql';
 import { ApprovePostMutation, RejectPostMutation } from '../api/operations';
 import { useMutation } from '../api/use-mutation';
 import { useMe } from '../auth/session';
@@ -7,7 +8,7 @@ import { ErrorBox, Notice } from './feedback';
 
 export interface DecidablePost {
   id: string;
-  status: string;
+  status: PublishStatus;
   createdBy: string;
   approvals: { approverId: string }[];
 }

@@ -1,8 +1,11 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsIn, IsUUID } from 'class-validator';
+import { PLATFORM_IDS, PlatformId } from '../../../../../workflows/contracts/vocabulary/platform-id';
 
 @InputType()
 export class StartConnectInput {
   @Field(() => ID) @IsUUID() clientId!: string;
-  @Field({ defaultValue: 'sandbox' }) @IsIn(['sandbox'], { message: 'platform must be one of: sandbox' }) platform!: string;
+  @Field(() => String, { defaultValue: 'sandbox' })
+  @IsIn(PLATFORM_IDS, { message: `platform must be one of: ${PLATFORM_IDS.join(', ')}` })
+  platform!: PlatformId;
 }

@@ -1,0 +1,130 @@
+import type { EntityManager } from 'typeorm';
+import { In } from 'typeorm';
+import { contentFingerprint } from '../../../services/core/connectors/content-fingerprint';
+import type { Asset, PublishJob, PublishProof } from '../../../services/core/database/entities';
+import { Approval, Client, ClientPolicySettings, PlatformAccount } from '../../../services/core/database/entities';
+import type { AuditService } from '../../../services/core/audit/audit.service';
+import { AssetRepository } from '../../../services/core/repositories/asset.repository';
+import { PublishJobRepository } from '../../../services/core/repositories/publish-job.repository';
+import { effectiveRole } from '../../../services/core/tenancy/effective-role';
+import { assetChecksum } from '../../../services/core/util/asset-checksum';
+import type { GuardedPublishInput } from '../../../workflows/contracts/publish-activities.contract';
+import type { Reason } from '../../../workflows/contracts/vocabulary/reason-codes';
+import { tenantRefused } from '../guard.errors';
+import type { EffectFacts, EffectTarget, SideEffectAdapter } from '../kernel/side-effect.adapter';
+
+export interface PublishTarget extends EffectTarget {
+  job: PublishJob;
+  asset: Asset;
+  approvals: Approval[];
+}
+
+/** The publish action's part of the kernel: a publish job's claim, facts, call, read-back and proof. */
+export function publishEffect(audit: AuditService): SideEffectAdapter<GuardedPublishInput, PublishTarget> {
+  const jobs = new PublishJobRepository(audit);
+  const assets = new AssetRepository();
+  const contentOf = (t: PublishTarget) => ({ text: t.asset.text, media: [] });
+
+  return {
+    action: 'publish',
+    subjectType: 'publish_job',
+    subjectId: (input) => input.jobId,
+
+    // The workflow's input is only a claim: every object is loaded by id AND the client it claims to belong to,
+    // and the stored job must say the same thing as the input (C-05).
+    async load(m, input) {
+      const job = await jobs.findForClient(m, { id: input.jobId, clientId: input.clientId });
+      if (!job) throw tenantRefused('the publish job does not exist for this client');
+      const p = job.payload;
+      const claims: [string, string, string][] = [
+        ['agency', input.agencyId, job.agencyId],
+        ['platform account', input.platformAccountId, job.platformAccountId],
+        ['asset', input.assetId, job.assetId],
+        ['idempotency key', input.idempotencyKey, job.idempotencyKey],
+        ['payload client', input.clientId, p.clientId],
+        ['payload account', input.platformAccountId, p.platformAccountId],
+        ['payload asset', input.assetId, p.assetId],
+      ];
+      const mismatch = claims.find(([, a, b]) => a !== b);
+      if (mismatch) throw tenantRefused(`the ${mismatch[0]} in the request does not match the stored job`);
+      const client = await m.findOne(Client, { where: { id: input.clientId, agencyId: input.agencyId } });
+      const account = await m.findOne(PlatformAccount, { where: { id: input.platformAccountId, clientId: input.clientId, agencyId: input.agencyId } });
+      const asset = await assets.findForClient(m, { id: input.assetId, clientId: input.clientId, agencyId: input.agencyId });
+      if (!client || !account || !asset) throw tenantRefused('the client, account or asset does not belong to this tenant');
+      const settings = await m.findOne(ClientPolicySettings, { where: { clientId: input.clientId } });
+      const approvals = input.approvalIds.length
+        ? await m.find(Approval, { where: { id: In(input.approvalIds), publishJobId: job.id, clientId: input.clientId, decision: 'approved' } })
+        : [];
+      return { agencyId: job.agencyId, clientId: job.clientId, client, account, settings, createdAt: job.createdAt, job, asset, approvals };
+    },
+
+    async onStart(m, t, input, actor) {
+      if (input.recordPublishing) await jobs.writeStatus(m, t.job, { status: 'publishing', reasons: [], actor });
+    },
+
+    async facts(m: EntityManager, t, input): Promise<EffectFacts> {
+      const approvals = [];
+      for (const a of t.approvals) {
+        const role = (await effectiveRole(m, a.approverId, t.agencyId, t.clientId)) ?? 'none';
+        approvals.push({ approver_id: a.approverId, role, checksum: a.assetChecksum });
+      }
+      // The checksum is recomputed from the content itself (not the stored column), so an edit that forgot to
+      // update the checksum still voids approvals (C-23).
+      const current = assetChecksum(t.asset);
+      const hostReasons: Reason[] = [];
+      if (current !== t.job.assetChecksum && !t.approvals.some((a) => a.assetChecksum === current)) {
+        hostReasons.push({ code: 'content_changed', message: 'the content changed after scheduling; it needs a new approval' });
+      }
+      return {
+        author: { id: t.job.createdBy, kind: t.asset.authorKind },
+        approvals,
+        scheduledAtS: Math.floor(Date.parse(input.scheduledAt) / 1000),
+        contentChecksum: current,
+        hostReasons,
+      };
+    },
+
+    contentFingerprint: (t) => contentFingerprint(contentOf(t)),
+
+    async call(writer, cred, t, input, opts) {
+      const outcome = await writer.publish(cred, contentOf(t), input.idempotencyKey, opts);
+      return { post: outcome.post, requestId: outcome.requestId ?? null, replayed: outcome.replayed };
+    },
+
+    verifies: (readBack, t) =>
+      contentFingerprint({ text: readBack.text }) === contentFingerprint(contentOf(t)) && readBack.authorExternalId === t.account.externalAccountId,
+
+    async record(m, t, input, r) {
+      const proof: PublishProof = {
+        response: r.post.raw,
+        requestId: r.requestId,
+        replayed: r.replayed,
+        reconciled: r.reconciled,
+        readBack: r.readBack
+          ? { postId: r.readBack.postId, url: r.readBack.url, authorExternalId: r.readBack.authorExternalId, at: new Date().toISOString() }
+          : null,
+      };
+      await jobs.recordProof(m, t.job, { platformPostId: r.post.postId, url: r.post.url, proof, publishedAt: new Date() });
+      await audit.append(
+        {
+          agencyId: t.agencyId,
+          clientId: t.clientId,
+          actor: r.actor,
+          action: 'post.published',
+          subjectType: 'publish_job',
+          subjectId: input.jobId,
+          data: { postId: r.post.postId, url: r.post.url, reconciled: r.reconciled, replayed: r.replayed },
+        },
+        m,
+      );
+      // Not yet read back: "published", not final; the workflow keeps verifying and settles verified/unverified.
+      await jobs.writeStatus(m, t.job, {
+        status: r.verified ? 'verified' : 'published',
+        reasons: r.verified ? [] : [{ code: 'verifying', message: 'the post could not be read back yet; checking again' }],
+        actor: r.actor,
+        auditAction: r.verified ? 'post.verified' : 'post.unverified',
+        auditData: { postId: r.post.postId },
+      });
+    },
+  };
+}

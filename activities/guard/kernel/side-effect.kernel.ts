@@ -1,0 +1,287 @@
+import { ApplicationFailure } from '@temporalio/common';
+import type { EntityManager } from 'typeorm';
+import { ConnectorError } from '../../../services/core/connectors/connector.errors';
+import type { PlatformPost } from '../../../services/core/connectors/connector.types';
+import type { PolicyDecision } from '../../../services/core/policy/policy.types';
+import { KillSwitchRepository } from '../../../services/core/repositories/kill-switch.repository';
+import { SideEffectCountersRepository } from '../../../services/core/repositories/side-effect-counters.repository';
+import type { LedgerClaim } from '../../../services/core/repositories/side-effect-ledger.repository';
+import { SideEffectLedgerRepository } from '../../../services/core/repositories/side-effect-ledger.repository';
+import { logger } from '../../../services/core/telemetry/logger';
+import { withSpan } from '../../../services/core/telemetry/tracing';
+import type { AuditAction } from '../../../workflows/contracts/vocabulary/audit-actions';
+import { FAILURE_TYPES } from '../../../workflows/contracts/vocabulary/failure-types';
+import { isPlatformId } from '../../../workflows/contracts/vocabulary/platform-id';
+import type { Reason } from '../../../workflows/contracts/vocabulary/reason-codes';
+import { assertFingerprint } from '../fingerprint.guard';
+import type { GuardDeps } from '../guard.deps';
+import { retryAfter, tenantRefused, toActivityFailure } from '../guard.errors';
+import { attemptContext } from './call-context';
+import { startOfLocalDay } from './local-day';
+import { pacingDelaySeconds } from './pacing';
+import { decide, NO_COUNTERS } from './policy-decision';
+import { findOurPost } from './reconcile.step';
+import type { EffectClaim, EffectTarget, SideEffectAdapter } from './side-effect.adapter';
+
+export type SideEffectOutcome =
+  | { kind: 'done'; postId: string; url: string; verified: boolean; reconciled: boolean }
+  | { kind: 'denied'; reasons: Reason[] }
+  | { kind: 'fingerprint_mismatch'; reasons: Reason[] }
+  | { kind: 'refused'; reasons: Reason[] };
+
+type ClaimStep = { kind: 'denied'; reasons: Reason[] } | { kind: 'paced'; seconds: number } | { kind: 'claimed'; claim: LedgerClaim };
+
+/**
+ * The one path to a side effect (C-17), for every action, on every attempt including retries:
+ * tenant claim → policy decision → fingerprint → ledger claim (with the policy asked again under the account's
+ * lock) → reconcile when an earlier outcome is unknown → the call → read-back → proof and audit.
+ * It never names an action: each action's specifics come from its adapter (`effects/<action>.effect.ts`).
+ */
+export class SideEffectKernel {
+  private readonly ledger = new SideEffectLedgerRepository();
+  private readonly counters = new SideEffectCountersRepository();
+  private readonly switches = new KillSwitchRepository();
+
+  constructor(private readonly deps: GuardDeps) {}
+
+  private now(): Date {
+    return this.deps.now?.() ?? new Date();
+  }
+
+  /** What the policy would say about this action now, ignoring counters and switches: "needs approval? why?". */
+  async preview<I extends EffectClaim, T extends EffectTarget>(adapter: SideEffectAdapter<I, T>, input: I): Promise<PolicyDecision> {
+    const now = this.now();
+    return this.deps.ds.transaction(async (m) => {
+      const target = await adapter.load(m, input);
+      const facts = await adapter.facts(m, target, input);
+      return decide(this.deps.policy, { action: adapter.action, now, target, facts, counters: NO_COUNTERS, killSwitches: [] });
+    });
+  }
+
+  async run<I extends EffectClaim, T extends EffectTarget>(adapter: SideEffectAdapter<I, T>, input: I): Promise<SideEffectOutcome> {
+    const span = {
+      'raize.agency_id': input.agencyId,
+      'raize.client_id': input.clientId,
+      'raize.account_id': input.platformAccountId,
+      'raize.workflow_id': input.workflowId,
+      'raize.action': adapter.action,
+    };
+    return withSpan(`guard.${adapter.action}`, span, async (set) => {
+      const outcome = await this.attempt(adapter, input);
+      const fields = {
+        'raize.client_id': input.clientId,
+        'raize.workflow_id': input.workflowId,
+        'raize.action': adapter.action,
+        'raize.outcome': outcome.kind,
+        'raize.reasons': outcome.kind === 'done' ? [] : outcome.reasons.map((r) => r.code),
+      };
+      set(fields);
+      logger.info(fields, 'guarded side effect');
+      return outcome;
+    });
+  }
+
+  private async attempt<I extends EffectClaim, T extends EffectTarget>(adapter: SideEffectAdapter<I, T>, input: I): Promise<SideEffectOutcome> {
+    const { ds, policy } = this.deps;
+    const actor = `workflow:${input.workflowId}`;
+    const attempt = attemptContext(input.workflowId);
+    const audit = (m: EntityManager | undefined, action: AuditAction, data: Record<string, unknown>) =>
+      this.deps.audit.append(
+        { agencyId: input.agencyId, clientId: input.clientId, actor, action, subjectType: adapter.subjectType, subjectId: adapter.subjectId(input), data },
+        m,
+      );
+
+    // 1. Tenant claim, and 2. a first policy decision, in one transaction (one round of queries).
+    const startedAt = this.now();
+    const first = await ds.transaction(async (m) => {
+      const target = await adapter.load(m, input);
+      const facts = await adapter.facts(m, target, input);
+      const dayStart = startOfLocalDay(startedAt, target.client.timezone);
+      const counters = await this.counters.count(m, {
+        clientId: input.clientId,
+        accountId: target.account.id,
+        action: adapter.action,
+        dayStart,
+        now: startedAt,
+        ownKey: input.idempotencyKey,
+      });
+      const killSwitches = await this.switches.engagedFor(m, { agencyId: target.agencyId, clientId: target.clientId, accountId: target.account.id });
+      const decision = decide(policy, { action: adapter.action, now: startedAt, target, facts, counters, killSwitches });
+      if (!decision.allow) await audit(m, 'guard.denied', { reasons: decision.reasons });
+      else if (adapter.onStart) await adapter.onStart(m, target, input, actor);
+      return { target, facts, decision };
+    });
+    if (!first.decision.allow) return { kind: 'denied', reasons: first.decision.reasons };
+    const { target, facts } = first;
+
+    const platform = target.account.platform;
+    if (!isPlatformId(platform) || !target.account.credentialRefId) {
+      const reasons = [{ code: 'no_connector', message: `no connector or credential for ${platform}` }];
+      await audit(undefined, 'guard.refused', { reasons });
+      return { kind: 'refused', reasons };
+    }
+    const reader = this.deps.platforms.reader(platform);
+    const writer = this.deps.platforms.writer(platform);
+    const timing = this.deps.platforms.timing(platform);
+    const cred = await this.deps.credentials.load(ds.manager, target.clientId, target.account.credentialRefId);
+    const fingerprint = adapter.contentFingerprint(target);
+
+    try {
+      // 3. Fingerprint assertion (C-19).
+      const fp = await assertFingerprint(this.deps, target.account, reader, cred, actor, attempt.call);
+      if (!fp.ok) {
+        const reasons = [{ code: 'fingerprint_mismatch', message: 'the token now resolves to another account; the account is quarantined' }];
+        await audit(undefined, 'guard.fingerprint_mismatch', { reasons });
+        return { kind: 'fingerprint_mismatch', reasons };
+      }
+
+      // 4. The claim: under the (account, action, day) lock, re-read the switches and the counters (in-flight
+      // attempts included), ask the policy again, pace, and only then take the ledger lease (C-20, C-22, C-25).
+      const step = await ds.transaction(async (m): Promise<ClaimStep> => {
+        const now = this.now();
+        const dayStart = startOfLocalDay(now, target.client.timezone);
+        await this.counters.lockAccountDay(m, { accountId: target.account.id, action: adapter.action, dayStart });
+        const killSwitches = await this.switches.engagedFor(m, { agencyId: target.agencyId, clientId: target.clientId, accountId: target.account.id });
+        const counters = await this.counters.count(m, {
+          clientId: input.clientId,
+          accountId: target.account.id,
+          action: adapter.action,
+          dayStart,
+          now,
+          ownKey: input.idempotencyKey,
+        });
+        const decision = decide(policy, { action: adapter.action, now, target, facts, counters, killSwitches });
+        if (!decision.allow) {
+          await audit(m, 'guard.denied', { reasons: decision.reasons, at: 'claim' });
+          return { kind: 'denied', reasons: decision.reasons };
+        }
+        const pace = pacingDelaySeconds(counters.seconds_since_last, timing.pacing, this.deps.random ?? Math.random);
+        if (pace > 0) return { kind: 'paced', seconds: pace };
+        const claim = await this.ledger.claim(
+          m,
+          {
+            idempotencyKey: input.idempotencyKey,
+            agencyId: input.agencyId,
+            clientId: input.clientId,
+            platformAccountId: input.platformAccountId,
+            action: adapter.action,
+            contentFingerprint: fingerprint,
+          },
+          attempt.owner,
+          now,
+          new Date(now.getTime() + attempt.leaseMs),
+        );
+        return { kind: 'claimed', claim };
+      });
+      if (step.kind === 'denied') return { kind: 'denied', reasons: step.reasons };
+      if (step.kind === 'paced') throw retryAfter(FAILURE_TYPES.paced, 'pacing: the account posted moments ago', step.seconds);
+      const claim = step.claim;
+      if (claim.state === 'foreign') throw tenantRefused('the idempotency key belongs to another tenant or account');
+      if (claim.state === 'held') {
+        throw retryAfter(FAILURE_TYPES.leaseHeld, 'another attempt holds this side effect', (claim.leaseExpiresAt.getTime() - this.now().getTime()) / 1000);
+      }
+      if (claim.state === 'succeeded') {
+        return { kind: 'done', postId: claim.result.postId, url: claim.result.url, verified: claim.result.verified, reconciled: true };
+      }
+
+      let post: PlatformPost | null = null;
+      let reconciled = false;
+      let requestId: string | null = null;
+      let replayed = false;
+      if (claim.state === 'uncertain') {
+        // An earlier attempt may have landed without us hearing back, or may still be processing: look, more than
+        // once, and post again only after the platform's processing window (the slow-platform double post).
+        const settledAt = claim.unknownSince.getTime() + timing.settleSeconds * 1000;
+        const found = await ds.transaction((m) =>
+          findOurPost(
+            m,
+            this.ledger,
+            reader,
+            cred,
+            {
+              idempotencyKey: input.idempotencyKey,
+              platformAccountId: input.platformAccountId,
+              action: adapter.action,
+              fingerprint: claim.contentFingerprint,
+              since: new Date(Math.min(target.createdAt.getTime(), claim.firstAttemptAt.getTime())),
+              firstAttemptAt: claim.firstAttemptAt,
+              maxPages: Math.max(1, timing.maxCallsPerAttempt - 3),
+            },
+            attempt.call,
+          ),
+        );
+        if ('ambiguous' in found) {
+          await audit(undefined, 'guard.reconciled', { outcome: 'ambiguous', candidates: found.ambiguous.map((p) => p.postId) });
+          throw ApplicationFailure.create({
+            type: FAILURE_TYPES.reconcileAmbiguous,
+            message: `${found.ambiguous.length} posts on the account could be this one; an operator must decide`,
+            nonRetryable: true,
+          });
+        }
+        if (found.found) {
+          post = found.found;
+          reconciled = true;
+          await audit(undefined, 'guard.reconciled', { outcome: 'found', postId: post.postId, byRequestKey: post.requestKey !== null });
+        } else {
+          const looks = await ds.transaction((m) => this.ledger.noteLook(m, input.idempotencyKey));
+          const now = this.now().getTime();
+          if (now < settledAt) {
+            throw retryAfter(FAILURE_TYPES.settling, 'an earlier attempt may still be processing on the platform', (settledAt - now) / 1000);
+          }
+          if (looks < timing.reconcileLooks) {
+            throw retryAfter(FAILURE_TYPES.settling, 'looking once more for an earlier attempt', Math.max(1, timing.settleSeconds / timing.reconcileLooks));
+          }
+        }
+      }
+
+      if (!post) {
+        // 5. The call, carrying the platform idempotency key.
+        try {
+          const result = await adapter.call(writer, cred, target, input, attempt.call);
+          post = result.post;
+          requestId = result.requestId;
+          replayed = result.replayed;
+        } catch (err) {
+          const known = err instanceof ConnectorError && err.kind !== 'outcome_unknown';
+          await ds.transaction((m) =>
+            known ? this.ledger.release(m, input.idempotencyKey, attempt.owner) : this.ledger.markUnknown(m, input.idempotencyKey, attempt.owner, this.now()),
+          );
+          throw err;
+        }
+      }
+
+      // 6. Verification: read the post back (C-24).
+      let readBack: PlatformPost | null = null;
+      let verified = false;
+      try {
+        readBack = await reader.readPost(cred, post.postId, attempt.call);
+        verified = readBack !== null && adapter.verifies(readBack, target);
+      } catch {
+        verified = false;
+      }
+
+      // 7. Ledger, proof, status and audit commit together.
+      const done = post;
+      try {
+        await ds.transaction(async (m) => {
+          await this.ledger.settle(m, input.idempotencyKey, { postId: done.postId, url: done.url, verified });
+          await adapter.record(m, target, input, { post: done, verified, reconciled, requestId, replayed, readBack, actor });
+        });
+      } catch (err) {
+        // The post is out but unrecorded: the next attempt must find it, not post again.
+        await ds.transaction((m) => this.ledger.markUnknown(m, input.idempotencyKey, attempt.owner, this.now())).catch(() => undefined);
+        throw err;
+      }
+      return { kind: 'done', postId: done.postId, url: done.url, verified, reconciled };
+    } catch (err) {
+      if (err instanceof ConnectorError) {
+        await audit(undefined, 'guard.connector_error', {
+          kind: err.kind,
+          status: err.details.status ?? null,
+          retryAfterSeconds: err.details.retryAfterSeconds ?? null,
+        }).catch(() => undefined);
+      }
+      throw toActivityFailure(err);
+    }
+  }
+}

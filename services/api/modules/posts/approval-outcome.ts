@@ -1,0 +1,25 @@
+import { WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
+import type { RecordApprovalResult } from '../../../../workflows/contracts/publish-activities.contract';
+import { AppError, AppErrorCode } from '../../errors/app-error';
+
+// The activity's refusals that are about who approves, not about the post: answered as "forbidden".
+// TODO(activities): match a refusal code once RecordApprovalResult carries one, instead of its wording.
+const WHO_MAY_NOT = /^(four eyes|role )/;
+
+/** The approve update's answer as the operator sees it: accepted, or refused at once with the workflow's reason. */
+export function approvalRefusal(result: RecordApprovalResult): AppError | undefined {
+  if (result.accepted) return undefined;
+  const code = WHO_MAY_NOT.test(result.reason) ? AppErrorCode.Forbidden : AppErrorCode.Conflict;
+  return new AppError(code, `refused: ${result.reason}`);
+}
+
+/** Why the approve update did not come back with an answer. */
+export function approvalUpdateError(err: unknown): AppError | undefined {
+  // The validator refused (the post does not wait for an approval): its message says why.
+  if (err instanceof WorkflowUpdateFailedError) return new AppError(AppErrorCode.Conflict, `refused: ${err.cause?.message ?? err.message}`);
+  if (err instanceof WorkflowNotFoundError) return new AppError(AppErrorCode.Conflict, 'the post has already finished; nothing to change');
+  if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
+    return new AppError(AppErrorCode.Unavailable, 'the scheduler did not confirm the approval in time; check the post before approving again');
+  }
+  return undefined;
+}

@@ -1,0 +1,21 @@
+import { registerEnumType } from '@nestjs/graphql';
+import { PLATFORM_IDS, PlatformId } from '../../../workflows/contracts/vocabulary/platform-id';
+import { PUBLISH_STATUSES, PublishStatus } from '../../../workflows/contracts/vocabulary/publish-status';
+import { REASON_CODE_LIST, ReasonCode } from '../../../workflows/contracts/vocabulary/reason-codes';
+
+/**
+ * The vocabulary's words as GraphQL enums, so the web app gets them through codegen instead of copying them.
+ * Member names equal the stored values (lower snake case, not the GraphQL habit of UPPER_CASE): the word
+ * in the database, the workflow, the audit trail and the API is then one and the same string.
+ */
+function enumOf<T extends string>(values: readonly T[]): Record<T, T> {
+  return Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
+}
+
+export const PublishStatusEnum: Record<PublishStatus, PublishStatus> = enumOf(PUBLISH_STATUSES);
+export const ReasonCodeEnum: Record<ReasonCode, ReasonCode> = enumOf(REASON_CODE_LIST);
+export const PlatformIdEnum: Record<PlatformId, PlatformId> = enumOf(PLATFORM_IDS);
+
+registerEnumType(PublishStatusEnum, { name: 'PublishStatus', description: 'Where a post is in its publishing episode' });
+registerEnumType(ReasonCodeEnum, { name: 'ReasonCode', description: 'Why the guard, the policy or the workflow stopped or annotated a post' });
+registerEnumType(PlatformIdEnum, { name: 'PlatformId', description: 'A platform Raize has a connector for' });

@@ -1,0 +1,118 @@
+import type { ZodType } from 'zod';
+import type { PlatformId } from '../../../../workflows/contracts/vocabulary/platform-id';
+import { ConnectorError } from '../connector.errors';
+import { logger } from '../../telemetry/logger';
+import { withSpan } from '../../telemetry/tracing';
+import { badAnswerError, CallShape, notSentError, statusError, transportError } from './http-errors';
+
+/** How one platform is reached; each platform folder builds this from its PlatformSettings. */
+export interface ConnectorHttpConfig {
+  platform: PlatformId;
+  baseUrl: string;
+  /** one call's deadline, body included */
+  timeoutMs: number;
+  /** the response header carrying the platform's request id (default `x-request-id`) */
+  requestIdHeader?: string;
+  /** headers the platform requires on every call to pin its API version, e.g. `{ 'x-api-version': '2026-01' }` */
+  versionHeaders?: Record<string, string>;
+}
+
+export interface ConnectorCall extends CallShape {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** the concrete path with its query; never logged */
+  path: string;
+  /** the path's shape (`/posts/:id`): what spans, logs and error messages name */
+  route: string;
+  token?: string;
+  json?: unknown;
+  form?: Record<string, string>;
+  headers?: Record<string, string>;
+  /** the caller's cancellation (the activity's); aborts the fetch */
+  signal?: AbortSignal;
+}
+
+/** A 2xx answer. Everything else is thrown as a ConnectorError. */
+export interface ConnectorAnswer {
+  status: number;
+  body: unknown;
+  headers: Headers;
+  requestId?: string;
+}
+
+export const DEFAULT_REQUEST_ID_HEADER = 'x-request-id';
+
+/**
+ * The one way a connector talks HTTP: a deadline joined to the caller's cancellation, typed errors (unknown
+ * outcome for writes that got no answer, rate limits with their Retry-After), the platform's request id, its
+ * version headers, and spans and logs that name the route shape only: paths carry platform ids, queries carry
+ * timestamps, bodies carry content and tokens.
+ */
+export async function connectorRequest(config: ConnectorHttpConfig, call: ConnectorCall): Promise<ConnectorAnswer> {
+  const shape: CallShape = { method: call.method, route: call.route };
+  const attrs = { 'http.method': call.method, 'raize.platform': config.platform };
+  return withSpan(`connector.${config.platform} ${call.method} ${call.route}`, attrs, async (set) => {
+    try {
+      const answer = await exchange(config, call, shape);
+      set({ 'http.status_code': answer.status, 'raize.outcome': 'ok' });
+      logCall(config, shape, answer.status, 'ok');
+      return answer;
+    } catch (err) {
+      const kind = err instanceof ConnectorError ? err.kind : 'unexpected';
+      const status = err instanceof ConnectorError ? err.details.status : undefined;
+      set({ 'http.status_code': status, 'raize.outcome': kind });
+      logCall(config, shape, status, kind);
+      throw err;
+    }
+  });
+}
+
+/** Validates a 2xx body against the platform's wire schema; a mismatch is a typed error, not a ZodError. */
+export function parseAnswer<T>(schema: ZodType<T>, answer: ConnectorAnswer, call: CallShape): T {
+  const parsed = schema.safeParse(answer.body);
+  if (!parsed.success) throw badAnswerError(call, answer.status, answer.requestId, 'unexpected_shape');
+  return parsed.data;
+}
+
+async function exchange(config: ConnectorHttpConfig, call: ConnectorCall, shape: CallShape): Promise<ConnectorAnswer> {
+  if (call.signal?.aborted) throw notSentError(shape);
+  const timeout = AbortSignal.timeout(config.timeoutMs);
+  const signal = call.signal ? AbortSignal.any([timeout, call.signal]) : timeout;
+  const headers: Record<string, string> = { accept: 'application/json', ...config.versionHeaders, ...call.headers };
+  let body: string | undefined;
+  if (call.json !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(call.json);
+  } else if (call.form) {
+    headers['content-type'] = 'application/x-www-form-urlencoded';
+    body = new URLSearchParams(call.form).toString();
+  }
+  if (call.token) headers.authorization = `Bearer ${call.token}`;
+
+  let res: Response;
+  let text: string;
+  try {
+    // No redirects: a bearer token must not follow a Location header to wherever it points.
+    res = await fetch(`${config.baseUrl.replace(/\/+$/, '')}${call.path}`, { method: call.method, headers, body, signal, redirect: 'manual' });
+    text = await res.text();
+  } catch {
+    throw transportError(shape, call.signal?.aborted ? 'cancelled' : timeout.aborted ? 'timeout' : 'network', config.timeoutMs);
+  }
+  const requestId = res.headers.get(config.requestIdHeader ?? DEFAULT_REQUEST_ID_HEADER) ?? undefined;
+  if (res.status < 200 || res.status > 299) throw statusError(shape, res.status, res.headers, requestId);
+  let parsed: unknown = null;
+  if (text) {
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      throw badAnswerError(shape, res.status, requestId, 'unparsable');
+    }
+  }
+  return { status: res.status, body: parsed, headers: res.headers, requestId };
+}
+
+function logCall(config: ConnectorHttpConfig, call: CallShape, status: number | undefined, outcome: string): void {
+  const fields = { 'raize.platform': config.platform, 'raize.operation': `${call.method} ${call.route}`, 'http.method': call.method, 'http.status_code': status, 'raize.outcome': outcome };
+  // The two outcomes an operator acts on are worth a warning; the rest (a 404 on a read-back) are routine.
+  if (outcome === 'outcome_unknown' || outcome === 'rate_limited') logger.warn(fields, 'connector call ended without a usable answer');
+  else logger.debug(fields, 'connector call finished');
+}

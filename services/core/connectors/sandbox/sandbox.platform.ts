@@ -1,0 +1,45 @@
+import { PlatformDescriptor, PlatformSettings, PlatformTiming } from '../connector.types';
+import { SANDBOX_REQUEST_TIMEOUT_MS } from './sandbox-http.config';
+import { sandboxOAuth } from './sandbox-oauth';
+import { createSandboxReader } from './sandbox.reader';
+
+/**
+ * The longest the sandbox takes to apply a request after it arrived: its fault schema caps processing time
+ * (beforeHandlerDelayMs) at 60 s, and a request whose client left during network latency is dropped.
+ */
+export const SANDBOX_MAX_PROCESSING_SECONDS = 60;
+
+function sandboxTiming(settings: PlatformSettings): PlatformTiming {
+  const requestTimeoutMs = settings.timeoutMs ?? SANDBOX_REQUEST_TIMEOUT_MS;
+  return {
+    requestTimeoutMs,
+    // A write that timed out may still be applied up to the processing time after our deadline; a margin on
+    // top covers clock skew between us and the platform's createdAt.
+    settleSeconds: settings.settleSeconds ?? SANDBOX_MAX_PROCESSING_SECONDS + Math.ceil(requestTimeoutMs / 1000) + 15,
+    reconcileLooks: settings.reconcileLooks ?? 3,
+    // identity, a few reconcile pages, the write, the read-back
+    maxCallsPerAttempt: 12,
+    pacing: settings.pacing ?? { minSpacingSeconds: 1, jitterSeconds: 1 },
+  };
+}
+
+/** The local platform: everything Raize knows about it. Its writer is registered in ../writer-registry.ts only. */
+export const sandboxPlatform: PlatformDescriptor = {
+  id: 'sandbox',
+  displayName: 'Sandbox',
+  capabilities: {
+    text: true,
+    image: true,
+    video: false,
+    carousel: true,
+    reply: true,
+    dm: false,
+    idempotencyKey: true,
+    readBack: true,
+    // On by default; the sandbox's echoRequestKey flag can turn it off, so a missing key must still be handled.
+    requestKeyEcho: true,
+  },
+  timing: sandboxTiming,
+  oauth: sandboxOAuth,
+  createReader: createSandboxReader,
+};

@@ -1,0 +1,103 @@
+import type { EntityManager } from 'typeorm';
+import type { LedgerResult } from '../database/entities';
+import { SideEffectLedgerEntry } from '../database/entities';
+
+export interface LedgerKey {
+  idempotencyKey: string;
+  agencyId: string;
+  clientId: string;
+  platformAccountId: string;
+  action: string;
+  /** of the content about to be sent; kept from the first attempt, never overwritten */
+  contentFingerprint: string;
+}
+
+export type LedgerClaim =
+  | { state: 'fresh' }
+  /** an earlier attempt may have reached the platform: reconcile before calling again */
+  | { state: 'uncertain'; firstAttemptAt: Date; unknownSince: Date; looks: number; contentFingerprint: string }
+  | { state: 'succeeded'; result: LedgerResult }
+  /** another attempt holds a live lease: it may be talking to the platform right now */
+  | { state: 'held'; leaseExpiresAt: Date }
+  /** the key exists but belongs to another tenant or account (C-05) */
+  | { state: 'foreign' };
+
+/** Step 4 of the kernel (C-22): one row per idempotency key, claimed under a lease and settled after the call. */
+export class SideEffectLedgerRepository {
+  /** Claims the key for `owner` until `leaseUntil`. Run it inside the kernel's claim transaction. */
+  async claim(m: EntityManager, k: LedgerKey, owner: string, now: Date, leaseUntil: Date): Promise<LedgerClaim> {
+    const inserted: unknown[] = await m.query(
+      `INSERT INTO side_effect_ledger (idempotency_key, agency_id, client_id, platform_account_id, action, state, attempts, content_fingerprint, owner, lease_expires_at, first_attempt_at)
+       VALUES ($1, $2, $3, $4, $5, 'attempting', 1, $6, $7, $8, $9) ON CONFLICT (idempotency_key) DO NOTHING RETURNING idempotency_key`,
+      [k.idempotencyKey, k.agencyId, k.clientId, k.platformAccountId, k.action, k.contentFingerprint, owner, leaseUntil, now],
+    );
+    if (inserted.length) return { state: 'fresh' };
+    const row = await m.findOne(SideEffectLedgerEntry, { where: { idempotencyKey: k.idempotencyKey }, lock: { mode: 'pessimistic_write' } });
+    // Under row-level security another tenant's row is invisible: that reads as "not found", and is refused too.
+    if (!row || row.clientId !== k.clientId || row.platformAccountId !== k.platformAccountId || row.action !== k.action) {
+      return { state: 'foreign' };
+    }
+    if (row.state === 'succeeded') return { state: 'succeeded', result: row.result ?? { postId: '', url: '', verified: false } };
+    if (row.state === 'attempting' && row.owner !== owner && row.leaseExpiresAt && row.leaseExpiresAt > now) {
+      return { state: 'held', leaseExpiresAt: row.leaseExpiresAt };
+    }
+    await m.update(
+      SideEffectLedgerEntry,
+      { idempotencyKey: k.idempotencyKey },
+      { attempts: row.attempts + 1, state: 'attempting', owner, leaseExpiresAt: leaseUntil },
+    );
+    // A row released as failed had a known outcome (nothing reached the platform): a clean new attempt.
+    if (row.state === 'failed') return { state: 'fresh' };
+    return {
+      state: 'uncertain',
+      firstAttemptAt: row.firstAttemptAt ?? row.createdAt,
+      unknownSince: row.outcomeUnknownAt ?? row.updatedAt,
+      looks: row.reconcileLooks,
+      contentFingerprint: row.contentFingerprint,
+    };
+  }
+
+  /** The call's outcome is unknown: record since when (the earliest), and free the lease for the next attempt. */
+  async markUnknown(m: EntityManager, idempotencyKey: string, owner: string, now: Date): Promise<void> {
+    await m.query(
+      `UPDATE side_effect_ledger SET outcome_unknown_at = coalesce(outcome_unknown_at, $3), lease_expires_at = $3, updated_at = now()
+       WHERE idempotency_key = $1 AND owner = $2 AND state = 'attempting'`,
+      [idempotencyKey, owner, now],
+    );
+  }
+
+  /** Reconciliation looked and found nothing (yet). */
+  async noteLook(m: EntityManager, idempotencyKey: string): Promise<number> {
+    const rows: { reconcile_looks: number }[] = await m.query(
+      `UPDATE side_effect_ledger SET reconcile_looks = reconcile_looks + 1, lease_expires_at = now() WHERE idempotency_key = $1 RETURNING reconcile_looks`,
+      [idempotencyKey],
+    );
+    return rows[0]?.reconcile_looks ?? 0;
+  }
+
+  /** Nothing reached the platform (a refusal before sending, or a definite rejection): the key may be tried afresh. */
+  async release(m: EntityManager, idempotencyKey: string, owner: string): Promise<void> {
+    await m.query(
+      `UPDATE side_effect_ledger SET state = 'failed', owner = NULL, lease_expires_at = NULL, updated_at = now()
+       WHERE idempotency_key = $1 AND owner = $2 AND state = 'attempting' AND outcome_unknown_at IS NULL`,
+      [idempotencyKey, owner],
+    );
+  }
+
+  async settle(m: EntityManager, idempotencyKey: string, result: LedgerResult): Promise<void> {
+    await m.update(
+      SideEffectLedgerEntry,
+      { idempotencyKey },
+      { state: 'succeeded', result, platformPostId: result.postId, owner: null, leaseExpiresAt: null },
+    );
+  }
+
+  /** Whether another ledger row already owns this platform post: reconciliation must never take it. */
+  async postClaimedElsewhere(m: EntityManager, q: { platformAccountId: string; action: string; postId: string; idempotencyKey: string }): Promise<boolean> {
+    const rows: unknown[] = await m.query(
+      `SELECT 1 FROM side_effect_ledger WHERE platform_account_id = $1 AND action = $2 AND platform_post_id = $3 AND idempotency_key <> $4 LIMIT 1`,
+      [q.platformAccountId, q.action, q.postId, q.idempotencyKey],
+    );
+    return rows.length > 0;
+  }
+}
