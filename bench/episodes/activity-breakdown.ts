@@ -1,5 +1,6 @@
-import { Client as TemporalClient } from '@temporalio/client';
-import { LatencySummary, summarize } from './latency';
+import type { Client as TemporalClient } from '@temporalio/client';
+import type { LatencySummary} from './latency';
+import { summarize } from './latency';
 
 export interface ActivityTiming {
   /** scheduled → started: waiting for a worker slot (and a DB connection is not part of this) */

@@ -1,4 +1,5 @@
-import { LatencySummary, summarize } from './latency';
+import type { LatencySummary} from './latency';
+import { summarize } from './latency';
 
 export interface StartedEpisode {
   workflowId: string;

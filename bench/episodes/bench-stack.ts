@@ -2,12 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client as PgClient } from 'pg';
-import { loadTemporalConfig, TemporalFileConfig } from '../../services/core/config/temporal-config';
+import type { TemporalFileConfig } from '../../services/core/config/temporal-config';
+import { loadTemporalConfig } from '../../services/core/config/temporal-config';
 import { migrate } from '../../services/core/database/migrate';
-import { RunningDevServer, startDevServer } from '../../deploy/local/temporal-dev-server';
+import type { RunningDevServer} from '../../deploy/local/temporal-dev-server';
+import { startDevServer } from '../../deploy/local/temporal-dev-server';
 import { freePort } from '../../deploy/local/free-port';
 import { toolPath } from '../../services/core/util/tool-path';
-import { RunningSandbox, startSandbox } from '../../services/sandbox/sandbox.server';
+import type { RunningSandbox} from '../../services/sandbox/sandbox.server';
+import { startSandbox } from '../../services/sandbox/sandbox.server';
 
 /** Undo steps run last-in first-out; each one is tried even when an earlier one failed. */
 export class Cleanup {

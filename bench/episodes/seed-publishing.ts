@@ -1,14 +1,16 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { Client as TemporalClient, WorkflowHandle } from '@temporalio/client';
-import { DataSource } from 'typeorm';
+import type { Client as TemporalClient, WorkflowHandle } from '@temporalio/client';
+import type { DataSource } from 'typeorm';
 import { AuditService } from '../../services/core/audit/audit.service';
 import { TenantBootstrap } from '../../services/core/bootstrap/tenants';
 import { accountFingerprint } from '../../services/core/connectors/content-fingerprint';
-import { Asset, Client, ClientPolicySettings, PlatformAccount, PublishJob, PublishJobPayload } from '../../services/core/database/entities';
-import { CredentialStore } from '../../services/core/secrets/credential-store';
+import type { Client, ClientPolicySettings, PublishJobPayload } from '../../services/core/database/entities';
+import { Asset, PlatformAccount, PublishJob } from '../../services/core/database/entities';
+import type { CredentialStore } from '../../services/core/secrets/credential-store';
 import { assetChecksum } from '../../services/core/util/asset-checksum';
-import { SandboxAdminClient } from '../../services/sandbox/sandbox-admin.client';
-import { PUBLISH_WORKFLOW_TYPE, publishWorkflowId, PublishWorkflowInput, PublishWorkflowOptions } from '../../workflows/contracts/publish.contract';
+import type { SandboxAdminClient } from '../../services/sandbox/sandbox-admin.client';
+import type { PublishWorkflowInput, PublishWorkflowOptions } from '../../workflows/contracts/publish.contract';
+import { PUBLISH_WORKFLOW_TYPE, publishWorkflowId } from '../../workflows/contracts/publish.contract';
 import { agencyIdKey, clientIdKey, episodeKindKey, platformKey, publishStatusKey } from '../../workflows/contracts/search-attributes';
 
 export interface PublishingTenant {

@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   await ds.initialize();
   try {
     const b = new TenantBootstrap(ds);
-    if ((await ds.query('SELECT 1 FROM users WHERE email = $1', [email.toLowerCase()])).length) {
+    if (((await ds.query('SELECT 1 FROM users WHERE email = $1', [email.toLowerCase()])) as unknown[]).length) {
       console.error(`an operator with that email exists already; nothing was created`);
       process.exit(1);
     }

@@ -3,9 +3,11 @@ import { join } from 'node:path';
 // episode for a demo client; `npm run stack` (--stack-only) starts the stack and seeds nothing.
 import 'reflect-metadata';
 import { ConfigError } from '../../services/core/config/config-error';
-import { LocalStack, startLocalStack } from './stack/local-stack';
+import type { LocalStack} from './stack/local-stack';
+import { startLocalStack } from './stack/local-stack';
 import { Progress, ReportedError } from './stack/progress';
-import { berlinTime, EpisodeResult, runPublishEpisode } from './stack/publish-episode';
+import type { EpisodeResult} from './stack/publish-episode';
+import { berlinTime, runPublishEpisode } from './stack/publish-episode';
 import { DEMO } from './stack/demo-tenant';
 import { Shutdown } from './stack/shutdown';
 

@@ -1,8 +1,9 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess} from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Connection } from '@temporalio/client';
-import { TemporalFileConfig } from '../../services/core/config/temporal-config';
+import type { TemporalFileConfig } from '../../services/core/config/temporal-config';
 
 export interface DevServerOptions {
   bin: string;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh clone: dependencies, Go-built tools (cached), policies (opa test +
-# wasm build), typecheck and build, schema drift, unit specs, then integration tests against a real
-# Temporal dev server, Postgres, OPA wasm and the sandbox platform. Ends with one summary line.
+# wasm build), typecheck and build, lint (ESLint + Prettier), schema drift, unit specs, then integration
+# tests against a real Temporal dev server, Postgres, OPA wasm and the sandbox platform. Ends with one
+# summary line.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 export PATH="/usr/local/go/bin:$PATH"
@@ -14,6 +15,7 @@ step "Postgres"; node deploy/local/ensure-postgres.js || exit 1
 step "policies: opa fmt/check/test"; bash policies/test.sh || exit 1
 step "policies: wasm build"; bash policies/build.sh || exit 1
 step "typecheck and build"; npx tsc -p tsconfig.json --noEmit || exit 1; npx tsc -p tsconfig.build.json || exit 1
+step "lint: eslint (types, import zones) and prettier"; npm run --silent lint || exit 1
 step "schema drift"; node dist/services/api/schema/emit-schema.js check || exit 1
 step "admin web app (codegen, typecheck, vite build)"; npm run --silent web:build || exit 1
 

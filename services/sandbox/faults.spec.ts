@@ -1,4 +1,4 @@
-import { sandboxPlatform } from '../core/connectors/sandbox/sandbox.platform';
+import { platformDescriptor } from '../core/connectors/platform-registry';
 import { FaultEngine, faultMatches, MAX_PROCESSING_DELAY_MS } from './faults';
 import { SandboxAdminClient, SandboxAdminError } from './sandbox-admin.client';
 import { api, bootSandbox, TEST_ADMIN_TOKEN, userWithToken, type TestSandbox } from './sandbox.test-helpers';
@@ -108,7 +108,7 @@ describe('sandbox faults, flags and admin', () => {
       method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': 'late-key' },
       body: JSON.stringify({ text: 'processed late' }), signal: AbortSignal.timeout(150),
     }).catch((e: Error) => e);
-    expect(res).toBeInstanceOf(Error);
+    expect(res).toMatchObject({ name: 'TimeoutError' });
     expect(await t.admin.listPosts()).toEqual([]);
     let posts = await t.admin.listPosts();
     for (let i = 0; i < 100 && posts.length === 0; i++) {
@@ -127,7 +127,7 @@ describe('sandbox faults, flags and admin', () => {
       method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify({ text: 'lost on the way' }), signal: AbortSignal.timeout(100),
     }).catch((e: Error) => e);
-    expect(res).toBeInstanceOf(Error);
+    expect(res).toMatchObject({ name: 'TimeoutError' });
     let log = (await t.admin.listRequests()).filter((r) => r.path === '/posts');
     for (let i = 0; i < 100 && log.length === 0; i++) {
       await new Promise((r) => setTimeout(r, 20));
@@ -140,7 +140,8 @@ describe('sandbox faults, flags and admin', () => {
   it('caps processing time at MAX_PROCESSING_DELAY_MS, below the sandbox connector’s settle time', async () => {
     await expect(t.admin.setFaults([{ beforeHandlerDelayMs: MAX_PROCESSING_DELAY_MS + 1 }])).rejects.toMatchObject({ status: 400 });
     await expect(t.admin.setFaults([{ beforeHandlerDelayMs: MAX_PROCESSING_DELAY_MS }])).resolves.toHaveLength(1);
-    expect(sandboxPlatform.timing({ baseUrl: t.sandbox.url }).settleSeconds * 1000).toBeGreaterThan(MAX_PROCESSING_DELAY_MS + sandboxPlatform.timing({ baseUrl: t.sandbox.url }).requestTimeoutMs);
+    const timing = platformDescriptor('sandbox').timing({ baseUrl: t.sandbox.url });
+    expect(timing.settleSeconds * 1000).toBeGreaterThan(MAX_PROCESSING_DELAY_MS + timing.requestTimeoutMs);
     const engine = new FaultEngine();
     engine.set([{ beforeHandlerDelayMs: MAX_PROCESSING_DELAY_MS }, { beforeHandlerDelayMs: MAX_PROCESSING_DELAY_MS }]);
     expect(engine.evaluate('POST', '/posts').beforeHandlerDelayMs).toBe(MAX_PROCESSING_DELAY_MS);
@@ -219,7 +220,7 @@ describe('sandbox faults, flags and admin', () => {
     await t.admin.setFaults([{ latencyMs: 1 }]);
     await createPost('gone soon');
     await t.admin.reset();
-    expect(await t.admin.getFlags()).toEqual({ duplicateWebhooks: false, ignoreIdempotencyKey: false });
+    expect(await t.admin.getFlags()).toEqual({ duplicateWebhooks: false, ignoreIdempotencyKey: false, echoRequestKey: true });
     expect(await t.admin.listFaults()).toEqual([]);
     expect(await t.admin.listPosts()).toEqual([]);
     expect(await t.admin.listUsers()).toEqual([]);

@@ -129,7 +129,10 @@ describe('sandbox posts API', () => {
 
   it('pages through the identity’s posts with limit and cursor, newest first, down to since', async () => {
     const ids: string[] = [];
-    for (let i = 0; i < 7; i++) ids.push((await create({ text: `p${i}` })).body.id);
+    for (let i = 0; i < 7; i++) {
+      if (i === 4) await new Promise((r) => setTimeout(r, 20)); // a createdAt of its own for the since cut below
+      ids.push((await create({ text: `p${i}` })).body.id);
+    }
     const newestFirst = [...ids].reverse();
     const seen: string[] = [];
     let cursor: string | null = null;
@@ -151,7 +154,7 @@ describe('sandbox posts API', () => {
     // since bounds the walk: the last page ends at the oldest post not older than since.
     const cut = (await t.admin.listPosts()).find((p) => p.id === ids[4])!.createdAt;
     const bounded = await api(t.sandbox.url, `/me/posts?limit=100&since=${encodeURIComponent(cut)}`, { token });
-    expect(bounded.body.data.map((p: { id: string }) => p.id).slice(-1)).toEqual([ids[4]]);
+    expect(bounded.body.data.map((p: { id: string }) => p.id).slice(-3)).toEqual([ids[6], ids[5], ids[4]]);
     expect(bounded.body.next_cursor).toBeNull();
     expect((await api(t.sandbox.url, '/me/posts?cursor=bm9wZQ', { token })).body.error.code).toBe('invalid_cursor');
     const other = await userWithToken(t, 'cursor-thief');

@@ -31,7 +31,7 @@ describe('sandbox state file', () => {
     try {
       expect(await second.admin.listPosts()).toEqual([post.body]);
       expect(await second.admin.listUsers()).toEqual([user]);
-      expect(await second.admin.getFlags()).toEqual({ ignoreIdempotencyKey: false, duplicateWebhooks: true });
+      expect(await second.admin.getFlags()).toEqual({ ignoreIdempotencyKey: false, duplicateWebhooks: true, echoRequestKey: true });
       expect(await second.admin.listWebhooks()).toHaveLength(1);
       // Tokens and idempotency records survive too.
       expect((await api(second.sandbox.url, '/me', { token })).body.id).toBe(user.id);

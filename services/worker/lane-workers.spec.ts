@@ -1,7 +1,7 @@
 import * as productionBundle from '../../workflows';
 import * as smokeBundle from '../../workflows/smoke';
 import { LANES } from '../core/config/temporal-config';
-import { GuardDeps } from '../../activities/guard/guard.deps';
+import type { GuardDeps } from '../../activities/guard/guard.deps';
 import { LANE_REGISTRATIONS, runnableLanes, SMOKE_LANE } from './lane-workers';
 
 describe('what each lane worker registers', () => {
@@ -19,7 +19,15 @@ describe('what each lane worker registers', () => {
 
   it('the publish lane gets the publish activities and nothing of the smoke lane', () => {
     const names = Object.keys(LANE_REGISTRATIONS.publish.activities!({} as GuardDeps));
-    expect(names).toEqual(expect.arrayContaining(['preparePublish', 'recordApproval', 'recordPublishStatus', 'guardedPublish', 'verifyPublishedPost']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'preparePublish',
+        'recordApproval',
+        'recordPublishStatus',
+        'guardedPublish',
+        'verifyPublishedPost',
+      ]),
+    );
     expect(names).not.toContain('greet');
   });
 

@@ -1,8 +1,10 @@
-import { DataConverter } from '@temporalio/common';
-import { NativeConnection, Worker } from '@temporalio/worker';
-import { Lane, LANES, loadTemporalConfig } from '../core/config/temporal-config';
+import type { DataConverter } from '@temporalio/common';
+import type { NativeConnection } from '@temporalio/worker';
+import { Worker } from '@temporalio/worker';
+import type { Lane } from '../core/config/temporal-config';
+import { LANES, loadTemporalConfig } from '../core/config/temporal-config';
 import { logger } from '../core/telemetry/logger';
-import { GuardDeps } from '../../activities/guard/guard.deps';
+import type { GuardDeps } from '../../activities/guard/guard.deps';
 import { createPublishActivities } from '../../activities/publish/publish.activities';
 import { createSmokeActivities } from '../../activities/smoke/smoke.activities';
 import { PUBLISH_WORKFLOW_TYPE } from '../../workflows/contracts/publish.contract';

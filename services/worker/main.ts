@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { NativeConnection } from '@temporalio/worker';
 import { loadAppConfig } from '../core/config/app-config';
-import { Lane, LANES } from '../core/config/temporal-config';
+import type { Lane} from '../core/config/temporal-config';
+import { LANES } from '../core/config/temporal-config';
 import { logger } from '../core/telemetry/logger';
 import { createLaneWorkers, runnableLanes } from './lane-workers';
 import { ensureWorkflowBundle } from './workflow-bundle';

@@ -18,7 +18,11 @@ const silent = { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log()
 
 /** Bundles one workflows entry; the sandbox turns workflow errors into failures itself, so it needs the encoding failure converter (C-13). */
 export async function bundleWorkflows(entry: string): Promise<string> {
-  const { code } = await bundleWorkflowCode({ workflowsPath: entry, failureConverterPath: FAILURE_CONVERTER_PATH, logger: silent as never });
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: entry,
+    failureConverterPath: FAILURE_CONVERTER_PATH,
+    logger: silent as never,
+  });
   return code;
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { submitAuthorizeForm } from '../../services/sandbox/sandbox-oauth.flow';
-import { TestStack } from '../harness/stack';
+import type { TestStack } from '../harness/stack';
 
 export interface ConnectedAccount {
   accountId: string;

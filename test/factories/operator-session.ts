@@ -1,4 +1,4 @@
-import { TestStack } from '../harness/stack';
+import type { TestStack } from '../harness/stack';
 
 export interface BrowserSession {
   cookie: string;

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { TenantBootstrap } from '../../services/core/bootstrap/tenants';
-import { ClientPolicySettings, Role } from '../../services/core/database/entities';
+import type { Role } from '../../services/core/database/entities';
+import { ClientPolicySettings } from '../../services/core/database/entities';
 
 export interface SeededTenant {
   agencyId: string;

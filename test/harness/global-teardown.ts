@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { RunningDevServer } from '../../deploy/local/temporal-dev-server';
+import type { RunningDevServer } from '../../deploy/local/temporal-dev-server';
 
 export default async function globalTeardown(): Promise<void> {
   const h = (globalThis as { __raize?: { server: RunningDevServer; base: string; dbName: string } }).__raize;

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { inspect } from 'node:util';
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { SecretNotFoundError, SecretsPort } from '../../services/core/secrets/secrets.port';
-import { CodecKeySource } from '../../services/core/temporal/codec/codec-key-source';
+import type { SecretsPort } from '../../services/core/secrets/secrets.port';
+import { SecretNotFoundError } from '../../services/core/secrets/secrets.port';
+import type { CodecKeySource } from '../../services/core/temporal/codec/codec-key-source';
 
 // One suite that every secrets backend must pass, so the keyring developers use and the Vault production
 // runs cannot drift apart.

@@ -1,15 +1,17 @@
-import { INestApplication } from '@nestjs/common';
-import { Worker } from '@temporalio/worker';
-import { DataSource } from 'typeorm';
+import type { INestApplication } from '@nestjs/common';
+import type { Worker } from '@temporalio/worker';
+import type { DataSource } from 'typeorm';
 import { loadAppConfig } from '../../services/core/config/app-config';
 import { freePort } from '../../deploy/local/free-port';
 import { createApi } from '../../services/api/create-api';
 import { createLaneWorkers } from '../../services/worker/lane-workers';
 import { createWorkerDeps } from '../../services/worker/worker-deps';
 import { SandboxAdminClient } from '../../services/sandbox/sandbox-admin.client';
-import { RunningSandbox, startSandbox } from '../../services/sandbox/sandbox.server';
+import type { RunningSandbox} from '../../services/sandbox/sandbox.server';
+import { startSandbox } from '../../services/sandbox/sandbox.server';
 import { nativeConnection, openDataSource, tempDataDir, testEnv, uniqueTaskQueue } from './test-env';
-import { GuardDeps } from '../../activities/guard/guard.deps';
+import type { GuardDeps } from '../../activities/guard/guard.deps';
+import type { ConnectorSettingsOverrides } from '../../services/core/connectors/platform-registry';
 
 export interface TestStack {
   apiUrl: string;
@@ -31,7 +33,18 @@ const SANDBOX_ADMIN = 'sandbox-admin-test';
  * A whole Raize in one test process against the harness's real Temporal server and database: sandbox
  * platform, API (NestJS over HTTP) and, on request, a publish-lane worker on a task queue of its own.
  */
-export async function startTestStack(opts: { withWorker?: boolean; connectorTimeoutMs?: number; env?: Record<string, string> } = {}): Promise<TestStack> {
+export interface TestStackOptions {
+  withWorker?: boolean;
+  connectorTimeoutMs?: number;
+  /** per-platform connector overrides for the worker (short settle windows, pacing off) */
+  connectors?: ConnectorSettingsOverrides;
+  env?: Record<string, string>;
+}
+
+/** Tests run many posts on one account and cannot wait out production timing: short settle window, no pacing. */
+const TEST_CONNECTORS: ConnectorSettingsOverrides = { sandbox: { settleSeconds: 3, reconcileLooks: 2, pacing: { minSpacingSeconds: 0, jitterSeconds: 0 } } };
+
+export async function startTestStack(opts: TestStackOptions = {}): Promise<TestStack> {
   const env = testEnv();
   const sandbox = await startSandbox({ port: 0, adminToken: SANDBOX_ADMIN });
   const sandboxAdmin = new SandboxAdminClient(sandbox.url, SANDBOX_ADMIN);
@@ -66,7 +79,7 @@ export async function startTestStack(opts: { withWorker?: boolean; connectorTime
     },
     async startWorker() {
       const config = loadAppConfig();
-      const built = await createWorkerDeps(config, { connectorTimeoutMs: opts.connectorTimeoutMs });
+      const built = await createWorkerDeps(config, { connectorTimeoutMs: opts.connectorTimeoutMs, connectors: { sandbox: { ...TEST_CONNECTORS.sandbox, ...opts.connectors?.sandbox } } });
       workerDs = built.ds;
       stack.deps = built.deps;
       const connection = await nativeConnection();

@@ -6,13 +6,14 @@ import { inspect } from 'node:util';
 import { LocalKeyring } from '../../services/core/secrets/local-keyring';
 import { masterKeyId } from '../../services/core/secrets/master-key';
 import { TransitCodecKeySource, TRANSIT_CODEC_CURRENT_SECRET, transitCodecKeySecret } from '../../services/core/secrets/vault/transit-key-source';
-import { VaultSettings } from '../../services/core/secrets/vault/vault-client';
+import type { VaultSettings } from '../../services/core/secrets/vault/vault-client';
 import { TransitDecryptError, VaultRequestError } from '../../services/core/secrets/vault/vault-error';
 import { InvalidVaultNameError } from '../../services/core/secrets/vault/vault-paths';
 import { VaultSecrets } from '../../services/core/secrets/vault/vault-secrets';
 import { VaultTransit } from '../../services/core/secrets/vault/vault-transit';
 import { SecretsCodecKeySource } from '../../services/core/temporal/codec/secrets-key-source';
-import { findBaoBinary, RunningBaoDevServer, startBaoDevServer } from '../harness/bao-dev-server';
+import type { RunningBaoDevServer} from '../harness/bao-dev-server';
+import { findBaoBinary, startBaoDevServer } from '../harness/bao-dev-server';
 import { describeCodecKeySourceContract, describeSecretsContract } from '../harness/secrets-contract';
 
 const dir = mkdtempSync(join(tmpdir(), 'raize-secrets-contract-'));
@@ -56,6 +57,8 @@ if ('missing' in bao && process.env.RAIZE_REQUIRE_BAO === '1') {
       const res = await fetch(`${server!.addr}/v1/${path}`, { headers: { 'X-Vault-Token': server!.token } });
       return { status: res.status, text: await res.text() };
     };
+    type KvAnswer = { data: { data?: unknown; current_version?: number } };
+    const kvAnswer = (text: string) => JSON.parse(text) as KvAnswer;
 
     beforeAll(async () => {
       server = await startBaoDevServer({ bin: bao.bin });
@@ -84,8 +87,8 @@ if ('missing' in bao && process.env.RAIZE_REQUIRE_BAO === '1') {
       await kv.put('clients/c1/credentials/k1', 'v1');
       await kv.put('clients/c1/credentials/k1', 'v2');
       const stored = await raw(`secret/data/${s.prefix}/clients/c1/credentials/k1`);
-      expect(JSON.parse(stored.text).data.data).toEqual({ value: 'v2' });
-      expect(JSON.parse((await raw(`secret/metadata/${s.prefix}/clients/c1/credentials/k1`)).text).data.current_version).toBe(2);
+      expect(kvAnswer(stored.text).data.data).toEqual({ value: 'v2' });
+      expect(kvAnswer((await raw(`secret/metadata/${s.prefix}/clients/c1/credentials/k1`)).text).data.current_version).toBe(2);
       await kv.delete('clients/c1/credentials/k1');
       expect((await raw(`secret/metadata/${s.prefix}/clients/c1/credentials/k1`)).status).toBe(404);
       expect((await raw(`secret/data/${s.prefix}/clients/c1/credentials/k1?version=1`)).status).toBe(404);

@@ -1,6 +1,6 @@
 import { createSmokeWorker } from '../../services/worker/lane-workers';
 import { bundleWorkflows, smokeWorkflowsEntry } from '../../services/worker/workflow-bundle';
-import { SMOKE_WORKFLOW_TYPE } from '../../workflows/contracts/smoke.contract';
+import { SMOKE_WORKFLOW_TYPE, type SmokeInput } from '../../workflows/contracts/smoke.contract';
 import { nativeConnection, temporalClient, testEnv, uniqueTaskQueue } from '../harness/test-env';
 
 describe('the Temporal dev server harness', () => {
@@ -8,10 +8,21 @@ describe('the Temporal dev server harness', () => {
     const env = testEnv();
     const taskQueue = uniqueTaskQueue('smoke');
     const connection = await nativeConnection();
-    const worker = await createSmokeWorker({ connection, namespace: env.namespace, taskQueue, workflowCode: await bundleWorkflows(smokeWorkflowsEntry()) });
+    const worker = await createSmokeWorker({
+      connection,
+      namespace: env.namespace,
+      taskQueue,
+      workflowCode: await bundleWorkflows(smokeWorkflowsEntry()),
+    });
     const { client, close } = await temporalClient();
     try {
-      const result = await worker.runUntil(client.workflow.execute(SMOKE_WORKFLOW_TYPE, { taskQueue, workflowId: `smoke-${taskQueue}`, args: [{ name: 'raize' }] }));
+      const result = await worker.runUntil(
+        client.workflow.execute<(input: SmokeInput) => Promise<string>>(SMOKE_WORKFLOW_TYPE, {
+          taskQueue,
+          workflowId: `smoke-${taskQueue}`,
+          args: [{ name: 'raize' }],
+        }),
+      );
       expect(result).toBe('hello, raize');
       const history = await client.workflow.getHandle(`smoke-${taskQueue}`).fetchHistory();
       expect(history.events?.some((e) => e.activityTaskCompletedEventAttributes)).toBe(true);

@@ -15,7 +15,9 @@ describe('a worker that dies in the middle of a publish', () => {
   let child: ChildProcess | undefined;
   beforeAll(async () => {
     if (!existsSync(WORKER_MAIN)) throw new Error(`${WORKER_MAIN} is missing: build first (npx tsc -p tsconfig.build.json; npm test does it)`);
-    stack = await startTestStack({ env: { RAIZE_PUBLISH_TIMEOUT_SECONDS: '6' } });
+    // A short start-to-close so the killed worker's attempt times out quickly; the connector calls of one attempt
+    // must still fit inside it (the worker checks that at start-up).
+    stack = await startTestStack({ connectorTimeoutMs: 800, env: { RAIZE_PUBLISH_TIMEOUT_SECONDS: '12', RAIZE_CONNECTOR_TIMEOUT_MS: '800' } });
   });
   afterAll(async () => {
     child?.kill('SIGKILL');

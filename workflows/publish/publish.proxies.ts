@@ -9,7 +9,13 @@ export type PublishActivities = ReturnType<typeof createPublishActivities>;
 export function bookkeepingActivities(): PublishActivities {
   return proxyActivities<PublishActivities>({
     startToCloseTimeout: '30 seconds',
-    retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 20, nonRetryableErrorTypes: [FAILURE_TYPES.tenantRefused] },
+    retry: {
+      initialInterval: '1 second',
+      backoffCoefficient: 2,
+      maximumInterval: '1 minute',
+      maximumAttempts: 20,
+      nonRetryableErrorTypes: [FAILURE_TYPES.tenantRefused],
+    },
   });
 }
 
@@ -20,6 +26,12 @@ export function bookkeepingActivities(): PublishActivities {
 export function guardedActivities(opts: PublishWorkflowOptions): PublishActivities {
   return proxyActivities<PublishActivities>({
     startToCloseTimeout: `${opts.publishTimeoutSeconds ?? 60} seconds`,
-    retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 12, nonRetryableErrorTypes: [...NON_RETRYABLE_FAILURES] },
+    retry: {
+      initialInterval: '2 seconds',
+      backoffCoefficient: 2,
+      maximumInterval: '5 minutes',
+      maximumAttempts: 12,
+      nonRetryableErrorTypes: [...NON_RETRYABLE_FAILURES],
+    },
   });
 }

@@ -1,6 +1,11 @@
 import type { RecordApprovalResult } from '../contracts/publish-activities.contract';
 import type {
-  ApproveArgs, CancelSignalArgs, PublishStatusView, PublishWorkflowInput, RejectSignalArgs, RescheduleSignalArgs,
+  ApproveArgs,
+  CancelSignalArgs,
+  PublishStatusView,
+  PublishWorkflowInput,
+  RejectSignalArgs,
+  RescheduleSignalArgs,
 } from '../contracts/publish.contract';
 import { isFinalPublishStatus } from '../contracts/vocabulary/publish-status';
 
@@ -29,7 +34,14 @@ export class PublishEpisodeState {
     input: PublishWorkflowInput,
     private readonly recordApproval: RecordApproval,
   ) {
-    this.view = { status: 'scheduled', reasons: [], scheduledAt: input.scheduledAt, needsApproval: false, approvals: [], refusedApprovals: [] };
+    this.view = {
+      status: 'scheduled',
+      reasons: [],
+      scheduledAt: input.scheduledAt,
+      needsApproval: false,
+      approvals: [],
+      refusedApprovals: [],
+    };
   }
 
   readonly onApproveSignal = (a: ApproveArgs): void => {
@@ -61,12 +73,14 @@ export class PublishEpisodeState {
    * A repeat of an approval already given or under way passes, and is answered with that approval (C-22).
    */
   readonly validateApproval = (a: ApproveArgs): void => {
-    if (!a?.approverId || !a.assetChecksum) throw new Error('an approval names its approver and the checksum of the content they reviewed');
+    if (!a?.approverId || !a.assetChecksum)
+      throw new Error('an approval names its approver and the checksum of the content they reviewed');
     if (this.approving.has(approvalKey(a)) || this.existingApproval(a)) return;
     if (this.cancelled) throw new Error('the post was cancelled');
     if (this.rejected) throw new Error('the post was rejected');
     if (isFinalPublishStatus(this.view.status)) throw new Error(`the post is already ${this.view.status}`);
-    if (this.view.status !== 'awaiting_approval') throw new Error(`the post is ${this.view.status}; it does not wait for an approval`);
+    if (this.view.status !== 'awaiting_approval')
+      throw new Error(`the post is ${this.view.status}; it does not wait for an approval`);
   };
 
   /** The approve update's handler: the activity checks role, four eyes and content (C-21) and answers the caller. */

@@ -20,7 +20,8 @@ export class PublishStatusWriter {
 
   /** Shows and records a status; repeating the current one (same reasons, no actor) writes nothing. */
   async set(status: PublishStatus, reasons: Reason[] = [], actorId?: string): Promise<void> {
-    if (this.view.status === status && JSON.stringify(this.view.reasons) === JSON.stringify(reasons) && !actorId) return;
+    if (this.view.status === status && JSON.stringify(this.view.reasons) === JSON.stringify(reasons) && !actorId)
+      return;
     this.show(status, reasons);
     await this.record({ status, reasons, actorId, scheduledAt: this.view.scheduledAt });
   }
@@ -34,6 +35,11 @@ export class PublishStatusWriter {
 
   /** Records the current status again with a new slot: a reschedule changes the row, not the status. */
   async recordSlot(actorId: string): Promise<void> {
-    await this.record({ status: this.view.status, reasons: this.view.reasons, actorId, scheduledAt: this.view.scheduledAt });
+    await this.record({
+      status: this.view.status,
+      reasons: this.view.reasons,
+      actorId,
+      scheduledAt: this.view.scheduledAt,
+    });
   }
 }

@@ -1,14 +1,30 @@
 import {
-  ActivityFailure, allHandlersFinished, ApplicationFailure, condition, patched, setHandler, sleep, upsertSearchAttributes, workflowInfo,
+  ActivityFailure,
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  patched,
+  setHandler,
+  sleep,
+  upsertSearchAttributes,
+  workflowInfo,
 } from '@temporalio/workflow';
 import type { GuardedPublishOutcome } from '../contracts/publish-activities.contract';
+import type { PublishWorkflowInput, PublishWorkflowResult } from '../contracts/publish.contract';
 import {
-  approveSignal, approveUpdate, cancelSignal, PUBLISH_PATCHES, PublishWorkflowInput, PublishWorkflowResult, recheckSignal, rejectSignal,
-  rescheduleSignal, statusQuery,
+  approveSignal,
+  approveUpdate,
+  cancelSignal,
+  PUBLISH_PATCHES,
+  recheckSignal,
+  rejectSignal,
+  rescheduleSignal,
+  statusQuery,
 } from '../contracts/publish.contract';
 import { publishStatusKey } from '../contracts/search-attributes';
 import { FAILURE_TYPES } from '../contracts/vocabulary/failure-types';
-import { dispositionFor, Reason, voidsApprovals } from '../contracts/vocabulary/reason-codes';
+import type { Reason } from '../contracts/vocabulary/reason-codes';
+import { dispositionFor, voidsApprovals } from '../contracts/vocabulary/reason-codes';
 import { bookkeepingActivities, guardedActivities } from './publish.proxies';
 import { PublishEpisodeState } from './publish.state';
 import { PublishStatusWriter } from './publish.status';
@@ -44,11 +60,19 @@ async function runEpisode(input: PublishWorkflowInput): Promise<PublishWorkflowR
   async function drainSignals(): Promise<PublishWorkflowResult | undefined> {
     state.wake = false;
     if (state.cancelled) {
-      await status.set('cancelled', [{ code: 'cancelled', message: state.cancelled.reason ?? 'cancelled by an operator' }], state.cancelled.actorId);
+      await status.set(
+        'cancelled',
+        [{ code: 'cancelled', message: state.cancelled.reason ?? 'cancelled by an operator' }],
+        state.cancelled.actorId,
+      );
       return { status: 'cancelled', reasons: view.reasons };
     }
     if (state.rejected) {
-      await status.set('rejected', [{ code: 'rejected', message: state.rejected.reason ?? 'rejected by a reviewer' }], state.rejected.approverId);
+      await status.set(
+        'rejected',
+        [{ code: 'rejected', message: state.rejected.reason ?? 'rejected by a reviewer' }],
+        state.rejected.approverId,
+      );
       return { status: 'rejected', reasons: view.reasons };
     }
     if (state.reschedule) {
@@ -63,8 +87,13 @@ async function runEpisode(input: PublishWorkflowInput): Promise<PublishWorkflowR
 
   upsertSearchAttributes([{ key: publishStatusKey, value: 'scheduled' }]);
   const claim = {
-    ...ctx, agencyId: input.agencyId, platformAccountId: input.platformAccountId, assetId: input.assetId,
-    assetChecksum: input.assetChecksum, idempotencyKey: input.idempotencyKey, scheduledAt: input.scheduledAt,
+    ...ctx,
+    agencyId: input.agencyId,
+    platformAccountId: input.platformAccountId,
+    assetId: input.assetId,
+    assetChecksum: input.assetChecksum,
+    idempotencyKey: input.idempotencyKey,
+    scheduledAt: input.scheduledAt,
   };
   const prepared = await bookkeeping.preparePublish(claim);
   view.needsApproval = prepared.needsApproval;
@@ -131,20 +160,35 @@ async function runEpisode(input: PublishWorkflowInput): Promise<PublishWorkflowR
     if (guardRecords) status.show('publishing');
     else await status.set('publishing');
     const approvalIds = view.approvals.map((a) => a.approvalId);
-    return guarded.guardedPublish({ ...claim, scheduledAt: view.scheduledAt, approvalIds, ...(guardRecords ? { recordPublishing: true } : {}) });
+    return guarded.guardedPublish({
+      ...claim,
+      scheduledAt: view.scheduledAt,
+      approvalIds,
+      ...(guardRecords ? { recordPublishing: true } : {}),
+    });
   }
 
   /** The guard has recorded `published` or `verified` with its proof; an unverified post is read back here. */
-  async function confirm(outcome: Extract<GuardedPublishOutcome, { kind: 'published' }>): Promise<PublishWorkflowResult> {
+  async function confirm(
+    outcome: Extract<GuardedPublishOutcome, { kind: 'published' }>,
+  ): Promise<PublishWorkflowResult> {
     view.postId = outcome.postId;
     view.url = outcome.url;
     view.verified = outcome.verified;
-    const done = (): PublishWorkflowResult => ({ status: view.status, reasons: [], postId: outcome.postId, url: outcome.url });
+    const done = (): PublishWorkflowResult => ({
+      status: view.status,
+      reasons: [],
+      postId: outcome.postId,
+      url: outcome.url,
+    });
     if (outcome.verified) {
       status.show('verified');
       return done();
     }
-    if (patched(PUBLISH_PATCHES.workflowRecordsVerified)) status.show('published', [{ code: 'verifying', message: 'the post was sent; reading it back from the platform' }]);
+    if (patched(PUBLISH_PATCHES.workflowRecordsVerified))
+      status.show('published', [
+        { code: 'verifying', message: 'the post was sent; reading it back from the platform' },
+      ]);
     const attempts = opts.verifyAttempts ?? 3;
     for (let i = 0; i < attempts && !view.verified; i++) {
       await sleep(`${opts.verifyIntervalSeconds ?? 10} seconds`);
@@ -157,7 +201,9 @@ async function runEpisode(input: PublishWorkflowInput): Promise<PublishWorkflowR
       return done();
     }
     // Unverifiable success is shown as unverified, never as success (C-24).
-    await status.set('unverified', [{ code: 'unverified', message: 'the post was sent but could not be read back from the platform' }]);
+    await status.set('unverified', [
+      { code: 'unverified', message: 'the post was sent but could not be read back from the platform' },
+    ]);
     // Before the patch the final status was shown a second time; old histories hold that second upsert.
     if (!patched(PUBLISH_PATCHES.workflowRecordsVerified)) status.show('unverified', view.reasons);
     return done();
@@ -166,6 +212,11 @@ async function runEpisode(input: PublishWorkflowInput): Promise<PublishWorkflowR
 
 function failureReason(err: unknown): Reason {
   const cause = err instanceof ActivityFailure && err.cause instanceof ApplicationFailure ? err.cause : undefined;
-  const code = cause?.type === FAILURE_TYPES.tenantRefused ? 'tenant_refused' : cause?.type === FAILURE_TYPES.reconcileAmbiguous ? 'reconcile_ambiguous' : 'publish_failed';
+  const code =
+    cause?.type === FAILURE_TYPES.tenantRefused
+      ? 'tenant_refused'
+      : cause?.type === FAILURE_TYPES.reconcileAmbiguous
+        ? 'reconcile_ambiguous'
+        : 'publish_failed';
   return { code, message: cause?.message ?? 'the publish attempt failed' };
 }

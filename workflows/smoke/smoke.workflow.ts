@@ -1,6 +1,6 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { createSmokeActivities } from '../../activities/smoke/smoke.activities';
-import { SmokeInput } from '../contracts/smoke.contract';
+import type { SmokeInput } from '../contracts/smoke.contract';
 
 const { greet } = proxyActivities<ReturnType<typeof createSmokeActivities>>({ startToCloseTimeout: '10 seconds' });
 

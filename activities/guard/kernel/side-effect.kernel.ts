@@ -21,6 +21,7 @@ import { startOfLocalDay } from './local-day';
 import { pacingDelaySeconds } from './pacing';
 import { decide, NO_COUNTERS } from './policy-decision';
 import { findOurPost } from './reconcile.step';
+import { switchToHumanReviewOnSpike } from './spike-review';
 import type { EffectClaim, EffectTarget, SideEffectAdapter } from './side-effect.adapter';
 
 export type SideEffectOutcome =
@@ -91,6 +92,8 @@ export class SideEffectKernel {
         m,
       );
 
+    const spikeSubject = (t: EffectTarget) => ({ agencyId: t.agencyId, clientId: t.clientId, accountId: t.account.id, action: adapter.action, actor });
+
     // 1. Tenant claim, and 2. a first policy decision, in one transaction (one round of queries).
     const startedAt = this.now();
     const first = await ds.transaction(async (m) => {
@@ -107,8 +110,10 @@ export class SideEffectKernel {
       });
       const killSwitches = await this.switches.engagedFor(m, { agencyId: target.agencyId, clientId: target.clientId, accountId: target.account.id });
       const decision = decide(policy, { action: adapter.action, now: startedAt, target, facts, counters, killSwitches });
-      if (!decision.allow) await audit(m, 'guard.denied', { reasons: decision.reasons });
-      else if (adapter.onStart) await adapter.onStart(m, target, input, actor);
+      if (!decision.allow) {
+        await audit(m, 'guard.denied', { reasons: decision.reasons });
+        await switchToHumanReviewOnSpike(m, this.deps, { ...spikeSubject(target), reasons: decision.reasons });
+      } else if (adapter.onStart) await adapter.onStart(m, target, input, actor);
       return { target, facts, decision };
     });
     if (!first.decision.allow) return { kind: 'denied', reasons: first.decision.reasons };
@@ -153,6 +158,7 @@ export class SideEffectKernel {
         const decision = decide(policy, { action: adapter.action, now, target, facts, counters, killSwitches });
         if (!decision.allow) {
           await audit(m, 'guard.denied', { reasons: decision.reasons, at: 'claim' });
+          await switchToHumanReviewOnSpike(m, this.deps, { ...spikeSubject(target), reasons: decision.reasons });
           return { kind: 'denied', reasons: decision.reasons };
         }
         const pace = pacingDelaySeconds(counters.seconds_since_last, timing.pacing, this.deps.random ?? Math.random);

@@ -1,5 +1,5 @@
 import { submitAuthorizeForm } from '../../../services/sandbox/sandbox-oauth.flow';
-import { GraphqlClient, OperatorSession } from './graphql-client';
+import type { GraphqlClient, OperatorSession } from './graphql-client';
 
 export interface ConnectedAccount {
   accountId: string;

@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DataSource, IsNull } from 'typeorm';
+import type { DataSource} from 'typeorm';
+import { IsNull } from 'typeorm';
 import { AuditService } from '../../../services/core/audit/audit.service';
 import { TenantBootstrap } from '../../../services/core/bootstrap/tenants';
-import { Agency, Client, ClientPolicySettings, Membership, Role, User } from '../../../services/core/database/entities';
+import type { Role} from '../../../services/core/database/entities';
+import { Agency, Client, ClientPolicySettings, Membership, User } from '../../../services/core/database/entities';
 
 export const DEMO = {
   agency: 'Demo Agency',

@@ -1,5 +1,6 @@
 import { basename, isAbsolute, join, resolve } from 'node:path';
-import { AppConfig, loadAppConfig } from '../../../services/core/config/app-config';
+import type { AppConfig} from '../../../services/core/config/app-config';
+import { loadAppConfig } from '../../../services/core/config/app-config';
 import { loadTemporalConfig } from '../../../services/core/config/temporal-config';
 import { migrate } from '../../../services/core/database/migrate';
 import { resolveMasterKey } from '../../../services/core/secrets/master-key';
@@ -8,10 +9,12 @@ import { toolPath } from '../../../services/core/util/tool-path';
 import { DEFAULT_ADMIN_TOKEN } from '../../../services/sandbox/sandbox.server';
 import { ChildService } from './child-service';
 import { assertPortsFree } from './port-check';
-import { ensurePostgres, StackPostgres } from './postgres';
-import { Progress } from './progress';
+import type { StackPostgres } from './postgres';
+import { ensurePostgres } from './postgres';
+import type { Progress } from './progress';
 import { RunFile } from './run-file';
-import { StackTemporal, startStackTemporal } from './temporal-server';
+import type { StackTemporal} from './temporal-server';
+import { startStackTemporal } from './temporal-server';
 
 export interface LocalStack {
   dataDir: string;

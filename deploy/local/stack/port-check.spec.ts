@@ -1,4 +1,5 @@
-import { createServer, Server } from 'node:net';
+import type { Server } from 'node:net';
+import { createServer } from 'node:net';
 import { assertPortsFree } from './port-check';
 
 describe('assertPortsFree', () => {

@@ -2,10 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { createDataSource } from '../../../services/core/database/data-source';
 import { SandboxAdminClient } from '../../../services/sandbox/sandbox-admin.client';
 import { connectSandboxAccount } from './connect-sandbox-account';
-import { DEMO, DemoTenant, seedDemoTenant } from './demo-tenant';
-import { GraphqlClient, OperatorSession } from './graphql-client';
-import { LocalStack } from './local-stack';
-import { Progress } from './progress';
+import type { DemoTenant} from './demo-tenant';
+import { DEMO, seedDemoTenant } from './demo-tenant';
+import type { OperatorSession } from './graphql-client';
+import { GraphqlClient } from './graphql-client';
+import type { LocalStack } from './local-stack';
+import type { Progress } from './progress';
 
 export interface PostView {
   id: string;

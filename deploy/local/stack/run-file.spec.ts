@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { RunFile } from './run-file';
 
 const tmpFile = () => join(mkdtempSync(join(tmpdir(), 'raize-run-')), 'stack.json');
+const launcherPidIn = (file: string) => (JSON.parse(readFileSync(file, 'utf8')) as { launcherPid: number }).launcherPid;
 
 describe('RunFile', () => {
   it('refuses to start while the launcher recorded in the file is alive', async () => {
@@ -12,7 +13,7 @@ describe('RunFile', () => {
     // This very test process plays the other launcher: alive, and its command line contains "node".
     writeFileSync(file, JSON.stringify({ launcherPid: process.ppid, launcherMatch: '', startedAt: 'then', processes: [] }));
     await expect(new RunFile(file, 'demo.js').claim(() => undefined)).rejects.toThrow(/another Raize stack is running/);
-    expect(JSON.parse(readFileSync(file, 'utf8')).launcherPid).toBe(process.ppid);
+    expect(launcherPidIn(file)).toBe(process.ppid);
   });
 
   it('stops a process a dead launcher left behind, then records itself and cleans up', async () => {
@@ -25,7 +26,7 @@ describe('RunFile', () => {
     await run.claim((m) => notes.push(m));
     await gone;
     expect(notes.join('\n')).toMatch(/stopping temporal/);
-    expect(JSON.parse(readFileSync(file, 'utf8')).launcherPid).toBe(process.pid);
+    expect(launcherPidIn(file)).toBe(process.pid);
     run.release();
     expect(existsSync(file)).toBe(false);
   });

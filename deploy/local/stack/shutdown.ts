@@ -1,4 +1,4 @@
-import { Progress } from './progress';
+import type { Progress } from './progress';
 
 interface Stoppable {
   stop(): Promise<void>;

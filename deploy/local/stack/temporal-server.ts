@@ -1,7 +1,8 @@
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TemporalFileConfig } from '../../../services/core/config/temporal-config';
-import { RunningDevServer, startDevServer } from '../temporal-dev-server';
+import type { TemporalFileConfig } from '../../../services/core/config/temporal-config';
+import type { RunningDevServer} from '../temporal-dev-server';
+import { startDevServer } from '../temporal-dev-server';
 
 /**
  * Ctrl-C in a terminal signals the whole foreground process group at once, so the dev server would die

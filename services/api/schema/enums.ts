@@ -1,7 +1,10 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { PLATFORM_IDS, PlatformId } from '../../../workflows/contracts/vocabulary/platform-id';
-import { PUBLISH_STATUSES, PublishStatus } from '../../../workflows/contracts/vocabulary/publish-status';
-import { REASON_CODE_LIST, ReasonCode } from '../../../workflows/contracts/vocabulary/reason-codes';
+import type { PlatformId } from '../../../workflows/contracts/vocabulary/platform-id';
+import { PLATFORM_IDS } from '../../../workflows/contracts/vocabulary/platform-id';
+import type { PublishStatus } from '../../../workflows/contracts/vocabulary/publish-status';
+import { PUBLISH_STATUSES } from '../../../workflows/contracts/vocabulary/publish-status';
+import type { ReasonCode } from '../../../workflows/contracts/vocabulary/reason-codes';
+import { REASON_CODE_LIST } from '../../../workflows/contracts/vocabulary/reason-codes';
 
 /**
  * The vocabulary's words as GraphQL enums, so the web app gets them through codegen instead of copying them.
@@ -16,6 +19,12 @@ export const PublishStatusEnum: Record<PublishStatus, PublishStatus> = enumOf(PU
 export const ReasonCodeEnum: Record<ReasonCode, ReasonCode> = enumOf(REASON_CODE_LIST);
 export const PlatformIdEnum: Record<PlatformId, PlatformId> = enumOf(PLATFORM_IDS);
 
-registerEnumType(PublishStatusEnum, { name: 'PublishStatus', description: 'Where a post is in its publishing episode' });
-registerEnumType(ReasonCodeEnum, { name: 'ReasonCode', description: 'Why the guard, the policy or the workflow stopped or annotated a post' });
+registerEnumType(PublishStatusEnum, {
+  name: 'PublishStatus',
+  description: 'Where a post is in its publishing episode',
+});
+registerEnumType(ReasonCodeEnum, {
+  name: 'ReasonCode',
+  description: 'Why the guard, the policy or the workflow stopped or annotated a post',
+});
 registerEnumType(PlatformIdEnum, { name: 'PlatformId', description: 'A platform Raize has a connector for' });

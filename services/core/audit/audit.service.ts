@@ -1,4 +1,4 @@
-import { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { AuditEvent } from '../database/entities';
 import type { AuditAction } from '../../../workflows/contracts/vocabulary/audit-actions';
 import { auditHash, chainKeyFor, GENESIS_HASH } from './audit-hash';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { PublishContent } from './connector.types';
+import type { PublishContent } from './connector.types';
 
 /**
  * What a platform shows back of a post, hashed. Used to find a post whose creation outcome we do not know;

@@ -1,6 +1,7 @@
-import { PLATFORM_IDS, PlatformId } from '../../../workflows/contracts/vocabulary/platform-id';
+import type { PlatformId } from '../../../workflows/contracts/vocabulary/platform-id';
+import { PLATFORM_IDS } from '../../../workflows/contracts/vocabulary/platform-id';
 import type { AppConfig } from '../config/app-config';
-import { ConnectorReader, ConnectorSettings, PlatformDescriptor, PlatformSettings } from './connector.types';
+import type { ConnectorReader, ConnectorSettings, PlatformDescriptor, PlatformSettings } from './connector.types';
 import { sandboxPlatform } from './sandbox/sandbox.platform';
 
 /** Every platform, by id: a new PlatformId without a descriptor does not compile. Read side only. */

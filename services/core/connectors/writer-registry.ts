@@ -1,5 +1,5 @@
 import type { PlatformId } from '../../../workflows/contracts/vocabulary/platform-id';
-import { ConnectorWriter, PlatformSettings } from './connector.types';
+import type { ConnectorWriter, PlatformSettings } from './connector.types';
 import { createSandboxWriter } from './sandbox/sandbox.writer';
 
 /**

@@ -1,3 +1,5 @@
+import type { Reason } from '../../../workflows/contracts/vocabulary/reason-codes';
+
 /**
  * Types of the side-effect policy (policies/raize/sideeffect, entry point raize/sideeffect/decision).
  *
@@ -94,6 +96,9 @@ export interface PolicySettings {
 }
 
 export interface PolicyCounters {
+  /** this account's side effects of the action in the last hour, and its usual daily volume (spike, C-25) */
+  account_last_hour?: number;
+  account_usual_daily?: number;
   account_today: number;
   client_today: number;
   global_today: number;
@@ -122,36 +127,8 @@ export interface PolicyInput {
   counters: PolicyCounters;
 }
 
-/** Reason codes are stable strings the host depends on. */
-export const POLICY_REASON_CODES = [
-  'kill_switch',
-  'account_quarantined',
-  'account_read_only',
-  'platform_disallowed',
-  'lane_not_allowed',
-  'approval_required',
-  'manual_requires_human_author',
-  'four_eyes',
-  'approval_stale',
-  'cap_reached',
-  'cooldown',
-  'quiet_hours',
-  'late',
-  'invalid_input',
-  /** the bundled data.raize.defaults are missing or malformed */
-  'policy_data_missing',
-  /** produced by the engine, not the policy: evaluation failed or returned something unusable */
-  'engine_error',
-  /** produced by the engine, not the policy: evaluation took longer than the timeout */
-  'engine_timeout',
-] as const;
-export type PolicyReasonCode = (typeof POLICY_REASON_CODES)[number];
-
-export interface PolicyReason {
-  /** One of PolicyReasonCode; typed open so a newer policy's codes still type-check. */
-  code: PolicyReasonCode | (string & {});
-  message: string;
-}
+/** A reason the policy gives; its codes are the vocabulary's (workflows/contracts/vocabulary/reason-codes.ts). */
+export type PolicyReason = Reason;
 
 export interface PolicyDecision {
   /** True only when reasons is empty. */

@@ -23,7 +23,16 @@ export class KillSwitchSettingsRepository {
       .createQueryBuilder()
       .insert()
       .into(KillSwitch)
-      .values({ scope: s.scope, scopeId: s.scopeId, agencyId: s.agencyId, clientId: s.clientId, engaged: s.engaged, reason: s.reason, setBy: s.setBy, updatedAt: () => 'now()' })
+      .values({
+        scope: s.scope,
+        scopeId: s.scopeId,
+        agencyId: s.agencyId,
+        clientId: s.clientId,
+        engaged: s.engaged,
+        reason: s.reason,
+        setBy: s.setBy,
+        updatedAt: () => 'now()',
+      })
       .orUpdate(['engaged', 'reason', 'set_by', 'updated_at'], ['scope', 'scope_id'])
       .execute();
     return m.findOneOrFail(KillSwitch, { where: { scope: s.scope, scopeId: s.scopeId } });
@@ -38,10 +47,16 @@ export class KillSwitchSettingsRepository {
       .orWhere(`(k.scope = 'client' AND k.scope_id = :clientId)`, { clientId: c.clientId })
       .orWhere(
         (qb) => {
-          const accounts = qb.subQuery().select('a.id::text').from(PlatformAccount, 'a').where('a.client_id = :clientId').getQuery();
+          // Its own parameter: Postgres types a parameter once, and :clientId is compared with text above.
+          const accounts = qb
+            .subQuery()
+            .select('a.id::text')
+            .from(PlatformAccount, 'a')
+            .where('a.client_id = :accountsOf')
+            .getQuery();
           return `(k.scope = 'account' AND k.scope_id IN ${accounts})`;
         },
-        { clientId: c.clientId },
+        { accountsOf: c.clientId },
       )
       .getMany();
   }
@@ -49,8 +64,14 @@ export class KillSwitchSettingsRepository {
   /** Workflows of posts paused under a switch's scope: releasing it asks them to re-check at once. */
   async pausedWorkflowIds(m: EntityManager, scope: KillSwitchScope, scopeId: string, limit = 1000): Promise<string[]> {
     const paused: PublishStatus = 'paused';
-    const qb = m.createQueryBuilder(PublishJob, 'j').select('j.workflow_id', 'workflowId').where('j.status = :paused', { paused }).limit(limit);
-    const column = { global: null, agency: 'j.agency_id', client: 'j.client_id', account: 'j.platform_account_id' }[scope];
+    const qb = m
+      .createQueryBuilder(PublishJob, 'j')
+      .select('j.workflow_id', 'workflowId')
+      .where('j.status = :paused', { paused })
+      .limit(limit);
+    const column = { global: null, agency: 'j.agency_id', client: 'j.client_id', account: 'j.platform_account_id' }[
+      scope
+    ];
     if (column) qb.andWhere(`${column}::text = :scopeId`, { scopeId });
     const rows: { workflowId: string }[] = await qb.getRawMany();
     return rows.map((r) => r.workflowId);

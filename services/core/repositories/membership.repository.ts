@@ -16,7 +16,10 @@ export class MembershipRepository {
 
   /** The user's agency-wide roles on one agency (memberships without a client). */
   async agencyRoles(m: EntityManager, q: { userId: string; agencyId: string }): Promise<Role[]> {
-    const rows = await m.find(Membership, { select: { role: true }, where: { userId: q.userId, agencyId: q.agencyId, clientId: IsNull() } });
+    const rows = await m.find(Membership, {
+      select: { role: true },
+      where: { userId: q.userId, agencyId: q.agencyId, clientId: IsNull() },
+    });
     return rows.map((r) => r.role);
   }
 

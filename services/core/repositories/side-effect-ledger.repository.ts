@@ -41,17 +41,21 @@ export class SideEffectLedgerRepository {
     if (row.state === 'attempting' && row.owner !== owner && row.leaseExpiresAt && row.leaseExpiresAt > now) {
       return { state: 'held', leaseExpiresAt: row.leaseExpiresAt };
     }
+    // A row released as failed had a known outcome (nothing reached the platform): a clean new attempt. Any other
+    // unsettled row is an attempt that may have reached the platform (it timed out, or its worker died): its
+    // outcome is unknown from its last sign of life, fixed now so later attempts measure the settle window
+    // from the same instant.
+    const unknownSince = row.state === 'failed' ? null : (row.outcomeUnknownAt ?? row.updatedAt);
     await m.update(
       SideEffectLedgerEntry,
       { idempotencyKey: k.idempotencyKey },
-      { attempts: row.attempts + 1, state: 'attempting', owner, leaseExpiresAt: leaseUntil },
+      { attempts: row.attempts + 1, state: 'attempting', owner, leaseExpiresAt: leaseUntil, outcomeUnknownAt: unknownSince },
     );
-    // A row released as failed had a known outcome (nothing reached the platform): a clean new attempt.
-    if (row.state === 'failed') return { state: 'fresh' };
+    if (!unknownSince) return { state: 'fresh' };
     return {
       state: 'uncertain',
       firstAttemptAt: row.firstAttemptAt ?? row.createdAt,
-      unknownSince: row.outcomeUnknownAt ?? row.updatedAt,
+      unknownSince,
       looks: row.reconcileLooks,
       contentFingerprint: row.contentFingerprint,
     };
@@ -68,11 +72,11 @@ export class SideEffectLedgerRepository {
 
   /** Reconciliation looked and found nothing (yet). */
   async noteLook(m: EntityManager, idempotencyKey: string): Promise<number> {
-    const rows: { reconcile_looks: number }[] = await m.query(
-      `UPDATE side_effect_ledger SET reconcile_looks = reconcile_looks + 1, lease_expires_at = now() WHERE idempotency_key = $1 RETURNING reconcile_looks`,
-      [idempotencyKey],
-    );
-    return rows[0]?.reconcile_looks ?? 0;
+    await m.query(`UPDATE side_effect_ledger SET reconcile_looks = reconcile_looks + 1, lease_expires_at = now() WHERE idempotency_key = $1`, [
+      idempotencyKey,
+    ]);
+    const row = await m.findOne(SideEffectLedgerEntry, { where: { idempotencyKey }, select: { idempotencyKey: true, reconcileLooks: true } });
+    return row?.reconcileLooks ?? 0;
   }
 
   /** Nothing reached the platform (a refusal before sending, or a definite rejection): the key may be tried afresh. */

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import { AppConfig } from '../config/app-config';
+import type { AppConfig } from '../config/app-config';
 import { ConfigError } from '../config/config-error';
 import { LocalKeyring } from './local-keyring';
 import { resolveMasterKey } from './master-key';
-import { SecretsPort } from './secrets.port';
+import type { SecretsPort } from './secrets.port';
 import { VaultSecrets } from './vault/vault-secrets';
 
 /** The secrets backend chosen by configuration (RAIZE_SECRETS_BACKEND); the local keyring is the default. */

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { CredentialRef } from '../database/entities';
-import { SecretsPort } from './secrets.port';
+import type { SecretsPort } from './secrets.port';
 
 const oauthTokensSchema = z.object({ accessToken: z.string().min(1), refreshToken: z.string().optional(), expiresAt: z.string().optional() });
 export type OAuthTokens = z.infer<typeof oauthTokensSchema>;

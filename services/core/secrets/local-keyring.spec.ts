@@ -6,6 +6,10 @@ import { LocalKeyring } from './local-keyring';
 import { masterKeyId, resolveMasterKey } from './master-key';
 import { SecretDecryptError, SecretNotFoundError } from './secrets.port';
 
+/** The keyring file's shape, as far as these tests tamper with it. */
+type KeyringFile = { entries: Record<string, { kid: string; ct: string }> };
+const readKeyringFile = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as KeyringFile;
+
 function key() {
   const k = randomBytes(32);
   return { id: masterKeyId(k), key: k };
@@ -30,7 +34,7 @@ describe('LocalKeyring', () => {
     const wrong = new LocalKeyring(file, { id: key().id, key: other.key });
     await expect(wrong.get('cred/1')).rejects.toBeInstanceOf(SecretDecryptError);
     // Same kid, different bytes: GCM authentication must still refuse.
-    const original = JSON.parse(readFileSync(file, 'utf8'));
+    const original = readKeyringFile(file);
     const kid = original.entries['cred/1'].kid;
     await expect(new LocalKeyring(file, { id: kid, key: other.key }).get('cred/1')).rejects.toBeInstanceOf(SecretDecryptError);
   });
@@ -40,7 +44,7 @@ describe('LocalKeyring', () => {
     const k = key();
     const ring = new LocalKeyring(file, k);
     await ring.put('cred/1', 'value-one');
-    const data = JSON.parse(readFileSync(file, 'utf8'));
+    const data = readKeyringFile(file);
     const ct = Buffer.from(data.entries['cred/1'].ct, 'base64');
     ct[0] ^= 0x01;
     data.entries['cred/1'].ct = ct.toString('base64');

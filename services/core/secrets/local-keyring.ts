@@ -1,8 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { open, seal, SealedBox } from './aes-gcm';
-import { MasterKey } from './master-key';
-import { SecretDecryptError, SecretNotFoundError, SecretsPort } from './secrets.port';
+import type { SealedBox } from './aes-gcm';
+import { open, seal } from './aes-gcm';
+import type { MasterKey } from './master-key';
+import type { SecretsPort } from './secrets.port';
+import { SecretDecryptError, SecretNotFoundError } from './secrets.port';
 import { withFileLock } from './file-lock';
 
 interface KeyringFile {

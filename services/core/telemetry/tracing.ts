@@ -1,4 +1,5 @@
-import { Attributes, SpanStatusCode, trace } from '@opentelemetry/api';
+import type { Attributes} from '@opentelemetry/api';
+import { SpanStatusCode, trace } from '@opentelemetry/api';
 import { allowlisted } from './attributes';
 
 const tracer = () => trace.getTracer('raize');

@@ -1,5 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
-import { DataConverter } from '@temporalio/common';
+import type { DataConverter } from '@temporalio/common';
 
 /**
  * One client per process. The data converter is required: a client without the payload codec would write

@@ -30,7 +30,8 @@ function stripComments(rego: string): string {
 
 const LITERAL = /^"((?:[^"\\]|\\.)*)"$/;
 // The helper's own definition, `reason(code, message) := {"code": code, …}`, passes its argument through.
-const HELPER_DEFINITION = /(?<![\w.])reason\(\s*code\s*,\s*message\s*\)\s*:=\s*\{\s*"code"\s*:\s*code\s*,\s*"message"\s*:\s*message\s*\}/g;
+const HELPER_DEFINITION =
+  /(?<![\w.])reason\(\s*code\s*,\s*message\s*\)\s*:=\s*\{\s*"code"\s*:\s*code\s*,\s*"message"\s*:\s*message\s*\}/g;
 
 /** Every reason code a Rego source emits: through `reason("code", …)` or an object literal `{"code": …}`. */
 function emittedCodes(rego: string): Emitted {
@@ -64,7 +65,9 @@ describe('the reason codes of the side-effect policy', () => {
   });
 
   it('are all in REASON_CODES, so the workflow knows what to do with each', () => {
-    const missing = sources.flatMap((s) => [...emittedCodes(s.text).codes].filter((c) => !isReasonCode(c)).map((c) => `${s.file}: ${c}`));
+    const missing = sources.flatMap((s) =>
+      [...emittedCodes(s.text).codes].filter((c) => !isReasonCode(c)).map((c) => `${s.file}: ${c}`),
+    );
     expect(missing).toEqual([]);
   });
 
@@ -73,7 +76,9 @@ describe('the reason codes of the side-effect policy', () => {
   });
 
   it('are marked as coming from the policy in REASON_CODES', () => {
-    const hostCodes = sources.flatMap((s) => [...emittedCodes(s.text).codes].filter((c) => isReasonCode(c) && REASON_CODES[c].source !== 'policy'));
+    const hostCodes = sources.flatMap((s) =>
+      [...emittedCodes(s.text).codes].filter((c) => isReasonCode(c) && REASON_CODES[c].source !== 'policy'),
+    );
     expect(hostCodes).toEqual([]);
   });
 

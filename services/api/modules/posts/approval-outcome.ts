@@ -1,4 +1,8 @@
-import { WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
+import {
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+} from '@temporalio/client';
 import type { RecordApprovalResult } from '../../../../workflows/contracts/publish-activities.contract';
 import { AppError, AppErrorCode } from '../../errors/app-error';
 
@@ -16,10 +20,15 @@ export function approvalRefusal(result: RecordApprovalResult): AppError | undefi
 /** Why the approve update did not come back with an answer. */
 export function approvalUpdateError(err: unknown): AppError | undefined {
   // The validator refused (the post does not wait for an approval): its message says why.
-  if (err instanceof WorkflowUpdateFailedError) return new AppError(AppErrorCode.Conflict, `refused: ${err.cause?.message ?? err.message}`);
-  if (err instanceof WorkflowNotFoundError) return new AppError(AppErrorCode.Conflict, 'the post has already finished; nothing to change');
+  if (err instanceof WorkflowUpdateFailedError)
+    return new AppError(AppErrorCode.Conflict, `refused: ${err.cause?.message ?? err.message}`);
+  if (err instanceof WorkflowNotFoundError)
+    return new AppError(AppErrorCode.Conflict, 'the post has already finished; nothing to change');
   if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
-    return new AppError(AppErrorCode.Unavailable, 'the scheduler did not confirm the approval in time; check the post before approving again');
+    return new AppError(
+      AppErrorCode.Unavailable,
+      'the scheduler did not confirm the approval in time; check the post before approving again',
+    );
   }
   return undefined;
 }

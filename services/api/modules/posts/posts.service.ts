@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../../../core/config/app-config';
 import { loadTemporalConfig } from '../../../core/config/temporal-config';
 import { AuditService } from '../../../core/audit/audit.service';
-import { Approval, Asset, ClientPolicySettings, PlatformAccount, PublishJob, PublishJobPayload } from '../../../core/database/entities';
+import { Approval, Asset, PlatformAccount, PublishJob, PublishJobPayload } from '../../../core/database/entities';
 import { logger } from '../../../core/telemetry/logger';
 import { assetChecksum } from '../../../core/util/asset-checksum';
 import {

@@ -1,10 +1,12 @@
-import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { trace } from '@opentelemetry/api';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { ConnectorError } from '../connector.errors';
 import { addLogSink, setLogLevel } from '../../telemetry/logger';
-import { ConnectorCall, ConnectorHttpConfig, connectorRequest } from './connector-http';
+import type { ConnectorCall, ConnectorHttpConfig} from './connector-http';
+import { connectorRequest } from './connector-http';
 
 interface Seen {
   method: string;

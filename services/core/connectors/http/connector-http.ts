@@ -3,7 +3,8 @@ import type { PlatformId } from '../../../../workflows/contracts/vocabulary/plat
 import { ConnectorError } from '../connector.errors';
 import { logger } from '../../telemetry/logger';
 import { withSpan } from '../../telemetry/tracing';
-import { badAnswerError, CallShape, notSentError, statusError, transportError } from './http-errors';
+import type { CallShape} from './http-errors';
+import { badAnswerError, notSentError, statusError, transportError } from './http-errors';
 
 /** How one platform is reached; each platform folder builds this from its PlatformSettings. */
 export interface ConnectorHttpConfig {

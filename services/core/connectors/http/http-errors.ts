@@ -1,4 +1,5 @@
-import { ConnectorError, ConnectorTransportFailure } from '../connector.errors';
+import type { ConnectorTransportFailure } from '../connector.errors';
+import { ConnectorError } from '../connector.errors';
 import { parseRetryAfter } from './retry-after';
 
 /** A call as errors describe it: the method and the route shape, never the concrete path. */

@@ -1,5 +1,5 @@
-import { ConnectorHttpConfig } from '../http/connector-http';
-import { PlatformSettings } from '../connector.types';
+import type { ConnectorHttpConfig } from '../http/connector-http';
+import type { PlatformSettings } from '../connector.types';
 
 export const SANDBOX_REQUEST_TIMEOUT_MS = 15_000;
 

@@ -1,6 +1,7 @@
 import { ConnectorError } from '../connector.errors';
-import { OAuthClientSettings, OAuthTokens, PlatformOAuth, PlatformSettings } from '../connector.types';
-import { ConnectorHttpConfig, connectorRequest, parseAnswer } from '../http/connector-http';
+import type { OAuthClientSettings, OAuthTokens, PlatformOAuth, PlatformSettings } from '../connector.types';
+import type { ConnectorHttpConfig} from '../http/connector-http';
+import { connectorRequest, parseAnswer } from '../http/connector-http';
 import { sandboxHttp } from './sandbox-http.config';
 import { sandboxTokenSchema } from './sandbox-wire';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PlatformPost } from '../connector.types';
+import type { PlatformPost } from '../connector.types';
 
 // What we accept from the platform: it is across a trust boundary too.
 export const sandboxMeSchema = z.object({ id: z.string().min(1), handle: z.string(), displayName: z.string().optional() });

@@ -1,4 +1,4 @@
-import { PlatformDescriptor, PlatformSettings, PlatformTiming } from '../connector.types';
+import type { PlatformDescriptor, PlatformSettings, PlatformTiming } from '../connector.types';
 import { SANDBOX_REQUEST_TIMEOUT_MS } from './sandbox-http.config';
 import { sandboxOAuth } from './sandbox-oauth';
 import { createSandboxReader } from './sandbox.reader';

@@ -1,6 +1,7 @@
 import { ConnectorError } from '../connector.errors';
-import { CallOptions, ConnectorCredential, ConnectorReader, PlatformIdentity, PlatformPost, PlatformSettings } from '../connector.types';
-import { ConnectorHttpConfig, connectorRequest, parseAnswer } from '../http/connector-http';
+import type { CallOptions, ConnectorCredential, ConnectorReader, PlatformIdentity, PlatformPost, PlatformSettings } from '../connector.types';
+import type { ConnectorHttpConfig} from '../http/connector-http';
+import { connectorRequest, parseAnswer } from '../http/connector-http';
 import { sandboxHttp } from './sandbox-http.config';
 import { sandboxMeSchema, sandboxPostSchema, sandboxPostsPageSchema, toPlatformPost } from './sandbox-wire';
 

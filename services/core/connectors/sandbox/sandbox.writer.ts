@@ -1,5 +1,6 @@
-import { CallOptions, ConnectorCredential, ConnectorWriter, PlatformSettings, PublishContent, PublishOutcome } from '../connector.types';
-import { ConnectorHttpConfig, connectorRequest, parseAnswer } from '../http/connector-http';
+import type { CallOptions, ConnectorCredential, ConnectorWriter, PlatformSettings, PublishContent, PublishOutcome } from '../connector.types';
+import type { ConnectorHttpConfig} from '../http/connector-http';
+import { connectorRequest, parseAnswer } from '../http/connector-http';
 import { sandboxHttp } from './sandbox-http.config';
 import { sandboxPostSchema, toPlatformPost } from './sandbox-wire';
 

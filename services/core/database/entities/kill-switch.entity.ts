@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export type KillSwitchScope = 'global' | 'agency' | 'client' | 'account';
+export const KILL_SWITCH_SCOPES = ['global', 'agency', 'client', 'account'] as const;
+export type KillSwitchScope = (typeof KILL_SWITCH_SCOPES)[number];
 
 @Entity({ name: 'kill_switches' })
 export class KillSwitch {

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { CachedCodecKeySource } from '../../temporal/codec/cached-codec-key-source';
-import { CodecKeyCacheOptions, CodecKeyStore } from '../../temporal/codec/codec-key-source';
-import { readOptionalSecret, SecretsPort } from '../secrets.port';
-import { TransitKeyProvider } from './vault-transit';
+import type { CodecKeyCacheOptions, CodecKeyStore } from '../../temporal/codec/codec-key-source';
+import type { SecretsPort } from '../secrets.port';
+import { readOptionalSecret } from '../secrets.port';
+import type { TransitKeyProvider } from './vault-transit';
 
 export const TRANSIT_CODEC_CURRENT_SECRET = 'codec/transit/current';
 export const transitCodecKeySecret = (id: string): string => `codec/transit/keys/${id}`;

@@ -1,5 +1,6 @@
-import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
-import { AddressInfo } from 'node:net';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import { loadAppConfig } from '../../config/app-config';
 import { ConfigError } from '../../config/config-error';
@@ -123,7 +124,7 @@ describe('secrets backend configuration', () => {
 
   it('names bad Vault settings without echoing the token', () => {
     expect(() => loadAppConfig({ RAIZE_SECRETS_BACKEND: 'vault', VAULT_ADDR: 'nope', VAULT_PREFIX: '../x', VAULT_TOKEN: 'hvs.SECRET' })).toThrow(
-      expect.objectContaining({ message: expect.stringMatching(/VAULT_ADDR[\s\S]*VAULT_PREFIX/) }),
+      /VAULT_ADDR[\s\S]*VAULT_PREFIX/,
     );
     expect(() => createSecrets({ dataDir: '/nonexistent', secretsBackend: 'vault', vault: { addr: 'http://x', kvMount: 'secret', transitMount: 'transit', prefix: 'raize' } })).toThrow(/VAULT_TOKEN/);
   });

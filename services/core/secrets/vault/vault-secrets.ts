@@ -1,5 +1,7 @@
-import { SecretNotFoundError, SecretsPort } from '../secrets.port';
-import { createVaultClient, VaultClient, VaultSettings } from './vault-client';
+import type { SecretsPort } from '../secrets.port';
+import { SecretNotFoundError } from '../secrets.port';
+import type { VaultClient, VaultSettings } from './vault-client';
+import { createVaultClient } from './vault-client';
 import { toVaultError, vaultStatus, VaultRequestError } from './vault-error';
 import { vaultPath } from './vault-paths';
 
@@ -34,7 +36,7 @@ export class VaultSecrets implements SecretsPort {
     const path = this.path('data', key);
     let body: { data?: { data?: { value?: unknown } } };
     try {
-      body = await this.client.read(path);
+      body = (await this.client.read(path)) as typeof body;
     } catch (err) {
       // KV v2 answers 404 both for a key never written and for one whose latest version was deleted.
       if (vaultStatus(err) === 404) throw new SecretNotFoundError(key);

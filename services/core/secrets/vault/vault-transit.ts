@@ -1,4 +1,5 @@
-import { createVaultClient, VaultClient, VaultSettings } from './vault-client';
+import type { VaultClient, VaultSettings } from './vault-client';
+import { createVaultClient } from './vault-client';
 import { toVaultError, TransitDecryptError, vaultStatus } from './vault-error';
 import { transitKeyName, vaultPath } from './vault-paths';
 
@@ -51,7 +52,7 @@ export class VaultTransit implements TransitKeyProvider {
     const path = `${this.mount}/decrypt/${transitKeyName(name)}`;
     let res: { data?: { plaintext?: unknown } };
     try {
-      res = await this.client.write(path, { ciphertext, ...aad(context) });
+      res = (await this.client.write(path, { ciphertext, ...aad(context) })) as typeof res;
     } catch (err) {
       // Transit answers 400 for a ciphertext that fails authentication, is malformed or names a version it lacks.
       if (vaultStatus(err) === 400) throw new TransitDecryptError(name);

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { DataConverter } from '@temporalio/common';
-import { CodecKeySource } from './codec-key-source';
+import type { DataConverter } from '@temporalio/common';
+import type { CodecKeySource } from './codec-key-source';
 import { EncryptionCodec } from './encryption.codec';
 
 /** The failure converter module; the workflow bundle must be built with it too (services/worker/workflow-bundle.ts). */

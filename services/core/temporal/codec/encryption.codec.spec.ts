@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { defaultPayloadConverter, Payload } from '@temporalio/common';
-import { CodecKey, CodecKeySource } from './codec-key-source';
+import type { Payload } from '@temporalio/common';
+import { defaultPayloadConverter } from '@temporalio/common';
+import type { CodecKey, CodecKeySource } from './codec-key-source';
 import { ENCRYPTED_ENCODING, EncryptionCodec, KEY_ID_METADATA, PayloadDecryptError } from './encryption.codec';
 
 class FixedKeys implements CodecKeySource {

@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { METADATA_ENCODING_KEY, Payload, PayloadCodec } from '@temporalio/common';
-import { CodecKeySource } from './codec-key-source';
+import type { Payload, PayloadCodec } from '@temporalio/common';
+import { METADATA_ENCODING_KEY } from '@temporalio/common';
+import type { CodecKeySource } from './codec-key-source';
 import { payloadFromBytes, payloadToBytes } from './payload-proto';
 
 export const ENCRYPTED_ENCODING = 'binary/encrypted';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { defaultPayloadConverter } from '@temporalio/common';
 import { LocalKeyring } from '../../secrets/local-keyring';
 import { masterKeyId } from '../../secrets/master-key';
-import { SecretsPort } from '../../secrets/secrets.port';
+import type { SecretsPort } from '../../secrets/secrets.port';
 import { EncryptionCodec } from './encryption.codec';
 import { UnknownCodecKeyError } from './codec-key-source';
 import { CODEC_CURRENT_SECRET, rotateCodecKey, SecretsCodecKeySource } from './secrets-key-source';

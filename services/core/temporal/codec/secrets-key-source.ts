@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { readOptionalSecret, SecretsPort } from '../../secrets/secrets.port';
+import type { SecretsPort } from '../../secrets/secrets.port';
+import { readOptionalSecret } from '../../secrets/secrets.port';
 import { CachedCodecKeySource } from './cached-codec-key-source';
-import { CodecKeyCacheOptions, CodecKeyStore } from './codec-key-source';
+import type { CodecKeyCacheOptions, CodecKeyStore } from './codec-key-source';
 
 export const CODEC_CURRENT_SECRET = 'codec/current';
 export const codecKeySecret = (id: string): string => `codec/keys/${id}`;

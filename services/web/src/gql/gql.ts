@@ -29,7 +29,7 @@ type Documents = {
     "\n  mutation StartPlatformConnect($input: StartConnectInput!) {\n    startPlatformConnect(input: $input) { authorizeUrl expiresAt }\n  }\n": typeof types.StartPlatformConnectDocument,
     "\n  query Assets($clientId: ID!) { assets(clientId: $clientId) { id kind text checksum updatedAt } }\n": typeof types.AssetsDocument,
     "\n  mutation CreateAsset($input: CreateAssetInput!) { createAsset(input: $input) { id text checksum } }\n": typeof types.CreateAssetDocument,
-    "\n  query Posts($clientId: ID!) {\n    posts(clientId: $clientId) {\n      id status final scheduledAt timezone assetId platformAccountId createdBy reasons { code reasonCode message } approvals { approverId role }\n    }\n  }\n": typeof types.PostsDocument,
+    "\n  query Posts($clientId: ID!) {\n    posts(clientId: $clientId) {\n      id status final scheduledAt timezone assetId platformAccountId createdBy reasons { code message } approvals { approverId role }\n    }\n  }\n": typeof types.PostsDocument,
     "\n  query Post($id: ID!) {\n    post(id: $id) {\n      id clientId status final workflowStatus scheduledAt timezone assetId assetChecksum platformAccountId createdBy\n      url platformPostId proof publishedAt verifiedAt workflowId temporalUrl\n      reasons { code reasonCode message }\n      approvals { approverId role assetChecksum createdAt }\n    }\n  }\n": typeof types.PostDocument,
     "\n  mutation SchedulePost($input: SchedulePostInput!) { schedulePost(input: $input) { id status scheduledAt } }\n": typeof types.SchedulePostDocument,
     "\n  mutation ApprovePost($input: PostDecisionInput!) { approvePost(input: $input) { id status } }\n": typeof types.ApprovePostDocument,
@@ -63,7 +63,7 @@ const documents: Documents = {
     "\n  mutation StartPlatformConnect($input: StartConnectInput!) {\n    startPlatformConnect(input: $input) { authorizeUrl expiresAt }\n  }\n": types.StartPlatformConnectDocument,
     "\n  query Assets($clientId: ID!) { assets(clientId: $clientId) { id kind text checksum updatedAt } }\n": types.AssetsDocument,
     "\n  mutation CreateAsset($input: CreateAssetInput!) { createAsset(input: $input) { id text checksum } }\n": types.CreateAssetDocument,
-    "\n  query Posts($clientId: ID!) {\n    posts(clientId: $clientId) {\n      id status final scheduledAt timezone assetId platformAccountId createdBy reasons { code reasonCode message } approvals { approverId role }\n    }\n  }\n": types.PostsDocument,
+    "\n  query Posts($clientId: ID!) {\n    posts(clientId: $clientId) {\n      id status final scheduledAt timezone assetId platformAccountId createdBy reasons { code message } approvals { approverId role }\n    }\n  }\n": types.PostsDocument,
     "\n  query Post($id: ID!) {\n    post(id: $id) {\n      id clientId status final workflowStatus scheduledAt timezone assetId assetChecksum platformAccountId createdBy\n      url platformPostId proof publishedAt verifiedAt workflowId temporalUrl\n      reasons { code reasonCode message }\n      approvals { approverId role assetChecksum createdAt }\n    }\n  }\n": types.PostDocument,
     "\n  mutation SchedulePost($input: SchedulePostInput!) { schedulePost(input: $input) { id status scheduledAt } }\n": types.SchedulePostDocument,
     "\n  mutation ApprovePost($input: PostDecisionInput!) { approvePost(input: $input) { id status } }\n": types.ApprovePostDocument,
@@ -142,7 +142,7 @@ export function graphql(source: "\n  mutation CreateAsset($input: CreateAssetInp
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Posts($clientId: ID!) {\n    posts(clientId: $clientId) {\n      id status final scheduledAt timezone assetId platformAccountId createdBy reasons { code reasonCode message } approvals { approverId role }\n    }\n  }\n"): typeof import('./graphql').PostsDocument;
+export function graphql(source: "\n  query Posts($clientId: ID!) {\n    posts(clientId: $clientId) {\n      id status final scheduledAt timezone assetId platformAccountId createdBy reasons { code message } approvals { approverId role }\n    }\n  }\n"): typeof import('./graphql').PostsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -227,7 +227,7 @@ export type PostsQueryVariables = Exact<{
 }>;
 
 
-export type PostsQuery = { posts: Array<{ id: string, status: PublishStatus, final: boolean, scheduledAt: string, timezone: string, assetId: string, platformAccountId: string, createdBy: string, reasons: Array<{ code: string, reasonCode: ReasonCode | null, message: string }>, approvals: Array<{ approverId: string, role: string }> }> };
+export type PostsQuery = { posts: Array<{ id: string, status: PublishStatus, final: boolean, scheduledAt: string, timezone: string, assetId: string, platformAccountId: string, createdBy: string, reasons: Array<{ code: string, message: string }>, approvals: Array<{ approverId: string, role: string }> }> };
 
 export type PostQueryVariables = Exact<{
   id: string | number;
@@ -516,7 +516,6 @@ export const PostsDocument = new TypedDocumentString(`
     createdBy
     reasons {
       code
-      reasonCode
       message
     }
     approvals {

@@ -1,0 +1,392 @@
+import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { WorkflowHandle } from '@temporalio/client';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { toolPath } from '../../services/core/util/tool-path';
+import type {
+  GuardedPublishInput,
+  GuardedPublishOutcome,
+  RecordApprovalInput,
+  RecordApprovalResult,
+  RecordStatusInput,
+} from '../contracts/publish-activities.contract';
+import type {
+  PublishStatusView,
+  PublishWorkflowInput,
+  PublishWorkflowOptions,
+  PublishWorkflowResult,
+} from '../contracts/publish.contract';
+import {
+  approveSignal,
+  approveUpdate,
+  cancelSignal,
+  recheckSignal,
+  rescheduleSignal,
+  statusQuery,
+} from '../contracts/publish.contract';
+import { publishStatusKey } from '../contracts/search-attributes';
+import type { PublishStatus } from '../contracts/vocabulary/publish-status';
+import type { Reason } from '../contracts/vocabulary/reason-codes';
+import { publishPostWorkflow } from './publish.workflow';
+
+// A real (local, offline) Temporal dev server instead of the time-skipping test server, which this build cannot
+// download: timers are kept short instead of skipped (docs/adr/0005-workflow-specs-without-time-skipping.md).
+
+const CHECKSUM = 'c'.repeat(64);
+const OPTIONS: PublishWorkflowOptions = { pauseRecheckSeconds: 3600, verifyIntervalSeconds: 0.05, verifyAttempts: 3 };
+const published = (verified = true): GuardedPublishOutcome => ({
+  kind: 'published',
+  postId: 'p-1',
+  url: 'https://sandbox.test/p-1',
+  verified,
+  reconciled: false,
+});
+const denied = (...codes: string[]): GuardedPublishOutcome => ({
+  kind: 'denied',
+  reasons: codes.map((code) => ({ code, message: code })),
+});
+const reasons = (...codes: string[]): Reason[] => codes.map((code) => ({ code, message: code }));
+
+interface Script {
+  needsApproval?: boolean;
+  prepareReasons?: Reason[];
+  /** one outcome per guardedPublish call, the last one repeats; a function may wait */
+  publish?: (GuardedPublishOutcome | (() => Promise<GuardedPublishOutcome>))[];
+  approve?: (input: RecordApprovalInput, call: number) => Promise<RecordApprovalResult> | RecordApprovalResult;
+  verify?: boolean[];
+}
+
+/** Mocked publish activities that remember how they were called. */
+function mockActivities(script: Script = {}) {
+  const calls = {
+    statuses: [] as RecordStatusInput[],
+    approvals: [] as RecordApprovalInput[],
+    publishes: [] as GuardedPublishInput[],
+    verifies: 0,
+  };
+  const activities = {
+    async preparePublish() {
+      return {
+        needsApproval: script.needsApproval ?? false,
+        reasons: script.prepareReasons ?? (script.needsApproval ? reasons('approval_required') : []),
+      };
+    },
+    async recordApproval(input: RecordApprovalInput): Promise<RecordApprovalResult> {
+      calls.approvals.push(input);
+      return script.approve
+        ? script.approve(input, calls.approvals.length)
+        : { accepted: true, approvalId: `approval-${calls.approvals.length}` };
+    },
+    async recordPublishStatus(input: RecordStatusInput): Promise<void> {
+      calls.statuses.push(input);
+    },
+    async guardedPublish(input: GuardedPublishInput): Promise<GuardedPublishOutcome> {
+      calls.publishes.push(input);
+      const list = script.publish ?? [published()];
+      const next = list[Math.min(calls.publishes.length, list.length) - 1];
+      return typeof next === 'function' ? next() : next;
+    },
+    async verifyPublishedPost() {
+      calls.verifies += 1;
+      return { verified: script.verify?.[calls.verifies - 1] ?? false };
+    },
+  };
+  return { activities, calls, recorded: () => calls.statuses.map((s) => s.status) };
+}
+
+describe('publishPostWorkflow (mocked activities, local dev server)', () => {
+  let env: TestWorkflowEnvironment;
+  let workflowBundle: { code: string };
+
+  beforeAll(async () => {
+    try {
+      Runtime.install({ logger: new DefaultLogger('ERROR') });
+    } catch {
+      // another spec in this jest worker installed the runtime already
+    }
+    env = await TestWorkflowEnvironment.createLocal({
+      server: {
+        executable: { type: 'existing-path', path: toolPath('temporal') },
+        searchAttributes: [publishStatusKey],
+        ip: '127.0.0.1',
+      },
+    });
+    workflowBundle = {
+      code: (
+        await bundleWorkflowCode({
+          workflowsPath: require.resolve('./publish.workflow'),
+          logger: new DefaultLogger('ERROR'),
+        })
+      ).code,
+    };
+  });
+
+  afterAll(() => env?.teardown());
+
+  /** Runs one episode on a fresh queue and workflow id; `drive` steers it while the worker runs. */
+  async function episode<T>(
+    mock: ReturnType<typeof mockActivities>,
+    drive: (h: WorkflowHandle<typeof publishPostWorkflow>) => Promise<T>,
+    slot: { slotInMs?: number } = {},
+  ): Promise<T> {
+    const taskQueue = `spec-${randomUUID()}`;
+    const worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue,
+      workflowBundle,
+      activities: mock.activities,
+    });
+    return worker.runUntil(async () => {
+      const handle = await env.client.workflow.start(publishPostWorkflow, {
+        taskQueue,
+        workflowId: `publish-spec-${randomUUID()}`,
+        args: [episodeInput(slot.slotInMs ?? 300)],
+      });
+      return drive(handle);
+    });
+  }
+
+  /** The slot counts from the start, after the worker is up (creating one takes about a second). */
+  function episodeInput(slotInMs: number): PublishWorkflowInput {
+    return {
+      jobId: randomUUID(),
+      agencyId: randomUUID(),
+      clientId: randomUUID(),
+      platformAccountId: randomUUID(),
+      platform: 'sandbox',
+      assetId: randomUUID(),
+      assetChecksum: CHECKSUM,
+      idempotencyKey: 'k'.repeat(64),
+      scheduledAt: new Date(Date.now() + slotInMs).toISOString(),
+      timezone: 'Europe/Berlin',
+      authorId: 'author',
+      options: OPTIONS,
+    };
+  }
+
+  async function until(h: WorkflowHandle, ok: (v: PublishStatusView) => boolean): Promise<PublishStatusView> {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const view = await h.query(statusQuery);
+      if (ok(view)) return view;
+      if (Date.now() > deadline) throw new Error(`the episode did not get there; last view: ${JSON.stringify(view)}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  const inStatus =
+    (...s: PublishStatus[]) =>
+    (v: PublishStatusView) =>
+      s.includes(v.status);
+  const approval = (approverId: string) => ({ approverId, assetChecksum: CHECKSUM });
+
+  it('an accepted approval update answers the caller; the post goes out at its slot, the guard recording `publishing`', async () => {
+    const mock = mockActivities({ needsApproval: true });
+    const { answer, result, history } = await episode(mock, async (h) => {
+      await until(h, inStatus('awaiting_approval'));
+      const answer = await h.executeUpdate(approveUpdate, { args: [approval('approver')] });
+      const result = await h.result();
+      return { answer, result, history: await h.fetchHistory() };
+    }, { slotInMs: 1500 });
+    expect(answer).toEqual({ accepted: true, approvalId: 'approval-1' });
+    expect(result.status).toBe('verified');
+    expect(mock.recorded()).toEqual(['awaiting_approval', 'approved']);
+    expect(mock.calls.publishes).toHaveLength(1);
+    expect(mock.calls.publishes[0]).toMatchObject({ recordPublishing: true, approvalIds: ['approval-1'] });
+    if (process.env.RAIZE_RECORD_FIXTURES)
+      writeFileSync(
+        join(__dirname, '../../test/replay/histories/publish-update-approved-verified.json'),
+        historyToJSON(history),
+      );
+  });
+
+  it('[C-21] a refused approval update comes back to the caller at once; the post keeps waiting for someone who may approve', async () => {
+    const mock = mockActivities({
+      needsApproval: true,
+      approve: (i, n) =>
+        i.approverId === 'author'
+          ? { accepted: false, reason: 'four eyes: the author cannot approve their own post' }
+          : { accepted: true, approvalId: `approval-${n}` },
+    });
+    const { refused, view, result } = await episode(mock, async (h) => {
+      await until(h, inStatus('awaiting_approval'));
+      const refused = await h.executeUpdate(approveUpdate, { args: [approval('author')] });
+      const view = await h.query(statusQuery);
+      await h.executeUpdate(approveUpdate, { args: [approval('reviewer')] });
+      const result: PublishWorkflowResult = await h.result();
+      return { refused, view, result };
+    });
+    expect(refused.accepted ? 'accepted' : refused.reason).toMatch(/^four eyes/);
+    expect(view.status).toBe('awaiting_approval');
+    expect(view.approvals).toEqual([]);
+    // The view lists refused signals only: the update's caller already has its answer.
+    expect(view.refusedApprovals).toEqual([]);
+    expect(result.status).toBe('verified');
+    expect(mock.calls.publishes[0].approvalIds).toEqual(['approval-2']);
+  });
+
+  it('the validator refuses at once, with nothing recorded, when the post does not wait for an approval', async () => {
+    const mock = mockActivities({ needsApproval: false });
+    const err = await episode(
+      mock,
+      async (h) => {
+        await until(h, inStatus('scheduled'));
+        const e = await h.executeUpdate(approveUpdate, { args: [approval('approver')] }).catch((x: unknown) => x);
+        await h.signal(cancelSignal, { actorId: 'operator' });
+        await h.result();
+        return e;
+      },
+      { slotInMs: 3_600_000 },
+    );
+    expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
+    expect((err as WorkflowUpdateFailedError).cause?.message).toMatch(/does not wait for an approval/);
+    expect(mock.calls.approvals).toHaveLength(0);
+  });
+
+  it('[C-22] repeated approvals by the same approver of the same content make one approval and get the same answer', async () => {
+    const mock = mockActivities({
+      needsApproval: true,
+      approve: async (_i, n) => {
+        await new Promise((r) => setTimeout(r, 300));
+        return { accepted: true, approvalId: `approval-${n}` };
+      },
+    });
+    const { answers, later } = await episode(
+      mock,
+      async (h) => {
+        await until(h, inStatus('awaiting_approval'));
+        const answers = await Promise.all(
+          [1, 2, 3].map(() => h.executeUpdate(approveUpdate, { args: [approval('approver')] })),
+        );
+        await until(h, inStatus('approved', 'verified'));
+        const later = await h.executeUpdate(approveUpdate, { args: [approval('approver')] }).catch((e: Error) => e);
+        await h.result();
+        return { answers, later };
+      },
+      { slotInMs: 1500 },
+    );
+    expect(answers).toEqual([1, 2, 3].map(() => ({ accepted: true, approvalId: 'approval-1' })));
+    expect(later).toEqual({ accepted: true, approvalId: 'approval-1' });
+    expect(mock.calls.approvals).toHaveLength(1);
+    expect(mock.calls.publishes).toHaveLength(1);
+    expect(mock.calls.publishes[0].approvalIds).toEqual(['approval-1']);
+  });
+
+  it('the approve signal still works for running workflows: refusals land in the view', async () => {
+    const mock = mockActivities({
+      needsApproval: true,
+      approve: (i, n) =>
+        i.approverId === 'analyst'
+          ? { accepted: false, reason: 'role Analyst may not approve posts for this client' }
+          : { accepted: true, approvalId: `approval-${n}` },
+    });
+    const { view, result } = await episode(mock, async (h) => {
+      await until(h, inStatus('awaiting_approval'));
+      await h.signal(approveSignal, approval('analyst'));
+      const view = await until(h, (v) => v.refusedApprovals.length > 0);
+      await h.signal(approveSignal, approval('approver'));
+      const result: PublishWorkflowResult = await h.result();
+      return { view, result };
+    });
+    expect(view.refusedApprovals.map((r) => `${r.approverId}: ${r.reason}`)).toEqual([
+      'analyst: role Analyst may not approve posts for this client',
+    ]);
+    expect(result.status).toBe('verified');
+  });
+
+  it('late re-approval: a missed slot voids the approval, and a fresh one means "publish now"', async () => {
+    const mock = mockActivities({ needsApproval: true, publish: [denied('late'), published()] });
+    const { approvedAt, result } = await episode(mock, async (h) => {
+      await until(h, inStatus('awaiting_approval'));
+      await h.executeUpdate(approveUpdate, { args: [approval('approver')] });
+      const held = await until(h, (v) => v.status === 'awaiting_approval' && v.reasons.some((r) => r.code === 'late'));
+      expect(held.approvals).toEqual([]);
+      const approvedAt = Date.now();
+      await h.executeUpdate(approveUpdate, { args: [approval('approver')] });
+      return { approvedAt, result: await h.result() };
+    });
+    expect(result.status).toBe('verified');
+    expect(mock.calls.approvals).toHaveLength(2);
+    expect(mock.calls.publishes.map((p) => p.approvalIds)).toEqual([['approval-1'], ['approval-2']]);
+    expect(Date.parse(mock.calls.publishes[1].scheduledAt)).toBeGreaterThanOrEqual(approvedAt - 1000);
+  });
+
+  it('reschedule moves the slot: a post an hour out goes out now, the new slot recorded with who moved it', async () => {
+    const mock = mockActivities();
+    const result = await episode(
+      mock,
+      async (h) => {
+        await until(h, inStatus('scheduled'));
+        await h.signal(rescheduleSignal, {
+          actorId: 'operator',
+          scheduledAt: new Date(Date.now() + 200).toISOString(),
+        });
+        return h.result();
+      },
+      { slotInMs: 3_600_000 },
+    );
+    expect(result.status).toBe('verified');
+    expect(mock.calls.statuses).toEqual([expect.objectContaining({ status: 'scheduled', actorId: 'operator' })]);
+    expect(mock.calls.publishes).toHaveLength(1);
+  });
+
+  it('[C-20] a paused post waits, and a recheck asks the guard again at once', async () => {
+    const mock = mockActivities({ publish: [denied('kill_switch'), published()] });
+    const { paused, result } = await episode(mock, async (h) => {
+      const paused = await until(h, inStatus('paused'));
+      await new Promise((r) => setTimeout(r, 300));
+      expect(mock.calls.publishes).toHaveLength(1);
+      await h.signal(recheckSignal);
+      return { paused, result: await h.result() };
+    });
+    expect(paused.reasons.map((r) => r.code)).toEqual(['kill_switch']);
+    expect(result.status).toBe('verified');
+    expect(mock.recorded()).toEqual(['paused']);
+    expect(mock.calls.publishes).toHaveLength(2);
+  });
+
+  it('a cancel while the guarded publish runs comes too late: the post that went out is confirmed, not cancelled', async () => {
+    let release!: () => void;
+    const inFlight = new Promise<void>((r) => (release = r));
+    const mock = mockActivities({ publish: [async () => inFlight.then(() => published())] });
+    const result = await episode(mock, async (h) => {
+      await until(h, inStatus('publishing'));
+      await h.signal(cancelSignal, { actorId: 'operator', reason: 'too late' });
+      release();
+      return h.result();
+    });
+    expect(result.status).toBe('verified');
+    expect(mock.recorded()).not.toContain('cancelled');
+  });
+
+  it('a cancel while paused ends the episode with nothing sent', async () => {
+    const mock = mockActivities({ publish: [denied('quiet_hours')] });
+    const result = await episode(mock, async (h) => {
+      await until(h, inStatus('paused'));
+      await h.signal(cancelSignal, { actorId: 'operator' });
+      return h.result();
+    });
+    expect(result.status).toBe('cancelled');
+    expect(mock.calls.publishes).toHaveLength(1);
+    expect(mock.calls.statuses.at(-1)).toMatchObject({ status: 'cancelled', actorId: 'operator' });
+  });
+
+  it('a post read back later is recorded `verified` by the workflow; one never read back is `unverified` (C-24)', async () => {
+    const later = mockActivities({ publish: [published(false)], verify: [false, true] });
+    expect((await episode(later, (h) => h.result())).status).toBe('verified');
+    expect(later.recorded()).toEqual(['verified']);
+    const never = mockActivities({ publish: [published(false)], verify: [] });
+    expect((await episode(never, (h) => h.result())).status).toBe('unverified');
+    expect(never.recorded()).toEqual(['unverified']);
+    expect(never.calls.verifies).toBe(3);
+  });
+
+  it('a terminal denial ends the episode as denied with the reasons', async () => {
+    const mock = mockActivities({ publish: [denied('cap_reached')] });
+    const result = await episode(mock, (h) => h.result());
+    expect(result).toEqual({ status: 'denied', reasons: reasons('cap_reached') });
+  });
+});
