@@ -47,7 +47,8 @@ const zones = [
     forbid: ['services/api/**'],
   },
   {
-    message: 'services/core is the platform layer: it imports no feature (api, worker, gateway, browser, sandbox, activities)',
+    message:
+      'services/core is the platform layer: it imports no feature (api, worker, gateway, browser, sandbox, activities)',
     importers: ['services/core/**'],
     forbid: [
       'services/api/**',

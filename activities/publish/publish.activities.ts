@@ -12,6 +12,7 @@ import type {
   PreparePublishResult,
   RecordApprovalInput,
   RecordApprovalResult,
+  ApprovalRefusal,
   RecordStatusInput,
   VerifyInput,
   VerifyResult,
@@ -51,7 +52,7 @@ function createUnscopedPublishActivities(deps: GuardDeps) {
     async recordApproval(input: RecordApprovalInput): Promise<RecordApprovalResult> {
       return deps.ds.transaction(async (m) => {
         const job = await jobs.findForClient(m, { id: input.jobId, clientId: input.clientId });
-        if (!job) return { accepted: false, reason: 'job not found' };
+        if (!job) return { accepted: false, refusal: 'not_found', reason: 'job not found' };
         const existing = await m.findOne(Approval, {
           where: { publishJobId: job.id, approverId: input.approverId, assetChecksum: input.assetChecksum, decision: 'approved' },
         });
@@ -60,14 +61,16 @@ function createUnscopedPublishActivities(deps: GuardDeps) {
         const settings = await m.findOne(ClientPolicySettings, { where: { clientId: job.clientId } });
         const asset = await assets.findForClient(m, { id: job.assetId, clientId: job.clientId });
         const current = asset ? assetChecksum(asset) : '';
-        let refusal: string | undefined;
-        if (!role || !APPROVER_ROLES.includes(role)) refusal = `role ${role ?? 'none'} may not approve posts for this client`;
-        else if ((settings?.fourEyes ?? true) && input.approverId === job.createdBy) refusal = 'four eyes: the author cannot approve their own post';
-        else if (input.assetChecksum !== current) refusal = 'the content changed since it was reviewed; review it again';
+        let refusal: { refusal: ApprovalRefusal; reason: string } | undefined;
+        if (!role || !APPROVER_ROLES.includes(role)) refusal = { refusal: 'role', reason: `role ${role ?? 'none'} may not approve posts for this client` };
+        else if ((settings?.fourEyes ?? true) && input.approverId === job.createdBy)
+          refusal = { refusal: 'four_eyes', reason: 'four eyes: the author cannot approve their own post' };
+        else if (input.assetChecksum !== current) refusal = { refusal: 'content_changed', reason: 'the content changed since it was reviewed; review it again' };
         const auditBase = { agencyId: job.agencyId, clientId: job.clientId, actor: `user:${input.approverId}`, subjectType: 'publish_job', subjectId: job.id };
         if (refusal || !role) {
-          await deps.audit.append({ ...auditBase, action: 'approval.refused', data: { reason: refusal, role: role ?? null } }, m);
-          return { accepted: false, reason: refusal ?? 'no role' };
+          const refused = refusal ?? { refusal: 'role' as const, reason: 'no role' };
+          await deps.audit.append({ ...auditBase, action: 'approval.refused', data: { reason: refused.reason, role: role ?? null } }, m);
+          return { accepted: false, ...refused };
         }
         const saved = await m.save(
           Approval,

@@ -99,10 +99,17 @@ export const importZonesRule = {
       if (!source || source.type !== 'Literal' || typeof source.value !== 'string') return;
       const spec = source.value;
       const target = spec.startsWith('.')
-        ? { paths: candidates(relative(root, resolve(dirname(context.filename), spec)).split(sep).join('/')) }
+        ? {
+            paths: candidates(
+              relative(root, resolve(dirname(context.filename), spec))
+                .split(sep)
+                .join('/'),
+            ),
+          }
         : { spec: bareSpecifier(spec) };
       for (const zone of zones) {
-        if (breaks(zone, target, typeOnly)) context.report({ node, messageId: 'zone', data: { spec, message: zone.message } });
+        if (breaks(zone, target, typeOnly))
+          context.report({ node, messageId: 'zone', data: { spec, message: zone.message } });
       }
     };
 

@@ -11,7 +11,7 @@ import { startTestStack, TestStack } from '../harness/stack';
 
 const AUTONOMOUS = { autonomy: { publish: 'autonomous' as const }, fourEyes: false };
 const TIMEOUT_MS = 3000;
-const SETTLE_S = 6;
+const SETTLE_S = 8;
 
 describe('the side-effect kernel (real Temporal, Postgres, OPA wasm, sandbox)', () => {
   let stack: TestStack;
@@ -45,7 +45,7 @@ describe('the side-effect kernel (real Temporal, Postgres, OPA wasm, sandbox)', 
     // The platform neither dedupes by Idempotency-Key nor echoes it: only the settle window stands between a
     // timed-out write that is still processing and a second post.
     await stack.sandboxAdmin.setFlags({ ignoreIdempotencyKey: true, echoRequestKey: false });
-    await stack.sandboxAdmin.setFaults([{ match: { method: 'POST', path: '/posts' }, beforeHandlerDelayMs: TIMEOUT_MS + 1500, times: 1 }]);
+    await stack.sandboxAdmin.setFaults([{ match: { method: 'POST', path: '/posts' }, beforeHandlerDelayMs: TIMEOUT_MS + 5000, times: 1 }]);
     const asset = await createAsset(stack, t.users.author, t.clientId, 'Slow platform, one post');
     const post = await schedulePost(stack, t.users.author, { clientId: t.clientId, platformAccountId: acc.accountId, assetId: asset.id, inSeconds: 0 });
     const done = await waitForPost(stack, t.users.author, post.id, hasStatus('verified', 'unverified', 'failed'), 60_000);

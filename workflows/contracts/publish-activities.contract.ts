@@ -29,7 +29,9 @@ export interface RecordApprovalInput extends PublishContextInput {
   assetChecksum: string;
   note?: string;
 }
-export type RecordApprovalResult = { accepted: true; approvalId: string } | { accepted: false; reason: string };
+/** Why an approval was refused: about who approves (role, four eyes), or about the post (content, job). */
+export type ApprovalRefusal = 'role' | 'four_eyes' | 'content_changed' | 'not_found';
+export type RecordApprovalResult = { accepted: true; approvalId: string } | { accepted: false; refusal: ApprovalRefusal; reason: string };
 
 export interface GuardedPublishInput extends PublishContextInput {
   agencyId: string;

@@ -3,9 +3,6 @@ import type { RecordApprovalResult } from './publish-activities.contract';
 import type { PublishStatus } from './vocabulary/publish-status';
 import type { Reason } from './vocabulary/reason-codes';
 
-/** @deprecated import `Reason` from `workflows/contracts/vocabulary`; kept while activities/guard still imports it here. */
-export type { Reason };
-
 /** Fixed at scheduling (C-05, C-23): ids only, no content, no secrets. */
 export interface PublishWorkflowInput {
   jobId: string;

@@ -185,12 +185,16 @@ describe('publishPostWorkflow (mocked activities, local dev server)', () => {
 
   it('an accepted approval update answers the caller; the post goes out at its slot, the guard recording `publishing`', async () => {
     const mock = mockActivities({ needsApproval: true });
-    const { answer, result, history } = await episode(mock, async (h) => {
-      await until(h, inStatus('awaiting_approval'));
-      const answer = await h.executeUpdate(approveUpdate, { args: [approval('approver')] });
-      const result = await h.result();
-      return { answer, result, history: await h.fetchHistory() };
-    }, { slotInMs: 1500 });
+    const { answer, result, history } = await episode(
+      mock,
+      async (h) => {
+        await until(h, inStatus('awaiting_approval'));
+        const answer = await h.executeUpdate(approveUpdate, { args: [approval('approver')] });
+        const result = await h.result();
+        return { answer, result, history: await h.fetchHistory() };
+      },
+      { slotInMs: 1500 },
+    );
     expect(answer).toEqual({ accepted: true, approvalId: 'approval-1' });
     expect(result.status).toBe('verified');
     expect(mock.recorded()).toEqual(['awaiting_approval', 'approved']);
@@ -208,7 +212,7 @@ describe('publishPostWorkflow (mocked activities, local dev server)', () => {
       needsApproval: true,
       approve: (i, n) =>
         i.approverId === 'author'
-          ? { accepted: false, reason: 'four eyes: the author cannot approve their own post' }
+          ? { accepted: false as const, refusal: 'four_eyes' as const, reason: 'four eyes: the author cannot approve their own post' }
           : { accepted: true, approvalId: `approval-${n}` },
     });
     const { refused, view, result } = await episode(mock, async (h) => {
@@ -280,7 +284,7 @@ describe('publishPostWorkflow (mocked activities, local dev server)', () => {
       needsApproval: true,
       approve: (i, n) =>
         i.approverId === 'analyst'
-          ? { accepted: false, reason: 'role Analyst may not approve posts for this client' }
+          ? { accepted: false as const, refusal: 'role' as const, reason: 'role Analyst may not approve posts for this client' }
           : { accepted: true, approvalId: `approval-${n}` },
     });
     const { view, result } = await episode(mock, async (h) => {

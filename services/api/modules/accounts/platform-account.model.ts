@@ -1,10 +1,11 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { PlatformIdEnum } from '../../schema/enums';
 
 @ObjectType('PlatformAccount')
 export class PlatformAccountModel {
   @Field(() => ID) id!: string;
   @Field(() => ID) clientId!: string;
-  @Field() platform!: string;
+  @Field(() => PlatformIdEnum) platform!: string;
   @Field() externalAccountId!: string;
   @Field() handle!: string;
   @Field({ description: 'digest of the identity the platform reported at connect time' }) fingerprint!: string;

@@ -3,17 +3,16 @@ import {
   WorkflowUpdateFailedError,
   WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
-import type { RecordApprovalResult } from '../../../../workflows/contracts/publish-activities.contract';
+import type { ApprovalRefusal, RecordApprovalResult } from '../../../../workflows/contracts/publish-activities.contract';
 import { AppError, AppErrorCode } from '../../errors/app-error';
 
-// The activity's refusals that are about who approves, not about the post: answered as "forbidden".
-// TODO(activities): match a refusal code once RecordApprovalResult carries one, instead of its wording.
-const WHO_MAY_NOT = /^(four eyes|role )/;
+// Refusals about who approves, not about the post, are answered as "forbidden".
+const WHO_MAY_NOT: readonly ApprovalRefusal[] = ['role', 'four_eyes'];
 
 /** The approve update's answer as the operator sees it: accepted, or refused at once with the workflow's reason. */
 export function approvalRefusal(result: RecordApprovalResult): AppError | undefined {
   if (result.accepted) return undefined;
-  const code = WHO_MAY_NOT.test(result.reason) ? AppErrorCode.Forbidden : AppErrorCode.Conflict;
+  const code = WHO_MAY_NOT.includes(result.refusal) ? AppErrorCode.Forbidden : AppErrorCode.Conflict;
   return new AppError(code, `refused: ${result.reason}`);
 }
 

@@ -2,9 +2,6 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateCol
 import type { PublishStatus } from '../../../../workflows/contracts/vocabulary/publish-status';
 import type { Reason } from '../../../../workflows/contracts/vocabulary/reason-codes';
 
-// Kept for importers outside the API (activities/publish); new code imports the vocabulary directly.
-export type { PublishStatus } from '../../../../workflows/contracts/vocabulary/publish-status';
-
 /** What was fixed at scheduling; the database trigger refuses any change to it (C-23). */
 export interface PublishJobPayload {
   jobId: string;

@@ -78,7 +78,9 @@ describe('TransitCodecKeySource', () => {
     expect(entry).not.toContain(key.toString('base64'));
     const otherId = 'ffffffffffffffff';
     await kv.put(transitCodecKeySecret(otherId), entry);
-    await expect(new TransitCodecKeySource({ transit, kv }).keyById(otherId)).rejects.toBeInstanceOf(TransitDecryptError);
+    await expect(new TransitCodecKeySource({ transit, kv }).keyById(otherId)).rejects.toBeInstanceOf(
+      TransitDecryptError,
+    );
   });
 
   it('[C-16] rotation rotates the wrapping key, makes a new key current at once, keeps old keys and is audited', async () => {
@@ -114,7 +116,12 @@ describe('TransitCodecKeySource', () => {
     const transit = new FakeTransit();
     await transit.ensureKey('ops-kek');
     transit.calls.length = 0;
-    const source = new TransitCodecKeySource({ transit, kv: new MemorySecrets(), wrappingKey: 'ops-kek', manageWrappingKey: false });
+    const source = new TransitCodecKeySource({
+      transit,
+      kv: new MemorySecrets(),
+      wrappingKey: 'ops-kek',
+      manageWrappingKey: false,
+    });
     await source.currentKey();
     await source.rotate();
     expect(transit.calls).toEqual([]);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { CodecKey, CodecKeyCacheOptions, CodecKeySource, CodecKeyStore} from './codec-key-source';
+import type { CodecKey, CodecKeyCacheOptions, CodecKeySource, CodecKeyStore } from './codec-key-source';
 import { UnknownCodecKeyError } from './codec-key-source';
 
 // Ids are ours; one read from a payload's metadata must never address an entry outside the store's keys.

@@ -30,6 +30,10 @@ export type IdInput = {
   id: string | number;
 };
 
+/** A platform Raize has a connector for */
+export type PlatformId =
+  | 'sandbox';
+
 export type PostDecisionInput = {
   note?: string | null | undefined;
   postId: string | number;
@@ -118,7 +122,7 @@ export type SignInInput = {
 
 export type StartConnectInput = {
   clientId: string | number;
-  platform?: string;
+  platform?: PlatformId;
 };
 
 export type UpdatePolicySettingsInput = {
@@ -199,7 +203,7 @@ export type PlatformAccountsQueryVariables = Exact<{
 }>;
 
 
-export type PlatformAccountsQuery = { platformAccounts: Array<{ id: string, platform: string, handle: string, status: string, statusReason: string | null, fingerprint: string, lane: string, connectedAt: string, externalAccountId: string }> };
+export type PlatformAccountsQuery = { platformAccounts: Array<{ id: string, platform: PlatformId, handle: string, status: string, statusReason: string | null, fingerprint: string, lane: string, connectedAt: string, externalAccountId: string }> };
 
 export type StartPlatformConnectMutationVariables = Exact<{
   input: StartConnectInput;
