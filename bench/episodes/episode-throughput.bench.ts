@@ -1,6 +1,6 @@
 /**
  * Episode throughput: N guarded publishing episodes (autonomous, due now) against N bare workflows that run
- * the same number of no-op activities, on one Temporal dev server, in one run.
+ * three no-op activities (the yardstick the issue sets), on one Temporal dev server, in one run.
  *
  *   npm run build && node dist/bench/episodes/episode-throughput.bench.js [--episodes=N] [out.json]
  *
@@ -45,9 +45,12 @@ import { Cleanup, startBenchStack } from './bench-stack';
 import type { CpuSummary, MemorySummary} from './resource-sampler';
 import { ResourceSampler } from './resource-sampler';
 import type { ScheduledEpisode} from './seed-publishing';
-import { prepareDueJobs, scheduleDueEpisode, seedAssets, seedPublishingTenant, startPreparedJob } from './seed-publishing';
+import { POSTS_PER_ACCOUNT, prepareDueJobs, scheduleDueEpisode, seedAssets, seedPublishingTenant, startPreparedJob } from './seed-publishing';
 
-export const THROUGHPUT_TARGET = { min: 0.6, aim: 0.8 } as const;
+/** The issue's yardstick: a workflow with three no-op activities, whatever a guarded episode now runs. */
+const BARE_ACTIVITIES = 3;
+
+export const THROUGHPUT_TARGET = { min: 0.8, aim: 0.8 } as const;
 
 export interface EpisodeBenchOptions {
   episodes?: number;
@@ -183,9 +186,10 @@ export async function runEpisodeThroughputBench(opts: EpisodeBenchOptions = {}):
     await ds.initialize();
     cleanup.add('close bench database pool', () => ds.destroy().then(() => undefined));
     const sandboxAdmin = new SandboxAdminClient(stack.sandbox.url, stack.sandboxAdminToken);
-    const tenant = await seedPublishingTenant(ds, sandboxAdmin, new CredentialStore(createSecrets(config)), tag);
-    const guardedAssets = await seedAssets(ds, tenant, warmup + episodes * (scheduleBatch ? 2 : 1), 'guarded');
-    progress(`seeded client ${tenant.client.id}, account ${tenant.account.id}, ${guardedAssets.length} assets`);
+    const guardedTotal = warmup + episodes * (scheduleBatch ? 2 : 1);
+    const tenant = await seedPublishingTenant(ds, sandboxAdmin, new CredentialStore(createSecrets(config)), tag, Math.ceil(guardedTotal / POSTS_PER_ACCOUNT));
+    const guardedAssets = await seedAssets(ds, tenant, guardedTotal, 'guarded');
+    progress(`seeded client ${tenant.client.id}, ${tenant.accounts.length} accounts, ${guardedAssets.length} assets`);
 
     const clientConnection = await Connection.connect({ address: stack.temporal.address });
     cleanup.add('close Temporal client connection', () => clientConnection.close());
@@ -208,7 +212,8 @@ export async function runEpisodeThroughputBench(opts: EpisodeBenchOptions = {}):
     });
     const workerConnection = await NativeConnection.connect({ address: stack.temporal.address });
     cleanup.add('close worker connection', () => workerConnection.close());
-    const built = await createWorkerDeps(config);
+    // Pacing spaces one account's side effects by seconds: a platform courtesy, not a cost of the guard.
+    const built = await createWorkerDeps(config, { connectors: { sandbox: { pacing: { minSpacingSeconds: 0, jitterSeconds: 0 } } } });
     cleanup.add('close worker database pool', () => built.ds.destroy().then(() => undefined));
     const [guardedWorker] = await createLaneWorkers({
       connection: workerConnection, namespace, bundlePath, deps: built.deps, dataConverter: built.dataConverter, lanes: ['publish'], taskQueueFor: () => guardedQueue,
@@ -237,7 +242,7 @@ export async function runEpisodeThroughputBench(opts: EpisodeBenchOptions = {}):
     let activityCount = 0;
     const startBare = async (label: string, i: number): Promise<StartedEpisode> => {
       const workflowId = `bench-bare-${tag}-${label}-${i}`;
-      const input: BareEpisodeInput = { activities: activityCount };
+      const input: BareEpisodeInput = { activities: BARE_ACTIVITIES };
       const startAt = performance.now();
       const handle = await temporal.workflow.start('bareEpisodeWorkflow', { taskQueue: bareQueue, workflowId, args: [input] });
       return { workflowId, result: resultOf(handle), startAt, scheduleAt: startAt };
@@ -287,7 +292,8 @@ export async function runEpisodeThroughputBench(opts: EpisodeBenchOptions = {}):
       : null;
 
     const expectedPosts = warmup + episodes * (viaSchedule ? 2 : 1);
-    const posts = (await sandboxAdmin.listPosts()).filter((p) => p.authorId === tenant.sandboxUserId).length;
+    const brandIds = new Set(tenant.accounts.map((a) => a.externalAccountId));
+    const posts = (await sandboxAdmin.listPosts()).filter((p) => brandIds.has(p.authorId)).length;
     const postRequests = (await sandboxAdmin.listRequests()).filter((r) => r.method === 'POST' && r.path === '/posts').length;
     const ratio = (x: number, y: number) => Math.round((x / y) * 100) / 100;
     const throughputRatio = ratio(guardedReport.episodes_per_s, bareReport.episodes_per_s);
@@ -361,7 +367,7 @@ export function toMarkdown(r: EpisodeThroughputReport): string {
     '| batch | ok | episodes/s | p50 e2e (ms) | p95 e2e (ms) | wall (s) | bench RSS peak / mean (MB) | Temporal RSS peak (MB) | CPU s: bench / Temporal / Postgres / others | machine busy |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     row(`guarded publish (${k} activities)`, r.guarded, 'verified'),
-    row(`bare (${k} no-op activities)`, r.bare, 'done'),
+    row(`bare (${BARE_ACTIVITIES} no-op activities)`, r.bare, 'done'),
   ];
   if (r.guarded_via_schedule) lines.push(row('guarded, started inside schedule()\'s transaction', r.guarded_via_schedule, 'verified'));
   lines.push(

@@ -16,9 +16,15 @@ import { agencyIdKey, clientIdKey, episodeKindKey, platformKey, publishStatusKey
 export interface PublishingTenant {
   client: Client;
   authorId: string;
-  account: PlatformAccount;
-  sandboxUserId: string;
+  /** the brand's accounts; jobs go to them in turn */
+  accounts: PlatformAccount[];
 }
+
+/**
+ * Posts per account and hour that stay clear of the policy's spike rule (spike_min_per_hour = 20 in
+ * policies/raize/data.json): the bench measures the guard's cost, not a spike switching the client to review.
+ */
+export const POSTS_PER_ACCOUNT = 15;
 
 /** The settings the brief asks for: autonomous, no four eyes, a cap far above the batch. */
 export const AUTONOMOUS_SETTINGS: Pick<ClientPolicySettings, 'autonomy' | 'fourEyes' | 'caps'> = {
@@ -31,29 +37,39 @@ export const AUTONOMOUS_SETTINGS: Pick<ClientPolicySettings, 'autonomy' | 'fourE
  * An agency, one client, one Publisher and a connected sandbox account, the way the connect flow leaves
  * them: tokens in the keyring, only the reference and the platform-reported fingerprint in the database.
  */
-export async function seedPublishingTenant(ds: DataSource, sandbox: SandboxAdminClient, credentials: CredentialStore, tag: string): Promise<PublishingTenant> {
+export async function seedPublishingTenant(
+  ds: DataSource,
+  sandbox: SandboxAdminClient,
+  credentials: CredentialStore,
+  tag: string,
+  accountCount: number,
+): Promise<PublishingTenant> {
   const boot = new TenantBootstrap(ds);
   const agency = await boot.createAgency(`Bench agency ${tag}`);
   const client = await boot.createClient(agency.id, `Bench client ${tag}`, 'UTC', AUTONOMOUS_SETTINGS);
   const author = await boot.createUser(`bench-author-${tag}@example.test`, `Bench author ${tag}`);
   await boot.grant(author.id, agency.id, 'Publisher');
-
-  const user = await sandbox.createUser({ username: `bench_${tag}`, password: 'bench horse battery staple', displayName: 'Bench brand' });
-  const tokens = await sandbox.issueToken({ userId: user.id, expiresInSeconds: 24 * 3600 });
   const audit = new AuditService(ds);
-  const account = await ds.transaction(async (m) => {
-    const ref = await credentials.saveOAuthTokens(m, { agencyId: agency.id, clientId: client.id }, {
-      accessToken: tokens.access_token, refreshToken: tokens.refresh_token, expiresAt: new Date(Date.now() + tokens.expires_in * 1000).toISOString(),
-    });
-    const fingerprint = accountFingerprint('sandbox', user.id);
-    const saved = await m.save(PlatformAccount, m.create(PlatformAccount, {
-      agencyId: agency.id, clientId: client.id, platform: 'sandbox', externalAccountId: user.id, handle: user.handle, fingerprint,
-      lane: 'api', allowedLanes: ['api'], status: 'connected', statusReason: null, credentialRefId: ref.id, connectedAt: new Date(), updatedAt: new Date(),
-    }));
-    await audit.append({ agencyId: agency.id, clientId: client.id, actor: 'system:bench', action: 'account.connected', subjectType: 'platform_account', subjectId: saved.id, data: { platform: 'sandbox', fingerprint, credentialRefId: ref.id } }, m);
-    return saved;
-  });
-  return { client, authorId: author.id, account, sandboxUserId: user.id };
+  const accounts: PlatformAccount[] = [];
+  for (let i = 0; i < accountCount; i++) {
+    const user = await sandbox.createUser({ username: `bench_${tag}_${i}`, password: 'bench horse battery staple', displayName: `Bench brand ${i}` });
+    const tokens = await sandbox.issueToken({ userId: user.id, expiresInSeconds: 24 * 3600 });
+    accounts.push(
+      await ds.transaction(async (m) => {
+        const ref = await credentials.saveOAuthTokens(m, { agencyId: agency.id, clientId: client.id }, {
+          accessToken: tokens.access_token, refreshToken: tokens.refresh_token, expiresAt: new Date(Date.now() + tokens.expires_in * 1000).toISOString(),
+        });
+        const fingerprint = accountFingerprint('sandbox', user.id);
+        const saved = await m.save(PlatformAccount, m.create(PlatformAccount, {
+          agencyId: agency.id, clientId: client.id, platform: 'sandbox', externalAccountId: user.id, handle: user.handle, fingerprint,
+          lane: 'api', allowedLanes: ['api'], status: 'connected', statusReason: null, credentialRefId: ref.id, connectedAt: new Date(), updatedAt: new Date(),
+        }));
+        await audit.append({ agencyId: agency.id, clientId: client.id, actor: 'system:bench', action: 'account.connected', subjectType: 'platform_account', subjectId: saved.id, data: { platform: 'sandbox', fingerprint, credentialRefId: ref.id } }, m);
+        return saved;
+      }),
+    );
+  }
+  return { client, authorId: author.id, accounts };
 }
 
 /** N text assets with distinct text (distinct content fingerprints, so reconciliation could never confuse two). */
@@ -100,8 +116,11 @@ export interface PreparedJob {
  * the same idempotency key, payload, job row and audit event, in one transaction. The slot is "now", so
  * the episode is due at once. `inside` runs last in that transaction (schedule() starts the workflow there).
  */
+let nextAccount = 0;
+
 async function writeDueJob(c: ScheduleContext, asset: Asset, inside?: (job: PreparedJob) => Promise<void>): Promise<PreparedJob> {
-  const { client, account, authorId } = c.tenant;
+  const { client, authorId } = c.tenant;
+  const account = c.tenant.accounts[nextAccount++ % c.tenant.accounts.length]!;
   const scheduledAt = new Date();
   const checksum = assetChecksum(asset);
   const idempotencyKey = createHash('sha256').update(['publish', client.id, account.id, asset.id, scheduledAt.toISOString()].join('|')).digest('hex');
@@ -127,11 +146,11 @@ async function writeDueJob(c: ScheduleContext, asset: Asset, inside?: (job: Prep
 }
 
 function startPublishWorkflow(c: ScheduleContext, job: PreparedJob): Promise<WorkflowHandle> {
-  const { client, account } = c.tenant;
+  const { client } = c.tenant;
   return c.temporal.workflow.start(PUBLISH_WORKFLOW_TYPE, {
     taskQueue: c.taskQueue, workflowId: job.workflowId, args: [job.input],
     typedSearchAttributes: [
-      { key: clientIdKey, value: client.id }, { key: agencyIdKey, value: client.agencyId }, { key: platformKey, value: account.platform },
+      { key: clientIdKey, value: client.id }, { key: agencyIdKey, value: client.agencyId }, { key: platformKey, value: job.input.platform },
       { key: episodeKindKey, value: 'publish' }, { key: publishStatusKey, value: 'scheduled' },
     ],
   });

@@ -60,7 +60,7 @@ describe('logs and spans carry ids, never secrets or personal data (C-49, C-13)'
 
     await new Promise((r) => setTimeout(r, 500));
     const spans = exporter.getFinishedSpans().map((s) => JSON.stringify({ name: s.name, attributes: s.attributes, events: s.events, status: s.status }));
-    expect(spans.some((s) => s.includes('"guard.publish"') && s.includes(t.clientId) && s.includes('"raize.outcome":"published"'))).toBe(true);
+    expect(spans.some((s) => s.includes('"guard.publish"') && s.includes(t.clientId) && s.includes('"raize.outcome":"done"'))).toBe(true);
     expect(spans.some((s) => s.includes('connector.sandbox POST /posts'))).toBe(true);
     expect(spans.some((s) => s.includes('graphql.schedulePost') && s.includes(`user:${t.users.author}`))).toBe(true);
     expect(lines.length).toBeGreaterThan(0);
