@@ -10,7 +10,12 @@
 import './quiet-logs';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { failedEpisodes, parseBenchArgs, runEpisodeThroughputBench, toMarkdown as episodesMarkdown } from './episodes/episode-throughput.bench';
+import {
+  failedEpisodes,
+  parseBenchArgs,
+  runEpisodeThroughputBench,
+  toMarkdown as episodesMarkdown,
+} from './episodes/episode-throughput.bench';
 import { runPolicyLatencyBench, toMarkdown as policyMarkdown } from './policy/policy-latency.bench';
 
 async function main(): Promise<void> {
@@ -37,6 +42,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`bench failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+  process.stderr.write(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   process.exit(1);
 });

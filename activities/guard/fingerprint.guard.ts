@@ -35,11 +35,18 @@ export async function assertFingerprint(
         action: 'account.quarantined',
         subjectType: 'platform_account',
         subjectId: account.id,
-        data: { reason: 'fingerprint_mismatch', expectedFingerprint: account.fingerprint, observedFingerprint: observed },
+        data: {
+          reason: 'fingerprint_mismatch',
+          expectedFingerprint: account.fingerprint,
+          observedFingerprint: observed,
+        },
       },
       m,
     );
   });
-  deps.alert('account quarantined: token resolves to another identity', { clientId: account.clientId, accountId: account.id });
+  deps.alert('account quarantined: token resolves to another identity', {
+    clientId: account.clientId,
+    accountId: account.id,
+  });
   return { ok: false, observedExternalId: identity.externalAccountId };
 }

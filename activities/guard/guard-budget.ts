@@ -9,12 +9,16 @@ const LOCAL_WORK_MS = 1_000;
  * (identity, reconcile pages, the write, the read-back): otherwise Temporal abandons an attempt whose call is
  * still in flight and a retry races it. Checked when the worker starts, not discovered in an incident.
  */
-export function assertGuardBudget(startToCloseSeconds: number, timings: Partial<Record<PlatformId, PlatformTiming>>): void {
+export function assertGuardBudget(
+  startToCloseSeconds: number,
+  timings: Partial<Record<PlatformId, PlatformTiming>>,
+): void {
   const tooShort: string[] = [];
   for (const [platform, t] of Object.entries(timings)) {
     if (!t) continue;
     const needMs = t.maxCallsPerAttempt * t.requestTimeoutMs + LOCAL_WORK_MS;
-    if (startToCloseSeconds * 1000 <= needMs) tooShort.push(`${platform} needs more than ${Math.ceil(needMs / 1000)} s`);
+    if (startToCloseSeconds * 1000 <= needMs)
+      tooShort.push(`${platform} needs more than ${Math.ceil(needMs / 1000)} s`);
   }
   if (tooShort.length) {
     throw new Error(

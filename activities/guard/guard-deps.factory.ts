@@ -1,7 +1,11 @@
 import type { DataSource } from 'typeorm';
 import type { AuditService } from '../../services/core/audit/audit.service';
 import type { ConnectorSettings, PlatformTiming } from '../../services/core/connectors/connector.types';
-import { createConnectorReaders, platformDescriptor, platformSettings } from '../../services/core/connectors/platform-registry';
+import {
+  createConnectorReaders,
+  platformDescriptor,
+  platformSettings,
+} from '../../services/core/connectors/platform-registry';
 import { createConnectorWriter } from '../../services/core/connectors/writer-registry';
 import type { PolicyEngine } from '../../services/core/policy/policy-engine';
 import type { CredentialStore } from '../../services/core/secrets/credential-store';
@@ -14,8 +18,12 @@ import { assertGuardBudget } from './guard-budget';
 /** The only place writers are built: the guard's own connectors (C-17). */
 export function createPlatformConnectors(settings: ConnectorSettings): PlatformConnectors {
   const readers = createConnectorReaders(settings);
-  const writers = Object.fromEntries(PLATFORM_IDS.map((id) => [id, createConnectorWriter(id, platformSettings(settings, id))]));
-  const timings = Object.fromEntries(PLATFORM_IDS.map((id) => [id, platformDescriptor(id).timing(platformSettings(settings, id))]));
+  const writers = Object.fromEntries(
+    PLATFORM_IDS.map((id) => [id, createConnectorWriter(id, platformSettings(settings, id))]),
+  );
+  const timings = Object.fromEntries(
+    PLATFORM_IDS.map((id) => [id, platformDescriptor(id).timing(platformSettings(settings, id))]),
+  );
   return {
     descriptor: (id: PlatformId) => platformDescriptor(id),
     timing: (id: PlatformId) => timings[id] as PlatformTiming,
@@ -38,5 +46,12 @@ export interface GuardDepsInput {
 export function createGuardDeps(i: GuardDepsInput): GuardDeps {
   const platforms = createPlatformConnectors(i.connectors);
   assertGuardBudget(i.publishTimeoutSeconds, Object.fromEntries(PLATFORM_IDS.map((id) => [id, platforms.timing(id)])));
-  return { ds: i.ds, audit: i.audit, policy: i.policy, credentials: new CredentialCache(i.credentials), platforms, alert: i.alert };
+  return {
+    ds: i.ds,
+    audit: i.audit,
+    policy: i.policy,
+    credentials: new CredentialCache(i.credentials),
+    platforms,
+    alert: i.alert,
+  };
 }

@@ -39,13 +39,17 @@ function createUnscopedPublishActivities(deps: GuardDeps) {
   const jobs = new PublishJobRepository(deps.audit);
   const assets = new AssetRepository();
 
-  const refuse = (message: string) => ApplicationFailure.create({ type: FAILURE_TYPES.tenantRefused, message, nonRetryable: true });
+  const refuse = (message: string) =>
+    ApplicationFailure.create({ type: FAILURE_TYPES.tenantRefused, message, nonRetryable: true });
 
   return {
     /** Whether this post will need a human approval, and why: the kernel's own policy preview; no side effect. */
     async preparePublish(input: PreparePublishInput): Promise<PreparePublishResult> {
       const decision = await kernel.preview(effect, { ...input, approvalIds: [] });
-      return { needsApproval: decision.needsApproval, reasons: decision.reasons.filter((r) => isApprovalReason(r.code)) };
+      return {
+        needsApproval: decision.needsApproval,
+        reasons: decision.reasons.filter((r) => isApprovalReason(r.code)),
+      };
     },
 
     /** Checks the approver's role and the four-eyes rule in the database, whoever sent the message (C-21). */
@@ -54,7 +58,12 @@ function createUnscopedPublishActivities(deps: GuardDeps) {
         const job = await jobs.findForClient(m, { id: input.jobId, clientId: input.clientId });
         if (!job) return { accepted: false, refusal: 'not_found', reason: 'job not found' };
         const existing = await m.findOne(Approval, {
-          where: { publishJobId: job.id, approverId: input.approverId, assetChecksum: input.assetChecksum, decision: 'approved' },
+          where: {
+            publishJobId: job.id,
+            approverId: input.approverId,
+            assetChecksum: input.assetChecksum,
+            decision: 'approved',
+          },
         });
         if (existing) return { accepted: true, approvalId: existing.id };
         const role = await effectiveRole(m, input.approverId, job.agencyId, job.clientId);
@@ -62,14 +71,28 @@ function createUnscopedPublishActivities(deps: GuardDeps) {
         const asset = await assets.findForClient(m, { id: job.assetId, clientId: job.clientId });
         const current = asset ? assetChecksum(asset) : '';
         let refusal: { refusal: ApprovalRefusal; reason: string } | undefined;
-        if (!role || !APPROVER_ROLES.includes(role)) refusal = { refusal: 'role', reason: `role ${role ?? 'none'} may not approve posts for this client` };
+        if (!role || !APPROVER_ROLES.includes(role))
+          refusal = { refusal: 'role', reason: `role ${role ?? 'none'} may not approve posts for this client` };
         else if ((settings?.fourEyes ?? true) && input.approverId === job.createdBy)
           refusal = { refusal: 'four_eyes', reason: 'four eyes: the author cannot approve their own post' };
-        else if (input.assetChecksum !== current) refusal = { refusal: 'content_changed', reason: 'the content changed since it was reviewed; review it again' };
-        const auditBase = { agencyId: job.agencyId, clientId: job.clientId, actor: `user:${input.approverId}`, subjectType: 'publish_job', subjectId: job.id };
+        else if (input.assetChecksum !== current)
+          refusal = {
+            refusal: 'content_changed',
+            reason: 'the content changed since it was reviewed; review it again',
+          };
+        const auditBase = {
+          agencyId: job.agencyId,
+          clientId: job.clientId,
+          actor: `user:${input.approverId}`,
+          subjectType: 'publish_job',
+          subjectId: job.id,
+        };
         if (refusal || !role) {
           const refused = refusal ?? { refusal: 'role' as const, reason: 'no role' };
-          await deps.audit.append({ ...auditBase, action: 'approval.refused', data: { reason: refused.reason, role: role ?? null } }, m);
+          await deps.audit.append(
+            { ...auditBase, action: 'approval.refused', data: { reason: refused.reason, role: role ?? null } },
+            m,
+          );
           return { accepted: false, ...refused };
         }
         const saved = await m.save(
@@ -85,7 +108,10 @@ function createUnscopedPublishActivities(deps: GuardDeps) {
             note: input.note ?? null,
           }),
         );
-        await deps.audit.append({ ...auditBase, action: 'approval.granted', data: { role, assetChecksum: input.assetChecksum } }, m);
+        await deps.audit.append(
+          { ...auditBase, action: 'approval.granted', data: { role, assetChecksum: input.assetChecksum } },
+          m,
+        );
         return { accepted: true, approvalId: saved.id };
       });
     },
@@ -115,7 +141,9 @@ function createUnscopedPublishActivities(deps: GuardDeps) {
       const result = await deps.ds.transaction(async (m) => {
         const job = await jobs.findForClient(m, { id: input.jobId, clientId: input.clientId });
         if (!job) throw refuse('the publish job does not exist for this client');
-        const account = await m.findOne(PlatformAccount, { where: { id: job.platformAccountId, clientId: job.clientId } });
+        const account = await m.findOne(PlatformAccount, {
+          where: { id: job.platformAccountId, clientId: job.clientId },
+        });
         const asset = await assets.findForClient(m, { id: job.assetId, clientId: job.clientId });
         if (!account?.credentialRefId || !asset || !isPlatformId(account.platform)) return null;
         return { account, asset, platform: account.platform, credentialRefId: account.credentialRefId };

@@ -1,5 +1,5 @@
 import type { Client as TemporalClient } from '@temporalio/client';
-import type { LatencySummary} from './latency';
+import type { LatencySummary } from './latency';
 import { summarize } from './latency';
 
 export interface ActivityTiming {
@@ -13,7 +13,7 @@ type Timestamp = { seconds?: { toNumber(): number } | number | null; nanos?: num
 
 function ms(t: Timestamp): number {
   if (!t) return NaN;
-  const s = typeof t.seconds === 'number' ? t.seconds : t.seconds?.toNumber() ?? 0;
+  const s = typeof t.seconds === 'number' ? t.seconds : (t.seconds?.toNumber() ?? 0);
   return s * 1000 + (t.nanos ?? 0) / 1e6;
 }
 
@@ -21,7 +21,10 @@ function ms(t: Timestamp): number {
  * Where the time of an episode went, per activity type, read from the workflows' histories after the batch
  * (never during it). The server's timestamps, so worker and client clocks do not matter.
  */
-export async function activityBreakdown(client: TemporalClient, workflowIds: string[]): Promise<Record<string, ActivityTiming>> {
+export async function activityBreakdown(
+  client: TemporalClient,
+  workflowIds: string[],
+): Promise<Record<string, ActivityTiming>> {
   const queued = new Map<string, number[]>();
   const ran = new Map<string, number[]>();
   const push = (m: Map<string, number[]>, k: string, v: number) => {
@@ -33,7 +36,11 @@ export async function activityBreakdown(client: TemporalClient, workflowIds: str
     const started = new Map<string, number>();
     for (const e of events) {
       const id2 = String(e.eventId);
-      if (e.activityTaskScheduledEventAttributes) scheduled.set(id2, { type: e.activityTaskScheduledEventAttributes.activityType?.name ?? '?', at: ms(e.eventTime as Timestamp) });
+      if (e.activityTaskScheduledEventAttributes)
+        scheduled.set(id2, {
+          type: e.activityTaskScheduledEventAttributes.activityType?.name ?? '?',
+          at: ms(e.eventTime as Timestamp),
+        });
       if (e.activityTaskStartedEventAttributes) {
         const s = scheduled.get(String(e.activityTaskStartedEventAttributes.scheduledEventId));
         if (s) push(queued, s.type, ms(e.eventTime as Timestamp) - s.at);

@@ -1,4 +1,4 @@
-import type { LatencySummary} from './latency';
+import type { LatencySummary } from './latency';
 import { summarize } from './latency';
 
 export interface StartedEpisode {
@@ -47,7 +47,11 @@ export interface BatchOptions {
 /** "Workflow execution failed ← Activity task failed ← TenantRefused: the publish job does not exist…" */
 function causeChain(err: unknown): string {
   const parts: string[] = [];
-  for (let e = err as { message?: string; type?: string; cause?: unknown } | undefined; e && parts.length < 4; e = e.cause as typeof e) {
+  for (
+    let e = err as { message?: string; type?: string; cause?: unknown } | undefined;
+    e && parts.length < 4;
+    e = e.cause as typeof e
+  ) {
     parts.push(e.type ? `${e.type}: ${e.message}` : String(e.message));
   }
   return parts.join(' ← ');
@@ -71,8 +75,22 @@ export async function runBatch(o: BatchOptions, start: (i: number) => Promise<St
       scheduleMs.push(performance.now() - s.scheduleAt);
       waits.push(
         s.result().then(
-          (r) => void outcomes.push({ workflowId: s.workflowId, status: String(r?.status ?? 'unknown'), startAt: s.startAt, scheduleAt: s.scheduleAt, endAt: performance.now() }),
-          (err: Error) => void outcomes.push({ workflowId: s.workflowId, status: `error: ${causeChain(err)}`, startAt: s.startAt, scheduleAt: s.scheduleAt, endAt: performance.now() }),
+          (r) =>
+            void outcomes.push({
+              workflowId: s.workflowId,
+              status: String(r?.status ?? 'unknown'),
+              startAt: s.startAt,
+              scheduleAt: s.scheduleAt,
+              endAt: performance.now(),
+            }),
+          (err: Error) =>
+            void outcomes.push({
+              workflowId: s.workflowId,
+              status: `error: ${causeChain(err)}`,
+              startAt: s.startAt,
+              scheduleAt: s.scheduleAt,
+              endAt: performance.now(),
+            }),
         ),
       );
     }
@@ -80,10 +98,22 @@ export async function runBatch(o: BatchOptions, start: (i: number) => Promise<St
 
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`batch of ${o.episodes} did not finish within ${Math.round(o.timeoutMs / 1000)} s (${outcomes.length} done)`)), o.timeoutMs);
+    timer = setTimeout(
+      () =>
+        reject(
+          new Error(
+            `batch of ${o.episodes} did not finish within ${Math.round(o.timeoutMs / 1000)} s (${outcomes.length} done)`,
+          ),
+        ),
+      o.timeoutMs,
+    );
   });
   try {
-    await Promise.race([Promise.all(Array.from({ length: Math.min(o.concurrency, o.episodes) }, starter)), deadline, o.abort]);
+    await Promise.race([
+      Promise.all(Array.from({ length: Math.min(o.concurrency, o.episodes) }, starter)),
+      deadline,
+      o.abort,
+    ]);
     await Promise.race([Promise.all(waits), deadline, o.abort]);
   } finally {
     clearTimeout(timer);
@@ -105,6 +135,9 @@ export async function runBatch(o: BatchOptions, start: (i: number) => Promise<St
     schedule: summarize(scheduleMs),
     firstWorkflowId,
     workflowIds: outcomes.map((e) => e.workflowId),
-    failures: outcomes.filter((e) => e.status.startsWith('error')).slice(0, 5).map((e) => `${e.workflowId}: ${e.status}`),
+    failures: outcomes
+      .filter((e) => e.status.startsWith('error'))
+      .slice(0, 5)
+      .map((e) => `${e.workflowId}: ${e.status}`),
   };
 }

@@ -5,11 +5,11 @@ import { Client as PgClient } from 'pg';
 import type { TemporalFileConfig } from '../../services/core/config/temporal-config';
 import { loadTemporalConfig } from '../../services/core/config/temporal-config';
 import { migrate } from '../../services/core/database/migrate';
-import type { RunningDevServer} from '../../deploy/local/temporal-dev-server';
+import type { RunningDevServer } from '../../deploy/local/temporal-dev-server';
 import { startDevServer } from '../../deploy/local/temporal-dev-server';
 import { freePort } from '../../deploy/local/free-port';
 import { toolPath } from '../../services/core/util/tool-path';
-import type { RunningSandbox} from '../../services/sandbox/sandbox.server';
+import type { RunningSandbox } from '../../services/sandbox/sandbox.server';
 import { startSandbox } from '../../services/sandbox/sandbox.server';
 
 /** Undo steps run last-in first-out; each one is tried even when an earlier one failed. */
@@ -65,11 +65,20 @@ export async function startBenchStack(cleanup: Cleanup, tag: string): Promise<Be
 
   const temporalConfig = loadTemporalConfig();
   const temporal = await startDevServer({
-    bin: toolPath('temporal'), config: temporalConfig, ip: '127.0.0.1', port: await freePort(), headless: true, logFile: join(dataDir, 'temporal.log'),
+    bin: toolPath('temporal'),
+    config: temporalConfig,
+    ip: '127.0.0.1',
+    port: await freePort(),
+    headless: true,
+    logFile: join(dataDir, 'temporal.log'),
   });
   cleanup.add('stop Temporal dev server', () => temporal.stop());
 
-  const server = (process.env.RAIZE_BENCH_DATABASE_SERVER ?? process.env.RAIZE_TEST_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432').replace(/\/+$/, '');
+  const server = (
+    process.env.RAIZE_BENCH_DATABASE_SERVER ??
+    process.env.RAIZE_TEST_DATABASE_SERVER ??
+    'postgres://postgres@127.0.0.1:5432'
+  ).replace(/\/+$/, '');
   const databaseName = `raize_bench_${tag}`;
   const databaseUrl = `${server}/${databaseName}`;
   // Registered before migrate(): a migration that fails half-way still leaves a database to drop.

@@ -35,17 +35,24 @@ import { createLaneWorkers } from '../../services/worker/lane-workers';
 import { buildWorkflowBundle } from '../../services/worker/workflow-bundle';
 import { createWorkerDeps } from '../../services/worker/worker-deps';
 import { createBareActivities } from './bare.activities';
-import type { ActivityTiming} from './activity-breakdown';
+import type { ActivityTiming } from './activity-breakdown';
 import { activityBreakdown } from './activity-breakdown';
 import type { BareEpisodeInput } from './bare.workflow';
 import type { BatchResult, StartedEpisode } from './batch';
 import { runBatch } from './batch';
 import type { LatencySummary } from './latency';
 import { Cleanup, startBenchStack } from './bench-stack';
-import type { CpuSummary, MemorySummary} from './resource-sampler';
+import type { CpuSummary, MemorySummary } from './resource-sampler';
 import { ResourceSampler } from './resource-sampler';
-import type { ScheduledEpisode} from './seed-publishing';
-import { POSTS_PER_ACCOUNT, prepareDueJobs, scheduleDueEpisode, seedAssets, seedPublishingTenant, startPreparedJob } from './seed-publishing';
+import type { ScheduledEpisode } from './seed-publishing';
+import {
+  POSTS_PER_ACCOUNT,
+  prepareDueJobs,
+  scheduleDueEpisode,
+  seedAssets,
+  seedPublishingTenant,
+  startPreparedJob,
+} from './seed-publishing';
 
 /** The issue's yardstick: a workflow with three no-op activities, whatever a guarded episode now runs. */
 const BARE_ACTIVITIES = 3;
@@ -177,8 +184,13 @@ export async function runEpisodeThroughputBench(opts: EpisodeBenchOptions = {}):
     const temporalBin = toolPath('temporal');
     const temporalVersion = execFileSync(temporalBin, ['--version'], { encoding: 'utf8' }).trim();
     const config = loadAppConfig({
-      ...process.env, RAIZE_ENV: 'development', DATABASE_URL: stack.databaseUrl, RAIZE_DATA_DIR: stack.dataDir,
-      TEMPORAL_ADDRESS: stack.temporal.address, TEMPORAL_NAMESPACE: stack.temporalConfig.namespace, SANDBOX_URL: stack.sandbox.url,
+      ...process.env,
+      RAIZE_ENV: 'development',
+      DATABASE_URL: stack.databaseUrl,
+      RAIZE_DATA_DIR: stack.dataDir,
+      TEMPORAL_ADDRESS: stack.temporal.address,
+      TEMPORAL_NAMESPACE: stack.temporalConfig.namespace,
+      SANDBOX_URL: stack.sandbox.url,
     });
     const namespace = stack.temporalConfig.namespace;
 
@@ -187,20 +199,31 @@ export async function runEpisodeThroughputBench(opts: EpisodeBenchOptions = {}):
     cleanup.add('close bench database pool', () => ds.destroy().then(() => undefined));
     const sandboxAdmin = new SandboxAdminClient(stack.sandbox.url, stack.sandboxAdminToken);
     const guardedTotal = warmup + episodes * (scheduleBatch ? 2 : 1);
-    const tenant = await seedPublishingTenant(ds, sandboxAdmin, new CredentialStore(createSecrets(config)), tag, Math.ceil(guardedTotal / POSTS_PER_ACCOUNT));
+    const tenant = await seedPublishingTenant(
+      ds,
+      sandboxAdmin,
+      new CredentialStore(createSecrets(config)),
+      tag,
+      Math.ceil(guardedTotal / POSTS_PER_ACCOUNT),
+    );
     const guardedAssets = await seedAssets(ds, tenant, guardedTotal, 'guarded');
     progress(`seeded client ${tenant.client.id}, ${tenant.accounts.length} accounts, ${guardedAssets.length} assets`);
 
     const clientConnection = await Connection.connect({ address: stack.temporal.address });
     cleanup.add('close Temporal client connection', () => clientConnection.close());
     // The API's client: the payload codec with its own key source over the same keyring as the worker's.
-    const temporal = new TemporalClient({ connection: clientConnection, namespace, dataConverter: createDataConverter(new SecretsCodecKeySource(createSecrets(config))) });
+    const temporal = new TemporalClient({
+      connection: clientConnection,
+      namespace,
+      dataConverter: createDataConverter(new SecretsCodecKeySource(createSecrets(config))),
+    });
     // Result long polls still pending when a run fails would retry on a closed channel and crash the
     // process from a timer: cancel them before the connection closes.
     const pendingCalls = new AbortController();
     setMaxListeners(0, pendingCalls.signal); // one listener per pending result, by design
     cleanup.add('cancel pending Temporal calls', () => pendingCalls.abort());
-    const resultOf = (handle: WorkflowHandle) => () => clientConnection.withAbortSignal(pendingCalls.signal, () => handle.result() as Promise<{ status?: string }>);
+    const resultOf = (handle: WorkflowHandle) => () =>
+      clientConnection.withAbortSignal(pendingCalls.signal, () => handle.result() as Promise<{ status?: string }>);
 
     // ---- workers: the real publish-lane worker, and a bare one on its own queue --------------------
     const guardedQueue = `raize-bench-publish-${tag}`;
@@ -208,22 +231,39 @@ export async function runEpisodeThroughputBench(opts: EpisodeBenchOptions = {}):
     const bundlePath = await buildWorkflowBundle(join(stack.dataDir, 'workflow-bundle.js'));
     const bareEntry = join(root, 'bench', 'episodes', 'bare.workflow.ts');
     const bare = await bundleWorkflowCode({
-      workflowsPath: existsSync(bareEntry) ? bareEntry : join(__dirname, 'bare.workflow.js'), failureConverterPath: FAILURE_CONVERTER_PATH, logger: silentLogger as never,
+      workflowsPath: existsSync(bareEntry) ? bareEntry : join(__dirname, 'bare.workflow.js'),
+      failureConverterPath: FAILURE_CONVERTER_PATH,
+      logger: silentLogger as never,
     });
     const workerConnection = await NativeConnection.connect({ address: stack.temporal.address });
     cleanup.add('close worker connection', () => workerConnection.close());
     // Pacing spaces one account's side effects by seconds: a platform courtesy, not a cost of the guard.
-    const built = await createWorkerDeps(config, { connectors: { sandbox: { pacing: { minSpacingSeconds: 0, jitterSeconds: 0 } } } });
+    const built = await createWorkerDeps(config, {
+      connectors: { sandbox: { pacing: { minSpacingSeconds: 0, jitterSeconds: 0 } } },
+    });
     cleanup.add('close worker database pool', () => built.ds.destroy().then(() => undefined));
     const [guardedWorker] = await createLaneWorkers({
-      connection: workerConnection, namespace, bundlePath, deps: built.deps, dataConverter: built.dataConverter, lanes: ['publish'], taskQueueFor: () => guardedQueue,
+      connection: workerConnection,
+      namespace,
+      bundlePath,
+      deps: built.deps,
+      dataConverter: built.dataConverter,
+      lanes: ['publish'],
+      taskQueueFor: () => guardedQueue,
     });
     const slots = stack.temporalConfig.workerSlots.publish;
     const bareWorker = await Worker.create({
       // Same data converter as the publish lane: both batches pay for payload encryption, only the work differs.
-      connection: workerConnection, namespace, taskQueue: bareQueue, workflowBundle: { code: bare.code }, activities: createBareActivities(), dataConverter: built.dataConverter,
-      maxConcurrentWorkflowTaskExecutions: Math.min(slots.workflows, 100), maxConcurrentActivityTaskExecutions: slots.activities,
-      maxCachedWorkflows: slots.workflows, shutdownGraceTime: '10 seconds',
+      connection: workerConnection,
+      namespace,
+      taskQueue: bareQueue,
+      workflowBundle: { code: bare.code },
+      activities: createBareActivities(),
+      dataConverter: built.dataConverter,
+      maxConcurrentWorkflowTaskExecutions: Math.min(slots.workflows, 100),
+      maxConcurrentActivityTaskExecutions: slots.activities,
+      maxCachedWorkflows: slots.workflows,
+      shutdownGraceTime: '10 seconds',
     });
     const workers = [guardedWorker, bareWorker];
     const running = workers.map((w) =>
@@ -237,17 +277,26 @@ export async function runEpisodeThroughputBench(opts: EpisodeBenchOptions = {}):
       await Promise.allSettled(running);
     });
 
-    const options = { pauseRecheckSeconds: config.pauseRecheckSeconds, publishTimeoutSeconds: config.publishTimeoutSeconds, verifyIntervalSeconds: config.verifyIntervalSeconds };
+    const options = {
+      pauseRecheckSeconds: config.pauseRecheckSeconds,
+      publishTimeoutSeconds: config.publishTimeoutSeconds,
+      verifyIntervalSeconds: config.verifyIntervalSeconds,
+    };
     const scheduleCtx = { ds, audit: new AuditService(ds), temporal, taskQueue: guardedQueue, tenant, options };
     let activityCount = 0;
     const startBare = async (label: string, i: number): Promise<StartedEpisode> => {
       const workflowId = `bench-bare-${tag}-${label}-${i}`;
       const input: BareEpisodeInput = { activities: BARE_ACTIVITIES };
       const startAt = performance.now();
-      const handle = await temporal.workflow.start('bareEpisodeWorkflow', { taskQueue: bareQueue, workflowId, args: [input] });
+      const handle = await temporal.workflow.start('bareEpisodeWorkflow', {
+        taskQueue: bareQueue,
+        workflowId,
+        args: [input],
+      });
       return { workflowId, result: resultOf(handle), startAt, scheduleAt: startAt };
     };
-    const batch = (n: number, inFlight: number, start: (i: number) => Promise<StartedEpisode>) => runBatch({ episodes: n, concurrency: inFlight, timeoutMs, abort }, start);
+    const batch = (n: number, inFlight: number, start: (i: number) => Promise<StartedEpisode>) =>
+      runBatch({ episodes: n, concurrency: inFlight, timeoutMs, abort }, start);
     const prepare = async (assets: typeof guardedAssets) => {
       const t0 = performance.now();
       const jobs = await prepareDueJobs(scheduleCtx, assets);
@@ -257,20 +306,35 @@ export async function runEpisodeThroughputBench(opts: EpisodeBenchOptions = {}):
     // ---- warm-up, one at a time: JIT, pools, caches; unloaded latency; the activity count ----------
     progress(`warm-up: ${warmup} guarded episode(s), one at a time`);
     const warmJobs = (await prepare(guardedAssets.slice(0, warmup))).jobs;
-    const guardedStart = (s: ScheduledEpisode): StartedEpisode => ({ workflowId: s.workflowId, result: resultOf(s.handle), startAt: s.startAt, scheduleAt: s.scheduleAt });
-    const warmGuarded = await batch(warmup, 1, async (i) => guardedStart(await startPreparedJob(scheduleCtx, warmJobs[i])));
-    if (warmGuarded.statuses.verified !== warmup) throw new Error(`guarded warm-up did not verify: ${JSON.stringify(warmGuarded.statuses)} ${warmGuarded.failures.join('; ')}`);
+    const guardedStart = (s: ScheduledEpisode): StartedEpisode => ({
+      workflowId: s.workflowId,
+      result: resultOf(s.handle),
+      startAt: s.startAt,
+      scheduleAt: s.scheduleAt,
+    });
+    const warmGuarded = await batch(warmup, 1, async (i) =>
+      guardedStart(await startPreparedJob(scheduleCtx, warmJobs[i])),
+    );
+    if (warmGuarded.statuses.verified !== warmup)
+      throw new Error(
+        `guarded warm-up did not verify: ${JSON.stringify(warmGuarded.statuses)} ${warmGuarded.failures.join('; ')}`,
+      );
     const history = await temporal.workflow.getHandle(warmGuarded.firstWorkflowId!).fetchHistory();
-    const types = (history.events ?? []).flatMap((e) => (e.activityTaskScheduledEventAttributes ? [e.activityTaskScheduledEventAttributes.activityType?.name ?? '?'] : []));
+    const types = (history.events ?? []).flatMap((e) =>
+      e.activityTaskScheduledEventAttributes ? [e.activityTaskScheduledEventAttributes.activityType?.name ?? '?'] : [],
+    );
     activityCount = types.length;
     progress(`a guarded autonomous episode executed ${activityCount} activities: ${types.join(' → ')}`);
     progress(`warm-up: ${warmup} bare episode(s), one at a time`);
     const warmBare = await batch(warmup, 1, (i) => startBare('warm', i));
-    if (warmBare.statuses.done !== warmup) throw new Error(`bare warm-up failed: ${JSON.stringify(warmBare.statuses)} ${warmBare.failures.join('; ')}`);
+    if (warmBare.statuses.done !== warmup)
+      throw new Error(`bare warm-up failed: ${JSON.stringify(warmBare.statuses)} ${warmBare.failures.join('; ')}`);
 
     // ---- measured batches: bare first, so any cost of a fuller in-memory server falls on guarded ----
     const backendPids = async () =>
-      ((await ds.query('SELECT pid FROM pg_stat_activity WHERE datname = current_database()')) as { pid: number }[]).map((r) => Number(r.pid));
+      (
+        (await ds.query('SELECT pid FROM pg_stat_activity WHERE datname = current_database()')) as { pid: number }[]
+      ).map((r) => Number(r.pid));
     const sampler = new ResourceSampler(stack.temporal.process.pid, backendPids);
     const measure = async (name: string, run: () => Promise<BatchResult>): Promise<BatchReport> => {
       progress(`measuring ${name}: ${episodes} episodes, ${concurrency} starts in flight`);
@@ -278,23 +342,42 @@ export async function runEpisodeThroughputBench(opts: EpisodeBenchOptions = {}):
       const r = await run();
       const { memory, cpu } = await sampler.stop();
       const { firstWorkflowId: _first, workflowIds, ...rest } = r;
-      progress(`${name}: ${r.episodes_per_s} episodes/s, p50 ${r.end_to_end.p50_ms} ms, p95 ${r.end_to_end.p95_ms} ms, ${JSON.stringify(r.statuses)}`);
-      const own = cpu.temporal_server_s === null || cpu.postgres_s === null ? null : cpu.bench_process_s + cpu.temporal_server_s + cpu.postgres_s;
+      progress(
+        `${name}: ${r.episodes_per_s} episodes/s, p50 ${r.end_to_end.p50_ms} ms, p95 ${r.end_to_end.p95_ms} ms, ${JSON.stringify(r.statuses)}`,
+      );
+      const own =
+        cpu.temporal_server_s === null || cpu.postgres_s === null
+          ? null
+          : cpu.bench_process_s + cpu.temporal_server_s + cpu.postgres_s;
       const cpuPerEpisode = own === null ? null : Math.round((own * 1000) / r.completed);
-      return { ...rest, memory, cpu, activities: await activityBreakdown(temporal, workflowIds), cpu_ms_per_episode: cpuPerEpisode };
+      return {
+        ...rest,
+        memory,
+        cpu,
+        activities: await activityBreakdown(temporal, workflowIds),
+        cpu_ms_per_episode: cpuPerEpisode,
+      };
     };
     const bareReport = await measure('bare', () => batch(episodes, concurrency, (i) => startBare('run', i)));
     const prepared = await prepare(guardedAssets.slice(warmup, warmup + episodes));
     progress(`wrote ${episodes} job rows in ${Math.round(prepared.ms)} ms`);
-    const guardedReport = await measure('guarded', () => batch(episodes, concurrency, async (i) => guardedStart(await startPreparedJob(scheduleCtx, prepared.jobs[i]))));
+    const guardedReport = await measure('guarded', () =>
+      batch(episodes, concurrency, async (i) => guardedStart(await startPreparedJob(scheduleCtx, prepared.jobs[i]))),
+    );
     const viaSchedule = scheduleBatch
-      ? await measure('guarded via schedule()', () => batch(episodes, concurrency, async (i) => guardedStart(await scheduleDueEpisode(scheduleCtx, guardedAssets[warmup + episodes + i]))))
+      ? await measure('guarded via schedule()', () =>
+          batch(episodes, concurrency, async (i) =>
+            guardedStart(await scheduleDueEpisode(scheduleCtx, guardedAssets[warmup + episodes + i])),
+          ),
+        )
       : null;
 
     const expectedPosts = warmup + episodes * (viaSchedule ? 2 : 1);
     const brandIds = new Set(tenant.accounts.map((a) => a.externalAccountId));
     const posts = (await sandboxAdmin.listPosts()).filter((p) => brandIds.has(p.authorId)).length;
-    const postRequests = (await sandboxAdmin.listRequests()).filter((r) => r.method === 'POST' && r.path === '/posts').length;
+    const postRequests = (await sandboxAdmin.listRequests()).filter(
+      (r) => r.method === 'POST' && r.path === '/posts',
+    ).length;
     const ratio = (x: number, y: number) => Math.round((x / y) * 100) / 100;
     const throughputRatio = ratio(guardedReport.episodes_per_s, bareReport.episodes_per_s);
     const cpuList = cpus();
@@ -302,28 +385,57 @@ export async function runEpisodeThroughputBench(opts: EpisodeBenchOptions = {}):
       bench: 'episode-throughput',
       at: new Date().toISOString(),
       node: process.version,
-      machine: { cpus: cpuList.length, cpu_model: cpuList[0]?.model ?? 'unknown', total_memory_mb: Math.round(totalmem() / 1024 / 1024) },
+      machine: {
+        cpus: cpuList.length,
+        cpu_model: cpuList[0]?.model ?? 'unknown',
+        total_memory_mb: Math.round(totalmem() / 1024 / 1024),
+      },
       temporal: { binary: temporalBin, version: temporalVersion },
       config: {
-        episodes, warmup, start_concurrency: concurrency,
-        order: ['warm-up guarded (1 in flight)', 'warm-up bare (1 in flight)', 'bare', 'guarded', ...(viaSchedule ? ['guarded via schedule()'] : [])],
-        publish_lane_slots: slots, workflow_options: options,
+        episodes,
+        warmup,
+        start_concurrency: concurrency,
+        order: [
+          'warm-up guarded (1 in flight)',
+          'warm-up bare (1 in flight)',
+          'bare',
+          'guarded',
+          ...(viaSchedule ? ['guarded via schedule()'] : []),
+        ],
+        publish_lane_slots: slots,
+        workflow_options: options,
       },
       activities_per_episode: { count: activityCount, types },
       unloaded: { guarded: warmGuarded.end_to_end, bare: warmBare.end_to_end },
       guarded: guardedReport,
       bare: bareReport,
       guarded_via_schedule: viaSchedule,
-      job_rows: { count: episodes, ms: Math.round(prepared.ms), per_row_ms: Math.round((prepared.ms / episodes) * 10) / 10 },
+      job_rows: {
+        count: episodes,
+        ms: Math.round(prepared.ms),
+        per_row_ms: Math.round((prepared.ms / episodes) * 10) / 10,
+      },
       ratio: {
         throughput: throughputRatio,
-        cpu_cost: bareReport.cpu_ms_per_episode && guardedReport.cpu_ms_per_episode ? ratio(bareReport.cpu_ms_per_episode, guardedReport.cpu_ms_per_episode) : null,
-        p50_latency: ratio(guardedReport.end_to_end.p50_ms, bareReport.end_to_end.p50_ms), p95_latency: ratio(guardedReport.end_to_end.p95_ms, bareReport.end_to_end.p95_ms) },
-      target: { ...THROUGHPUT_TARGET, met_min: throughputRatio >= THROUGHPUT_TARGET.min, met_aim: throughputRatio >= THROUGHPUT_TARGET.aim },
+        cpu_cost:
+          bareReport.cpu_ms_per_episode && guardedReport.cpu_ms_per_episode
+            ? ratio(bareReport.cpu_ms_per_episode, guardedReport.cpu_ms_per_episode)
+            : null,
+        p50_latency: ratio(guardedReport.end_to_end.p50_ms, bareReport.end_to_end.p50_ms),
+        p95_latency: ratio(guardedReport.end_to_end.p95_ms, bareReport.end_to_end.p95_ms),
+      },
+      target: {
+        ...THROUGHPUT_TARGET,
+        met_min: throughputRatio >= THROUGHPUT_TARGET.min,
+        met_aim: throughputRatio >= THROUGHPUT_TARGET.aim,
+      },
       sandbox: { posts, expected: expectedPosts, post_requests: postRequests },
-      contention: { load_average_at_start: loadAtStart, others_share: othersShare([bareReport, guardedReport, viaSchedule], cpuList.length) },
+      contention: {
+        load_average_at_start: loadAtStart,
+        others_share: othersShare([bareReport, guardedReport, viaSchedule], cpuList.length),
+      },
       memory_note:
-        'RSS is this one process: both workers (publish-lane worker with its activities, bare worker), the Temporal client, the bench\'s ' +
+        "RSS is this one process: both workers (publish-lane worker with its activities, bare worker), the Temporal client, the bench's " +
         'seeding pool and the in-process sandbox platform; the API was not started. The Temporal dev server is a separate process (temporal_rss_peak_mb).',
       cleanup_problems: [],
     };
@@ -352,13 +464,19 @@ function othersShare(batches: (BatchReport | null)[], cores: number): number | n
 }
 
 export function toMarkdown(r: EpisodeThroughputReport): string {
-  const n0 = (v: number | null | undefined) => (v === null || v === undefined || Number.isNaN(v) ? 'n/a' : v.toFixed(0));
-  const n1 = (v: number | null | undefined) => (v === null || v === undefined || Number.isNaN(v) ? 'n/a' : v.toFixed(1));
+  const n0 = (v: number | null | undefined) =>
+    v === null || v === undefined || Number.isNaN(v) ? 'n/a' : v.toFixed(0);
+  const n1 = (v: number | null | undefined) =>
+    v === null || v === undefined || Number.isNaN(v) ? 'n/a' : v.toFixed(1);
   const row = (name: string, b: BatchReport, expected: string) =>
     `| ${name} | ${b.statuses[expected] ?? 0}/${b.episodes} | ${b.episodes_per_s.toFixed(2)} | ${n0(b.end_to_end.p50_ms)} | ${n0(b.end_to_end.p95_ms)} | ${n1(b.wall_s)} | ` +
     `${n0(b.memory.rss_peak_mb)} / ${n0(b.memory.rss_mean_mb)} | ${n0(b.memory.temporal_rss_peak_mb)} | ` +
     `${n1(b.cpu.bench_process_s)} / ${n1(b.cpu.temporal_server_s)} / ${n1(b.cpu.postgres_s)} / ${n1(b.cpu.other_s)} | ${b.cpu.machine_busy === null ? 'n/a' : `${Math.round(b.cpu.machine_busy * 100)} %`} |`;
-  const verdict = r.target.met_aim ? 'meets the aim' : r.target.met_min ? 'meets the minimum, not the aim' : 'below the minimum';
+  const verdict = r.target.met_aim
+    ? 'meets the aim'
+    : r.target.met_min
+      ? 'meets the minimum, not the aim'
+      : 'below the minimum';
   const k = r.activities_per_episode.count;
   const lines = [
     `Episode throughput: ${r.config.episodes} episodes per batch, ${r.config.start_concurrency} starts in flight, after ${r.config.warmup} warm-up episodes each ` +
@@ -369,7 +487,8 @@ export function toMarkdown(r: EpisodeThroughputReport): string {
     row(`guarded publish (${k} activities)`, r.guarded, 'verified'),
     row(`bare (${BARE_ACTIVITIES} no-op activities)`, r.bare, 'done'),
   ];
-  if (r.guarded_via_schedule) lines.push(row('guarded, started inside schedule()\'s transaction', r.guarded_via_schedule, 'verified'));
+  if (r.guarded_via_schedule)
+    lines.push(row("guarded, started inside schedule()'s transaction", r.guarded_via_schedule, 'verified'));
   lines.push(
     '',
     `guarded / bare throughput: ${r.ratio.throughput} (target ≥ ${r.target.min}, aim ${r.target.aim}: ${verdict}); p50 e2e ×${r.ratio.p50_latency}, p95 ×${r.ratio.p95_latency}`,
@@ -377,17 +496,32 @@ export function toMarkdown(r: EpisodeThroughputReport): string {
       `bare/guarded ${r.ratio.cpu_cost ?? 'n/a'} (when the machine is CPU-bound, the throughput ratio tends to this)`,
     `unloaded (warm-up, one at a time) e2e p50: guarded ${n0(r.unloaded.guarded.p50_ms)} ms, bare ${n0(r.unloaded.bare.p50_ms)} ms`,
   );
-  for (const [name, b] of [['guarded', r.guarded], ['bare', r.bare], ['schedule() path', r.guarded_via_schedule]] as const) {
-    if (b && b.failures.length) lines.push(`FAILED (${name}): ${b.completed - (b.statuses.verified ?? b.statuses.done ?? 0)} episode(s), e.g. ${b.failures[0]}`);
+  for (const [name, b] of [
+    ['guarded', r.guarded],
+    ['bare', r.bare],
+    ['schedule() path', r.guarded_via_schedule],
+  ] as const) {
+    if (b && b.failures.length)
+      lines.push(
+        `FAILED (${name}): ${b.completed - (b.statuses.verified ?? b.statuses.done ?? 0)} episode(s), e.g. ${b.failures[0]}`,
+      );
   }
   if (r.guarded_via_schedule) {
     const v = r.guarded_via_schedule;
-    lines.push(`schedule() path: one transaction per episode took p50 ${n0(v.schedule.p50_ms)} ms, p95 ${n0(v.schedule.p95_ms)} ms (job rows alone, written ahead: ${r.job_rows.per_row_ms} ms each); ` +
-      `schedule → result p50 ${n0(v.schedule_to_result.p50_ms)} ms, p95 ${n0(v.schedule_to_result.p95_ms)} ms`);
+    lines.push(
+      `schedule() path: one transaction per episode took p50 ${n0(v.schedule.p50_ms)} ms, p95 ${n0(v.schedule.p95_ms)} ms (job rows alone, written ahead: ${r.job_rows.per_row_ms} ms each); ` +
+        `schedule → result p50 ${n0(v.schedule_to_result.p50_ms)} ms, p95 ${n0(v.schedule_to_result.p95_ms)} ms`,
+    );
   }
   lines.push('', '| activity (guarded batch) | queued p50 / p95 (ms) | ran p50 / p95 (ms) |', '|---|---:|---:|');
-  for (const [type, t] of Object.entries(r.guarded.activities)) lines.push(`| ${type} | ${n0(t.queued.p50_ms)} / ${n0(t.queued.p95_ms)} | ${n0(t.ran.p50_ms)} / ${n0(t.ran.p95_ms)} |`);
-  for (const [type, t] of Object.entries(r.bare.activities)) lines.push(`| ${type} (bare batch) | ${n0(t.queued.p50_ms)} / ${n0(t.queued.p95_ms)} | ${n0(t.ran.p50_ms)} / ${n0(t.ran.p95_ms)} |`);
+  for (const [type, t] of Object.entries(r.guarded.activities))
+    lines.push(
+      `| ${type} | ${n0(t.queued.p50_ms)} / ${n0(t.queued.p95_ms)} | ${n0(t.ran.p50_ms)} / ${n0(t.ran.p95_ms)} |`,
+    );
+  for (const [type, t] of Object.entries(r.bare.activities))
+    lines.push(
+      `| ${type} (bare batch) | ${n0(t.queued.p50_ms)} / ${n0(t.queued.p95_ms)} | ${n0(t.ran.p50_ms)} / ${n0(t.ran.p95_ms)} |`,
+    );
   lines.push(
     '',
     `activities per guarded episode (from its history): ${r.activities_per_episode.types.join(' → ')}`,
@@ -396,7 +530,9 @@ export function toMarkdown(r: EpisodeThroughputReport): string {
   );
   const share = r.contention.others_share;
   if (share !== null && share >= 0.05) {
-    lines.push(`WARNING: other processes took ${Math.round(share * 100)} % of the machine during the measured batches (load average ${r.contention.load_average_at_start} at start): the figures are contaminated; run again on a quiet machine.`);
+    lines.push(
+      `WARNING: other processes took ${Math.round(share * 100)} % of the machine during the measured batches (load average ${r.contention.load_average_at_start} at start): the figures are contaminated; run again on a quiet machine.`,
+    );
   }
   return lines.join('\n');
 }
@@ -427,8 +563,9 @@ async function main(): Promise<void> {
 
 if (require.main === module) {
   main().catch((err: unknown) => {
-    process.stderr.write(`episode-throughput bench failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+    process.stderr.write(
+      `episode-throughput bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    );
     process.exit(1);
   });
 }
-

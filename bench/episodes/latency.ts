@@ -16,5 +16,13 @@ export function summarize(samplesMs: number[]): LatencySummary {
   const rank = (p: number) => sorted[Math.min(n - 1, Math.max(0, Math.ceil(p * n) - 1))];
   const r = (v: number) => Math.round(v * 10) / 10;
   const mean = sorted.reduce((a, b) => a + b, 0) / n;
-  return { n, p50_ms: r(rank(0.5)), p95_ms: r(rank(0.95)), p99_ms: r(rank(0.99)), mean_ms: r(mean), min_ms: r(sorted[0]), max_ms: r(sorted[n - 1]) };
+  return {
+    n,
+    p50_ms: r(rank(0.5)),
+    p95_ms: r(rank(0.95)),
+    p99_ms: r(rank(0.99)),
+    mean_ms: r(mean),
+    min_ms: r(sorted[0]),
+    max_ms: r(sorted[n - 1]),
+  };
 }

@@ -128,7 +128,10 @@ export class ResourceSampler {
         temporal_server_s: temporalS === null ? null : round1(temporalS),
         postgres_s: round1(pg),
         other_s: machineS === null ? null : round1(Math.max(0, machineS - benchS - (temporalS ?? 0) - pg)),
-        machine_busy: m1 && this.machine0 && m1[1] > this.machine0[1] ? Math.round(((m1[0] - this.machine0[0]) / (m1[1] - this.machine0[1])) * 100) / 100 : null,
+        machine_busy:
+          m1 && this.machine0 && m1[1] > this.machine0[1]
+            ? Math.round(((m1[0] - this.machine0[0]) / (m1[1] - this.machine0[1])) * 100) / 100
+            : null,
         wall_s: round1(wall),
       },
     };

@@ -11,7 +11,13 @@ import { assetChecksum } from '../../services/core/util/asset-checksum';
 import type { SandboxAdminClient } from '../../services/sandbox/sandbox-admin.client';
 import type { PublishWorkflowInput, PublishWorkflowOptions } from '../../workflows/contracts/publish.contract';
 import { PUBLISH_WORKFLOW_TYPE, publishWorkflowId } from '../../workflows/contracts/publish.contract';
-import { agencyIdKey, clientIdKey, episodeKindKey, platformKey, publishStatusKey } from '../../workflows/contracts/search-attributes';
+import {
+  agencyIdKey,
+  clientIdKey,
+  episodeKindKey,
+  platformKey,
+  publishStatusKey,
+} from '../../workflows/contracts/search-attributes';
 
 export interface PublishingTenant {
   client: Client;
@@ -52,19 +58,54 @@ export async function seedPublishingTenant(
   const audit = new AuditService(ds);
   const accounts: PlatformAccount[] = [];
   for (let i = 0; i < accountCount; i++) {
-    const user = await sandbox.createUser({ username: `bench_${tag}_${i}`, password: 'bench horse battery staple', displayName: `Bench brand ${i}` });
+    const user = await sandbox.createUser({
+      username: `bench_${tag}_${i}`,
+      password: 'bench horse battery staple',
+      displayName: `Bench brand ${i}`,
+    });
     const tokens = await sandbox.issueToken({ userId: user.id, expiresInSeconds: 24 * 3600 });
     accounts.push(
       await ds.transaction(async (m) => {
-        const ref = await credentials.saveOAuthTokens(m, { agencyId: agency.id, clientId: client.id }, {
-          accessToken: tokens.access_token, refreshToken: tokens.refresh_token, expiresAt: new Date(Date.now() + tokens.expires_in * 1000).toISOString(),
-        });
+        const ref = await credentials.saveOAuthTokens(
+          m,
+          { agencyId: agency.id, clientId: client.id },
+          {
+            accessToken: tokens.access_token,
+            refreshToken: tokens.refresh_token,
+            expiresAt: new Date(Date.now() + tokens.expires_in * 1000).toISOString(),
+          },
+        );
         const fingerprint = accountFingerprint('sandbox', user.id);
-        const saved = await m.save(PlatformAccount, m.create(PlatformAccount, {
-          agencyId: agency.id, clientId: client.id, platform: 'sandbox', externalAccountId: user.id, handle: user.handle, fingerprint,
-          lane: 'api', allowedLanes: ['api'], status: 'connected', statusReason: null, credentialRefId: ref.id, connectedAt: new Date(), updatedAt: new Date(),
-        }));
-        await audit.append({ agencyId: agency.id, clientId: client.id, actor: 'system:bench', action: 'account.connected', subjectType: 'platform_account', subjectId: saved.id, data: { platform: 'sandbox', fingerprint, credentialRefId: ref.id } }, m);
+        const saved = await m.save(
+          PlatformAccount,
+          m.create(PlatformAccount, {
+            agencyId: agency.id,
+            clientId: client.id,
+            platform: 'sandbox',
+            externalAccountId: user.id,
+            handle: user.handle,
+            fingerprint,
+            lane: 'api',
+            allowedLanes: ['api'],
+            status: 'connected',
+            statusReason: null,
+            credentialRefId: ref.id,
+            connectedAt: new Date(),
+            updatedAt: new Date(),
+          }),
+        );
+        await audit.append(
+          {
+            agencyId: agency.id,
+            clientId: client.id,
+            actor: 'system:bench',
+            action: 'account.connected',
+            subjectType: 'platform_account',
+            subjectId: saved.id,
+            data: { platform: 'sandbox', fingerprint, credentialRefId: ref.id },
+          },
+          m,
+        );
         return saved;
       }),
     );
@@ -77,13 +118,22 @@ export async function seedAssets(ds: DataSource, t: PublishingTenant, count: num
   const rows = Array.from({ length: count }, (_, i) => {
     const text = `Bench ${label} post ${i + 1} of ${count} (${randomUUID()})`;
     return {
-      agencyId: t.client.agencyId, clientId: t.client.id, kind: 'text' as const, text, mediaKey: null, mediaContentType: null,
-      checksum: assetChecksum({ text }), authorId: t.authorId, authorKind: 'human' as const,
+      agencyId: t.client.agencyId,
+      clientId: t.client.id,
+      kind: 'text' as const,
+      text,
+      mediaKey: null,
+      mediaContentType: null,
+      checksum: assetChecksum({ text }),
+      authorId: t.authorId,
+      authorKind: 'human' as const,
     };
   });
   const out: Asset[] = [];
   for (let i = 0; i < rows.length; i += 500) {
-    out.push(...(await ds.getRepository(Asset).save(rows.slice(i, i + 500).map((r) => ds.getRepository(Asset).create(r)))));
+    out.push(
+      ...(await ds.getRepository(Asset).save(rows.slice(i, i + 500).map((r) => ds.getRepository(Asset).create(r)))),
+    );
   }
   return out;
 }
@@ -118,27 +168,68 @@ export interface PreparedJob {
  */
 let nextAccount = 0;
 
-async function writeDueJob(c: ScheduleContext, asset: Asset, inside?: (job: PreparedJob) => Promise<void>): Promise<PreparedJob> {
+async function writeDueJob(
+  c: ScheduleContext,
+  asset: Asset,
+  inside?: (job: PreparedJob) => Promise<void>,
+): Promise<PreparedJob> {
   const { client, authorId } = c.tenant;
   const account = c.tenant.accounts[nextAccount++ % c.tenant.accounts.length]!;
   const scheduledAt = new Date();
   const checksum = assetChecksum(asset);
-  const idempotencyKey = createHash('sha256').update(['publish', client.id, account.id, asset.id, scheduledAt.toISOString()].join('|')).digest('hex');
+  const idempotencyKey = createHash('sha256')
+    .update(['publish', client.id, account.id, asset.id, scheduledAt.toISOString()].join('|'))
+    .digest('hex');
   const timezone = client.timezone;
   return c.ds.transaction(async (m) => {
     const dup = await m.findOne(PublishJob, { where: { idempotencyKey } });
     if (dup) throw new Error(`asset ${asset.id} is already scheduled at ${scheduledAt.toISOString()}`);
     const jobId = randomUUID();
     const payload: PublishJobPayload = {
-      jobId, agencyId: client.agencyId, clientId: client.id, platformAccountId: account.id, platform: account.platform, assetId: asset.id,
-      assetChecksum: checksum, idempotencyKey, scheduledAt: scheduledAt.toISOString(), timezone, authorId,
+      jobId,
+      agencyId: client.agencyId,
+      clientId: client.id,
+      platformAccountId: account.id,
+      platform: account.platform,
+      assetId: asset.id,
+      assetChecksum: checksum,
+      idempotencyKey,
+      scheduledAt: scheduledAt.toISOString(),
+      timezone,
+      authorId,
     };
     const workflowId = publishWorkflowId(client.id, jobId);
-    const saved = await m.save(PublishJob, m.create(PublishJob, {
-      id: jobId, agencyId: client.agencyId, clientId: client.id, platformAccountId: account.id, assetId: asset.id, assetChecksum: checksum,
-      idempotencyKey, scheduledAt, timezone, status: 'scheduled', statusReasons: [], createdBy: authorId, workflowId, payload,
-    }));
-    await c.audit.append({ agencyId: client.agencyId, clientId: client.id, actor: `user:${authorId}`, action: 'post.scheduled', subjectType: 'publish_job', subjectId: saved.id, data: { accountId: account.id, assetId: asset.id, assetChecksum: checksum, scheduledAt: payload.scheduledAt } }, m);
+    const saved = await m.save(
+      PublishJob,
+      m.create(PublishJob, {
+        id: jobId,
+        agencyId: client.agencyId,
+        clientId: client.id,
+        platformAccountId: account.id,
+        assetId: asset.id,
+        assetChecksum: checksum,
+        idempotencyKey,
+        scheduledAt,
+        timezone,
+        status: 'scheduled',
+        statusReasons: [],
+        createdBy: authorId,
+        workflowId,
+        payload,
+      }),
+    );
+    await c.audit.append(
+      {
+        agencyId: client.agencyId,
+        clientId: client.id,
+        actor: `user:${authorId}`,
+        action: 'post.scheduled',
+        subjectType: 'publish_job',
+        subjectId: saved.id,
+        data: { accountId: account.id, assetId: asset.id, assetChecksum: checksum, scheduledAt: payload.scheduledAt },
+      },
+      m,
+    );
     const job: PreparedJob = { workflowId, input: { ...payload, options: c.options } };
     if (inside) await inside(job);
     return job;
@@ -148,10 +239,15 @@ async function writeDueJob(c: ScheduleContext, asset: Asset, inside?: (job: Prep
 function startPublishWorkflow(c: ScheduleContext, job: PreparedJob): Promise<WorkflowHandle> {
   const { client } = c.tenant;
   return c.temporal.workflow.start(PUBLISH_WORKFLOW_TYPE, {
-    taskQueue: c.taskQueue, workflowId: job.workflowId, args: [job.input],
+    taskQueue: c.taskQueue,
+    workflowId: job.workflowId,
+    args: [job.input],
     typedSearchAttributes: [
-      { key: clientIdKey, value: client.id }, { key: agencyIdKey, value: client.agencyId }, { key: platformKey, value: job.input.platform },
-      { key: episodeKindKey, value: 'publish' }, { key: publishStatusKey, value: 'scheduled' },
+      { key: clientIdKey, value: client.id },
+      { key: agencyIdKey, value: client.agencyId },
+      { key: platformKey, value: job.input.platform },
+      { key: episodeKindKey, value: 'publish' },
+      { key: publishStatusKey, value: 'scheduled' },
     ],
   });
 }

@@ -14,7 +14,12 @@ import { Agent, request } from 'node:http';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { PolicyEngine, POLICY_ENTRYPOINT } from '../../services/core/policy/policy-engine';
-import { defaultPolicyWasmPath, findRepoRoot, policySourceDir, resolveOpaBinary } from '../../services/core/policy/policy-paths';
+import {
+  defaultPolicyWasmPath,
+  findRepoRoot,
+  policySourceDir,
+  resolveOpaBinary,
+} from '../../services/core/policy/policy-paths';
 import type { PolicyDecision, PolicyInput } from '../../services/core/policy/policy.types';
 
 const HOST = '127.0.0.1';
@@ -87,7 +92,14 @@ export function stats(samplesNs: Float64Array): LatencyStats {
   let sum = 0;
   for (const v of sorted) sum += v;
   const us = (ns: number) => Math.round(ns / 10) / 100; // µs with 2 decimals
-  return { n, p50_us: us(rank(0.5)), p99_us: us(rank(0.99)), mean_us: us(sum / n), min_us: us(sorted[0]), max_us: us(sorted[n - 1]) };
+  return {
+    n,
+    p50_us: us(rank(0.5)),
+    p99_us: us(rank(0.99)),
+    mean_us: us(sum / n),
+    min_us: us(sorted[0]),
+    max_us: us(sorted[n - 1]),
+  };
 }
 
 function freePort(): Promise<number> {
@@ -102,7 +114,13 @@ function freePort(): Promise<number> {
   });
 }
 
-function httpCall(agent: Agent, port: number, method: 'GET' | 'POST', path: string, body?: string): Promise<{ status: number; text: string }> {
+function httpCall(
+  agent: Agent,
+  port: number,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: string,
+): Promise<{ status: number; text: string }> {
   return new Promise((resolveCall, reject) => {
     const req = request(
       {
@@ -111,7 +129,8 @@ function httpCall(agent: Agent, port: number, method: 'GET' | 'POST', path: stri
         method,
         path,
         agent,
-        headers: body === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        headers:
+          body === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -125,11 +144,25 @@ function httpCall(agent: Agent, port: number, method: 'GET' | 'POST', path: stri
   });
 }
 
-async function startOpaServer(opa: string, policyDir: string): Promise<{ child: ChildProcess; port: number; stop: () => Promise<void> }> {
+async function startOpaServer(
+  opa: string,
+  policyDir: string,
+): Promise<{ child: ChildProcess; port: number; stop: () => Promise<void> }> {
   const port = await freePort();
   const child = spawn(
     opa,
-    ['run', '--server', '--addr', `${HOST}:${port}`, '--skip-version-check', '--log-level', 'error', '--ignore', '*_test.rego', policyDir],
+    [
+      'run',
+      '--server',
+      '--addr',
+      `${HOST}:${port}`,
+      '--skip-version-check',
+      '--log-level',
+      'error',
+      '--ignore',
+      '*_test.rego',
+      policyDir,
+    ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let stderr = '';
@@ -156,7 +189,8 @@ async function startOpaServer(opa: string, policyDir: string): Promise<{ child: 
       } catch {
         /* not listening yet */
       }
-      if (Date.now() > deadline) throw new Error(`opa run --server not healthy on ${HOST}:${port} after 30 s: ${stderr.trim()}`);
+      if (Date.now() > deadline)
+        throw new Error(`opa run --server not healthy on ${HOST}:${port} after 30 s: ${stderr.trim()}`);
       await new Promise((r) => setTimeout(r, 50));
     }
   } catch (err) {
@@ -195,7 +229,8 @@ export async function runPolicyLatencyBench(opts: PolicyLatencyOptions = {}): Pr
   // ---- in-process (wasm) -------------------------------------------------------------------------
   const engine = await PolicyEngine.load({ wasmPath });
   const expected = engine.decide(input);
-  if (!expected.allow) throw new Error(`representative input should be allowed, got ${JSON.stringify(expected.reasons)}`);
+  if (!expected.allow)
+    throw new Error(`representative input should be allowed, got ${JSON.stringify(expected.reasons)}`);
   for (let i = 0; i < warmup; i++) engine.decide(input);
   const local = new Float64Array(decisions);
   let denied = 0;
@@ -205,7 +240,8 @@ export async function runPolicyLatencyBench(opts: PolicyLatencyOptions = {}): Pr
     local[i] = Number(process.hrtime.bigint() - t0);
     if (!d.allow) denied++;
   }
-  if (denied > 0) throw new Error(`${denied} of ${decisions} in-process decisions were denies (engine error or timeout)`);
+  if (denied > 0)
+    throw new Error(`${denied} of ${decisions} in-process decisions were denies (engine error or timeout)`);
 
   // ---- opa run --server (HTTP, sequential, keep-alive) --------------------------------------------
   const opa = resolveOpaBinary();
@@ -221,7 +257,8 @@ export async function runPolicyLatencyBench(opts: PolicyLatencyOptions = {}): Pr
       return JSON.parse(res.text) as { result?: { allow?: boolean } };
     };
     const first = await ask();
-    if (first.result?.allow !== true) throw new Error(`OPA server disagrees with the wasm engine: ${JSON.stringify(first)}`);
+    if (first.result?.allow !== true)
+      throw new Error(`OPA server disagrees with the wasm engine: ${JSON.stringify(first)}`);
     for (let i = 0; i < httpWarmup; i++) await ask();
     for (let i = 0; i < httpRequests; i++) {
       const t0 = process.hrtime.bigint();
@@ -244,14 +281,23 @@ export async function runPolicyLatencyBench(opts: PolicyLatencyOptions = {}): Pr
     opa: { binary: opa, version: opaVersion },
     entrypoint: POLICY_ENTRYPOINT,
     in_process: { ...inProcess, warmup, target: 'PolicyEngine.decide (opa-wasm, in-process)' },
-    opa_server: { ...opaServer, warmup: httpWarmup, target: `opa run --server on ${HOST}, POST /v1/data/${POLICY_ENTRYPOINT}` },
-    ratio: { p50: ratio(opaServer.p50_us, inProcess.p50_us), p99: ratio(opaServer.p99_us, inProcess.p99_us), mean: ratio(opaServer.mean_us, inProcess.mean_us) },
+    opa_server: {
+      ...opaServer,
+      warmup: httpWarmup,
+      target: `opa run --server on ${HOST}, POST /v1/data/${POLICY_ENTRYPOINT}`,
+    },
+    ratio: {
+      p50: ratio(opaServer.p50_us, inProcess.p50_us),
+      p99: ratio(opaServer.p99_us, inProcess.p99_us),
+      mean: ratio(opaServer.mean_us, inProcess.mean_us),
+    },
     decision: expected,
   };
 }
 
 export function toMarkdown(r: PolicyLatencyReport): string {
-  const row = (name: string, s: LatencyStats) => `| ${name} | ${s.n} | ${s.p50_us.toFixed(2)} | ${s.p99_us.toFixed(2)} | ${s.mean_us.toFixed(2)} |`;
+  const row = (name: string, s: LatencyStats) =>
+    `| ${name} | ${s.n} | ${s.p50_us.toFixed(2)} | ${s.p99_us.toFixed(2)} | ${s.mean_us.toFixed(2)} |`;
   return [
     `Policy latency (${r.entrypoint}, node ${r.node}, opa ${r.opa.version})`,
     '',
@@ -278,7 +324,9 @@ async function main(): Promise<void> {
 
 if (require.main === module) {
   main().catch((err: unknown) => {
-    process.stderr.write(`policy-latency bench failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+    process.stderr.write(
+      `policy-latency bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    );
     process.exit(1);
   });
 }

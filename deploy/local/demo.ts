@@ -3,10 +3,10 @@ import { join } from 'node:path';
 // episode for a demo client; `npm run stack` (--stack-only) starts the stack and seeds nothing.
 import 'reflect-metadata';
 import { ConfigError } from '../../services/core/config/config-error';
-import type { LocalStack} from './stack/local-stack';
+import type { LocalStack } from './stack/local-stack';
 import { startLocalStack } from './stack/local-stack';
 import { Progress, ReportedError } from './stack/progress';
-import type { EpisodeResult} from './stack/publish-episode';
+import type { EpisodeResult } from './stack/publish-episode';
 import { berlinTime, runPublishEpisode } from './stack/publish-episode';
 import { DEMO } from './stack/demo-tenant';
 import { Shutdown } from './stack/shutdown';
@@ -50,7 +50,10 @@ function printLinks(stack: LocalStack, actorHint?: string): void {
     ['API health', `${stack.apiUrl}/health`],
     ['Temporal Web', `${stack.temporal.uiUrl}/namespaces/${stack.namespace}/workflows`],
     ['Sandbox', `${stack.sandboxUrl}   (the local social platform)`],
-    ['Postgres', `${stack.postgres.kind === 'machine' ? 'MACHINE' : 'EMBEDDED (fallback)'}: ${stack.postgres.description}`],
+    [
+      'Postgres',
+      `${stack.postgres.kind === 'machine' ? 'MACHINE' : 'EMBEDDED (fallback)'}: ${stack.postgres.description}`,
+    ],
     ['Logs', `${stack.logDir}/{temporal,sandbox,worker,api}.log`],
   ];
   for (const [k, v] of lines) console.log(`  ${k.padEnd(13)} ${v}`);
@@ -68,8 +71,12 @@ function printEpisode(r: EpisodeResult, stack: LocalStack): void {
   const p = r.post;
   console.log(rule(`Demo episode: post ${p.status.toUpperCase()}`));
   console.log(`  Client        ${DEMO.client} (${DEMO.agency}), account ${r.handle} on the sandbox`);
-  console.log(`  Post          ${p.id}  status ${p.status}, scheduled ${berlinTime(p.scheduledAt)}, published ${p.publishedAt ? berlinTime(p.publishedAt) : '-'}, verified ${p.verifiedAt ? berlinTime(p.verifiedAt) : '-'} (${DEMO.timezone})`);
-  console.log(`  Approvals     ${p.approvals.map((a) => `${names.get(a.approverId) ?? a.approverId} as ${a.role}`).join('; ') || '-'}`);
+  console.log(
+    `  Post          ${p.id}  status ${p.status}, scheduled ${berlinTime(p.scheduledAt)}, published ${p.publishedAt ? berlinTime(p.publishedAt) : '-'}, verified ${p.verifiedAt ? berlinTime(p.verifiedAt) : '-'} (${DEMO.timezone})`,
+  );
+  console.log(
+    `  Approvals     ${p.approvals.map((a) => `${names.get(a.approverId) ?? a.approverId} as ${a.role}`).join('; ') || '-'}`,
+  );
   console.log(`  Post URL      ${p.url}`);
   console.log(`  On platform   ${r.onPlatform ? 'yes, with the exact text of the asset' : 'found, text differs'}`);
   console.log('  Proof');
@@ -81,7 +88,9 @@ function printEpisode(r: EpisodeResult, stack: LocalStack): void {
     console.log(`      ${new Date(e.createdAt).toISOString().slice(11, 23)}  ${e.action.padEnd(22)} ${actor}`);
   }
   const chain = r.chain;
-  console.log(`  Audit chain   ${chain.ok ? 'OK' : 'BROKEN'}: ${chain.count} events of the client's hash chain checked${chain.problems.length ? `; problems: ${chain.problems.map((x) => `#${x.seq} ${x.problem}`).join('; ')}` : ', no problems'}`);
+  console.log(
+    `  Audit chain   ${chain.ok ? 'OK' : 'BROKEN'}: ${chain.count} events of the client's hash chain checked${chain.problems.length ? `; problems: ${chain.problems.map((x) => `#${x.seq} ${x.problem}`).join('; ')}` : ', no problems'}`,
+  );
   console.log(`  Workflow      ${p.workflowId}`);
   console.log(`  Temporal link ${p.temporalUrl}`);
   printLinks(stack, `operators and their generated passwords: ${join(stack.dataDir, 'demo-operators.json')}`);
@@ -91,13 +100,19 @@ async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
   const timeoutSeconds = Number(process.env.RAIZE_DEMO_TIMEOUT_SECONDS ?? 90);
   if (!(timeoutSeconds > 0)) {
-    console.error(`RAIZE_DEMO_TIMEOUT_SECONDS must be a positive number of seconds, not "${process.env.RAIZE_DEMO_TIMEOUT_SECONDS}"`);
+    console.error(
+      `RAIZE_DEMO_TIMEOUT_SECONDS must be a positive number of seconds, not "${process.env.RAIZE_DEMO_TIMEOUT_SECONDS}"`,
+    );
     process.exit(2);
   }
   const progress = new Progress();
   const shutdown = new Shutdown(progress);
   shutdown.install();
-  console.log(opts.stackOnly ? 'Raize local stack: starting (Ctrl-C stops it)' : 'Raize demo: starting the local stack, then one publishing episode');
+  console.log(
+    opts.stackOnly
+      ? 'Raize local stack: starting (Ctrl-C stops it)'
+      : 'Raize demo: starting the local stack, then one publishing episode',
+  );
 
   let stack: LocalStack | undefined;
   try {
@@ -113,7 +128,10 @@ async function main(): Promise<void> {
       await up.failed;
       return;
     }
-    const result = await Promise.race([runPublishEpisode(up, progress, { verifyTimeoutMs: timeoutSeconds * 1000, leadSeconds: 5 }), up.failed]);
+    const result = await Promise.race([
+      runPublishEpisode(up, progress, { verifyTimeoutMs: timeoutSeconds * 1000, leadSeconds: 5 }),
+      up.failed,
+    ]);
     printEpisode(result, up);
     if (!result.chain.ok) throw new Error('the audit chain did not verify');
     if (opts.keepRunning) {

@@ -8,7 +8,13 @@ const server = process.env.RAIZE_TEST_DATABASE_SERVER || 'postgres://postgres@12
 
 async function answers() {
   const c = new Client({ connectionString: `${server}/postgres`, connectionTimeoutMillis: 2000 });
-  try { await c.connect(); await c.end(); return true; } catch { return false; }
+  try {
+    await c.connect();
+    await c.end();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 (async () => {
@@ -16,12 +22,18 @@ async function answers() {
   if (existsSync('/etc/postgresql')) {
     const version = readdirSync('/etc/postgresql')[0];
     console.log(`postgres: not answering; starting cluster ${version}/main`);
-    try { execSync(`pg_ctlcluster --skip-systemctl-redirect ${version} main start`, { stdio: 'inherit' }); } catch { /* reported below */ }
+    try {
+      execSync(`pg_ctlcluster --skip-systemctl-redirect ${version} main start`, { stdio: 'inherit' });
+    } catch {
+      /* reported below */
+    }
     for (let i = 0; i < 30; i++) {
       if (await answers()) return console.log('postgres: started');
       await new Promise((r) => setTimeout(r, 1000));
     }
   }
-  console.error(`postgres: nothing answers at ${server}; set RAIZE_TEST_DATABASE_SERVER to a server the tests may create databases on`);
+  console.error(
+    `postgres: nothing answers at ${server}; set RAIZE_TEST_DATABASE_SERVER to a server the tests may create databases on`,
+  );
   process.exit(1);
 })();

@@ -16,7 +16,9 @@ import { workflowsEntry } from '../../services/worker/workflow-bundle';
  */
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const workflowId = args.find((a) => !a.startsWith('--') && args[args.indexOf(a) - 1] !== '--run' && args[args.indexOf(a) - 1] !== '--save');
+  const workflowId = args.find(
+    (a) => !a.startsWith('--') && args[args.indexOf(a) - 1] !== '--run' && args[args.indexOf(a) - 1] !== '--save',
+  );
   if (!workflowId) {
     console.error('usage: npm run replay -- <workflowId> [--run <runId>] [--save history.json]');
     process.exit(2);

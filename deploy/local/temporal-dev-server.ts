@@ -1,4 +1,4 @@
-import type { ChildProcess} from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -31,8 +31,20 @@ export async function startDevServer(o: DevServerOptions, timeoutMs = 60_000): P
   const ip = o.ip ?? o.config.devServer.ip;
   const port = o.port ?? o.config.devServer.port;
   const uiPort = o.uiPort ?? o.config.devServer.uiPort;
-  const args = ['server', 'start-dev', '--ip', ip, '--port', String(port), '--namespace', o.config.namespace, '--log-level', 'warn'];
-  for (const [name, type] of Object.entries(o.config.searchAttributes)) args.push('--search-attribute', `${name}=${type}`);
+  const args = [
+    'server',
+    'start-dev',
+    '--ip',
+    ip,
+    '--port',
+    String(port),
+    '--namespace',
+    o.config.namespace,
+    '--log-level',
+    'warn',
+  ];
+  for (const [name, type] of Object.entries(o.config.searchAttributes))
+    args.push('--search-attribute', `${name}=${type}`);
   if (o.dbFile) {
     mkdirSync(dirname(o.dbFile), { recursive: true });
     args.push('--db-filename', o.dbFile);
@@ -60,7 +72,10 @@ export async function startDevServer(o: DevServerOptions, timeoutMs = 60_000): P
   const address = `${ip}:${port}`;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (spawnError) throw new Error(`the Temporal dev server could not start (${(spawnError as Error).message}); build it with: bash deploy/tools/build-tools.sh`);
+    if (spawnError)
+      throw new Error(
+        `the Temporal dev server could not start (${(spawnError as Error).message}); build it with: bash deploy/tools/build-tools.sh`,
+      );
     if (exited !== null) throw new Error(`the Temporal dev server exited with code ${exited} (is port ${port} taken?)`);
     try {
       const conn = await Connection.connect({ address, connectTimeout: 1000 });

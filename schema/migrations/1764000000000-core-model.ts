@@ -41,7 +41,9 @@ export class CoreModel1764000000000 implements MigrationInterface {
         role text NOT NULL CHECK (role IN ('Admin','Manager','Publisher','Reviewer','Analyst')),
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE UNIQUE INDEX memberships_scope ON memberships (user_id, agency_id, coalesce(client_id, '00000000-0000-0000-0000-000000000000'::uuid))`);
+    await q.query(
+      `CREATE UNIQUE INDEX memberships_scope ON memberships (user_id, agency_id, coalesce(client_id, '00000000-0000-0000-0000-000000000000'::uuid))`,
+    );
     await q.query(`
       CREATE TABLE credential_refs (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -141,7 +143,9 @@ export class CoreModel1764000000000 implements MigrationInterface {
         END IF;
         RETURN NEW;
       END $$`);
-    await q.query(`CREATE TRIGGER publish_jobs_immutable BEFORE UPDATE ON publish_jobs FOR EACH ROW EXECUTE FUNCTION raize_publish_job_immutable()`);
+    await q.query(
+      `CREATE TRIGGER publish_jobs_immutable BEFORE UPDATE ON publish_jobs FOR EACH ROW EXECUTE FUNCTION raize_publish_job_immutable()`,
+    );
     await q.query(`
       CREATE TABLE approvals (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -171,7 +175,9 @@ export class CoreModel1764000000000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now(),
         FOREIGN KEY (client_id, agency_id) REFERENCES clients(id, agency_id)
       )`);
-    await q.query(`CREATE INDEX side_effect_ledger_account_day ON side_effect_ledger (platform_account_id, action, updated_at) WHERE state = 'succeeded'`);
+    await q.query(
+      `CREATE INDEX side_effect_ledger_account_day ON side_effect_ledger (platform_account_id, action, updated_at) WHERE state = 'succeeded'`,
+    );
     await q.query(`
       CREATE TABLE kill_switches (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -222,11 +228,28 @@ export class CoreModel1764000000000 implements MigrationInterface {
     await q.query(`
       CREATE FUNCTION raize_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN RAISE EXCEPTION 'audit_events is append-only'; END $$`);
-    await q.query(`CREATE TRIGGER audit_events_append_only BEFORE UPDATE OR DELETE ON audit_events FOR EACH ROW EXECUTE FUNCTION raize_audit_append_only()`);
+    await q.query(
+      `CREATE TRIGGER audit_events_append_only BEFORE UPDATE OR DELETE ON audit_events FOR EACH ROW EXECUTE FUNCTION raize_audit_append_only()`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['audit_events', 'client_policy_settings', 'kill_switches', 'side_effect_ledger', 'approvals', 'publish_jobs', 'assets', 'oauth_attempts', 'platform_accounts', 'credential_refs', 'memberships', 'users', 'clients', 'agencies']) {
+    for (const t of [
+      'audit_events',
+      'client_policy_settings',
+      'kill_switches',
+      'side_effect_ledger',
+      'approvals',
+      'publish_jobs',
+      'assets',
+      'oauth_attempts',
+      'platform_accounts',
+      'credential_refs',
+      'memberships',
+      'users',
+      'clients',
+      'agencies',
+    ]) {
       await q.query(`DROP TABLE IF EXISTS ${t} CASCADE`);
     }
     await q.query(`DROP FUNCTION IF EXISTS raize_audit_append_only`);

@@ -1,7 +1,16 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Tenant-owned tables: every row has client_id; RLS lets the app role see only the clients in scope (C-01). */
-const CLIENT_TABLES = ['credential_refs', 'platform_accounts', 'oauth_attempts', 'assets', 'publish_jobs', 'approvals', 'side_effect_ledger', 'client_policy_settings'];
+const CLIENT_TABLES = [
+  'credential_refs',
+  'platform_accounts',
+  'oauth_attempts',
+  'assets',
+  'publish_jobs',
+  'approvals',
+  'side_effect_ledger',
+  'client_policy_settings',
+];
 
 /**
  * Operators and the tenant boundary: sessions, API tokens, login throttling, and row-level security for the
@@ -12,7 +21,9 @@ export class OperatorsAndTenancy1764100000000 implements MigrationInterface {
   name = 'OperatorsAndTenancy1764100000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE users ADD COLUMN failed_logins int NOT NULL DEFAULT 0, ADD COLUMN locked_until timestamptz, ADD COLUMN totp_secret_ref text, ADD COLUMN totp_enabled boolean NOT NULL DEFAULT false, ADD COLUMN disabled boolean NOT NULL DEFAULT false`);
+    await q.query(
+      `ALTER TABLE users ADD COLUMN failed_logins int NOT NULL DEFAULT 0, ADD COLUMN locked_until timestamptz, ADD COLUMN totp_secret_ref text, ADD COLUMN totp_enabled boolean NOT NULL DEFAULT false, ADD COLUMN disabled boolean NOT NULL DEFAULT false`,
+    );
     await q.query(`
       CREATE TABLE sessions (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -54,17 +65,27 @@ export class OperatorsAndTenancy1764100000000 implements MigrationInterface {
     await q.query(`CREATE INDEX login_attempts_ip ON login_attempts (ip, at)`);
 
     // Helpers reading the tenant scope; an unset scope is an empty one, so a forgotten scope sees nothing.
-    for (const [fn, setting] of [['raize_clients', 'raize.client_ids'], ['raize_agencies', 'raize.agency_ids'], ['raize_member_agencies', 'raize.member_agency_ids']]) {
-      await q.query(`CREATE FUNCTION ${fn}() RETURNS uuid[] LANGUAGE sql STABLE AS $$ SELECT coalesce(nullif(current_setting('${setting}', true), ''), '{}')::uuid[] $$`);
+    for (const [fn, setting] of [
+      ['raize_clients', 'raize.client_ids'],
+      ['raize_agencies', 'raize.agency_ids'],
+      ['raize_member_agencies', 'raize.member_agency_ids'],
+    ]) {
+      await q.query(
+        `CREATE FUNCTION ${fn}() RETURNS uuid[] LANGUAGE sql STABLE AS $$ SELECT coalesce(nullif(current_setting('${setting}', true), ''), '{}')::uuid[] $$`,
+      );
     }
-    await q.query(`CREATE FUNCTION raize_actor() RETURNS uuid LANGUAGE sql STABLE AS $$ SELECT nullif(current_setting('raize.actor_id', true), '')::uuid $$`);
+    await q.query(
+      `CREATE FUNCTION raize_actor() RETURNS uuid LANGUAGE sql STABLE AS $$ SELECT nullif(current_setting('raize.actor_id', true), '')::uuid $$`,
+    );
 
     // The application's own role. Created once per cluster; privileges per database.
     await q.query(`DO $$ BEGIN
       IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'raize_app') THEN
         CREATE ROLE raize_app LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
       END IF; END $$`);
-    await q.query(`DO $$ BEGIN EXECUTE format('GRANT CONNECT ON DATABASE %I TO raize_app', current_database()); END $$`);
+    await q.query(
+      `DO $$ BEGIN EXECUTE format('GRANT CONNECT ON DATABASE %I TO raize_app', current_database()); END $$`,
+    );
     await q.query(`GRANT USAGE ON SCHEMA public TO raize_app`);
     await q.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO raize_app`);
     await q.query(`REVOKE UPDATE, DELETE ON audit_events FROM raize_app`);
@@ -73,14 +94,22 @@ export class OperatorsAndTenancy1764100000000 implements MigrationInterface {
 
     for (const t of CLIENT_TABLES) {
       await q.query(`ALTER TABLE ${t} ENABLE ROW LEVEL SECURITY`);
-      await q.query(`CREATE POLICY tenant ON ${t} USING (client_id = ANY (raize_clients()) OR agency_id = ANY (raize_agencies())) WITH CHECK (client_id = ANY (raize_clients()) OR agency_id = ANY (raize_agencies()))`);
+      await q.query(
+        `CREATE POLICY tenant ON ${t} USING (client_id = ANY (raize_clients()) OR agency_id = ANY (raize_agencies())) WITH CHECK (client_id = ANY (raize_clients()) OR agency_id = ANY (raize_agencies()))`,
+      );
     }
     await q.query(`ALTER TABLE clients ENABLE ROW LEVEL SECURITY`);
-    await q.query(`CREATE POLICY tenant ON clients USING (id = ANY (raize_clients()) OR agency_id = ANY (raize_agencies())) WITH CHECK (agency_id = ANY (raize_agencies()))`);
+    await q.query(
+      `CREATE POLICY tenant ON clients USING (id = ANY (raize_clients()) OR agency_id = ANY (raize_agencies())) WITH CHECK (agency_id = ANY (raize_agencies()))`,
+    );
     await q.query(`ALTER TABLE agencies ENABLE ROW LEVEL SECURITY`);
-    await q.query(`CREATE POLICY tenant ON agencies USING (id = ANY (raize_agencies()) OR id = ANY (raize_member_agencies())) WITH CHECK (false)`);
+    await q.query(
+      `CREATE POLICY tenant ON agencies USING (id = ANY (raize_agencies()) OR id = ANY (raize_member_agencies())) WITH CHECK (false)`,
+    );
     await q.query(`ALTER TABLE memberships ENABLE ROW LEVEL SECURITY`);
-    await q.query(`CREATE POLICY tenant ON memberships USING (user_id = raize_actor() OR agency_id = ANY (raize_agencies()) OR agency_id = ANY (raize_member_agencies()) OR client_id = ANY (raize_clients())) WITH CHECK (agency_id = ANY (raize_agencies()))`);
+    await q.query(
+      `CREATE POLICY tenant ON memberships USING (user_id = raize_actor() OR agency_id = ANY (raize_agencies()) OR agency_id = ANY (raize_member_agencies()) OR client_id = ANY (raize_clients())) WITH CHECK (agency_id = ANY (raize_agencies()))`,
+    );
     await q.query(`ALTER TABLE kill_switches ENABLE ROW LEVEL SECURITY`);
     await q.query(`CREATE POLICY tenant ON kill_switches
       USING (scope = 'global' OR agency_id = ANY (raize_agencies()) OR agency_id = ANY (raize_member_agencies()) OR client_id = ANY (raize_clients()))
@@ -91,13 +120,29 @@ export class OperatorsAndTenancy1764100000000 implements MigrationInterface {
       WITH CHECK (client_id = ANY (raize_clients()) OR agency_id = ANY (raize_agencies()) OR (client_id IS NULL AND agency_id = ANY (raize_member_agencies())) OR (client_id IS NULL AND agency_id IS NULL))`);
 
     // The few lookups that must cross the boundary, each answering one narrow question (SECURITY DEFINER).
-    await q.query(`CREATE FUNCTION raize_client_agency(c uuid) RETURNS uuid LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$ SELECT agency_id FROM clients WHERE id = c $$`);
-    await q.query(`CREATE FUNCTION raize_agency_client_ids(a uuid[]) RETURNS uuid[] LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$ SELECT coalesce(array_agg(id), '{}') FROM clients WHERE agency_id = ANY (a) $$`);
-    await q.query(`CREATE FUNCTION raize_oauth_attempt_scope(s text) RETURNS TABLE (agency_id uuid, client_id uuid, actor_id uuid) LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$ SELECT agency_id, client_id, actor_id FROM oauth_attempts WHERE state = s $$`);
-    await q.query(`CREATE FUNCTION raize_publish_job_scope(j uuid) RETURNS TABLE (agency_id uuid, client_id uuid) LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$ SELECT agency_id, client_id FROM publish_jobs WHERE id = j $$`);
+    await q.query(
+      `CREATE FUNCTION raize_client_agency(c uuid) RETURNS uuid LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$ SELECT agency_id FROM clients WHERE id = c $$`,
+    );
+    await q.query(
+      `CREATE FUNCTION raize_agency_client_ids(a uuid[]) RETURNS uuid[] LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$ SELECT coalesce(array_agg(id), '{}') FROM clients WHERE agency_id = ANY (a) $$`,
+    );
+    await q.query(
+      `CREATE FUNCTION raize_oauth_attempt_scope(s text) RETURNS TABLE (agency_id uuid, client_id uuid, actor_id uuid) LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$ SELECT agency_id, client_id, actor_id FROM oauth_attempts WHERE state = s $$`,
+    );
+    await q.query(
+      `CREATE FUNCTION raize_publish_job_scope(j uuid) RETURNS TABLE (agency_id uuid, client_id uuid) LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$ SELECT agency_id, client_id FROM publish_jobs WHERE id = j $$`,
+    );
     // Global caps count every tenant's side effects, but only as numbers.
-    await q.query(`CREATE FUNCTION raize_global_side_effects_since(a text, since timestamptz) RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$ SELECT count(*) FROM side_effect_ledger WHERE action = a AND state = 'succeeded' AND updated_at >= since $$`);
-    for (const fn of ['raize_client_agency(uuid)', 'raize_agency_client_ids(uuid[])', 'raize_oauth_attempt_scope(text)', 'raize_publish_job_scope(uuid)', 'raize_global_side_effects_since(text, timestamptz)']) {
+    await q.query(
+      `CREATE FUNCTION raize_global_side_effects_since(a text, since timestamptz) RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$ SELECT count(*) FROM side_effect_ledger WHERE action = a AND state = 'succeeded' AND updated_at >= since $$`,
+    );
+    for (const fn of [
+      'raize_client_agency(uuid)',
+      'raize_agency_client_ids(uuid[])',
+      'raize_oauth_attempt_scope(text)',
+      'raize_publish_job_scope(uuid)',
+      'raize_global_side_effects_since(text, timestamptz)',
+    ]) {
       await q.query(`REVOKE ALL ON FUNCTION ${fn} FROM PUBLIC`);
       await q.query(`GRANT EXECUTE ON FUNCTION ${fn} TO raize_app`);
     }
@@ -109,6 +154,8 @@ export class OperatorsAndTenancy1764100000000 implements MigrationInterface {
       await q.query(`ALTER TABLE ${t} DISABLE ROW LEVEL SECURITY`);
     }
     await q.query(`DROP TABLE IF EXISTS login_attempts, api_tokens, sessions`);
-    await q.query(`ALTER TABLE users DROP COLUMN failed_logins, DROP COLUMN locked_until, DROP COLUMN totp_secret_ref, DROP COLUMN totp_enabled, DROP COLUMN disabled`);
+    await q.query(
+      `ALTER TABLE users DROP COLUMN failed_logins, DROP COLUMN locked_until, DROP COLUMN totp_secret_ref, DROP COLUMN totp_enabled, DROP COLUMN disabled`,
+    );
   }
 }

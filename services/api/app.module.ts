@@ -20,7 +20,17 @@ import { RateLimitGuard } from './security/rate-limit.guard';
 import { TelemetryInterceptor } from './telemetry.interceptor';
 import { TenancyInterceptor } from './tenancy.interceptor';
 
-export const FEATURE_MODULES = [ClientsModule, AccountsModule, AssetsModule, PostsModule, KillSwitchesModule, AuditModule, HealthModule, CodecModule, WebAppModule];
+export const FEATURE_MODULES = [
+  ClientsModule,
+  AccountsModule,
+  AssetsModule,
+  PostsModule,
+  KillSwitchesModule,
+  AuditModule,
+  HealthModule,
+  CodecModule,
+  WebAppModule,
+];
 
 @Module({
   imports: [
@@ -42,7 +52,12 @@ export const FEATURE_MODULES = [ClientsModule, AccountsModule, AssetsModule, Pos
           // Apollo refuses "simple" cross-site requests (form posts) outright; cookies are SameSite=Strict and
           // mutations need the CSRF token too (C-07).
           csrfPrevention: true,
-          validationRules: [queryLimits(Number(process.env.RAIZE_GRAPHQL_MAX_DEPTH ?? 10), Number(process.env.RAIZE_GRAPHQL_MAX_COST ?? 2000))],
+          validationRules: [
+            queryLimits(
+              Number(process.env.RAIZE_GRAPHQL_MAX_DEPTH ?? 10),
+              Number(process.env.RAIZE_GRAPHQL_MAX_COST ?? 2000),
+            ),
+          ],
           includeStacktraceInErrorResponses: false,
           formatError: formatGraphqlError,
           context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),

@@ -7,13 +7,18 @@ import { securityHeaders } from './security/security-headers';
 
 /** Builds the API application; main.ts and the integration tests share it. */
 export async function createApi(): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { logger: process.env.RAIZE_ENV === 'test' ? ['error'] : ['error', 'warn', 'log'], bodyParser: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, {
+    logger: process.env.RAIZE_ENV === 'test' ? ['error'] : ['error', 'warn', 'log'],
+    bodyParser: true,
+  });
   app.disable('x-powered-by');
   if (process.env.RAIZE_TRUST_PROXY) app.set('trust proxy', process.env.RAIZE_TRUST_PROXY);
   app.use(securityHeaders(process.env.RAIZE_ENV === 'production'));
   app.use(cookieParser());
   // Validation at the trust boundary: unknown fields refused, every problem named.
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }));
+  app.useGlobalPipes(
+    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
+  );
   app.useBodyParser('json', { limit: '1mb' });
   app.enableShutdownHooks();
   return app;

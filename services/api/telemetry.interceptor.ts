@@ -9,8 +9,14 @@ import { requestOf } from './auth/actor.guard';
 export class TelemetryInterceptor implements NestInterceptor {
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
     const isGql = ctx.getType<string>() === 'graphql';
-    const name = isGql ? `graphql.${GqlExecutionContext.create(ctx).getInfo<{ fieldName: string }>().fieldName}` : `http.${ctx.getClass().name}.${ctx.getHandler().name}`;
+    const name = isGql
+      ? `graphql.${GqlExecutionContext.create(ctx).getInfo<{ fieldName: string }>().fieldName}`
+      : `http.${ctx.getClass().name}.${ctx.getHandler().name}`;
     const actor = requestOf(ctx)?.actor?.userId;
-    return from(withSpan(name, { 'raize.operation': name, 'raize.actor': actor ? `user:${actor}` : 'anonymous' }, () => lastValueFrom(next.handle(), { defaultValue: undefined })));
+    return from(
+      withSpan(name, { 'raize.operation': name, 'raize.actor': actor ? `user:${actor}` : 'anonymous' }, () =>
+        lastValueFrom(next.handle(), { defaultValue: undefined }),
+      ),
+    );
   }
 }

@@ -48,8 +48,14 @@ export function registerAdminRoutes(router: Router, deps: SandboxDeps): void {
     };
 
   // users & clients
-  router.post('/_admin/users', admin(async (ctx) => json(201, await createUser(deps, validate(createUserSchema, body(ctx))))));
-  router.get('/_admin/users', admin(() => list(store.data.users.map(publicUser))));
+  router.post(
+    '/_admin/users',
+    admin(async (ctx) => json(201, await createUser(deps, validate(createUserSchema, body(ctx))))),
+  );
+  router.get(
+    '/_admin/users',
+    admin(() => list(store.data.users.map(publicUser))),
+  );
 
   router.post(
     '/_admin/oauth-clients',
@@ -68,7 +74,10 @@ export function registerAdminRoutes(router: Router, deps: SandboxDeps): void {
       return json(201, clientView(client));
     }),
   );
-  router.get('/_admin/oauth-clients', admin(() => list(store.data.oauthClients.map(clientView))));
+  router.get(
+    '/_admin/oauth-clients',
+    admin(() => list(store.data.oauthClients.map(clientView))),
+  );
 
   router.post(
     '/_admin/tokens',
@@ -87,8 +96,14 @@ export function registerAdminRoutes(router: Router, deps: SandboxDeps): void {
   );
 
   // faults & flags
-  router.post('/_admin/faults', admin((ctx) => list(deps.faults.set(validate(setFaultsSchema, body(ctx)).faults))));
-  router.get('/_admin/faults', admin(() => list(deps.faults.list())));
+  router.post(
+    '/_admin/faults',
+    admin((ctx) => list(deps.faults.set(validate(setFaultsSchema, body(ctx)).faults))),
+  );
+  router.get(
+    '/_admin/faults',
+    admin(() => list(deps.faults.list())),
+  );
   router.delete(
     '/_admin/faults',
     admin(() => {
@@ -107,7 +122,10 @@ export function registerAdminRoutes(router: Router, deps: SandboxDeps): void {
       return json(200, store.data.flags);
     }),
   );
-  router.get('/_admin/flags', admin(() => json(200, store.data.flags)));
+  router.get(
+    '/_admin/flags',
+    admin(() => json(200, store.data.flags)),
+  );
 
   // identity swaps
   router.post(
@@ -122,7 +140,10 @@ export function registerAdminRoutes(router: Router, deps: SandboxDeps): void {
       return json(201, swap);
     }),
   );
-  router.get('/_admin/identity-swaps', admin(() => list(store.data.swaps)));
+  router.get(
+    '/_admin/identity-swaps',
+    admin(() => list(store.data.swaps)),
+  );
   router.delete(
     '/_admin/identity-swaps',
     admin(() => {
@@ -134,7 +155,10 @@ export function registerAdminRoutes(router: Router, deps: SandboxDeps): void {
   );
 
   // content
-  router.get('/_admin/posts', admin(() => list(store.data.posts)));
+  router.get(
+    '/_admin/posts',
+    admin(() => list(store.data.posts)),
+  );
   router.get(
     '/_admin/comments',
     admin((ctx) => {
@@ -158,28 +182,43 @@ export function registerAdminRoutes(router: Router, deps: SandboxDeps): void {
     '/_admin/webhooks',
     admin((ctx) => {
       const input = validate(registerWebhookSchema, body(ctx));
-      const hook: StoredWebhook = { id: randomId('sbx_wh_'), url: input.url, secret: input.secret, createdAt: store.nowIso() };
+      const hook: StoredWebhook = {
+        id: randomId('sbx_wh_'),
+        url: input.url,
+        secret: input.secret,
+        createdAt: store.nowIso(),
+      };
       store.mutate((state) => {
         state.webhooks.push(hook);
       });
       return json(201, webhookView(hook));
     }),
   );
-  router.get('/_admin/webhooks', admin(() => list(store.data.webhooks.map(webhookView))));
+  router.get(
+    '/_admin/webhooks',
+    admin(() => list(store.data.webhooks.map(webhookView))),
+  );
   router.delete(
     '/_admin/webhooks/:id',
     admin((ctx) => {
-      if (!store.data.webhooks.some((w) => w.id === ctx.params.id)) throw new HttpError(404, 'not_found', 'No such webhook');
+      if (!store.data.webhooks.some((w) => w.id === ctx.params.id))
+        throw new HttpError(404, 'not_found', 'No such webhook');
       store.mutate((state) => {
         state.webhooks = state.webhooks.filter((w) => w.id !== ctx.params.id);
       });
       return noContent();
     }),
   );
-  router.get('/_admin/webhook-deliveries', admin(() => list(store.deliveries)));
+  router.get(
+    '/_admin/webhook-deliveries',
+    admin(() => list(store.deliveries)),
+  );
 
   // inspection & reset
-  router.get('/_admin/requests', admin(() => list(store.requests)));
+  router.get(
+    '/_admin/requests',
+    admin(() => list(store.requests)),
+  );
   router.delete(
     '/_admin/requests',
     admin(() => {

@@ -16,7 +16,9 @@ export function requireAdmin(deps: SandboxDeps, ctx: RequestContext): void {
 }
 
 function unauthorized(message: string, error = 'invalid_token'): HttpError {
-  return new HttpError(401, 'unauthorized', message, { 'www-authenticate': `Bearer realm="sandbox", error="${error}"` });
+  return new HttpError(401, 'unauthorized', message, {
+    'www-authenticate': `Bearer realm="sandbox", error="${error}"`,
+  });
 }
 
 export interface Identity {

@@ -26,10 +26,21 @@ function buildMedia(deps: SandboxDeps, postId: string, input: CreatePostInput['m
       if (claimed && claimed[1]!.toLowerCase() !== digest) {
         throw new HttpError(422, 'checksum_mismatch', `media[${index}].checksum does not match the uploaded bytes`);
       }
-      media.push({ id, contentType: item.contentType, url: `${deps.publicUrl()}/media/${id}`, checksum: `sha256:${digest}`, sizeBytes: bytes.length });
+      media.push({
+        id,
+        contentType: item.contentType,
+        url: `${deps.publicUrl()}/media/${id}`,
+        checksum: `sha256:${digest}`,
+        sizeBytes: bytes.length,
+      });
       blobs.push({ id, postId, contentType: item.contentType, dataBase64: bytes.toString('base64') });
     } else {
-      media.push({ id, contentType: item.contentType, url: item.url!, ...(item.checksum ? { checksum: item.checksum } : {}) });
+      media.push({
+        id,
+        contentType: item.contentType,
+        url: item.url!,
+        ...(item.checksum ? { checksum: item.checksum } : {}),
+      });
     }
   }
   return { media, blobs };
@@ -40,7 +51,12 @@ function buildMedia(deps: SandboxDeps, postId: string, input: CreatePostInput['m
  * same identity returns the original post; the same key with a different body is refused with 422.
  * Runs synchronously after validation so concurrent duplicates cannot both create.
  */
-export function createPost(deps: SandboxDeps, authorId: string, input: CreatePostInput, idempotencyKey?: string): CreatePostResult {
+export function createPost(
+  deps: SandboxDeps,
+  authorId: string,
+  input: CreatePostInput,
+  idempotencyKey?: string,
+): CreatePostResult {
   const { store } = deps;
   const useKey = idempotencyKey !== undefined && !store.data.flags.ignoreIdempotencyKey;
   const bodyHash = sha256Hex(JSON.stringify(input));
@@ -48,7 +64,11 @@ export function createPost(deps: SandboxDeps, authorId: string, input: CreatePos
     const previous = store.findIdempotency(authorId, idempotencyKey);
     if (previous) {
       if (previous.bodyHash !== bodyHash) {
-        throw new HttpError(422, 'idempotency_key_reused', 'This Idempotency-Key was already used with a different request body');
+        throw new HttpError(
+          422,
+          'idempotency_key_reused',
+          'This Idempotency-Key was already used with a different request body',
+        );
       }
       const post = store.findPost(previous.postId);
       if (post) return { post, replayed: true };
@@ -58,7 +78,15 @@ export function createPost(deps: SandboxDeps, authorId: string, input: CreatePos
   const id = randomId('sbx_p_');
   const { media, blobs } = buildMedia(deps, id, input.media);
   const createdAt = store.nowIso();
-  const post: SandboxPost = { id, url: `${deps.publicUrl()}/p/${id}`, text: input.text, media, authorId, createdAt, requestKey: idempotencyKey ?? null };
+  const post: SandboxPost = {
+    id,
+    url: `${deps.publicUrl()}/p/${id}`,
+    text: input.text,
+    media,
+    authorId,
+    createdAt,
+    requestKey: idempotencyKey ?? null,
+  };
   store.mutate((state) => {
     state.posts.push(post);
     state.mediaBlobs.push(...blobs);
@@ -76,7 +104,10 @@ export function createComment(deps: SandboxDeps, post: SandboxPost, authorId: st
   deps.store.mutate((state) => {
     state.comments.push(comment);
   });
-  deps.webhooks.emit({ type: 'comment.created', data: { comment, post: { id: post.id, authorId: post.authorId, url: post.url } } });
+  deps.webhooks.emit({
+    type: 'comment.created',
+    data: { comment, post: { id: post.id, authorId: post.authorId, url: post.url } },
+  });
   return comment;
 }
 
@@ -98,7 +129,8 @@ export function postsPageByAuthor(deps: SandboxDeps, authorId: string, query: Li
   let start = posts.length - 1;
   if (query.cursor !== undefined) {
     const at = posts.findIndex((p) => p.id === decodeCursor(query.cursor!));
-    if (at < 0 || posts[at]!.authorId !== authorId) throw new HttpError(400, 'invalid_cursor', 'cursor does not come from this listing');
+    if (at < 0 || posts[at]!.authorId !== authorId)
+      throw new HttpError(400, 'invalid_cursor', 'cursor does not come from this listing');
     start = at - 1;
   }
   const sinceMs = query.since ? Date.parse(query.since) : undefined;
@@ -114,5 +146,8 @@ export function postsPageByAuthor(deps: SandboxDeps, authorId: string, query: Li
     }
     data.push(post);
   }
-  return { data: data.map((p) => publicPost(deps, p)), next_cursor: more ? encodeCursor(data[data.length - 1]!.id) : null };
+  return {
+    data: data.map((p) => publicPost(deps, p)),
+    next_cursor: more ? encodeCursor(data[data.length - 1]!.id) : null,
+  };
 }

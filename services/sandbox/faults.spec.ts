@@ -35,14 +35,19 @@ describe('sandbox faults, flags and admin', () => {
 
   beforeEach(async () => {
     await t.admin.reset();
-    ({ token, user: { id: userId } } = await userWithToken(t, 'faulty'));
+    ({
+      token,
+      user: { id: userId },
+    } = await userWithToken(t, 'faulty'));
   });
 
   const createPost = (text: string, key?: string) =>
     api(t.sandbox.url, '/posts', { token, json: { text }, headers: key ? { 'idempotency-key': key } : {} });
 
   it('rate limits `count` matching requests with 429 + Retry-After, then behaves normally', async () => {
-    await t.admin.setFaults([{ match: { method: 'POST', path: '/posts' }, rateLimit: { count: 2, retryAfterSeconds: 7 } }]);
+    await t.admin.setFaults([
+      { match: { method: 'POST', path: '/posts' }, rateLimit: { count: 2, retryAfterSeconds: 7 } },
+    ]);
     const first = await createPost('a');
     const second = await createPost('b');
     expect([first.status, second.status]).toEqual([429, 429]);
@@ -105,8 +110,10 @@ describe('sandbox faults, flags and admin', () => {
     await t.admin.setFaults([{ match: { method: 'POST', path: '/posts' }, beforeHandlerDelayMs: 500, times: 1 }]);
     const started = Date.now();
     const res = await fetch(`${t.sandbox.url}/posts`, {
-      method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': 'late-key' },
-      body: JSON.stringify({ text: 'processed late' }), signal: AbortSignal.timeout(150),
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': 'late-key' },
+      body: JSON.stringify({ text: 'processed late' }),
+      signal: AbortSignal.timeout(150),
     }).catch((e: Error) => e);
     expect(res).toMatchObject({ name: 'TimeoutError' });
     expect(await t.admin.listPosts()).toEqual([]);
@@ -124,8 +131,10 @@ describe('sandbox faults, flags and admin', () => {
   it('latencyMs: a request whose client left during the latency is dropped, never handled', async () => {
     await t.admin.setFaults([{ match: { method: 'POST', path: '/posts' }, latencyMs: 400, times: 1 }]);
     const res = await fetch(`${t.sandbox.url}/posts`, {
-      method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ text: 'lost on the way' }), signal: AbortSignal.timeout(100),
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'lost on the way' }),
+      signal: AbortSignal.timeout(100),
     }).catch((e: Error) => e);
     expect(res).toMatchObject({ name: 'TimeoutError' });
     let log = (await t.admin.listRequests()).filter((r) => r.path === '/posts');
@@ -138,7 +147,9 @@ describe('sandbox faults, flags and admin', () => {
   });
 
   it('caps processing time at MAX_PROCESSING_DELAY_MS, below the sandbox connector’s settle time', async () => {
-    await expect(t.admin.setFaults([{ beforeHandlerDelayMs: MAX_PROCESSING_DELAY_MS + 1 }])).rejects.toMatchObject({ status: 400 });
+    await expect(t.admin.setFaults([{ beforeHandlerDelayMs: MAX_PROCESSING_DELAY_MS + 1 }])).rejects.toMatchObject({
+      status: 400,
+    });
     await expect(t.admin.setFaults([{ beforeHandlerDelayMs: MAX_PROCESSING_DELAY_MS }])).resolves.toHaveLength(1);
     const timing = platformDescriptor('sandbox').timing({ baseUrl: t.sandbox.url });
     expect(timing.settleSeconds * 1000).toBeGreaterThan(MAX_PROCESSING_DELAY_MS + timing.requestTimeoutMs);
@@ -178,7 +189,9 @@ describe('sandbox faults, flags and admin', () => {
       const res = await api(t.sandbox.url, path, method === 'POST' ? { method, json: {} } : { method });
       expect([method, path, res.status]).toEqual([method, path, 401]);
     }
-    expect((await api(t.sandbox.url, '/_admin/posts', { headers: { 'x-sandbox-admin': TEST_ADMIN_TOKEN } })).status).toBe(200);
+    expect(
+      (await api(t.sandbox.url, '/_admin/posts', { headers: { 'x-sandbox-admin': TEST_ADMIN_TOKEN } })).status,
+    ).toBe(200);
   });
 
   it('faults never apply to admin routes', async () => {
@@ -188,7 +201,11 @@ describe('sandbox faults, flags and admin', () => {
   });
 
   it('answers bad JSON, bad input and unknown routes with JSON errors and no stack trace', async () => {
-    const bad = await api(t.sandbox.url, '/posts', { token, rawBody: '{"text": nope', headers: { 'content-type': 'application/json' } });
+    const bad = await api(t.sandbox.url, '/posts', {
+      token,
+      rawBody: '{"text": nope',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body).toEqual({ error: { code: 'invalid_json', message: expect.any(String) } });
     expect(bad.text).not.toMatch(/at .*\.ts|Error:|stack/);
@@ -199,7 +216,10 @@ describe('sandbox faults, flags and admin', () => {
     });
     expect(adminBad.status).toBe(400);
 
-    const invalid = await api(t.sandbox.url, '/_admin/faults', { json: { faults: [{ errorRate: 2 }] }, headers: { 'x-sandbox-admin': TEST_ADMIN_TOKEN } });
+    const invalid = await api(t.sandbox.url, '/_admin/faults', {
+      json: { faults: [{ errorRate: 2 }] },
+      headers: { 'x-sandbox-admin': TEST_ADMIN_TOKEN },
+    });
     expect(invalid.status).toBe(400);
     expect(invalid.body.error.code).toBe('validation_error');
 
@@ -220,7 +240,11 @@ describe('sandbox faults, flags and admin', () => {
     await t.admin.setFaults([{ latencyMs: 1 }]);
     await createPost('gone soon');
     await t.admin.reset();
-    expect(await t.admin.getFlags()).toEqual({ duplicateWebhooks: false, ignoreIdempotencyKey: false, echoRequestKey: true });
+    expect(await t.admin.getFlags()).toEqual({
+      duplicateWebhooks: false,
+      ignoreIdempotencyKey: false,
+      echoRequestKey: true,
+    });
     expect(await t.admin.listFaults()).toEqual([]);
     expect(await t.admin.listPosts()).toEqual([]);
     expect(await t.admin.listUsers()).toEqual([]);

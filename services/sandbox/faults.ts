@@ -37,7 +37,13 @@ export function faultMatches(match: FaultMatch | undefined, method: string, path
 }
 
 function hasEffectsBesidesRateLimit(fault: ActiveFault): boolean {
-  return !!(fault.latencyMs || fault.beforeHandlerDelayMs || fault.afterHandlerDelayMs || fault.errorRate || fault.errorStatus !== undefined);
+  return !!(
+    fault.latencyMs ||
+    fault.beforeHandlerDelayMs ||
+    fault.afterHandlerDelayMs ||
+    fault.errorRate ||
+    fault.errorStatus !== undefined
+  );
 }
 
 export class FaultEngine {

@@ -32,13 +32,23 @@ export function json(status: number, body: unknown, headers: Record<string, stri
   };
 }
 
-export function errorJson(status: number, code: string, message: string, headers: Record<string, string> = {}): SandboxResponse {
+export function errorJson(
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+): SandboxResponse {
   return json(status, { error: { code, message } }, headers);
 }
 
-const HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data: http: https:; base-uri 'none'; frame-ancestors 'none'";
+const HTML_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data: http: https:; base-uri 'none'; frame-ancestors 'none'";
 
-export function htmlResponse(status: number, body: string, headers: Record<string, string | string[]> = {}): SandboxResponse {
+export function htmlResponse(
+  status: number,
+  body: string,
+  headers: Record<string, string | string[]> = {},
+): SandboxResponse {
   return {
     status,
     headers: {

@@ -3,7 +3,8 @@ import { DEFAULT_ADMIN_TOKEN, startSandbox } from './sandbox.server';
 
 async function main(): Promise<void> {
   const port = Number(process.env.SANDBOX_PORT ?? 4010);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid SANDBOX_PORT ${process.env.SANDBOX_PORT}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`Invalid SANDBOX_PORT ${process.env.SANDBOX_PORT}`);
   const sandbox = await startSandbox({
     port,
     host: process.env.SANDBOX_HOST || '127.0.0.1',
@@ -11,7 +12,9 @@ async function main(): Promise<void> {
     adminToken: process.env.SANDBOX_ADMIN_TOKEN || DEFAULT_ADMIN_TOKEN,
     publicUrl: process.env.SANDBOX_PUBLIC_URL || undefined,
   });
-  console.log(`[sandbox] listening on ${sandbox.url}${process.env.SANDBOX_STATE_FILE ? ` (state: ${process.env.SANDBOX_STATE_FILE})` : ''}`);
+  console.log(
+    `[sandbox] listening on ${sandbox.url}${process.env.SANDBOX_STATE_FILE ? ` (state: ${process.env.SANDBOX_STATE_FILE})` : ''}`,
+  );
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

@@ -1,7 +1,21 @@
 // OAuth 2.0 authorization code grant with PKCE (S256 only), refresh token rotation.
-import { htmlResponse, isJsonContentType, json, parseForm, redirect, headerValue, type SandboxResponse } from './http-utils';
+import {
+  htmlResponse,
+  isJsonContentType,
+  json,
+  parseForm,
+  redirect,
+  headerValue,
+  type SandboxResponse,
+} from './http-utils';
 import { errorPage, authorizePage } from './pages';
-import { authorizeParamsSchema, loginFormSchema, tokenRequestSchema, type AuthorizeParams, type TokenRequest } from './schemas';
+import {
+  authorizeParamsSchema,
+  loginFormSchema,
+  tokenRequestSchema,
+  type AuthorizeParams,
+  type TokenRequest,
+} from './schemas';
 import { pkceS256, randomId, randomToken, safeEqual, sha256Hex } from './secrets';
 import { issueTokens, revokeGrant } from './tokens';
 import type { SandboxDeps } from './deps';
@@ -50,7 +64,13 @@ function checkAuthorize(deps: SandboxDeps, params: AuthorizeParams): AuthorizeCh
     return fail('invalid_request', 'Only code_challenge_method=S256 is supported (plain is refused)');
   }
   if (!CODE_CHALLENGE.test(params.code_challenge)) return fail('invalid_request', 'code_challenge is malformed');
-  return { kind: 'ok', client, redirectUri, challenge: params.code_challenge, scope: params.scope?.trim() || DEFAULT_SCOPE };
+  return {
+    kind: 'ok',
+    client,
+    redirectUri,
+    challenge: params.code_challenge,
+    scope: params.scope?.trim() || DEFAULT_SCOPE,
+  };
 }
 
 function parseAuthorizeParams(raw: Record<string, string>): AuthorizeParams | null {
@@ -82,7 +102,10 @@ async function postAuthorize(deps: SandboxDeps, ctx: RequestContext): Promise<Sa
 
   const user = await checkCredentials(deps, login.data.username, login.data.password);
   if (!user) {
-    return htmlResponse(401, authorizePage({ params, error: 'Wrong username or password.', username: login.data.username }));
+    return htmlResponse(
+      401,
+      authorizePage({ params, error: 'Wrong username or password.', username: login.data.username }),
+    );
   }
   const code = randomToken();
   const now = deps.store.now();
@@ -107,7 +130,12 @@ async function postAuthorize(deps: SandboxDeps, ctx: RequestContext): Promise<Sa
 
 // ---- token endpoint -----------------------------------------------------------------------------------------
 
-function oauthError(status: number, error: string, description: string, headers: Record<string, string> = {}): SandboxResponse {
+function oauthError(
+  status: number,
+  error: string,
+  description: string,
+  headers: Record<string, string> = {},
+): SandboxResponse {
   return json(status, { error, error_description: description }, { pragma: 'no-cache', ...headers });
 }
 
@@ -123,7 +151,12 @@ function readTokenRequest(ctx: RequestContext): TokenRequest | SandboxResponse {
     raw = parseForm(ctx.rawBody);
   }
   const parsed = tokenRequestSchema.safeParse(raw);
-  if (!parsed.success) return oauthError(400, 'invalid_request', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  if (!parsed.success)
+    return oauthError(
+      400,
+      'invalid_request',
+      parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+    );
   return parsed.data;
 }
 
@@ -143,7 +176,11 @@ function basicCredentials(header: string | undefined): { id: string; secret: str
   return { id: unescape(decoded.slice(0, colon)), secret: unescape(decoded.slice(colon + 1)) };
 }
 
-function authenticateClient(deps: SandboxDeps, ctx: RequestContext, body: TokenRequest): StoredOAuthClient | SandboxResponse {
+function authenticateClient(
+  deps: SandboxDeps,
+  ctx: RequestContext,
+  body: TokenRequest,
+): StoredOAuthClient | SandboxResponse {
   const basic = basicCredentials(headerValue(ctx.req.headers.authorization));
   const clientId = basic?.id ?? body.client_id;
   const secret = basic?.secret ?? body.client_secret;
@@ -163,7 +200,8 @@ function exchangeCode(deps: SandboxDeps, client: StoredOAuthClient, body: TokenR
   const { store } = deps;
   const codeHash = sha256Hex(body.code);
   const record = store.data.authCodes.find((c) => c.codeHash === codeHash);
-  if (!record || record.clientId !== client.clientId) return oauthError(400, 'invalid_grant', 'Unknown authorization code');
+  if (!record || record.clientId !== client.clientId)
+    return oauthError(400, 'invalid_grant', 'Unknown authorization code');
   if (record.usedAt !== null) {
     // RFC 6749 §4.1.2: a reused code revokes what was issued from it.
     revokeGrant(deps, record.grantId);
@@ -173,11 +211,17 @@ function exchangeCode(deps: SandboxDeps, client: StoredOAuthClient, body: TokenR
     record.usedAt = store.now();
   });
   if (record.expiresAt <= store.now()) return oauthError(400, 'invalid_grant', 'Authorization code expired');
-  if (body.redirect_uri !== record.redirectUri) return oauthError(400, 'invalid_grant', 'redirect_uri does not match the authorization request');
+  if (body.redirect_uri !== record.redirectUri)
+    return oauthError(400, 'invalid_grant', 'redirect_uri does not match the authorization request');
   if (!CODE_VERIFIER.test(body.code_verifier) || !safeEqual(pkceS256(body.code_verifier), record.codeChallenge)) {
     return oauthError(400, 'invalid_grant', 'code_verifier does not match code_challenge');
   }
-  const tokens = issueTokens(deps, { userId: record.userId, clientId: client.clientId, scope: record.scope, grantId: record.grantId });
+  const tokens = issueTokens(deps, {
+    userId: record.userId,
+    clientId: client.clientId,
+    scope: record.scope,
+    grantId: record.grantId,
+  });
   return json(200, tokens, { pragma: 'no-cache' });
 }
 
@@ -185,11 +229,17 @@ function refresh(deps: SandboxDeps, client: StoredOAuthClient, body: TokenReques
   if (!body.refresh_token) return oauthError(400, 'invalid_request', 'refresh_token is required');
   const tokenHash = sha256Hex(body.refresh_token);
   const old = deps.store.findToken(tokenHash, 'refresh');
-  if (!old || old.clientId !== client.clientId) return oauthError(400, 'invalid_grant', 'Unknown or already used refresh token');
+  if (!old || old.clientId !== client.clientId)
+    return oauthError(400, 'invalid_grant', 'Unknown or already used refresh token');
   deps.store.mutate((state) => {
     state.tokens = state.tokens.filter((t) => t !== old);
   });
-  const tokens = issueTokens(deps, { userId: old.userId, clientId: client.clientId, scope: old.scope, grantId: old.grantId });
+  const tokens = issueTokens(deps, {
+    userId: old.userId,
+    clientId: client.clientId,
+    scope: old.scope,
+    grantId: old.grantId,
+  });
   return json(200, tokens, { pragma: 'no-cache' });
 }
 

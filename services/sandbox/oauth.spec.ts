@@ -74,7 +74,12 @@ describe('sandbox OAuth 2.0 + PKCE', () => {
 
     const me = await api(t.sandbox.url, '/me', { token: tokens.access_token as string });
     expect(me.status).toBe(200);
-    expect(me.body).toEqual({ id: expect.stringMatching(/^sbx_u_/), username: 'alice', handle: '@alice', displayName: 'Alice' });
+    expect(me.body).toEqual({
+      id: expect.stringMatching(/^sbx_u_/),
+      username: 'alice',
+      handle: '@alice',
+      displayName: 'Alice',
+    });
     expect(me.headers.get('x-request-id')).toBeTruthy();
   });
 
@@ -147,7 +152,13 @@ describe('sandbox OAuth 2.0 + PKCE', () => {
 
   it('refuses an unknown client', async () => {
     const { challenge } = createPkcePair();
-    const qs = new URLSearchParams({ response_type: 'code', client_id: 'nope', redirect_uri: REDIRECT, code_challenge: challenge, code_challenge_method: 'S256' });
+    const qs = new URLSearchParams({
+      response_type: 'code',
+      client_id: 'nope',
+      redirect_uri: REDIRECT,
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+    });
     const res = await api(t.sandbox.url, `/oauth/authorize?${qs}`);
     expect(res.status).toBe(400);
     expect(res.headers.get('location')).toBeNull();
@@ -234,7 +245,13 @@ describe('sandbox OAuth 2.0 + PKCE', () => {
       password: 'wonderland',
       codeChallenge: challenge,
     });
-    const base = { baseUrl: t.sandbox.url, clientId: 'confidential', redirectUri: REDIRECT, code, codeVerifier: verifier };
+    const base = {
+      baseUrl: t.sandbox.url,
+      clientId: 'confidential',
+      redirectUri: REDIRECT,
+      code,
+      codeVerifier: verifier,
+    };
     const noSecret = await exchangeCode(base);
     expect(noSecret.status).toBe(401);
     expect(await noSecret.json()).toMatchObject({ error: 'invalid_client' });

@@ -1,7 +1,15 @@
 // Browser pages: home, login/logout (HttpOnly session cookie), compose, and the public post page.
 import { SESSION_COOKIE, sessionUser } from './auth';
 import { createPost } from './content.service';
-import { HttpError, headerValue, htmlResponse, parseCookies, parseForm, redirect, type SandboxResponse } from './http-utils';
+import {
+  HttpError,
+  headerValue,
+  htmlResponse,
+  parseCookies,
+  parseForm,
+  redirect,
+  type SandboxResponse,
+} from './http-utils';
 import { composePage, errorPage, homePage, loginPage, postPage } from './pages';
 import { composeFormSchema, loginFormSchema } from './schemas';
 import { randomToken, sha256Hex } from './secrets';
@@ -17,7 +25,8 @@ function page(handler: Handler): Handler {
     try {
       return await handler(ctx);
     } catch (err) {
-      if (err instanceof HttpError) return htmlResponse(err.status, errorPage(err.status === 404 ? 'Not found' : 'Error', err.message));
+      if (err instanceof HttpError)
+        return htmlResponse(err.status, errorPage(err.status === 404 ? 'Not found' : 'Error', err.message));
       throw err;
     }
   };
@@ -45,7 +54,11 @@ async function postLogin(deps: SandboxDeps, ctx: RequestContext): Promise<Sandbo
   deps.store.mutate((state) => {
     const now = deps.store.now();
     state.sessions = state.sessions.filter((s) => s.expiresAt > now);
-    state.sessions.push({ sessionHash: sha256Hex(sessionId), userId: user.id, expiresAt: now + SESSION_TTL_SECONDS * 1000 });
+    state.sessions.push({
+      sessionHash: sha256Hex(sessionId),
+      userId: user.id,
+      expiresAt: now + SESSION_TTL_SECONDS * 1000,
+    });
   });
   return redirect(next, { 'set-cookie': sessionCookie(deps, sessionId, SESSION_TTL_SECONDS) });
 }
@@ -88,7 +101,10 @@ function getPostPage(deps: SandboxDeps, ctx: RequestContext): SandboxResponse {
     .filter((c) => c.postId === post.id)
     .map((comment) => ({ comment, authorHandle: handleOf(comment.authorId) }));
   const viewer = sessionUser(deps, ctx);
-  return htmlResponse(200, postPage({ post, authorHandle: handleOf(post.authorId), comments, viewer: viewer && publicUser(viewer) }));
+  return htmlResponse(
+    200,
+    postPage({ post, authorHandle: handleOf(post.authorId), comments, viewer: viewer && publicUser(viewer) }),
+  );
 }
 
 export function registerPageRoutes(router: Router, deps: SandboxDeps): void {
@@ -99,10 +115,28 @@ export function registerPageRoutes(router: Router, deps: SandboxDeps): void {
       return htmlResponse(200, homePage(user && publicUser(user)));
     }),
   );
-  router.get('/login', page((ctx) => htmlResponse(200, loginPage({ next: safeNext(ctx.query.get('next')) }))));
-  router.post('/login', page((ctx) => postLogin(deps, ctx)));
-  router.post('/logout', page((ctx) => postLogout(deps, ctx)));
-  router.get('/compose', page((ctx) => getCompose(deps, ctx)));
-  router.post('/compose', page((ctx) => postCompose(deps, ctx)));
-  router.get('/p/:id', page((ctx) => getPostPage(deps, ctx)));
+  router.get(
+    '/login',
+    page((ctx) => htmlResponse(200, loginPage({ next: safeNext(ctx.query.get('next')) }))),
+  );
+  router.post(
+    '/login',
+    page((ctx) => postLogin(deps, ctx)),
+  );
+  router.post(
+    '/logout',
+    page((ctx) => postLogout(deps, ctx)),
+  );
+  router.get(
+    '/compose',
+    page((ctx) => getCompose(deps, ctx)),
+  );
+  router.post(
+    '/compose',
+    page((ctx) => postCompose(deps, ctx)),
+  );
+  router.get(
+    '/p/:id',
+    page((ctx) => getPostPage(deps, ctx)),
+  );
 }

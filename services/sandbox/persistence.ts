@@ -25,7 +25,9 @@ export function loadStateFile(file: string): Record<string, unknown> | null {
   }
   const version = (parsed as { version?: unknown }).version;
   if (version !== STATE_VERSION) {
-    throw new Error(`Sandbox state file ${file} has unsupported version ${String(version)} (expected ${STATE_VERSION})`);
+    throw new Error(
+      `Sandbox state file ${file} has unsupported version ${String(version)} (expected ${STATE_VERSION})`,
+    );
   }
   return parsed as Record<string, unknown>;
 }

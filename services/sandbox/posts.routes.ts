@@ -11,7 +11,8 @@ export const IDEMPOTENCY_HEADER = 'idempotency-key';
 export function idempotencyKeyOf(ctx: RequestContext): string | undefined {
   const key = headerValue(ctx.req.headers[IDEMPOTENCY_HEADER]);
   if (key === undefined) return undefined;
-  if (key.length < 1 || key.length > 255) throw new HttpError(400, 'invalid_idempotency_key', 'Idempotency-Key must be 1-255 characters');
+  if (key.length < 1 || key.length > 255)
+    throw new HttpError(400, 'invalid_idempotency_key', 'Idempotency-Key must be 1-255 characters');
   return key;
 }
 
@@ -36,7 +37,11 @@ function getMedia(deps: SandboxDeps, ctx: RequestContext): SandboxResponse {
   if (!blob) throw new HttpError(404, 'not_found', 'Media not found');
   return {
     status: 200,
-    headers: { 'content-type': blob.contentType, 'x-content-type-options': 'nosniff', 'cache-control': 'public, max-age=3600' },
+    headers: {
+      'content-type': blob.contentType,
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'public, max-age=3600',
+    },
     body: Buffer.from(blob.dataBase64, 'base64'),
   };
 }

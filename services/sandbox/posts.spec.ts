@@ -48,7 +48,9 @@ describe('sandbox posts API', () => {
     expect(second.body).toEqual(first.body);
     expect(await t.admin.listPosts()).toHaveLength(1);
     const log = await t.admin.listRequests();
-    expect(log.filter((r) => r.path === '/posts' && r.idempotencyKey === 'key-1').map((r) => r.status)).toEqual([201, 200]);
+    expect(log.filter((r) => r.path === '/posts' && r.idempotencyKey === 'key-1').map((r) => r.status)).toEqual([
+      201, 200,
+    ]);
   });
 
   it('makes two posts when the ignoreIdempotencyKey flag is set', async () => {
@@ -71,13 +73,23 @@ describe('sandbox posts API', () => {
   it('scopes idempotency keys to the identity', async () => {
     const other = await userWithToken(t, 'other');
     await create({ text: 'same' }, 'shared-key');
-    const res = await api(t.sandbox.url, '/posts', { token: other.token, json: { text: 'same' }, headers: { 'idempotency-key': 'shared-key' } });
+    const res = await api(t.sandbox.url, '/posts', {
+      token: other.token,
+      json: { text: 'same' },
+      headers: { 'idempotency-key': 'shared-key' },
+    });
     expect(res.status).toBe(201);
     expect(res.body.authorId).toBe(other.user.id);
   });
 
   it('validates the body', async () => {
-    for (const body of [{}, { text: '' }, { text: '   ' }, { text: 'x'.repeat(5001) }, { text: 'ok', media: [{ contentType: 'image/png' }] }]) {
+    for (const body of [
+      {},
+      { text: '' },
+      { text: '   ' },
+      { text: 'x'.repeat(5001) },
+      { text: 'ok', media: [{ contentType: 'image/png' }] },
+    ]) {
       const res = await create(body);
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe('validation_error');
@@ -104,7 +116,10 @@ describe('sandbox posts API', () => {
     expect(media.headers.get('content-type')).toBe('image/png');
     expect(Buffer.from(await media.arrayBuffer())).toEqual(bytes);
 
-    const bad = await create({ text: 'bad', media: [{ dataBase64: bytes.toString('base64'), contentType: 'image/png', checksum: 'sha256:' + '0'.repeat(64) }] });
+    const bad = await create({
+      text: 'bad',
+      media: [{ dataBase64: bytes.toString('base64'), contentType: 'image/png', checksum: 'sha256:' + '0'.repeat(64) }],
+    });
     expect(bad.status).toBe(422);
     expect(bad.body.error.code).toBe('checksum_mismatch');
   });
@@ -119,9 +134,17 @@ describe('sandbox posts API', () => {
     expect(all.body.data.map((p: { id: string }) => p.id)).toEqual([...ids].reverse());
     const limited = await api(t.sandbox.url, '/me/posts?limit=2', { token });
     expect(limited.body.data).toHaveLength(2);
-    const future = await api(t.sandbox.url, `/me/posts?since=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`, { token });
+    const future = await api(
+      t.sandbox.url,
+      `/me/posts?since=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`,
+      { token },
+    );
     expect(future.body.data).toEqual([]);
-    const past = await api(t.sandbox.url, `/me/posts?since=${encodeURIComponent(new Date(Date.now() - 60_000).toISOString())}`, { token });
+    const past = await api(
+      t.sandbox.url,
+      `/me/posts?since=${encodeURIComponent(new Date(Date.now() - 60_000).toISOString())}`,
+      { token },
+    );
     expect(past.body.data).toHaveLength(3);
     expect((await api(t.sandbox.url, '/me/posts?limit=0', { token })).status).toBe(400);
     expect((await api(t.sandbox.url, '/me/posts?since=yesterday', { token })).status).toBe(400);
@@ -138,7 +161,11 @@ describe('sandbox posts API', () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const page: { status: number; body: { data: { id: string }[]; next_cursor: string | null } } = await api(t.sandbox.url, `/me/posts?limit=3${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { token });
+      const page: { status: number; body: { data: { id: string }[]; next_cursor: string | null } } = await api(
+        t.sandbox.url,
+        `/me/posts?limit=3${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        { token },
+      );
       expect(page.status).toBe(200);
       seen.push(...page.body.data.map((p) => p.id));
       cursor = page.body.next_cursor;
@@ -149,7 +176,9 @@ describe('sandbox posts API', () => {
     // A page stays put when newer posts arrive on top of it.
     const first = await api(t.sandbox.url, '/me/posts?limit=2', { token });
     await create({ text: 'newer' });
-    const second = await api(t.sandbox.url, `/me/posts?limit=2&cursor=${encodeURIComponent(first.body.next_cursor)}`, { token });
+    const second = await api(t.sandbox.url, `/me/posts?limit=2&cursor=${encodeURIComponent(first.body.next_cursor)}`, {
+      token,
+    });
     expect(second.body.data.map((p: { id: string }) => p.id)).toEqual(newestFirst.slice(2, 4));
     // since bounds the walk: the last page ends at the oldest post not older than since.
     const cut = (await t.admin.listPosts()).find((p) => p.id === ids[4])!.createdAt;
@@ -158,7 +187,13 @@ describe('sandbox posts API', () => {
     expect(bounded.body.next_cursor).toBeNull();
     expect((await api(t.sandbox.url, '/me/posts?cursor=bm9wZQ', { token })).body.error.code).toBe('invalid_cursor');
     const other = await userWithToken(t, 'cursor-thief');
-    expect((await api(t.sandbox.url, `/me/posts?cursor=${encodeURIComponent(first.body.next_cursor)}`, { token: other.token })).status).toBe(400);
+    expect(
+      (
+        await api(t.sandbox.url, `/me/posts?cursor=${encodeURIComponent(first.body.next_cursor)}`, {
+          token: other.token,
+        })
+      ).status,
+    ).toBe(400);
   });
 
   it('stores the Idempotency-Key on the post and echoes it as requestKey, even when it does not dedupe', async () => {
@@ -174,7 +209,10 @@ describe('sandbox posts API', () => {
 
   it('keeps no request id in its answers when the echoRequestKey flag is off', async () => {
     expect((await t.admin.getFlags()).echoRequestKey).toBe(true);
-    expect(await t.admin.setFlags({ echoRequestKey: false })).toMatchObject({ echoRequestKey: false, ignoreIdempotencyKey: false });
+    expect(await t.admin.setFlags({ echoRequestKey: false })).toMatchObject({
+      echoRequestKey: false,
+      ignoreIdempotencyKey: false,
+    });
     const res = await create({ text: 'anonymous request' }, 'req-key-2');
     expect(res.body).not.toHaveProperty('requestKey');
     expect((await api(t.sandbox.url, `/posts/${res.body.id}`, { token })).body).not.toHaveProperty('requestKey');
@@ -190,7 +228,13 @@ describe('sandbox posts API', () => {
     const post = (await create({ text: 'comment on me' })).body;
     const res = await api(t.sandbox.url, `/posts/${post.id}/comments`, { token, json: { text: 'nice' } });
     expect(res.status).toBe(201);
-    expect(res.body).toEqual({ id: expect.stringMatching(/^sbx_c_/), postId: post.id, authorId: userId, text: 'nice', createdAt: expect.any(String) });
+    expect(res.body).toEqual({
+      id: expect.stringMatching(/^sbx_c_/),
+      postId: post.id,
+      authorId: userId,
+      text: 'nice',
+      createdAt: expect.any(String),
+    });
     const list = await api(t.sandbox.url, `/posts/${post.id}/comments`, { token });
     expect(list.body.data).toEqual([res.body]);
     expect((await api(t.sandbox.url, '/posts/nope/comments', { token, json: { text: 'x' } })).status).toBe(404);

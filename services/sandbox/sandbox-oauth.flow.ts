@@ -85,11 +85,14 @@ export function exchangeCode(input: TokenExchangeInput): Promise<Response> {
 }
 
 /** The whole flow: PKCE pair → login form → code → tokens. Throws on any failure. */
-export async function obtainTokensViaOAuth(input: Omit<AuthorizeInput, 'codeChallenge' | 'codeChallengeMethod'> & { clientSecret?: string }): Promise<TokenResponse> {
+export async function obtainTokensViaOAuth(
+  input: Omit<AuthorizeInput, 'codeChallenge' | 'codeChallengeMethod'> & { clientSecret?: string },
+): Promise<TokenResponse> {
   const pkce = createPkcePair();
   const { code } = await authorizeForCode({ ...input, codeChallenge: pkce.challenge });
   const res = await exchangeCode({ ...input, code, codeVerifier: pkce.verifier });
   const body = (await res.json()) as TokenResponse | { error: string };
-  if (!res.ok || !('access_token' in body)) throw new Error(`token exchange failed: HTTP ${res.status} ${JSON.stringify(body)}`);
+  if (!res.ok || !('access_token' in body))
+    throw new Error(`token exchange failed: HTTP ${res.status} ${JSON.stringify(body)}`);
   return body;
 }

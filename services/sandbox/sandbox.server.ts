@@ -76,7 +76,9 @@ function send(req: IncomingMessage, res: ServerResponse, response: SandboxRespon
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
-export async function startSandbox(opts: SandboxOptions & { port?: number; host?: string } = {}): Promise<RunningSandbox> {
+export async function startSandbox(
+  opts: SandboxOptions & { port?: number; host?: string } = {},
+): Promise<RunningSandbox> {
   const host = opts.host ?? '127.0.0.1';
   const store = new SandboxStore(opts.stateFile, opts.now ?? Date.now);
   const faults = new FaultEngine(opts.random);
@@ -94,7 +96,8 @@ export async function startSandbox(opts: SandboxOptions & { port?: number; host?
   };
   const router = buildRouter(deps);
 
-  const wait = (ms: number) => (ms > 0 ? sleep(ms, undefined, { signal: lifetime.signal }).catch(() => undefined) : Promise.resolve());
+  const wait = (ms: number) =>
+    ms > 0 ? sleep(ms, undefined, { signal: lifetime.signal }).catch(() => undefined) : Promise.resolve();
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const requestId = randomId('req_', 12);
@@ -115,7 +118,15 @@ export async function startSandbox(opts: SandboxOptions & { port?: number; host?
         // Latency is the way there: a client that gave up meanwhile never delivered its request. Only
         // beforeHandlerDelayMs (processing time) applies a request whose client has left.
         if (plan.latencyMs > 0 && clientGone) {
-          store.logRequest({ requestId, method, path, status: 499, idempotencyKey: headerValue(req.headers['idempotency-key']) ?? null, fault: 'client_gone', at });
+          store.logRequest({
+            requestId,
+            method,
+            path,
+            status: 499,
+            idempotencyKey: headerValue(req.headers['idempotency-key']) ?? null,
+            fault: 'client_gone',
+            at,
+          });
           return;
         }
         if (plan.reject) {
@@ -130,7 +141,9 @@ export async function startSandbox(opts: SandboxOptions & { port?: number; host?
         if (match.kind === 'not_found') {
           response = errorJson(404, 'not_found', `No route for ${method} ${path}`);
         } else if (match.kind === 'method_not_allowed') {
-          response = errorJson(405, 'method_not_allowed', `${method} is not allowed on ${path}`, { allow: match.allowed.join(', ') });
+          response = errorJson(405, 'method_not_allowed', `${method} is not allowed on ${path}`, {
+            allow: match.allowed.join(', '),
+          });
         } else {
           const ctx: RequestContext = { req, method, path, query, params: match.params, rawBody, requestId };
           response = await match.handler(ctx);

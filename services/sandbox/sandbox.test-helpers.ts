@@ -17,7 +17,12 @@ export interface TestSandbox {
 }
 
 export async function bootSandbox(opts: SandboxOptions = {}): Promise<TestSandbox> {
-  const sandbox = await startSandbox({ port: 0, adminToken: TEST_ADMIN_TOKEN, webhookRetry: { baseDelayMs: 20 }, ...opts });
+  const sandbox = await startSandbox({
+    port: 0,
+    adminToken: TEST_ADMIN_TOKEN,
+    webhookRetry: { baseDelayMs: 20 },
+    ...opts,
+  });
   return { sandbox, admin: new SandboxAdminClient(sandbox.url, opts.adminToken ?? TEST_ADMIN_TOKEN) };
 }
 
@@ -60,7 +65,12 @@ export async function api<T = any>(
     headers['content-type'] = 'application/json';
     body = JSON.stringify(opts.json);
   }
-  const res = await fetch(`${baseUrl}${path}`, { method: opts.method ?? (body === undefined ? 'GET' : 'POST'), headers, body, redirect: 'manual' });
+  const res = await fetch(`${baseUrl}${path}`, {
+    method: opts.method ?? (body === undefined ? 'GET' : 'POST'),
+    headers,
+    body,
+    redirect: 'manual',
+  });
   const text = await res.text();
   let parsed: unknown = text;
   try {

@@ -22,7 +22,10 @@ export const mediaInputSchema = z
     contentType: z.string().regex(/^[\w.+-]+\/[\w.+-]+$/, 'contentType must be a MIME type'),
     checksum: z.string().min(1).max(200).optional(),
   })
-  .refine((m) => (m.url === undefined) !== (m.dataBase64 === undefined), 'exactly one of url or dataBase64 is required');
+  .refine(
+    (m) => (m.url === undefined) !== (m.dataBase64 === undefined),
+    'exactly one of url or dataBase64 is required',
+  );
 
 export const createPostSchema = z.object({
   text: postTextSchema,
@@ -97,7 +100,12 @@ export const adminIssueTokenSchema = z.object({
   userId: z.string().min(1),
   clientId: z.string().min(1).optional(),
   scope: z.string().max(500).optional(),
-  expiresInSeconds: z.number().int().min(1).max(365 * 24 * 3600).optional(),
+  expiresInSeconds: z
+    .number()
+    .int()
+    .min(1)
+    .max(365 * 24 * 3600)
+    .optional(),
 });
 
 // ---- oauth ------------------------------------------------------------------------------------------------

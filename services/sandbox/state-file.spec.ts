@@ -16,7 +16,11 @@ describe('sandbox state file', () => {
     const stateFile = join(dir, 'nested', 'state.json');
     const first = await bootSandbox({ stateFile });
     const { user, token } = await userWithToken(first, 'persistent');
-    const post = await api(first.sandbox.url, '/posts', { token, json: { text: 'survive restart' }, headers: { 'idempotency-key': 'k1' } });
+    const post = await api(first.sandbox.url, '/posts', {
+      token,
+      json: { text: 'survive restart' },
+      headers: { 'idempotency-key': 'k1' },
+    });
     await first.admin.setFlags({ ignoreIdempotencyKey: false, duplicateWebhooks: true });
     await first.admin.registerWebhook({ url: 'http://127.0.0.1:9/hook', secret: 's' });
 
@@ -31,11 +35,19 @@ describe('sandbox state file', () => {
     try {
       expect(await second.admin.listPosts()).toEqual([post.body]);
       expect(await second.admin.listUsers()).toEqual([user]);
-      expect(await second.admin.getFlags()).toEqual({ ignoreIdempotencyKey: false, duplicateWebhooks: true, echoRequestKey: true });
+      expect(await second.admin.getFlags()).toEqual({
+        ignoreIdempotencyKey: false,
+        duplicateWebhooks: true,
+        echoRequestKey: true,
+      });
       expect(await second.admin.listWebhooks()).toHaveLength(1);
       // Tokens and idempotency records survive too.
       expect((await api(second.sandbox.url, '/me', { token })).body.id).toBe(user.id);
-      const replay = await api(second.sandbox.url, '/posts', { token, json: { text: 'survive restart' }, headers: { 'idempotency-key': 'k1' } });
+      const replay = await api(second.sandbox.url, '/posts', {
+        token,
+        json: { text: 'survive restart' },
+        headers: { 'idempotency-key': 'k1' },
+      });
       expect(replay.status).toBe(200);
       expect(replay.body.id).toBe(post.body.id);
       // The white-box store sees the same data.

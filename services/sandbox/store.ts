@@ -89,7 +89,11 @@ export interface PersistedState {
   swaps: IdentitySwap[];
 }
 
-export const DEFAULT_FLAGS: SandboxFlags = { ignoreIdempotencyKey: false, duplicateWebhooks: false, echoRequestKey: true };
+export const DEFAULT_FLAGS: SandboxFlags = {
+  ignoreIdempotencyKey: false,
+  duplicateWebhooks: false,
+  echoRequestKey: true,
+};
 
 const LOG_CAP = 5000;
 
@@ -132,7 +136,8 @@ function fromFile(raw: Record<string, unknown>): PersistedState {
     if (!Array.isArray(value)) throw new Error(`Sandbox state file: "${key}" must be an array`);
     (state[key] as unknown[]) = value;
   }
-  if (raw.flags && typeof raw.flags === 'object') state.flags = { ...DEFAULT_FLAGS, ...(raw.flags as Partial<SandboxFlags>) };
+  if (raw.flags && typeof raw.flags === 'object')
+    state.flags = { ...DEFAULT_FLAGS, ...(raw.flags as Partial<SandboxFlags>) };
   return state;
 }
 

@@ -22,10 +22,21 @@ export function issueTokens(deps: SandboxDeps, input: IssueTokensInput): TokenRe
     state.tokens = state.tokens.filter((t) => t.expiresAt === null || t.expiresAt > now - 3600_000);
     state.authCodes = state.authCodes.filter((c) => c.expiresAt > now - 600_000);
     const base = { userId: input.userId, clientId: input.clientId, scope: input.scope, grantId: input.grantId };
-    state.tokens.push({ ...base, tokenHash: sha256Hex(accessToken), kind: 'access', expiresAt: now + expiresIn * 1000 });
+    state.tokens.push({
+      ...base,
+      tokenHash: sha256Hex(accessToken),
+      kind: 'access',
+      expiresAt: now + expiresIn * 1000,
+    });
     state.tokens.push({ ...base, tokenHash: sha256Hex(refreshToken), kind: 'refresh', expiresAt: null });
   });
-  return { access_token: accessToken, refresh_token: refreshToken, token_type: 'Bearer', expires_in: expiresIn, scope: input.scope };
+  return {
+    access_token: accessToken,
+    refresh_token: refreshToken,
+    token_type: 'Bearer',
+    expires_in: expiresIn,
+    scope: input.scope,
+  };
 }
 
 /** Revokes every token issued under a grant (authorization code reuse). */

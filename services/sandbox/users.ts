@@ -35,7 +35,11 @@ export async function createUser(
 // A fixed hash so that unknown usernames cost as much as wrong passwords.
 let dummyHash: Promise<string> | undefined;
 
-export async function checkCredentials(deps: SandboxDeps, username: string, password: string): Promise<StoredUser | undefined> {
+export async function checkCredentials(
+  deps: SandboxDeps,
+  username: string,
+  password: string,
+): Promise<StoredUser | undefined> {
   const user = username ? deps.store.findUserByUsername(username) : undefined;
   if (!user) {
     dummyHash ??= hashPassword(randomToken());

@@ -39,7 +39,9 @@ export class WebhookDispatcher {
     const body = JSON.stringify(event);
     const copies = this.store.data.flags.duplicateWebhooks ? 2 : 1;
     for (const subscription of this.store.data.webhooks) {
-      const task = this.deliver({ ...subscription }, event, body, copies, this.controller.signal).catch(() => undefined);
+      const task = this.deliver({ ...subscription }, event, body, copies, this.controller.signal).catch(
+        () => undefined,
+      );
       this.inFlight.add(task);
       void task.finally(() => this.inFlight.delete(task));
     }
@@ -62,7 +64,13 @@ export class WebhookDispatcher {
     await this.idle();
   }
 
-  private async deliver(sub: StoredWebhook, event: WebhookEvent, body: string, copies: number, signal: AbortSignal): Promise<void> {
+  private async deliver(
+    sub: StoredWebhook,
+    event: WebhookEvent,
+    body: string,
+    copies: number,
+    signal: AbortSignal,
+  ): Promise<void> {
     const signature = signSandboxPayload(sub.secret, body);
     for (let copy = 0; copy < copies; copy++) {
       for (let attempt = 1; attempt <= this.attempts; attempt++) {

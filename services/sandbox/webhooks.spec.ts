@@ -1,5 +1,12 @@
 import { signSandboxPayload, verifySandboxSignature } from './webhook-signature';
-import { api, bootSandbox, startWebhookReceiver, userWithToken, type TestSandbox, type WebhookReceiver } from './sandbox.test-helpers';
+import {
+  api,
+  bootSandbox,
+  startWebhookReceiver,
+  userWithToken,
+  type TestSandbox,
+  type WebhookReceiver,
+} from './sandbox.test-helpers';
 import type { CommentCreatedEvent } from './sandbox.types';
 
 describe('verifySandboxSignature', () => {
@@ -47,7 +54,10 @@ describe('sandbox webhooks', () => {
     const hook = receiver.received.find((r) => r.json?.type === 'comment.created')!;
     expect(hook).toBeDefined();
     const event = hook.json as CommentCreatedEvent;
-    expect(event).toMatchObject({ type: 'comment.created', data: { comment: { id: commentId, postId, text: 'first!' }, post: { id: postId } } });
+    expect(event).toMatchObject({
+      type: 'comment.created',
+      data: { comment: { id: commentId, postId, text: 'first!' }, post: { id: postId } },
+    });
     expect(hook.headers['x-sandbox-delivery']).toBe(event.id);
     expect(Number(hook.headers['x-sandbox-timestamp'])).toBeGreaterThan(1_600_000_000);
 

@@ -13,7 +13,14 @@ const config: CodegenConfig = {
     [here('src/gql/')]: {
       preset: 'client',
       presetConfig: { fragmentMasking: false },
-      config: { documentMode: 'string', useTypeImports: true, enumsAsTypes: true, scalars: { DateTime: 'string' }, strictScalars: true, skipTypename: true },
+      config: {
+        documentMode: 'string',
+        useTypeImports: true,
+        enumsAsTypes: true,
+        scalars: { DateTime: 'string' },
+        strictScalars: true,
+        skipTypename: true,
+      },
     },
   },
 };

@@ -12,7 +12,12 @@ export default defineConfig({
   base: '/',
   publicDir: 'public',
   oxc: { jsx: { runtime: 'automatic' } },
-  server: { host: '127.0.0.1', port: 5173, strictPort: true, proxy: { '/graphql': api, '/oauth': api, '/health': api } },
+  server: {
+    host: '127.0.0.1',
+    port: 5173,
+    strictPort: true,
+    proxy: { '/graphql': api, '/oauth': api, '/health': api },
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

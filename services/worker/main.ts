@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { NativeConnection } from '@temporalio/worker';
 import { loadAppConfig } from '../core/config/app-config';
-import type { Lane} from '../core/config/temporal-config';
+import type { Lane } from '../core/config/temporal-config';
 import { LANES } from '../core/config/temporal-config';
 import { logger } from '../core/telemetry/logger';
 import { createLaneWorkers, runnableLanes } from './lane-workers';
@@ -14,11 +14,29 @@ async function main(): Promise<void> {
   const lanes = (process.env.RAIZE_LANES?.split(',').filter(Boolean) as Lane[] | undefined) ?? [...LANES];
   const unknown = lanes.filter((l) => !LANES.includes(l));
   if (unknown.length) throw new Error(`RAIZE_LANES: unknown lane(s) ${unknown.join(', ')}`);
-  if (!runnableLanes(lanes).length) throw new Error(`RAIZE_LANES: lane(s) ${lanes.join(', ')} have nothing to run yet (services/worker/lane-workers.ts)`);
-  const bundlePath = await ensureWorkflowBundle(process.env.RAIZE_WORKFLOW_BUNDLE ?? join(config.dataDir, 'workflow-bundle.js'), !process.env.RAIZE_WORKFLOW_BUNDLE);
+  if (!runnableLanes(lanes).length)
+    throw new Error(
+      `RAIZE_LANES: lane(s) ${lanes.join(', ')} have nothing to run yet (services/worker/lane-workers.ts)`,
+    );
+  const bundlePath = await ensureWorkflowBundle(
+    process.env.RAIZE_WORKFLOW_BUNDLE ?? join(config.dataDir, 'workflow-bundle.js'),
+    !process.env.RAIZE_WORKFLOW_BUNDLE,
+  );
   const connection = await NativeConnection.connect({ address: config.temporal.address });
-  const { deps, ds, dataConverter } = await createWorkerDeps(config, { connectorTimeoutMs: process.env.RAIZE_CONNECTOR_TIMEOUT_MS ? Number(process.env.RAIZE_CONNECTOR_TIMEOUT_MS) : undefined });
-  const workers = await createLaneWorkers({ connection, namespace: config.temporal.namespace, bundlePath, deps, dataConverter, lanes, taskQueueFor: process.env.RAIZE_TASK_QUEUE ? () => process.env.RAIZE_TASK_QUEUE! : undefined });
+  const { deps, ds, dataConverter } = await createWorkerDeps(config, {
+    connectorTimeoutMs: process.env.RAIZE_CONNECTOR_TIMEOUT_MS
+      ? Number(process.env.RAIZE_CONNECTOR_TIMEOUT_MS)
+      : undefined,
+  });
+  const workers = await createLaneWorkers({
+    connection,
+    namespace: config.temporal.namespace,
+    bundlePath,
+    deps,
+    dataConverter,
+    lanes,
+    taskQueueFor: process.env.RAIZE_TASK_QUEUE ? () => process.env.RAIZE_TASK_QUEUE! : undefined,
+  });
   logger.info({ 'raize.lane': runnableLanes(lanes).join(',') }, 'worker started');
   process.send?.({ ready: true });
   const stop = () => workers.forEach((w) => w.shutdown());

@@ -22,7 +22,10 @@ export async function createWorkerDeps(
   // The app role, under row-level security; each activity runs in its client's scope (C-01, C-05).
   const ds = await createAppDataSource(config.databaseAppUrl, { applicationName: 'raize-worker' });
   const secrets = createSecrets(config);
-  const overrides: ConnectorSettingsOverrides = { ...opts.connectors, sandbox: { timeoutMs: opts.connectorTimeoutMs, ...opts.connectors?.sandbox } };
+  const overrides: ConnectorSettingsOverrides = {
+    ...opts.connectors,
+    sandbox: { timeoutMs: opts.connectorTimeoutMs, ...opts.connectors?.sandbox },
+  };
   const deps = createGuardDeps({
     ds,
     audit: new AuditService(ds),
@@ -30,7 +33,11 @@ export async function createWorkerDeps(
     credentials: new CredentialStore(secrets),
     connectors: connectorSettingsFrom(config, overrides),
     publishTimeoutSeconds: config.publishTimeoutSeconds,
-    alert: (msg, fields) => logger.warn({ 'raize.client_id': fields.clientId, 'raize.account_id': fields.accountId, 'raize.outcome': 'alert' }, msg),
+    alert: (msg, fields) =>
+      logger.warn(
+        { 'raize.client_id': fields.clientId, 'raize.account_id': fields.accountId, 'raize.outcome': 'alert' },
+        msg,
+      ),
   });
   // The payload codec's keys live in the same secrets backend as the API's, so both read each other's payloads.
   return { deps, ds, dataConverter: createDataConverter(new SecretsCodecKeySource(secrets)) };

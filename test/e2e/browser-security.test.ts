@@ -6,7 +6,14 @@ import { createAsset, hasStatus, postMutation, schedulePost, waitForPost } from 
 import { startTestStack, TestStack } from '../harness/stack';
 import { E2eBrowser, launchBrowser, newOperatorContext, screenshot } from './support/browser';
 import { seedTenantWithLogins, signInThroughUi, TenantWithLogins } from './support/operators';
-import { ADD_INLINE_SCRIPT, AxeFinding, READ_CSP_VIOLATIONS, RECORD_CSP_VIOLATIONS, RUN_AXE, spaNavigate } from './support/in-page';
+import {
+  ADD_INLINE_SCRIPT,
+  AxeFinding,
+  READ_CSP_VIOLATIONS,
+  RECORD_CSP_VIOLATIONS,
+  RUN_AXE,
+  spaNavigate,
+} from './support/in-page';
 import { ensureWebBuild } from './support/web-build';
 
 interface Screen {
@@ -16,7 +23,7 @@ interface Screen {
   ready: (page: Page) => Promise<unknown>;
 }
 
-describe('the admin app under the browser\'s security rules: CSRF, CSP, accessibility', () => {
+describe("the admin app under the browser's security rules: CSRF, CSP, accessibility", () => {
   let stack: TestStack;
   let b: E2eBrowser;
   let t: TenantWithLogins;
@@ -33,10 +40,30 @@ describe('the admin app under the browser\'s security rules: CSRF, CSP, accessib
     await stack.ds.query('UPDATE clients SET name = $1 WHERE id = $2', ['Northwind Coffee', t.clientId]);
     await stack.ds.query('UPDATE users SET display_name = $1 WHERE id = $2', ['Ada Admin', t.users.admin]);
     const acc = await connectSandboxAccount(stack, t.users.admin, t.clientId);
-    const waiting = await createAsset(stack, t.users.author, t.clientId, 'Our autumn blend is back: roasted in small batches, on shelves Friday.');
-    const pending = await schedulePost(stack, t.users.author, { clientId: t.clientId, platformAccountId: acc.accountId, assetId: waiting.id, inSeconds: 26 * 3600 });
-    const live = await createAsset(stack, t.users.author, t.clientId, 'Good morning! Two-for-one flat whites until 10:00 today.');
-    const published = await schedulePost(stack, t.users.author, { clientId: t.clientId, platformAccountId: acc.accountId, assetId: live.id, inSeconds: 2 });
+    const waiting = await createAsset(
+      stack,
+      t.users.author,
+      t.clientId,
+      'Our autumn blend is back: roasted in small batches, on shelves Friday.',
+    );
+    const pending = await schedulePost(stack, t.users.author, {
+      clientId: t.clientId,
+      platformAccountId: acc.accountId,
+      assetId: waiting.id,
+      inSeconds: 26 * 3600,
+    });
+    const live = await createAsset(
+      stack,
+      t.users.author,
+      t.clientId,
+      'Good morning! Two-for-one flat whites until 10:00 today.',
+    );
+    const published = await schedulePost(stack, t.users.author, {
+      clientId: t.clientId,
+      platformAccountId: acc.accountId,
+      assetId: live.id,
+      inSeconds: 2,
+    });
     await waitForPost(stack, t.users.author, published.id, hasStatus('awaiting_approval'));
     expect((await postMutation(stack, t.users.approver, 'approvePost', published.id)).errors).toBeUndefined();
     await waitForPost(stack, t.users.author, published.id, hasStatus('verified'));
@@ -46,14 +73,34 @@ describe('the admin app under the browser\'s security rules: CSRF, CSP, accessib
     screens = [
       { name: 'clients', path: '/clients', ready: (p) => p.getByRole('link', { name: 'Northwind Coffee' }).waitFor() },
       { name: 'onboarding', path: '/clients/new', ready: (p) => p.getByLabel('Client name').waitFor() },
-      { name: 'calendar-week', path: `${c}/calendar?view=week`, ready: (p) => p.locator(`[data-post="${published.id}"]`).waitFor() },
-      { name: 'calendar-month', path: `${c}/calendar?view=month`, ready: (p) => p.locator(`[data-post="${published.id}"]`).waitFor() },
+      {
+        name: 'calendar-week',
+        path: `${c}/calendar?view=week`,
+        ready: (p) => p.locator(`[data-post="${published.id}"]`).waitFor(),
+      },
+      {
+        name: 'calendar-month',
+        path: `${c}/calendar?view=month`,
+        ready: (p) => p.locator(`[data-post="${published.id}"]`).waitFor(),
+      },
       { name: 'compose', path: `${c}/compose`, ready: (p) => p.getByLabel('Text').waitFor() },
-      { name: 'approvals', path: `${c}/approvals`, ready: (p) => p.getByText('Our autumn blend is back', { exact: false }).waitFor() },
+      {
+        name: 'approvals',
+        path: `${c}/approvals`,
+        ready: (p) => p.getByText('Our autumn blend is back', { exact: false }).waitFor(),
+      },
       { name: 'post', path: `${c}/posts/${published.id}`, ready: (p) => p.getByTestId('proof').waitFor() },
       { name: 'accounts', path: `${c}/accounts`, ready: (p) => p.getByTestId('fingerprint').waitFor() },
-      { name: 'kill-switches', path: `${c}/kill-switches`, ready: (p) => p.locator('[data-scope="account"]').waitFor() },
-      { name: 'audit-log', path: `${c}/audit?post=${published.id}`, ready: (p) => p.locator('[data-testid="chain-status"][data-ok="true"]').waitFor() },
+      {
+        name: 'kill-switches',
+        path: `${c}/kill-switches`,
+        ready: (p) => p.locator('[data-scope="account"]').waitFor(),
+      },
+      {
+        name: 'audit-log',
+        path: `${c}/audit?post=${published.id}`,
+        ready: (p) => p.locator('[data-testid="chain-status"][data-ok="true"]').waitFor(),
+      },
       { name: 'policy', path: `${c}/policy`, ready: (p) => p.getByRole('radio', { name: /Assisted/ }).waitFor() },
       { name: 'settings', path: '/settings', ready: heading('Your settings') },
     ];
@@ -70,16 +117,23 @@ describe('the admin app under the browser\'s security rules: CSRF, CSP, accessib
     return ctx;
   }
 
-  const clientSwitch = async () => (await stack.ds.query(`SELECT engaged FROM kill_switches WHERE scope = 'client' AND scope_id = $1`, [t.clientId]))[0]?.engaged ?? false;
+  const clientSwitch = async () =>
+    (
+      await stack.ds.query(`SELECT engaged FROM kill_switches WHERE scope = 'client' AND scope_id = $1`, [t.clientId])
+    )[0]?.engaged ?? false;
 
-  it('the API process serves the app: deep links get index.html, a missing asset is a 404, API paths are the API\'s', async () => {
+  it("the API process serves the app: deep links get index.html, a missing asset is a 404, API paths are the API's", async () => {
     const deep = await fetch(`${stack.apiUrl}/c/${t.clientId}/posts/00000000-0000-4000-8000-000000000000`);
     expect(deep.status).toBe(200);
     expect(await deep.text()).toMatch(/<div id="root"><\/div>/);
     expect(deep.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
     expect((await fetch(`${stack.apiUrl}/assets/not-there.js`)).status).toBe(404);
     expect((await fetch(`${stack.apiUrl}/health`)).headers.get('content-type')).toMatch(/json/);
-    const gql = await fetch(`${stack.apiUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ health { ok } }"}' });
+    const gql = await fetch(`${stack.apiUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query":"{ health { ok } }"}',
+    });
     expect(((await gql.json()) as { data: { health: { ok: boolean } } }).data.health.ok).toBe(true);
   });
 
@@ -128,7 +182,11 @@ fetch(${JSON.stringify(target)}, { method: 'POST', mode: 'no-cors', credentials:
         expect(settled).toHaveLength(3);
         for (const s of settled) expect(s).toMatch(/^HTTP 4\d\d$|^failed: /);
         expect(await clientSwitch()).toBe(false);
-        expect(await stack.ds.query(`SELECT 1 FROM audit_events WHERE client_id = $1 AND action LIKE 'killswitch.%'`, [t.clientId])).toEqual([]);
+        expect(
+          await stack.ds.query(`SELECT 1 FROM audit_events WHERE client_id = $1 AND action LIKE 'killswitch.%'`, [
+            t.clientId,
+          ]),
+        ).toEqual([]);
       }
       // The same browser, through the app, can engage it: the forgeries failed for CSRF reasons only.
       await page.goto(`/c/${t.clientId}/kill-switches`);
@@ -152,7 +210,8 @@ fetch(${JSON.stringify(target)}, { method: 'POST', mode: 'no-cors', credentials:
     const page = await ctx.newPage();
     const problems: string[] = [];
     page.on('console', (m) => {
-      if (/Content Security Policy|Refused to (load|execute|apply|connect|frame)/i.test(m.text())) problems.push(`console: ${m.text()}`);
+      if (/Content Security Policy|Refused to (load|execute|apply|connect|frame)/i.test(m.text()))
+        problems.push(`console: ${m.text()}`);
     });
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     const collect = async (where: string) => {
@@ -173,7 +232,11 @@ fetch(${JSON.stringify(target)}, { method: 'POST', mode: 'no-cors', credentials:
     for (const s of screens) {
       await page.evaluate(spaNavigate(s.path));
       await s.ready(page);
-      await page.locator('.loading').first().waitFor({ state: 'detached' }).catch(() => undefined);
+      await page
+        .locator('.loading')
+        .first()
+        .waitFor({ state: 'detached' })
+        .catch(() => undefined);
       await screenshot(page, s.name);
       await collect(s.name);
     }
@@ -200,10 +263,15 @@ fetch(${JSON.stringify(target)}, { method: 'POST', mode: 'no-cors', credentials:
     const found: string[] = [];
     const audited: string[] = [];
     const audit = async (name: string) => {
-      const { version, violations: result } = (await page.evaluate(RUN_AXE)) as { version: string; violations: AxeFinding[] };
+      const { version, violations: result } = (await page.evaluate(RUN_AXE)) as {
+        version: string;
+        violations: AxeFinding[];
+      };
       expect(version).toMatch(/^4\./);
       audited.push(name);
-      for (const v of result) if (v.impact === 'serious' || v.impact === 'critical') found.push(`${name}: [${v.impact}] ${v.id} — ${v.help} at ${v.targets.join(', ')}`);
+      for (const v of result)
+        if (v.impact === 'serious' || v.impact === 'critical')
+          found.push(`${name}: [${v.impact}] ${v.id} — ${v.help} at ${v.targets.join(', ')}`);
     };
     await page.goto('/');
     await page.getByLabel('Email').waitFor();
@@ -214,7 +282,11 @@ fetch(${JSON.stringify(target)}, { method: 'POST', mode: 'no-cors', credentials:
     for (const s of screens) {
       await page.evaluate(spaNavigate(s.path));
       await s.ready(page);
-      await page.locator('.loading').first().waitFor({ state: 'detached' }).catch(() => undefined);
+      await page
+        .locator('.loading')
+        .first()
+        .waitFor({ state: 'detached' })
+        .catch(() => undefined);
       await audit(s.name);
     }
     await page.evaluate(spaNavigate(`/c/${t.clientId}/kill-switches`));

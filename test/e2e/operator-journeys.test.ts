@@ -10,9 +10,10 @@ import { PASSWORD, seedTenantWithLogins, signInThroughUi } from './support/opera
 import { ensureWebBuild } from './support/web-build';
 
 const AUTONOMOUS = { autonomy: { publish: 'autonomous' as const }, fourEyes: false };
-const MUTATION_BUTTONS = /^(Approve|Reject|Engage|Release|Connect|New post|Reschedule|Cancel post|Save policy|Onboard a client|Schedule post)/;
+const MUTATION_BUTTONS =
+  /^(Approve|Reject|Engage|Release|Connect|New post|Reschedule|Cancel post|Save policy|Onboard a client|Schedule post)/;
 
-describe('operators\' journeys in a real browser: roles, kill switch, calendar, their own security', () => {
+describe("operators' journeys in a real browser: roles, kill switch, calendar, their own security", () => {
   let stack: TestStack;
   let b: E2eBrowser;
   const contexts: BrowserContext[] = [];
@@ -38,16 +39,26 @@ describe('operators\' journeys in a real browser: roles, kill switch, calendar, 
 
   async function awaitingApproval(t: { clientId: string }, actorId: string, accountId: string, text: string) {
     const asset = await createAsset(stack, actorId, t.clientId, text);
-    const post = await schedulePost(stack, actorId, { clientId: t.clientId, platformAccountId: accountId, assetId: asset.id, inSeconds: 3600 });
+    const post = await schedulePost(stack, actorId, {
+      clientId: t.clientId,
+      platformAccountId: accountId,
+      assetId: asset.id,
+      inSeconds: 3600,
+    });
     await waitForPost(stack, actorId, post.id, (p) => p.status === 'awaiting_approval');
     return post;
   }
 
-  it('[C-21] a Reviewer cannot approve their own post under four eyes: the button is disabled with the reason; a colleague\'s post they can', async () => {
+  it("[C-21] a Reviewer cannot approve their own post under four eyes: the button is disabled with the reason; a colleague's post they can", async () => {
     const t = await seedTenantWithLogins(stack.ds);
     const acc = await connectSandboxAccount(stack, t.users.admin, t.clientId);
     // The reviewer wrote this post while they also held Publisher on the client; that role is gone now.
-    const setRole = (role: string) => stack.ds.query('UPDATE memberships SET role = $1 WHERE user_id = $2 AND client_id = $3', [role, t.users.reviewer, t.clientId]);
+    const setRole = (role: string) =>
+      stack.ds.query('UPDATE memberships SET role = $1 WHERE user_id = $2 AND client_id = $3', [
+        role,
+        t.users.reviewer,
+        t.clientId,
+      ]);
     await setRole('Publisher');
     const own = await awaitingApproval(t, t.users.reviewer, acc.accountId, 'Written by the reviewer');
     await setRole('Reviewer');
@@ -59,7 +70,9 @@ describe('operators\' journeys in a real browser: roles, kill switch, calendar, 
     const theirs = page.locator(`[data-post="${colleague.id}"]`);
     await mine.getByText('Written by the reviewer').waitFor();
     expect(await mine.getByRole('button', { name: 'Approve' }).isDisabled()).toBe(true);
-    expect(await mine.getByTestId('approve-blocked').innerText()).toMatch(/Four eyes: you wrote this post, so someone else must approve it/);
+    expect(await mine.getByTestId('approve-blocked').innerText()).toMatch(
+      /Four eyes: you wrote this post, so someone else must approve it/,
+    );
     // The keyboard shortcut respects the rule too.
     await mine.click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('a');
@@ -69,7 +82,9 @@ describe('operators\' journeys in a real browser: roles, kill switch, calendar, 
     expect(await page.locator('[data-mutates="post.schedule"]').count()).toBe(0);
     await theirs.getByRole('button', { name: 'Approve' }).click();
     await theirs.getByText('Approval recorded').waitFor();
-    await waitForPost(stack, t.users.admin, colleague.id, (p) => p.approvals.some((a) => a.approverId === t.users.reviewer));
+    await waitForPost(stack, t.users.admin, colleague.id, (p) =>
+      p.approvals.some((a) => a.approverId === t.users.reviewer),
+    );
   });
 
   it('[C-03] an Analyst sees every screen and no button that changes anything', async () => {
@@ -91,12 +106,22 @@ describe('operators\' journeys in a real browser: roles, kill switch, calendar, 
     for (const [path, heading] of screens) {
       await page.goto(path);
       await page.getByRole('heading', { level: 1, name: heading }).waitFor();
-      await page.locator('.loading').first().waitFor({ state: 'detached' }).catch(() => undefined);
+      await page
+        .locator('.loading')
+        .first()
+        .waitFor({ state: 'detached' })
+        .catch(() => undefined);
       await page.waitForLoadState('networkidle');
       const offered = await page.locator('[data-mutates]').count();
       const named = (await page.getByRole('button').allInnerTexts()).filter((n) => MUTATION_BUTTONS.test(n.trim()));
       const links = (await page.getByRole('link').allInnerTexts()).filter((n) => MUTATION_BUTTONS.test(n.trim()));
-      expect({ path, offered, named, links, draggable: await page.locator('[draggable="true"]').count() }).toEqual({ path, offered: 0, named: [], links: [], draggable: 0 });
+      expect({ path, offered, named, links, draggable: await page.locator('[draggable="true"]').count() }).toEqual({
+        path,
+        offered: 0,
+        named: [],
+        links: [],
+        draggable: 0,
+      });
     }
     await page.goto(`/c/${t.clientId}/approvals`);
     await page.getByText('Analysts only look').waitFor();
@@ -109,7 +134,12 @@ describe('operators\' journeys in a real browser: roles, kill switch, calendar, 
     const t = await seedTenantWithLogins(stack.ds, AUTONOMOUS);
     const acc = await connectSandboxAccount(stack, t.users.admin, t.clientId);
     const asset = await createAsset(stack, t.users.author, t.clientId, 'Due while the switch is engaged');
-    const post = await schedulePost(stack, t.users.author, { clientId: t.clientId, platformAccountId: acc.accountId, assetId: asset.id, inSeconds: 12 });
+    const post = await schedulePost(stack, t.users.author, {
+      clientId: t.clientId,
+      platformAccountId: acc.accountId,
+      assetId: asset.id,
+      inSeconds: 12,
+    });
     const clientName = (await stack.ds.query('SELECT name FROM clients WHERE id = $1', [t.clientId]))[0].name as string;
 
     const page = await signedIn(t.emails.admin);
@@ -127,17 +157,28 @@ describe('operators\' journeys in a real browser: roles, kill switch, calendar, 
     await page.goto(`/c/${t.clientId}/posts/${post.id}`);
     await page.locator('[data-testid="post-status"][data-status="paused"]').waitFor({ timeout: 45_000 });
     expect(await page.getByTestId('reasons').innerText()).toMatch(/kill switch engaged at client scope/);
-    expect(await stack.sandboxAdmin.listPosts().then((ps) => ps.filter((p) => p.text === 'Due while the switch is engaged').length)).toBe(0);
+    expect(
+      await stack.sandboxAdmin
+        .listPosts()
+        .then((ps) => ps.filter((p) => p.text === 'Due while the switch is engaged').length),
+    ).toBe(0);
   }, 90_000);
 
-  it('dragging a post to another day on the calendar reschedules it (same time, the client\'s clock)', async () => {
+  it("dragging a post to another day on the calendar reschedules it (same time, the client's clock)", async () => {
     const t = await seedTenantWithLogins(stack.ds, AUTONOMOUS);
     const acc = await connectSandboxAccount(stack, t.users.admin, t.clientId);
     const asset = await createAsset(stack, t.users.author, t.clientId, 'Move me a day');
-    const post = await schedulePost(stack, t.users.author, { clientId: t.clientId, platformAccountId: acc.accountId, assetId: asset.id, inSeconds: 2 * 24 * 3600 });
+    const post = await schedulePost(stack, t.users.author, {
+      clientId: t.clientId,
+      platformAccountId: acc.accountId,
+      assetId: asset.id,
+      inSeconds: 2 * 24 * 3600,
+    });
     await waitForPost(stack, t.users.author, post.id, (p) => p.workflowStatus === 'scheduled');
     const tz = 'Europe/Berlin';
-    const slot = new Date((await stack.ds.query('SELECT scheduled_at FROM publish_jobs WHERE id = $1', [post.id]))[0].scheduled_at);
+    const slot = new Date(
+      (await stack.ds.query('SELECT scheduled_at FROM publish_jobs WHERE id = $1', [post.id]))[0].scheduled_at,
+    );
     const day = localDay(slot, tz);
     // Stay inside the week on screen: a Sunday post moves back to Saturday, any other forward a day.
     const sunday = new Date(`${day}T12:00:00Z`).getUTCDay() === 0;
@@ -150,7 +191,10 @@ describe('operators\' journeys in a real browser: roles, kill switch, calendar, 
     await chip.waitFor();
     await chip.dragTo(page.locator(`[data-day="${target}"]`));
     await page.getByText(/^Rescheduled to/).waitFor();
-    const moved = async () => new Date((await stack.ds.query('SELECT scheduled_at FROM publish_jobs WHERE id = $1', [post.id]))[0].scheduled_at).getTime();
+    const moved = async () =>
+      new Date(
+        (await stack.ds.query('SELECT scheduled_at FROM publish_jobs WHERE id = $1', [post.id]))[0].scheduled_at,
+      ).getTime();
     for (let i = 0; i < 40 && (await moved()) === slot.getTime(); i++) await new Promise((r) => setTimeout(r, 250));
     expect(await moved()).toBe(slot.getTime() + shift * 24 * 3600_000);
     await page.locator(`[data-day="${target}"] [data-post="${post.id}"]`).waitFor();
@@ -161,7 +205,13 @@ describe('operators\' journeys in a real browser: roles, kill switch, calendar, 
     const page = await signedIn(t.emails.admin);
     const elsewhere = await signInOverHttp(stack, t.emails.admin, PASSWORD);
     const whoamiWith = async (headers: Record<string, string>) =>
-      (await (await fetch(`${stack.apiUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: '{ whoami { id } }' }) })).json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
+      (await (
+        await fetch(`${stack.apiUrl}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify({ query: '{ whoami { id } }' }),
+        })
+      ).json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
 
     // Sessions: the other browser's session ends from here.
     await page.goto('/settings');
@@ -170,7 +220,9 @@ describe('operators\' journeys in a real browser: roles, kill switch, calendar, 
     expect(await whoamiWith({ cookie: elsewhere.session.cookie })).toHaveProperty('data');
     await sessions.getByRole('button', { name: 'Sign out', exact: true }).click();
     await sessions.getByRole('button', { name: 'Sign out', exact: true }).waitFor({ state: 'detached' });
-    expect((await whoamiWith({ cookie: elsewhere.session.cookie })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await whoamiWith({ cookie: elsewhere.session.cookie })).errors?.[0].extensions?.code).toBe(
+      'UNAUTHENTICATED',
+    );
 
     // API token: shown once, works, gone from the page once dismissed, revoked.
     const tokens = page.locator('section', { has: page.getByRole('heading', { name: 'API tokens' }) });
@@ -182,10 +234,18 @@ describe('operators\' journeys in a real browser: roles, kill switch, calendar, 
     await page.reload();
     await tokens.getByRole('row', { name: /nightly report/ }).waitFor();
     expect(await page.content()).not.toContain(token);
-    await tokens.getByRole('row', { name: /nightly report/ }).getByRole('button', { name: 'Revoke' }).click();
+    await tokens
+      .getByRole('row', { name: /nightly report/ })
+      .getByRole('button', { name: 'Revoke' })
+      .click();
     await page.getByRole('dialog').getByRole('button', { name: 'Revoke token' }).click();
-    await tokens.getByRole('row', { name: /nightly report/ }).getByText(/^revoked/).waitFor();
-    expect((await whoamiWith({ authorization: `Bearer ${token}` })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    await tokens
+      .getByRole('row', { name: /nightly report/ })
+      .getByText(/^revoked/)
+      .waitFor();
+    expect((await whoamiWith({ authorization: `Bearer ${token}` })).errors?.[0].extensions?.code).toBe(
+      'UNAUTHENTICATED',
+    );
 
     // TOTP: enrol with the key shown, then the next sign-in asks for a code.
     await page.getByRole('button', { name: 'Set up two-factor sign-in' }).click();
@@ -200,7 +260,9 @@ describe('operators\' journeys in a real browser: roles, kill switch, calendar, 
     // A wrong code is answered in words, with what to do next.
     await page.getByLabel('Authentication code').fill(totpCode(secret, Date.now() - 10 * 60_000));
     await page.getByRole('button', { name: 'Verify and continue' }).click();
-    expect(await page.getByRole('alert').innerText()).toMatch(/Code not accepted\s+The second-factor code is wrong or expired\.\s+Enter the code your app shows now/);
+    expect(await page.getByRole('alert').innerText()).toMatch(
+      /Code not accepted\s+The second-factor code is wrong or expired\.\s+Enter the code your app shows now/,
+    );
     await page.getByLabel('Authentication code').fill(totpCode(secret));
     await page.getByRole('button', { name: 'Verify and continue' }).click();
     // Back where they were, signed in with both factors.

@@ -35,7 +35,11 @@ describe('the admin app in a real browser: onboard, connect, schedule, approve, 
 
   it('an Admin onboards a client and connects a sandbox account through OAuth; a Manager approves the post; the Admin sees it verified with proof', async () => {
     const brand = `brand_${randomUUID().slice(0, 8)}`;
-    await stack.sandboxAdmin.createUser({ username: brand, password: SANDBOX_PASSWORD, displayName: 'Northwind Coffee' });
+    await stack.sandboxAdmin.createUser({
+      username: brand,
+      password: SANDBOX_PASSWORD,
+      displayName: 'Northwind Coffee',
+    });
     const clientName = `Northwind Coffee ${randomUUID().slice(0, 4)}`;
     const text = `Fresh beans, fresh week ☕ ${randomUUID().slice(0, 6)}`;
 
@@ -54,7 +58,10 @@ describe('the admin app in a real browser: onboard, connect, schedule, approve, 
     // 2. It connects an account: the platform's sign-in opens in a new tab; the wizard notices by itself.
     await admin.getByRole('heading', { name: 'Connect an account' }).waitFor();
     await admin.getByRole('button', { name: 'Connect a sandbox account' }).click();
-    const [platform] = await Promise.all([admin.context().waitForEvent('page'), admin.getByTestId('authorize-link').click()]);
+    const [platform] = await Promise.all([
+      admin.context().waitForEvent('page'),
+      admin.getByTestId('authorize-link').click(),
+    ]);
     await platform.getByTestId('authorize-username').fill(brand);
     await platform.getByTestId('authorize-password').fill(SANDBOX_PASSWORD);
     await platform.getByTestId('authorize-submit').click();
@@ -71,9 +78,14 @@ describe('the admin app in a real browser: onboard, connect, schedule, approve, 
     // 3. It writes a text asset and schedules it, on the client's clock.
     await admin.getByRole('link', { name: 'New post' }).click();
     await admin.getByLabel('Text').fill(text);
-    await admin.getByLabel(/Publish at \(America\/New_York\)/).fill(localInputValue(new Date(Date.now() + 20_000), 'America/New_York'));
+    await admin
+      .getByLabel(/Publish at \(America\/New_York\)/)
+      .fill(localInputValue(new Date(Date.now() + 20_000), 'America/New_York'));
     await admin.getByRole('button', { name: 'Schedule post' }).click();
-    await admin.getByTestId('post-status').and(admin.locator('[data-status="awaiting_approval"]')).waitFor({ timeout: 30_000 });
+    await admin
+      .getByTestId('post-status')
+      .and(admin.locator('[data-status="awaiting_approval"]'))
+      .waitFor({ timeout: 30_000 });
     const postId = new URL(admin.url()).pathname.split('/')[4];
     // The author may approve in general (Admin), but four eyes keeps this button off for their own post.
     await expectDisabledWithReason(admin);

@@ -7,11 +7,19 @@ export interface BrowserSession {
 }
 
 /** Signs in over HTTP as a browser would and keeps the cookies. */
-export async function signIn(stack: TestStack, email: string, password: string, totpCode?: string): Promise<{ session: BrowserSession; body: Record<string, unknown> }> {
+export async function signIn(
+  stack: TestStack,
+  email: string,
+  password: string,
+  totpCode?: string,
+): Promise<{ session: BrowserSession; body: Record<string, unknown> }> {
   const res = await fetch(`${stack.apiUrl}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: 'mutation($i: SignInInput!) { signIn(input: $i) { needsSecondFactor csrfToken me { id email } } }', variables: { i: { email, password, totpCode } } }),
+    body: JSON.stringify({
+      query: 'mutation($i: SignInInput!) { signIn(input: $i) { needsSecondFactor csrfToken me { id email } } }',
+      variables: { i: { email, password, totpCode } },
+    }),
   });
   const body = (await res.json()) as Record<string, unknown>;
   const setCookies = res.headers.getSetCookie();
@@ -20,7 +28,13 @@ export async function signIn(stack: TestStack, email: string, password: string, 
   return { session: { cookie, csrf, setCookies }, body };
 }
 
-export async function gqlAs(stack: TestStack, s: BrowserSession | null, query: string, variables?: Record<string, unknown>, opts: { csrf?: boolean; headers?: Record<string, string> } = {}) {
+export async function gqlAs(
+  stack: TestStack,
+  s: BrowserSession | null,
+  query: string,
+  variables?: Record<string, unknown>,
+  opts: { csrf?: boolean; headers?: Record<string, string> } = {},
+) {
   const res = await fetch(`${stack.apiUrl}/graphql`, {
     method: 'POST',
     headers: {
@@ -31,5 +45,8 @@ export async function gqlAs(stack: TestStack, s: BrowserSession | null, query: s
     },
     body: JSON.stringify({ query, variables }),
   });
-  return (await res.json()) as { data?: Record<string, unknown>; errors?: { message: string; extensions?: { code?: string } }[] };
+  return (await res.json()) as {
+    data?: Record<string, unknown>;
+    errors?: { message: string; extensions?: { code?: string } }[];
+  };
 }

@@ -12,35 +12,70 @@ export interface PostView {
   approvals: { approverId: string; role: string }[];
 }
 
-const POST_FIELDS = 'id status reasons { code message } url platformPostId proof workflowId workflowStatus approvals { approverId role }';
+const POST_FIELDS =
+  'id status reasons { code message } url platformPostId proof workflowId workflowStatus approvals { approverId role }';
 
-export async function createAsset(stack: TestStack, actorId: string, clientId: string, text: string): Promise<{ id: string; checksum: string }> {
-  const r = await stack.gql<{ createAsset: { id: string; checksum: string } }>(actorId, 'mutation($i: CreateAssetInput!) { createAsset(input: $i) { id checksum } }', { i: { clientId, text } });
+export async function createAsset(
+  stack: TestStack,
+  actorId: string,
+  clientId: string,
+  text: string,
+): Promise<{ id: string; checksum: string }> {
+  const r = await stack.gql<{ createAsset: { id: string; checksum: string } }>(
+    actorId,
+    'mutation($i: CreateAssetInput!) { createAsset(input: $i) { id checksum } }',
+    { i: { clientId, text } },
+  );
   if (!r.data) throw new Error(`createAsset: ${JSON.stringify(r.errors)}`);
   return r.data.createAsset;
 }
 
-export async function schedulePost(stack: TestStack, actorId: string, i: { clientId: string; platformAccountId: string; assetId: string; inSeconds: number }): Promise<PostView> {
+export async function schedulePost(
+  stack: TestStack,
+  actorId: string,
+  i: { clientId: string; platformAccountId: string; assetId: string; inSeconds: number },
+): Promise<PostView> {
   const scheduledAt = new Date(Date.now() + i.inSeconds * 1000).toISOString();
-  const r = await stack.gql<{ schedulePost: PostView }>(actorId, `mutation($i: SchedulePostInput!) { schedulePost(input: $i) { ${POST_FIELDS} } }`, {
-    i: { clientId: i.clientId, platformAccountId: i.platformAccountId, assetId: i.assetId, scheduledAt },
-  });
+  const r = await stack.gql<{ schedulePost: PostView }>(
+    actorId,
+    `mutation($i: SchedulePostInput!) { schedulePost(input: $i) { ${POST_FIELDS} } }`,
+    {
+      i: { clientId: i.clientId, platformAccountId: i.platformAccountId, assetId: i.assetId, scheduledAt },
+    },
+  );
   if (!r.data) throw new Error(`schedulePost: ${JSON.stringify(r.errors)}`);
   return r.data.schedulePost;
 }
 
-export async function postMutation(stack: TestStack, actorId: string, name: 'approvePost' | 'rejectPost' | 'cancelPost', postId: string) {
-  return stack.gql<Record<string, PostView>>(actorId, `mutation($i: PostDecisionInput!) { ${name}(input: $i) { ${POST_FIELDS} } }`, { i: { postId } });
+export async function postMutation(
+  stack: TestStack,
+  actorId: string,
+  name: 'approvePost' | 'rejectPost' | 'cancelPost',
+  postId: string,
+) {
+  return stack.gql<Record<string, PostView>>(
+    actorId,
+    `mutation($i: PostDecisionInput!) { ${name}(input: $i) { ${POST_FIELDS} } }`,
+    { i: { postId } },
+  );
 }
 
 export async function getPost(stack: TestStack, actorId: string, postId: string): Promise<PostView> {
-  const r = await stack.gql<{ post: PostView }>(actorId, `query($id: ID!) { post(id: $id) { ${POST_FIELDS} } }`, { id: postId });
+  const r = await stack.gql<{ post: PostView }>(actorId, `query($id: ID!) { post(id: $id) { ${POST_FIELDS} } }`, {
+    id: postId,
+  });
   if (!r.data) throw new Error(`post: ${JSON.stringify(r.errors)}`);
   return r.data.post;
 }
 
 /** Polls the API until the post's status (database, or the live workflow view) satisfies the predicate. */
-export async function waitForPost(stack: TestStack, actorId: string, postId: string, ok: (p: PostView) => boolean, timeoutMs = 45_000): Promise<PostView> {
+export async function waitForPost(
+  stack: TestStack,
+  actorId: string,
+  postId: string,
+  ok: (p: PostView) => boolean,
+  timeoutMs = 45_000,
+): Promise<PostView> {
   const deadline = Date.now() + timeoutMs;
   let last: PostView | undefined;
   while (Date.now() < deadline) {
@@ -51,7 +86,10 @@ export async function waitForPost(stack: TestStack, actorId: string, postId: str
   throw new Error(`post ${postId} did not reach the expected state; last seen: ${JSON.stringify(last)}`);
 }
 
-export const hasStatus = (...s: string[]) => (p: PostView) => s.includes(p.status);
+export const hasStatus =
+  (...s: string[]) =>
+  (p: PostView) =>
+    s.includes(p.status);
 
 export async function sandboxPostsBy(stack: TestStack, sandboxUserId: string) {
   return (await stack.sandboxAdmin.listPosts()).filter((p) => p.authorId === sandboxUserId);

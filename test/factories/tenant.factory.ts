@@ -11,7 +11,11 @@ export interface SeededTenant {
 }
 
 /** An agency with one client and one operator per role, named uniquely so tests never collide. */
-export async function seedTenant(ds: DataSource, settings: Parameters<TenantBootstrap['createClient']>[3] = {}, timezone = 'Europe/Berlin'): Promise<SeededTenant> {
+export async function seedTenant(
+  ds: DataSource,
+  settings: Parameters<TenantBootstrap['createClient']>[3] = {},
+  timezone = 'Europe/Berlin',
+): Promise<SeededTenant> {
   const b = new TenantBootstrap(ds);
   const tag = randomUUID().slice(0, 8);
   const agency = await b.createAgency(`Agency ${tag}`);

@@ -13,11 +13,14 @@ import { freePort } from '../../deploy/local/free-port';
 export function findBaoBinary(env: NodeJS.ProcessEnv = process.env): { bin: string } | { missing: string } {
   const hint = 'build it once with: bash deploy/tools/build-openbao.sh';
   if (env.RAIZE_BAO_BIN) {
-    return existsSync(env.RAIZE_BAO_BIN) ? { bin: env.RAIZE_BAO_BIN } : { missing: `RAIZE_BAO_BIN=${env.RAIZE_BAO_BIN} does not exist; ${hint}` };
+    return existsSync(env.RAIZE_BAO_BIN)
+      ? { bin: env.RAIZE_BAO_BIN }
+      : { missing: `RAIZE_BAO_BIN=${env.RAIZE_BAO_BIN} does not exist; ${hint}` };
   }
   const cache = env.RAIZE_BIN_DIR ?? join(homedir(), '.cache', 'raize', 'bin');
   const dirs = [cache, ...(env.PATH ?? '').split(delimiter).filter(Boolean)];
-  for (const dir of dirs) for (const name of ['bao', 'vault']) if (existsSync(join(dir, name))) return { bin: join(dir, name) };
+  for (const dir of dirs)
+    for (const name of ['bao', 'vault']) if (existsSync(join(dir, name))) return { bin: join(dir, name) };
   return { missing: `no OpenBao/Vault binary (RAIZE_BAO_BIN, ${cache}/bao, ${cache}/vault or PATH); ${hint}` };
 }
 
@@ -39,7 +42,11 @@ export async function startBaoDevServer(o: { bin: string; timeoutMs?: number }):
   const addr = `http://127.0.0.1:${port}`;
   const home = mkdtempSync(join(tmpdir(), 'raize-bao-'));
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: home, TMPDIR: tmpdir() };
-  const child = spawn(o.bin, ['server', '-dev', `-dev-root-token-id=${token}`, `-dev-listen-address=127.0.0.1:${port}`], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    o.bin,
+    ['server', '-dev', `-dev-root-token-id=${token}`, `-dev-listen-address=127.0.0.1:${port}`],
+    { env, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let output = '';
   const keep = (b: Buffer) => (output = (output + b.toString('utf8')).slice(-4000));
   child.stdout.on('data', keep);
@@ -69,7 +76,9 @@ export async function startBaoDevServer(o: { bin: string; timeoutMs?: number }):
   for (;;) {
     if (exited !== null) {
       await stop();
-      throw new Error(`${o.bin} server -dev exited with code ${exited}: ${output.split(token).join('[token]').slice(-1000)}`);
+      throw new Error(
+        `${o.bin} server -dev exited with code ${exited}: ${output.split(token).join('[token]').slice(-1000)}`,
+      );
     }
     const res = await fetch(`${addr}/v1/sys/health`).catch(() => undefined);
     if (res?.status === 200) break;
@@ -79,7 +88,11 @@ export async function startBaoDevServer(o: { bin: string; timeoutMs?: number }):
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  const mount = await fetch(`${addr}/v1/sys/mounts/transit`, { method: 'POST', headers: { 'X-Vault-Token': token }, body: JSON.stringify({ type: 'transit' }) });
+  const mount = await fetch(`${addr}/v1/sys/mounts/transit`, {
+    method: 'POST',
+    headers: { 'X-Vault-Token': token },
+    body: JSON.stringify({ type: 'transit' }),
+  });
   if (!mount.ok) {
     await stop();
     throw new Error(`enabling transit on the dev server failed: HTTP ${mount.status}`);

@@ -33,5 +33,7 @@ export default async function globalSetup(): Promise<void> {
   });
   (globalThis as { __raize?: unknown }).__raize = { server, databaseUrl, base, dbName };
   writeFileSync(join(tmpdir(), 'raize-it-last.json'), JSON.stringify({ temporal: server.address, databaseUrl }));
-  process.stderr.write(`\n[harness] Temporal ${server.address}, database ${dbName}, bundle ready in ${Date.now() - started} ms\n`);
+  process.stderr.write(
+    `\n[harness] Temporal ${server.address}, database ${dbName}, bundle ready in ${Date.now() - started} ms\n`,
+  );
 }

@@ -18,7 +18,9 @@ export interface SecretsContractOptions {
 /** Everything an error exposes to a log line, a `console.log(err)` or a JSON serializer. */
 function everythingIn(err: unknown): string {
   const e = err as Error;
-  return [String(e?.message), String(e?.stack), inspect(err, { depth: 10, showHidden: true }), safeJson(err)].join('\n');
+  return [String(e?.message), String(e?.stack), inspect(err, { depth: 10, showHidden: true }), safeJson(err)].join(
+    '\n',
+  );
 }
 
 function safeJson(v: unknown): string {
@@ -57,7 +59,11 @@ function unicodeValue(bytes: number): string {
  * The SecretsPort contract (C-11, C-13). `makeBackend` returns a backend of its own (a fresh keyring file,
  * a fresh Vault prefix) each time it is called.
  */
-export function describeSecretsContract(name: string, makeBackend: () => Promise<SecretsPort>, options: SecretsContractOptions = {}): void {
+export function describeSecretsContract(
+  name: string,
+  makeBackend: () => Promise<SecretsPort>,
+  options: SecretsContractOptions = {},
+): void {
   describe(`secrets contract: ${name}`, () => {
     let s: SecretsPort;
     const run = randomBytes(4).toString('hex');

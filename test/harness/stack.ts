@@ -7,7 +7,7 @@ import { createApi } from '../../services/api/create-api';
 import { createLaneWorkers } from '../../services/worker/lane-workers';
 import { createWorkerDeps } from '../../services/worker/worker-deps';
 import { SandboxAdminClient } from '../../services/sandbox/sandbox-admin.client';
-import type { RunningSandbox} from '../../services/sandbox/sandbox.server';
+import type { RunningSandbox } from '../../services/sandbox/sandbox.server';
 import { startSandbox } from '../../services/sandbox/sandbox.server';
 import { nativeConnection, openDataSource, tempDataDir, testEnv, uniqueTaskQueue } from './test-env';
 import type { GuardDeps } from '../../activities/guard/guard.deps';
@@ -21,7 +21,11 @@ export interface TestStack {
   taskQueue: string;
   dataDir: string;
   deps?: GuardDeps;
-  gql<T = Record<string, unknown>>(actorId: string | null, query: string, variables?: Record<string, unknown>): Promise<{ data?: T; errors?: { message: string; extensions?: { code?: string } }[] }>;
+  gql<T = Record<string, unknown>>(
+    actorId: string | null,
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<{ data?: T; errors?: { message: string; extensions?: { code?: string } }[] }>;
   startWorker(): Promise<void>;
   stopWorker(): Promise<void>;
   close(): Promise<void>;
@@ -42,7 +46,9 @@ export interface TestStackOptions {
 }
 
 /** Tests run many posts on one account and cannot wait out production timing: short settle window, no pacing. */
-const TEST_CONNECTORS: ConnectorSettingsOverrides = { sandbox: { settleSeconds: 3, reconcileLooks: 2, pacing: { minSpacingSeconds: 0, jitterSeconds: 0 } } };
+const TEST_CONNECTORS: ConnectorSettingsOverrides = {
+  sandbox: { settleSeconds: 3, reconcileLooks: 2, pacing: { minSpacingSeconds: 0, jitterSeconds: 0 } },
+};
 
 export async function startTestStack(opts: TestStackOptions = {}): Promise<TestStack> {
   const env = testEnv();
@@ -52,13 +58,26 @@ export async function startTestStack(opts: TestStackOptions = {}): Promise<TestS
   const taskQueue = uniqueTaskQueue('it');
   const dataDir = tempDataDir();
   Object.assign(process.env, {
-    RAIZE_ENV: 'test', DATABASE_URL: env.databaseUrl, TEMPORAL_ADDRESS: env.temporalAddress, TEMPORAL_NAMESPACE: env.namespace,
-    RAIZE_DATA_DIR: dataDir, API_PORT: String(apiPort), API_HOST: '127.0.0.1', API_PUBLIC_URL: `http://127.0.0.1:${apiPort}`,
-    SANDBOX_URL: sandbox.url, SANDBOX_OAUTH_CLIENT_ID: 'raize-test', RAIZE_TASK_QUEUE: taskQueue, RAIZE_SCHEMA_IN_MEMORY: '1',
-    RAIZE_PAUSE_RECHECK_SECONDS: '1', RAIZE_VERIFY_INTERVAL_SECONDS: '1',
+    RAIZE_ENV: 'test',
+    DATABASE_URL: env.databaseUrl,
+    TEMPORAL_ADDRESS: env.temporalAddress,
+    TEMPORAL_NAMESPACE: env.namespace,
+    RAIZE_DATA_DIR: dataDir,
+    API_PORT: String(apiPort),
+    API_HOST: '127.0.0.1',
+    API_PUBLIC_URL: `http://127.0.0.1:${apiPort}`,
+    SANDBOX_URL: sandbox.url,
+    SANDBOX_OAUTH_CLIENT_ID: 'raize-test',
+    RAIZE_TASK_QUEUE: taskQueue,
+    RAIZE_SCHEMA_IN_MEMORY: '1',
+    RAIZE_PAUSE_RECHECK_SECONDS: '1',
+    RAIZE_VERIFY_INTERVAL_SECONDS: '1',
     ...opts.env,
   });
-  await sandboxAdmin.registerOAuthClient({ clientId: 'raize-test', redirectUris: [`http://127.0.0.1:${apiPort}/oauth/sandbox/callback`] });
+  await sandboxAdmin.registerOAuthClient({
+    clientId: 'raize-test',
+    redirectUris: [`http://127.0.0.1:${apiPort}/oauth/sandbox/callback`],
+  });
   const app: INestApplication = await createApi();
   await app.listen(apiPort, '127.0.0.1');
   const apiUrl = `http://127.0.0.1:${apiPort}`;
@@ -68,7 +87,12 @@ export async function startTestStack(opts: TestStackOptions = {}): Promise<TestS
   let running: Promise<void> | undefined;
   let workerDs: DataSource | undefined;
   const stack: TestStack = {
-    apiUrl, sandbox, sandboxAdmin, ds, taskQueue, dataDir,
+    apiUrl,
+    sandbox,
+    sandboxAdmin,
+    ds,
+    taskQueue,
+    dataDir,
     async gql(actorId, query, variables) {
       const res = await fetch(`${apiUrl}/graphql`, {
         method: 'POST',
@@ -79,11 +103,22 @@ export async function startTestStack(opts: TestStackOptions = {}): Promise<TestS
     },
     async startWorker() {
       const config = loadAppConfig();
-      const built = await createWorkerDeps(config, { connectorTimeoutMs: opts.connectorTimeoutMs, connectors: { sandbox: { ...TEST_CONNECTORS.sandbox, ...opts.connectors?.sandbox } } });
+      const built = await createWorkerDeps(config, {
+        connectorTimeoutMs: opts.connectorTimeoutMs,
+        connectors: { sandbox: { ...TEST_CONNECTORS.sandbox, ...opts.connectors?.sandbox } },
+      });
       workerDs = built.ds;
       stack.deps = built.deps;
       const connection = await nativeConnection();
-      [worker] = await createLaneWorkers({ connection, namespace: env.namespace, bundlePath: env.bundlePath, deps: built.deps, dataConverter: built.dataConverter, lanes: ['publish'], taskQueueFor: () => taskQueue });
+      [worker] = await createLaneWorkers({
+        connection,
+        namespace: env.namespace,
+        bundlePath: env.bundlePath,
+        deps: built.deps,
+        dataConverter: built.dataConverter,
+        lanes: ['publish'],
+        taskQueueFor: () => taskQueue,
+      });
       running = worker.run().finally(() => connection.close());
     },
     async stopWorker() {

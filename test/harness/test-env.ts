@@ -48,7 +48,9 @@ export async function openDataSource(): Promise<DataSource> {
  * directory read each other's payloads.
  */
 export function dataConverterFor(dataDir: string): DataConverter {
-  return createDataConverter(new SecretsCodecKeySource(createSecrets({ dataDir, masterKey: process.env.RAIZE_MASTER_KEY })));
+  return createDataConverter(
+    new SecretsCodecKeySource(createSecrets({ dataDir, masterKey: process.env.RAIZE_MASTER_KEY })),
+  );
 }
 
 /**
@@ -56,12 +58,17 @@ export function dataConverterFor(dataDir: string): DataConverter {
  * `dataDir`. Plain when no stack runs (a bare worker without the codec) or with `{ dataDir: null }` (reading
  * raw histories as anyone with access to the Temporal server would).
  */
-export async function temporalClient(opts: { dataDir?: string | null } = {}): Promise<{ client: Client; close: () => Promise<void> }> {
+export async function temporalClient(
+  opts: { dataDir?: string | null } = {},
+): Promise<{ client: Client; close: () => Promise<void> }> {
   const env = testEnv();
   const dataDir = opts.dataDir === undefined ? process.env.RAIZE_DATA_DIR : opts.dataDir;
   const connection = await Connection.connect({ address: env.temporalAddress });
   const dataConverter = dataDir ? dataConverterFor(dataDir) : undefined;
-  return { client: new Client({ connection, namespace: env.namespace, dataConverter }), close: () => connection.close() };
+  return {
+    client: new Client({ connection, namespace: env.namespace, dataConverter }),
+    close: () => connection.close(),
+  };
 }
 
 export async function nativeConnection(): Promise<NativeConnection> {

@@ -16,9 +16,20 @@ describe('the audit trail', () => {
   async function chainOfFive() {
     const t = await seedTenant(ds);
     for (let i = 0; i < 5; i++) {
-      await audit.append({ agencyId: t.agencyId, clientId: t.clientId, actor: 'system:test', action: 'policy.updated', subjectType: 'test', subjectId: randomUUID(), data: { i } });
+      await audit.append({
+        agencyId: t.agencyId,
+        clientId: t.clientId,
+        actor: 'system:test',
+        action: 'policy.updated',
+        subjectType: 'test',
+        subjectId: randomUUID(),
+        data: { i },
+      });
     }
-    const rows: { id: string; seq: string }[] = await ds.query(`SELECT id, seq FROM audit_events WHERE client_id = $1 ORDER BY seq`, [t.clientId]);
+    const rows: { id: string; seq: string }[] = await ds.query(
+      `SELECT id, seq FROM audit_events WHERE client_id = $1 ORDER BY seq`,
+      [t.clientId],
+    );
     return { t, rows };
   }
 
@@ -33,13 +44,26 @@ describe('the audit trail', () => {
 
   it('[C-48] is append-only for the application', async () => {
     const { rows } = await chainOfFive();
-    await expect(ds.query(`UPDATE audit_events SET action = 'x' WHERE id = $1`, [rows[0].id])).rejects.toThrow(/append-only/);
+    await expect(ds.query(`UPDATE audit_events SET action = 'x' WHERE id = $1`, [rows[0].id])).rejects.toThrow(
+      /append-only/,
+    );
     await expect(ds.query(`DELETE FROM audit_events WHERE id = $1`, [rows[0].id])).rejects.toThrow(/append-only/);
   });
 
   it('[C-48] verify passes on an intact chain, concurrent writers included', async () => {
     const t = await seedTenant(ds);
-    await Promise.all(Array.from({ length: 20 }, (_, i) => audit.append({ agencyId: t.agencyId, clientId: t.clientId, actor: 'system:test', action: 'policy.updated', subjectType: 'test', subjectId: String(i) })));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        audit.append({
+          agencyId: t.agencyId,
+          clientId: t.clientId,
+          actor: 'system:test',
+          action: 'policy.updated',
+          subjectType: 'test',
+          subjectId: String(i),
+        }),
+      ),
+    );
     const v = await audit.verifyClient(t.clientId);
     expect(v).toMatchObject({ ok: true, problems: [] });
     expect(v.count).toBeGreaterThanOrEqual(20);

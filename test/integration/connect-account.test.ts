@@ -25,9 +25,14 @@ describe('connecting a sandbox account through GraphQL and OAuth + PKCE', () => 
     expect(row.externalAccountId).toBe(acc.sandboxUserId);
     expect(row.fingerprint).toBe(accountFingerprint('sandbox', acc.sandboxUserId));
     expect(row.status).toBe('connected');
-    const listed = await stack.gql<{ platformAccounts: { id: string; fingerprint: string; handle: string }[] }>(t.users.analyst,
-      'query($c: ID!) { platformAccounts(clientId: $c) { id fingerprint handle } }', { c: t.clientId });
-    expect(listed.data?.platformAccounts).toEqual([{ id: acc.accountId, fingerprint: row.fingerprint, handle: acc.handle }]);
+    const listed = await stack.gql<{ platformAccounts: { id: string; fingerprint: string; handle: string }[] }>(
+      t.users.analyst,
+      'query($c: ID!) { platformAccounts(clientId: $c) { id fingerprint handle } }',
+      { c: t.clientId },
+    );
+    expect(listed.data?.platformAccounts).toEqual([
+      { id: acc.accountId, fingerprint: row.fingerprint, handle: acc.handle },
+    ]);
   });
 
   it('refuses a used or forged state with a clear page and saves nothing', async () => {
@@ -40,17 +45,21 @@ describe('connecting a sandbox account through GraphQL and OAuth + PKCE', () => 
     expect(await stack.ds.getRepository(PlatformAccount).count()).toBe(before);
   });
 
-  it('[C-02] answers another agency\'s client exactly like a missing one', async () => {
+  it("[C-02] answers another agency's client exactly like a missing one", async () => {
     const other = await seedTenant(stack.ds);
     const q = 'mutation($i: StartConnectInput!) { startPlatformConnect(input: $i) { state } }';
     const foreign = await stack.gql(t.users.admin, q, { i: { clientId: other.clientId, platform: 'sandbox' } });
-    const missing = await stack.gql(t.users.admin, q, { i: { clientId: '00000000-0000-4000-8000-000000000000', platform: 'sandbox' } });
+    const missing = await stack.gql(t.users.admin, q, {
+      i: { clientId: '00000000-0000-4000-8000-000000000000', platform: 'sandbox' },
+    });
     expect(foreign.errors?.[0]).toEqual(missing.errors?.[0]);
     expect(foreign.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 
   it('answers bad input with clear GraphQL errors, never a stack trace', async () => {
-    const res = await stack.gql(t.users.admin, 'mutation($i: CreateClientInput!) { createClient(input: $i) { id } }', { i: { agencyId: 'nope', name: '', timezone: 'Mars/Olympus' } });
+    const res = await stack.gql(t.users.admin, 'mutation($i: CreateClientInput!) { createClient(input: $i) { id } }', {
+      i: { agencyId: 'nope', name: '', timezone: 'Mars/Olympus' },
+    });
     const msg = res.errors?.[0].message ?? '';
     expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(msg).toMatch(/agencyId must be a UUID/);
@@ -63,8 +72,13 @@ describe('connecting a sandbox account through GraphQL and OAuth + PKCE', () => 
   it('[C-11] a dump of every table contains no token, verifier or key', async () => {
     await connectSandboxAccount(stack, t.users.admin, t.clientId);
     // The secret values, read from the keyring: they must appear nowhere in the database.
-    const keyring = JSON.parse(readFileSync(join(stack.dataDir, 'keyring.json'), 'utf8')) as { entries: Record<string, unknown> };
-    const refs: { secret_key: string }[] = await stack.ds.query('SELECT secret_key FROM credential_refs WHERE client_id = $1', [t.clientId]);
+    const keyring = JSON.parse(readFileSync(join(stack.dataDir, 'keyring.json'), 'utf8')) as {
+      entries: Record<string, unknown>;
+    };
+    const refs: { secret_key: string }[] = await stack.ds.query(
+      'SELECT secret_key FROM credential_refs WHERE client_id = $1',
+      [t.clientId],
+    );
     expect(refs.length).toBeGreaterThanOrEqual(2);
     const secrets = createSecrets({ dataDir: stack.dataDir });
     const values: string[] = [];
@@ -78,7 +92,9 @@ describe('connecting a sandbox account through GraphQL and OAuth + PKCE', () => 
     const pg = new Client({ connectionString: testEnv().databaseUrl });
     await pg.connect();
     try {
-      const tables: { tablename: string }[] = (await pg.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`)).rows;
+      const tables: { tablename: string }[] = (
+        await pg.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`)
+      ).rows;
       let dump = '';
       for (const { tablename } of tables) dump += JSON.stringify((await pg.query(`SELECT * FROM "${tablename}"`)).rows);
       expect(dump.length).toBeGreaterThan(1000);

@@ -19,7 +19,9 @@ describe('the side-effect kernel (real Temporal, Postgres, OPA wasm, sandbox)', 
     stack = await startTestStack({
       withWorker: true,
       connectorTimeoutMs: TIMEOUT_MS,
-      connectors: { sandbox: { settleSeconds: SETTLE_S, reconcileLooks: 2, pacing: { minSpacingSeconds: 0, jitterSeconds: 0 } } },
+      connectors: {
+        sandbox: { settleSeconds: SETTLE_S, reconcileLooks: 2, pacing: { minSpacingSeconds: 0, jitterSeconds: 0 } },
+      },
     });
   });
   afterAll(() => stack.close());
@@ -36,7 +38,10 @@ describe('the side-effect kernel (real Temporal, Postgres, OPA wasm, sandbox)', 
   }
 
   async function jobKey(postId: string): Promise<{ key: string; agencyId: string }> {
-    const rows: { idempotency_key: string; agency_id: string }[] = await stack.ds.query('SELECT idempotency_key, agency_id FROM publish_jobs WHERE id = $1', [postId]);
+    const rows: { idempotency_key: string; agency_id: string }[] = await stack.ds.query(
+      'SELECT idempotency_key, agency_id FROM publish_jobs WHERE id = $1',
+      [postId],
+    );
     return { key: rows[0]!.idempotency_key, agencyId: rows[0]!.agency_id };
   }
 
@@ -45,10 +50,23 @@ describe('the side-effect kernel (real Temporal, Postgres, OPA wasm, sandbox)', 
     // The platform neither dedupes by Idempotency-Key nor echoes it: only the settle window stands between a
     // timed-out write that is still processing and a second post.
     await stack.sandboxAdmin.setFlags({ ignoreIdempotencyKey: true, echoRequestKey: false });
-    await stack.sandboxAdmin.setFaults([{ match: { method: 'POST', path: '/posts' }, beforeHandlerDelayMs: TIMEOUT_MS + 5000, times: 1 }]);
+    await stack.sandboxAdmin.setFaults([
+      { match: { method: 'POST', path: '/posts' }, beforeHandlerDelayMs: TIMEOUT_MS + 5000, times: 1 },
+    ]);
     const asset = await createAsset(stack, t.users.author, t.clientId, 'Slow platform, one post');
-    const post = await schedulePost(stack, t.users.author, { clientId: t.clientId, platformAccountId: acc.accountId, assetId: asset.id, inSeconds: 0 });
-    const done = await waitForPost(stack, t.users.author, post.id, hasStatus('verified', 'unverified', 'failed'), 60_000);
+    const post = await schedulePost(stack, t.users.author, {
+      clientId: t.clientId,
+      platformAccountId: acc.accountId,
+      assetId: asset.id,
+      inSeconds: 0,
+    });
+    const done = await waitForPost(
+      stack,
+      t.users.author,
+      post.id,
+      hasStatus('verified', 'unverified', 'failed'),
+      60_000,
+    );
     expect(done.status).toBe('verified');
     expect(await sandboxPostsBy(stack, acc.sandboxUserId)).toHaveLength(1);
     expect(await postAttempts(stack)).toBe(1);
@@ -59,11 +77,18 @@ describe('the side-effect kernel (real Temporal, Postgres, OPA wasm, sandbox)', 
     const { t, acc } = await tenantWithAccount();
     await stack.sandboxAdmin.setFaults([{ match: { method: 'GET', path: '/me' }, latencyMs: 2000, times: 1 }]);
     const asset = await createAsset(stack, t.users.author, t.clientId, 'Stopped mid-flight');
-    const post = await schedulePost(stack, t.users.author, { clientId: t.clientId, platformAccountId: acc.accountId, assetId: asset.id, inSeconds: 0 });
+    const post = await schedulePost(stack, t.users.author, {
+      clientId: t.clientId,
+      platformAccountId: acc.accountId,
+      assetId: asset.id,
+      inSeconds: 0,
+    });
     // `publishing` is recorded in the guard's first transaction, right before the (slow) identity check.
     await waitForPost(stack, t.users.author, post.id, hasStatus('publishing', 'verified'), 20_000);
     const q = 'mutation($i: SetKillSwitchInput!) { setKillSwitch(input: $i) { engaged } }';
-    const on = await stack.gql(t.users.admin, q, { i: { scope: 'account', scopeId: acc.accountId, engaged: true, reason: 'wrong campaign' } });
+    const on = await stack.gql(t.users.admin, q, {
+      i: { scope: 'account', scopeId: acc.accountId, engaged: true, reason: 'wrong campaign' },
+    });
     expect(on.errors).toBeUndefined();
     const paused = await waitForPost(stack, t.users.author, post.id, hasStatus('paused', 'verified'), 20_000);
     expect(paused.status).toBe('paused');
@@ -74,13 +99,27 @@ describe('the side-effect kernel (real Temporal, Postgres, OPA wasm, sandbox)', 
   });
 
   it('[C-25] caps hold under concurrency: six posts due in the same second with a cap of two, exactly two go out', async () => {
-    const { t, acc } = await tenantWithAccount({ ...AUTONOMOUS, caps: [{ action: 'publish', scope: 'account', max_per_day: 2 }] });
+    const { t, acc } = await tenantWithAccount({
+      ...AUTONOMOUS,
+      caps: [{ action: 'publish', scope: 'account', max_per_day: 2 }],
+    });
     const posts = [];
     for (let i = 0; i < 6; i++) {
       const asset = await createAsset(stack, t.users.author, t.clientId, `Cap race ${i}`);
-      posts.push(await schedulePost(stack, t.users.author, { clientId: t.clientId, platformAccountId: acc.accountId, assetId: asset.id, inSeconds: 4 }));
+      posts.push(
+        await schedulePost(stack, t.users.author, {
+          clientId: t.clientId,
+          platformAccountId: acc.accountId,
+          assetId: asset.id,
+          inSeconds: 4,
+        }),
+      );
     }
-    const done = await Promise.all(posts.map((p) => waitForPost(stack, t.users.author, p.id, hasStatus('verified', 'unverified', 'denied', 'failed'), 60_000)));
+    const done = await Promise.all(
+      posts.map((p) =>
+        waitForPost(stack, t.users.author, p.id, hasStatus('verified', 'unverified', 'denied', 'failed'), 60_000),
+      ),
+    );
     expect(done.filter((p) => p.status === 'verified')).toHaveLength(2);
     const denied = done.filter((p) => p.status === 'denied');
     expect(denied).toHaveLength(4);
@@ -92,7 +131,12 @@ describe('the side-effect kernel (real Temporal, Postgres, OPA wasm, sandbox)', 
     const { t, acc } = await tenantWithAccount();
     const other = await tenantWithAccount();
     const asset = await createAsset(stack, t.users.author, t.clientId, 'Someone else holds my key');
-    const post = await schedulePost(stack, t.users.author, { clientId: t.clientId, platformAccountId: acc.accountId, assetId: asset.id, inSeconds: 3 });
+    const post = await schedulePost(stack, t.users.author, {
+      clientId: t.clientId,
+      platformAccountId: acc.accountId,
+      assetId: asset.id,
+      inSeconds: 3,
+    });
     const { key } = await jobKey(post.id);
     await stack.ds.query(
       `INSERT INTO side_effect_ledger (idempotency_key, agency_id, client_id, platform_account_id, action, state, attempts, content_fingerprint)
@@ -108,10 +152,15 @@ describe('the side-effect kernel (real Temporal, Postgres, OPA wasm, sandbox)', 
     expect(await postAttempts(stack)).toBe(0);
   });
 
-  it('[C-22] an attempt inside another attempt\'s live lease does not call the platform until the lease ends', async () => {
+  it("[C-22] an attempt inside another attempt's live lease does not call the platform until the lease ends", async () => {
     const { t, acc } = await tenantWithAccount();
     const asset = await createAsset(stack, t.users.author, t.clientId, 'Wait for the lease');
-    const post = await schedulePost(stack, t.users.author, { clientId: t.clientId, platformAccountId: acc.accountId, assetId: asset.id, inSeconds: 2 });
+    const post = await schedulePost(stack, t.users.author, {
+      clientId: t.clientId,
+      platformAccountId: acc.accountId,
+      assetId: asset.id,
+      inSeconds: 2,
+    });
     const { key, agencyId } = await jobKey(post.id);
     const leaseEnds = new Date(Date.now() + 6000);
     await stack.ds.query(
@@ -119,15 +168,23 @@ describe('the side-effect kernel (real Temporal, Postgres, OPA wasm, sandbox)', 
        VALUES ($1, $2, $3, $4, 'publish', 'attempting', 1, $5, 'another-worker:1:1', $6, now())`,
       [key, agencyId, t.clientId, acc.accountId, contentFingerprint({ text: 'Wait for the lease' }), leaseEnds],
     );
-    const done = await waitForPost(stack, t.users.author, post.id, hasStatus('verified', 'unverified', 'failed'), 60_000);
+    const done = await waitForPost(
+      stack,
+      t.users.author,
+      post.id,
+      hasStatus('verified', 'unverified', 'failed'),
+      60_000,
+    );
     expect(done.status).toBe('verified');
-    const attempts = (await stack.sandboxAdmin.listRequests()).filter((r) => r.method === 'POST' && r.path === '/posts');
+    const attempts = (await stack.sandboxAdmin.listRequests()).filter(
+      (r) => r.method === 'POST' && r.path === '/posts',
+    );
     expect(attempts).toHaveLength(1);
     expect(Date.parse(attempts[0]!.at)).toBeGreaterThanOrEqual(leaseEnds.getTime());
     expect(await sandboxPostsBy(stack, acc.sandboxUserId)).toHaveLength(1);
   });
 
-  it('[C-25] a spike far above the account\'s usual volume switches the client to human review', async () => {
+  it("[C-25] a spike far above the account's usual volume switches the client to human review", async () => {
     const { t, acc } = await tenantWithAccount();
     // Twenty side effects in the last hour on an account that usually posts nothing: a loop, not a plan.
     for (let i = 0; i < 20; i++) {
@@ -138,17 +195,40 @@ describe('the side-effect kernel (real Temporal, Postgres, OPA wasm, sandbox)', 
       );
     }
     const asset = await createAsset(stack, t.users.author, t.clientId, 'One more from the loop');
-    const post = await schedulePost(stack, t.users.author, { clientId: t.clientId, platformAccountId: acc.accountId, assetId: asset.id, inSeconds: 0 });
-    const held = await waitForPost(stack, t.users.author, post.id, hasStatus('awaiting_approval', 'verified', 'denied'), 30_000);
+    const post = await schedulePost(stack, t.users.author, {
+      clientId: t.clientId,
+      platformAccountId: acc.accountId,
+      assetId: asset.id,
+      inSeconds: 0,
+    });
+    const held = await waitForPost(
+      stack,
+      t.users.author,
+      post.id,
+      hasStatus('awaiting_approval', 'verified', 'denied'),
+      30_000,
+    );
     expect(held.status).toBe('awaiting_approval');
     expect(held.reasons.map((r) => r.code)).toContain('spike');
     expect(await postAttempts(stack)).toBe(0);
-    const settings: { autonomy: Record<string, string> }[] = await stack.ds.query('SELECT autonomy FROM client_policy_settings WHERE client_id = $1', [t.clientId]);
+    const settings: { autonomy: Record<string, string> }[] = await stack.ds.query(
+      'SELECT autonomy FROM client_policy_settings WHERE client_id = $1',
+      [t.clientId],
+    );
     expect(settings[0]!.autonomy.publish).toBe('assisted');
-    const events: { action: string }[] = await stack.ds.query(`SELECT action FROM audit_events WHERE client_id = $1 AND action = 'autonomy.downgraded'`, [t.clientId]);
+    const events: { action: string }[] = await stack.ds.query(
+      `SELECT action FROM audit_events WHERE client_id = $1 AND action = 'autonomy.downgraded'`,
+      [t.clientId],
+    );
     expect(events).toHaveLength(1);
     // A human looked at it: the approved post goes out.
-    expect((await stack.gql(t.users.approver, 'mutation($i: PostDecisionInput!) { approvePost(input: $i) { id } }', { i: { postId: post.id } })).errors).toBeUndefined();
+    expect(
+      (
+        await stack.gql(t.users.approver, 'mutation($i: PostDecisionInput!) { approvePost(input: $i) { id } }', {
+          i: { postId: post.id },
+        })
+      ).errors,
+    ).toBeUndefined();
     await waitForPost(stack, t.users.author, post.id, hasStatus('verified'), 30_000);
   });
 
@@ -174,7 +254,11 @@ describe('the side-effect kernel (real Temporal, Postgres, OPA wasm, sandbox)', 
     async function postAs(text: string, idempotencyKey?: string): Promise<{ id: string }> {
       const res = await fetch(`${stack.sandbox.url}/posts`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}) },
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
+        },
         body: JSON.stringify({ text }),
       });
       expect(res.status).toBe(201);
@@ -191,18 +275,32 @@ describe('the side-effect kernel (real Temporal, Postgres, OPA wasm, sandbox)', 
       maxPages: 20,
     });
 
-    it('[C-22] pages back to the job\'s creation, past the first page, and matches our request key', async () => {
+    it("[C-22] pages back to the job's creation, past the first page, and matches our request key", async () => {
       const key = randomUUID();
       const ours = await postAs('Launch day, page two', key);
       for (let i = 0; i < 120; i++) await postAs(`Unrelated post ${i}`);
-      const found = await findOurPost(stack.ds.manager, ledger, reader, { accessToken: token }, query({ key, text: 'Launch day, page two', firstAttemptAt: new Date() }), {});
+      const found = await findOurPost(
+        stack.ds.manager,
+        ledger,
+        reader,
+        { accessToken: token },
+        query({ key, text: 'Launch day, page two', firstAttemptAt: new Date() }),
+        {},
+      );
       expect(found).toEqual({ found: expect.objectContaining({ postId: ours.id, requestKey: key }) });
     });
 
     it('[C-22] never claims identical text posted before our first attempt (a recurring "Good morning!")', async () => {
       await stack.sandboxAdmin.setFlags({ echoRequestKey: false });
       await postAs('Good morning!');
-      const found = await findOurPost(stack.ds.manager, ledger, reader, { accessToken: token }, query({ text: 'Good morning!', firstAttemptAt: new Date(Date.now() + 60_000) }), {});
+      const found = await findOurPost(
+        stack.ds.manager,
+        ledger,
+        reader,
+        { accessToken: token },
+        query({ text: 'Good morning!', firstAttemptAt: new Date(Date.now() + 60_000) }),
+        {},
+      );
       expect(found).toEqual({ found: null });
     });
 
@@ -213,12 +311,23 @@ describe('the side-effect kernel (real Temporal, Postgres, OPA wasm, sandbox)', 
       await stack.ds.query(
         `INSERT INTO side_effect_ledger (idempotency_key, agency_id, client_id, platform_account_id, action, state, attempts, content_fingerprint, platform_post_id)
          VALUES ($1, $2, $3, $4, 'publish', 'succeeded', 1, $5, $6)`,
-        [randomUUID(), agencyId, clientId, accountId, contentFingerprint({ text: 'Same words, another job' }), theirs.id],
+        [
+          randomUUID(),
+          agencyId,
+          clientId,
+          accountId,
+          contentFingerprint({ text: 'Same words, another job' }),
+          theirs.id,
+        ],
       );
       const q = query({ text: 'Same words, another job', firstAttemptAt });
-      expect(await findOurPost(stack.ds.manager, ledger, reader, { accessToken: token }, q, {})).toEqual({ found: null });
+      expect(await findOurPost(stack.ds.manager, ledger, reader, { accessToken: token }, q, {})).toEqual({
+        found: null,
+      });
       const mine = await postAs('Same words, another job');
-      expect(await findOurPost(stack.ds.manager, ledger, reader, { accessToken: token }, q, {})).toEqual({ found: expect.objectContaining({ postId: mine.id }) });
+      expect(await findOurPost(stack.ds.manager, ledger, reader, { accessToken: token }, q, {})).toEqual({
+        found: expect.objectContaining({ postId: mine.id }),
+      });
       await postAs('Same words, another job');
       const twice = await findOurPost(stack.ds.manager, ledger, reader, { accessToken: token }, q, {});
       expect('ambiguous' in twice && twice.ambiguous).toHaveLength(2);

@@ -14,7 +14,7 @@ import { rotateCodecKey } from '../../services/core/temporal/codec/secrets-key-s
 import type { PublishWorkflowInput } from '../../workflows/contracts/publish.contract';
 import { PUBLISH_WORKFLOW_TYPE } from '../../workflows/contracts/publish.contract';
 import { connectSandboxAccount } from '../factories/connect-account';
-import type { PostView} from '../factories/posts';
+import type { PostView } from '../factories/posts';
 import { createAsset, hasStatus, schedulePost, waitForPost } from '../factories/posts';
 import { seedTenant } from '../factories/tenant.factory';
 import type { TestStack } from '../harness/stack';
@@ -47,7 +47,12 @@ function payloadsOf(history: Json): Payload[] {
     if (o.markerName === 'core_patch') walk(o.details ?? null, (inner) => skip.add(inner));
     const meta = o.metadata as Record<string, string> | undefined;
     if (!skip.has(o) && meta && typeof meta === 'object' && typeof meta.encoding === 'string') {
-      out.push({ metadata: Object.fromEntries(Object.entries(meta).map(([k, b]) => [k, new Uint8Array(Buffer.from(b, 'base64'))])), data: new Uint8Array(Buffer.from(String(o.data ?? ''), 'base64')) });
+      out.push({
+        metadata: Object.fromEntries(
+          Object.entries(meta).map(([k, b]) => [k, new Uint8Array(Buffer.from(b, 'base64'))]),
+        ),
+        data: new Uint8Array(Buffer.from(String(o.data ?? ''), 'base64')),
+      });
     }
   });
   return out;
@@ -57,7 +62,9 @@ function payloadsOf(history: Json): Payload[] {
 function rawText(historyJson: string): string {
   const parts = [historyJson];
   walk(JSON.parse(historyJson), (o) => {
-    for (const v of Object.values(o)) if (typeof v === 'string' && /^[A-Za-z0-9+/_-]{4,}={0,2}$/.test(v)) parts.push(Buffer.from(v, 'base64').toString('utf8'), Buffer.from(v, 'base64').toString('latin1'));
+    for (const v of Object.values(o))
+      if (typeof v === 'string' && /^[A-Za-z0-9+/_-]{4,}={0,2}$/.test(v))
+        parts.push(Buffer.from(v, 'base64').toString('utf8'), Buffer.from(v, 'base64').toString('latin1'));
   });
   return parts.join('\n');
 }
@@ -75,7 +82,9 @@ describe('Temporal histories are encrypted by the payload codec', () => {
   afterAll(() => stack.close());
 
   /** The history as anyone with access to the Temporal server reads it: a client without the codec. */
-  async function rawHistory(workflowId: string): Promise<{ json: string; history: Awaited<ReturnType<WorkflowHandle['fetchHistory']>> }> {
+  async function rawHistory(
+    workflowId: string,
+  ): Promise<{ json: string; history: Awaited<ReturnType<WorkflowHandle['fetchHistory']>> }> {
     const { client, close } = await temporalClient({ dataDir: null });
     try {
       const history = await client.workflow.getHandle(workflowId).fetchHistory();
@@ -103,21 +112,41 @@ describe('Temporal histories are encrypted by the payload codec', () => {
     const caption = `Launch caption ${randomUUID()}`;
     const approverEmail = await emailOf(t.users.approver);
     const asset = await createAsset(stack, t.users.author, t.clientId, caption);
-    const post = await schedulePost(stack, t.users.author, { clientId: t.clientId, platformAccountId: acc.accountId, assetId: asset.id, inSeconds: 2 });
+    const post = await schedulePost(stack, t.users.author, {
+      clientId: t.clientId,
+      platformAccountId: acc.accountId,
+      assetId: asset.id,
+      inSeconds: 2,
+    });
     await waitForPost(stack, t.users.author, post.id, (p) => p.status === 'awaiting_approval');
     // A note with text in it: it travels in the approve signal and the recordApproval activity input.
     const note = `ok from ${approverEmail}: "${caption}"`;
-    const approved = await stack.gql(t.users.approver, 'mutation($i: PostDecisionInput!) { approvePost(input: $i) { id } }', { i: { postId: post.id, note } });
+    const approved = await stack.gql(
+      t.users.approver,
+      'mutation($i: PostDecisionInput!) { approvePost(input: $i) { id } }',
+      { i: { postId: post.id, note } },
+    );
     expect(approved.errors).toBeUndefined();
-    expect((await waitForPost(stack, t.users.author, post.id, hasStatus('verified', 'unverified', 'failed'))).status).toBe('verified');
+    expect(
+      (await waitForPost(stack, t.users.author, post.id, hasStatus('verified', 'unverified', 'failed'))).status,
+    ).toBe('verified');
 
     // A FAILED run: the stored job doctored in the workflow input, refused by the activity (TenantRefused).
-    const job = await firstRow<{ payload: PublishWorkflowInput }>('SELECT payload FROM publish_jobs WHERE id = $1', [post.id]);
+    const job = await firstRow<{ payload: PublishWorkflowInput }>('SELECT payload FROM publish_jobs WHERE id = $1', [
+      post.id,
+    ]);
     const doctoredId = `doctored-${post.id}`;
     const { client, close } = await temporalClient();
     try {
-      const run = client.workflow.execute(PUBLISH_WORKFLOW_TYPE, { taskQueue: stack.taskQueue, workflowId: doctoredId, args: [{ ...job.payload, idempotencyKey: `${job.payload.idempotencyKey}-x` }] });
-      const err = await run.then(() => null, (e: unknown) => e);
+      const run = client.workflow.execute(PUBLISH_WORKFLOW_TYPE, {
+        taskQueue: stack.taskQueue,
+        workflowId: doctoredId,
+        args: [{ ...job.payload, idempotencyKey: `${job.payload.idempotencyKey}-x` }],
+      });
+      const err = await run.then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(err).toBeInstanceOf(WorkflowFailedError);
       // The codec client reads the failure back in full.
       const refused = (err as WorkflowFailedError).cause?.cause as Error | undefined;
@@ -134,8 +163,18 @@ describe('Temporal histories are encrypted by the payload codec', () => {
     let failed: PostView | undefined;
     try {
       const asset2 = await createAsset(stack, t2.users.author, t2.clientId, `${caption} (second client)`);
-      const post2 = await schedulePost(stack, t2.users.author, { clientId: t2.clientId, platformAccountId: acc2.accountId, assetId: asset2.id, inSeconds: 0 });
-      failed = await waitForPost(stack, t2.users.author, post2.id, (p) => hasStatus('failed', 'verified')(p) && p.workflowStatus === null);
+      const post2 = await schedulePost(stack, t2.users.author, {
+        clientId: t2.clientId,
+        platformAccountId: acc2.accountId,
+        assetId: asset2.id,
+        inSeconds: 0,
+      });
+      failed = await waitForPost(
+        stack,
+        t2.users.author,
+        post2.id,
+        (p) => hasStatus('failed', 'verified')(p) && p.workflowStatus === null,
+      );
     } finally {
       await stack.sandboxAdmin.clearFaults();
     }
@@ -143,9 +182,25 @@ describe('Temporal histories are encrypted by the payload codec', () => {
     const activityError = 'POST /posts answered 422';
     expect(failed!.reasons.map((r) => r.message)).toContain(activityError);
 
-    const credentialRef = (await firstRow<{ credential_ref_id: string }>('SELECT credential_ref_id FROM platform_accounts WHERE id = $1', [acc.accountId])).credential_ref_id;
-    const tokens = await new CredentialStore(createSecrets({ dataDir: stack.dataDir, masterKey: process.env.RAIZE_MASTER_KEY })).loadOAuthTokens(stack.ds.manager, t.clientId, credentialRef);
-    const forbidden = [caption, tokens.accessToken, approverEmail, await emailOf(t.users.author), 'does not match the stored job', activityError, 'Activity task failed', 'publish.guard', 'publish-context'];
+    const credentialRef = (
+      await firstRow<{ credential_ref_id: string }>('SELECT credential_ref_id FROM platform_accounts WHERE id = $1', [
+        acc.accountId,
+      ])
+    ).credential_ref_id;
+    const tokens = await new CredentialStore(
+      createSecrets({ dataDir: stack.dataDir, masterKey: process.env.RAIZE_MASTER_KEY }),
+    ).loadOAuthTokens(stack.ds.manager, t.clientId, credentialRef);
+    const forbidden = [
+      caption,
+      tokens.accessToken,
+      approverEmail,
+      await emailOf(t.users.author),
+      'does not match the stored job',
+      activityError,
+      'Activity task failed',
+      'publish.guard',
+      'publish-context',
+    ];
 
     const histories = await Promise.all([post.workflowId, doctoredId, failed!.workflowId].map(rawHistory));
     for (const { json } of histories) {
@@ -171,22 +226,43 @@ describe('Temporal histories are encrypted by the payload codec', () => {
     expect(failedRun).toContain(activityError);
     // The replayer reads the encrypted history with the codec, and cannot without it.
     const bundle = { codePath: testEnv().bundlePath };
-    await expect(Worker.runReplayHistory({ workflowBundle: bundle, dataConverter: dataConverterFor(stack.dataDir) }, histories[0].history, post.workflowId)).resolves.toBeUndefined();
-    await expect(Worker.runReplayHistory({ workflowBundle: bundle }, histories[0].history, post.workflowId)).rejects.toThrow();
+    await expect(
+      Worker.runReplayHistory(
+        { workflowBundle: bundle, dataConverter: dataConverterFor(stack.dataDir) },
+        histories[0].history,
+        post.workflowId,
+      ),
+    ).resolves.toBeUndefined();
+    await expect(
+      Worker.runReplayHistory({ workflowBundle: bundle }, histories[0].history, post.workflowId),
+    ).rejects.toThrow();
   });
 
   it('[C-13] the codec reads histories recorded before it: the plain replay fixture replays with it', async () => {
-    const fixture = historyFromJSON(JSON.parse(readFileSync(join(__dirname, '..', 'replay', 'histories', 'publish-approved-verified.json'), 'utf8')));
+    const fixture = historyFromJSON(
+      JSON.parse(readFileSync(join(__dirname, '..', 'replay', 'histories', 'publish-approved-verified.json'), 'utf8')),
+    );
     const encodings = new Set(payloadsOf(JSON.parse(historyToJSON(fixture))).map((p) => meta(p, 'encoding')));
     expect(encodings.has('binary/encrypted')).toBe(false);
-    await expect(Worker.runReplayHistory({ workflowBundle: { codePath: testEnv().bundlePath }, dataConverter: dataConverterFor(stack.dataDir) }, fixture, 'fixture-with-codec')).resolves.toBeUndefined();
+    await expect(
+      Worker.runReplayHistory(
+        { workflowBundle: { codePath: testEnv().bundlePath }, dataConverter: dataConverterFor(stack.dataDir) },
+        fixture,
+        'fixture-with-codec',
+      ),
+    ).resolves.toBeUndefined();
   });
 
   it('[C-16] payloads written under key 1 still decode after rotating to key 2; new payloads use key 2; the rotation is audited', async () => {
     const t = await seedTenant(stack.ds);
     const acc = await connectSandboxAccount(stack, t.users.admin, t.clientId);
     const asset = await createAsset(stack, t.users.author, t.clientId, 'Written before the rotation');
-    const post = await schedulePost(stack, t.users.author, { clientId: t.clientId, platformAccountId: acc.accountId, assetId: asset.id, inSeconds: 1 });
+    const post = await schedulePost(stack, t.users.author, {
+      clientId: t.clientId,
+      platformAccountId: acc.accountId,
+      assetId: asset.id,
+      inSeconds: 1,
+    });
     await waitForPost(stack, t.users.author, post.id, (p) => p.status === 'awaiting_approval');
     const before = payloadsOf(JSON.parse((await rawHistory(post.workflowId)).json));
     const key1 = meta(before[0], KEY_ID_METADATA);
@@ -194,7 +270,10 @@ describe('Temporal histories are encrypted by the payload codec', () => {
     const secrets = createSecrets({ dataDir: stack.dataDir, masterKey: process.env.RAIZE_MASTER_KEY });
     const key2 = await rotateCodecKey(secrets, { audit: new AuditService(stack.ds), actor: `user:${t.users.admin}` });
     expect(key2).not.toBe(key1);
-    const audited: { subject_id: string; data: { previousKeyId: string } }[] = await stack.ds.query(`SELECT subject_id, data FROM audit_events WHERE action = 'codec.key_rotated' AND subject_id = $1`, [key2]);
+    const audited: { subject_id: string; data: { previousKeyId: string } }[] = await stack.ds.query(
+      `SELECT subject_id, data FROM audit_events WHERE action = 'codec.key_rotated' AND subject_id = $1`,
+      [key2],
+    );
     expect(audited).toEqual([{ subject_id: key2, data: { previousKeyId: key1 } }]);
 
     // A fresh worker (no cache) replays the key-1 history and writes with key 2; a fresh client signals with key 2.
@@ -202,7 +281,9 @@ describe('Temporal histories are encrypted by the payload codec', () => {
     await stack.startWorker();
     const { client, close } = await temporalClient();
     try {
-      await client.workflow.getHandle(post.workflowId).signal('approve', { approverId: t.users.approver, assetChecksum: asset.checksum });
+      await client.workflow
+        .getHandle(post.workflowId)
+        .signal('approve', { approverId: t.users.approver, assetChecksum: asset.checksum });
     } finally {
       await close();
     }
@@ -224,28 +305,58 @@ describe('Temporal histories are encrypted by the payload codec', () => {
       const t = await seedTenant(stack.ds);
       admin = t.users.admin;
       publisher = t.users.author;
-      [encrypted] = await codec.encode([{ metadata: { encoding: new Uint8Array(Buffer.from('json/plain')) }, data: new Uint8Array(Buffer.from('{"hello":"codec"}')) }]);
+      [encrypted] = await codec.encode([
+        {
+          metadata: { encoding: new Uint8Array(Buffer.from('json/plain')) },
+          data: new Uint8Array(Buffer.from('{"hello":"codec"}')),
+        },
+      ]);
     });
 
-    const wire = (p: Payload) => ({ payloads: [{ metadata: Object.fromEntries(Object.entries(p.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v!).toString('base64')])), data: Buffer.from(p.data ?? new Uint8Array()).toString('base64') }] });
+    const wire = (p: Payload) => ({
+      payloads: [
+        {
+          metadata: Object.fromEntries(
+            Object.entries(p.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v!).toString('base64')]),
+          ),
+          data: Buffer.from(p.data ?? new Uint8Array()).toString('base64'),
+        },
+      ],
+    });
     const call = (path: string, o: { actor?: string; origin?: string; method?: string; body?: unknown }) =>
       fetch(`${stack.apiUrl}${path}`, {
         method: o.method ?? 'POST',
         headers: {
-          'content-type': 'application/json', 'x-namespace': testEnv().namespace,
-          ...(o.origin ? { origin: o.origin } : {}), ...(o.actor ? { authorization: `Dev ${o.actor}` } : {}),
+          'content-type': 'application/json',
+          'x-namespace': testEnv().namespace,
+          ...(o.origin ? { origin: o.origin } : {}),
+          ...(o.actor ? { authorization: `Dev ${o.actor}` } : {}),
         },
         body: o.method === 'OPTIONS' ? undefined : JSON.stringify(o.body ?? wire(encrypted)),
       });
 
     it('answers the UI origin’s preflight with credentials allowed, and refuses any other origin with no CORS headers', async () => {
-      const ok = await fetch(`${stack.apiUrl}/codec/decode`, { method: 'OPTIONS', headers: { origin: UI_ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-namespace,authorization' } });
+      const ok = await fetch(`${stack.apiUrl}/codec/decode`, {
+        method: 'OPTIONS',
+        headers: {
+          origin: UI_ORIGIN,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type,x-namespace,authorization',
+        },
+      });
       expect(ok.status).toBe(204);
       expect(ok.headers.get('access-control-allow-origin')).toBe(UI_ORIGIN);
       expect(ok.headers.get('access-control-allow-credentials')).toBe('true');
-      expect(ok.headers.get('access-control-allow-headers')?.split(/,\s*/).sort()).toEqual(['authorization', 'content-type', 'x-namespace']);
+      expect(ok.headers.get('access-control-allow-headers')?.split(/,\s*/).sort()).toEqual([
+        'authorization',
+        'content-type',
+        'x-namespace',
+      ]);
       for (const origin of ['http://evil.example', 'http://127.0.0.1:8233', 'null']) {
-        const pre = await fetch(`${stack.apiUrl}/codec/decode`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });
+        const pre = await fetch(`${stack.apiUrl}/codec/decode`, {
+          method: 'OPTIONS',
+          headers: { origin, 'access-control-request-method': 'POST' },
+        });
         expect(pre.status).toBe(403);
         expect(pre.headers.get('access-control-allow-origin')).toBeNull();
         const post = await call('/codec/decode', { actor: admin, origin });
@@ -273,12 +384,16 @@ describe('Temporal histories are encrypted by the payload codec', () => {
       expect(Buffer.from(body.payloads[0].metadata.encoding, 'base64').toString()).toBe('json/plain');
       expect(Buffer.from(body.payloads[0].data, 'base64').toString()).toBe('{"hello":"codec"}');
 
-      const enc = (await (await call('/codec/encode', { actor: admin, origin: UI_ORIGIN, body })).json()) as typeof body;
+      const enc = (await (
+        await call('/codec/encode', { actor: admin, origin: UI_ORIGIN, body })
+      ).json()) as typeof body;
       expect(Buffer.from(enc.payloads[0].metadata.encoding, 'base64').toString()).toBe('binary/encrypted');
       // No Origin: the Temporal CLI's --codec-endpoint, not a browser.
       const again = (await (await call('/codec/decode', { actor: admin, body: enc })).json()) as typeof body;
       expect(again).toEqual(body);
-      const plain = (await (await call('/codec/decode', { actor: admin, origin: UI_ORIGIN, body })).json()) as typeof body;
+      const plain = (await (
+        await call('/codec/decode', { actor: admin, origin: UI_ORIGIN, body })
+      ).json()) as typeof body;
       expect(plain).toEqual(body);
       const bad = await call('/codec/decode', { actor: admin, origin: UI_ORIGIN, body: { payloads: 'nope' } });
       expect(bad.status).toBe(400);

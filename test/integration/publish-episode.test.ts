@@ -1,7 +1,16 @@
 import { PlatformAccount } from '../../services/core/database/entities';
 import { approveSignal } from '../../workflows/contracts/publish.contract';
 import { connectSandboxAccount } from '../factories/connect-account';
-import { createAsset, getPost, hasStatus, postAttempts, postMutation, sandboxPostsBy, schedulePost, waitForPost } from '../factories/posts';
+import {
+  createAsset,
+  getPost,
+  hasStatus,
+  postAttempts,
+  postMutation,
+  sandboxPostsBy,
+  schedulePost,
+  waitForPost,
+} from '../factories/posts';
 import { seedTenant } from '../factories/tenant.factory';
 import { startTestStack, TestStack } from '../harness/stack';
 import { temporalClient } from '../harness/test-env';
@@ -30,23 +39,50 @@ describe('the publishing episode, end to end (real Temporal, Postgres, OPA wasm,
   it('publishes an approved post at its slot, verifies it, and records proof and a valid audit chain', async () => {
     const { t, acc } = await tenantWithAccount();
     const asset = await createAsset(stack, t.users.author, t.clientId, 'Hello from Raize — launch day');
-    const scheduled = await schedulePost(stack, t.users.author, { clientId: t.clientId, platformAccountId: acc.accountId, assetId: asset.id, inSeconds: 3 });
-    const waiting = await waitForPost(stack, t.users.author, scheduled.id, (p) => p.workflowStatus === 'awaiting_approval' || p.status === 'awaiting_approval');
+    const scheduled = await schedulePost(stack, t.users.author, {
+      clientId: t.clientId,
+      platformAccountId: acc.accountId,
+      assetId: asset.id,
+      inSeconds: 3,
+    });
+    const waiting = await waitForPost(
+      stack,
+      t.users.author,
+      scheduled.id,
+      (p) => p.workflowStatus === 'awaiting_approval' || p.status === 'awaiting_approval',
+    );
     expect(waiting.url).toBeNull();
     const approved = await postMutation(stack, t.users.approver, 'approvePost', scheduled.id);
     expect(approved.errors).toBeUndefined();
-    const done = await waitForPost(stack, t.users.author, scheduled.id, hasStatus('verified', 'unverified', 'failed', 'denied'));
+    const done = await waitForPost(
+      stack,
+      t.users.author,
+      scheduled.id,
+      hasStatus('verified', 'unverified', 'failed', 'denied'),
+    );
     expect(done.status).toBe('verified');
     const posts = await sandboxPostsBy(stack, acc.sandboxUserId);
     expect(posts).toHaveLength(1);
     expect(posts[0].text).toBe('Hello from Raize — launch day');
     expect(done.url).toBe(posts[0].url);
-    expect(JSON.parse(done.proof!)).toMatchObject({ readBack: { postId: posts[0].id, authorExternalId: acc.sandboxUserId } });
-    const audit = await stack.gql<{ auditEvents: { action: string; actor: string }[] }>(t.users.analyst, 'query($p: ID!) { auditEvents(postId: $p) { action actor } }', { p: scheduled.id });
+    expect(JSON.parse(done.proof!)).toMatchObject({
+      readBack: { postId: posts[0].id, authorExternalId: acc.sandboxUserId },
+    });
+    const audit = await stack.gql<{ auditEvents: { action: string; actor: string }[] }>(
+      t.users.analyst,
+      'query($p: ID!) { auditEvents(postId: $p) { action actor } }',
+      { p: scheduled.id },
+    );
     const actions = audit.data!.auditEvents.map((e) => e.action);
-    expect(actions).toEqual(expect.arrayContaining(['post.scheduled', 'approval.granted', 'post.published', 'post.verified']));
+    expect(actions).toEqual(
+      expect.arrayContaining(['post.scheduled', 'approval.granted', 'post.published', 'post.verified']),
+    );
     expect(actions.indexOf('approval.granted')).toBeLessThan(actions.indexOf('post.published'));
-    const chain = await stack.gql<{ verifyAuditChain: { ok: boolean; count: number } }>(t.users.analyst, 'query($c: ID!) { verifyAuditChain(clientId: $c) { ok count } }', { c: t.clientId });
+    const chain = await stack.gql<{ verifyAuditChain: { ok: boolean; count: number } }>(
+      t.users.analyst,
+      'query($c: ID!) { verifyAuditChain(clientId: $c) { ok count } }',
+      { c: t.clientId },
+    );
     expect(chain.data!.verifyAuditChain.ok).toBe(true);
     expect(chain.data!.verifyAuditChain.count).toBeGreaterThan(5);
   });
@@ -54,7 +90,12 @@ describe('the publishing episode, end to end (real Temporal, Postgres, OPA wasm,
   it('[C-21] refuses approval by a role that may not approve, and self-approval under four eyes, at the API and in the workflow', async () => {
     const { t, acc } = await tenantWithAccount();
     const asset = await createAsset(stack, t.users.author, t.clientId, 'Four eyes please');
-    const post = await schedulePost(stack, t.users.author, { clientId: t.clientId, platformAccountId: acc.accountId, assetId: asset.id, inSeconds: 1 });
+    const post = await schedulePost(stack, t.users.author, {
+      clientId: t.clientId,
+      platformAccountId: acc.accountId,
+      assetId: asset.id,
+      inSeconds: 1,
+    });
     await waitForPost(stack, t.users.author, post.id, (p) => p.status === 'awaiting_approval');
     const analyst = await postMutation(stack, t.users.analyst, 'approvePost', post.id);
     expect(analyst.errors?.[0].extensions?.code).toBe('FORBIDDEN');
@@ -69,7 +110,10 @@ describe('the publishing episode, end to end (real Temporal, Postgres, OPA wasm,
       await new Promise((r) => setTimeout(r, 1500));
       const view = await h.query<{ status: string; refusedApprovals: { reason: string }[] }>('status');
       expect(view.status).toBe('awaiting_approval');
-      expect(view.refusedApprovals.map((r) => r.reason)).toEqual([expect.stringMatching(/role Analyst may not approve/), expect.stringMatching(/four eyes/)]);
+      expect(view.refusedApprovals.map((r) => r.reason)).toEqual([
+        expect.stringMatching(/role Analyst may not approve/),
+        expect.stringMatching(/four eyes/),
+      ]);
       // A Reviewer may approve someone else's post.
       expect((await postMutation(stack, t.users.reviewer, 'approvePost', post.id)).errors).toBeUndefined();
       await waitForPost(stack, t.users.author, post.id, hasStatus('verified'));
@@ -82,7 +126,12 @@ describe('the publishing episode, end to end (real Temporal, Postgres, OPA wasm,
   it('[C-22] duplicate approve signals make one approval and one post', async () => {
     const { t, acc } = await tenantWithAccount();
     const asset = await createAsset(stack, t.users.author, t.clientId, 'Only once');
-    const post = await schedulePost(stack, t.users.author, { clientId: t.clientId, platformAccountId: acc.accountId, assetId: asset.id, inSeconds: 2 });
+    const post = await schedulePost(stack, t.users.author, {
+      clientId: t.clientId,
+      platformAccountId: acc.accountId,
+      assetId: asset.id,
+      inSeconds: 2,
+    });
     await waitForPost(stack, t.users.author, post.id, (p) => p.status === 'awaiting_approval');
     await Promise.all([1, 2, 3].map(() => postMutation(stack, t.users.approver, 'approvePost', post.id)));
     const done = await waitForPost(stack, t.users.author, post.id, hasStatus('verified', 'unverified'));
@@ -93,9 +142,16 @@ describe('the publishing episode, end to end (real Temporal, Postgres, OPA wasm,
   it('[C-22] with the platform ignoring Idempotency-Key and the first attempt timing out after the post was created, the retry reconciles by fingerprint', async () => {
     const { t, acc } = await tenantWithAccount(AUTONOMOUS);
     await stack.sandboxAdmin.setFlags({ ignoreIdempotencyKey: true });
-    await stack.sandboxAdmin.setFaults([{ match: { method: 'POST', path: '/posts' }, afterHandlerDelayMs: 4000, times: 1 }]);
+    await stack.sandboxAdmin.setFaults([
+      { match: { method: 'POST', path: '/posts' }, afterHandlerDelayMs: 4000, times: 1 },
+    ]);
     const asset = await createAsset(stack, t.users.author, t.clientId, 'Timeout after create');
-    const post = await schedulePost(stack, t.users.author, { clientId: t.clientId, platformAccountId: acc.accountId, assetId: asset.id, inSeconds: 0 });
+    const post = await schedulePost(stack, t.users.author, {
+      clientId: t.clientId,
+      platformAccountId: acc.accountId,
+      assetId: asset.id,
+      inSeconds: 0,
+    });
     const done = await waitForPost(stack, t.users.author, post.id, hasStatus('verified', 'unverified', 'failed'));
     expect(done.status).toBe('verified');
     expect(await sandboxPostsBy(stack, acc.sandboxUserId)).toHaveLength(1);
@@ -104,9 +160,17 @@ describe('the publishing episode, end to end (real Temporal, Postgres, OPA wasm,
   });
 
   it('[C-18] a deny sends nothing and ends in a clear terminal state; [C-25] caps reached are denied with the reason', async () => {
-    const { t, acc } = await tenantWithAccount({ ...AUTONOMOUS, caps: [{ action: 'publish', scope: 'account', max_per_day: 0 }] });
+    const { t, acc } = await tenantWithAccount({
+      ...AUTONOMOUS,
+      caps: [{ action: 'publish', scope: 'account', max_per_day: 0 }],
+    });
     const asset = await createAsset(stack, t.users.author, t.clientId, 'Over the cap');
-    const post = await schedulePost(stack, t.users.author, { clientId: t.clientId, platformAccountId: acc.accountId, assetId: asset.id, inSeconds: 0 });
+    const post = await schedulePost(stack, t.users.author, {
+      clientId: t.clientId,
+      platformAccountId: acc.accountId,
+      assetId: asset.id,
+      inSeconds: 0,
+    });
     const done = await waitForPost(stack, t.users.author, post.id, hasStatus('denied', 'verified', 'failed'));
     expect(done.status).toBe('denied');
     expect(done.reasons.map((r) => r.code)).toContain('cap_reached');
@@ -123,7 +187,12 @@ describe('the publishing episode, end to end (real Temporal, Postgres, OPA wasm,
     });
     try {
       const asset = await createAsset(stack, t.users.author, t.clientId, 'Engine down');
-      const post = await schedulePost(stack, t.users.author, { clientId: t.clientId, platformAccountId: acc.accountId, assetId: asset.id, inSeconds: 0 });
+      const post = await schedulePost(stack, t.users.author, {
+        clientId: t.clientId,
+        platformAccountId: acc.accountId,
+        assetId: asset.id,
+        inSeconds: 0,
+      });
       const paused = await waitForPost(stack, t.users.author, post.id, hasStatus('paused', 'verified', 'denied'));
       expect(paused.status).toBe('paused');
       expect(paused.reasons.map((r) => r.code)).toContain('engine_error');
@@ -137,26 +206,47 @@ describe('the publishing episode, end to end (real Temporal, Postgres, OPA wasm,
 
   it('[C-19] when the token resolves to another identity nothing is sent, the account is quarantined and audited', async () => {
     const { t, acc } = await tenantWithAccount(AUTONOMOUS);
-    const intruder = await stack.sandboxAdmin.createUser({ username: `intruder_${Date.now()}`, password: 'x-password-1' });
+    const intruder = await stack.sandboxAdmin.createUser({
+      username: `intruder_${Date.now()}`,
+      password: 'x-password-1',
+    });
     await stack.sandboxAdmin.swapIdentity({ fromUserId: acc.sandboxUserId, toUserId: intruder.id });
     const asset = await createAsset(stack, t.users.author, t.clientId, 'Wrong account?');
-    const post = await schedulePost(stack, t.users.author, { clientId: t.clientId, platformAccountId: acc.accountId, assetId: asset.id, inSeconds: 0 });
+    const post = await schedulePost(stack, t.users.author, {
+      clientId: t.clientId,
+      platformAccountId: acc.accountId,
+      assetId: asset.id,
+      inSeconds: 0,
+    });
     const done = await waitForPost(stack, t.users.author, post.id, hasStatus('quarantined', 'verified', 'failed'));
     expect(done.status).toBe('quarantined');
     expect(await postAttempts(stack)).toBe(0);
-    expect((await stack.sandboxAdmin.listPosts()).filter((p) => p.authorId === intruder.id || p.authorId === acc.sandboxUserId)).toHaveLength(0);
+    expect(
+      (await stack.sandboxAdmin.listPosts()).filter(
+        (p) => p.authorId === intruder.id || p.authorId === acc.sandboxUserId,
+      ),
+    ).toHaveLength(0);
     const account = await stack.ds.getRepository(PlatformAccount).findOneOrFail({ where: { id: acc.accountId } });
     expect(account.status).toBe('quarantined');
-    const events: { action: string }[] = await stack.ds.query(`SELECT action FROM audit_events WHERE subject_id = $1`, [acc.accountId]);
+    const events: { action: string }[] = await stack.ds.query(`SELECT action FROM audit_events WHERE subject_id = $1`, [
+      acc.accountId,
+    ]);
     expect(events.map((e) => e.action)).toContain('account.quarantined');
   });
 
   it('[C-20] a kill switch flipped while the workflow waits stops the post; releasing it resumes', async () => {
     const { t, acc } = await tenantWithAccount(AUTONOMOUS);
     const asset = await createAsset(stack, t.users.author, t.clientId, 'Paused, not lost');
-    const post = await schedulePost(stack, t.users.author, { clientId: t.clientId, platformAccountId: acc.accountId, assetId: asset.id, inSeconds: 3 });
+    const post = await schedulePost(stack, t.users.author, {
+      clientId: t.clientId,
+      platformAccountId: acc.accountId,
+      assetId: asset.id,
+      inSeconds: 3,
+    });
     const q = 'mutation($i: SetKillSwitchInput!) { setKillSwitch(input: $i) { engaged stops } }';
-    const on = await stack.gql<{ setKillSwitch: { engaged: boolean; stops: string } }>(t.users.admin, q, { i: { scope: 'client', scopeId: t.clientId, engaged: true, reason: 'brand crisis' } });
+    const on = await stack.gql<{ setKillSwitch: { engaged: boolean; stops: string } }>(t.users.admin, q, {
+      i: { scope: 'client', scopeId: t.clientId, engaged: true, reason: 'brand crisis' },
+    });
     expect(on.data?.setKillSwitch.engaged).toBe(true);
     const paused = await waitForPost(stack, t.users.author, post.id, hasStatus('paused', 'verified'));
     expect(paused.status).toBe('paused');
@@ -172,12 +262,29 @@ describe('the publishing episode, end to end (real Temporal, Postgres, OPA wasm,
   it('[C-23] content changed after approval is not published without a new approval', async () => {
     const { t, acc } = await tenantWithAccount();
     const asset = await createAsset(stack, t.users.author, t.clientId, 'Version one');
-    const post = await schedulePost(stack, t.users.author, { clientId: t.clientId, platformAccountId: acc.accountId, assetId: asset.id, inSeconds: 3 });
+    const post = await schedulePost(stack, t.users.author, {
+      clientId: t.clientId,
+      platformAccountId: acc.accountId,
+      assetId: asset.id,
+      inSeconds: 3,
+    });
     await waitForPost(stack, t.users.author, post.id, (p) => p.status === 'awaiting_approval');
     expect((await postMutation(stack, t.users.approver, 'approvePost', post.id)).errors).toBeUndefined();
-    const edited = await stack.gql(t.users.author, 'mutation($i: UpdateAssetTextInput!) { updateAssetText(input: $i) { checksum } }', { i: { assetId: asset.id, clientId: t.clientId, text: 'Version two, edited after approval' } });
+    const edited = await stack.gql(
+      t.users.author,
+      'mutation($i: UpdateAssetTextInput!) { updateAssetText(input: $i) { checksum } }',
+      { i: { assetId: asset.id, clientId: t.clientId, text: 'Version two, edited after approval' } },
+    );
     expect(edited.errors).toBeUndefined();
-    const held = await waitForPost(stack, t.users.author, post.id, (p) => p.status === 'awaiting_approval' && p.reasons.some((r) => r.code === 'approval_stale' || r.code === 'content_changed'), 30_000);
+    const held = await waitForPost(
+      stack,
+      t.users.author,
+      post.id,
+      (p) =>
+        p.status === 'awaiting_approval' &&
+        p.reasons.some((r) => r.code === 'approval_stale' || r.code === 'content_changed'),
+      30_000,
+    );
     expect(held.url).toBeNull();
     expect(await postAttempts(stack)).toBe(0);
     expect((await postMutation(stack, t.users.approver, 'approvePost', post.id)).errors).toBeUndefined();
@@ -190,8 +297,19 @@ describe('the publishing episode, end to end (real Temporal, Postgres, OPA wasm,
     const { t, acc } = await tenantWithAccount(AUTONOMOUS);
     await stack.sandboxAdmin.setFaults([{ match: { method: 'GET', path: '/posts/*' }, errorStatus: 503 }]);
     const asset = await createAsset(stack, t.users.author, t.clientId, 'Hard to see');
-    const post = await schedulePost(stack, t.users.author, { clientId: t.clientId, platformAccountId: acc.accountId, assetId: asset.id, inSeconds: 0 });
-    const done = await waitForPost(stack, t.users.author, post.id, (p) => ['verified', 'unverified', 'failed'].includes(p.status) && p.workflowStatus === null, 60_000);
+    const post = await schedulePost(stack, t.users.author, {
+      clientId: t.clientId,
+      platformAccountId: acc.accountId,
+      assetId: asset.id,
+      inSeconds: 0,
+    });
+    const done = await waitForPost(
+      stack,
+      t.users.author,
+      post.id,
+      (p) => ['verified', 'unverified', 'failed'].includes(p.status) && p.workflowStatus === null,
+      60_000,
+    );
     expect(done.status).toBe('unverified');
     expect(done.url).not.toBeNull();
     expect(await sandboxPostsBy(stack, acc.sandboxUserId)).toHaveLength(1);
@@ -199,11 +317,20 @@ describe('the publishing episode, end to end (real Temporal, Postgres, OPA wasm,
 
   it('[C-52] a 429 with Retry-After is honoured before the next attempt', async () => {
     const { t, acc } = await tenantWithAccount(AUTONOMOUS);
-    await stack.sandboxAdmin.setFaults([{ match: { method: 'POST', path: '/posts' }, rateLimit: { count: 1, retryAfterSeconds: 4 } }]);
+    await stack.sandboxAdmin.setFaults([
+      { match: { method: 'POST', path: '/posts' }, rateLimit: { count: 1, retryAfterSeconds: 4 } },
+    ]);
     const asset = await createAsset(stack, t.users.author, t.clientId, 'Slow down');
-    const post = await schedulePost(stack, t.users.author, { clientId: t.clientId, platformAccountId: acc.accountId, assetId: asset.id, inSeconds: 0 });
+    const post = await schedulePost(stack, t.users.author, {
+      clientId: t.clientId,
+      platformAccountId: acc.accountId,
+      assetId: asset.id,
+      inSeconds: 0,
+    });
     await waitForPost(stack, t.users.author, post.id, hasStatus('verified'));
-    const attempts = (await stack.sandboxAdmin.listRequests()).filter((r) => r.method === 'POST' && r.path === '/posts');
+    const attempts = (await stack.sandboxAdmin.listRequests()).filter(
+      (r) => r.method === 'POST' && r.path === '/posts',
+    );
     expect(attempts.map((a) => a.status)).toEqual([429, 201]);
     expect(Date.parse(attempts[1].at) - Date.parse(attempts[0].at)).toBeGreaterThanOrEqual(4000);
     expect(await sandboxPostsBy(stack, acc.sandboxUserId)).toHaveLength(1);
@@ -212,7 +339,12 @@ describe('the publishing episode, end to end (real Temporal, Postgres, OPA wasm,
   it('a post whose slot passed beyond the lateness cutoff waits for a fresh approval, then goes out now', async () => {
     const { t, acc } = await tenantWithAccount({ ...AUTONOMOUS, latenessCutoffSeconds: 60 });
     const asset = await createAsset(stack, t.users.author, t.clientId, 'After the outage');
-    const post = await schedulePost(stack, t.users.author, { clientId: t.clientId, platformAccountId: acc.accountId, assetId: asset.id, inSeconds: -600 });
+    const post = await schedulePost(stack, t.users.author, {
+      clientId: t.clientId,
+      platformAccountId: acc.accountId,
+      assetId: asset.id,
+      inSeconds: -600,
+    });
     const held = await waitForPost(stack, t.users.author, post.id, (p) => p.status === 'awaiting_approval');
     expect(held.reasons.map((r) => r.code)).toContain('late');
     expect(await postAttempts(stack)).toBe(0);

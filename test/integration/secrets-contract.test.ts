@@ -5,14 +5,18 @@ import { join } from 'node:path';
 import { inspect } from 'node:util';
 import { LocalKeyring } from '../../services/core/secrets/local-keyring';
 import { masterKeyId } from '../../services/core/secrets/master-key';
-import { TransitCodecKeySource, TRANSIT_CODEC_CURRENT_SECRET, transitCodecKeySecret } from '../../services/core/secrets/vault/transit-key-source';
+import {
+  TransitCodecKeySource,
+  TRANSIT_CODEC_CURRENT_SECRET,
+  transitCodecKeySecret,
+} from '../../services/core/secrets/vault/transit-key-source';
 import type { VaultSettings } from '../../services/core/secrets/vault/vault-client';
 import { TransitDecryptError, VaultRequestError } from '../../services/core/secrets/vault/vault-error';
 import { InvalidVaultNameError } from '../../services/core/secrets/vault/vault-paths';
 import { VaultSecrets } from '../../services/core/secrets/vault/vault-secrets';
 import { VaultTransit } from '../../services/core/secrets/vault/vault-transit';
 import { SecretsCodecKeySource } from '../../services/core/temporal/codec/secrets-key-source';
-import type { RunningBaoDevServer} from '../harness/bao-dev-server';
+import type { RunningBaoDevServer } from '../harness/bao-dev-server';
 import { findBaoBinary, startBaoDevServer } from '../harness/bao-dev-server';
 import { describeCodecKeySourceContract, describeSecretsContract } from '../harness/secrets-contract';
 
@@ -78,7 +82,9 @@ if ('missing' in bao && process.env.RAIZE_REQUIRE_BAO === '1') {
     describeCodecKeySourceContract('Vault Transit envelope', async () => {
       const s = settings();
       const wrappingKey = `raize-codec-${rand()}`;
-      return { open: () => new TransitCodecKeySource({ transit: new VaultTransit(s), kv: new VaultSecrets(s), wrappingKey }) };
+      return {
+        open: () => new TransitCodecKeySource({ transit: new VaultTransit(s), kv: new VaultSecrets(s), wrappingKey }),
+      };
     });
 
     it('[C-11] stores a secret at <mount>/data/<prefix>/<key> as { value }, and delete leaves no version behind', async () => {
@@ -88,7 +94,9 @@ if ('missing' in bao && process.env.RAIZE_REQUIRE_BAO === '1') {
       await kv.put('clients/c1/credentials/k1', 'v2');
       const stored = await raw(`secret/data/${s.prefix}/clients/c1/credentials/k1`);
       expect(kvAnswer(stored.text).data.data).toEqual({ value: 'v2' });
-      expect(kvAnswer((await raw(`secret/metadata/${s.prefix}/clients/c1/credentials/k1`)).text).data.current_version).toBe(2);
+      expect(
+        kvAnswer((await raw(`secret/metadata/${s.prefix}/clients/c1/credentials/k1`)).text).data.current_version,
+      ).toBe(2);
       await kv.delete('clients/c1/credentials/k1');
       expect((await raw(`secret/metadata/${s.prefix}/clients/c1/credentials/k1`)).status).toBe(404);
       expect((await raw(`secret/data/${s.prefix}/clients/c1/credentials/k1?version=1`)).status).toBe(404);
@@ -126,7 +134,9 @@ if ('missing' in bao && process.env.RAIZE_REQUIRE_BAO === '1') {
       await expect(t.decrypt(name, ct)).rejects.toBeInstanceOf(TransitDecryptError);
       const body = Buffer.from(ct.slice('vault:v1:'.length), 'base64');
       body[body.length - 1] ^= 1;
-      await expect(t.decrypt(name, `vault:v1:${body.toString('base64')}`, 'client-1')).rejects.toBeInstanceOf(TransitDecryptError);
+      await expect(t.decrypt(name, `vault:v1:${body.toString('base64')}`, 'client-1')).rejects.toBeInstanceOf(
+        TransitDecryptError,
+      );
       expect((await t.decrypt(name, await t.encrypt(name, Buffer.alloc(0)))).length).toBe(0);
     });
 
@@ -147,9 +157,15 @@ if ('missing' in bao && process.env.RAIZE_REQUIRE_BAO === '1') {
       const kek = `raize-codec-${rand()}`;
       const policy = raizePolicy(s.prefix!, kek);
       const put = (path: string, body: unknown) =>
-        fetch(`${server!.addr}/v1/${path}`, { method: 'POST', headers: { 'X-Vault-Token': server!.token }, body: JSON.stringify(body) });
+        fetch(`${server!.addr}/v1/${path}`, {
+          method: 'POST',
+          headers: { 'X-Vault-Token': server!.token },
+          body: JSON.stringify(body),
+        });
       expect((await put(`sys/policies/acl/${s.prefix}`, { policy })).status).toBe(204);
-      const created = (await (await put('auth/token/create', { policies: [s.prefix], no_default_policy: true, ttl: '10m' })).json()) as { auth: { client_token: string } };
+      const created = (await (
+        await put('auth/token/create', { policies: [s.prefix], no_default_policy: true, ttl: '10m' })
+      ).json()) as { auth: { client_token: string } };
       const limited = { ...s, token: created.auth.client_token };
       const kv = new VaultSecrets(limited);
       await kv.put('clients/c1/credentials/k', 'v1');
@@ -160,7 +176,13 @@ if ('missing' in bao && process.env.RAIZE_REQUIRE_BAO === '1') {
       const provider = new TransitCodecKeySource({ transit: new VaultTransit(limited), kv, wrappingKey: kek });
       const first = await provider.currentKey();
       await provider.rotate();
-      expect((await new TransitCodecKeySource({ transit: new VaultTransit(limited), kv, wrappingKey: kek }).keyById(first.id)).equals(first.key)).toBe(true);
+      expect(
+        (
+          await new TransitCodecKeySource({ transit: new VaultTransit(limited), kv, wrappingKey: kek }).keyById(
+            first.id,
+          )
+        ).equals(first.key),
+      ).toBe(true);
       const outside = new VaultSecrets({ ...limited, prefix: `${s.prefix}-other` });
       await expect(outside.put('k', 'v')).rejects.toThrow(/HTTP 403/);
       await expect(new VaultTransit(limited).encrypt(`${kek}-other`, Buffer.from('x'))).rejects.toThrow(/HTTP 403/);

@@ -14,10 +14,14 @@ describe('a worker that dies in the middle of a publish', () => {
   let stack: TestStack;
   let child: ChildProcess | undefined;
   beforeAll(async () => {
-    if (!existsSync(WORKER_MAIN)) throw new Error(`${WORKER_MAIN} is missing: build first (npx tsc -p tsconfig.build.json; npm test does it)`);
+    if (!existsSync(WORKER_MAIN))
+      throw new Error(`${WORKER_MAIN} is missing: build first (npx tsc -p tsconfig.build.json; npm test does it)`);
     // A short start-to-close so the killed worker's attempt times out quickly; the connector calls of one attempt
     // must still fit inside it (the worker checks that at start-up).
-    stack = await startTestStack({ connectorTimeoutMs: 800, env: { RAIZE_PUBLISH_TIMEOUT_SECONDS: '12', RAIZE_CONNECTOR_TIMEOUT_MS: '800' } });
+    stack = await startTestStack({
+      connectorTimeoutMs: 800,
+      env: { RAIZE_PUBLISH_TIMEOUT_SECONDS: '12', RAIZE_CONNECTOR_TIMEOUT_MS: '800' },
+    });
   });
   afterAll(async () => {
     child?.kill('SIGKILL');
@@ -30,8 +34,16 @@ describe('a worker that dies in the middle of a publish', () => {
     const env = testEnv();
     child = fork(WORKER_MAIN, [], {
       env: {
-        ...process.env, RAIZE_ENV: 'test', RAIZE_LANES: 'publish', RAIZE_WORKFLOW_BUNDLE: env.bundlePath, RAIZE_TASK_QUEUE: stack.taskQueue,
-        RAIZE_DATA_DIR: stack.dataDir, SANDBOX_URL: stack.sandbox.url, DATABASE_URL: env.databaseUrl, TEMPORAL_ADDRESS: env.temporalAddress, LOG_LEVEL: 'warn',
+        ...process.env,
+        RAIZE_ENV: 'test',
+        RAIZE_LANES: 'publish',
+        RAIZE_WORKFLOW_BUNDLE: env.bundlePath,
+        RAIZE_TASK_QUEUE: stack.taskQueue,
+        RAIZE_DATA_DIR: stack.dataDir,
+        SANDBOX_URL: stack.sandbox.url,
+        DATABASE_URL: env.databaseUrl,
+        TEMPORAL_ADDRESS: env.temporalAddress,
+        LOG_LEVEL: 'warn',
       },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
@@ -41,9 +53,16 @@ describe('a worker that dies in the middle of a publish', () => {
     });
     // The platform creates the post, then takes 20 s to answer: the worker is killed in that window.
     await stack.sandboxAdmin.clearRequests();
-    await stack.sandboxAdmin.setFaults([{ match: { method: 'POST', path: '/posts' }, afterHandlerDelayMs: 20_000, times: 1 }]);
+    await stack.sandboxAdmin.setFaults([
+      { match: { method: 'POST', path: '/posts' }, afterHandlerDelayMs: 20_000, times: 1 },
+    ]);
     const asset = await createAsset(stack, t.users.author, t.clientId, 'Survives a crash');
-    const post = await schedulePost(stack, t.users.author, { clientId: t.clientId, platformAccountId: acc.accountId, assetId: asset.id, inSeconds: 0 });
+    const post = await schedulePost(stack, t.users.author, {
+      clientId: t.clientId,
+      platformAccountId: acc.accountId,
+      assetId: asset.id,
+      inSeconds: 0,
+    });
     const deadline = Date.now() + 30_000;
     while ((await sandboxPostsBy(stack, acc.sandboxUserId)).length === 0) {
       if (Date.now() > deadline) throw new Error('the platform never received the post');
@@ -54,7 +73,13 @@ describe('a worker that dies in the middle of a publish', () => {
     child = undefined;
 
     await stack.startWorker();
-    const done = await waitForPost(stack, t.users.author, post.id, hasStatus('verified', 'unverified', 'failed'), 60_000);
+    const done = await waitForPost(
+      stack,
+      t.users.author,
+      post.id,
+      hasStatus('verified', 'unverified', 'failed'),
+      60_000,
+    );
     expect(done.status).toBe('verified');
     expect(await sandboxPostsBy(stack, acc.sandboxUserId)).toHaveLength(1);
     expect(await postAttempts(stack)).toBe(1);

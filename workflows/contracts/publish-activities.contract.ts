@@ -31,7 +31,8 @@ export interface RecordApprovalInput extends PublishContextInput {
 }
 /** Why an approval was refused: about who approves (role, four eyes), or about the post (content, job). */
 export type ApprovalRefusal = 'role' | 'four_eyes' | 'content_changed' | 'not_found';
-export type RecordApprovalResult = { accepted: true; approvalId: string } | { accepted: false; refusal: ApprovalRefusal; reason: string };
+export type RecordApprovalResult =
+  { accepted: true; approvalId: string } | { accepted: false; refusal: ApprovalRefusal; reason: string };
 
 export interface GuardedPublishInput extends PublishContextInput {
   agencyId: string;

@@ -212,7 +212,11 @@ describe('publishPostWorkflow (mocked activities, local dev server)', () => {
       needsApproval: true,
       approve: (i, n) =>
         i.approverId === 'author'
-          ? { accepted: false as const, refusal: 'four_eyes' as const, reason: 'four eyes: the author cannot approve their own post' }
+          ? {
+              accepted: false as const,
+              refusal: 'four_eyes' as const,
+              reason: 'four eyes: the author cannot approve their own post',
+            }
           : { accepted: true, approvalId: `approval-${n}` },
     });
     const { refused, view, result } = await episode(mock, async (h) => {
@@ -284,7 +288,11 @@ describe('publishPostWorkflow (mocked activities, local dev server)', () => {
       needsApproval: true,
       approve: (i, n) =>
         i.approverId === 'analyst'
-          ? { accepted: false as const, refusal: 'role' as const, reason: 'role Analyst may not approve posts for this client' }
+          ? {
+              accepted: false as const,
+              refusal: 'role' as const,
+              reason: 'role Analyst may not approve posts for this client',
+            }
           : { accepted: true, approvalId: `approval-${n}` },
     });
     const { view, result } = await episode(mock, async (h) => {

@@ -48,14 +48,33 @@ export function publishEffect(audit: AuditService): SideEffectAdapter<GuardedPub
       const mismatch = claims.find(([, a, b]) => a !== b);
       if (mismatch) throw tenantRefused(`the ${mismatch[0]} in the request does not match the stored job`);
       const client = await m.findOne(Client, { where: { id: input.clientId, agencyId: input.agencyId } });
-      const account = await m.findOne(PlatformAccount, { where: { id: input.platformAccountId, clientId: input.clientId, agencyId: input.agencyId } });
-      const asset = await assets.findForClient(m, { id: input.assetId, clientId: input.clientId, agencyId: input.agencyId });
-      if (!client || !account || !asset) throw tenantRefused('the client, account or asset does not belong to this tenant');
+      const account = await m.findOne(PlatformAccount, {
+        where: { id: input.platformAccountId, clientId: input.clientId, agencyId: input.agencyId },
+      });
+      const asset = await assets.findForClient(m, {
+        id: input.assetId,
+        clientId: input.clientId,
+        agencyId: input.agencyId,
+      });
+      if (!client || !account || !asset)
+        throw tenantRefused('the client, account or asset does not belong to this tenant');
       const settings = await m.findOne(ClientPolicySettings, { where: { clientId: input.clientId } });
       const approvals = input.approvalIds.length
-        ? await m.find(Approval, { where: { id: In(input.approvalIds), publishJobId: job.id, clientId: input.clientId, decision: 'approved' } })
+        ? await m.find(Approval, {
+            where: { id: In(input.approvalIds), publishJobId: job.id, clientId: input.clientId, decision: 'approved' },
+          })
         : [];
-      return { agencyId: job.agencyId, clientId: job.clientId, client, account, settings, createdAt: job.createdAt, job, asset, approvals };
+      return {
+        agencyId: job.agencyId,
+        clientId: job.clientId,
+        client,
+        account,
+        settings,
+        createdAt: job.createdAt,
+        job,
+        asset,
+        approvals,
+      };
     },
 
     async onStart(m, t, input, actor) {
@@ -73,7 +92,10 @@ export function publishEffect(audit: AuditService): SideEffectAdapter<GuardedPub
       const current = assetChecksum(t.asset);
       const hostReasons: Reason[] = [];
       if (current !== t.job.assetChecksum && !t.approvals.some((a) => a.assetChecksum === current)) {
-        hostReasons.push({ code: 'content_changed', message: 'the content changed after scheduling; it needs a new approval' });
+        hostReasons.push({
+          code: 'content_changed',
+          message: 'the content changed after scheduling; it needs a new approval',
+        });
       }
       return {
         author: { id: t.job.createdBy, kind: t.asset.authorKind },
@@ -92,7 +114,8 @@ export function publishEffect(audit: AuditService): SideEffectAdapter<GuardedPub
     },
 
     verifies: (readBack, t) =>
-      contentFingerprint({ text: readBack.text }) === contentFingerprint(contentOf(t)) && readBack.authorExternalId === t.account.externalAccountId,
+      contentFingerprint({ text: readBack.text }) === contentFingerprint(contentOf(t)) &&
+      readBack.authorExternalId === t.account.externalAccountId,
 
     async record(m, t, input, r) {
       const proof: PublishProof = {
@@ -101,10 +124,20 @@ export function publishEffect(audit: AuditService): SideEffectAdapter<GuardedPub
         replayed: r.replayed,
         reconciled: r.reconciled,
         readBack: r.readBack
-          ? { postId: r.readBack.postId, url: r.readBack.url, authorExternalId: r.readBack.authorExternalId, at: new Date().toISOString() }
+          ? {
+              postId: r.readBack.postId,
+              url: r.readBack.url,
+              authorExternalId: r.readBack.authorExternalId,
+              at: new Date().toISOString(),
+            }
           : null,
       };
-      await jobs.recordProof(m, t.job, { platformPostId: r.post.postId, url: r.post.url, proof, publishedAt: new Date() });
+      await jobs.recordProof(m, t.job, {
+        platformPostId: r.post.postId,
+        url: r.post.url,
+        proof,
+        publishedAt: new Date(),
+      });
       await audit.append(
         {
           agencyId: t.agencyId,
@@ -120,7 +153,9 @@ export function publishEffect(audit: AuditService): SideEffectAdapter<GuardedPub
       // Not yet read back: "published", not final; the workflow keeps verifying and settles verified/unverified.
       await jobs.writeStatus(m, t.job, {
         status: r.verified ? 'verified' : 'published',
-        reasons: r.verified ? [] : [{ code: 'verifying', message: 'the post could not be read back yet; checking again' }],
+        reasons: r.verified
+          ? []
+          : [{ code: 'verifying', message: 'the post could not be read back yet; checking again' }],
         actor: r.actor,
         auditAction: r.verified ? 'post.verified' : 'post.unverified',
         auditData: { postId: r.post.postId },

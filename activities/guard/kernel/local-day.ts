@@ -11,6 +11,7 @@ export function startOfLocalDay(now: Date, timeZone: string): Date {
     hourCycle: 'h23',
   }).formatToParts(now);
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? 0);
-  const sinceMidnightMs = ((get('hour') % 24) * 3600 + get('minute') * 60 + get('second')) * 1000 + now.getMilliseconds();
+  const sinceMidnightMs =
+    ((get('hour') % 24) * 3600 + get('minute') * 60 + get('second')) * 1000 + now.getMilliseconds();
   return new Date(now.getTime() - sinceMidnightMs);
 }

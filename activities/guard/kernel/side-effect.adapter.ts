@@ -71,7 +71,13 @@ export interface SideEffectAdapter<I extends EffectClaim, T extends EffectTarget
   /** What the platform shows back, hashed: kept in the ledger from the first attempt, matched by reconciliation. */
   contentFingerprint(target: T): string;
   /** Step 5: the call, carrying the idempotency key. */
-  call(writer: ConnectorWriter, cred: ConnectorCredential, target: T, input: I, opts: CallOptions): Promise<EffectCallResult>;
+  call(
+    writer: ConnectorWriter,
+    cred: ConnectorCredential,
+    target: T,
+    input: I,
+    opts: CallOptions,
+  ): Promise<EffectCallResult>;
   /** Step 6 (C-24): does the read-back show exactly what we sent, by the account we sent it as? */
   verifies(readBack: PlatformPost, target: T): boolean;
   /** Step 7: proof, status and audit, inside the kernel's final transaction (with the ledger settle). */

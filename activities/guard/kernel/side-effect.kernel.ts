@@ -30,7 +30,8 @@ export type SideEffectOutcome =
   | { kind: 'fingerprint_mismatch'; reasons: Reason[] }
   | { kind: 'refused'; reasons: Reason[] };
 
-type ClaimStep = { kind: 'denied'; reasons: Reason[] } | { kind: 'paced'; seconds: number } | { kind: 'claimed'; claim: LedgerClaim };
+type ClaimStep =
+  { kind: 'denied'; reasons: Reason[] } | { kind: 'paced'; seconds: number } | { kind: 'claimed'; claim: LedgerClaim };
 
 /**
  * The one path to a side effect (C-17), for every action, on every attempt including retries:
@@ -50,16 +51,29 @@ export class SideEffectKernel {
   }
 
   /** What the policy would say about this action now, ignoring counters and switches: "needs approval? why?". */
-  async preview<I extends EffectClaim, T extends EffectTarget>(adapter: SideEffectAdapter<I, T>, input: I): Promise<PolicyDecision> {
+  async preview<I extends EffectClaim, T extends EffectTarget>(
+    adapter: SideEffectAdapter<I, T>,
+    input: I,
+  ): Promise<PolicyDecision> {
     const now = this.now();
     return this.deps.ds.transaction(async (m) => {
       const target = await adapter.load(m, input);
       const facts = await adapter.facts(m, target, input);
-      return decide(this.deps.policy, { action: adapter.action, now, target, facts, counters: NO_COUNTERS, killSwitches: [] });
+      return decide(this.deps.policy, {
+        action: adapter.action,
+        now,
+        target,
+        facts,
+        counters: NO_COUNTERS,
+        killSwitches: [],
+      });
     });
   }
 
-  async run<I extends EffectClaim, T extends EffectTarget>(adapter: SideEffectAdapter<I, T>, input: I): Promise<SideEffectOutcome> {
+  async run<I extends EffectClaim, T extends EffectTarget>(
+    adapter: SideEffectAdapter<I, T>,
+    input: I,
+  ): Promise<SideEffectOutcome> {
     const span = {
       'raize.agency_id': input.agencyId,
       'raize.client_id': input.clientId,
@@ -82,17 +96,34 @@ export class SideEffectKernel {
     });
   }
 
-  private async attempt<I extends EffectClaim, T extends EffectTarget>(adapter: SideEffectAdapter<I, T>, input: I): Promise<SideEffectOutcome> {
+  private async attempt<I extends EffectClaim, T extends EffectTarget>(
+    adapter: SideEffectAdapter<I, T>,
+    input: I,
+  ): Promise<SideEffectOutcome> {
     const { ds, policy } = this.deps;
     const actor = `workflow:${input.workflowId}`;
     const attempt = attemptContext(input.workflowId);
     const audit = (m: EntityManager | undefined, action: AuditAction, data: Record<string, unknown>) =>
       this.deps.audit.append(
-        { agencyId: input.agencyId, clientId: input.clientId, actor, action, subjectType: adapter.subjectType, subjectId: adapter.subjectId(input), data },
+        {
+          agencyId: input.agencyId,
+          clientId: input.clientId,
+          actor,
+          action,
+          subjectType: adapter.subjectType,
+          subjectId: adapter.subjectId(input),
+          data,
+        },
         m,
       );
 
-    const spikeSubject = (t: EffectTarget) => ({ agencyId: t.agencyId, clientId: t.clientId, accountId: t.account.id, action: adapter.action, actor });
+    const spikeSubject = (t: EffectTarget) => ({
+      agencyId: t.agencyId,
+      clientId: t.clientId,
+      accountId: t.account.id,
+      action: adapter.action,
+      actor,
+    });
 
     // 1. Tenant claim, and 2. a first policy decision, in one transaction (one round of queries).
     const startedAt = this.now();
@@ -108,8 +139,19 @@ export class SideEffectKernel {
         now: startedAt,
         ownKey: input.idempotencyKey,
       });
-      const killSwitches = await this.switches.engagedFor(m, { agencyId: target.agencyId, clientId: target.clientId, accountId: target.account.id });
-      const decision = decide(policy, { action: adapter.action, now: startedAt, target, facts, counters, killSwitches });
+      const killSwitches = await this.switches.engagedFor(m, {
+        agencyId: target.agencyId,
+        clientId: target.clientId,
+        accountId: target.account.id,
+      });
+      const decision = decide(policy, {
+        action: adapter.action,
+        now: startedAt,
+        target,
+        facts,
+        counters,
+        killSwitches,
+      });
       if (!decision.allow) {
         await audit(m, 'guard.denied', { reasons: decision.reasons });
         await switchToHumanReviewOnSpike(m, this.deps, { ...spikeSubject(target), reasons: decision.reasons });
@@ -135,7 +177,12 @@ export class SideEffectKernel {
       // 3. Fingerprint assertion (C-19).
       const fp = await assertFingerprint(this.deps, target.account, reader, cred, actor, attempt.call);
       if (!fp.ok) {
-        const reasons = [{ code: 'fingerprint_mismatch', message: 'the token now resolves to another account; the account is quarantined' }];
+        const reasons = [
+          {
+            code: 'fingerprint_mismatch',
+            message: 'the token now resolves to another account; the account is quarantined',
+          },
+        ];
         await audit(undefined, 'guard.fingerprint_mismatch', { reasons });
         return { kind: 'fingerprint_mismatch', reasons };
       }
@@ -146,7 +193,11 @@ export class SideEffectKernel {
         const now = this.now();
         const dayStart = startOfLocalDay(now, target.client.timezone);
         await this.counters.lockAccountDay(m, { accountId: target.account.id, action: adapter.action, dayStart });
-        const killSwitches = await this.switches.engagedFor(m, { agencyId: target.agencyId, clientId: target.clientId, accountId: target.account.id });
+        const killSwitches = await this.switches.engagedFor(m, {
+          agencyId: target.agencyId,
+          clientId: target.clientId,
+          accountId: target.account.id,
+        });
         const counters = await this.counters.count(m, {
           clientId: input.clientId,
           accountId: target.account.id,
@@ -180,14 +231,25 @@ export class SideEffectKernel {
         return { kind: 'claimed', claim };
       });
       if (step.kind === 'denied') return { kind: 'denied', reasons: step.reasons };
-      if (step.kind === 'paced') throw retryAfter(FAILURE_TYPES.paced, 'pacing: the account posted moments ago', step.seconds);
+      if (step.kind === 'paced')
+        throw retryAfter(FAILURE_TYPES.paced, 'pacing: the account posted moments ago', step.seconds);
       const claim = step.claim;
       if (claim.state === 'foreign') throw tenantRefused('the idempotency key belongs to another tenant or account');
       if (claim.state === 'held') {
-        throw retryAfter(FAILURE_TYPES.leaseHeld, 'another attempt holds this side effect', (claim.leaseExpiresAt.getTime() - this.now().getTime()) / 1000);
+        throw retryAfter(
+          FAILURE_TYPES.leaseHeld,
+          'another attempt holds this side effect',
+          (claim.leaseExpiresAt.getTime() - this.now().getTime()) / 1000,
+        );
       }
       if (claim.state === 'succeeded') {
-        return { kind: 'done', postId: claim.result.postId, url: claim.result.url, verified: claim.result.verified, reconciled: true };
+        return {
+          kind: 'done',
+          postId: claim.result.postId,
+          url: claim.result.url,
+          verified: claim.result.verified,
+          reconciled: true,
+        };
       }
 
       let post: PlatformPost | null = null;
@@ -217,7 +279,10 @@ export class SideEffectKernel {
           ),
         );
         if ('ambiguous' in found) {
-          await audit(undefined, 'guard.reconciled', { outcome: 'ambiguous', candidates: found.ambiguous.map((p) => p.postId) });
+          await audit(undefined, 'guard.reconciled', {
+            outcome: 'ambiguous',
+            candidates: found.ambiguous.map((p) => p.postId),
+          });
           throw ApplicationFailure.create({
             type: FAILURE_TYPES.reconcileAmbiguous,
             message: `${found.ambiguous.length} posts on the account could be this one; an operator must decide`,
@@ -227,15 +292,27 @@ export class SideEffectKernel {
         if (found.found) {
           post = found.found;
           reconciled = true;
-          await audit(undefined, 'guard.reconciled', { outcome: 'found', postId: post.postId, byRequestKey: post.requestKey !== null });
+          await audit(undefined, 'guard.reconciled', {
+            outcome: 'found',
+            postId: post.postId,
+            byRequestKey: post.requestKey !== null,
+          });
         } else {
           const looks = await ds.transaction((m) => this.ledger.noteLook(m, input.idempotencyKey));
           const now = this.now().getTime();
           if (now < settledAt) {
-            throw retryAfter(FAILURE_TYPES.settling, 'an earlier attempt may still be processing on the platform', (settledAt - now) / 1000);
+            throw retryAfter(
+              FAILURE_TYPES.settling,
+              'an earlier attempt may still be processing on the platform',
+              (settledAt - now) / 1000,
+            );
           }
           if (looks < timing.reconcileLooks) {
-            throw retryAfter(FAILURE_TYPES.settling, 'looking once more for an earlier attempt', Math.max(1, timing.settleSeconds / timing.reconcileLooks));
+            throw retryAfter(
+              FAILURE_TYPES.settling,
+              'looking once more for an earlier attempt',
+              Math.max(1, timing.settleSeconds / timing.reconcileLooks),
+            );
           }
         }
       }
@@ -250,7 +327,9 @@ export class SideEffectKernel {
         } catch (err) {
           const known = err instanceof ConnectorError && err.kind !== 'outcome_unknown';
           await ds.transaction((m) =>
-            known ? this.ledger.release(m, input.idempotencyKey, attempt.owner) : this.ledger.markUnknown(m, input.idempotencyKey, attempt.owner, this.now()),
+            known
+              ? this.ledger.release(m, input.idempotencyKey, attempt.owner)
+              : this.ledger.markUnknown(m, input.idempotencyKey, attempt.owner, this.now()),
           );
           throw err;
         }
@@ -271,11 +350,21 @@ export class SideEffectKernel {
       try {
         await ds.transaction(async (m) => {
           await this.ledger.settle(m, input.idempotencyKey, { postId: done.postId, url: done.url, verified });
-          await adapter.record(m, target, input, { post: done, verified, reconciled, requestId, replayed, readBack, actor });
+          await adapter.record(m, target, input, {
+            post: done,
+            verified,
+            reconciled,
+            requestId,
+            replayed,
+            readBack,
+            actor,
+          });
         });
       } catch (err) {
         // The post is out but unrecorded: the next attempt must find it, not post again.
-        await ds.transaction((m) => this.ledger.markUnknown(m, input.idempotencyKey, attempt.owner, this.now())).catch(() => undefined);
+        await ds
+          .transaction((m) => this.ledger.markUnknown(m, input.idempotencyKey, attempt.owner, this.now()))
+          .catch(() => undefined);
         throw err;
       }
       return { kind: 'done', postId: done.postId, url: done.url, verified, reconciled };

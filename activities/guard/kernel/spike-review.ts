@@ -16,7 +16,11 @@ export async function switchToHumanReviewOnSpike(
   if (!t.reasons.some((r) => r.code === 'spike')) return;
   const settings = await m.findOne(ClientPolicySettings, { where: { clientId: t.clientId } });
   if (!settings || settings.autonomy[t.action] !== 'autonomous') return;
-  await m.update(ClientPolicySettings, { clientId: t.clientId }, { autonomy: { ...settings.autonomy, [t.action]: 'assisted' } });
+  await m.update(
+    ClientPolicySettings,
+    { clientId: t.clientId },
+    { autonomy: { ...settings.autonomy, [t.action]: 'assisted' } },
+  );
   await deps.audit.append(
     {
       agencyId: t.agencyId,

@@ -1,4 +1,4 @@
-import type { ChildProcess} from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -47,7 +47,8 @@ export class ChildService {
 
   async start(): Promise<void> {
     const { spec } = this;
-    if (!existsSync(spec.script)) throw new Error(`${spec.script} is missing; build first: npx tsc -p tsconfig.build.json`);
+    if (!existsSync(spec.script))
+      throw new Error(`${spec.script} is missing; build first: npx tsc -p tsconfig.build.json`);
     mkdirSync(dirname(spec.logFile), { recursive: true });
     const fd = openSync(spec.logFile, 'a');
     this.logOffset = statSync(spec.logFile).size;
@@ -70,7 +71,10 @@ export class ChildService {
     child.on('error', () => undefined);
     child.on('exit', (code, signal) => {
       this.exit = { code, signal };
-      if (!this.stopping) this.unexpectedExit?.(`${spec.name} exited unexpectedly (${signal ?? `code ${code}`}); see ${spec.logFile}\n${this.tail()}`);
+      if (!this.stopping)
+        this.unexpectedExit?.(
+          `${spec.name} exited unexpectedly (${signal ?? `code ${code}`}); see ${spec.logFile}\n${this.tail()}`,
+        );
     });
     await this.waitReady();
   }
@@ -81,11 +85,15 @@ export class ChildService {
     for (;;) {
       if (this.exit && this.stopping) throw new Error('stopped before it was ready: the stack is stopping');
       if (this.exit) {
-        throw new Error(`${spec.name} exited (${this.exit.signal ?? `code ${this.exit.code}`}) before it was ready; last lines of ${spec.logFile}:\n${this.tail()}`);
+        throw new Error(
+          `${spec.name} exited (${this.exit.signal ?? `code ${this.exit.code}`}) before it was ready; last lines of ${spec.logFile}:\n${this.tail()}`,
+        );
       }
       if (await this.isReady()) return;
       if (Date.now() > deadline) {
-        throw new Error(`${spec.name} was not ready after ${Math.round(spec.timeoutMs / 1000)}s; last lines of ${spec.logFile}:\n${this.tail()}`);
+        throw new Error(
+          `${spec.name} was not ready after ${Math.round(spec.timeoutMs / 1000)}s; last lines of ${spec.logFile}:\n${this.tail()}`,
+        );
       }
       await sleep(250);
     }

@@ -27,7 +27,10 @@ export async function connectSandboxAccount(o: {
   const authorize = new URL(started.startPlatformConnect.authorizeUrl);
   const page = await fetch(authorize);
   await page.arrayBuffer();
-  if (page.status !== 200) throw new Error(`the sandbox's authorize page answered HTTP ${page.status} (${authorize.origin}${authorize.pathname})`);
+  if (page.status !== 200)
+    throw new Error(
+      `the sandbox's authorize page answered HTTP ${page.status} (${authorize.origin}${authorize.pathname})`,
+    );
   const p = authorize.searchParams;
   const need = (k: string) => {
     const v = p.get(k);
@@ -35,18 +38,35 @@ export async function connectSandboxAccount(o: {
     return v;
   };
   const login = await submitAuthorizeForm({
-    baseUrl: o.sandboxUrl, clientId: need('client_id'), redirectUri: need('redirect_uri'), username: o.username, password: o.password,
-    codeChallenge: need('code_challenge'), codeChallengeMethod: need('code_challenge_method'), state: need('state'), scope: p.get('scope') ?? undefined,
+    baseUrl: o.sandboxUrl,
+    clientId: need('client_id'),
+    redirectUri: need('redirect_uri'),
+    username: o.username,
+    password: o.password,
+    codeChallenge: need('code_challenge'),
+    codeChallengeMethod: need('code_challenge_method'),
+    state: need('state'),
+    scope: p.get('scope') ?? undefined,
   });
   const location = login.headers.get('location');
   const loginBody = await login.text();
-  if (login.status !== 302 || !location) throw new Error(`logging in at the sandbox failed: HTTP ${login.status} ${loginBody.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').slice(0, 200)}`);
+  if (login.status !== 302 || !location)
+    throw new Error(
+      `logging in at the sandbox failed: HTTP ${login.status} ${loginBody
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .slice(0, 200)}`,
+    );
   const callback = await fetch(location, { redirect: 'manual' });
   const html = await callback.text();
   const accountId = /data-testid="account-id">([^<]+)</.exec(html)?.[1];
   const handle = /data-testid="handle">([^<]+)</.exec(html)?.[1];
   if (callback.status !== 200 || !accountId) {
-    const said = html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 300);
+    const said = html
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 300);
     throw new Error(`the API's OAuth callback answered HTTP ${callback.status}: ${said}`);
   }
   return { accountId, handle: handle ?? '(unknown handle)' };

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DataSource} from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { IsNull } from 'typeorm';
 import { AuditService } from '../../../services/core/audit/audit.service';
 import { TenantBootstrap } from '../../../services/core/bootstrap/tenants';
-import type { Role} from '../../../services/core/database/entities';
+import type { Role } from '../../../services/core/database/entities';
 import { Agency, Client, ClientPolicySettings, Membership, User } from '../../../services/core/database/entities';
 
 export const DEMO = {
@@ -41,7 +41,9 @@ export async function seedDemoTenant(ds: DataSource, dataDir: string): Promise<D
     agency = await b.createAgency(DEMO.agency);
     created.push('agency');
   }
-  let client = await ds.getRepository(Client).findOne({ where: { agencyId: agency.id, name: DEMO.client }, order: { createdAt: 'ASC' } });
+  let client = await ds
+    .getRepository(Client)
+    .findOne({ where: { agencyId: agency.id, name: DEMO.client }, order: { createdAt: 'ASC' } });
   if (!client) {
     client = await b.createClient(agency.id, DEMO.client, DEMO.timezone, {
       autonomy: { publish: 'assisted', reply: 'manual', dm: 'manual', like: 'manual', delete: 'manual' },
@@ -55,12 +57,16 @@ export async function seedDemoTenant(ds: DataSource, dataDir: string): Promise<D
       user = await b.createUser(who.email, who.name);
       created.push(who.name);
     }
-    const membership = await ds.getRepository(Membership).findOne({ where: { userId: user.id, agencyId: agency.id, clientId: IsNull() } });
+    const membership = await ds
+      .getRepository(Membership)
+      .findOne({ where: { userId: user.id, agencyId: agency.id, clientId: IsNull() } });
     if (!membership) {
       await b.grant(user.id, agency.id, who.role);
       created.push(`${who.name} as ${who.role}`);
     } else if (membership.role !== who.role) {
-      throw new Error(`${who.email} is ${membership.role} on "${DEMO.agency}", the demo needs ${who.role}; fix the membership or use a fresh RAIZE_DATA_DIR and database`);
+      throw new Error(
+        `${who.email} is ${membership.role} on "${DEMO.agency}", the demo needs ${who.role}; fix the membership or use a fresh RAIZE_DATA_DIR and database`,
+      );
     }
     return user.id;
   };
@@ -71,13 +77,43 @@ export async function seedDemoTenant(ds: DataSource, dataDir: string): Promise<D
   await b.setPassword(authorId, passwords.author);
   await b.setPassword(approverId, passwords.approver);
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  writeFileSync(join(dataDir, 'demo-operators.json'), JSON.stringify({ author: { email: DEMO.author.email, password: passwords.author }, approver: { email: DEMO.approver.email, password: passwords.approver } }, null, 2) + '\n', { mode: 0o600 });
+  writeFileSync(
+    join(dataDir, 'demo-operators.json'),
+    JSON.stringify(
+      {
+        author: { email: DEMO.author.email, password: passwords.author },
+        approver: { email: DEMO.approver.email, password: passwords.approver },
+      },
+      null,
+      2,
+    ) + '\n',
+    { mode: 0o600 },
+  );
   const settings = await ds.getRepository(ClientPolicySettings).findOne({ where: { clientId: client.id } });
-  const policyDrift = !settings || settings.autonomy.publish !== 'assisted' || !settings.fourEyes || settings.quietHours !== null;
+  const policyDrift =
+    !settings || settings.autonomy.publish !== 'assisted' || !settings.fourEyes || settings.quietHours !== null;
   if (policyDrift) {
     // Someone changed the demo client's policy since: the demo restores its own settings (audited).
-    await ds.getRepository(ClientPolicySettings).update({ clientId: client.id }, { autonomy: { publish: 'assisted', reply: 'manual', dm: 'manual', like: 'manual', delete: 'manual' }, fourEyes: true, quietHours: null, updatedAt: new Date() });
-    await new AuditService(ds).append({ agencyId: agency.id, clientId: client.id, actor: 'system:demo', action: 'policy.updated', subjectType: 'client', subjectId: client.id, data: { restored: 'demo defaults' } });
+    await ds
+      .getRepository(ClientPolicySettings)
+      .update(
+        { clientId: client.id },
+        {
+          autonomy: { publish: 'assisted', reply: 'manual', dm: 'manual', like: 'manual', delete: 'manual' },
+          fourEyes: true,
+          quietHours: null,
+          updatedAt: new Date(),
+        },
+      );
+    await new AuditService(ds).append({
+      agencyId: agency.id,
+      clientId: client.id,
+      actor: 'system:demo',
+      action: 'policy.updated',
+      subjectType: 'client',
+      subjectId: client.id,
+      data: { restored: 'demo defaults' },
+    });
   }
   return { passwords, agencyId: agency.id, clientId: client.id, authorId, approverId, created, policyDrift };
 }

@@ -15,7 +15,11 @@ export interface EmbeddedPostgres {
  * Postgres at all: it runs inside the launcher's process and serialises every query through one backend.
  * Loaded lazily, so a launch against the machine's Postgres never pays for the wasm.
  */
-export async function startEmbeddedPostgres(o: { dataDir: string; database: string; port?: number }): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(o: {
+  dataDir: string;
+  database: string;
+  port?: number;
+}): Promise<EmbeddedPostgres> {
   mkdirSync(o.dataDir, { recursive: true });
   const { PGlite: PGliteClass } = await import('@electric-sql/pglite');
   // A subpath export, which this repository's "node" module resolution cannot type: hence require.
@@ -30,7 +34,8 @@ export async function startEmbeddedPostgres(o: { dataDir: string; database: stri
     server = new ServerClass({ db, host: '127.0.0.1', port: o.port ?? 0, maxConnections: 200 });
     await server.start();
     const port = Number(server.getServerConn().split(':').pop());
-    const version = (await db.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]?.v ?? 'unknown';
+    const version =
+      (await db.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]?.v ?? 'unknown';
     const running = server;
     return {
       url: `postgres://postgres@127.0.0.1:${port}/${o.database}`,

@@ -19,13 +19,24 @@ export class GraphqlClient {
     const res = await fetch(this.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: 'mutation($i: SignInInput!) { signIn(input: $i) { needsSecondFactor csrfToken } }', variables: { i: { email, password } } }),
+      body: JSON.stringify({
+        query: 'mutation($i: SignInInput!) { signIn(input: $i) { needsSecondFactor csrfToken } }',
+        variables: { i: { email, password } },
+      }),
       signal: AbortSignal.timeout(30_000),
     });
-    const body = (await res.json()) as { data?: { signIn: { csrfToken: string; needsSecondFactor: boolean } }; errors?: GraphqlError[] };
-    if (!body.data) throw new Error(`sign-in as ${email} failed: ${(body.errors ?? []).map((e) => e.message).join('; ')}`);
-    if (body.data.signIn.needsSecondFactor) throw new Error(`${email} has a second factor enrolled; the demo cannot sign in as that operator`);
-    const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const body = (await res.json()) as {
+      data?: { signIn: { csrfToken: string; needsSecondFactor: boolean } };
+      errors?: GraphqlError[];
+    };
+    if (!body.data)
+      throw new Error(`sign-in as ${email} failed: ${(body.errors ?? []).map((e) => e.message).join('; ')}`);
+    if (body.data.signIn.needsSecondFactor)
+      throw new Error(`${email} has a second factor enrolled; the demo cannot sign in as that operator`);
+    const cookie = res.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     return { email, cookie, csrf: body.data.signIn.csrfToken };
   }
 

@@ -1,5 +1,5 @@
 import { basename, isAbsolute, join, resolve } from 'node:path';
-import type { AppConfig} from '../../../services/core/config/app-config';
+import type { AppConfig } from '../../../services/core/config/app-config';
 import { loadAppConfig } from '../../../services/core/config/app-config';
 import { loadTemporalConfig } from '../../../services/core/config/temporal-config';
 import { migrate } from '../../../services/core/database/migrate';
@@ -13,7 +13,7 @@ import type { StackPostgres } from './postgres';
 import { ensurePostgres } from './postgres';
 import type { Progress } from './progress';
 import { RunFile } from './run-file';
-import type { StackTemporal} from './temporal-server';
+import type { StackTemporal } from './temporal-server';
 import { startStackTemporal } from './temporal-server';
 
 export interface LocalStack {
@@ -89,7 +89,13 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
   const stopAll = async () => {
     const running = services.splice(0).filter((s) => s.pid !== undefined);
     if (running.length) {
-      await quietly(`stopping ${running.map((s) => s.name).reverse().join(', ')} (SIGTERM)`, () => Promise.all(running.map((s) => s.stop())).then(() => undefined));
+      await quietly(
+        `stopping ${running
+          .map((s) => s.name)
+          .reverse()
+          .join(', ')} (SIGTERM)`,
+        () => Promise.all(running.map((s) => s.stop())).then(() => undefined),
+      );
     }
     const t = temporal;
     temporal = undefined;
@@ -117,30 +123,52 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
     progress.info(`data dir ${dataDir} (logs in ${logDir})`);
     await runFile.claim((m) => progress.warn(m));
     const { ip, port: grpcPort, uiPort } = temporalFile.devServer;
-    await progress.step('checking ports', () =>
-      assertPortsFree([
-        { host: ip, port: grpcPort, what: 'the Temporal dev server (temporal.yaml devServer.port)' },
-        { host: ip, port: uiPort, what: 'Temporal Web (temporal.yaml devServer.uiPort)' },
-        { host: app.api.host, port: app.api.port, what: 'the API (API_PORT)' },
-        { host: sandboxHost, port: portOf(sandbox), what: 'the sandbox platform (SANDBOX_URL)' },
-      ]),
+    await progress.step(
+      'checking ports',
+      () =>
+        assertPortsFree([
+          { host: ip, port: grpcPort, what: 'the Temporal dev server (temporal.yaml devServer.port)' },
+          { host: ip, port: uiPort, what: 'Temporal Web (temporal.yaml devServer.uiPort)' },
+          { host: app.api.host, port: app.api.port, what: 'the API (API_PORT)' },
+          { host: sandboxHost, port: portOf(sandbox), what: 'the sandbox platform (SANDBOX_URL)' },
+        ]),
       () => `${grpcPort}, ${uiPort}, ${app.api.port} and ${portOf(sandbox)} are free`,
     );
 
     const forceEmbedded = env.RAIZE_EMBEDDED_POSTGRES === '1';
     // Recorded the moment each is up (not after both are), so a Ctrl-C meanwhile still finds it to stop.
-    const startingTemporal = startStackTemporal({ bin: toolPath('temporal', env), config: temporalFile, dataDir, logDir, runDir, codecEndpoint: `${app.api.publicUrl}/codec` }).then((r) => {
+    const startingTemporal = startStackTemporal({
+      bin: toolPath('temporal', env),
+      config: temporalFile,
+      dataDir,
+      logDir,
+      runDir,
+      codecEndpoint: `${app.api.publicUrl}/codec`,
+    }).then((r) => {
       temporal = r;
       const proc = r.server.process;
       spawned.push({ kill: () => proc.kill('SIGKILL') });
       runFile.add('temporal', proc.pid, 'start-dev');
       return r;
     });
-    const startingPostgres = ensurePostgres({ databaseUrl: app.databaseUrl, dataDir, forceEmbedded, onNote: (m) => progress.info(m) }).then((r) => (postgres = r));
+    const startingPostgres = ensurePostgres({
+      databaseUrl: app.databaseUrl,
+      dataDir,
+      forceEmbedded,
+      onNote: (m) => progress.info(m),
+    }).then((r) => (postgres = r));
     inFlight.push(startingTemporal, startingPostgres);
     const [t, pg] = await Promise.allSettled([
-      progress.step(`Temporal dev server on ${ip}:${grpcPort}`, () => startingTemporal, (r) => `UI ${r.uiUrl}, history in ${r.dbFile}`),
-      progress.step('Postgres', () => startingPostgres, (r) => r.description),
+      progress.step(
+        `Temporal dev server on ${ip}:${grpcPort}`,
+        () => startingTemporal,
+        (r) => `UI ${r.uiUrl}, history in ${r.dbFile}`,
+      ),
+      progress.step(
+        'Postgres',
+        () => startingPostgres,
+        (r) => r.description,
+      ),
     ]);
     if (t.status === 'rejected') throw t.reason;
     if (pg.status === 'rejected') throw pg.reason;
@@ -149,7 +177,11 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
     const tmp = temporal!;
     progress.info(`Postgres in use: ${db.kind === 'machine' ? 'MACHINE' : 'EMBEDDED (fallback)'}: ${db.description}`);
 
-    await progress.step('database migrations', () => migrate(db.url), (ran) => (ran.length ? `applied ${ran.join(', ')}` : 'up to date'));
+    await progress.step(
+      'database migrations',
+      () => migrate(db.url),
+      (ran) => (ran.length ? `applied ${ran.join(', ')}` : 'up to date'),
+    );
     // Generated here, once: the API and the worker starting side by side would otherwise race to create it.
     resolveMasterKey(app.masterKey, dataDir);
     notStopped();
@@ -180,38 +212,74 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
       services.push(s);
       spawned.push(s);
       s.onUnexpectedExit((m) => failNow(new Error(m)));
-      await progress.step(`${s.name}`, async () => {
-        try {
-          await s.start();
-        } finally {
-          runFile.add(s.name, s.pid, s.spec.script);
-        }
-      }, () => `${detail}, pid ${s.pid}, log ${s.spec.logFile}`);
+      await progress.step(
+        `${s.name}`,
+        async () => {
+          try {
+            await s.start();
+          } finally {
+            runFile.add(s.name, s.pid, s.spec.script);
+          }
+        },
+        () => `${detail}, pid ${s.pid}, log ${s.spec.logFile}`,
+      );
     };
 
-    await spawnService(new ChildService({
-      name: 'sandbox', script: dist('services/sandbox/main.js'), env: childEnv('sandbox'), logFile: join(logDir, 'sandbox.log'),
-      readiness: { kind: 'http', url: `${app.sandbox.url}/healthz` }, timeoutMs: 30_000,
-    }), `ready at ${app.sandbox.url}`);
+    await spawnService(
+      new ChildService({
+        name: 'sandbox',
+        script: dist('services/sandbox/main.js'),
+        env: childEnv('sandbox'),
+        logFile: join(logDir, 'sandbox.log'),
+        readiness: { kind: 'http', url: `${app.sandbox.url}/healthz` },
+        timeoutMs: 30_000,
+      }),
+      `ready at ${app.sandbox.url}`,
+    );
     // Side by side: the worker spends most of its start bundling the workflows, the API compiling its schema.
     const [w, a] = await Promise.allSettled([
-      spawnService(new ChildService({
-        name: 'worker', script: dist('services/worker/main.js'), env: childEnv('worker'), logFile: join(logDir, 'worker.log'),
-        readiness: { kind: 'signal', logPattern: /"msg":"worker started"/ }, timeoutMs: 180_000,
-      }), `polling the ${Object.values(temporalFile.taskQueues).join(', ')} task queues`),
-      spawnService(new ChildService({
-        name: 'api', script: dist('services/api/main.js'), env: childEnv('api'), logFile: join(logDir, 'api.log'),
-        readiness: { kind: 'http', url: `${app.api.publicUrl}/health` }, timeoutMs: 120_000,
-      }), `healthy at ${app.api.publicUrl}/health`),
+      spawnService(
+        new ChildService({
+          name: 'worker',
+          script: dist('services/worker/main.js'),
+          env: childEnv('worker'),
+          logFile: join(logDir, 'worker.log'),
+          readiness: { kind: 'signal', logPattern: /"msg":"worker started"/ },
+          timeoutMs: 180_000,
+        }),
+        `polling the ${Object.values(temporalFile.taskQueues).join(', ')} task queues`,
+      ),
+      spawnService(
+        new ChildService({
+          name: 'api',
+          script: dist('services/api/main.js'),
+          env: childEnv('api'),
+          logFile: join(logDir, 'api.log'),
+          readiness: { kind: 'http', url: `${app.api.publicUrl}/health` },
+          timeoutMs: 120_000,
+        }),
+        `healthy at ${app.api.publicUrl}/health`,
+      ),
     ]);
     if (w.status === 'rejected') throw w.reason;
     if (a.status === 'rejected') throw a.reason;
     notStopped();
 
     return {
-      dataDir, logDir, postgres: db, temporal: tmp, namespace: app.temporal.namespace,
-      apiUrl: app.api.publicUrl, graphqlUrl: `${app.api.publicUrl}/graphql`, sandboxUrl: app.sandbox.url, sandboxAdminToken,
-      oauthClientId: app.sandbox.oauthClientId, services, failed, stop, kill,
+      dataDir,
+      logDir,
+      postgres: db,
+      temporal: tmp,
+      namespace: app.temporal.namespace,
+      apiUrl: app.api.publicUrl,
+      graphqlUrl: `${app.api.publicUrl}/graphql`,
+      sandboxUrl: app.sandbox.url,
+      sandboxAdminToken,
+      oauthClientId: app.sandbox.oauthClientId,
+      services,
+      failed,
+      stop,
+      kill,
     };
   } catch (err) {
     await stop().catch((e: Error) => progress.warn(`while stopping: ${e.message}`));

@@ -13,7 +13,9 @@ describe('assertPortsFree', () => {
   afterAll(() => new Promise<void>((r) => held.close(() => r())));
 
   it('names every taken port and what needs it', async () => {
-    await expect(assertPortsFree([{ host: '127.0.0.1', port, what: 'the API (API_PORT)' }])).rejects.toThrow(new RegExp(`127\\.0\\.0\\.1:${port} for the API \\(API_PORT\\)`));
+    await expect(assertPortsFree([{ host: '127.0.0.1', port, what: 'the API (API_PORT)' }])).rejects.toThrow(
+      new RegExp(`127\\.0\\.0\\.1:${port} for the API \\(API_PORT\\)`),
+    );
   });
 
   it('passes when the ports are free, and leaves them free', async () => {

@@ -36,10 +36,20 @@ export function redactUrl(url: string): string {
  * Postgres answering at all, an embedded one whose data lives in <dataDir>/pglite so the demo's history
  * survives a restart just like Temporal's. RAIZE_EMBEDDED_POSTGRES=1 picks the embedded one regardless.
  */
-export async function ensurePostgres(o: { databaseUrl: string; dataDir: string; forceEmbedded: boolean; onNote?: (m: string) => void }): Promise<StackPostgres> {
+export async function ensurePostgres(o: {
+  databaseUrl: string;
+  dataDir: string;
+  forceEmbedded: boolean;
+  onNote?: (m: string) => void;
+}): Promise<StackPostgres> {
   if (!o.forceEmbedded) {
     if (await canConnect(o.databaseUrl)) {
-      return { kind: 'machine', url: o.databaseUrl, description: `the machine's Postgres at ${redactUrl(o.databaseUrl)}`, stop: async () => undefined };
+      return {
+        kind: 'machine',
+        url: o.databaseUrl,
+        description: `the machine's Postgres at ${redactUrl(o.databaseUrl)}`,
+        stop: async () => undefined,
+      };
     }
     o.onNote?.(`no Postgres answers at ${redactUrl(o.databaseUrl)}; falling back to an embedded one (PGlite)`);
   }

@@ -26,7 +26,9 @@ export class Progress {
     try {
       const result = await run();
       const extra = detail?.(result);
-      this.out.write(`${this.stamp()} ✓ ${label}${extra ? `: ${extra}` : ''} (took ${((Date.now() - started) / 1000).toFixed(1)}s)\n`);
+      this.out.write(
+        `${this.stamp()} ✓ ${label}${extra ? `: ${extra}` : ''} (took ${((Date.now() - started) / 1000).toFixed(1)}s)\n`,
+      );
       return result;
     } catch (err) {
       this.out.write(`${this.stamp()} ✗ ${label}: ${(err as Error).message}\n`);

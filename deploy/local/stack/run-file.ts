@@ -37,7 +37,10 @@ export class RunFile {
   private record: RunRecord;
   private claimed = false;
 
-  constructor(private readonly file: string, launcherMatch: string) {
+  constructor(
+    private readonly file: string,
+    launcherMatch: string,
+  ) {
     this.record = { launcherPid: process.pid, launcherMatch, startedAt: new Date().toISOString(), processes: [] };
   }
 
@@ -48,7 +51,11 @@ export class RunFile {
     } catch {
       previous = undefined;
     }
-    if (previous && previous.launcherPid !== process.pid && commandMatches(previous.launcherPid, previous.launcherMatch) !== false) {
+    if (
+      previous &&
+      previous.launcherPid !== process.pid &&
+      commandMatches(previous.launcherPid, previous.launcherMatch) !== false
+    ) {
       throw new Error(
         `another Raize stack is running on this data dir (launcher pid ${previous.launcherPid}, started ${previous.startedAt}).\n` +
           `  Stop it with Ctrl-C in its terminal or \`kill ${previous.launcherPid}\`, or give this one its own RAIZE_DATA_DIR and ports.`,

@@ -1,7 +1,7 @@
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TemporalFileConfig } from '../../../services/core/config/temporal-config';
-import type { RunningDevServer} from '../temporal-dev-server';
+import type { RunningDevServer } from '../temporal-dev-server';
 import { startDevServer } from '../temporal-dev-server';
 
 /**
@@ -37,9 +37,25 @@ export interface StackTemporal {
 }
 
 /** The dev server with temporal.yaml's namespace, search attributes and ports, history kept in SQLite. */
-export async function startStackTemporal(o: { bin: string; config: TemporalFileConfig; dataDir: string; logDir: string; runDir: string; codecEndpoint?: string }): Promise<StackTemporal> {
+export async function startStackTemporal(o: {
+  bin: string;
+  config: TemporalFileConfig;
+  dataDir: string;
+  logDir: string;
+  runDir: string;
+  codecEndpoint?: string;
+}): Promise<StackTemporal> {
   const dbFile = join(o.dataDir, 'temporal.sqlite');
   const logFile = join(o.logDir, 'temporal.log');
-  const server = await startDevServer({ bin: ownSessionWrapper(o.runDir, o.bin), config: o.config, dbFile, logFile, codecEndpoint: o.codecEndpoint }, 90_000);
-  return { server, address: server.address, uiUrl: server.uiUrl ?? `http://${o.config.devServer.ip}:${o.config.devServer.uiPort}`, dbFile, logFile };
+  const server = await startDevServer(
+    { bin: ownSessionWrapper(o.runDir, o.bin), config: o.config, dbFile, logFile, codecEndpoint: o.codecEndpoint },
+    90_000,
+  );
+  return {
+    server,
+    address: server.address,
+    uiUrl: server.uiUrl ?? `http://${o.config.devServer.ip}:${o.config.devServer.uiPort}`,
+    dbFile,
+    logFile,
+  };
 }

@@ -25,7 +25,8 @@ export class AccessService {
     const role = client ? await effectiveRole(this.ds.manager, actor.userId, client.agencyId, client.id) : null;
     // No role on it: exactly the answer for a client that does not exist.
     if (!client || !role) throw notFound('client');
-    if (!roleAllows(role, permission)) throw new AppError(AppErrorCode.Forbidden, `your role (${role}) may not do this (${permission})`);
+    if (!roleAllows(role, permission))
+      throw new AppError(AppErrorCode.Forbidden, `your role (${role}) may not do this (${permission})`);
     this.requireTokenScope(actor, permission);
     return { client, role };
   }

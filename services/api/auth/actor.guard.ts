@@ -23,13 +23,17 @@ export interface RequestWithActor extends HttpRequestLike {
 }
 
 export function requestOf(ctx: ExecutionContext): RequestWithActor {
-  if (ctx.getType<string>() === 'graphql') return GqlExecutionContext.create(ctx).getContext<{ req: RequestWithActor }>().req;
+  if (ctx.getType<string>() === 'graphql')
+    return GqlExecutionContext.create(ctx).getContext<{ req: RequestWithActor }>().req;
   return ctx.switchToHttp().getRequest<RequestWithActor>();
 }
 
 /** Mutations and non-GET requests change state: with a cookie they need the CSRF token too (C-07). */
 function changesState(ctx: ExecutionContext, req: RequestWithActor): boolean {
-  if (ctx.getType<string>() === 'graphql') return GqlExecutionContext.create(ctx).getInfo<{ operation: { operation: string } }>().operation.operation !== 'query';
+  if (ctx.getType<string>() === 'graphql')
+    return (
+      GqlExecutionContext.create(ctx).getInfo<{ operation: { operation: string } }>().operation.operation !== 'query'
+    );
   // The codec endpoint only transforms payloads for Temporal Web (no state changes); its CORS middleware
   // already refuses every origin but the configured UI.
   if ((req as { path?: string }).path?.startsWith('/codec/')) return false;
@@ -68,7 +72,8 @@ export class ActorGuard implements CanActivate {
     const authz = header(req, 'authorization') ?? '';
     const dev = /^Dev\s+(\S+)$/.exec(authz);
     if (dev) {
-      if (!this.config.devAuth || !UUID.test(dev[1])) throw new AppError(AppErrorCode.Unauthenticated, 'development sign-in is off; sign in with email and password');
+      if (!this.config.devAuth || !UUID.test(dev[1]))
+        throw new AppError(AppErrorCode.Unauthenticated, 'development sign-in is off; sign in with email and password');
       return { userId: await this.activeUser(dev[1]), via: 'dev-token' };
     }
     const bearer = /^Bearer\s+(rzt_\S+)$/.exec(authz);
@@ -83,7 +88,11 @@ export class ActorGuard implements CanActivate {
       if (!s) throw new AppError(AppErrorCode.Unauthenticated, 'your session has ended; sign in again');
       if (changesState(ctx, req)) {
         const sent = header(req, CSRF_HEADER);
-        if (!sent || !sameSecret(sent, s.csrfToken)) throw new AppError(AppErrorCode.CsrfRequired, 'this request is missing its CSRF token; reload the page and try again');
+        if (!sent || !sameSecret(sent, s.csrfToken))
+          throw new AppError(
+            AppErrorCode.CsrfRequired,
+            'this request is missing its CSRF token; reload the page and try again',
+          );
       }
       if (s.secondFactorPending) {
         req.pendingSecondFactor = { userId: s.userId, sessionId: s.id };

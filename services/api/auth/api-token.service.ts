@@ -9,15 +9,40 @@ import { AUDIT, DATA_SOURCE } from '../platform/tokens';
 /** Tokens for scripts (C-09): random, shown once, hashed, scoped, expiring, revocable, last use recorded. */
 @Injectable()
 export class ApiTokenService {
-  constructor(@Inject(DATA_SOURCE) private readonly ds: DataSource, @Inject(AUDIT) private readonly audit: AuditService) {}
+  constructor(
+    @Inject(DATA_SOURCE) private readonly ds: DataSource,
+    @Inject(AUDIT) private readonly audit: AuditService,
+  ) {}
 
-  async create(userId: string, name: string, scopes: ApiTokenScope[], expiresInDays: number): Promise<{ token: string; row: ApiToken }> {
+  async create(
+    userId: string,
+    name: string,
+    scopes: ApiTokenScope[],
+    expiresInDays: number,
+  ): Promise<{ token: string; row: ApiToken }> {
     const { token, hash, display } = newOpaqueToken('rzt');
     const row = await this.ds.getRepository(ApiToken).save({
-      userId, name, prefix: display, tokenHash: hash, scopes: [...new Set(scopes)], expiresAt: new Date(Date.now() + expiresInDays * 86_400_000),
-      revokedAt: null, lastUsedAt: null, lastUsedIp: null, lastUsedUserAgent: null, createdAt: new Date(),
+      userId,
+      name,
+      prefix: display,
+      tokenHash: hash,
+      scopes: [...new Set(scopes)],
+      expiresAt: new Date(Date.now() + expiresInDays * 86_400_000),
+      revokedAt: null,
+      lastUsedAt: null,
+      lastUsedIp: null,
+      lastUsedUserAgent: null,
+      createdAt: new Date(),
     });
-    await this.audit.append({ agencyId: null, clientId: null, actor: `user:${userId}`, action: 'api_token.created', subjectType: 'api_token', subjectId: row.id, data: { scopes: row.scopes, expiresAt: row.expiresAt.toISOString() } });
+    await this.audit.append({
+      agencyId: null,
+      clientId: null,
+      actor: `user:${userId}`,
+      action: 'api_token.created',
+      subjectType: 'api_token',
+      subjectId: row.id,
+      data: { scopes: row.scopes, expiresAt: row.expiresAt.toISOString() },
+    });
     return { token, row };
   }
 
@@ -25,7 +50,9 @@ export class ApiTokenService {
   async resolve(token: string, use: { ip: string; userAgent: string | null }): Promise<ApiToken | null> {
     const row = await this.ds.getRepository(ApiToken).findOne({ where: { tokenHash: digestToken(token) } });
     if (!row || row.revokedAt || row.expiresAt.getTime() <= Date.now()) return null;
-    await this.ds.getRepository(ApiToken).update({ id: row.id }, { lastUsedAt: new Date(), lastUsedIp: use.ip, lastUsedUserAgent: use.userAgent });
+    await this.ds
+      .getRepository(ApiToken)
+      .update({ id: row.id }, { lastUsedAt: new Date(), lastUsedIp: use.ip, lastUsedUserAgent: use.userAgent });
     return row;
   }
 
@@ -34,8 +61,17 @@ export class ApiTokenService {
   }
 
   async revoke(userId: string, id: string): Promise<void> {
-    const r = await this.ds.getRepository(ApiToken).update({ id, userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    const r = await this.ds
+      .getRepository(ApiToken)
+      .update({ id, userId, revokedAt: IsNull() }, { revokedAt: new Date() });
     if (!r.affected) throw new AppError(AppErrorCode.NotFound, 'API token not found');
-    await this.audit.append({ agencyId: null, clientId: null, actor: `user:${userId}`, action: 'api_token.revoked', subjectType: 'api_token', subjectId: id });
+    await this.audit.append({
+      agencyId: null,
+      clientId: null,
+      actor: `user:${userId}`,
+      action: 'api_token.revoked',
+      subjectType: 'api_token',
+      subjectId: id,
+    });
   }
 }

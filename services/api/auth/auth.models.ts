@@ -21,7 +21,8 @@ export class MeModel {
 @ObjectType('SignInResult')
 export class SignInResultModel {
   @Field() needsSecondFactor!: boolean;
-  @Field({ description: 'send it as x-csrf-token with every mutation (also in the raize_csrf cookie)' }) csrfToken!: string;
+  @Field({ description: 'send it as x-csrf-token with every mutation (also in the raize_csrf cookie)' })
+  csrfToken!: string;
   @Field(() => MeModel, { nullable: true }) me!: MeModel | null;
 }
 

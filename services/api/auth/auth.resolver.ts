@@ -14,7 +14,14 @@ import { APP_CONFIG, AUDIT, DATA_SOURCE, SECRETS } from '../platform/tokens';
 import { Actor } from './actor';
 import { ActorGuard, RequestWithActor } from './actor.guard';
 import { ApiTokenService } from './api-token.service';
-import { ApiTokenModel, CreatedApiTokenModel, MeModel, SessionModel, SignInResultModel, TotpEnrollmentModel } from './auth.models';
+import {
+  ApiTokenModel,
+  CreatedApiTokenModel,
+  MeModel,
+  SessionModel,
+  SignInResultModel,
+  TotpEnrollmentModel,
+} from './auth.models';
 import { CurrentActor } from './current-actor.decorator';
 import { ConfirmTotpInput, CreateApiTokenInput, IdInput, SecondFactorInput, SignInInput } from './dtos/auth.inputs';
 import { LoginService } from './login.service';
@@ -49,19 +56,30 @@ export class AuthResolver {
     res.cookie(CSRF_COOKIE, csrf, { httpOnly: false, secure: true, sameSite: 'strict', path: '/', maxAge });
   }
 
-  @Mutation(() => SignInResultModel, { description: 'Email and password (and the TOTP code when enrolled); sets the session cookie' })
+  @Mutation(() => SignInResultModel, {
+    description: 'Email and password (and the TOTP code when enrolled); sets the session cookie',
+  })
   async signIn(@Args('input') input: SignInInput, @Context() ctx: Ctx): Promise<SignInResultModel> {
-    const r = await this.login.signIn(input.email, input.password, input.totpCode, { ip: clientIp(ctx.req), userAgent: userAgent(ctx.req) });
+    const r = await this.login.signIn(input.email, input.password, input.totpCode, {
+      ip: clientIp(ctx.req),
+      userAgent: userAgent(ctx.req),
+    });
     this.setCookies(ctx.res, r.issued.token, r.issued.csrfToken);
-    return { needsSecondFactor: r.needsSecondFactor, csrfToken: r.issued.csrfToken, me: r.needsSecondFactor ? null : await this.me(r.user.id, 'session') };
+    return {
+      needsSecondFactor: r.needsSecondFactor,
+      csrfToken: r.issued.csrfToken,
+      me: r.needsSecondFactor ? null : await this.me(r.user.id, 'session'),
+    };
   }
 
   @Mutation(() => Boolean, { description: 'Finishes a sign-in that waits for the second factor' })
   async completeSecondFactor(@Args('input') input: SecondFactorInput, @Context() ctx: Ctx): Promise<boolean> {
     const cookie = ctx.req.cookies?.[SESSION_COOKIE];
     const session = cookie ? await this.sessions.resolve(cookie) : null;
-    if (!session || !session.secondFactorPending) throw new AppError(AppErrorCode.Unauthenticated, 'sign in with your password first');
-    if (ctx.req.headers[CSRF_HEADER] !== session.csrfToken) throw new AppError(AppErrorCode.CsrfRequired, 'this request is missing its CSRF token');
+    if (!session || !session.secondFactorPending)
+      throw new AppError(AppErrorCode.Unauthenticated, 'sign in with your password first');
+    if (ctx.req.headers[CSRF_HEADER] !== session.csrfToken)
+      throw new AppError(AppErrorCode.CsrfRequired, 'this request is missing its CSRF token');
     await this.login.completeSecondFactor(session.userId, session.id, input.code, clientIp(ctx.req));
     return true;
   }
@@ -78,7 +96,14 @@ export class AuthResolver {
     if (actor.sessionId) await this.sessions.revoke(actor.userId, actor.sessionId);
     ctx.res.clearCookie(SESSION_COOKIE, { path: '/' });
     ctx.res.clearCookie(CSRF_COOKIE, { path: '/' });
-    await this.audit.append({ agencyId: null, clientId: null, actor: `user:${actor.userId}`, action: 'logout', subjectType: 'user', subjectId: actor.userId });
+    await this.audit.append({
+      agencyId: null,
+      clientId: null,
+      actor: `user:${actor.userId}`,
+      action: 'logout',
+      subjectType: 'user',
+      subjectId: actor.userId,
+    });
     return true;
   }
 
@@ -86,28 +111,53 @@ export class AuthResolver {
   @UseGuards(ActorGuard)
   async signOutEverywhere(@CurrentActor() actor: Actor): Promise<boolean> {
     const n = await this.sessions.revokeAll(actor.userId);
-    await this.audit.append({ agencyId: null, clientId: null, actor: `user:${actor.userId}`, action: 'logout.everywhere', subjectType: 'user', subjectId: actor.userId, data: { sessions: n } });
+    await this.audit.append({
+      agencyId: null,
+      clientId: null,
+      actor: `user:${actor.userId}`,
+      action: 'logout.everywhere',
+      subjectType: 'user',
+      subjectId: actor.userId,
+      data: { sessions: n },
+    });
     return true;
   }
 
   @Query(() => [SessionModel])
   @UseGuards(ActorGuard)
   async mySessions(@CurrentActor() actor: Actor): Promise<SessionModel[]> {
-    return (await this.sessions.list(actor.userId)).map((s) => ({ id: s.id, createdAt: s.createdAt, lastSeenAt: s.lastSeenAt, ip: s.ip, userAgent: s.userAgent, current: s.id === actor.sessionId }));
+    return (await this.sessions.list(actor.userId)).map((s) => ({
+      id: s.id,
+      createdAt: s.createdAt,
+      lastSeenAt: s.lastSeenAt,
+      ip: s.ip,
+      userAgent: s.userAgent,
+      current: s.id === actor.sessionId,
+    }));
   }
 
   @Mutation(() => Boolean)
   @UseGuards(ActorGuard)
   async revokeSession(@CurrentActor() actor: Actor, @Args('input') input: IdInput): Promise<boolean> {
-    if (!(await this.sessions.revoke(actor.userId, input.id))) throw new AppError(AppErrorCode.NotFound, 'session not found');
+    if (!(await this.sessions.revoke(actor.userId, input.id)))
+      throw new AppError(AppErrorCode.NotFound, 'session not found');
     return true;
   }
 
   @Mutation(() => CreatedApiTokenModel, { description: 'The token is shown once; only its hash is kept' })
   @UseGuards(ActorGuard)
-  async createApiToken(@CurrentActor() actor: Actor, @Args('input') input: CreateApiTokenInput): Promise<CreatedApiTokenModel> {
-    if (actor.via === 'api-token') throw new AppError(AppErrorCode.Forbidden, 'an API token cannot create API tokens; sign in');
-    const { token, row } = await this.tokens.create(actor.userId, input.name, input.scopes as ApiTokenScope[], input.expiresInDays);
+  async createApiToken(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: CreateApiTokenInput,
+  ): Promise<CreatedApiTokenModel> {
+    if (actor.via === 'api-token')
+      throw new AppError(AppErrorCode.Forbidden, 'an API token cannot create API tokens; sign in');
+    const { token, row } = await this.tokens.create(
+      actor.userId,
+      input.name,
+      input.scopes as ApiTokenScope[],
+      input.expiresInDays,
+    );
     return { token, apiToken: row };
   }
 
@@ -127,7 +177,8 @@ export class AuthResolver {
   @Mutation(() => TotpEnrollmentModel, { description: 'Starts TOTP enrolment; confirm with a code to turn it on' })
   @UseGuards(ActorGuard)
   async enrollTotp(@CurrentActor() actor: Actor): Promise<TotpEnrollmentModel> {
-    if (actor.via !== 'session' && actor.via !== 'dev-token') throw new AppError(AppErrorCode.Forbidden, 'sign in to enrol a second factor');
+    if (actor.via !== 'session' && actor.via !== 'dev-token')
+      throw new AppError(AppErrorCode.Forbidden, 'sign in to enrol a second factor');
     const user = await this.ds.getRepository(User).findOneOrFail({ where: { id: actor.userId } });
     const secret = newTotpSecret();
     const ref = `users/${user.id}/totp/${randomUUID()}`;
@@ -140,10 +191,21 @@ export class AuthResolver {
   @UseGuards(ActorGuard)
   async confirmTotp(@CurrentActor() actor: Actor, @Args('input') input: ConfirmTotpInput): Promise<boolean> {
     const ref = await this.secrets.get(`users/${actor.userId}/totp-pending`).catch(() => null);
-    if (!ref || !verifyTotp(await this.secrets.get(ref), input.code)) throw new AppError(AppErrorCode.BadInput, 'that code does not match; check the time on your device and try again');
+    if (!ref || !verifyTotp(await this.secrets.get(ref), input.code))
+      throw new AppError(
+        AppErrorCode.BadInput,
+        'that code does not match; check the time on your device and try again',
+      );
     await this.ds.getRepository(User).update({ id: actor.userId }, { totpSecretRef: ref, totpEnabled: true });
     await this.secrets.delete(`users/${actor.userId}/totp-pending`);
-    await this.audit.append({ agencyId: null, clientId: null, actor: `user:${actor.userId}`, action: 'totp.enabled', subjectType: 'user', subjectId: actor.userId });
+    await this.audit.append({
+      agencyId: null,
+      clientId: null,
+      actor: `user:${actor.userId}`,
+      action: 'totp.enabled',
+      subjectType: 'user',
+      subjectId: actor.userId,
+    });
     return true;
   }
 
@@ -151,13 +213,24 @@ export class AuthResolver {
     return runInTenantScope(this.ds, { ...EMPTY_SCOPE, actorId: userId }, async () => {
       const user = await this.ds.getRepository(User).findOneOrFail({ where: { id: userId } });
       const rows = await new MembershipRepository().ofUser(this.ds.manager, userId);
-      const names = await runInTenantScope(this.ds, { ...EMPTY_SCOPE, actorId: userId, memberAgencyIds: [...new Set(rows.map((r) => r.agencyId))] }, () =>
-        this.ds.getRepository(Agency).find({ select: { id: true, name: true } }),
+      const names = await runInTenantScope(
+        this.ds,
+        { ...EMPTY_SCOPE, actorId: userId, memberAgencyIds: [...new Set(rows.map((r) => r.agencyId))] },
+        () => this.ds.getRepository(Agency).find({ select: { id: true, name: true } }),
       );
       const nameOf = new Map(names.map((n) => [n.id, n.name]));
       return {
-        id: user.id, email: user.email, displayName: user.displayName, totpEnabled: user.totpEnabled, via,
-        memberships: rows.map((r) => ({ agencyId: r.agencyId, agencyName: nameOf.get(r.agencyId) ?? '', clientId: r.clientId, role: r.role })),
+        id: user.id,
+        email: user.email,
+        displayName: user.displayName,
+        totpEnabled: user.totpEnabled,
+        via,
+        memberships: rows.map((r) => ({
+          agencyId: r.agencyId,
+          agencyName: nameOf.get(r.agencyId) ?? '',
+          clientId: r.clientId,
+          role: r.role,
+        })),
       };
     });
   }

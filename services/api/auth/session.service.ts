@@ -15,23 +15,40 @@ export interface IssuedSession {
 /** Server-side sessions: revocable one by one or all at once ("log out everywhere"). */
 @Injectable()
 export class SessionService {
-  constructor(@Inject(DATA_SOURCE) private readonly ds: DataSource, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(DATA_SOURCE) private readonly ds: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
-  async issue(userId: string, info: { ip: string | null; userAgent: string | null; secondFactorPending: boolean }): Promise<IssuedSession> {
+  async issue(
+    userId: string,
+    info: { ip: string | null; userAgent: string | null; secondFactorPending: boolean },
+  ): Promise<IssuedSession> {
     const { token, hash } = newOpaqueToken('rzs');
     const csrfToken = randomBytes(24).toString('base64url');
     const now = new Date();
     const session = await this.ds.getRepository(Session).save({
-      userId, tokenHash: hash, csrfToken, secondFactorPending: info.secondFactorPending, ip: info.ip, userAgent: info.userAgent,
-      createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + this.config.sessionTtlHours * 3600_000), revokedAt: null,
+      userId,
+      tokenHash: hash,
+      csrfToken,
+      secondFactorPending: info.secondFactorPending,
+      ip: info.ip,
+      userAgent: info.userAgent,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + this.config.sessionTtlHours * 3600_000),
+      revokedAt: null,
     });
     return { session, token, csrfToken };
   }
 
   async resolve(token: string): Promise<Session | null> {
-    const s = await this.ds.getRepository(Session).findOne({ where: { tokenHash: digestToken(token), revokedAt: IsNull() } });
+    const s = await this.ds
+      .getRepository(Session)
+      .findOne({ where: { tokenHash: digestToken(token), revokedAt: IsNull() } });
     if (!s || s.expiresAt.getTime() <= Date.now()) return null;
-    if (Date.now() - s.lastSeenAt.getTime() > 60_000) await this.ds.getRepository(Session).update({ id: s.id }, { lastSeenAt: new Date() });
+    if (Date.now() - s.lastSeenAt.getTime() > 60_000)
+      await this.ds.getRepository(Session).update({ id: s.id }, { lastSeenAt: new Date() });
     return s;
   }
 
@@ -40,7 +57,9 @@ export class SessionService {
   }
 
   async revoke(userId: string, id: string): Promise<boolean> {
-    const r = await this.ds.getRepository(Session).update({ id, userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    const r = await this.ds
+      .getRepository(Session)
+      .update({ id, userId, revokedAt: IsNull() }, { revokedAt: new Date() });
     return (r.affected ?? 0) > 0;
   }
 
@@ -50,6 +69,8 @@ export class SessionService {
   }
 
   list(userId: string): Promise<Session[]> {
-    return this.ds.getRepository(Session).find({ where: { userId, revokedAt: IsNull() }, order: { lastSeenAt: 'DESC' }, take: 100 });
+    return this.ds
+      .getRepository(Session)
+      .find({ where: { userId, revokedAt: IsNull() }, order: { lastSeenAt: 'DESC' }, take: 100 });
   }
 }

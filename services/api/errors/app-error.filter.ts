@@ -11,7 +11,9 @@ export class AppErrorFilter implements ExceptionFilter {
     if (!isGraphql) {
       const res = host.switchToHttp().getResponse<{ status(n: number): { json(b: unknown): void } }>();
       const status = err instanceof AppError ? httpStatus(err.code) : 400;
-      res.status(status).json({ error: { code: err instanceof AppError ? err.code : 'BAD_USER_INPUT', message: messageOf(err) } });
+      res
+        .status(status)
+        .json({ error: { code: err instanceof AppError ? err.code : 'BAD_USER_INPUT', message: messageOf(err) } });
       return undefined;
     }
     GqlArgumentsHost.create(host);
@@ -27,5 +29,15 @@ function messageOf(err: AppError | BadRequestException): string {
 }
 
 function httpStatus(code: AppErrorCode): number {
-  return { NOT_FOUND: 404, FORBIDDEN: 403, UNAUTHENTICATED: 401, BAD_USER_INPUT: 400, CONFLICT: 409, UNAVAILABLE: 503, RATE_LIMITED: 429, ACCOUNT_LOCKED: 423, CSRF_REQUIRED: 403 }[code];
+  return {
+    NOT_FOUND: 404,
+    FORBIDDEN: 403,
+    UNAUTHENTICATED: 401,
+    BAD_USER_INPUT: 400,
+    CONFLICT: 409,
+    UNAVAILABLE: 503,
+    RATE_LIMITED: 429,
+    ACCOUNT_LOCKED: 423,
+    CSRF_REQUIRED: 403,
+  }[code];
 }

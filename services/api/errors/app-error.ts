@@ -12,7 +12,11 @@ export enum AppErrorCode {
 
 /** An error meant for the operator: its message is shown as it is, so it never carries secrets. */
 export class AppError extends Error {
-  constructor(readonly code: AppErrorCode, message: string, readonly details?: Record<string, unknown>) {
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
     super(message);
     this.name = 'AppError';
   }

@@ -1,7 +1,21 @@
 import { GraphQLFormattedError } from 'graphql';
 import { logger } from '../../core/telemetry/logger';
 
-const PASS_THROUGH = new Set(['NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED', 'BAD_USER_INPUT', 'CONFLICT', 'UNAVAILABLE', 'RATE_LIMITED', 'ACCOUNT_LOCKED', 'CSRF_REQUIRED', 'QUERY_TOO_COMPLEX', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST']);
+const PASS_THROUGH = new Set([
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'UNAUTHENTICATED',
+  'BAD_USER_INPUT',
+  'CONFLICT',
+  'UNAVAILABLE',
+  'RATE_LIMITED',
+  'ACCOUNT_LOCKED',
+  'CSRF_REQUIRED',
+  'QUERY_TOO_COMPLEX',
+  'GRAPHQL_VALIDATION_FAILED',
+  'GRAPHQL_PARSE_FAILED',
+  'BAD_REQUEST',
+]);
 
 /**
  * What an API caller sees of an error: the code and a message written for them. Anything unexpected is
@@ -18,9 +32,24 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, original: u
     // class-validator errors arrive as a BadRequestException whose response lists every problem.
     const list = orig?.response?.message;
     const message = Array.isArray(list) ? `invalid input: ${list.join('; ')}` : formatted.message;
-    return { message, path: formatted.path, locations: formatted.locations, extensions: { code: code === 'BAD_REQUEST' ? 'BAD_USER_INPUT' : code } };
+    return {
+      message,
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: code === 'BAD_REQUEST' ? 'BAD_USER_INPUT' : code },
+    };
   }
   // The kind and the operation only: an unexpected error's message may quote input or secrets.
-  logger.error({ 'error.kind': (original as { originalError?: Error })?.originalError?.name ?? 'Error', 'raize.operation': (formatted.path ?? []).join('.') }, 'unexpected GraphQL error');
-  return { message: 'internal error: the request could not be completed; nothing was changed', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  logger.error(
+    {
+      'error.kind': (original as { originalError?: Error })?.originalError?.name ?? 'Error',
+      'raize.operation': (formatted.path ?? []).join('.'),
+    },
+    'unexpected GraphQL error',
+  );
+  return {
+    message: 'internal error: the request could not be completed; nothing was changed',
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
 }

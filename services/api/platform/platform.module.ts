@@ -12,7 +12,16 @@ import { SecretsPort } from '../../core/secrets/secrets.port';
 import { createDataConverter } from '../../core/temporal/codec/data-converter';
 import { SecretsCodecKeySource } from '../../core/temporal/codec/secrets-key-source';
 import { createTemporalClient } from '../../core/temporal/temporal-client';
-import { APP_CONFIG, AUDIT, CONNECTOR_READERS, CONNECTOR_SETTINGS, CREDENTIALS, DATA_SOURCE, SECRETS, TEMPORAL_CLIENT } from './tokens';
+import {
+  APP_CONFIG,
+  AUDIT,
+  CONNECTOR_READERS,
+  CONNECTOR_SETTINGS,
+  CREDENTIALS,
+  DATA_SOURCE,
+  SECRETS,
+  TEMPORAL_CLIENT,
+} from './tokens';
 
 /** The platform layer as Nest providers: feature modules get services, never raw connections. */
 @Global()
@@ -29,17 +38,38 @@ import { APP_CONFIG, AUDIT, CONNECTOR_READERS, CONNECTOR_SETTINGS, CREDENTIALS, 
     { provide: CREDENTIALS, inject: [SECRETS], useFactory: (s: SecretsPort) => new CredentialStore(s) },
     { provide: AUDIT, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new AuditService(ds) },
     { provide: CONNECTOR_SETTINGS, inject: [APP_CONFIG], useFactory: (c: AppConfig) => connectorSettingsFrom(c) },
-    { provide: CONNECTOR_READERS, inject: [CONNECTOR_SETTINGS], useFactory: (s: ConnectorSettings) => createConnectorReaders(s) },
+    {
+      provide: CONNECTOR_READERS,
+      inject: [CONNECTOR_SETTINGS],
+      useFactory: (s: ConnectorSettings) => createConnectorReaders(s),
+    },
     {
       provide: TEMPORAL_CLIENT,
       inject: [APP_CONFIG, SECRETS],
-      useFactory: (c: AppConfig, s: SecretsPort) => createTemporalClient(c.temporal.address, c.temporal.namespace, createDataConverter(new SecretsCodecKeySource(s))),
+      useFactory: (c: AppConfig, s: SecretsPort) =>
+        createTemporalClient(
+          c.temporal.address,
+          c.temporal.namespace,
+          createDataConverter(new SecretsCodecKeySource(s)),
+        ),
     },
   ],
-  exports: [APP_CONFIG, DATA_SOURCE, SECRETS, CREDENTIALS, AUDIT, CONNECTOR_SETTINGS, CONNECTOR_READERS, TEMPORAL_CLIENT],
+  exports: [
+    APP_CONFIG,
+    DATA_SOURCE,
+    SECRETS,
+    CREDENTIALS,
+    AUDIT,
+    CONNECTOR_SETTINGS,
+    CONNECTOR_READERS,
+    TEMPORAL_CLIENT,
+  ],
 })
 export class PlatformModule implements OnApplicationShutdown {
-  constructor(@Inject(DATA_SOURCE) private readonly ds: DataSource, @Inject(TEMPORAL_CLIENT) private readonly temporal: Client) {}
+  constructor(
+    @Inject(DATA_SOURCE) private readonly ds: DataSource,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+  ) {}
 
   async onApplicationShutdown(): Promise<void> {
     await this.temporal.connection.close().catch(() => undefined);

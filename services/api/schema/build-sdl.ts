@@ -12,7 +12,17 @@ import { KillSwitchesResolver } from '../modules/kill-switches/kill-switches.res
 import { PostsResolver } from '../modules/posts/posts.resolver';
 import { ReasonResolver } from '../modules/posts/reason.resolver';
 
-export const RESOLVERS = [AuthResolver, ClientsResolver, AccountsResolver, AssetsResolver, PostsResolver, ReasonResolver, KillSwitchesResolver, AuditResolver, HealthResolver];
+export const RESOLVERS = [
+  AuthResolver,
+  ClientsResolver,
+  AccountsResolver,
+  AssetsResolver,
+  PostsResolver,
+  ReasonResolver,
+  KillSwitchesResolver,
+  AuditResolver,
+  HealthResolver,
+];
 
 const HEADER = '# Generated from the code-first resolvers by `npm run schema:emit`; CI fails when it drifts.\n\n';
 

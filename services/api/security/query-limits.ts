@@ -1,4 +1,12 @@
-import { ASTVisitor, FieldNode, FragmentDefinitionNode, GraphQLError, Kind, SelectionSetNode, ValidationContext } from 'graphql';
+import {
+  ASTVisitor,
+  FieldNode,
+  FragmentDefinitionNode,
+  GraphQLError,
+  Kind,
+  SelectionSetNode,
+  ValidationContext,
+} from 'graphql';
 
 /**
  * Depth and cost limits (C-10): a query nested deeper than `maxDepth`, or selecting more than `maxCost`
@@ -7,8 +15,13 @@ import { ASTVisitor, FieldNode, FragmentDefinitionNode, GraphQLError, Kind, Sele
 export function queryLimits(maxDepth = 10, maxCost = 2000, listFactor = 10) {
   return (context: ValidationContext): ASTVisitor => {
     const fragments = new Map<string, FragmentDefinitionNode>();
-    for (const d of context.getDocument().definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
-    const measure = (set: SelectionSetNode | undefined, depth: number, seen: Set<string>): { depth: number; cost: number } => {
+    for (const d of context.getDocument().definitions)
+      if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+    const measure = (
+      set: SelectionSetNode | undefined,
+      depth: number,
+      seen: Set<string>,
+    ): { depth: number; cost: number } => {
       if (!set) return { depth, cost: 0 };
       let maxD = depth;
       let cost = 0;
@@ -33,8 +46,18 @@ export function queryLimits(maxDepth = 10, maxCost = 2000, listFactor = 10) {
     return {
       OperationDefinition(node) {
         const { depth, cost } = measure(node.selectionSet, 0, new Set());
-        if (depth > maxDepth) context.reportError(new GraphQLError(`query is nested ${depth} levels deep; the limit is ${maxDepth}`, { extensions: { code: 'QUERY_TOO_COMPLEX' } }));
-        else if (cost > maxCost) context.reportError(new GraphQLError(`query would cost ${cost}; the limit is ${maxCost}`, { extensions: { code: 'QUERY_TOO_COMPLEX' } }));
+        if (depth > maxDepth)
+          context.reportError(
+            new GraphQLError(`query is nested ${depth} levels deep; the limit is ${maxDepth}`, {
+              extensions: { code: 'QUERY_TOO_COMPLEX' },
+            }),
+          );
+        else if (cost > maxCost)
+          context.reportError(
+            new GraphQLError(`query would cost ${cost}; the limit is ${maxCost}`, {
+              extensions: { code: 'QUERY_TOO_COMPLEX' },
+            }),
+          );
       },
     };
   };

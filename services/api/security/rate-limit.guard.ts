@@ -7,7 +7,16 @@ import { RateLimiter } from './rate-limiter';
 const perMinute = (env: string, fallback: number) => Number(process.env[env] ?? fallback);
 
 /** Operations that change who can do what, or stop everything: a tighter budget (C-10). */
-const PRIVILEGED = new Set(['setKillSwitch', 'updatePolicySettings', 'createApiToken', 'revokeApiToken', 'startPlatformConnect', 'enrollTotp', 'confirmTotp', 'signOutEverywhere']);
+const PRIVILEGED = new Set([
+  'setKillSwitch',
+  'updatePolicySettings',
+  'createApiToken',
+  'revokeApiToken',
+  'startPlatformConnect',
+  'enrollTotp',
+  'confirmTotp',
+  'signOutEverywhere',
+]);
 const LOGIN = new Set(['signIn', 'completeSecondFactor']);
 
 /**
@@ -22,11 +31,16 @@ export class RateLimitGuard implements CanActivate {
 
   canActivate(ctx: ExecutionContext): boolean {
     const isGql = ctx.getType<string>() === 'graphql';
-    const req: HttpRequestLike = isGql ? GqlExecutionContext.create(ctx).getContext<{ req: HttpRequestLike }>().req : ctx.switchToHttp().getRequest<HttpRequestLike>();
+    const req: HttpRequestLike = isGql
+      ? GqlExecutionContext.create(ctx).getContext<{ req: HttpRequestLike }>().req
+      : ctx.switchToHttp().getRequest<HttpRequestLike>();
     const field = isGql ? GqlExecutionContext.create(ctx).getInfo<{ fieldName: string }>().fieldName : '';
     const ip = clientIp(req);
     const who = req.cookies?.[SESSION_COOKIE]?.slice(0, 24) ?? header(req, 'authorization')?.slice(0, 40) ?? `ip:${ip}`;
-    const checks: [RateLimiter, string][] = [[this.general, who], [this.general, `ip:${ip}:${who === `ip:${ip}` ? '' : 'auth'}`]];
+    const checks: [RateLimiter, string][] = [
+      [this.general, who],
+      [this.general, `ip:${ip}:${who === `ip:${ip}` ? '' : 'auth'}`],
+    ];
     if (PRIVILEGED.has(field)) checks.push([this.privileged, who]);
     if (LOGIN.has(field)) checks.push([this.login, `ip:${ip}`]);
     for (const [limiter, key] of checks) {

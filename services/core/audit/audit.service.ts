@@ -46,12 +46,30 @@ export class AuditService {
     const createdAt = new Date();
     const data = input.data ?? {};
     const hash = auditHash(prevHash, {
-      chainKey, seq, agencyId: input.agencyId, clientId: input.clientId, actor: input.actor, action: input.action,
-      subjectType: input.subjectType, subjectId: input.subjectId, data, createdAt: createdAt.toISOString(),
+      chainKey,
+      seq,
+      agencyId: input.agencyId,
+      clientId: input.clientId,
+      actor: input.actor,
+      action: input.action,
+      subjectType: input.subjectType,
+      subjectId: input.subjectId,
+      data,
+      createdAt: createdAt.toISOString(),
     });
     const row = m.create(AuditEvent, {
-      chainKey, seq, agencyId: input.agencyId, clientId: input.clientId, actor: input.actor, action: input.action,
-      subjectType: input.subjectType, subjectId: input.subjectId, data, prevHash, hash, createdAt,
+      chainKey,
+      seq,
+      agencyId: input.agencyId,
+      clientId: input.clientId,
+      actor: input.actor,
+      action: input.action,
+      subjectType: input.subjectType,
+      subjectId: input.subjectId,
+      data,
+      prevHash,
+      hash,
+      createdAt,
     });
     return m.save(AuditEvent, row);
   }
@@ -73,8 +91,16 @@ export class AuditService {
       if (BigInt(r.seq) !== expectedSeq) problems.push({ seq: r.seq, problem: 'sequence_gap' });
       if (r.prevHash !== prev) problems.push({ seq: r.seq, problem: 'broken_link' });
       const recomputed = auditHash(r.prevHash, {
-        chainKey: r.chainKey, seq: String(r.seq), agencyId: r.agencyId, clientId: r.clientId, actor: r.actor,
-        action: r.action, subjectType: r.subjectType, subjectId: r.subjectId, data: r.data, createdAt: r.createdAt.toISOString(),
+        chainKey: r.chainKey,
+        seq: String(r.seq),
+        agencyId: r.agencyId,
+        clientId: r.clientId,
+        actor: r.actor,
+        action: r.action,
+        subjectType: r.subjectType,
+        subjectId: r.subjectId,
+        data: r.data,
+        createdAt: r.createdAt.toISOString(),
       });
       if (recomputed !== r.hash) problems.push({ seq: r.seq, problem: 'hash_mismatch' });
       prev = r.hash;

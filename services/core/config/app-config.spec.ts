@@ -27,18 +27,27 @@ describe('configuration', () => {
   });
 
   it('[C-15] refuses production without a master key', () => {
-    expect(() => loadAppConfig({ RAIZE_ENV: 'production', DATABASE_URL: 'postgres://x@h/db' })).toThrow(/RAIZE_MASTER_KEY: required in production/);
+    expect(() => loadAppConfig({ RAIZE_ENV: 'production', DATABASE_URL: 'postgres://x@h/db' })).toThrow(
+      /RAIZE_MASTER_KEY: required in production/,
+    );
   });
 
   it('rejects a temporal.yaml that misses a lane, with the path of the problem', () => {
-    expect(() => parseTemporalConfig('namespace: raize\ntaskQueues: { publish: p }\n')).toThrow(/taskQueues\.engagement/);
+    expect(() => parseTemporalConfig('namespace: raize\ntaskQueues: { publish: p }\n')).toThrow(
+      /taskQueues\.engagement/,
+    );
     expect(() => parseTemporalConfig('a: [')).toThrow(/not valid YAML/);
   });
 
   it('[C-15] refuses production with development defaults still set, naming each', () => {
     let msg = '';
     try {
-      loadAppConfig({ RAIZE_ENV: 'production', DATABASE_URL: 'postgres://x@h/db', RAIZE_DEV_AUTH: '1', SANDBOX_URL: 'http://s' });
+      loadAppConfig({
+        RAIZE_ENV: 'production',
+        DATABASE_URL: 'postgres://x@h/db',
+        RAIZE_DEV_AUTH: '1',
+        SANDBOX_URL: 'http://s',
+      });
     } catch (e) {
       msg = (e as Error).message;
     }
@@ -55,6 +64,8 @@ describe('configuration', () => {
   });
 
   it('[C-01] derives the application role URL from the owner URL', () => {
-    expect(loadAppConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/raize' }).databaseAppUrl).toBe('postgres://raize_app@127.0.0.1:5432/raize');
+    expect(loadAppConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/raize' }).databaseAppUrl).toBe(
+      'postgres://raize_app@127.0.0.1:5432/raize',
+    );
   });
 });

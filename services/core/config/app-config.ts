@@ -12,14 +12,21 @@ const envSchema = z.object({
   DATABASE_URL: url.default('postgres://postgres@127.0.0.1:5432/raize'),
   /** the application's own role (RLS applies); derived from DATABASE_URL with user raize_app when absent */
   DATABASE_APP_URL: url.optional(),
-  RAIZE_SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  RAIZE_SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(12),
   RAIZE_DEV_AUTH: z.enum(['0', '1']).optional(),
   RAIZE_DATA_DIR: z.string().min(1).optional(),
   RAIZE_MASTER_KEY: z
     .string()
     .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, 'must be 32 bytes as 64 hex characters or base64')
     .optional(),
-  TEMPORAL_ADDRESS: z.string().regex(/^[^:\s]+:\d+$/, 'must be host:port').optional(),
+  TEMPORAL_ADDRESS: z
+    .string()
+    .regex(/^[^:\s]+:\d+$/, 'must be host:port')
+    .optional(),
   TEMPORAL_NAMESPACE: z.string().min(1).optional(),
   TEMPORAL_UI_URL: url.optional(),
   API_HOST: z.string().default('127.0.0.1'),
@@ -80,11 +87,14 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // C-15: production refuses development defaults; the full list grows with the security issue.
     if (!e.RAIZE_MASTER_KEY) problems.push('RAIZE_MASTER_KEY: required in production');
     if (!env.DATABASE_URL) problems.push('DATABASE_URL: required in production');
-    if (!e.DATABASE_APP_URL) problems.push('DATABASE_APP_URL: required in production (the raize_app role, never the owner)');
+    if (!e.DATABASE_APP_URL)
+      problems.push('DATABASE_APP_URL: required in production (the raize_app role, never the owner)');
     if (e.RAIZE_DEV_AUTH === '1') problems.push('RAIZE_DEV_AUTH: development login must be off in production');
-    if (!e.SANDBOX_OAUTH_CLIENT_SECRET && env.SANDBOX_URL) problems.push('SANDBOX_OAUTH_CLIENT_SECRET: required in production when the sandbox is configured');
+    if (!e.SANDBOX_OAUTH_CLIENT_SECRET && env.SANDBOX_URL)
+      problems.push('SANDBOX_OAUTH_CLIENT_SECRET: required in production when the sandbox is configured');
   }
-  const vault = e.RAIZE_SECRETS_BACKEND === 'vault' ? vaultConfig(e, e.RAIZE_ENV === 'production', problems) : undefined;
+  const vault =
+    e.RAIZE_SECRETS_BACKEND === 'vault' ? vaultConfig(e, e.RAIZE_ENV === 'production', problems) : undefined;
   if (problems.length) throw new ConfigError(problems);
   const apiPublicUrl = e.API_PUBLIC_URL ?? `http://${e.API_HOST}:${e.API_PORT}`;
   return {
@@ -92,7 +102,9 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: e.DATABASE_URL,
     databaseAppUrl: e.DATABASE_APP_URL ?? appRoleUrl(e.DATABASE_URL),
     sessionTtlHours: e.RAIZE_SESSION_TTL_HOURS,
-    devAuth: e.RAIZE_ENV !== 'production' && (e.RAIZE_DEV_AUTH === '1' || (e.RAIZE_DEV_AUTH === undefined && e.RAIZE_ENV === 'test')),
+    devAuth:
+      e.RAIZE_ENV !== 'production' &&
+      (e.RAIZE_DEV_AUTH === '1' || (e.RAIZE_DEV_AUTH === undefined && e.RAIZE_ENV === 'test')),
     dataDir: e.RAIZE_DATA_DIR ?? join(repoRoot(), '.raize'),
     masterKey: e.RAIZE_MASTER_KEY,
     temporal: {
@@ -101,7 +113,11 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       uiUrl: e.TEMPORAL_UI_URL ?? `http://${temporalFile.devServer.ip}:${temporalFile.devServer.uiPort}`,
     },
     api: { host: e.API_HOST, port: e.API_PORT, publicUrl: apiPublicUrl.replace(/\/$/, '') },
-    sandbox: { url: e.SANDBOX_URL.replace(/\/$/, ''), oauthClientId: e.SANDBOX_OAUTH_CLIENT_ID, oauthClientSecret: e.SANDBOX_OAUTH_CLIENT_SECRET },
+    sandbox: {
+      url: e.SANDBOX_URL.replace(/\/$/, ''),
+      oauthClientId: e.SANDBOX_OAUTH_CLIENT_ID,
+      oauthClientSecret: e.SANDBOX_OAUTH_CLIENT_SECRET,
+    },
     pauseRecheckSeconds: e.RAIZE_PAUSE_RECHECK_SECONDS,
     publishTimeoutSeconds: e.RAIZE_PUBLISH_TIMEOUT_SECONDS,
     verifyIntervalSeconds: e.RAIZE_VERIFY_INTERVAL_SECONDS,
@@ -114,12 +130,17 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 const VAULT_NAME = /^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*$/;
 
 /** The Vault settings, with every problem named (never the token's value). */
-function vaultConfig(e: z.infer<typeof envSchema>, production: boolean, problems: string[]): NonNullable<AppConfig['vault']> {
+function vaultConfig(
+  e: z.infer<typeof envSchema>,
+  production: boolean,
+  problems: string[],
+): NonNullable<AppConfig['vault']> {
   const addr = e.VAULT_ADDR || undefined;
   const token = e.VAULT_TOKEN || undefined;
   if (production && !token) problems.push('VAULT_TOKEN: required in production when RAIZE_SECRETS_BACKEND=vault');
   if (production && !addr) problems.push('VAULT_ADDR: required in production when RAIZE_SECRETS_BACKEND=vault');
-  if (addr && !url.safeParse(addr).success) problems.push('VAULT_ADDR: must be a URL such as https://vault.internal:8200');
+  if (addr && !url.safeParse(addr).success)
+    problems.push('VAULT_ADDR: must be a URL such as https://vault.internal:8200');
   const named = (variable: string, value: string | undefined, fallback: string) => {
     const v = value || fallback;
     if (!VAULT_NAME.test(v)) problems.push(`${variable}: letters, digits, _ and - in segments separated by /`);

@@ -12,9 +12,17 @@ const slotSchema = z.object({ workflows: z.number().int().positive(), activities
 
 const temporalFileSchema = z.object({
   namespace: z.string().min(1),
-  taskQueues: z.object({ publish: z.string().min(1), engagement: z.string().min(1), creation: z.string().min(1), planning: z.string().min(1) }),
+  taskQueues: z.object({
+    publish: z.string().min(1),
+    engagement: z.string().min(1),
+    creation: z.string().min(1),
+    planning: z.string().min(1),
+  }),
   workerSlots: z.object({ publish: slotSchema, engagement: slotSchema, creation: slotSchema, planning: slotSchema }),
-  searchAttributes: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/), z.enum(['Keyword', 'Text', 'Int', 'Double', 'Bool', 'Datetime', 'KeywordList'])),
+  searchAttributes: z.record(
+    z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/),
+    z.enum(['Keyword', 'Text', 'Int', 'Double', 'Bool', 'Datetime', 'KeywordList']),
+  ),
   devServer: z.object({ ip: z.string(), port: z.number().int(), uiPort: z.number().int(), dbFile: z.string() }),
 });
 

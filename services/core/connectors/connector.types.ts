@@ -62,7 +62,12 @@ export interface ConnectorReader {
 /** Write side. Reachable only from activities/guard (C-17; lint import zones check it). */
 export interface ConnectorWriter {
   readonly platform: PlatformId;
-  publish(cred: ConnectorCredential, content: PublishContent, idempotencyKey: string, opts?: CallOptions): Promise<PublishOutcome>;
+  publish(
+    cred: ConnectorCredential,
+    content: PublishContent,
+    idempotencyKey: string,
+    opts?: CallOptions,
+  ): Promise<PublishOutcome>;
 }
 
 /** What a platform can do; the guard and the API read these instead of naming platforms. */

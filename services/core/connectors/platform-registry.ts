@@ -22,22 +22,33 @@ export function platformSettings(settings: ConnectorSettings, id: PlatformId): P
 
 /** Read-only connectors for every platform, usable anywhere (connect flow, verification, status). */
 export function createConnectorReaders(settings: ConnectorSettings): Record<PlatformId, ConnectorReader> {
-  return Object.fromEntries(PLATFORM_IDS.map((id) => [id, PLATFORMS[id].createReader(platformSettings(settings, id))])) as Record<PlatformId, ConnectorReader>;
+  return Object.fromEntries(
+    PLATFORM_IDS.map((id) => [id, PLATFORMS[id].createReader(platformSettings(settings, id))]),
+  ) as Record<PlatformId, ConnectorReader>;
 }
 
 /** Per-process adjustments on top of the app config (a worker's shorter timeout, a test's short settle time). */
 export type ConnectorSettingsOverrides = Partial<Record<PlatformId, Partial<PlatformSettings>>>;
 
 /** Where each platform is, from the app config. The OAuth callback path is the API's `/oauth/<platform>/callback`. */
-export function connectorSettingsFrom(config: Pick<AppConfig, 'api' | 'sandbox'>, overrides: ConnectorSettingsOverrides = {}): ConnectorSettings {
+export function connectorSettingsFrom(
+  config: Pick<AppConfig, 'api' | 'sandbox'>,
+  overrides: ConnectorSettingsOverrides = {},
+): ConnectorSettings {
   const callback = (id: PlatformId) => `${config.api.publicUrl.replace(/\/+$/, '')}/oauth/${id}/callback`;
   const base: Record<PlatformId, PlatformSettings> = {
     sandbox: {
       baseUrl: config.sandbox.url,
-      oauth: { clientId: config.sandbox.oauthClientId, clientSecret: config.sandbox.oauthClientSecret, redirectUri: callback('sandbox') },
+      oauth: {
+        clientId: config.sandbox.oauthClientId,
+        clientSecret: config.sandbox.oauthClientSecret,
+        redirectUri: callback('sandbox'),
+      },
     },
   };
-  return Object.fromEntries(PLATFORM_IDS.map((id) => [id, { ...base[id], ...dropUndefined(overrides[id] ?? {}) }])) as ConnectorSettings;
+  return Object.fromEntries(
+    PLATFORM_IDS.map((id) => [id, { ...base[id], ...dropUndefined(overrides[id] ?? {}) }]),
+  ) as ConnectorSettings;
 }
 
 function dropUndefined<T extends object>(o: T): Partial<T> {

@@ -4,7 +4,10 @@ import { MIGRATIONS } from '../../../schema/migrations';
 import { tenantScopedDataSource } from '../tenancy/tenant-scope';
 
 /** One DataSource per process. Schema changes only through migrations, never `synchronize`. */
-export function createDataSource(databaseUrl: string, opts: { poolSize?: number; applicationName?: string } = {}): DataSource {
+export function createDataSource(
+  databaseUrl: string,
+  opts: { poolSize?: number; applicationName?: string } = {},
+): DataSource {
   return new DataSource({
     type: 'postgres',
     url: databaseUrl,
@@ -21,7 +24,10 @@ export function createDataSource(databaseUrl: string, opts: { poolSize?: number;
  * The application's DataSource: connects as the app role (RLS applies) and routes every query through the
  * current tenant scope's connection (services/core/tenancy/tenant-scope.ts).
  */
-export async function createAppDataSource(databaseAppUrl: string, opts: { poolSize?: number; applicationName?: string } = {}): Promise<DataSource> {
+export async function createAppDataSource(
+  databaseAppUrl: string,
+  opts: { poolSize?: number; applicationName?: string } = {},
+): Promise<DataSource> {
   const real = createDataSource(databaseAppUrl, opts);
   await real.initialize();
   return tenantScopedDataSource(real);

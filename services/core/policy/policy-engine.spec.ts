@@ -15,7 +15,8 @@ function newestSourceMtime(dir: string): number {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, entry.name);
     if (entry.isDirectory()) newest = Math.max(newest, newestSourceMtime(p));
-    else if (/\.(rego|json)$/.test(entry.name) && !entry.name.endsWith('_test.rego')) newest = Math.max(newest, statSync(p).mtimeMs);
+    else if (/\.(rego|json)$/.test(entry.name) && !entry.name.endsWith('_test.rego'))
+      newest = Math.max(newest, statSync(p).mtimeMs);
   }
   return newest;
 }
@@ -76,7 +77,9 @@ describe('PolicyEngine with the real wasm (policies/dist/policy.wasm)', () => {
   });
 
   it('ignores a kill switch of another tenant', () => {
-    expect(engine.decide(sampleInput({ kill_switches: [{ scope: 'account', scope_id: 'account-2' }] })).allow).toBe(true);
+    expect(engine.decide(sampleInput({ kill_switches: [{ scope: 'account', scope_id: 'account-2' }] })).allow).toBe(
+      true,
+    );
   });
 
   it('requires an approval for assisted autonomy and accepts a valid one', () => {
@@ -85,20 +88,28 @@ describe('PolicyEngine with the real wasm (policies/dist/policy.wasm)', () => {
     expect(missing).toMatchObject({ allow: false, needsApproval: true });
     expect(codes(missing)).toEqual(['approval_required']);
 
-    const stale = engine.decide(sampleInput({ settings, approvals: [{ approver_id: 'user-2', role: 'Publisher', checksum: 'old' }] }));
+    const stale = engine.decide(
+      sampleInput({ settings, approvals: [{ approver_id: 'user-2', role: 'Publisher', checksum: 'old' }] }),
+    );
     expect(codes(stale)).toEqual(['approval_required', 'approval_stale']);
 
-    const approved = engine.decide(sampleInput({ settings, approvals: [{ approver_id: 'user-2', role: 'Publisher', checksum: 'abc' }] }));
+    const approved = engine.decide(
+      sampleInput({ settings, approvals: [{ approver_id: 'user-2', role: 'Publisher', checksum: 'abc' }] }),
+    );
     expect(approved).toEqual({ allow: true, reasons: [], needsApproval: true });
   });
 
   it('enforces four eyes: a self-approval is not enough', () => {
     const settings = { ...sampleInput().settings, four_eyes: true };
-    const self = engine.decide(sampleInput({ settings, approvals: [{ approver_id: 'user-1', role: 'Admin', checksum: 'abc' }] }));
+    const self = engine.decide(
+      sampleInput({ settings, approvals: [{ approver_id: 'user-1', role: 'Admin', checksum: 'abc' }] }),
+    );
     expect(self.allow).toBe(false);
     expect(codes(self)).toEqual(['four_eyes']);
 
-    const other = engine.decide(sampleInput({ settings, approvals: [{ approver_id: 'user-2', role: 'Reviewer', checksum: 'abc' }] }));
+    const other = engine.decide(
+      sampleInput({ settings, approvals: [{ approver_id: 'user-2', role: 'Reviewer', checksum: 'abc' }] }),
+    );
     expect(other).toEqual({ allow: true, reasons: [], needsApproval: true });
   });
 
@@ -145,9 +156,9 @@ describe('PolicyEngine with the real wasm (policies/dist/policy.wasm)', () => {
     it('refuses a wasm file that is not wasm', async () => {
       const bogus = join(dir, 'bogus.wasm');
       writeFileSync(bogus, 'not wasm');
-      await expect(PolicyEngine.load({ wasmPath: bogus, dataPath: join(root, 'policies', 'dist', 'data.json') })).rejects.toThrow(
-        /cannot load policy wasm/,
-      );
+      await expect(
+        PolicyEngine.load({ wasmPath: bogus, dataPath: join(root, 'policies', 'dist', 'data.json') }),
+      ).rejects.toThrow(/cannot load policy wasm/);
     });
 
     it('rejects a non-positive timeout', async () => {
@@ -174,7 +185,11 @@ describe('PolicyEngine fails closed', () => {
   };
 
   it('passes a well-formed result through', () => {
-    expect(engineOf(() => [{ result: valid }]).decide(sampleInput())).toEqual({ allow: true, reasons: [], needsApproval: false });
+    expect(engineOf(() => [{ result: valid }]).decide(sampleInput())).toEqual({
+      allow: true,
+      reasons: [],
+      needsApproval: false,
+    });
   });
 
   it('[C-18] denies when the engine throws a plain string', () => {
@@ -251,9 +266,9 @@ describe('PolicyEngine fails closed', () => {
   });
 
   it('[C-18] denies an allow that carries reasons, keeping the reasons', () => {
-    const d = engineOf(() => [{ result: { allow: true, reasons: [{ code: 'kill_switch', message: 'k' }], needs_approval: false } }]).decide(
-      sampleInput(),
-    );
+    const d = engineOf(() => [
+      { result: { allow: true, reasons: [{ code: 'kill_switch', message: 'k' }], needs_approval: false } },
+    ]).decide(sampleInput());
     expect(d.allow).toBe(false);
     expect(codes(d)).toEqual(['engine_error', 'kill_switch']);
   });

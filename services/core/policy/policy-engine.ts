@@ -73,7 +73,9 @@ export class PolicyEngine {
     try {
       data = JSON.parse(readFileSync(dataPath, 'utf8'));
     } catch (err) {
-      throw new PolicyLoadError(`policy data at ${dataPath} is not valid JSON (${describe(err)}); ${BUILD_HINT}`, { cause: err });
+      throw new PolicyLoadError(`policy data at ${dataPath} is not valid JSON (${describe(err)}); ${BUILD_HINT}`, {
+        cause: err,
+      });
     }
     if (!data || typeof data !== 'object' || Array.isArray(data)) {
       throw new PolicyLoadError(`policy data at ${dataPath} must be a JSON object; ${BUILD_HINT}`);
@@ -97,7 +99,11 @@ export class PolicyEngine {
     } catch (err) {
       throw new PolicyLoadError(`cannot load policy data ${dataPath} into the wasm: ${describe(err)}`, { cause: err });
     }
-    return new PolicyEngine((input) => policy.evaluate(input, entrypoint), timeoutMs, performance.now.bind(performance));
+    return new PolicyEngine(
+      (input) => policy.evaluate(input, entrypoint),
+      timeoutMs,
+      performance.now.bind(performance),
+    );
   }
 
   /** An engine around any evaluator: the seam the fail-closed tests use. */
@@ -125,7 +131,8 @@ export class PolicyEngine {
           message: `policy evaluation took ${Number.isFinite(elapsed) ? elapsed.toFixed(1) : String(elapsed)} ms (limit ${this.timeoutMs} ms)`,
         });
       }
-      if (thrown) reasons.push({ code: 'engine_error', message: `policy evaluation failed: ${describe(thrown.value)}` });
+      if (thrown)
+        reasons.push({ code: 'engine_error', message: `policy evaluation failed: ${describe(thrown.value)}` });
       if (reasons.length > 0) return deny(reasons);
       return interpret(raw);
     } catch (err) {
@@ -137,13 +144,23 @@ export class PolicyEngine {
 function interpret(raw: unknown): PolicyDecision {
   const parsed = resultSetSchema.safeParse(raw);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`).join('; ');
-    return deny([{ code: 'engine_error', message: `policy returned an unusable result (${truncate(issues)}): ${truncate(preview(raw))}` }]);
+    const issues = parsed.error.issues
+      .map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`)
+      .join('; ');
+    return deny([
+      {
+        code: 'engine_error',
+        message: `policy returned an unusable result (${truncate(issues)}): ${truncate(preview(raw))}`,
+      },
+    ]);
   }
   const { allow, reasons, needs_approval } = parsed.data[0].result;
   const out = reasons.map((r) => ({ code: r.code, message: r.message }));
   if (allow && out.length > 0) {
-    return deny([{ code: 'engine_error', message: 'policy returned allow with reasons; treating as deny' }, ...out], needs_approval);
+    return deny(
+      [{ code: 'engine_error', message: 'policy returned allow with reasons; treating as deny' }, ...out],
+      needs_approval,
+    );
   }
   if (!allow && out.length === 0) {
     return deny([{ code: 'engine_error', message: 'policy denied without giving a reason' }], needs_approval);

@@ -12,7 +12,9 @@ import { delimiter, dirname, join } from 'node:path';
 export function findRepoRoot(start: string = __dirname): string {
   const found = searchUp(start) ?? searchUp(process.cwd());
   if (found) return found;
-  throw new Error(`cannot find the Raize repository root (a folder with package.json) above ${start} or ${process.cwd()}`);
+  throw new Error(
+    `cannot find the Raize repository root (a folder with package.json) above ${start} or ${process.cwd()}`,
+  );
 }
 
 function searchUp(start: string): string | undefined {
@@ -50,7 +52,10 @@ export function resolveOpaBinary(env: NodeJS.ProcessEnv = process.env): string {
     if (!existsSync(explicit)) throw new Error(`RAIZE_OPA_BIN=${explicit} does not exist`);
     return explicit;
   }
-  const candidates = [env.RAIZE_BIN_DIR && join(env.RAIZE_BIN_DIR, 'opa'), join(env.HOME || homedir(), '.cache', 'raize', 'bin', 'opa')];
+  const candidates = [
+    env.RAIZE_BIN_DIR && join(env.RAIZE_BIN_DIR, 'opa'),
+    join(env.HOME || homedir(), '.cache', 'raize', 'bin', 'opa'),
+  ];
   for (const candidate of candidates) if (candidate && existsSync(candidate)) return candidate;
   for (const dir of (env.PATH ?? '').split(delimiter)) {
     if (dir && existsSync(join(dir, 'opa'))) return join(dir, 'opa');

@@ -9,7 +9,10 @@ export interface EngagedSwitch {
 
 /** Kill switches as the guard reads them (C-20): every engaged switch that could concern this tenant. */
 export class KillSwitchRepository {
-  async engagedFor(m: EntityManager, t: { agencyId: string; clientId: string; accountId: string }): Promise<EngagedSwitch[]> {
+  async engagedFor(
+    m: EntityManager,
+    t: { agencyId: string; clientId: string; accountId: string },
+  ): Promise<EngagedSwitch[]> {
     const rows = await m
       .createQueryBuilder(KillSwitch, 'k')
       .where('k.engaged = true')

@@ -37,7 +37,11 @@ export class PublishJobRepository {
     return m.findOne(PublishJob, { where: { id: q.id, clientId: q.clientId } });
   }
 
-  async writeStatus(m: EntityManager, job: Pick<PublishJob, 'id' | 'agencyId' | 'clientId'>, c: StatusChange): Promise<void> {
+  async writeStatus(
+    m: EntityManager,
+    job: Pick<PublishJob, 'id' | 'agencyId' | 'clientId'>,
+    c: StatusChange,
+  ): Promise<void> {
     const patch: Partial<PublishJob> = { status: c.status, statusReasons: c.reasons };
     if (c.scheduledAt) patch.scheduledAt = new Date(c.scheduledAt);
     if (c.status === 'verified') patch.verifiedAt = new Date();

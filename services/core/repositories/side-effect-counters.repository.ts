@@ -61,7 +61,9 @@ export class SideEffectCountersRepository {
       account_today: Number(r.account_today),
       client_today: Number(r.client_today),
       global_today: Number(r.global_today),
-      seconds_since_last: r.last_at ? Math.max(0, Math.floor((q.now.getTime() - new Date(r.last_at).getTime()) / 1000)) : null,
+      seconds_since_last: r.last_at
+        ? Math.max(0, Math.floor((q.now.getTime() - new Date(r.last_at).getTime()) / 1000))
+        : null,
       account_last_hour: Number(r.last_hour),
       account_usual_daily: Number(r.usual) / 14,
     };
@@ -72,6 +74,8 @@ export class SideEffectCountersRepository {
    * many attempts are due in the same second.
    */
   async lockAccountDay(m: EntityManager, q: { accountId: string; action: string; dayStart: Date }): Promise<void> {
-    await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`side-effect|${q.accountId}|${q.action}|${q.dayStart.toISOString()}`]);
+    await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+      `side-effect|${q.accountId}|${q.action}|${q.dayStart.toISOString()}`,
+    ]);
   }
 }

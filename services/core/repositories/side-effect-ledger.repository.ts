@@ -29,15 +29,34 @@ export class SideEffectLedgerRepository {
     const inserted: unknown[] = await m.query(
       `INSERT INTO side_effect_ledger (idempotency_key, agency_id, client_id, platform_account_id, action, state, attempts, content_fingerprint, owner, lease_expires_at, first_attempt_at)
        VALUES ($1, $2, $3, $4, $5, 'attempting', 1, $6, $7, $8, $9) ON CONFLICT (idempotency_key) DO NOTHING RETURNING idempotency_key`,
-      [k.idempotencyKey, k.agencyId, k.clientId, k.platformAccountId, k.action, k.contentFingerprint, owner, leaseUntil, now],
+      [
+        k.idempotencyKey,
+        k.agencyId,
+        k.clientId,
+        k.platformAccountId,
+        k.action,
+        k.contentFingerprint,
+        owner,
+        leaseUntil,
+        now,
+      ],
     );
     if (inserted.length) return { state: 'fresh' };
-    const row = await m.findOne(SideEffectLedgerEntry, { where: { idempotencyKey: k.idempotencyKey }, lock: { mode: 'pessimistic_write' } });
+    const row = await m.findOne(SideEffectLedgerEntry, {
+      where: { idempotencyKey: k.idempotencyKey },
+      lock: { mode: 'pessimistic_write' },
+    });
     // Under row-level security another tenant's row is invisible: that reads as "not found", and is refused too.
-    if (!row || row.clientId !== k.clientId || row.platformAccountId !== k.platformAccountId || row.action !== k.action) {
+    if (
+      !row ||
+      row.clientId !== k.clientId ||
+      row.platformAccountId !== k.platformAccountId ||
+      row.action !== k.action
+    ) {
       return { state: 'foreign' };
     }
-    if (row.state === 'succeeded') return { state: 'succeeded', result: row.result ?? { postId: '', url: '', verified: false } };
+    if (row.state === 'succeeded')
+      return { state: 'succeeded', result: row.result ?? { postId: '', url: '', verified: false } };
     if (row.state === 'attempting' && row.owner !== owner && row.leaseExpiresAt && row.leaseExpiresAt > now) {
       return { state: 'held', leaseExpiresAt: row.leaseExpiresAt };
     }
@@ -49,7 +68,13 @@ export class SideEffectLedgerRepository {
     await m.update(
       SideEffectLedgerEntry,
       { idempotencyKey: k.idempotencyKey },
-      { attempts: row.attempts + 1, state: 'attempting', owner, leaseExpiresAt: leaseUntil, outcomeUnknownAt: unknownSince },
+      {
+        attempts: row.attempts + 1,
+        state: 'attempting',
+        owner,
+        leaseExpiresAt: leaseUntil,
+        outcomeUnknownAt: unknownSince,
+      },
     );
     if (!unknownSince) return { state: 'fresh' };
     return {
@@ -72,10 +97,14 @@ export class SideEffectLedgerRepository {
 
   /** Reconciliation looked and found nothing (yet). */
   async noteLook(m: EntityManager, idempotencyKey: string): Promise<number> {
-    await m.query(`UPDATE side_effect_ledger SET reconcile_looks = reconcile_looks + 1, lease_expires_at = now() WHERE idempotency_key = $1`, [
-      idempotencyKey,
-    ]);
-    const row = await m.findOne(SideEffectLedgerEntry, { where: { idempotencyKey }, select: { idempotencyKey: true, reconcileLooks: true } });
+    await m.query(
+      `UPDATE side_effect_ledger SET reconcile_looks = reconcile_looks + 1, lease_expires_at = now() WHERE idempotency_key = $1`,
+      [idempotencyKey],
+    );
+    const row = await m.findOne(SideEffectLedgerEntry, {
+      where: { idempotencyKey },
+      select: { idempotencyKey: true, reconcileLooks: true },
+    });
     return row?.reconcileLooks ?? 0;
   }
 
@@ -97,7 +126,10 @@ export class SideEffectLedgerRepository {
   }
 
   /** Whether another ledger row already owns this platform post: reconciliation must never take it. */
-  async postClaimedElsewhere(m: EntityManager, q: { platformAccountId: string; action: string; postId: string; idempotencyKey: string }): Promise<boolean> {
+  async postClaimedElsewhere(
+    m: EntityManager,
+    q: { platformAccountId: string; action: string; postId: string; idempotencyKey: string },
+  ): Promise<boolean> {
     const rows: unknown[] = await m.query(
       `SELECT 1 FROM side_effect_ledger WHERE platform_account_id = $1 AND action = $2 AND platform_post_id = $3 AND idempotency_key <> $4 LIMIT 1`,
       [q.platformAccountId, q.action, q.postId, q.idempotencyKey],

@@ -4,17 +4,34 @@ import { z } from 'zod';
 import { CredentialRef } from '../database/entities';
 import type { SecretsPort } from './secrets.port';
 
-const oauthTokensSchema = z.object({ accessToken: z.string().min(1), refreshToken: z.string().optional(), expiresAt: z.string().optional() });
+const oauthTokensSchema = z.object({
+  accessToken: z.string().min(1),
+  refreshToken: z.string().optional(),
+  expiresAt: z.string().optional(),
+});
 export type OAuthTokens = z.infer<typeof oauthTokensSchema>;
 
 /** Stores a client's platform tokens in the secrets backend and only the reference in the database. */
 export class CredentialStore {
   constructor(private readonly secrets: SecretsPort) {}
 
-  async saveOAuthTokens(m: EntityManager, owner: { agencyId: string; clientId: string }, tokens: OAuthTokens): Promise<CredentialRef> {
+  async saveOAuthTokens(
+    m: EntityManager,
+    owner: { agencyId: string; clientId: string },
+    tokens: OAuthTokens,
+  ): Promise<CredentialRef> {
     const secretKey = `clients/${owner.clientId}/credentials/${randomUUID()}`;
     await this.secrets.put(secretKey, JSON.stringify(oauthTokensSchema.parse(tokens)));
-    return m.save(CredentialRef, m.create(CredentialRef, { agencyId: owner.agencyId, clientId: owner.clientId, kind: 'oauth_tokens', backend: this.secrets.backend, secretKey }));
+    return m.save(
+      CredentialRef,
+      m.create(CredentialRef, {
+        agencyId: owner.agencyId,
+        clientId: owner.clientId,
+        kind: 'oauth_tokens',
+        backend: this.secrets.backend,
+        secretKey,
+      }),
+    );
   }
 
   /** Reads a credential only for the client that owns the reference. */

@@ -36,7 +36,9 @@ describe('LocalKeyring', () => {
     // Same kid, different bytes: GCM authentication must still refuse.
     const original = readKeyringFile(file);
     const kid = original.entries['cred/1'].kid;
-    await expect(new LocalKeyring(file, { id: kid, key: other.key }).get('cred/1')).rejects.toBeInstanceOf(SecretDecryptError);
+    await expect(new LocalKeyring(file, { id: kid, key: other.key }).get('cred/1')).rejects.toBeInstanceOf(
+      SecretDecryptError,
+    );
   });
 
   it('fails on tampered ciphertext and on a box moved to another name', async () => {

@@ -22,7 +22,11 @@ export class LocalKeyring implements SecretsPort {
   private readonly keys: Map<string, Buffer>;
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly file: string, private readonly current: MasterKey, previous: MasterKey[] = []) {
+  constructor(
+    private readonly file: string,
+    private readonly current: MasterKey,
+    previous: MasterKey[] = [],
+  ) {
     this.keys = new Map([...previous, current].map((k) => [k.id, k.key]));
   }
 
@@ -67,7 +71,8 @@ export class LocalKeyring implements SecretsPort {
   private read(): KeyringFile {
     if (!existsSync(this.file)) return { version: 1, entries: {} };
     const parsed = JSON.parse(readFileSync(this.file, 'utf8')) as KeyringFile;
-    if (parsed.version !== 1 || typeof parsed.entries !== 'object') throw new Error(`${this.file} is not a Raize keyring`);
+    if (parsed.version !== 1 || typeof parsed.entries !== 'object')
+      throw new Error(`${this.file} is not a Raize keyring`);
     return parsed;
   }
 

@@ -3,9 +3,23 @@
  * tokens, emails or free text. Anything else is dropped where the span or log line is made.
  */
 export const ALLOWED_ATTRIBUTES = new Set([
-  'raize.agency_id', 'raize.client_id', 'raize.account_id', 'raize.actor', 'raize.workflow_id', 'raize.job_id', 'raize.post_id',
-  'raize.platform', 'raize.action', 'raize.operation', 'raize.outcome', 'raize.reasons', 'raize.lane', 'raize.attempt',
-  'http.status_code', 'http.method', 'error.kind',
+  'raize.agency_id',
+  'raize.client_id',
+  'raize.account_id',
+  'raize.actor',
+  'raize.workflow_id',
+  'raize.job_id',
+  'raize.post_id',
+  'raize.platform',
+  'raize.action',
+  'raize.operation',
+  'raize.outcome',
+  'raize.reasons',
+  'raize.lane',
+  'raize.attempt',
+  'http.status_code',
+  'http.method',
+  'error.kind',
 ]);
 
 export type SafeValue = string | number | boolean | string[];

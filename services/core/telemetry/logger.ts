@@ -22,7 +22,20 @@ const base = pino(
     level: process.env.LOG_LEVEL ?? (process.env.RAIZE_ENV === 'test' ? 'warn' : 'info'),
     base: { service: process.env.RAIZE_SERVICE ?? 'raize' },
     // Belt and braces: known secret-bearing paths are censored even if they slip into a call.
-    redact: { paths: ['*.accessToken', '*.refreshToken', '*.access_token', '*.refresh_token', '*.password', '*.authorization', '*.secret', '*.token', '*.cookie'], censor: '[redacted]' },
+    redact: {
+      paths: [
+        '*.accessToken',
+        '*.refreshToken',
+        '*.access_token',
+        '*.refresh_token',
+        '*.password',
+        '*.authorization',
+        '*.secret',
+        '*.token',
+        '*.cookie',
+      ],
+      censor: '[redacted]',
+    },
   },
   destination,
 );

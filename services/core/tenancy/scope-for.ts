@@ -7,7 +7,10 @@ export async function clientScope(ds: DataSource, clientId: string): Promise<Ten
   if (agency === undefined) {
     // A security-definer lookup that reads no tenant setting: it needs no scope of its own, just one query on the
     // pool; a client never changes agency, so the answer is kept and later activities open one connection only.
-    const rows: { agency: string | null }[] = await realDataSource(ds).query('SELECT raize_client_agency($1) AS agency', [clientId]);
+    const rows: { agency: string | null }[] = await realDataSource(ds).query(
+      'SELECT raize_client_agency($1) AS agency',
+      [clientId],
+    );
     agency = rows[0]?.agency ?? null;
     if (agency) {
       if (agencyOfClient.size > 10_000) agencyOfClient.clear();
@@ -23,10 +26,15 @@ const agencyOfClient = new Map<string, string | null>();
 export async function actorScope(ds: DataSource, userId: string): Promise<TenantScope> {
   const base: TenantScope = { actorId: userId, agencyIds: [], clientIds: [], memberAgencyIds: [] };
   return runInTenantScope(ds, base, async () => {
-    const rows: { agency_id: string; client_id: string | null }[] = await ds.query('SELECT agency_id, client_id FROM memberships WHERE user_id = $1', [userId]);
+    const rows: { agency_id: string; client_id: string | null }[] = await ds.query(
+      'SELECT agency_id, client_id FROM memberships WHERE user_id = $1',
+      [userId],
+    );
     const agencyIds = [...new Set(rows.filter((r) => !r.client_id).map((r) => r.agency_id))];
     const direct = rows.filter((r) => r.client_id).map((r) => r.client_id!);
-    const viaAgency: { ids: string[] }[] = agencyIds.length ? await ds.query('SELECT raize_agency_client_ids($1::uuid[]) AS ids', [`{${agencyIds.join(',')}}`]) : [{ ids: [] }];
+    const viaAgency: { ids: string[] }[] = agencyIds.length
+      ? await ds.query('SELECT raize_agency_client_ids($1::uuid[]) AS ids', [`{${agencyIds.join(',')}}`])
+      : [{ ids: [] }];
     return {
       actorId: userId,
       agencyIds,

@@ -55,7 +55,9 @@ export async function runInTenantScope<T>(ds: DataSource, scope: TenantScope, fn
   } finally {
     try {
       if (qr.isTransactionActive) await qr.rollbackTransaction();
-      await qr.query(`RESET raize.actor_id; RESET raize.agency_ids; RESET raize.client_ids; RESET raize.member_agency_ids`);
+      await qr.query(
+        `RESET raize.actor_id; RESET raize.agency_ids; RESET raize.client_ids; RESET raize.member_agency_ids`,
+      );
     } finally {
       await qr.release();
     }
@@ -67,13 +69,18 @@ export function currentScope(): TenantScope | undefined {
 }
 
 function sameScope(a: TenantScope, b: TenantScope): boolean {
-  return a.actorId === b.actorId && a.agencyIds.join() === b.agencyIds.join() && a.clientIds.join() === b.clientIds.join() && a.memberAgencyIds.join() === b.memberAgencyIds.join();
+  return (
+    a.actorId === b.actorId &&
+    a.agencyIds.join() === b.agencyIds.join() &&
+    a.clientIds.join() === b.clientIds.join() &&
+    a.memberAgencyIds.join() === b.memberAgencyIds.join()
+  );
 }
 
 const REAL = Symbol('raize.realDataSource');
 
 export function realDataSource(ds: DataSource): DataSource {
-  return ((ds as unknown as Record<symbol, DataSource | undefined>)[REAL]) ?? ds;
+  return (ds as unknown as Record<symbol, DataSource | undefined>)[REAL] ?? ds;
 }
 
 const ROUTED = new Set(['manager', 'getRepository', 'query', 'transaction', 'createQueryBuilder']);

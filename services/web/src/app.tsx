@@ -28,12 +28,20 @@ export function App() {
 
 function Gate() {
   const { status, refresh } = useSession();
-  if (status === 'loading') return <main id="main" className="centered"><Loading what="your session" /></main>;
+  if (status === 'loading')
+    return (
+      <main id="main" className="centered">
+        <Loading what="your session" />
+      </main>
+    );
   if (status === 'unreachable') {
     return (
       <main id="main" className="centered">
         <h1>Raize is not answering</h1>
-        <ErrorBox error={new Error('The API did not answer. Check that it is running (npm run stack), then try again.')} onRetry={() => void refresh()} />
+        <ErrorBox
+          error={new Error('The API did not answer. Check that it is running (npm run stack), then try again.')}
+          onRetry={() => void refresh()}
+        />
       </main>
     );
   }
@@ -52,7 +60,11 @@ function Routes() {
   useEffect(() => {
     if (path === '/' || path === '/sign-in') navigate('/clients', { replace: true });
   }, [path]);
-  return <Shell clientId={clientId}>{clientId ? <ClientRoutes clientId={clientId} path={path} /> : <TopRoutes path={path} />}</Shell>;
+  return (
+    <Shell clientId={clientId}>
+      {clientId ? <ClientRoutes clientId={clientId} path={path} /> : <TopRoutes path={path} />}
+    </Shell>
+  );
 }
 
 function TopRoutes({ path }: { path: string }) {
@@ -64,7 +76,12 @@ function TopRoutes({ path }: { path: string }) {
 
 function ClientRoutes({ clientId, path }: { clientId: string; path: string }) {
   const ws = useWorkspace();
-  if (!ws.clients) return ws.clientsError ? <ErrorBox error={ws.clientsError} onRetry={() => void ws.reloadClients()} /> : <Loading what="the client" />;
+  if (!ws.clients)
+    return ws.clientsError ? (
+      <ErrorBox error={ws.clientsError} onRetry={() => void ws.reloadClients()} />
+    ) : (
+      <Loading what="the client" />
+    );
   const client = ws.clients.find((c) => c.id === clientId);
   if (!client) return <NotFoundScreen what="client" />;
   const rest = path.split('/').slice(3);
@@ -73,15 +90,34 @@ function ClientRoutes({ clientId, path }: { clientId: string; path: string }) {
   if (post) screen = <PostScreen postId={post.postId} />;
   else {
     switch (rest[0] ?? 'calendar') {
-      case 'calendar': screen = <CalendarScreen />; break;
-      case 'compose': screen = <ComposeScreen />; break;
-      case 'approvals': screen = <ApprovalsScreen />; break;
-      case 'accounts': screen = <AccountsScreen />; break;
-      case 'kill-switches': screen = <KillSwitchesScreen />; break;
-      case 'audit': screen = <AuditScreen />; break;
-      case 'policy': screen = <PolicyScreen />; break;
-      default: screen = <NotFoundScreen />;
+      case 'calendar':
+        screen = <CalendarScreen />;
+        break;
+      case 'compose':
+        screen = <ComposeScreen />;
+        break;
+      case 'approvals':
+        screen = <ApprovalsScreen />;
+        break;
+      case 'accounts':
+        screen = <AccountsScreen />;
+        break;
+      case 'kill-switches':
+        screen = <KillSwitchesScreen />;
+        break;
+      case 'audit':
+        screen = <AuditScreen />;
+        break;
+      case 'policy':
+        screen = <PolicyScreen />;
+        break;
+      default:
+        screen = <NotFoundScreen />;
     }
   }
-  return <ClientScopeProvider key={client.id} client={client}>{screen}</ClientScopeProvider>;
+  return (
+    <ClientScopeProvider key={client.id} client={client}>
+      {screen}
+    </ClientScopeProvider>
+  );
 }

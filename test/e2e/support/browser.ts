@@ -4,7 +4,15 @@ import { Browser, BrowserContext, BrowserType, chromium, Page } from 'playwright
 import { repoRoot } from '../../../services/core/util/repo-root';
 
 const CHROMIUM = process.env.RAIZE_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 export interface E2eBrowser {
   browser: Browser;
@@ -21,13 +29,25 @@ export async function launchBrowser(): Promise<E2eBrowser> {
   try {
     browser = await (chromium as BrowserType).launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
   } catch (err) {
-    throw new Error(`cannot start ${CHROMIUM} (install Debian's package: apt-get install -y chromium): ${(err as Error).message}`);
+    throw new Error(
+      `cannot start ${CHROMIUM} (install Debian's package: apt-get install -y chromium): ${(err as Error).message}`,
+    );
   }
   return { browser, close: () => browser.close() };
 }
 
-export async function newOperatorContext(b: E2eBrowser, baseURL: string, opts: { bypassCSP?: boolean } = {}): Promise<BrowserContext> {
-  const ctx = await b.browser.newContext({ baseURL, viewport: { width: 1360, height: 900 }, locale: 'en-GB', timezoneId: 'UTC', bypassCSP: opts.bypassCSP ?? false });
+export async function newOperatorContext(
+  b: E2eBrowser,
+  baseURL: string,
+  opts: { bypassCSP?: boolean } = {},
+): Promise<BrowserContext> {
+  const ctx = await b.browser.newContext({
+    baseURL,
+    viewport: { width: 1360, height: 900 },
+    locale: 'en-GB',
+    timezoneId: 'UTC',
+    bypassCSP: opts.bypassCSP ?? false,
+  });
   ctx.setDefaultTimeout(15_000);
   return ctx;
 }

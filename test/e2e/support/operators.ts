@@ -12,7 +12,11 @@ export interface TenantWithLogins extends SeededTenant {
 }
 
 /** seedTenant, plus a password for every operator so they can sign in through the app. */
-export async function seedTenantWithLogins(ds: DataSource, settings: Parameters<typeof seedTenant>[1] = {}, timezone?: string): Promise<TenantWithLogins> {
+export async function seedTenantWithLogins(
+  ds: DataSource,
+  settings: Parameters<typeof seedTenant>[1] = {},
+  timezone?: string,
+): Promise<TenantWithLogins> {
   const t = await seedTenant(ds, settings, timezone);
   const b = new TenantBootstrap(ds);
   const emails = {} as Record<RoleKey, string>;

@@ -17,7 +17,18 @@ export function ensureWebBuild(): void {
   const root = repoRoot();
   const web = join(root, 'services', 'web');
   const built = join(web, 'dist', 'index.html');
-  const sources = [join(web, 'src'), join(web, 'index.html'), join(web, 'public'), join(web, 'vite.config.mts'), join(web, 'codegen.ts'), join(root, 'schema', 'schema.graphql')];
+  const sources = [
+    join(web, 'src'),
+    join(web, 'index.html'),
+    join(web, 'public'),
+    join(web, 'vite.config.mts'),
+    join(web, 'codegen.ts'),
+    join(root, 'schema', 'schema.graphql'),
+  ];
   if (existsSync(built) && statSync(built).mtimeMs >= Math.max(...sources.map(newestMtime))) return;
-  execFileSync('npm', ['run', '--silent', 'web:build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], timeout: 180_000 });
+  execFileSync('npm', ['run', '--silent', 'web:build'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    timeout: 180_000,
+  });
 }

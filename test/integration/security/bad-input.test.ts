@@ -5,50 +5,193 @@ const HUGE = 'x'.repeat(20_000);
 const UUID = '00000000-0000-4000-8000-000000000000';
 
 /** Each mutation with: a valid-shaped input, then one with a field missing, one of the wrong type, one oversized. */
-const CASES: { name: string; input: string; valid: (t: SeededTenant) => Record<string, unknown>; missing: string; wrongType: [string, unknown]; oversized: [string, unknown] }[] = [
-  { name: 'createClient', input: 'CreateClientInput', valid: (t) => ({ agencyId: t.agencyId, name: 'N', timezone: 'UTC' }), missing: 'name', wrongType: ['agencyId', 12], oversized: ['name', HUGE] },
-  { name: 'updatePolicySettings', input: 'UpdatePolicySettingsInput', valid: (t) => ({ clientId: t.clientId, fourEyes: true }), missing: 'clientId', wrongType: ['fourEyes', 'yes'], oversized: ['maxPublishesPerAccountPerDay', 10_000_000] },
-  { name: 'startPlatformConnect', input: 'StartConnectInput', valid: (t) => ({ clientId: t.clientId, platform: 'sandbox' }), missing: 'clientId', wrongType: ['platform', 7], oversized: ['platform', HUGE] },
-  { name: 'createAsset', input: 'CreateAssetInput', valid: (t) => ({ clientId: t.clientId, text: 'hello' }), missing: 'text', wrongType: ['text', { a: 1 }], oversized: ['text', HUGE] },
-  { name: 'updateAssetText', input: 'UpdateAssetTextInput', valid: (t) => ({ clientId: t.clientId, assetId: UUID, text: 'x' }), missing: 'assetId', wrongType: ['text', true], oversized: ['text', HUGE] },
-  { name: 'schedulePost', input: 'SchedulePostInput', valid: (t) => ({ clientId: t.clientId, platformAccountId: UUID, assetId: UUID, scheduledAt: '2030-01-01T00:00:00Z' }), missing: 'scheduledAt', wrongType: ['scheduledAt', 5], oversized: ['timezone', HUGE] },
-  { name: 'approvePost', input: 'PostDecisionInput', valid: () => ({ postId: UUID }), missing: 'postId', wrongType: ['postId', []], oversized: ['note', HUGE] },
-  { name: 'rejectPost', input: 'PostDecisionInput', valid: () => ({ postId: UUID }), missing: 'postId', wrongType: ['note', 3], oversized: ['note', HUGE] },
-  { name: 'cancelPost', input: 'PostDecisionInput', valid: () => ({ postId: UUID }), missing: 'postId', wrongType: ['postId', 1.5], oversized: ['note', HUGE] },
-  { name: 'reschedulePost', input: 'ReschedulePostInput', valid: () => ({ postId: UUID, scheduledAt: '2030-01-01T00:00:00Z' }), missing: 'scheduledAt', wrongType: ['scheduledAt', false], oversized: ['scheduledAt', HUGE] },
-  { name: 'setKillSwitch', input: 'SetKillSwitchInput', valid: (t) => ({ scope: 'client', scopeId: t.clientId, engaged: false }), missing: 'engaged', wrongType: ['engaged', 'on'], oversized: ['reason', HUGE] },
-  { name: 'createApiToken', input: 'CreateApiTokenInput', valid: () => ({ name: 'n', scopes: ['read'], expiresInDays: 1 }), missing: 'scopes', wrongType: ['expiresInDays', 'soon'], oversized: ['expiresInDays', 100000] },
-  { name: 'revokeApiToken', input: 'IdInput', valid: () => ({ id: UUID }), missing: 'id', wrongType: ['id', { x: 1 }], oversized: ['id', HUGE] },
-  { name: 'signIn', input: 'SignInInput', valid: () => ({ email: 'a@b.test', password: 'p' }), missing: 'password', wrongType: ['email', 9], oversized: ['password', 'p'.repeat(5000)] },
+const CASES: {
+  name: string;
+  input: string;
+  valid: (t: SeededTenant) => Record<string, unknown>;
+  missing: string;
+  wrongType: [string, unknown];
+  oversized: [string, unknown];
+}[] = [
+  {
+    name: 'createClient',
+    input: 'CreateClientInput',
+    valid: (t) => ({ agencyId: t.agencyId, name: 'N', timezone: 'UTC' }),
+    missing: 'name',
+    wrongType: ['agencyId', 12],
+    oversized: ['name', HUGE],
+  },
+  {
+    name: 'updatePolicySettings',
+    input: 'UpdatePolicySettingsInput',
+    valid: (t) => ({ clientId: t.clientId, fourEyes: true }),
+    missing: 'clientId',
+    wrongType: ['fourEyes', 'yes'],
+    oversized: ['maxPublishesPerAccountPerDay', 10_000_000],
+  },
+  {
+    name: 'startPlatformConnect',
+    input: 'StartConnectInput',
+    valid: (t) => ({ clientId: t.clientId, platform: 'sandbox' }),
+    missing: 'clientId',
+    wrongType: ['platform', 7],
+    oversized: ['platform', HUGE],
+  },
+  {
+    name: 'createAsset',
+    input: 'CreateAssetInput',
+    valid: (t) => ({ clientId: t.clientId, text: 'hello' }),
+    missing: 'text',
+    wrongType: ['text', { a: 1 }],
+    oversized: ['text', HUGE],
+  },
+  {
+    name: 'updateAssetText',
+    input: 'UpdateAssetTextInput',
+    valid: (t) => ({ clientId: t.clientId, assetId: UUID, text: 'x' }),
+    missing: 'assetId',
+    wrongType: ['text', true],
+    oversized: ['text', HUGE],
+  },
+  {
+    name: 'schedulePost',
+    input: 'SchedulePostInput',
+    valid: (t) => ({
+      clientId: t.clientId,
+      platformAccountId: UUID,
+      assetId: UUID,
+      scheduledAt: '2030-01-01T00:00:00Z',
+    }),
+    missing: 'scheduledAt',
+    wrongType: ['scheduledAt', 5],
+    oversized: ['timezone', HUGE],
+  },
+  {
+    name: 'approvePost',
+    input: 'PostDecisionInput',
+    valid: () => ({ postId: UUID }),
+    missing: 'postId',
+    wrongType: ['postId', []],
+    oversized: ['note', HUGE],
+  },
+  {
+    name: 'rejectPost',
+    input: 'PostDecisionInput',
+    valid: () => ({ postId: UUID }),
+    missing: 'postId',
+    wrongType: ['note', 3],
+    oversized: ['note', HUGE],
+  },
+  {
+    name: 'cancelPost',
+    input: 'PostDecisionInput',
+    valid: () => ({ postId: UUID }),
+    missing: 'postId',
+    wrongType: ['postId', 1.5],
+    oversized: ['note', HUGE],
+  },
+  {
+    name: 'reschedulePost',
+    input: 'ReschedulePostInput',
+    valid: () => ({ postId: UUID, scheduledAt: '2030-01-01T00:00:00Z' }),
+    missing: 'scheduledAt',
+    wrongType: ['scheduledAt', false],
+    oversized: ['scheduledAt', HUGE],
+  },
+  {
+    name: 'setKillSwitch',
+    input: 'SetKillSwitchInput',
+    valid: (t) => ({ scope: 'client', scopeId: t.clientId, engaged: false }),
+    missing: 'engaged',
+    wrongType: ['engaged', 'on'],
+    oversized: ['reason', HUGE],
+  },
+  {
+    name: 'createApiToken',
+    input: 'CreateApiTokenInput',
+    valid: () => ({ name: 'n', scopes: ['read'], expiresInDays: 1 }),
+    missing: 'scopes',
+    wrongType: ['expiresInDays', 'soon'],
+    oversized: ['expiresInDays', 100000],
+  },
+  {
+    name: 'revokeApiToken',
+    input: 'IdInput',
+    valid: () => ({ id: UUID }),
+    missing: 'id',
+    wrongType: ['id', { x: 1 }],
+    oversized: ['id', HUGE],
+  },
+  {
+    name: 'signIn',
+    input: 'SignInInput',
+    valid: () => ({ email: 'a@b.test', password: 'p' }),
+    missing: 'password',
+    wrongType: ['email', 9],
+    oversized: ['password', 'p'.repeat(5000)],
+  },
 ];
 
 describe('bad input on every mutation (C-54)', () => {
   let stack: TestStack;
   let t: SeededTenant;
   beforeAll(async () => {
-    stack = await startTestStack({ env: { RAIZE_RATE_LIMIT_PRIVILEGED_PER_MINUTE: '1000', RAIZE_RATE_LIMIT_LOGIN_PER_MINUTE: '1000' } });
+    stack = await startTestStack({
+      env: { RAIZE_RATE_LIMIT_PRIVILEGED_PER_MINUTE: '1000', RAIZE_RATE_LIMIT_LOGIN_PER_MINUTE: '1000' },
+    });
     t = await seedTenant(stack.ds);
   });
   afterAll(() => stack.close());
 
-  const counts = async () => JSON.stringify(await stack.ds.query(`SELECT (SELECT count(*) FROM clients) c, (SELECT count(*) FROM assets) a, (SELECT count(*) FROM publish_jobs) p, (SELECT count(*) FROM api_tokens) k, (SELECT count(*) FROM oauth_attempts) o, (SELECT count(*) FROM kill_switches) s`));
+  const counts = async () =>
+    JSON.stringify(
+      await stack.ds.query(
+        `SELECT (SELECT count(*) FROM clients) c, (SELECT count(*) FROM assets) a, (SELECT count(*) FROM publish_jobs) p, (SELECT count(*) FROM api_tokens) k, (SELECT count(*) FROM oauth_attempts) o, (SELECT count(*) FROM kill_switches) s`,
+      ),
+    );
 
-  it.each(CASES.map((c) => [c.name]))('[C-54] %s answers missing, wrongly typed and oversized input with a clear error, no stack trace, no write', async (name) => {
-    const c = CASES.find((x) => x.name === name)!;
-    const query = `mutation($x: ${c.input}!) { ${c.name}(input: $x) { __typename } }`.replace('{ __typename }', ['setKillSwitch', 'createClient', 'updatePolicySettings', 'startPlatformConnect', 'createAsset', 'updateAssetText', 'schedulePost', 'approvePost', 'rejectPost', 'cancelPost', 'reschedulePost', 'createApiToken', 'signIn'].includes(c.name) ? '{ __typename }' : '');
-    const before = await counts();
-    const valid = c.valid(t);
-    const missing = { ...valid };
-    delete missing[c.missing];
-    const variants = [missing, { ...valid, [c.wrongType[0]]: c.wrongType[1] }, { ...valid, [c.oversized[0]]: c.oversized[1] }];
-    for (const v of variants) {
-      const r = await stack.gql(t.users.admin, query, { x: v });
-      expect(r.data?.[c.name] ?? null).toBeNull();
-      const e = r.errors?.[0];
-      expect(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED']).toContain(e?.extensions?.code);
-      expect(e?.message.length).toBeGreaterThan(10);
-      expect(JSON.stringify(r)).not.toMatch(/\.ts:\d+|at [A-Za-z]+ \(|stacktrace/);
-    }
-    expect(await counts()).toBe(before);
-  });
+  it.each(CASES.map((c) => [c.name]))(
+    '[C-54] %s answers missing, wrongly typed and oversized input with a clear error, no stack trace, no write',
+    async (name) => {
+      const c = CASES.find((x) => x.name === name)!;
+      const query = `mutation($x: ${c.input}!) { ${c.name}(input: $x) { __typename } }`.replace(
+        '{ __typename }',
+        [
+          'setKillSwitch',
+          'createClient',
+          'updatePolicySettings',
+          'startPlatformConnect',
+          'createAsset',
+          'updateAssetText',
+          'schedulePost',
+          'approvePost',
+          'rejectPost',
+          'cancelPost',
+          'reschedulePost',
+          'createApiToken',
+          'signIn',
+        ].includes(c.name)
+          ? '{ __typename }'
+          : '',
+      );
+      const before = await counts();
+      const valid = c.valid(t);
+      const missing = { ...valid };
+      delete missing[c.missing];
+      const variants = [
+        missing,
+        { ...valid, [c.wrongType[0]]: c.wrongType[1] },
+        { ...valid, [c.oversized[0]]: c.oversized[1] },
+      ];
+      for (const v of variants) {
+        const r = await stack.gql(t.users.admin, query, { x: v });
+        expect(r.data?.[c.name] ?? null).toBeNull();
+        const e = r.errors?.[0];
+        expect(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED']).toContain(e?.extensions?.code);
+        expect(e?.message.length).toBeGreaterThan(10);
+        expect(JSON.stringify(r)).not.toMatch(/\.ts:\d+|at [A-Za-z]+ \(|stacktrace/);
+      }
+      expect(await counts()).toBe(before);
+    },
+  );
 });

@@ -25,19 +25,78 @@ const PROBES: [string, string, (ids: Ids) => Record<string, unknown>][] = [
   ['killSwitches', 'query($x: ID!) { killSwitches(clientId: $x) { id } }', (i) => ({ x: i.clientId })],
   ['auditEvents', 'query($x: ID!) { auditEvents(postId: $x) { id } }', (i) => ({ x: i.postId })],
   ['verifyAuditChain', 'query($x: ID!) { verifyAuditChain(clientId: $x) { ok } }', (i) => ({ x: i.clientId })],
-  ['createClient', 'mutation($x: CreateClientInput!) { createClient(input: $x) { id } }', (i) => ({ x: { agencyId: i.agencyId, name: 'Probe', timezone: 'UTC' } })],
-  ['updatePolicySettings', 'mutation($x: UpdatePolicySettingsInput!) { updatePolicySettings(input: $x) { clientId } }', (i) => ({ x: { clientId: i.clientId, fourEyes: false } })],
-  ['startPlatformConnect', 'mutation($x: StartConnectInput!) { startPlatformConnect(input: $x) { state } }', (i) => ({ x: { clientId: i.clientId, platform: 'sandbox' } })],
-  ['createAsset', 'mutation($x: CreateAssetInput!) { createAsset(input: $x) { id } }', (i) => ({ x: { clientId: i.clientId, text: 'probe' } })],
-  ['updateAssetText', 'mutation($x: UpdateAssetTextInput!) { updateAssetText(input: $x) { id } }', (i) => ({ x: { clientId: i.clientId, assetId: i.assetId, text: 'probe' } })],
-  ['schedulePost', 'mutation($x: SchedulePostInput!) { schedulePost(input: $x) { id } }', (i) => ({ x: { clientId: i.clientId, platformAccountId: i.accountId, assetId: i.assetId, scheduledAt: '2030-01-01T00:00:00Z' } })],
-  ['approvePost', 'mutation($x: PostDecisionInput!) { approvePost(input: $x) { id } }', (i) => ({ x: { postId: i.postId } })],
-  ['rejectPost', 'mutation($x: PostDecisionInput!) { rejectPost(input: $x) { id } }', (i) => ({ x: { postId: i.postId } })],
-  ['cancelPost', 'mutation($x: PostDecisionInput!) { cancelPost(input: $x) { id } }', (i) => ({ x: { postId: i.postId } })],
-  ['reschedulePost', 'mutation($x: ReschedulePostInput!) { reschedulePost(input: $x) { id } }', (i) => ({ x: { postId: i.postId, scheduledAt: '2030-01-01T00:00:00Z' } })],
-  ['setKillSwitch(agency)', 'mutation($x: SetKillSwitchInput!) { setKillSwitch(input: $x) { id } }', (i) => ({ x: { scope: 'agency', scopeId: i.agencyId, engaged: true } })],
-  ['setKillSwitch(client)', 'mutation($x: SetKillSwitchInput!) { setKillSwitch(input: $x) { id } }', (i) => ({ x: { scope: 'client', scopeId: i.clientId, engaged: true } })],
-  ['setKillSwitch(account)', 'mutation($x: SetKillSwitchInput!) { setKillSwitch(input: $x) { id } }', (i) => ({ x: { scope: 'account', scopeId: i.accountId, engaged: true } })],
+  [
+    'createClient',
+    'mutation($x: CreateClientInput!) { createClient(input: $x) { id } }',
+    (i) => ({ x: { agencyId: i.agencyId, name: 'Probe', timezone: 'UTC' } }),
+  ],
+  [
+    'updatePolicySettings',
+    'mutation($x: UpdatePolicySettingsInput!) { updatePolicySettings(input: $x) { clientId } }',
+    (i) => ({ x: { clientId: i.clientId, fourEyes: false } }),
+  ],
+  [
+    'startPlatformConnect',
+    'mutation($x: StartConnectInput!) { startPlatformConnect(input: $x) { state } }',
+    (i) => ({ x: { clientId: i.clientId, platform: 'sandbox' } }),
+  ],
+  [
+    'createAsset',
+    'mutation($x: CreateAssetInput!) { createAsset(input: $x) { id } }',
+    (i) => ({ x: { clientId: i.clientId, text: 'probe' } }),
+  ],
+  [
+    'updateAssetText',
+    'mutation($x: UpdateAssetTextInput!) { updateAssetText(input: $x) { id } }',
+    (i) => ({ x: { clientId: i.clientId, assetId: i.assetId, text: 'probe' } }),
+  ],
+  [
+    'schedulePost',
+    'mutation($x: SchedulePostInput!) { schedulePost(input: $x) { id } }',
+    (i) => ({
+      x: {
+        clientId: i.clientId,
+        platformAccountId: i.accountId,
+        assetId: i.assetId,
+        scheduledAt: '2030-01-01T00:00:00Z',
+      },
+    }),
+  ],
+  [
+    'approvePost',
+    'mutation($x: PostDecisionInput!) { approvePost(input: $x) { id } }',
+    (i) => ({ x: { postId: i.postId } }),
+  ],
+  [
+    'rejectPost',
+    'mutation($x: PostDecisionInput!) { rejectPost(input: $x) { id } }',
+    (i) => ({ x: { postId: i.postId } }),
+  ],
+  [
+    'cancelPost',
+    'mutation($x: PostDecisionInput!) { cancelPost(input: $x) { id } }',
+    (i) => ({ x: { postId: i.postId } }),
+  ],
+  [
+    'reschedulePost',
+    'mutation($x: ReschedulePostInput!) { reschedulePost(input: $x) { id } }',
+    (i) => ({ x: { postId: i.postId, scheduledAt: '2030-01-01T00:00:00Z' } }),
+  ],
+  [
+    'setKillSwitch(agency)',
+    'mutation($x: SetKillSwitchInput!) { setKillSwitch(input: $x) { id } }',
+    (i) => ({ x: { scope: 'agency', scopeId: i.agencyId, engaged: true } }),
+  ],
+  [
+    'setKillSwitch(client)',
+    'mutation($x: SetKillSwitchInput!) { setKillSwitch(input: $x) { id } }',
+    (i) => ({ x: { scope: 'client', scopeId: i.clientId, engaged: true } }),
+  ],
+  [
+    'setKillSwitch(account)',
+    'mutation($x: SetKillSwitchInput!) { setKillSwitch(input: $x) { id } }',
+    (i) => ({ x: { scope: 'account', scopeId: i.accountId, engaged: true } }),
+  ],
 ];
 
 describe('cross-tenant probes through GraphQL (C-02, C-04)', () => {
@@ -50,33 +109,72 @@ describe('cross-tenant probes through GraphQL (C-02, C-04)', () => {
     victim = await seedTenant(stack.ds);
     const acc = await connectSandboxAccount(stack, victim.users.admin, victim.clientId);
     const asset = await createAsset(stack, victim.users.author, victim.clientId, 'Victim content');
-    const post = await schedulePost(stack, victim.users.author, { clientId: victim.clientId, platformAccountId: acc.accountId, assetId: asset.id, inSeconds: 3600 });
-    victimIds = { agencyId: victim.agencyId, clientId: victim.clientId, accountId: acc.accountId, assetId: asset.id, postId: post.id };
+    const post = await schedulePost(stack, victim.users.author, {
+      clientId: victim.clientId,
+      platformAccountId: acc.accountId,
+      assetId: asset.id,
+      inSeconds: 3600,
+    });
+    victimIds = {
+      agencyId: victim.agencyId,
+      clientId: victim.clientId,
+      accountId: acc.accountId,
+      assetId: asset.id,
+      postId: post.id,
+    };
     // A second client of the same agency, for operators whose role is on one client only.
     const second = await new TenantBootstrap(stack.ds).createClient(victim.agencyId, 'Sibling client', 'UTC');
     const acc2 = await connectSandboxAccount(stack, victim.users.admin, second.id);
     const asset2 = await createAsset(stack, victim.users.author, second.id, 'Sibling content');
-    const post2 = await schedulePost(stack, victim.users.author, { clientId: second.id, platformAccountId: acc2.accountId, assetId: asset2.id, inSeconds: 3600 });
-    sibling = { agencyId: victim.agencyId, clientId: second.id, accountId: acc2.accountId, assetId: asset2.id, postId: post2.id };
+    const post2 = await schedulePost(stack, victim.users.author, {
+      clientId: second.id,
+      platformAccountId: acc2.accountId,
+      assetId: asset2.id,
+      inSeconds: 3600,
+    });
+    sibling = {
+      agencyId: victim.agencyId,
+      clientId: second.id,
+      accountId: acc2.accountId,
+      assetId: asset2.id,
+      postId: post2.id,
+    };
   });
   afterAll(() => stack.close());
 
-  const missingIds: Ids = { agencyId: MISSING, clientId: MISSING, accountId: MISSING, assetId: MISSING, postId: MISSING };
-  const snapshot = async () => JSON.stringify(await stack.ds.query(`SELECT (SELECT count(*) FROM assets) a, (SELECT count(*) FROM clients) c, (SELECT count(*) FROM publish_jobs) p, (SELECT count(*) FROM kill_switches WHERE engaged) k, (SELECT count(*) FROM oauth_attempts) o, (SELECT string_agg(text, '|' ORDER BY id) FROM assets WHERE client_id IN ($1, $2)) t`, [victim.clientId, sibling.clientId]));
+  const missingIds: Ids = {
+    agencyId: MISSING,
+    clientId: MISSING,
+    accountId: MISSING,
+    assetId: MISSING,
+    postId: MISSING,
+  };
+  const snapshot = async () =>
+    JSON.stringify(
+      await stack.ds.query(
+        `SELECT (SELECT count(*) FROM assets) a, (SELECT count(*) FROM clients) c, (SELECT count(*) FROM publish_jobs) p, (SELECT count(*) FROM kill_switches WHERE engaged) k, (SELECT count(*) FROM oauth_attempts) o, (SELECT string_agg(text, '|' ORDER BY id) FROM assets WHERE client_id IN ($1, $2)) t`,
+        [victim.clientId, sibling.clientId],
+      ),
+    );
 
-  it.each(PROBES.map(([name]) => [name]))("[C-04] an Admin of another agency probing %s gets exactly 'not found'", async (name) => {
-    const [, query, vars] = PROBES.find(([n]) => n === name)!;
-    const attacker = await seedTenant(stack.ds);
-    const before = await snapshot();
-    const foreign = await stack.gql(attacker.users.admin, query, vars(victimIds));
-    const absent = await stack.gql(attacker.users.admin, query, vars(missingIds));
-    expect(foreign.data ?? null).toBeNull();
-    expect(foreign.errors?.[0].extensions?.code).toBe('NOT_FOUND');
-    expect(foreign.errors?.[0]).toEqual(absent.errors?.[0]);
-    expect(await snapshot()).toBe(before);
-  });
+  it.each(PROBES.map(([name]) => [name]))(
+    "[C-04] an Admin of another agency probing %s gets exactly 'not found'",
+    async (name) => {
+      const [, query, vars] = PROBES.find(([n]) => n === name)!;
+      const attacker = await seedTenant(stack.ds);
+      const before = await snapshot();
+      const foreign = await stack.gql(attacker.users.admin, query, vars(victimIds));
+      const absent = await stack.gql(attacker.users.admin, query, vars(missingIds));
+      expect(foreign.data ?? null).toBeNull();
+      expect(foreign.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      expect(foreign.errors?.[0]).toEqual(absent.errors?.[0]);
+      expect(await snapshot()).toBe(before);
+    },
+  );
 
-  it.each(PROBES.filter(([n]) => !n.startsWith('createClient') && n !== 'setKillSwitch(agency)').map(([name]) => [name]))("[C-02] an operator of one client probing a sibling client's %s gets exactly 'not found'", async (name) => {
+  it.each(
+    PROBES.filter(([n]) => !n.startsWith('createClient') && n !== 'setKillSwitch(agency)').map(([name]) => [name]),
+  )("[C-02] an operator of one client probing a sibling client's %s gets exactly 'not found'", async (name) => {
     const [, query, vars] = PROBES.find(([n]) => n === name)!;
     const before = await snapshot();
     // The reviewer holds a role on the victim's first client only.

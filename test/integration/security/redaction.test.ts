@@ -34,7 +34,11 @@ describe('logs and spans carry ids, never secrets or personal data (C-49, C-13)'
     const b = new TenantBootstrap(stack.ds);
     await b.setPassword(t.users.author, password);
     await b.setPassword(t.users.approver, password);
-    const [authorEmail, approverEmail] = await Promise.all([t.users.author, t.users.approver].map(async (id) => (await stack.ds.query('SELECT email FROM users WHERE id = $1', [id]))[0].email as string));
+    const [authorEmail, approverEmail] = await Promise.all(
+      [t.users.author, t.users.approver].map(
+        async (id) => (await stack.ds.query('SELECT email FROM users WHERE id = $1', [id]))[0].email as string,
+      ),
+    );
     const author = (await signIn(stack, authorEmail, password)).session;
     const approver = (await signIn(stack, approverEmail, password)).session;
     // An unknown email and a wrong password go through the failure paths too.
@@ -42,25 +46,66 @@ describe('logs and spans carry ids, never secrets or personal data (C-49, C-13)'
     await signIn(stack, authorEmail, `${password}-wrong`);
     const acc = await connectSandboxAccount(stack, t.users.admin, t.clientId);
     const caption = `Secret launch ${randomBytes(8).toString('hex')} for the brand`;
-    const asset = await gqlAs(stack, author, 'mutation($i: CreateAssetInput!) { createAsset(input: $i) { id } }', { i: { clientId: t.clientId, text: caption } });
+    const asset = await gqlAs(stack, author, 'mutation($i: CreateAssetInput!) { createAsset(input: $i) { id } }', {
+      i: { clientId: t.clientId, text: caption },
+    });
     const assetId = (asset.data?.createAsset as { id: string }).id;
-    const scheduled = await gqlAs(stack, author, 'mutation($i: SchedulePostInput!) { schedulePost(input: $i) { id } }', { i: { clientId: t.clientId, platformAccountId: acc.accountId, assetId, scheduledAt: new Date(Date.now() + 1500).toISOString() } });
+    const scheduled = await gqlAs(
+      stack,
+      author,
+      'mutation($i: SchedulePostInput!) { schedulePost(input: $i) { id } }',
+      {
+        i: {
+          clientId: t.clientId,
+          platformAccountId: acc.accountId,
+          assetId,
+          scheduledAt: new Date(Date.now() + 1500).toISOString(),
+        },
+      },
+    );
     const postId = (scheduled.data?.schedulePost as { id: string }).id;
-    expect((await gqlAs(stack, author, 'mutation($i: PostDecisionInput!) { approvePost(input: $i) { id } }', { i: { postId } })).errors?.[0].message).toMatch(/four eyes/);
-    await gqlAs(stack, approver, 'mutation($i: PostDecisionInput!) { approvePost(input: $i) { id } }', { i: { postId, note: `ok ${approverEmail}` } });
+    expect(
+      (
+        await gqlAs(stack, author, 'mutation($i: PostDecisionInput!) { approvePost(input: $i) { id } }', {
+          i: { postId },
+        })
+      ).errors?.[0].message,
+    ).toMatch(/four eyes/);
+    await gqlAs(stack, approver, 'mutation($i: PostDecisionInput!) { approvePost(input: $i) { id } }', {
+      i: { postId, note: `ok ${approverEmail}` },
+    });
     await waitForPost(stack, t.users.author, postId, hasStatus('verified'));
 
     // The secret values of this episode, read from where they live.
     const secrets = createSecrets({ dataDir: stack.dataDir, masterKey });
-    const refs: { secret_key: string }[] = await stack.ds.query('SELECT secret_key FROM credential_refs WHERE client_id = $1', [t.clientId]);
+    const refs: { secret_key: string }[] = await stack.ds.query(
+      'SELECT secret_key FROM credential_refs WHERE client_id = $1',
+      [t.clientId],
+    );
     const tokens = JSON.parse(await secrets.get(refs[0].secret_key)) as { accessToken: string; refreshToken?: string };
     const sessionToken = /raize_session=([^;]+)/.exec(author.cookie)![1];
-    const needles = { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken ?? 'none', masterKey, password, authorEmail, approverEmail, caption, sessionToken, csrf: author.csrf };
+    const needles = {
+      accessToken: tokens.accessToken,
+      refreshToken: tokens.refreshToken ?? 'none',
+      masterKey,
+      password,
+      authorEmail,
+      approverEmail,
+      caption,
+      sessionToken,
+      csrf: author.csrf,
+    };
     expect(JSON.parse(readFileSync(join(stack.dataDir, 'keyring.json'), 'utf8')).entries).toBeDefined();
 
     await new Promise((r) => setTimeout(r, 500));
-    const spans = exporter.getFinishedSpans().map((s) => JSON.stringify({ name: s.name, attributes: s.attributes, events: s.events, status: s.status }));
-    expect(spans.some((s) => s.includes('"guard.publish"') && s.includes(t.clientId) && s.includes('"raize.outcome":"done"'))).toBe(true);
+    const spans = exporter
+      .getFinishedSpans()
+      .map((s) => JSON.stringify({ name: s.name, attributes: s.attributes, events: s.events, status: s.status }));
+    expect(
+      spans.some(
+        (s) => s.includes('"guard.publish"') && s.includes(t.clientId) && s.includes('"raize.outcome":"done"'),
+      ),
+    ).toBe(true);
     expect(spans.some((s) => s.includes('connector.sandbox POST /posts'))).toBe(true);
     expect(spans.some((s) => s.includes('graphql.schedulePost') && s.includes(`user:${t.users.author}`))).toBe(true);
     expect(lines.length).toBeGreaterThan(0);

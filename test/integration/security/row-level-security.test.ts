@@ -16,7 +16,10 @@ async function asAppRole<T>(fn: (c: Client) => Promise<T>): Promise<T> {
   }
 }
 const scope = (c: Client, clients: string[], agencies: string[] = []) =>
-  c.query(`SELECT set_config('raize.client_ids', $1, false), set_config('raize.agency_ids', $2, false)`, [`{${clients.join(',')}}`, `{${agencies.join(',')}}`]);
+  c.query(`SELECT set_config('raize.client_ids', $1, false), set_config('raize.agency_ids', $2, false)`, [
+    `{${clients.join(',')}}`,
+    `{${agencies.join(',')}}`,
+  ]);
 
 describe('row-level security for the application role (C-01)', () => {
   let stack: TestStack;
@@ -26,7 +29,9 @@ describe('row-level security for the application role (C-01)', () => {
   afterAll(() => stack.close());
 
   it('[C-01] the app role is neither superuser nor BYPASSRLS', async () => {
-    const r = await asAppRole((c) => c.query(`SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user`));
+    const r = await asAppRole((c) =>
+      c.query(`SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user`),
+    );
     expect(r.rows[0]).toEqual({ rolsuper: false, rolbypassrls: false });
   });
 
@@ -37,13 +42,35 @@ describe('row-level security for the application role (C-01)', () => {
     await createAsset(stack, b.users.author, b.clientId, 'B only');
     await connectSandboxAccount(stack, a.users.admin, a.clientId);
     await asAppRole(async (c) => {
-      for (const table of ['assets', 'clients', 'platform_accounts', 'credential_refs', 'audit_events', 'client_policy_settings']) {
-        expect((await c.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n).toBe(table === 'audit_events' ? (await c.query(`SELECT count(*)::int AS n FROM audit_events WHERE client_id IS NOT NULL`)).rows[0].n + (await c.query(`SELECT count(*)::int AS n FROM audit_events WHERE client_id IS NULL AND agency_id IS NULL`)).rows[0].n : 0);
+      for (const table of [
+        'assets',
+        'clients',
+        'platform_accounts',
+        'credential_refs',
+        'audit_events',
+        'client_policy_settings',
+      ]) {
+        expect((await c.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n).toBe(
+          table === 'audit_events'
+            ? (await c.query(`SELECT count(*)::int AS n FROM audit_events WHERE client_id IS NOT NULL`)).rows[0].n +
+                (
+                  await c.query(
+                    `SELECT count(*)::int AS n FROM audit_events WHERE client_id IS NULL AND agency_id IS NULL`,
+                  )
+                ).rows[0].n
+            : 0,
+        );
       }
       await scope(c, [a.clientId]);
       const texts = (await c.query('SELECT text, client_id FROM assets')).rows;
       expect(texts.map((r) => r.text)).toEqual(['A only']);
-      expect(new Set((await c.query('SELECT client_id FROM audit_events WHERE client_id IS NOT NULL')).rows.map((r) => r.client_id))).toEqual(new Set([a.clientId]));
+      expect(
+        new Set(
+          (await c.query('SELECT client_id FROM audit_events WHERE client_id IS NOT NULL')).rows.map(
+            (r) => r.client_id,
+          ),
+        ),
+      ).toEqual(new Set([a.clientId]));
       expect((await c.query('SELECT count(*)::int AS n FROM platform_accounts')).rows[0].n).toBe(1);
     });
   });
@@ -54,7 +81,12 @@ describe('row-level security for the application role (C-01)', () => {
     const bAsset = await createAsset(stack, b.users.author, b.clientId, 'B owns this');
     await asAppRole(async (c) => {
       await scope(c, [a.clientId]);
-      await expect(c.query(`INSERT INTO assets (agency_id, client_id, kind, text, checksum) VALUES ($1, $2, 'text', 'planted', 'x')`, [b.agencyId, b.clientId])).rejects.toThrow(/row-level security/);
+      await expect(
+        c.query(
+          `INSERT INTO assets (agency_id, client_id, kind, text, checksum) VALUES ($1, $2, 'text', 'planted', 'x')`,
+          [b.agencyId, b.clientId],
+        ),
+      ).rejects.toThrow(/row-level security/);
       const upd = await c.query(`UPDATE assets SET text = 'hijacked' WHERE id = $1`, [bAsset.id]);
       expect(upd.rowCount).toBe(0);
       const del = await c.query(`DELETE FROM assets WHERE id = $1`, [bAsset.id]);
@@ -67,8 +99,12 @@ describe('row-level security for the application role (C-01)', () => {
     const a = await seedTenant(stack.ds);
     await asAppRole(async (c) => {
       await scope(c, [a.clientId]);
-      await expect(c.query(`UPDATE audit_events SET action = 'x' WHERE client_id = $1`, [a.clientId])).rejects.toThrow(/permission denied/);
-      await expect(c.query(`DELETE FROM audit_events WHERE client_id = $1`, [a.clientId])).rejects.toThrow(/permission denied/);
+      await expect(c.query(`UPDATE audit_events SET action = 'x' WHERE client_id = $1`, [a.clientId])).rejects.toThrow(
+        /permission denied/,
+      );
+      await expect(c.query(`DELETE FROM audit_events WHERE client_id = $1`, [a.clientId])).rejects.toThrow(
+        /permission denied/,
+      );
     });
   });
 });

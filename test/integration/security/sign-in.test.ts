@@ -23,7 +23,8 @@ describe('operator sign-in (C-06)', () => {
 
   it('[C-06] stores argon2id hashes and sets an HttpOnly, Secure, SameSite=Strict session cookie', async () => {
     const { t, email } = await operator();
-    const hash = (await stack.ds.query('SELECT password_hash FROM users WHERE id = $1', [t.users.admin]))[0].password_hash as string;
+    const hash = (await stack.ds.query('SELECT password_hash FROM users WHERE id = $1', [t.users.admin]))[0]
+      .password_hash as string;
     expect(hash).toMatch(/^\$argon2id\$/);
     const { session, body } = await signIn(stack, email, PASSWORD);
     expect(body.errors).toBeUndefined();
@@ -42,23 +43,37 @@ describe('operator sign-in (C-06)', () => {
     const { t, email } = await operator();
     const wrong = await signIn(stack, email, 'not the password at all');
     const unknown = await signIn(stack, `nobody-${randomUUID()}@example.test`, 'not the password at all');
-    expect((wrong.body.errors as { message: string }[])[0].message).toBe((unknown.body.errors as { message: string }[])[0].message);
-    const events: { action: string }[] = await stack.ds.query(`SELECT action FROM audit_events WHERE subject_id = $1 ORDER BY id`, [t.users.admin]);
+    expect((wrong.body.errors as { message: string }[])[0].message).toBe(
+      (unknown.body.errors as { message: string }[])[0].message,
+    );
+    const events: { action: string }[] = await stack.ds.query(
+      `SELECT action FROM audit_events WHERE subject_id = $1 ORDER BY id`,
+      [t.users.admin],
+    );
     expect(events.map((e) => e.action)).toContain('login.failed');
     await signIn(stack, email, PASSWORD);
-    const after: { action: string }[] = await stack.ds.query(`SELECT action FROM audit_events WHERE subject_id = $1 ORDER BY id`, [t.users.admin]);
+    const after: { action: string }[] = await stack.ds.query(
+      `SELECT action FROM audit_events WHERE subject_id = $1 ORDER BY id`,
+      [t.users.admin],
+    );
     expect(after.map((e) => e.action)).toContain('login.succeeded');
   });
 
   it('[C-06] a brute-force run hits the lockout; even the right password is then refused, and the lockout is audited', async () => {
     const { t, email } = await operator();
     const codes: string[] = [];
-    for (let i = 0; i < 6; i++) codes.push(((await signIn(stack, email, `guess number ${i} wrong`)).body.errors as { extensions: { code: string } }[])[0].extensions.code);
+    for (let i = 0; i < 6; i++)
+      codes.push(
+        ((await signIn(stack, email, `guess number ${i} wrong`)).body.errors as { extensions: { code: string } }[])[0]
+          .extensions.code,
+      );
     expect(codes.slice(0, 5)).toEqual(Array(5).fill('UNAUTHENTICATED'));
     expect(codes[5]).toBe('ACCOUNT_LOCKED');
     const right = await signIn(stack, email, PASSWORD);
     expect((right.body.errors as { extensions: { code: string } }[])[0].extensions.code).toBe('ACCOUNT_LOCKED');
-    const events: { action: string }[] = await stack.ds.query(`SELECT action FROM audit_events WHERE subject_id = $1`, [t.users.admin]);
+    const events: { action: string }[] = await stack.ds.query(`SELECT action FROM audit_events WHERE subject_id = $1`, [
+      t.users.admin,
+    ]);
     expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(['login.locked', 'login.refused_locked']));
   });
 
@@ -80,21 +95,41 @@ describe('operator sign-in (C-06)', () => {
     const s = (await signIn(stack, email, PASSWORD)).session;
     const enrol = await gqlAs(stack, s, 'mutation { enrollTotp { secret otpauthUrl } }');
     const secret = (enrol.data?.enrollTotp as { secret: string }).secret;
-    expect((await gqlAs(stack, s, 'mutation($i: ConfirmTotpInput!) { confirmTotp(input: $i) }', { i: { code: '000000' } })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    expect((await gqlAs(stack, s, 'mutation($i: ConfirmTotpInput!) { confirmTotp(input: $i) }', { i: { code: totpCode(secret) } })).data?.confirmTotp).toBe(true);
+    expect(
+      (await gqlAs(stack, s, 'mutation($i: ConfirmTotpInput!) { confirmTotp(input: $i) }', { i: { code: '000000' } }))
+        .errors?.[0].extensions?.code,
+    ).toBe('BAD_USER_INPUT');
+    expect(
+      (
+        await gqlAs(stack, s, 'mutation($i: ConfirmTotpInput!) { confirmTotp(input: $i) }', {
+          i: { code: totpCode(secret) },
+        })
+      ).data?.confirmTotp,
+    ).toBe(true);
     const half = await signIn(stack, email, PASSWORD);
     expect((half.body.data as { signIn: { needsSecondFactor: boolean } }).signIn.needsSecondFactor).toBe(true);
-    expect((await gqlAs(stack, half.session, '{ whoami { id } }')).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-    const done = await gqlAs(stack, half.session, 'mutation($i: SecondFactorInput!) { completeSecondFactor(input: $i) }', { i: { code: totpCode(secret) } });
+    expect((await gqlAs(stack, half.session, '{ whoami { id } }')).errors?.[0].extensions?.code).toBe(
+      'UNAUTHENTICATED',
+    );
+    const done = await gqlAs(
+      stack,
+      half.session,
+      'mutation($i: SecondFactorInput!) { completeSecondFactor(input: $i) }',
+      { i: { code: totpCode(secret) } },
+    );
     expect(done.data?.completeSecondFactor).toBe(true);
-    expect((await gqlAs(stack, half.session, '{ whoami { id totpEnabled } }')).data?.whoami).toMatchObject({ totpEnabled: true });
+    expect((await gqlAs(stack, half.session, '{ whoami { id totpEnabled } }')).data?.whoami).toMatchObject({
+      totpEnabled: true,
+    });
     const direct = await signIn(stack, email, PASSWORD, totpCode(secret));
     expect((direct.body.data as { signIn: { needsSecondFactor: boolean } }).signIn.needsSecondFactor).toBe(false);
   });
 
   it('a development sign-in header must name an existing operator', async () => {
     const { t } = await operator();
-    expect((await stack.gql('00000000-0000-4000-8000-00000000dead', '{ whoami { id } }')).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect(
+      (await stack.gql('00000000-0000-4000-8000-00000000dead', '{ whoami { id } }')).errors?.[0].extensions?.code,
+    ).toBe('UNAUTHENTICATED');
     expect((await stack.gql(t.users.admin, '{ whoami { id } }')).data).toBeDefined();
   });
 });

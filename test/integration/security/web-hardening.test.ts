@@ -13,7 +13,9 @@ const KILL = `mutation($i: SetKillSwitchInput!) { setKillSwitch(input: $i) { eng
 describe('web hardening of the API', () => {
   let stack: TestStack;
   beforeAll(async () => {
-    stack = await startTestStack({ env: { RAIZE_RATE_LIMIT_LOGIN_PER_MINUTE: '8', RAIZE_RATE_LIMIT_PRIVILEGED_PER_MINUTE: '6' } });
+    stack = await startTestStack({
+      env: { RAIZE_RATE_LIMIT_LOGIN_PER_MINUTE: '8', RAIZE_RATE_LIMIT_PRIVILEGED_PER_MINUTE: '6' },
+    });
   });
   afterAll(() => stack.close());
 
@@ -23,23 +25,51 @@ describe('web hardening of the API', () => {
     await new TenantBootstrap(stack.ds).setPassword(t.users.admin, PASSWORD);
     return { t, session: (await signIn(stack, email, PASSWORD)).session };
   }
-  const switchEngaged = async (clientId: string) => (await stack.ds.query(`SELECT engaged FROM kill_switches WHERE scope = 'client' AND scope_id = $1`, [clientId]))[0]?.engaged ?? false;
+  const switchEngaged = async (clientId: string) =>
+    (await stack.ds.query(`SELECT engaged FROM kill_switches WHERE scope = 'client' AND scope_id = $1`, [clientId]))[0]
+      ?.engaged ?? false;
 
-  it('[C-07] a cross-site form post carrying the operator\'s cookie changes nothing', async () => {
+  it("[C-07] a cross-site form post carrying the operator's cookie changes nothing", async () => {
     const { t, session } = await signedInAdmin();
-    const form = new URLSearchParams({ query: `mutation { setKillSwitch(input: { scope: "client", scopeId: "${t.clientId}", engaged: true }) { engaged } }` });
-    const res = await fetch(`${stack.apiUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: session.cookie, origin: 'https://evil.example' }, body: form });
+    const form = new URLSearchParams({
+      query: `mutation { setKillSwitch(input: { scope: "client", scopeId: "${t.clientId}", engaged: true }) { engaged } }`,
+    });
+    const res = await fetch(`${stack.apiUrl}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        cookie: session.cookie,
+        origin: 'https://evil.example',
+      },
+      body: form,
+    });
     expect(res.status).toBeGreaterThanOrEqual(400);
-    const textPlain = await fetch(`${stack.apiUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'text/plain', cookie: session.cookie, origin: 'https://evil.example' }, body: JSON.stringify({ query: form.get('query') }) });
+    const textPlain = await fetch(`${stack.apiUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', cookie: session.cookie, origin: 'https://evil.example' },
+      body: JSON.stringify({ query: form.get('query') }),
+    });
     expect(textPlain.status).toBeGreaterThanOrEqual(400);
     expect(await switchEngaged(t.clientId)).toBe(false);
   });
 
   it('[C-07] a mutation with the session cookie but without the CSRF token is refused; with it, it works', async () => {
     const { t, session } = await signedInAdmin();
-    const without = await gqlAs(stack, session, KILL, { i: { scope: 'client', scopeId: t.clientId, engaged: true } }, { csrf: false });
+    const without = await gqlAs(
+      stack,
+      session,
+      KILL,
+      { i: { scope: 'client', scopeId: t.clientId, engaged: true } },
+      { csrf: false },
+    );
     expect(without.errors?.[0].extensions?.code).toBe('CSRF_REQUIRED');
-    const wrong = await gqlAs(stack, session, KILL, { i: { scope: 'client', scopeId: t.clientId, engaged: true } }, { csrf: false, headers: { 'x-csrf-token': randomBytes(24).toString('base64url') } });
+    const wrong = await gqlAs(
+      stack,
+      session,
+      KILL,
+      { i: { scope: 'client', scopeId: t.clientId, engaged: true } },
+      { csrf: false, headers: { 'x-csrf-token': randomBytes(24).toString('base64url') } },
+    );
     expect(wrong.errors?.[0].extensions?.code).toBe('CSRF_REQUIRED');
     expect(await switchEngaged(t.clientId)).toBe(false);
     const ok = await gqlAs(stack, session, KILL, { i: { scope: 'client', scopeId: t.clientId, engaged: true } });
@@ -49,7 +79,11 @@ describe('web hardening of the API', () => {
 
   it('[C-08] every response carries a strict CSP without inline script, no framing, nosniff and a referrer policy', async () => {
     for (const path of ['/health', '/graphql', '/nowhere']) {
-      const res = await fetch(`${stack.apiUrl}${path}`, { method: path === '/graphql' ? 'POST' : 'GET', headers: { 'content-type': 'application/json' }, body: path === '/graphql' ? '{"query":"{ health { ok } }"}' : undefined });
+      const res = await fetch(`${stack.apiUrl}${path}`, {
+        method: path === '/graphql' ? 'POST' : 'GET',
+        headers: { 'content-type': 'application/json' },
+        body: path === '/graphql' ? '{"query":"{ health { ok } }"}' : undefined,
+      });
       const csp = res.headers.get('content-security-policy') ?? '';
       expect(csp).toMatch(/default-src 'self'/);
       expect(csp).toMatch(/script-src 'self'/);
@@ -68,12 +102,20 @@ describe('web hardening of the API', () => {
     try {
       const port = await freePort();
       Object.assign(process.env, {
-        RAIZE_ENV: 'production', RAIZE_MASTER_KEY: randomBytes(32).toString('hex'), DATABASE_APP_URL: process.env.DATABASE_URL!.replace('postgres@', 'raize_app@'),
-        SANDBOX_OAUTH_CLIENT_SECRET: 'prod-secret-for-test', API_PORT: String(port), API_PUBLIC_URL: `http://127.0.0.1:${port}`,
+        RAIZE_ENV: 'production',
+        RAIZE_MASTER_KEY: randomBytes(32).toString('hex'),
+        DATABASE_APP_URL: process.env.DATABASE_URL!.replace('postgres@', 'raize_app@'),
+        SANDBOX_OAUTH_CLIENT_SECRET: 'prod-secret-for-test',
+        API_PORT: String(port),
+        API_PUBLIC_URL: `http://127.0.0.1:${port}`,
       });
       app = await createApi();
       await app.listen(port, '127.0.0.1');
-      const res = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __schema { types { name } } }' }) });
+      const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ __schema { types { name } } }' }),
+      });
       const body = (await res.json()) as { errors?: { message: string }[] };
       expect(body.errors?.[0].message).toMatch(/introspection/i);
       const dev = await stack.gql(null, '{ __schema { queryType { name } } }');
@@ -97,11 +139,22 @@ describe('web hardening of the API', () => {
   it('[C-10] rate-limits sign-in per IP and privileged mutations per session', async () => {
     const { t, session } = await signedInAdmin();
     const codes: (string | undefined)[] = [];
-    for (let i = 0; i < 8; i++) codes.push((await gqlAs(stack, session, KILL, { i: { scope: 'client', scopeId: t.clientId, engaged: i % 2 === 0 } })).errors?.[0].extensions?.code);
+    for (let i = 0; i < 8; i++)
+      codes.push(
+        (await gqlAs(stack, session, KILL, { i: { scope: 'client', scopeId: t.clientId, engaged: i % 2 === 0 } }))
+          .errors?.[0].extensions?.code,
+      );
     expect(codes).toContain('RATE_LIMITED');
     expect(codes.slice(0, 5).every((c) => c === undefined)).toBe(true);
     const logins: (string | undefined)[] = [];
-    for (let i = 0; i < 10; i++) logins.push(((await signIn(stack, 'nobody@example.test', 'whatever it is')).body.errors as { extensions: { code: string } }[])[0].extensions.code);
+    for (let i = 0; i < 10; i++)
+      logins.push(
+        (
+          (await signIn(stack, 'nobody@example.test', 'whatever it is')).body.errors as {
+            extensions: { code: string };
+          }[]
+        )[0].extensions.code,
+      );
     expect(logins).toContain('RATE_LIMITED');
   });
 });

@@ -2,18 +2,34 @@
 // (commit a78379c), only its imports adjusted: the pre-patch worker of test/replay/publish-patches.test.ts.
 // Test fixture only; never registered by a production worker.
 import {
-  ApplicationFailure, ActivityFailure, condition, proxyActivities, setHandler, sleep, upsertSearchAttributes, workflowInfo,
+  ApplicationFailure,
+  ActivityFailure,
+  condition,
+  proxyActivities,
+  setHandler,
+  sleep,
+  upsertSearchAttributes,
+  workflowInfo,
 } from '@temporalio/workflow';
 import type { createPublishActivities } from '../../../activities/publish/publish.activities';
-import type { PublishStatusView, PublishWorkflowInput, PublishWorkflowResult, ApproveArgs as ApproveSignalArgs} from '../../../workflows/contracts/publish.contract';
+import type {
+  PublishStatusView,
+  PublishWorkflowInput,
+  PublishWorkflowResult,
+  ApproveArgs as ApproveSignalArgs,
+} from '../../../workflows/contracts/publish.contract';
 import {
-  approveSignal, cancelSignal, recheckSignal, rejectSignal, rescheduleSignal,
-  statusQuery
+  approveSignal,
+  cancelSignal,
+  recheckSignal,
+  rejectSignal,
+  rescheduleSignal,
+  statusQuery,
 } from '../../../workflows/contracts/publish.contract';
 import type { GuardedPublishOutcome } from '../../../workflows/contracts/publish-activities.contract';
 import { publishStatusKey } from '../../../workflows/contracts/search-attributes';
 import type { PublishStatus as PublishWorkflowStatus } from '../../../workflows/contracts/vocabulary/publish-status';
-import type { Reason} from '../../../workflows/contracts/vocabulary/reason-codes';
+import type { Reason } from '../../../workflows/contracts/vocabulary/reason-codes';
 import { dispositionFor, voidsApprovals } from '../../../workflows/contracts/vocabulary/reason-codes';
 
 type PublishActivities = ReturnType<typeof createPublishActivities>;
@@ -21,7 +37,13 @@ type PublishActivities = ReturnType<typeof createPublishActivities>;
 // Bookkeeping activities only touch our own database: retry them freely.
 const bookkeeping = proxyActivities<PublishActivities>({
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 20, nonRetryableErrorTypes: ['TenantRefused'] },
+  retry: {
+    initialInterval: '1 second',
+    backoffCoefficient: 2,
+    maximumInterval: '1 minute',
+    maximumAttempts: 20,
+    nonRetryableErrorTypes: ['TenantRefused'],
+  },
 });
 
 /** The publish episode: wait for approval and the slot, then the one guarded side effect, then proof. */
@@ -33,13 +55,21 @@ export async function publishPostWorkflow(input: PublishWorkflowInput): Promise<
   const guarded = proxyActivities<PublishActivities>({
     startToCloseTimeout: `${opts.publishTimeoutSeconds ?? 60} seconds`,
     retry: {
-      initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 12,
+      initialInterval: '2 seconds',
+      backoffCoefficient: 2,
+      maximumInterval: '5 minutes',
+      maximumAttempts: 12,
       nonRetryableErrorTypes: ['TenantRefused', 'PermanentPublishError', 'AuthError'],
     },
   });
 
   const view: PublishStatusView = {
-    status: 'scheduled', reasons: [], scheduledAt: input.scheduledAt, needsApproval: false, approvals: [], refusedApprovals: [],
+    status: 'scheduled',
+    reasons: [],
+    scheduledAt: input.scheduledAt,
+    needsApproval: false,
+    approvals: [],
+    refusedApprovals: [],
   };
   const pendingApprovals: ApproveSignalArgs[] = [];
   let rejected: { approverId: string; reason?: string } | undefined;
@@ -81,24 +111,43 @@ export async function publishPostWorkflow(input: PublishWorkflowInput): Promise<
   async function drainSignals(): Promise<PublishWorkflowResult | undefined> {
     wake = false;
     if (cancelled) {
-      await setStatus('cancelled', [{ code: 'cancelled', message: cancelled.reason ?? 'cancelled by an operator' }], cancelled.actorId);
+      await setStatus(
+        'cancelled',
+        [{ code: 'cancelled', message: cancelled.reason ?? 'cancelled by an operator' }],
+        cancelled.actorId,
+      );
       return { status: 'cancelled', reasons: view.reasons };
     }
     if (rejected) {
-      await setStatus('rejected', [{ code: 'rejected', message: rejected.reason ?? 'rejected by a reviewer' }], rejected.approverId);
+      await setStatus(
+        'rejected',
+        [{ code: 'rejected', message: rejected.reason ?? 'rejected by a reviewer' }],
+        rejected.approverId,
+      );
       return { status: 'rejected', reasons: view.reasons };
     }
     if (pendingReschedule) {
       const r = pendingReschedule;
       pendingReschedule = undefined;
       view.scheduledAt = r.scheduledAt;
-      await bookkeeping.recordPublishStatus({ ...ctx, status: view.status, reasons: view.reasons, actorId: r.actorId, scheduledAt: r.scheduledAt });
+      await bookkeeping.recordPublishStatus({
+        ...ctx,
+        status: view.status,
+        reasons: view.reasons,
+        actorId: r.actorId,
+        scheduledAt: r.scheduledAt,
+      });
     }
     while (pendingApprovals.length) {
       const a = pendingApprovals.shift()!;
       // Duplicate signals (double clicks, client retries) change nothing (C-22).
       if (view.approvals.some((x) => x.approverId === a.approverId && x.assetChecksum === a.assetChecksum)) continue;
-      const res = await bookkeeping.recordApproval({ ...ctx, approverId: a.approverId, assetChecksum: a.assetChecksum, note: a.note });
+      const res = await bookkeeping.recordApproval({
+        ...ctx,
+        approverId: a.approverId,
+        assetChecksum: a.assetChecksum,
+        note: a.note,
+      });
       if (res.accepted) {
         view.approvals.push({ approvalId: res.approvalId, approverId: a.approverId, assetChecksum: a.assetChecksum });
         if (lateReapproval) {
@@ -115,8 +164,13 @@ export async function publishPostWorkflow(input: PublishWorkflowInput): Promise<
 
   upsertSearchAttributes([{ key: publishStatusKey, value: 'scheduled' }]);
   const claim = {
-    ...ctx, agencyId: input.agencyId, platformAccountId: input.platformAccountId, assetId: input.assetId,
-    assetChecksum: input.assetChecksum, idempotencyKey: input.idempotencyKey, scheduledAt: input.scheduledAt,
+    ...ctx,
+    agencyId: input.agencyId,
+    platformAccountId: input.platformAccountId,
+    assetId: input.assetId,
+    assetChecksum: input.assetChecksum,
+    idempotencyKey: input.idempotencyKey,
+    scheduledAt: input.scheduledAt,
   };
   const prepared = await bookkeeping.preparePublish(claim);
   view.needsApproval = prepared.needsApproval;
@@ -144,10 +198,17 @@ export async function publishPostWorkflow(input: PublishWorkflowInput): Promise<
     await setStatus('publishing');
     let outcome: GuardedPublishOutcome;
     try {
-      outcome = await guarded.guardedPublish({ ...claim, scheduledAt: view.scheduledAt, approvalIds: view.approvals.map((a) => a.approvalId) });
+      outcome = await guarded.guardedPublish({
+        ...claim,
+        scheduledAt: view.scheduledAt,
+        approvalIds: view.approvals.map((a) => a.approvalId),
+      });
     } catch (err) {
       const cause = err instanceof ActivityFailure && err.cause instanceof ApplicationFailure ? err.cause : undefined;
-      const reason = { code: cause?.type === 'TenantRefused' ? 'tenant_refused' : 'publish_failed', message: cause?.message ?? 'the publish attempt failed' };
+      const reason = {
+        code: cause?.type === 'TenantRefused' ? 'tenant_refused' : 'publish_failed',
+        message: cause?.message ?? 'the publish attempt failed',
+      };
       await setStatus('failed', [reason]);
       return { status: 'failed', reasons: [reason] };
     }
@@ -165,7 +226,10 @@ export async function publishPostWorkflow(input: PublishWorkflowInput): Promise<
       }
       // Unverifiable success is shown as unverified, never as success (C-24).
       const final: PublishWorkflowStatus = view.verified ? 'verified' : 'unverified';
-      if (final === 'unverified') await setStatus('unverified', [{ code: 'unverified', message: 'the post was sent but could not be read back from the platform' }]);
+      if (final === 'unverified')
+        await setStatus('unverified', [
+          { code: 'unverified', message: 'the post was sent but could not be read back from the platform' },
+        ]);
       view.status = final;
       upsertSearchAttributes([{ key: publishStatusKey, value: final }]);
       return { status: final, reasons: [], postId: outcome.postId, url: outcome.url };

@@ -3,5 +3,9 @@ import { AccountsResolver } from './accounts.resolver';
 import { AccountsService } from './accounts.service';
 import { OAuthCallbackController } from './oauth-callback.controller';
 
-@Module({ providers: [AccountsResolver, AccountsService], controllers: [OAuthCallbackController], exports: [AccountsService] })
+@Module({
+  providers: [AccountsResolver, AccountsService],
+  controllers: [OAuthCallbackController],
+  exports: [AccountsService],
+})
 export class AccountsModule {}

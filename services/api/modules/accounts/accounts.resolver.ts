@@ -13,12 +13,20 @@ export class AccountsResolver {
   constructor(private readonly accounts: AccountsService) {}
 
   @Query(() => [PlatformAccountModel])
-  platformAccounts(@CurrentActor() actor: Actor, @Args('clientId', { type: () => ID }, new ParseUUIDPipe()) clientId: string): Promise<PlatformAccountModel[]> {
+  platformAccounts(
+    @CurrentActor() actor: Actor,
+    @Args('clientId', { type: () => ID }, new ParseUUIDPipe()) clientId: string,
+  ): Promise<PlatformAccountModel[]> {
     return this.accounts.list(actor, clientId);
   }
 
-  @Mutation(() => ConnectStartModel, { description: 'Starts the OAuth connect flow; the platform redirects back to /oauth/<platform>/callback' })
-  startPlatformConnect(@CurrentActor() actor: Actor, @Args('input') input: StartConnectInput): Promise<ConnectStartModel> {
+  @Mutation(() => ConnectStartModel, {
+    description: 'Starts the OAuth connect flow; the platform redirects back to /oauth/<platform>/callback',
+  })
+  startPlatformConnect(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: StartConnectInput,
+  ): Promise<ConnectStartModel> {
     return this.accounts.startConnect(actor, input.clientId, input.platform);
   }
 }

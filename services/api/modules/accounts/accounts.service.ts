@@ -1,7 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import { AuditService } from '../../../core/audit/audit.service';
-import { ConnectorReader, ConnectorSettings, OAuthTokens, PlatformOAuth } from '../../../core/connectors/connector.types';
+import {
+  ConnectorReader,
+  ConnectorSettings,
+  OAuthTokens,
+  PlatformOAuth,
+} from '../../../core/connectors/connector.types';
 import { accountFingerprint } from '../../../core/connectors/content-fingerprint';
 import { pkceChallenge, randomUrlToken } from '../../../core/connectors/pkce';
 import { platformDescriptor, platformSettings } from '../../../core/connectors/platform-registry';
@@ -47,8 +52,23 @@ export class AccountsService {
     const verifierRef = `oauth/${state}`;
     await this.secrets.put(verifierRef, verifier);
     const expiresAt = new Date(Date.now() + ATTEMPT_TTL_MS);
-    await this.ds.getRepository(OAuthAttempt).insert({ state, agencyId: client.agencyId, clientId: client.id, platform, verifierRef, actorId: actor.userId, expiresAt, completedAt: null });
-    return { authorizeUrl: this.oauth(platform).authorizeUrl({ state, codeChallenge: pkceChallenge(verifier) }), state, expiresAt };
+    await this.ds
+      .getRepository(OAuthAttempt)
+      .insert({
+        state,
+        agencyId: client.agencyId,
+        clientId: client.id,
+        platform,
+        verifierRef,
+        actorId: actor.userId,
+        expiresAt,
+        completedAt: null,
+      });
+    return {
+      authorizeUrl: this.oauth(platform).authorizeUrl({ state, codeChallenge: pkceChallenge(verifier) }),
+      state,
+      expiresAt,
+    };
   }
 
   /**
@@ -58,16 +78,31 @@ export class AccountsService {
   async completeConnect(state: string, code: string): Promise<PlatformAccountModel> {
     // The browser comes back without our session: the state alone names the attempt, and the attempt names
     // the one client whose scope the rest runs in.
-    const owner: { agency_id: string; client_id: string; actor_id: string }[] = await this.ds.query('SELECT * FROM raize_oauth_attempt_scope($1)', [state.slice(0, 200)]);
-    if (!owner.length) throw new AppError(AppErrorCode.BadInput, 'this connect link is unknown, used or expired; start connecting again');
-    const scope = { actorId: owner[0].actor_id, agencyIds: [], clientIds: [owner[0].client_id], memberAgencyIds: [owner[0].agency_id] };
+    const owner: { agency_id: string; client_id: string; actor_id: string }[] = await this.ds.query(
+      'SELECT * FROM raize_oauth_attempt_scope($1)',
+      [state.slice(0, 200)],
+    );
+    if (!owner.length)
+      throw new AppError(
+        AppErrorCode.BadInput,
+        'this connect link is unknown, used or expired; start connecting again',
+      );
+    const scope = {
+      actorId: owner[0].actor_id,
+      agencyIds: [],
+      clientIds: [owner[0].client_id],
+      memberAgencyIds: [owner[0].agency_id],
+    };
     return runInTenantScope(this.ds, scope, () => this.completeInScope(state, code));
   }
 
   private async completeInScope(state: string, code: string): Promise<PlatformAccountModel> {
     const attempt = await this.ds.getRepository(OAuthAttempt).findOne({ where: { state } });
     if (!attempt || attempt.completedAt || attempt.expiresAt.getTime() < Date.now()) {
-      throw new AppError(AppErrorCode.BadInput, 'this connect link is unknown, used or expired; start connecting again');
+      throw new AppError(
+        AppErrorCode.BadInput,
+        'this connect link is unknown, used or expired; start connecting again',
+      );
     }
     const platform = attempt.platform;
     if (!isPlatformId(platform)) throw new AppError(AppErrorCode.BadInput, `platform ${platform} is not supported`);
@@ -77,21 +112,59 @@ export class AccountsService {
     try {
       tokens = await this.oauth(platform).exchangeCode({ code, codeVerifier: verifier });
     } catch {
-      throw new AppError(AppErrorCode.BadInput, 'the platform did not accept the authorization; start connecting again');
+      throw new AppError(
+        AppErrorCode.BadInput,
+        'the platform did not accept the authorization; start connecting again',
+      );
     }
     const identity = await reader.identity({ accessToken: tokens.accessToken });
     const account = await this.ds.transaction(async (m) => {
       const claimed = await m.update(OAuthAttempt, { state, completedAt: IsNull() }, { completedAt: new Date() });
       if (!claimed.affected) throw new AppError(AppErrorCode.Conflict, 'this connect link was already used');
-      const ref = await this.credentials.saveOAuthTokens(m, { agencyId: attempt.agencyId, clientId: attempt.clientId }, tokens);
+      const ref = await this.credentials.saveOAuthTokens(
+        m,
+        { agencyId: attempt.agencyId, clientId: attempt.clientId },
+        tokens,
+      );
       const fingerprint = accountFingerprint(attempt.platform, identity.externalAccountId);
-      const existing = await m.findOne(PlatformAccount, { where: { clientId: attempt.clientId, platform: attempt.platform, externalAccountId: identity.externalAccountId } });
-      const saved = await m.save(PlatformAccount, m.create(PlatformAccount, {
-        ...(existing ?? {}), agencyId: attempt.agencyId, clientId: attempt.clientId, platform: attempt.platform, externalAccountId: identity.externalAccountId,
-        handle: identity.handle, fingerprint, lane: existing?.lane ?? 'api', allowedLanes: existing?.allowedLanes ?? ['api'], status: 'connected', statusReason: null,
-        credentialRefId: ref.id, connectedAt: existing?.connectedAt ?? new Date(), updatedAt: new Date(),
-      }));
-      await this.audit.append({ agencyId: attempt.agencyId, clientId: attempt.clientId, actor: `user:${attempt.actorId}`, action: 'account.connected', subjectType: 'platform_account', subjectId: saved.id, data: { platform: attempt.platform, fingerprint, credentialRefId: ref.id } }, m);
+      const existing = await m.findOne(PlatformAccount, {
+        where: {
+          clientId: attempt.clientId,
+          platform: attempt.platform,
+          externalAccountId: identity.externalAccountId,
+        },
+      });
+      const saved = await m.save(
+        PlatformAccount,
+        m.create(PlatformAccount, {
+          ...(existing ?? {}),
+          agencyId: attempt.agencyId,
+          clientId: attempt.clientId,
+          platform: attempt.platform,
+          externalAccountId: identity.externalAccountId,
+          handle: identity.handle,
+          fingerprint,
+          lane: existing?.lane ?? 'api',
+          allowedLanes: existing?.allowedLanes ?? ['api'],
+          status: 'connected',
+          statusReason: null,
+          credentialRefId: ref.id,
+          connectedAt: existing?.connectedAt ?? new Date(),
+          updatedAt: new Date(),
+        }),
+      );
+      await this.audit.append(
+        {
+          agencyId: attempt.agencyId,
+          clientId: attempt.clientId,
+          actor: `user:${attempt.actorId}`,
+          action: 'account.connected',
+          subjectType: 'platform_account',
+          subjectId: saved.id,
+          data: { platform: attempt.platform, fingerprint, credentialRefId: ref.id },
+        },
+        m,
+      );
       return saved;
     });
     await this.secrets.delete(attempt.verifierRef);

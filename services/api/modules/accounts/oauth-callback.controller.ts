@@ -9,7 +9,8 @@ interface PlainResponse {
   send(body: string): void;
 }
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escape = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** Where the platform sends the operator's browser back. The state, not a session, identifies the attempt. */
 @Controller('oauth')
@@ -18,18 +19,53 @@ export class OAuthCallbackController {
 
   @Get('sandbox/callback')
   @Header('cache-control', 'no-store')
-  async sandboxCallback(@Query('state') state: string | undefined, @Query('code') code: string | undefined, @Query('error') error: string | undefined, @Res() res: PlainResponse): Promise<void> {
+  async sandboxCallback(
+    @Query('state') state: string | undefined,
+    @Query('code') code: string | undefined,
+    @Query('error') error: string | undefined,
+    @Res() res: PlainResponse,
+  ): Promise<void> {
     if (error || !state || !code) {
-      res.status(400).type('html').send(page('Not connected', error ? `The platform answered: ${escape(error)}.` : 'The link is missing its code or state. Start connecting again.'));
+      res
+        .status(400)
+        .type('html')
+        .send(
+          page(
+            'Not connected',
+            error
+              ? `The platform answered: ${escape(error)}.`
+              : 'The link is missing its code or state. Start connecting again.',
+          ),
+        );
       return;
     }
     try {
       const account = await this.accounts.completeConnect(state, code);
-      res.status(200).type('html').send(page('Account connected', `Connected <strong data-testid="handle">${escape(account.handle)}</strong> (account <code data-testid="account-id">${escape(account.id)}</code>). You can close this window.`));
+      res
+        .status(200)
+        .type('html')
+        .send(
+          page(
+            'Account connected',
+            `Connected <strong data-testid="handle">${escape(account.handle)}</strong> (account <code data-testid="account-id">${escape(account.id)}</code>). You can close this window.`,
+          ),
+        );
     } catch (err) {
       const known = err instanceof AppError;
-      if (!known) logger.error({ 'error.kind': (err as Error).name, 'raize.operation': 'oauth.callback' }, 'oauth callback failed');
-      res.status(known ? 400 : 500).type('html').send(page('Not connected', known ? escape(err.message) : 'Something went wrong on our side; nothing was saved. Try again.'));
+      if (!known)
+        logger.error(
+          { 'error.kind': (err as Error).name, 'raize.operation': 'oauth.callback' },
+          'oauth callback failed',
+        );
+      res
+        .status(known ? 400 : 500)
+        .type('html')
+        .send(
+          page(
+            'Not connected',
+            known ? escape(err.message) : 'Something went wrong on our side; nothing was saved. Try again.',
+          ),
+        );
     }
   }
 }

@@ -13,7 +13,10 @@ export class AssetsResolver {
   constructor(private readonly assetsService: AssetsService) {}
 
   @Query(() => [AssetModel])
-  assets(@CurrentActor() actor: Actor, @Args('clientId', { type: () => ID }, new ParseUUIDPipe()) clientId: string): Promise<AssetModel[]> {
+  assets(
+    @CurrentActor() actor: Actor,
+    @Args('clientId', { type: () => ID }, new ParseUUIDPipe()) clientId: string,
+  ): Promise<AssetModel[]> {
     return this.assetsService.list(actor, clientId);
   }
 

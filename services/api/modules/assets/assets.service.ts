@@ -12,7 +12,11 @@ import { CreateAssetInput, UpdateAssetTextInput } from './dtos/create-asset.inpu
 
 @Injectable()
 export class AssetsService {
-  constructor(@Inject(DATA_SOURCE) private readonly ds: DataSource, @Inject(AUDIT) private readonly audit: AuditService, private readonly access: AccessService) {}
+  constructor(
+    @Inject(DATA_SOURCE) private readonly ds: DataSource,
+    @Inject(AUDIT) private readonly audit: AuditService,
+    private readonly access: AccessService,
+  ) {}
 
   async list(actor: Actor, clientId: string): Promise<AssetModel[]> {
     await this.access.requireClient(actor, clientId, 'client.read');
@@ -22,11 +26,32 @@ export class AssetsService {
   async create(actor: Actor, input: CreateAssetInput): Promise<AssetModel> {
     const { client } = await this.access.requireClient(actor, input.clientId, 'asset.write');
     return this.ds.transaction(async (m) => {
-      const asset = await m.save(Asset, m.create(Asset, {
-        agencyId: client.agencyId, clientId: client.id, kind: 'text', text: input.text, mediaKey: null, mediaContentType: null,
-        checksum: assetChecksum({ text: input.text }), authorId: actor.userId, authorKind: 'human',
-      }));
-      await this.audit.append({ agencyId: client.agencyId, clientId: client.id, actor: `user:${actor.userId}`, action: 'asset.created', subjectType: 'asset', subjectId: asset.id, data: { checksum: asset.checksum } }, m);
+      const asset = await m.save(
+        Asset,
+        m.create(Asset, {
+          agencyId: client.agencyId,
+          clientId: client.id,
+          kind: 'text',
+          text: input.text,
+          mediaKey: null,
+          mediaContentType: null,
+          checksum: assetChecksum({ text: input.text }),
+          authorId: actor.userId,
+          authorKind: 'human',
+        }),
+      );
+      await this.audit.append(
+        {
+          agencyId: client.agencyId,
+          clientId: client.id,
+          actor: `user:${actor.userId}`,
+          action: 'asset.created',
+          subjectType: 'asset',
+          subjectId: asset.id,
+          data: { checksum: asset.checksum },
+        },
+        m,
+      );
       return asset;
     });
   }
@@ -39,9 +64,24 @@ export class AssetsService {
       if (!asset) throw notFound('asset');
       const before = asset.checksum;
       asset.text = input.text;
-      asset.checksum = assetChecksum({ text: input.text, mediaKey: asset.mediaKey, mediaContentType: asset.mediaContentType });
+      asset.checksum = assetChecksum({
+        text: input.text,
+        mediaKey: asset.mediaKey,
+        mediaContentType: asset.mediaContentType,
+      });
       const saved = await m.save(Asset, asset);
-      await this.audit.append({ agencyId: client.agencyId, clientId: client.id, actor: `user:${actor.userId}`, action: 'asset.updated', subjectType: 'asset', subjectId: asset.id, data: { before, after: saved.checksum } }, m);
+      await this.audit.append(
+        {
+          agencyId: client.agencyId,
+          clientId: client.id,
+          actor: `user:${actor.userId}`,
+          action: 'asset.updated',
+          subjectType: 'asset',
+          subjectId: asset.id,
+          data: { before, after: saved.checksum },
+        },
+        m,
+      );
       return saved;
     });
   }

@@ -20,12 +20,18 @@ export class ClientsResolver {
   }
 
   @Query(() => ClientModel)
-  client(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, new ParseUUIDPipe()) id: string): Promise<ClientModel> {
+  client(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }, new ParseUUIDPipe()) id: string,
+  ): Promise<ClientModel> {
     return this.clients.get(actor, id);
   }
 
   @Query(() => PolicySettingsModel)
-  policySettings(@CurrentActor() actor: Actor, @Args('clientId', { type: () => ID }, new ParseUUIDPipe()) clientId: string): Promise<PolicySettingsModel> {
+  policySettings(
+    @CurrentActor() actor: Actor,
+    @Args('clientId', { type: () => ID }, new ParseUUIDPipe()) clientId: string,
+  ): Promise<PolicySettingsModel> {
     return this.clients.settings(actor, clientId);
   }
 
@@ -35,7 +41,10 @@ export class ClientsResolver {
   }
 
   @Mutation(() => PolicySettingsModel)
-  updatePolicySettings(@CurrentActor() actor: Actor, @Args('input') input: UpdatePolicySettingsInput): Promise<PolicySettingsModel> {
+  updatePolicySettings(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: UpdatePolicySettingsInput,
+  ): Promise<PolicySettingsModel> {
     return this.clients.updateSettings(actor, input);
   }
 }

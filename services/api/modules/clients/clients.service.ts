@@ -12,7 +12,11 @@ import { UpdatePolicySettingsInput } from './dtos/update-policy-settings.input';
 
 @Injectable()
 export class ClientsService {
-  constructor(@Inject(DATA_SOURCE) private readonly ds: DataSource, @Inject(AUDIT) private readonly audit: AuditService, private readonly access: AccessService) {}
+  constructor(
+    @Inject(DATA_SOURCE) private readonly ds: DataSource,
+    @Inject(AUDIT) private readonly audit: AuditService,
+    private readonly access: AccessService,
+  ) {}
 
   async list(actor: Actor): Promise<ClientModel[]> {
     const ids = await this.access.visibleClientIds(actor);
@@ -27,13 +31,37 @@ export class ClientsService {
   async create(actor: Actor, input: CreateClientInput): Promise<ClientModel> {
     await this.access.requireAgency(actor, input.agencyId, 'client.create');
     return this.ds.transaction(async (m) => {
-      const client = await m.save(Client, m.create(Client, { agencyId: input.agencyId, name: input.name, timezone: input.timezone }));
-      await m.save(ClientPolicySettings, m.create(ClientPolicySettings, {
-        clientId: client.id, agencyId: client.agencyId, autonomy: { publish: 'assisted', reply: 'manual', dm: 'manual', like: 'manual', delete: 'manual' },
-        fourEyes: true, caps: [{ action: 'publish', scope: 'account', max_per_day: 25 }], cooldownSeconds: {}, quietHours: null,
-        latenessCutoffSeconds: null, enabledPlatforms: [], updatedAt: new Date(),
-      }));
-      await this.audit.append({ agencyId: client.agencyId, clientId: client.id, actor: `user:${actor.userId}`, action: 'client.created', subjectType: 'client', subjectId: client.id, data: { timezone: client.timezone } }, m);
+      const client = await m.save(
+        Client,
+        m.create(Client, { agencyId: input.agencyId, name: input.name, timezone: input.timezone }),
+      );
+      await m.save(
+        ClientPolicySettings,
+        m.create(ClientPolicySettings, {
+          clientId: client.id,
+          agencyId: client.agencyId,
+          autonomy: { publish: 'assisted', reply: 'manual', dm: 'manual', like: 'manual', delete: 'manual' },
+          fourEyes: true,
+          caps: [{ action: 'publish', scope: 'account', max_per_day: 25 }],
+          cooldownSeconds: {},
+          quietHours: null,
+          latenessCutoffSeconds: null,
+          enabledPlatforms: [],
+          updatedAt: new Date(),
+        }),
+      );
+      await this.audit.append(
+        {
+          agencyId: client.agencyId,
+          clientId: client.id,
+          actor: `user:${actor.userId}`,
+          action: 'client.created',
+          subjectType: 'client',
+          subjectId: client.id,
+          data: { timezone: client.timezone },
+        },
+        m,
+      );
       return client;
     });
   }
@@ -47,25 +75,45 @@ export class ClientsService {
   /** Turning side-effect automation up needs Admin (C-03); every change is audited. */
   async updateSettings(actor: Actor, input: UpdatePolicySettingsInput): Promise<PolicySettingsModel> {
     const { client, role } = await this.access.requireClient(actor, input.clientId, 'client.read');
-    if (role !== 'Admin') throw new AppError(AppErrorCode.Forbidden, 'only an Admin may change autonomy and policy settings');
+    if (role !== 'Admin')
+      throw new AppError(AppErrorCode.Forbidden, 'only an Admin may change autonomy and policy settings');
     if ((input.quietHoursStart === undefined) !== (input.quietHoursEnd === undefined)) {
       throw new AppError(AppErrorCode.BadInput, 'quietHoursStart and quietHoursEnd go together');
     }
     return this.ds.transaction(async (m) => {
-      const s = await m.findOneOrFail(ClientPolicySettings, { where: { clientId: client.id }, lock: { mode: 'pessimistic_write' } });
+      const s = await m.findOneOrFail(ClientPolicySettings, {
+        where: { clientId: client.id },
+        lock: { mode: 'pessimistic_write' },
+      });
       const before = toModel(s);
-      if (input.publishAutonomy) s.autonomy = { ...s.autonomy, publish: input.publishAutonomy as 'manual' | 'assisted' | 'autonomous' };
+      if (input.publishAutonomy)
+        s.autonomy = { ...s.autonomy, publish: input.publishAutonomy as 'manual' | 'assisted' | 'autonomous' };
       if (input.fourEyes !== undefined) s.fourEyes = input.fourEyes;
       if (input.maxPublishesPerAccountPerDay !== undefined) {
-        s.caps = [...s.caps.filter((c) => !(c.action === 'publish' && c.scope === 'account')), { action: 'publish', scope: 'account', max_per_day: input.maxPublishesPerAccountPerDay }];
+        s.caps = [
+          ...s.caps.filter((c) => !(c.action === 'publish' && c.scope === 'account')),
+          { action: 'publish', scope: 'account', max_per_day: input.maxPublishesPerAccountPerDay },
+        ];
       }
       if (input.latenessCutoffSeconds !== undefined) s.latenessCutoffSeconds = input.latenessCutoffSeconds;
-      if (input.quietHoursStart !== undefined) s.quietHours = { start_hour: input.quietHoursStart, end_hour: input.quietHoursEnd! };
+      if (input.quietHoursStart !== undefined)
+        s.quietHours = { start_hour: input.quietHoursStart, end_hour: input.quietHoursEnd! };
       if (input.clearQuietHours) s.quietHours = null;
       s.updatedAt = new Date();
       await m.save(ClientPolicySettings, s);
       const after = toModel(s);
-      await this.audit.append({ agencyId: client.agencyId, clientId: client.id, actor: `user:${actor.userId}`, action: 'policy.updated', subjectType: 'client', subjectId: client.id, data: { before: { ...before }, after: { ...after } } }, m);
+      await this.audit.append(
+        {
+          agencyId: client.agencyId,
+          clientId: client.id,
+          actor: `user:${actor.userId}`,
+          action: 'policy.updated',
+          subjectType: 'client',
+          subjectId: client.id,
+          data: { before: { ...before }, after: { ...after } },
+        },
+        m,
+      );
       return after;
     });
   }
@@ -74,7 +122,12 @@ export class ClientsService {
 function toModel(s: ClientPolicySettings): PolicySettingsModel {
   const cap = s.caps.find((c) => c.action === 'publish' && c.scope === 'account');
   return {
-    clientId: s.clientId, publishAutonomy: s.autonomy.publish ?? 'manual', fourEyes: s.fourEyes, maxPublishesPerAccountPerDay: cap?.max_per_day ?? null,
-    latenessCutoffSeconds: s.latenessCutoffSeconds, quietHoursStart: s.quietHours?.start_hour ?? null, quietHoursEnd: s.quietHours?.end_hour ?? null,
+    clientId: s.clientId,
+    publishAutonomy: s.autonomy.publish ?? 'manual',
+    fourEyes: s.fourEyes,
+    maxPublishesPerAccountPerDay: cap?.max_per_day ?? null,
+    latenessCutoffSeconds: s.latenessCutoffSeconds,
+    quietHoursStart: s.quietHours?.start_hour ?? null,
+    quietHoursEnd: s.quietHours?.end_hour ?? null,
   };
 }

@@ -11,7 +11,8 @@ export class CodecAccessGuard implements CanActivate {
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const actor = requestOf(ctx).actor;
     if (!actor) throw new AppError(AppErrorCode.Unauthenticated, 'sign in first');
-    if (!(await this.access.mayUseCodec(actor))) throw new AppError(AppErrorCode.Forbidden, 'only Admins may decode Temporal payloads');
+    if (!(await this.access.mayUseCodec(actor)))
+      throw new AppError(AppErrorCode.Forbidden, 'only Admins may decode Temporal payloads');
     return true;
   }
 }

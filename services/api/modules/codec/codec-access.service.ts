@@ -18,6 +18,8 @@ export class CodecAccessService {
   async mayUseCodec(actor: Actor): Promise<boolean> {
     if (actor.via === 'api-token' && !actor.scopes?.includes('admin')) return false;
     // Guards run before the tenancy interceptor: read the operator's own memberships in their own scope.
-    return runInTenantScope(this.ds, { ...EMPTY_SCOPE, actorId: actor.userId }, () => this.memberships.isAnyAgencyAdmin(this.ds.manager, actor.userId));
+    return runInTenantScope(this.ds, { ...EMPTY_SCOPE, actorId: actor.userId }, () =>
+      this.memberships.isAnyAgencyAdmin(this.ds.manager, actor.userId),
+    );
   }
 }

@@ -5,9 +5,17 @@ import { CodecCorsMiddleware } from './codec-cors.middleware';
 import { CodecController } from './codec.controller';
 import { CodecService } from './codec.service';
 
-@Module({ providers: [CodecService, CodecAccessService, CodecAccessGuard, CodecCorsMiddleware], controllers: [CodecController] })
+@Module({
+  providers: [CodecService, CodecAccessService, CodecAccessGuard, CodecCorsMiddleware],
+  controllers: [CodecController],
+})
 export class CodecModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(CodecCorsMiddleware).forRoutes({ path: 'codec/decode', method: RequestMethod.ALL }, { path: 'codec/encode', method: RequestMethod.ALL });
+    consumer
+      .apply(CodecCorsMiddleware)
+      .forRoutes(
+        { path: 'codec/decode', method: RequestMethod.ALL },
+        { path: 'codec/encode', method: RequestMethod.ALL },
+      );
   }
 }

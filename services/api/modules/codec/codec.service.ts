@@ -46,14 +46,22 @@ export class CodecService {
 
 function parse(body: unknown): Payload[] {
   const parsed = codecPayloadsSchema.safeParse(body);
-  if (!parsed.success) throw new AppError(AppErrorCode.BadInput, 'expected {"payloads": [{"metadata": {key: base64}, "data": base64}]}');
+  if (!parsed.success)
+    throw new AppError(AppErrorCode.BadInput, 'expected {"payloads": [{"metadata": {key: base64}, "data": base64}]}');
   return parsed.data.payloads.map((p) => ({
-    metadata: Object.fromEntries(Object.entries(p.metadata ?? {}).map(([k, v]) => [k, new Uint8Array(Buffer.from(v, 'base64'))])),
+    metadata: Object.fromEntries(
+      Object.entries(p.metadata ?? {}).map(([k, v]) => [k, new Uint8Array(Buffer.from(v, 'base64'))]),
+    ),
     data: new Uint8Array(Buffer.from(p.data ?? '', 'base64')),
   }));
 }
 
 function toWire(payloads: Payload[]): CodecPayloads {
   const b64 = (u: Uint8Array | null | undefined) => Buffer.from(u ?? new Uint8Array()).toString('base64');
-  return { payloads: payloads.map((p) => ({ metadata: Object.fromEntries(Object.entries(p.metadata ?? {}).map(([k, v]) => [k, b64(v)])), data: b64(p.data) })) };
+  return {
+    payloads: payloads.map((p) => ({
+      metadata: Object.fromEntries(Object.entries(p.metadata ?? {}).map(([k, v]) => [k, b64(v)])),
+      data: b64(p.data),
+    })),
+  };
 }

@@ -7,11 +7,23 @@ import { HealthModel } from './health.model';
 
 @Injectable()
 export class HealthService {
-  constructor(@Inject(DATA_SOURCE) private readonly ds: DataSource, @Inject(TEMPORAL_CLIENT) private readonly temporal: TemporalClient, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(DATA_SOURCE) private readonly ds: DataSource,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: TemporalClient,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async check(): Promise<HealthModel> {
-    const database = await this.ds.query('SELECT 1').then(() => true, () => false);
-    const temporal = await this.temporal.connection.workflowService.describeNamespace({ namespace: this.config.temporal.namespace }).then(() => true, () => false);
+    const database = await this.ds.query('SELECT 1').then(
+      () => true,
+      () => false,
+    );
+    const temporal = await this.temporal.connection.workflowService
+      .describeNamespace({ namespace: this.config.temporal.namespace })
+      .then(
+        () => true,
+        () => false,
+      );
     return { ok: database && temporal, database, temporal };
   }
 }

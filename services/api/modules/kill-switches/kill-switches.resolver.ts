@@ -17,8 +17,13 @@ export class KillSwitchesResolver {
     return this.switches.set(actor, input);
   }
 
-  @Query(() => [KillSwitchModel], { description: 'Switches that concern a client: global, its agency, itself, its accounts' })
-  killSwitches(@CurrentActor() actor: Actor, @Args('clientId', { type: () => ID }, new ParseUUIDPipe()) clientId: string): Promise<KillSwitchModel[]> {
+  @Query(() => [KillSwitchModel], {
+    description: 'Switches that concern a client: global, its agency, itself, its accounts',
+  })
+  killSwitches(
+    @CurrentActor() actor: Actor,
+    @Args('clientId', { type: () => ID }, new ParseUUIDPipe()) clientId: string,
+  ): Promise<KillSwitchModel[]> {
     return this.switches.list(actor, clientId);
   }
 }

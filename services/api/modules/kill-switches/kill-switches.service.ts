@@ -31,12 +31,26 @@ export class KillSwitchesService {
     const scopeId = input.scope === 'global' ? '*' : input.scopeId!;
     const saved = await this.ds.transaction(async (m) => {
       const row = await this.switches.set(m, {
-        scope: input.scope, scopeId, agencyId: owner.agencyId, clientId: owner.clientId, engaged: input.engaged, reason: input.reason ?? null, setBy: actor.userId,
+        scope: input.scope,
+        scopeId,
+        agencyId: owner.agencyId,
+        clientId: owner.clientId,
+        engaged: input.engaged,
+        reason: input.reason ?? null,
+        setBy: actor.userId,
       });
-      await this.audit.append({
-        agencyId: owner.agencyId, clientId: owner.clientId, actor: `user:${actor.userId}`, action: input.engaged ? 'killswitch.engaged' : 'killswitch.released',
-        subjectType: 'kill_switch', subjectId: row.id, data: { scope: input.scope, scopeId, reason: input.reason ?? null },
-      }, m);
+      await this.audit.append(
+        {
+          agencyId: owner.agencyId,
+          clientId: owner.clientId,
+          actor: `user:${actor.userId}`,
+          action: input.engaged ? 'killswitch.engaged' : 'killswitch.released',
+          subjectType: 'kill_switch',
+          subjectId: row.id,
+          data: { scope: input.scope, scopeId, reason: input.reason ?? null },
+        },
+        m,
+      );
       return row;
     });
     if (!input.engaged) await this.wakePaused(input.scope, scopeId);
@@ -45,16 +59,24 @@ export class KillSwitchesService {
 
   async list(actor: Actor, clientId: string): Promise<KillSwitchModel[]> {
     const { client } = await this.access.requireClient(actor, clientId, 'client.read');
-    const rows = await this.switches.concerningClient(this.ds.manager, { agencyId: client.agencyId, clientId: client.id });
+    const rows = await this.switches.concerningClient(this.ds.manager, {
+      agencyId: client.agencyId,
+      clientId: client.id,
+    });
     return rows.map(toModel);
   }
 
-  private async authorize(actor: Actor, input: SetKillSwitchInput): Promise<{ agencyId: string | null; clientId: string | null }> {
-    if (input.scope !== 'global' && !input.scopeId) throw new AppError(AppErrorCode.BadInput, `scopeId is required for a ${input.scope} kill switch`);
+  private async authorize(
+    actor: Actor,
+    input: SetKillSwitchInput,
+  ): Promise<{ agencyId: string | null; clientId: string | null }> {
+    if (input.scope !== 'global' && !input.scopeId)
+      throw new AppError(AppErrorCode.BadInput, `scopeId is required for a ${input.scope} kill switch`);
     switch (input.scope) {
       case 'global': {
         // Stopping everything is an Admin's call; any agency Admin may pull it in an emergency.
-        if (!(await this.memberships.isAnyAgencyAdmin(this.ds.manager, actor.userId))) throw new AppError(AppErrorCode.Forbidden, 'only an agency Admin may flip the global kill switch');
+        if (!(await this.memberships.isAnyAgencyAdmin(this.ds.manager, actor.userId)))
+          throw new AppError(AppErrorCode.Forbidden, 'only an agency Admin may flip the global kill switch');
         return { agencyId: null, clientId: null };
       }
       case 'agency':
@@ -78,11 +100,31 @@ export class KillSwitchesService {
   /** Paused posts under a released switch are asked to re-check now rather than at their next timer. */
   private async wakePaused(scope: KillSwitchScope, scopeId: string): Promise<void> {
     const workflowIds = await this.switches.pausedWorkflowIds(this.ds.manager, scope, scopeId);
-    await Promise.all(workflowIds.map((id) => this.temporal.workflow.getHandle(id).signal(recheckSignal).catch(() => undefined)));
+    await Promise.all(
+      workflowIds.map((id) =>
+        this.temporal.workflow
+          .getHandle(id)
+          .signal(recheckSignal)
+          .catch(() => undefined),
+      ),
+    );
   }
 }
 
 function toModel(k: KillSwitch): KillSwitchModel {
-  const stops = { global: 'every side effect of every agency', agency: 'every side effect of this agency', client: "every side effect of this client's accounts", account: 'every side effect on this account' }[k.scope];
-  return { id: k.id, scope: k.scope, scopeId: k.scopeId, engaged: k.engaged, reason: k.reason, updatedAt: k.updatedAt, stops };
+  const stops = {
+    global: 'every side effect of every agency',
+    agency: 'every side effect of this agency',
+    client: "every side effect of this client's accounts",
+    account: 'every side effect on this account',
+  }[k.scope];
+  return {
+    id: k.id,
+    scope: k.scope,
+    scopeId: k.scopeId,
+    engaged: k.engaged,
+    reason: k.reason,
+    updatedAt: k.updatedAt,
+    stops,
+  };
 }

@@ -3,7 +3,10 @@ import {
   WorkflowUpdateFailedError,
   WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
-import type { ApprovalRefusal, RecordApprovalResult } from '../../../../workflows/contracts/publish-activities.contract';
+import type {
+  ApprovalRefusal,
+  RecordApprovalResult,
+} from '../../../../workflows/contracts/publish-activities.contract';
 import { AppError, AppErrorCode } from '../../errors/app-error';
 
 // Refusals about who approves, not about the post, are answered as "forbidden".

@@ -35,7 +35,8 @@ export class PostModel {
   @Field(() => ID) createdBy!: string;
   @Field(() => String, { nullable: true }) platformPostId!: string | null;
   @Field(() => String, { nullable: true }) url!: string | null;
-  @Field(() => String, { nullable: true, description: 'JSON of the proof: platform answer and read-back' }) proof!: string | null;
+  @Field(() => String, { nullable: true, description: 'JSON of the proof: platform answer and read-back' }) proof!:
+    string | null;
   @Field(() => Date, { nullable: true }) publishedAt!: Date | null;
   @Field(() => Date, { nullable: true }) verifiedAt!: Date | null;
   @Field() workflowId!: string;

@@ -1,6 +1,10 @@
 import { ParseUUIDPipe, UseGuards } from '@nestjs/common';
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { isFinalPublishStatus, isPublishStatus, PublishStatus } from '../../../../workflows/contracts/vocabulary/publish-status';
+import {
+  isFinalPublishStatus,
+  isPublishStatus,
+  PublishStatus,
+} from '../../../../workflows/contracts/vocabulary/publish-status';
 import { Actor } from '../../auth/actor';
 import { ActorGuard } from '../../auth/actor.guard';
 import { CurrentActor } from '../../auth/current-actor.decorator';
@@ -15,12 +19,18 @@ export class PostsResolver {
   constructor(private readonly postsService: PostsService) {}
 
   @Query(() => PostModel, { description: 'A post: database record and, while it runs, the live workflow status' })
-  post(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, new ParseUUIDPipe()) id: string): Promise<PostModel> {
+  post(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }, new ParseUUIDPipe()) id: string,
+  ): Promise<PostModel> {
     return this.postsService.get(actor, id);
   }
 
   @Query(() => [PostModel])
-  posts(@CurrentActor() actor: Actor, @Args('clientId', { type: () => ID }, new ParseUUIDPipe()) clientId: string): Promise<PostModel[]> {
+  posts(
+    @CurrentActor() actor: Actor,
+    @Args('clientId', { type: () => ID }, new ParseUUIDPipe()) clientId: string,
+  ): Promise<PostModel[]> {
     return this.postsService.list(actor, clientId);
   }
 
@@ -54,7 +64,10 @@ export class PostsResolver {
     return isFinalPublishStatus(post.status);
   }
 
-  @ResolveField(() => PublishStatusEnum, { nullable: true, description: 'the live status reported by the workflow, when it runs' })
+  @ResolveField(() => PublishStatusEnum, {
+    nullable: true,
+    description: 'the live status reported by the workflow, when it runs',
+  })
   workflowStatus(@Parent() post: PostModel): PublishStatus | null {
     // A workflow of a newer build may report a status this API does not know: no live status, not an error.
     return post.workflowStatus !== null && isPublishStatus(post.workflowStatus) ? post.workflowStatus : null;

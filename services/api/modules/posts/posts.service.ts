@@ -9,10 +9,23 @@ import { Approval, Asset, PlatformAccount, PublishJob, PublishJobPayload } from 
 import { logger } from '../../../core/telemetry/logger';
 import { assetChecksum } from '../../../core/util/asset-checksum';
 import {
-  approveUpdate, cancelSignal, PUBLISH_WORKFLOW_TYPE, publishWorkflowId, PublishWorkflowInput, rejectSignal, rescheduleSignal, statusQuery,
+  approveUpdate,
+  cancelSignal,
+  PUBLISH_WORKFLOW_TYPE,
+  publishWorkflowId,
+  PublishWorkflowInput,
+  rejectSignal,
+  rescheduleSignal,
+  statusQuery,
 } from '../../../../workflows/contracts/publish.contract';
 import { isFinalPublishStatus } from '../../../../workflows/contracts/vocabulary/publish-status';
-import { agencyIdKey, clientIdKey, episodeKindKey, platformKey, publishStatusKey } from '../../../../workflows/contracts/search-attributes';
+import {
+  agencyIdKey,
+  clientIdKey,
+  episodeKindKey,
+  platformKey,
+  publishStatusKey,
+} from '../../../../workflows/contracts/search-attributes';
 import { Actor } from '../../auth/actor';
 import { AccessService } from '../../auth/access.service';
 import { AppError, AppErrorCode, notFound } from '../../errors/app-error';
@@ -44,30 +57,76 @@ export class PostsService {
     ]);
     if (!account) throw notFound('platform account');
     if (!asset) throw notFound('asset');
-    if (account.status !== 'connected') throw new AppError(AppErrorCode.Conflict, `the account is ${account.status}; reconnect it before scheduling`);
+    if (account.status !== 'connected')
+      throw new AppError(AppErrorCode.Conflict, `the account is ${account.status}; reconnect it before scheduling`);
     const scheduledAt = new Date(input.scheduledAt);
     const checksum = assetChecksum(asset);
-    const idempotencyKey = createHash('sha256').update(['publish', client.id, account.id, asset.id, scheduledAt.toISOString()].join('|')).digest('hex');
+    const idempotencyKey = createHash('sha256')
+      .update(['publish', client.id, account.id, asset.id, scheduledAt.toISOString()].join('|'))
+      .digest('hex');
     const timezone = input.timezone ?? client.timezone;
     const tq = this.config.taskQueueOverride ?? loadTemporalConfig().taskQueues.publish;
 
     const job = await this.ds.transaction(async (m) => {
       const dup = await m.findOne(PublishJob, { where: { idempotencyKey } });
-      if (dup) throw new AppError(AppErrorCode.Conflict, `this asset is already scheduled on this account at this time (post ${dup.id})`);
+      if (dup)
+        throw new AppError(
+          AppErrorCode.Conflict,
+          `this asset is already scheduled on this account at this time (post ${dup.id})`,
+        );
       const jobId = randomUUID();
       const payload: PublishJobPayload = {
-        jobId, agencyId: client.agencyId, clientId: client.id, platformAccountId: account.id, platform: account.platform, assetId: asset.id,
-        assetChecksum: checksum, idempotencyKey, scheduledAt: scheduledAt.toISOString(), timezone, authorId: actor.userId,
+        jobId,
+        agencyId: client.agencyId,
+        clientId: client.id,
+        platformAccountId: account.id,
+        platform: account.platform,
+        assetId: asset.id,
+        assetChecksum: checksum,
+        idempotencyKey,
+        scheduledAt: scheduledAt.toISOString(),
+        timezone,
+        authorId: actor.userId,
       };
       const workflowId = publishWorkflowId(client.id, jobId);
-      const saved = await m.save(PublishJob, m.create(PublishJob, {
-        id: jobId, agencyId: client.agencyId, clientId: client.id, platformAccountId: account.id, assetId: asset.id, assetChecksum: checksum,
-        idempotencyKey, scheduledAt, timezone, status: 'scheduled', statusReasons: [], createdBy: actor.userId, workflowId, payload,
-      }));
-      await this.audit.append({ agencyId: client.agencyId, clientId: client.id, actor: `user:${actor.userId}`, action: 'post.scheduled', subjectType: 'publish_job', subjectId: saved.id, data: { accountId: account.id, assetId: asset.id, assetChecksum: checksum, scheduledAt: payload.scheduledAt } }, m);
+      const saved = await m.save(
+        PublishJob,
+        m.create(PublishJob, {
+          id: jobId,
+          agencyId: client.agencyId,
+          clientId: client.id,
+          platformAccountId: account.id,
+          assetId: asset.id,
+          assetChecksum: checksum,
+          idempotencyKey,
+          scheduledAt,
+          timezone,
+          status: 'scheduled',
+          statusReasons: [],
+          createdBy: actor.userId,
+          workflowId,
+          payload,
+        }),
+      );
+      await this.audit.append(
+        {
+          agencyId: client.agencyId,
+          clientId: client.id,
+          actor: `user:${actor.userId}`,
+          action: 'post.scheduled',
+          subjectType: 'publish_job',
+          subjectId: saved.id,
+          data: { accountId: account.id, assetId: asset.id, assetChecksum: checksum, scheduledAt: payload.scheduledAt },
+        },
+        m,
+      );
       const wfInput: PublishWorkflowInput = {
         ...payload,
-        options: { pauseRecheckSeconds: this.config.pauseRecheckSeconds, publishTimeoutSeconds: this.config.publishTimeoutSeconds, verifyIntervalSeconds: this.config.verifyIntervalSeconds },
+        options: {
+          pauseRecheckSeconds: this.config.pauseRecheckSeconds,
+          publishTimeoutSeconds: this.config.publishTimeoutSeconds,
+          verifyIntervalSeconds: this.config.verifyIntervalSeconds,
+        },
       };
       return { id: saved.id, workflowId, wfInput };
     });
@@ -76,18 +135,44 @@ export class PostsService {
     // (an honest record of the attempt) and the operator gets a clear answer.
     try {
       await this.temporal.workflow.start(PUBLISH_WORKFLOW_TYPE, {
-        taskQueue: tq, workflowId: job.workflowId, args: [job.wfInput],
+        taskQueue: tq,
+        workflowId: job.workflowId,
+        args: [job.wfInput],
         typedSearchAttributes: [
-          { key: clientIdKey, value: client.id }, { key: agencyIdKey, value: client.agencyId }, { key: platformKey, value: account.platform },
-          { key: episodeKindKey, value: 'publish' }, { key: publishStatusKey, value: 'scheduled' },
+          { key: clientIdKey, value: client.id },
+          { key: agencyIdKey, value: client.agencyId },
+          { key: platformKey, value: account.platform },
+          { key: episodeKindKey, value: 'publish' },
+          { key: publishStatusKey, value: 'scheduled' },
         ],
       });
     } catch (err) {
       await this.ds.transaction(async (m) => {
-        await m.update(PublishJob, { id: job.id, clientId: client.id }, { status: 'failed', statusReasons: [{ code: 'not_started', message: 'the scheduler was unreachable; schedule the post again' }] });
-        await this.audit.append({ agencyId: client.agencyId, clientId: client.id, actor: `user:${actor.userId}`, action: 'post.failed', subjectType: 'publish_job', subjectId: job.id, data: { reason: 'workflow_not_started', kind: (err as Error).name } }, m);
+        await m.update(
+          PublishJob,
+          { id: job.id, clientId: client.id },
+          {
+            status: 'failed',
+            statusReasons: [{ code: 'not_started', message: 'the scheduler was unreachable; schedule the post again' }],
+          },
+        );
+        await this.audit.append(
+          {
+            agencyId: client.agencyId,
+            clientId: client.id,
+            actor: `user:${actor.userId}`,
+            action: 'post.failed',
+            subjectType: 'publish_job',
+            subjectId: job.id,
+            data: { reason: 'workflow_not_started', kind: (err as Error).name },
+          },
+          m,
+        );
       });
-      throw new AppError(AppErrorCode.Unavailable, 'the scheduler is unreachable right now; the post was not scheduled. Try again in a minute');
+      throw new AppError(
+        AppErrorCode.Unavailable,
+        'the scheduler is unreachable right now; the post was not scheduled. Try again in a minute',
+      );
     }
     return this.get(actor, job.id);
   }
@@ -99,7 +184,9 @@ export class PostsService {
 
   async list(actor: Actor, clientId: string): Promise<PostModel[]> {
     await this.access.requireClient(actor, clientId, 'client.read');
-    const jobs = await this.ds.getRepository(PublishJob).find({ where: { clientId }, order: { scheduledAt: 'DESC' }, take: 200 });
+    const jobs = await this.ds
+      .getRepository(PublishJob)
+      .find({ where: { clientId }, order: { scheduledAt: 'DESC' }, take: 200 });
     const models: PostModel[] = [];
     // In turn: the request's scope is one connection.
     for (const j of jobs) models.push(await this.toModel(j, null));
@@ -113,11 +200,16 @@ export class PostsService {
    */
   async approve(actor: Actor, input: PostDecisionInput): Promise<PostModel> {
     const job = await this.loadVisible(actor, input.postId, 'post.approve');
-    if (isFinalPublishStatus(job.status)) throw new AppError(AppErrorCode.Conflict, `the post is already ${job.status}`);
-    const asset = await this.ds.getRepository(Asset).findOneOrFail({ where: { id: job.assetId, clientId: job.clientId } });
+    if (isFinalPublishStatus(job.status))
+      throw new AppError(AppErrorCode.Conflict, `the post is already ${job.status}`);
+    const asset = await this.ds
+      .getRepository(Asset)
+      .findOneOrFail({ where: { id: job.assetId, clientId: job.clientId } });
     const approval = { approverId: actor.userId, assetChecksum: assetChecksum(asset), note: input.note };
     const result = await this.temporal.connection
-      .withDeadline(Date.now() + APPROVE_DEADLINE_MS, () => this.temporal.workflow.getHandle(job.workflowId).executeUpdate(approveUpdate, { args: [approval] }))
+      .withDeadline(Date.now() + APPROVE_DEADLINE_MS, () =>
+        this.temporal.workflow.getHandle(job.workflowId).executeUpdate(approveUpdate, { args: [approval] }),
+      )
       .catch((err: unknown) => {
         throw approvalUpdateError(err) ?? err;
       });
@@ -134,7 +226,9 @@ export class PostsService {
 
   async reschedule(actor: Actor, input: ReschedulePostInput): Promise<PostModel> {
     const job = await this.loadVisible(actor, input.postId, 'post.schedule');
-    await this.signal(job, (h) => h.signal(rescheduleSignal, { actorId: actor.userId, scheduledAt: new Date(input.scheduledAt).toISOString() }));
+    await this.signal(job, (h) =>
+      h.signal(rescheduleSignal, { actorId: actor.userId, scheduledAt: new Date(input.scheduledAt).toISOString() }),
+    );
     return this.get(actor, job.id);
   }
 
@@ -145,7 +239,11 @@ export class PostsService {
   }
 
   /** Loads a job only through a client the actor may see: another tenant's id answers "not found" (C-02). */
-  async loadVisible(actor: Actor, postId: string, permission: Parameters<AccessService['requireClient']>[2]): Promise<PublishJob> {
+  async loadVisible(
+    actor: Actor,
+    postId: string,
+    permission: Parameters<AccessService['requireClient']>[2],
+  ): Promise<PublishJob> {
     const job = await this.ds.getRepository(PublishJob).findOne({ where: { id: postId } });
     if (!job) throw notFound('post');
     try {
@@ -157,12 +255,17 @@ export class PostsService {
     return job;
   }
 
-  private async signal(job: PublishJob, send: (h: ReturnType<TemporalClient['workflow']['getHandle']>) => Promise<void>): Promise<void> {
-    if (isFinalPublishStatus(job.status)) throw new AppError(AppErrorCode.Conflict, `the post is already ${job.status}; nothing to change`);
+  private async signal(
+    job: PublishJob,
+    send: (h: ReturnType<TemporalClient['workflow']['getHandle']>) => Promise<void>,
+  ): Promise<void> {
+    if (isFinalPublishStatus(job.status))
+      throw new AppError(AppErrorCode.Conflict, `the post is already ${job.status}; nothing to change`);
     try {
       await send(this.temporal.workflow.getHandle(job.workflowId));
     } catch (err) {
-      if (err instanceof WorkflowNotFoundError) throw new AppError(AppErrorCode.Conflict, 'the post has already finished; nothing to change');
+      if (err instanceof WorkflowNotFoundError)
+        throw new AppError(AppErrorCode.Conflict, 'the post has already finished; nothing to change');
       throw err;
     }
   }
@@ -171,7 +274,9 @@ export class PostsService {
     if (isFinalPublishStatus(job.status)) return null;
     try {
       // A query needs a worker to answer; when none polls, the database status stands instead of a 30 s wait.
-      const view = await this.temporal.connection.withDeadline(Date.now() + 2000, () => this.temporal.workflow.getHandle(job.workflowId).query(statusQuery));
+      const view = await this.temporal.connection.withDeadline(Date.now() + 2000, () =>
+        this.temporal.workflow.getHandle(job.workflowId).query(statusQuery),
+      );
       return view.status;
     } catch (err) {
       logger.debug({ 'raize.workflow_id': job.workflowId, 'error.kind': (err as Error).name }, 'status query failed');
@@ -180,15 +285,37 @@ export class PostsService {
   }
 
   private async toModel(job: PublishJob, workflowStatus: string | null): Promise<PostModel> {
-    const approvals = await this.ds.getRepository(Approval).find({ where: { publishJobId: job.id, clientId: job.clientId, decision: 'approved' }, order: { createdAt: 'ASC' } });
+    const approvals = await this.ds
+      .getRepository(Approval)
+      .find({
+        where: { publishJobId: job.id, clientId: job.clientId, decision: 'approved' },
+        order: { createdAt: 'ASC' },
+      });
     return {
-      id: job.id, clientId: job.clientId, platformAccountId: job.platformAccountId, assetId: job.assetId, assetChecksum: job.assetChecksum,
-      status: job.status, reasons: job.statusReasons, scheduledAt: job.scheduledAt, timezone: job.timezone, createdBy: job.createdBy,
-      platformPostId: job.platformPostId, url: job.url, proof: job.proof ? JSON.stringify(job.proof) : null, publishedAt: job.publishedAt, verifiedAt: job.verifiedAt,
+      id: job.id,
+      clientId: job.clientId,
+      platformAccountId: job.platformAccountId,
+      assetId: job.assetId,
+      assetChecksum: job.assetChecksum,
+      status: job.status,
+      reasons: job.statusReasons,
+      scheduledAt: job.scheduledAt,
+      timezone: job.timezone,
+      createdBy: job.createdBy,
+      platformPostId: job.platformPostId,
+      url: job.url,
+      proof: job.proof ? JSON.stringify(job.proof) : null,
+      publishedAt: job.publishedAt,
+      verifiedAt: job.verifiedAt,
       workflowId: job.workflowId,
       temporalUrl: `${this.config.temporal.uiUrl}/namespaces/${this.config.temporal.namespace}/workflows/${encodeURIComponent(job.workflowId)}`,
       workflowStatus,
-      approvals: approvals.map((a) => ({ approverId: a.approverId, role: a.role, assetChecksum: a.assetChecksum, createdAt: a.createdAt })),
+      approvals: approvals.map((a) => ({
+        approverId: a.approverId,
+        role: a.role,
+        assetChecksum: a.assetChecksum,
+        createdAt: a.createdAt,
+      })),
     };
   }
 }

@@ -4,7 +4,7 @@ import * as web from '../../../web/src/auth/permissions';
 
 // The admin app hides buttons with its own copy of the matrix (it cannot import the API's, which pulls in
 // TypeORM entities): this spec keeps the two equal.
-describe('the admin app\'s copy of the permission matrix', () => {
+describe("the admin app's copy of the permission matrix", () => {
   it('matches the one the API enforces', () => {
     expect(web.PERMISSIONS).toEqual(PERMISSIONS);
     expect([...web.ROLES]).toEqual([...ROLES]);

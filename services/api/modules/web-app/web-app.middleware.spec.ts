@@ -14,13 +14,29 @@ interface Recorded {
 function call(dist: string, method: string, path: string, fileError?: Error & { status?: number }): Recorded {
   const r: Recorded = { headers: {}, next: false };
   const res = {
-    status(n: number) { r.status = n; return res; },
-    type(t: string) { r.headers['content-type'] = t; return res; },
-    set(k: string, v: string) { r.headers[k] = v; return res; },
-    send(b: string) { r.body = b; },
-    sendFile(p: string, _o: unknown, cb: (e?: Error & { status?: number }) => void) { r.file = p; cb(fileError); },
+    status(n: number) {
+      r.status = n;
+      return res;
+    },
+    type(t: string) {
+      r.headers['content-type'] = t;
+      return res;
+    },
+    set(k: string, v: string) {
+      r.headers[k] = v;
+      return res;
+    },
+    send(b: string) {
+      r.body = b;
+    },
+    sendFile(p: string, _o: unknown, cb: (e?: Error & { status?: number }) => void) {
+      r.file = p;
+      cb(fileError);
+    },
   };
-  webAppMiddleware(dist)({ method, path }, res, () => { r.next = true; });
+  webAppMiddleware(dist)({ method, path }, res, () => {
+    r.next = true;
+  });
   return r;
 }
 
@@ -37,7 +53,13 @@ describe('serving the admin app from the API process', () => {
   });
 
   it('leaves API paths and other methods to the API', () => {
-    for (const [m, p] of [['GET', '/graphql'], ['GET', '/oauth/sandbox/callback'], ['GET', '/health'], ['POST', '/c/1/calendar']]) expect(call(built, m, p).next).toBe(true);
+    for (const [m, p] of [
+      ['GET', '/graphql'],
+      ['GET', '/oauth/sandbox/callback'],
+      ['GET', '/health'],
+      ['POST', '/c/1/calendar'],
+    ])
+      expect(call(built, m, p).next).toBe(true);
   });
 
   it('serves a file that exists, and passes a missing one on to the 404 handler', () => {

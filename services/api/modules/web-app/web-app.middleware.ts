@@ -11,7 +11,11 @@ interface Res {
   type(t: string): Res;
   set(name: string, value: string): Res;
   send(body: string): void;
-  sendFile(path: string, opts: Record<string, unknown>, cb: (err?: Error & { status?: number; statusCode?: number }) => void): void;
+  sendFile(
+    path: string,
+    opts: Record<string, unknown>,
+    cb: (err?: Error & { status?: number; statusCode?: number }) => void,
+  ): void;
 }
 type Next = (err?: unknown) => void;
 
@@ -33,12 +37,16 @@ export function webAppMiddleware(distDir: string) {
     if (looksLikeFile(req.path)) {
       if (!built) return next();
       const immutable = req.path.startsWith('/assets/');
-      res.sendFile(req.path, { root: distDir, dotfiles: 'deny', index: false, maxAge: immutable ? '365d' : 0, immutable }, (err) => {
-        if (!err) return;
-        const status = err.status ?? err.statusCode;
-        if (status === 404) return next();
-        next(err);
-      });
+      res.sendFile(
+        req.path,
+        { root: distDir, dotfiles: 'deny', index: false, maxAge: immutable ? '365d' : 0, immutable },
+        (err) => {
+          if (!err) return;
+          const status = err.status ?? err.statusCode;
+          if (status === 404) return next();
+          next(err);
+        },
+      );
       return;
     }
     if (!built) {

@@ -6,6 +6,8 @@ import { webDistDir } from './web-app.paths';
 @Module({})
 export class WebAppModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(webAppMiddleware(webDistDir())).forRoutes({ path: '{*path}', method: RequestMethod.GET }, { path: '{*path}', method: RequestMethod.HEAD });
+    consumer
+      .apply(webAppMiddleware(webDistDir()))
+      .forRoutes({ path: '{*path}', method: RequestMethod.GET }, { path: '{*path}', method: RequestMethod.HEAD });
   }
 }

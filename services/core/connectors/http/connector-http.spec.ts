@@ -5,7 +5,7 @@ import { trace } from '@opentelemetry/api';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { ConnectorError } from '../connector.errors';
 import { addLogSink, setLogLevel } from '../../telemetry/logger';
-import type { ConnectorCall, ConnectorHttpConfig} from './connector-http';
+import type { ConnectorCall, ConnectorHttpConfig } from './connector-http';
 import { connectorRequest } from './connector-http';
 
 interface Seen {
@@ -25,7 +25,10 @@ const json = (res: ServerResponse, status: number, body: unknown, headers: Recor
 
 const ROUTES: Record<string, Route> = {
   '/ok': (_req, res) => json(res, 200, { hello: 'world' }, { 'x-platform-trace': 'trace-7' }),
-  '/empty': (_req, res) => { res.writeHead(204); res.end(); },
+  '/empty': (_req, res) => {
+    res.writeHead(204);
+    res.end();
+  },
   '/echo': (req, res) => json(res, 200, { headers: req.headers }),
   '/hang': () => undefined,
   '/500': (_req, res) => json(res, 500, { error: 'boom' }, { 'x-request-id': 'req-500' }),
@@ -36,29 +39,53 @@ const ROUTES: Record<string, Route> = {
   '/403': (_req, res) => json(res, 403, {}),
   '/404': (_req, res) => json(res, 404, {}),
   '/422': (_req, res) => json(res, 422, {}),
-  '/junk': (_req, res) => { res.writeHead(200, { 'content-type': 'text/html' }); res.end('<html>proxy</html>'); },
+  '/junk': (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.end('<html>proxy</html>');
+  },
 };
 
 describe('connectorRequest against a real local HTTP server', () => {
   let server: Server;
   let baseUrl: string;
   const seen: Seen[] = [];
-  const config = (over: Partial<ConnectorHttpConfig> = {}): ConnectorHttpConfig => ({ platform: 'sandbox', baseUrl, timeoutMs: 2000, ...over });
-  const call = (path: string, over: Partial<ConnectorCall> = {}): ConnectorCall => ({ method: 'GET', path, route: path.split('?')[0], ...over });
+  const config = (over: Partial<ConnectorHttpConfig> = {}): ConnectorHttpConfig => ({
+    platform: 'sandbox',
+    baseUrl,
+    timeoutMs: 2000,
+    ...over,
+  });
+  const call = (path: string, over: Partial<ConnectorCall> = {}): ConnectorCall => ({
+    method: 'GET',
+    path,
+    route: path.split('?')[0],
+    ...over,
+  });
   const failure = async (p: Promise<unknown>): Promise<ConnectorError> => {
-    const err = await p.then(() => undefined, (e: unknown) => e);
+    const err = await p.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(ConnectorError);
     return err as ConnectorError;
   };
 
   beforeAll(async () => {
     server = createServer((req, res) => {
-      const entry: Seen = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: '', closedEarly: false };
+      const entry: Seen = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: '',
+        closedEarly: false,
+      };
       seen.push(entry);
       res.on('close', () => (entry.closedEarly = !res.writableFinished));
       req.setEncoding('utf8');
       req.on('data', (c: string) => (entry.body += c));
-      req.on('end', () => (ROUTES[(req.url ?? '').split('?')[0].replace(/\/sbx_[^/]+$/, '')] ?? ROUTES['/404'])(req, res));
+      req.on('end', () =>
+        (ROUTES[(req.url ?? '').split('?')[0].replace(/\/sbx_[^/]+$/, '')] ?? ROUTES['/404'])(req, res),
+      );
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -80,11 +107,22 @@ describe('connectorRequest against a real local HTTP server', () => {
   });
 
   it('sends the bearer token, the platform version headers and a JSON or form body', async () => {
-    const a = await connectorRequest(config({ versionHeaders: { 'x-api-version': '2026-01' } }), call('/echo', { method: 'POST', token: 'tok-1', json: { text: 'hi' }, headers: { 'idempotency-key': 'k-1' } }));
+    const a = await connectorRequest(
+      config({ versionHeaders: { 'x-api-version': '2026-01' } }),
+      call('/echo', { method: 'POST', token: 'tok-1', json: { text: 'hi' }, headers: { 'idempotency-key': 'k-1' } }),
+    );
     const sent = (a.body as { headers: Record<string, string> }).headers;
-    expect(sent).toMatchObject({ authorization: 'Bearer tok-1', 'x-api-version': '2026-01', 'idempotency-key': 'k-1', 'content-type': 'application/json' });
+    expect(sent).toMatchObject({
+      authorization: 'Bearer tok-1',
+      'x-api-version': '2026-01',
+      'idempotency-key': 'k-1',
+      'content-type': 'application/json',
+    });
     expect(seen[0].body).toBe('{"text":"hi"}');
-    await connectorRequest(config(), call('/echo', { method: 'POST', form: { grant_type: 'refresh_token', refresh_token: 'r t' } }));
+    await connectorRequest(
+      config(),
+      call('/echo', { method: 'POST', form: { grant_type: 'refresh_token', refresh_token: 'r t' } }),
+    );
     expect(seen[1].headers['content-type']).toBe('application/x-www-form-urlencoded');
     expect(seen[1].body).toBe('grant_type=refresh_token&refresh_token=r+t');
     expect(seen[1].headers.authorization).toBeUndefined();
@@ -97,7 +135,9 @@ describe('connectorRequest against a real local HTTP server', () => {
   });
 
   it('[C-22] a write that times out is an unknown outcome, never a plain failure', async () => {
-    const err = await failure(connectorRequest(config({ timeoutMs: 150 }), call('/hang', { method: 'POST', json: { text: 'x' } })));
+    const err = await failure(
+      connectorRequest(config({ timeoutMs: 150 }), call('/hang', { method: 'POST', json: { text: 'x' } })),
+    );
     expect(err).toMatchObject({ kind: 'outcome_unknown', details: { transport: 'timeout' } });
     expect(err.message).toMatch(/may have applied it/);
   });
@@ -105,7 +145,10 @@ describe('connectorRequest against a real local HTTP server', () => {
   it('the caller’s AbortSignal aborts the fetch, and the error says cancelled, not timed out', async () => {
     const caller = new AbortController();
     const started = Date.now();
-    const pending = connectorRequest(config({ timeoutMs: 10_000 }), call('/hang', { method: 'POST', json: { text: 'x' }, signal: caller.signal }));
+    const pending = connectorRequest(
+      config({ timeoutMs: 10_000 }),
+      call('/hang', { method: 'POST', json: { text: 'x' }, signal: caller.signal }),
+    );
     while (seen.length === 0) await new Promise((r) => setTimeout(r, 5));
     caller.abort();
     const err = await failure(pending);
@@ -118,14 +161,22 @@ describe('connectorRequest against a real local HTTP server', () => {
   });
 
   it('an already aborted signal sends nothing', async () => {
-    const err = await failure(connectorRequest(config(), call('/ok', { method: 'POST', json: {}, signal: AbortSignal.abort() })));
+    const err = await failure(
+      connectorRequest(config(), call('/ok', { method: 'POST', json: {}, signal: AbortSignal.abort() })),
+    );
     expect(err).toMatchObject({ kind: 'transient', details: { transport: 'cancelled' } });
     expect(seen).toHaveLength(0);
   });
 
   it('[C-22] a 5xx is transient on a read and an unknown outcome on a write; the request id is kept', async () => {
-    expect(await failure(connectorRequest(config(), call('/500')))).toMatchObject({ kind: 'transient', details: { status: 500, requestId: 'req-500' } });
-    expect(await failure(connectorRequest(config(), call('/500', { method: 'POST', json: {} })))).toMatchObject({ kind: 'outcome_unknown', details: { status: 500, requestId: 'req-500' } });
+    expect(await failure(connectorRequest(config(), call('/500')))).toMatchObject({
+      kind: 'transient',
+      details: { status: 500, requestId: 'req-500' },
+    });
+    expect(await failure(connectorRequest(config(), call('/500', { method: 'POST', json: {} })))).toMatchObject({
+      kind: 'outcome_unknown',
+      details: { status: 500, requestId: 'req-500' },
+    });
   });
 
   it('[C-22] a network failure is transient on a read and an unknown outcome on a write', async () => {
@@ -134,12 +185,21 @@ describe('connectorRequest against a real local HTTP server', () => {
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
     const gone = config({ baseUrl: `http://127.0.0.1:${port}` });
-    expect(await failure(connectorRequest(gone, call('/ok')))).toMatchObject({ kind: 'transient', details: { transport: 'network' } });
-    expect(await failure(connectorRequest(gone, call('/ok', { method: 'POST', json: {} })))).toMatchObject({ kind: 'outcome_unknown', details: { transport: 'network' } });
+    expect(await failure(connectorRequest(gone, call('/ok')))).toMatchObject({
+      kind: 'transient',
+      details: { transport: 'network' },
+    });
+    expect(await failure(connectorRequest(gone, call('/ok', { method: 'POST', json: {} })))).toMatchObject({
+      kind: 'outcome_unknown',
+      details: { transport: 'network' },
+    });
   });
 
   it('[C-52] a 429 carries Retry-After as delta-seconds or as an HTTP-date, 60 s when unreadable', async () => {
-    expect(await failure(connectorRequest(config(), call('/429-delta')))).toMatchObject({ kind: 'rate_limited', details: { status: 429, retryAfterSeconds: 7 } });
+    expect(await failure(connectorRequest(config(), call('/429-delta')))).toMatchObject({
+      kind: 'rate_limited',
+      details: { status: 429, retryAfterSeconds: 7 },
+    });
     const dated = await failure(connectorRequest(config(), call('/429-date')));
     expect(dated.kind).toBe('rate_limited');
     expect(dated.details.retryAfterSeconds).toBeGreaterThanOrEqual(118);
@@ -148,17 +208,24 @@ describe('connectorRequest against a real local HTTP server', () => {
   });
 
   it('maps 401 and 403 to auth, 404 to not_found, other 4xx to permanent', async () => {
-    expect(await failure(connectorRequest(config(), call('/401')))).toMatchObject({ kind: 'auth', details: { status: 401, requestId: 'req-401' } });
+    expect(await failure(connectorRequest(config(), call('/401')))).toMatchObject({
+      kind: 'auth',
+      details: { status: 401, requestId: 'req-401' },
+    });
     expect((await failure(connectorRequest(config(), call('/403')))).kind).toBe('auth');
     expect((await failure(connectorRequest(config(), call('/404')))).kind).toBe('not_found');
-    expect((await failure(connectorRequest(config(), call('/422', { method: 'POST', json: {} })))).kind).toBe('permanent');
+    expect((await failure(connectorRequest(config(), call('/422', { method: 'POST', json: {} })))).kind).toBe(
+      'permanent',
+    );
   });
 
   it('a 2xx body that is not JSON is a clear error: transient on a read, unknown outcome on a write', async () => {
     const read = await failure(connectorRequest(config(), call('/junk')));
     expect(read).toMatchObject({ kind: 'transient', details: { status: 200 } });
     expect(read.message).toMatch(/not JSON/);
-    expect((await failure(connectorRequest(config(), call('/junk', { method: 'POST', json: {} })))).kind).toBe('outcome_unknown');
+    expect((await failure(connectorRequest(config(), call('/junk', { method: 'POST', json: {} })))).kind).toBe(
+      'outcome_unknown',
+    );
   });
 
   describe('redaction', () => {
@@ -182,7 +249,10 @@ describe('connectorRequest against a real local HTTP server', () => {
       for (const r of routes) {
         for (const method of ['GET', 'POST'] as const) {
           await connectorRequest(config({ timeoutMs: 100 }), {
-            method, path: `${r}/sbx_p_4711?since=2031-01-01`, route: `${r}/:id`, token: 'tok-SECRET-93',
+            method,
+            path: `${r}/sbx_p_4711?since=2031-01-01`,
+            route: `${r}/:id`,
+            token: 'tok-SECRET-93',
             ...(method === 'POST' ? { json: { text: 'secret caption' } } : {}),
           }).catch((e: Error) => errors.push(`${e.message} ${JSON.stringify(e)}`));
         }
@@ -190,7 +260,9 @@ describe('connectorRequest against a real local HTTP server', () => {
       await connectorRequest(config(), call('/ok', { method: 'POST', form: { refresh_token: 'refresh-SECRET' } }));
       const spans = exporter.getFinishedSpans().map((s) => `${s.name} ${JSON.stringify(s.attributes)}`);
       expect(spans.length).toBeGreaterThanOrEqual(routes.length * 2);
-      expect(spans).toContain('connector.sandbox POST /500/:id {"http.method":"POST","raize.platform":"sandbox","http.status_code":500,"raize.outcome":"outcome_unknown","error.kind":"ConnectorError"}');
+      expect(spans).toContain(
+        'connector.sandbox POST /500/:id {"http.method":"POST","raize.platform":"sandbox","http.status_code":500,"raize.outcome":"outcome_unknown","error.kind":"ConnectorError"}',
+      );
       expect(lines.some((l) => l.includes('"raize.operation":"GET /ok/:id"'))).toBe(true);
       expect(errors.length).toBeGreaterThan(0);
       const everything = [...lines, ...spans, ...errors].join('\n');

@@ -3,7 +3,7 @@ import type { PlatformId } from '../../../../workflows/contracts/vocabulary/plat
 import { ConnectorError } from '../connector.errors';
 import { logger } from '../../telemetry/logger';
 import { withSpan } from '../../telemetry/tracing';
-import type { CallShape} from './http-errors';
+import type { CallShape } from './http-errors';
 import { badAnswerError, notSentError, statusError, transportError } from './http-errors';
 
 /** How one platform is reached; each platform folder builds this from its PlatformSettings. */
@@ -93,10 +93,20 @@ async function exchange(config: ConnectorHttpConfig, call: ConnectorCall, shape:
   let text: string;
   try {
     // No redirects: a bearer token must not follow a Location header to wherever it points.
-    res = await fetch(`${config.baseUrl.replace(/\/+$/, '')}${call.path}`, { method: call.method, headers, body, signal, redirect: 'manual' });
+    res = await fetch(`${config.baseUrl.replace(/\/+$/, '')}${call.path}`, {
+      method: call.method,
+      headers,
+      body,
+      signal,
+      redirect: 'manual',
+    });
     text = await res.text();
   } catch {
-    throw transportError(shape, call.signal?.aborted ? 'cancelled' : timeout.aborted ? 'timeout' : 'network', config.timeoutMs);
+    throw transportError(
+      shape,
+      call.signal?.aborted ? 'cancelled' : timeout.aborted ? 'timeout' : 'network',
+      config.timeoutMs,
+    );
   }
   const requestId = res.headers.get(config.requestIdHeader ?? DEFAULT_REQUEST_ID_HEADER) ?? undefined;
   if (res.status < 200 || res.status > 299) throw statusError(shape, res.status, res.headers, requestId);
@@ -112,8 +122,15 @@ async function exchange(config: ConnectorHttpConfig, call: ConnectorCall, shape:
 }
 
 function logCall(config: ConnectorHttpConfig, call: CallShape, status: number | undefined, outcome: string): void {
-  const fields = { 'raize.platform': config.platform, 'raize.operation': `${call.method} ${call.route}`, 'http.method': call.method, 'http.status_code': status, 'raize.outcome': outcome };
+  const fields = {
+    'raize.platform': config.platform,
+    'raize.operation': `${call.method} ${call.route}`,
+    'http.method': call.method,
+    'http.status_code': status,
+    'raize.outcome': outcome,
+  };
   // The two outcomes an operator acts on are worth a warning; the rest (a 404 on a read-back) are routine.
-  if (outcome === 'outcome_unknown' || outcome === 'rate_limited') logger.warn(fields, 'connector call ended without a usable answer');
+  if (outcome === 'outcome_unknown' || outcome === 'rate_limited')
+    logger.warn(fields, 'connector call ended without a usable answer');
   else logger.debug(fields, 'connector call finished');
 }

@@ -15,7 +15,8 @@ describe('parseRetryAfter (RFC 9110 §10.2.3)', () => {
   });
 
   it('falls back to the default on anything else', () => {
-    for (const v of [undefined, null, '', '-5', '1.5', 'later', 'Mon, 99 Foo 2026']) expect(parseRetryAfter(v, now)).toBe(DEFAULT_RETRY_AFTER_SECONDS);
+    for (const v of [undefined, null, '', '-5', '1.5', 'later', 'Mon, 99 Foo 2026'])
+      expect(parseRetryAfter(v, now)).toBe(DEFAULT_RETRY_AFTER_SECONDS);
     expect(DEFAULT_RETRY_AFTER_SECONDS).toBe(60);
   });
 });

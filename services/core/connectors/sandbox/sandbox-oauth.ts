@@ -1,6 +1,6 @@
 import { ConnectorError } from '../connector.errors';
 import type { OAuthClientSettings, OAuthTokens, PlatformOAuth, PlatformSettings } from '../connector.types';
-import type { ConnectorHttpConfig} from '../http/connector-http';
+import type { ConnectorHttpConfig } from '../http/connector-http';
 import { connectorRequest, parseAnswer } from '../http/connector-http';
 import { sandboxHttp } from './sandbox-http.config';
 import { sandboxTokenSchema } from './sandbox-wire';
@@ -16,26 +16,55 @@ export function sandboxOAuth(settings: PlatformSettings): PlatformOAuth {
     authorizeUrl({ state, codeChallenge }) {
       const u = new URL('/oauth/authorize', settings.publicUrl ?? settings.baseUrl);
       u.search = new URLSearchParams({
-        response_type: 'code', client_id: client.clientId, redirect_uri: client.redirectUri, state, code_challenge: codeChallenge, code_challenge_method: 'S256', scope: SCOPE,
+        response_type: 'code',
+        client_id: client.clientId,
+        redirect_uri: client.redirectUri,
+        state,
+        code_challenge: codeChallenge,
+        code_challenge_method: 'S256',
+        scope: SCOPE,
       }).toString();
       return u.toString();
     },
     exchangeCode: ({ code, codeVerifier }) =>
-      tokenCall(http, client, { grant_type: 'authorization_code', code, redirect_uri: client.redirectUri, code_verifier: codeVerifier }, 'authorization code'),
-    refresh: ({ refreshToken }) => tokenCall(http, client, { grant_type: 'refresh_token', refresh_token: refreshToken }, 'refresh token'),
+      tokenCall(
+        http,
+        client,
+        { grant_type: 'authorization_code', code, redirect_uri: client.redirectUri, code_verifier: codeVerifier },
+        'authorization code',
+      ),
+    refresh: ({ refreshToken }) =>
+      tokenCall(http, client, { grant_type: 'refresh_token', refresh_token: refreshToken }, 'refresh token'),
   };
 }
 
-async function tokenCall(http: ConnectorHttpConfig, client: OAuthClientSettings, grant: Record<string, string>, what: string): Promise<OAuthTokens> {
-  const form: Record<string, string> = { ...grant, client_id: client.clientId, ...(client.clientSecret ? { client_secret: client.clientSecret } : {}) };
+async function tokenCall(
+  http: ConnectorHttpConfig,
+  client: OAuthClientSettings,
+  grant: Record<string, string>,
+  what: string,
+): Promise<OAuthTokens> {
+  const form: Record<string, string> = {
+    ...grant,
+    client_id: client.clientId,
+    ...(client.clientSecret ? { client_secret: client.clientSecret } : {}),
+  };
   const call = { method: 'POST', path: '/oauth/token', route: '/oauth/token' } as const;
   try {
     const t = parseAnswer(sandboxTokenSchema, await connectorRequest(http, { ...call, form }), call);
-    return { accessToken: t.access_token, refreshToken: t.refresh_token, expiresAt: t.expires_in ? new Date(Date.now() + t.expires_in * 1000).toISOString() : undefined };
+    return {
+      accessToken: t.access_token,
+      refreshToken: t.refresh_token,
+      expiresAt: t.expires_in ? new Date(Date.now() + t.expires_in * 1000).toISOString() : undefined,
+    };
   } catch (err) {
     // invalid_grant (400) or invalid_client (401): the account must be connected again; retrying will not help.
     if (err instanceof ConnectorError && (err.kind === 'permanent' || err.kind === 'auth')) {
-      throw new ConnectorError('auth', `the platform refused the ${what} (${err.details.status ?? 'no status'})`, err.details);
+      throw new ConnectorError(
+        'auth',
+        `the platform refused the ${what} (${err.details.status ?? 'no status'})`,
+        err.details,
+      );
     }
     throw err;
   }

@@ -2,7 +2,11 @@ import { z } from 'zod';
 import type { PlatformPost } from '../connector.types';
 
 // What we accept from the platform: it is across a trust boundary too.
-export const sandboxMeSchema = z.object({ id: z.string().min(1), handle: z.string(), displayName: z.string().optional() });
+export const sandboxMeSchema = z.object({
+  id: z.string().min(1),
+  handle: z.string(),
+  displayName: z.string().optional(),
+});
 export const sandboxPostSchema = z.object({
   id: z.string().min(1),
   url: z.string(),
@@ -12,7 +16,10 @@ export const sandboxPostSchema = z.object({
   // Absent when the platform keeps no request id (the sandbox's echoRequestKey flag off).
   requestKey: z.string().nullable().optional(),
 });
-export const sandboxPostsPageSchema = z.object({ data: z.array(sandboxPostSchema), next_cursor: z.string().min(1).nullable().optional() });
+export const sandboxPostsPageSchema = z.object({
+  data: z.array(sandboxPostSchema),
+  next_cursor: z.string().min(1).nullable().optional(),
+});
 export const sandboxTokenSchema = z.object({
   access_token: z.string().min(1),
   refresh_token: z.string().optional(),
@@ -23,7 +30,12 @@ export const sandboxTokenSchema = z.object({
 export function toPlatformPost(p: z.infer<typeof sandboxPostSchema>): PlatformPost {
   const requestKey = p.requestKey ?? null;
   return {
-    postId: p.id, url: p.url, text: p.text, authorExternalId: p.authorId, createdAt: p.createdAt, requestKey,
+    postId: p.id,
+    url: p.url,
+    text: p.text,
+    authorExternalId: p.authorId,
+    createdAt: p.createdAt,
+    requestKey,
     raw: { id: p.id, url: p.url, authorId: p.authorId, createdAt: p.createdAt, requestKey },
   };
 }

@@ -1,6 +1,13 @@
 import { ConnectorError } from '../connector.errors';
-import type { CallOptions, ConnectorCredential, ConnectorReader, PlatformIdentity, PlatformPost, PlatformSettings } from '../connector.types';
-import type { ConnectorHttpConfig} from '../http/connector-http';
+import type {
+  CallOptions,
+  ConnectorCredential,
+  ConnectorReader,
+  PlatformIdentity,
+  PlatformPost,
+  PlatformSettings,
+} from '../connector.types';
+import type { ConnectorHttpConfig } from '../http/connector-http';
 import { connectorRequest, parseAnswer } from '../http/connector-http';
 import { sandboxHttp } from './sandbox-http.config';
 import { sandboxMeSchema, sandboxPostSchema, sandboxPostsPageSchema, toPlatformPost } from './sandbox-wire';
@@ -37,7 +44,11 @@ class SandboxReader implements ConnectorReader {
       const query = new URLSearchParams({ limit: String(PAGE_SIZE), since: since.toISOString() });
       if (cursor) query.set('cursor', cursor);
       const call = { method: 'GET', path: `/me/posts?${query}`, route: '/me/posts' } as const;
-      const page = parseAnswer(sandboxPostsPageSchema, await connectorRequest(this.http, { ...call, token: cred.accessToken, signal: opts.signal }), call);
+      const page = parseAnswer(
+        sandboxPostsPageSchema,
+        await connectorRequest(this.http, { ...call, token: cred.accessToken, signal: opts.signal }),
+        call,
+      );
       opts.onProgress?.();
       for (const raw of page.data) {
         const post = toPlatformPost(raw);
@@ -46,7 +57,8 @@ class SandboxReader implements ConnectorReader {
         yield post;
       }
       cursor = page.next_cursor ?? null;
-      if (cursor && cursors.has(cursor)) throw new ConnectorError('permanent', 'GET /me/posts handed out the same cursor twice');
+      if (cursor && cursors.has(cursor))
+        throw new ConnectorError('permanent', 'GET /me/posts handed out the same cursor twice');
       if (cursor) cursors.add(cursor);
     } while (cursor);
   }

@@ -1,5 +1,12 @@
-import type { CallOptions, ConnectorCredential, ConnectorWriter, PlatformSettings, PublishContent, PublishOutcome } from '../connector.types';
-import type { ConnectorHttpConfig} from '../http/connector-http';
+import type {
+  CallOptions,
+  ConnectorCredential,
+  ConnectorWriter,
+  PlatformSettings,
+  PublishContent,
+  PublishOutcome,
+} from '../connector.types';
+import type { ConnectorHttpConfig } from '../http/connector-http';
 import { connectorRequest, parseAnswer } from '../http/connector-http';
 import { sandboxHttp } from './sandbox-http.config';
 import { sandboxPostSchema, toPlatformPost } from './sandbox-wire';
@@ -9,7 +16,12 @@ class SandboxWriter implements ConnectorWriter {
   readonly platform = 'sandbox' as const;
   constructor(private readonly http: ConnectorHttpConfig) {}
 
-  async publish(cred: ConnectorCredential, content: PublishContent, idempotencyKey: string, opts: CallOptions = {}): Promise<PublishOutcome> {
+  async publish(
+    cred: ConnectorCredential,
+    content: PublishContent,
+    idempotencyKey: string,
+    opts: CallOptions = {},
+  ): Promise<PublishOutcome> {
     const call = { method: 'POST', path: '/posts', route: '/posts' } as const;
     const a = await connectorRequest(this.http, {
       ...call,
@@ -18,7 +30,11 @@ class SandboxWriter implements ConnectorWriter {
       headers: { 'idempotency-key': idempotencyKey },
       signal: opts.signal,
     });
-    return { post: toPlatformPost(parseAnswer(sandboxPostSchema, a, call)), replayed: a.headers.get('idempotent-replayed') === 'true', requestId: a.requestId };
+    return {
+      post: toPlatformPost(parseAnswer(sandboxPostSchema, a, call)),
+      replayed: a.headers.get('idempotent-replayed') === 'true',
+      requestId: a.requestId,
+    };
   }
 }
 

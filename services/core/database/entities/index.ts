@@ -33,6 +33,20 @@ export * from './session.entity';
 export * from './api-token.entity';
 
 export const ENTITIES = [
-  Agency, Approval, Asset, AuditEvent, Client, ClientPolicySettings, CredentialRef, KillSwitch, Membership,
-  OAuthAttempt, PlatformAccount, PublishJob, SideEffectLedgerEntry, User, Session, ApiToken,
+  Agency,
+  Approval,
+  Asset,
+  AuditEvent,
+  Client,
+  ClientPolicySettings,
+  CredentialRef,
+  KillSwitch,
+  Membership,
+  OAuthAttempt,
+  PlatformAccount,
+  PublishJob,
+  SideEffectLedgerEntry,
+  User,
+  Session,
+  ApiToken,
 ];

@@ -38,7 +38,12 @@ export function vaultStatus(err: unknown): number | undefined {
  * `cause`: axios errors hold the request config, whose headers carry X-Vault-Token and whose body carries
  * the secret being written; one `console.log(err)` would print both.
  */
-export function toVaultError(operation: string, target: string, err: unknown, neverShow: Array<string | undefined>): VaultRequestError {
+export function toVaultError(
+  operation: string,
+  target: string,
+  err: unknown,
+  neverShow: Array<string | undefined>,
+): VaultRequestError {
   const e = err as ApiResponseLike | undefined;
   const status = vaultStatus(err);
   let reason: string;

@@ -22,7 +22,8 @@ export function vaultPath(kind: string, name: string): string {
   const segments = name.split('/');
   for (const s of segments) {
     if (s === '') throw new InvalidVaultNameError(kind, name, 'has an empty segment (a trailing or doubled "/")');
-    if (!SEGMENT.test(s)) throw new InvalidVaultNameError(kind, name, 'only letters, digits and ._~:@=+- are allowed in a segment');
+    if (!SEGMENT.test(s))
+      throw new InvalidVaultNameError(kind, name, 'only letters, digits and ._~:@=+- are allowed in a segment');
   }
   return segments.map(encodeURIComponent).join('/');
 }
@@ -32,7 +33,11 @@ const TRANSIT_KEY = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/;
 /** A Transit key name is a single path segment. */
 export function transitKeyName(name: string): string {
   if (typeof name !== 'string' || !TRANSIT_KEY.test(name) || name.includes('..')) {
-    throw new InvalidVaultNameError('transit key name', String(name), 'one segment of letters, digits and _.- (at most 128)');
+    throw new InvalidVaultNameError(
+      'transit key name',
+      String(name),
+      'one segment of letters, digits and _.- (at most 128)',
+    );
   }
   return name;
 }

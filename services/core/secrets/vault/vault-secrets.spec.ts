@@ -18,13 +18,20 @@ interface Seen {
 }
 
 /** A stand-in Vault that records requests and answers with `reply`; the real server is in test/integration. */
-async function fakeVault(reply: (req: Seen) => { status: number; body?: unknown }): Promise<{ addr: string; seen: Seen[]; server: Server }> {
+async function fakeVault(
+  reply: (req: Seen) => { status: number; body?: unknown },
+): Promise<{ addr: string; seen: Seen[]; server: Server }> {
   const seen: Seen[] = [];
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString('utf8')));
     req.on('end', () => {
-      const s = { method: req.method ?? '', url: req.url ?? '', token: req.headers['x-vault-token'] as string | undefined, body };
+      const s = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        token: req.headers['x-vault-token'] as string | undefined,
+        body,
+      };
       seen.push(s);
       const r = reply(s);
       res.writeHead(r.status, { 'content-type': 'application/json' });
@@ -44,7 +51,9 @@ describe('VaultSecrets (against a stand-in server)', () => {
     // node-vault would read VAULT_PREFIX as a URL prefix; ours is the KV folder.
     process.env.VAULT_PREFIX = 'raize';
     try {
-      const v = await fakeVault((r) => (r.method === 'GET' ? { status: 200, body: { data: { data: { value: 'tok' } } } } : { status: 204 }));
+      const v = await fakeVault((r) =>
+        r.method === 'GET' ? { status: 200, body: { data: { data: { value: 'tok' } } } } : { status: 204 },
+      );
       servers.push(v.server);
       const kv = new VaultSecrets({ addr: v.addr, token: 't0ken-abc', kvMount: 'kv', prefix: 'apps/raize' });
       await kv.put('clients/c1/credentials/x', 'tok');
@@ -58,8 +67,9 @@ describe('VaultSecrets (against a stand-in server)', () => {
       expect(JSON.parse(v.seen[0].body)).toEqual({ data: { value: 'tok' } });
       expect(v.seen.every((s) => s.token === 't0ken-abc')).toBe(true);
     } finally {
-      for (const [k, val] of Object.entries(saved)) if (val === undefined) delete process.env[k];
-      else process.env[k] = val;
+      for (const [k, val] of Object.entries(saved))
+        if (val === undefined) delete process.env[k];
+        else process.env[k] = val;
     }
   });
 
@@ -90,13 +100,33 @@ describe('vault names', () => {
     expect(vaultPath('k', 'codec/keys/0123456789abcdef')).toBe('codec/keys/0123456789abcdef');
   });
 
-  it.each(['', '/x', '../x', 'a/../b', 'a/..', 'a//b', 'a/', '.hidden/../x', 'a?b', 'a#b', 'a%2Fb', 'a b', 'a\nb', 'x'.repeat(513)])('[C-11] refuses %j', (bad) => {
+  it.each([
+    '',
+    '/x',
+    '../x',
+    'a/../b',
+    'a/..',
+    'a//b',
+    'a/',
+    '.hidden/../x',
+    'a?b',
+    'a#b',
+    'a%2Fb',
+    'a b',
+    'a\nb',
+    'x'.repeat(513),
+  ])('[C-11] refuses %j', (bad) => {
     expect(() => vaultPath('secret key', bad)).toThrow(InvalidVaultNameError);
   });
 });
 
 describe('secrets backend configuration', () => {
-  const prod = { RAIZE_ENV: 'production', DATABASE_URL: 'postgres://o@h/db', DATABASE_APP_URL: 'postgres://a@h/db', RAIZE_MASTER_KEY: 'a'.repeat(64) };
+  const prod = {
+    RAIZE_ENV: 'production',
+    DATABASE_URL: 'postgres://o@h/db',
+    DATABASE_APP_URL: 'postgres://a@h/db',
+    RAIZE_MASTER_KEY: 'a'.repeat(64),
+  };
 
   it('defaults to the keyring and ignores VAULT_* from the shell', () => {
     const c = loadAppConfig({ VAULT_ADDR: 'not a url', VAULT_PREFIX: '../x' });
@@ -106,7 +136,13 @@ describe('secrets backend configuration', () => {
 
   it('reads the Vault settings with their defaults', () => {
     const c = loadAppConfig({ RAIZE_SECRETS_BACKEND: 'vault', VAULT_TOKEN: 'dev-token' });
-    expect(c.vault).toEqual({ addr: 'http://127.0.0.1:8200', token: 'dev-token', kvMount: 'secret', transitMount: 'transit', prefix: 'raize' });
+    expect(c.vault).toEqual({
+      addr: 'http://127.0.0.1:8200',
+      token: 'dev-token',
+      kvMount: 'secret',
+      transitMount: 'transit',
+      prefix: 'raize',
+    });
     expect(createSecrets({ ...c, dataDir: '/nonexistent' }).backend).toBe('vault');
   });
 
@@ -118,14 +154,30 @@ describe('secrets backend configuration', () => {
       err = e;
     }
     expect(err).toBeInstanceOf(ConfigError);
-    expect((err as ConfigError).problems).toEqual(['VAULT_TOKEN: required in production when RAIZE_SECRETS_BACKEND=vault']);
-    expect(loadAppConfig({ ...prod, RAIZE_SECRETS_BACKEND: 'vault', VAULT_ADDR: 'https://v:8200', VAULT_TOKEN: 'hvs.x' }).vault?.addr).toBe('https://v:8200');
+    expect((err as ConfigError).problems).toEqual([
+      'VAULT_TOKEN: required in production when RAIZE_SECRETS_BACKEND=vault',
+    ]);
+    expect(
+      loadAppConfig({ ...prod, RAIZE_SECRETS_BACKEND: 'vault', VAULT_ADDR: 'https://v:8200', VAULT_TOKEN: 'hvs.x' })
+        .vault?.addr,
+    ).toBe('https://v:8200');
   });
 
   it('names bad Vault settings without echoing the token', () => {
-    expect(() => loadAppConfig({ RAIZE_SECRETS_BACKEND: 'vault', VAULT_ADDR: 'nope', VAULT_PREFIX: '../x', VAULT_TOKEN: 'hvs.SECRET' })).toThrow(
-      /VAULT_ADDR[\s\S]*VAULT_PREFIX/,
-    );
-    expect(() => createSecrets({ dataDir: '/nonexistent', secretsBackend: 'vault', vault: { addr: 'http://x', kvMount: 'secret', transitMount: 'transit', prefix: 'raize' } })).toThrow(/VAULT_TOKEN/);
+    expect(() =>
+      loadAppConfig({
+        RAIZE_SECRETS_BACKEND: 'vault',
+        VAULT_ADDR: 'nope',
+        VAULT_PREFIX: '../x',
+        VAULT_TOKEN: 'hvs.SECRET',
+      }),
+    ).toThrow(/VAULT_ADDR[\s\S]*VAULT_PREFIX/);
+    expect(() =>
+      createSecrets({
+        dataDir: '/nonexistent',
+        secretsBackend: 'vault',
+        vault: { addr: 'http://x', kvMount: 'secret', transitMount: 'transit', prefix: 'raize' },
+      }),
+    ).toThrow(/VAULT_TOKEN/);
   });
 });

@@ -43,7 +43,13 @@ export class VaultSecrets implements SecretsPort {
       throw toVaultError('read', `secret ${key}`, err, [this.settings.token]);
     }
     const value = body?.data?.data?.value;
-    if (typeof value !== 'string') throw new VaultRequestError('read', `secret ${key}`, undefined, 'the stored entry has no string "value" (not written by Raize)');
+    if (typeof value !== 'string')
+      throw new VaultRequestError(
+        'read',
+        `secret ${key}`,
+        undefined,
+        'the stored entry has no string "value" (not written by Raize)',
+      );
     return value;
   }
 

@@ -36,14 +36,22 @@ export class VaultTransit implements TransitKeyProvider {
   }
 
   async ensureKey(name: string): Promise<void> {
-    await this.call('create', name, () => this.client.write(`${this.mount}/keys/${transitKeyName(name)}`, { type: 'aes256-gcm96' }));
+    await this.call('create', name, () =>
+      this.client.write(`${this.mount}/keys/${transitKeyName(name)}`, { type: 'aes256-gcm96' }),
+    );
   }
 
   async encrypt(name: string, plaintext: Buffer, context?: string): Promise<string> {
     const body = { plaintext: plaintext.toString('base64'), ...aad(context) };
-    const res = await this.call('encrypt', name, () => this.client.write(`${this.mount}/encrypt/${transitKeyName(name)}`, body), [body.plaintext]);
+    const res = await this.call(
+      'encrypt',
+      name,
+      () => this.client.write(`${this.mount}/encrypt/${transitKeyName(name)}`, body),
+      [body.plaintext],
+    );
     const ct = res?.data?.ciphertext;
-    if (typeof ct !== 'string' || !CIPHERTEXT.test(ct)) throw new Error(`transit encrypt with key ${name} returned no ciphertext`);
+    if (typeof ct !== 'string' || !CIPHERTEXT.test(ct))
+      throw new Error(`transit encrypt with key ${name} returned no ciphertext`);
     return ct;
   }
 
@@ -66,7 +74,9 @@ export class VaultTransit implements TransitKeyProvider {
   }
 
   async rotate(name: string): Promise<number> {
-    const res = await this.call('rotate', name, () => this.client.write(`${this.mount}/keys/${transitKeyName(name)}/rotate`, {}));
+    const res = await this.call('rotate', name, () =>
+      this.client.write(`${this.mount}/keys/${transitKeyName(name)}/rotate`, {}),
+    );
     const v = res?.data?.latest_version;
     return typeof v === 'number' ? v : this.keyVersion(name);
   }
@@ -78,7 +88,12 @@ export class VaultTransit implements TransitKeyProvider {
     return v;
   }
 
-  private async call(op: string, name: string, fn: () => Promise<unknown>, neverShow: string[] = []): Promise<TransitResponse> {
+  private async call(
+    op: string,
+    name: string,
+    fn: () => Promise<unknown>,
+    neverShow: string[] = [],
+  ): Promise<TransitResponse> {
     try {
       return (await fn()) as TransitResponse;
     } catch (err) {

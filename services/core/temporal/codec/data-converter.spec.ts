@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
-import { decodeOptionalFailureToOptionalError, encodeErrorToFailure, loadDataConverter } from '@temporalio/common/lib/internal-non-workflow';
+import {
+  decodeOptionalFailureToOptionalError,
+  encodeErrorToFailure,
+  loadDataConverter,
+} from '@temporalio/common/lib/internal-non-workflow';
 import { createDataConverter } from './data-converter';
 
 const keys = { id: '00000000000000d4', key: randomBytes(32) };
@@ -9,7 +13,10 @@ const source = { currentKey: async () => keys, keyById: async () => keys.key, ro
 describe('createDataConverter', () => {
   it('moves failure messages and stack traces into an encrypted payload, and reads them back', async () => {
     const converter = loadDataConverter(createDataConverter(source));
-    const err = ApplicationFailure.create({ type: 'PermanentPublishError', message: 'POST /posts answered 422 for ops@example.test' });
+    const err = ApplicationFailure.create({
+      type: 'PermanentPublishError',
+      message: 'POST /posts answered 422 for ops@example.test',
+    });
     const failure = await encodeErrorToFailure(converter, err);
     expect(failure.message).toBe('Encoded failure');
     expect(failure.stackTrace).toBe('');

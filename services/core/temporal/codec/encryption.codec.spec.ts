@@ -75,7 +75,9 @@ describe('EncryptionCodec', () => {
     // Same bytes claimed under another key id: the AAD binds the id, and the key differs anyway.
     const other = keys.add('00000000000000c3');
     keys.all.set(other.id, keys.all.get('00000000000000a1')!);
-    await expect(codec.decode([{ ...p, metadata: { ...p.metadata, [KEY_ID_METADATA]: Buffer.from(other.id) } }])).rejects.toBeInstanceOf(PayloadDecryptError);
+    await expect(
+      codec.decode([{ ...p, metadata: { ...p.metadata, [KEY_ID_METADATA]: Buffer.from(other.id) } }]),
+    ).rejects.toBeInstanceOf(PayloadDecryptError);
     keys.all.set('00000000000000a1', randomBytes(32));
     await expect(codec.decode([p])).rejects.toBeInstanceOf(PayloadDecryptError);
   });

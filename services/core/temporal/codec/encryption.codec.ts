@@ -65,7 +65,9 @@ function open(key: Buffer, keyId: string, sealed: Uint8Array): Uint8Array {
     const decipher = createDecipheriv('aes-256-gcm', key, box.subarray(0, IV_BYTES));
     decipher.setAAD(Buffer.from(keyId, 'utf8'));
     decipher.setAuthTag(box.subarray(box.length - TAG_BYTES));
-    return new Uint8Array(Buffer.concat([decipher.update(box.subarray(IV_BYTES, box.length - TAG_BYTES)), decipher.final()]));
+    return new Uint8Array(
+      Buffer.concat([decipher.update(box.subarray(IV_BYTES, box.length - TAG_BYTES)), decipher.final()]),
+    );
   } catch {
     throw new PayloadDecryptError(keyId);
   }

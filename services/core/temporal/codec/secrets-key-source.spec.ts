@@ -17,7 +17,13 @@ function keyring(): { ring: LocalKeyring; file: string } {
 }
 
 function counting(inner: SecretsPort): SecretsPort & { gets: number } {
-  const c = { backend: inner.backend, gets: 0, put: inner.put.bind(inner), delete: inner.delete.bind(inner), get: (k: string) => (c.gets++, inner.get(k)) };
+  const c = {
+    backend: inner.backend,
+    gets: 0,
+    put: inner.put.bind(inner),
+    delete: inner.delete.bind(inner),
+    get: (k: string) => (c.gets++, inner.get(k)),
+  };
   return c;
 }
 
@@ -38,7 +44,10 @@ describe('SecretsCodecKeySource', () => {
 
   it('two sources on one backend agree on the first key', async () => {
     const { ring } = keyring();
-    const [a, b] = await Promise.all([new SecretsCodecKeySource(ring).currentKey(), new SecretsCodecKeySource(ring).currentKey()]);
+    const [a, b] = await Promise.all([
+      new SecretsCodecKeySource(ring).currentKey(),
+      new SecretsCodecKeySource(ring).currentKey(),
+    ]);
     expect(a.id).toBe(b.id);
   });
 
@@ -56,8 +65,13 @@ describe('SecretsCodecKeySource', () => {
     expect(Buffer.from(old.metadata!['encryption-key-id']!).toString()).not.toBe(id2);
     // A process started after the rotation knows only the new current id, and still opens the old payload.
     const later = new EncryptionCodec(new SecretsCodecKeySource(ring));
-    expect((await later.decode([old, fresh])).map((p) => defaultPayloadConverter.fromPayload(p))).toEqual(['sealed under key 1', 'sealed under key 2']);
-    expect(audited).toEqual([expect.objectContaining({ action: 'codec.key_rotated', subjectId: id2, actor: 'user:ops' })]);
+    expect((await later.decode([old, fresh])).map((p) => defaultPayloadConverter.fromPayload(p))).toEqual([
+      'sealed under key 1',
+      'sealed under key 2',
+    ]);
+    expect(audited).toEqual([
+      expect.objectContaining({ action: 'codec.key_rotated', subjectId: id2, actor: 'user:ops' }),
+    ]);
   });
 
   it('refuses unknown and malformed key ids without touching other secrets', async () => {

@@ -2,7 +2,10 @@ import type { TypedDocumentString } from '../gql/graphql';
 
 /** A GraphQL error as the API words it: `code` is extensions.code (NOT_FOUND, FORBIDDEN, …). */
 export class ApiError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
     this.name = 'ApiError';
   }
@@ -38,7 +41,12 @@ export async function request<R, V>(doc: TypedDocumentString<R, V>, variables?: 
   if (csrf) headers['x-csrf-token'] = csrf;
   let res: Response;
   try {
-    res = await fetch('/graphql', { method: 'POST', credentials: 'same-origin', headers, body: JSON.stringify({ query: doc.toString(), variables }) });
+    res = await fetch('/graphql', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers,
+      body: JSON.stringify({ query: doc.toString(), variables }),
+    });
   } catch {
     throw new ApiError('NETWORK', 'the API did not answer');
   }
@@ -46,12 +54,21 @@ export async function request<R, V>(doc: TypedDocumentString<R, V>, variables?: 
   try {
     body = await res.json();
   } catch {
-    throw new ApiError(res.status === 429 ? 'RATE_LIMITED' : 'HTTP_' + res.status, `the API answered HTTP ${res.status}`);
+    throw new ApiError(
+      res.status === 429 ? 'RATE_LIMITED' : 'HTTP_' + res.status,
+      `the API answered HTTP ${res.status}`,
+    );
   }
   const first = body.errors?.[0];
   if (first) {
     const code = first.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
-    if (code === 'UNAUTHENTICATED' && onUnauthenticated && !doc.toString().includes('signIn(') && !doc.toString().includes('completeSecondFactor(')) onUnauthenticated();
+    if (
+      code === 'UNAUTHENTICATED' &&
+      onUnauthenticated &&
+      !doc.toString().includes('signIn(') &&
+      !doc.toString().includes('completeSecondFactor(')
+    )
+      onUnauthenticated();
     throw new ApiError(code, first.message);
   }
   if (!body.data) throw new ApiError('INTERNAL_SERVER_ERROR', 'the API answered without data');

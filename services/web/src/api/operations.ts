@@ -5,44 +5,95 @@ import { graphql } from '../gql';
 
 export const WhoamiQuery = graphql(`
   query Whoami {
-    whoami { id email displayName totpEnabled via memberships { agencyId agencyName clientId role } }
+    whoami {
+      id
+      email
+      displayName
+      totpEnabled
+      via
+      memberships {
+        agencyId
+        agencyName
+        clientId
+        role
+      }
+    }
   }
 `);
 
 export const SignInMutation = graphql(`
   mutation SignIn($input: SignInInput!) {
-    signIn(input: $input) { needsSecondFactor csrfToken me { id } }
+    signIn(input: $input) {
+      needsSecondFactor
+      csrfToken
+      me {
+        id
+      }
+    }
   }
 `);
 
 export const CompleteSecondFactorMutation = graphql(`
-  mutation CompleteSecondFactor($input: SecondFactorInput!) { completeSecondFactor(input: $input) }
+  mutation CompleteSecondFactor($input: SecondFactorInput!) {
+    completeSecondFactor(input: $input)
+  }
 `);
 
 export const SignOutMutation = graphql(`
-  mutation SignOut { signOut }
+  mutation SignOut {
+    signOut
+  }
 `);
 
 export const SignOutEverywhereMutation = graphql(`
-  mutation SignOutEverywhere { signOutEverywhere }
+  mutation SignOutEverywhere {
+    signOutEverywhere
+  }
 `);
 
 export const ClientsQuery = graphql(`
-  query Clients { clients { id name timezone agencyId } }
+  query Clients {
+    clients {
+      id
+      name
+      timezone
+      agencyId
+    }
+  }
 `);
 
 export const ClientQuery = graphql(`
-  query Client($id: ID!) { client(id: $id) { id name timezone agencyId } }
+  query Client($id: ID!) {
+    client(id: $id) {
+      id
+      name
+      timezone
+      agencyId
+    }
+  }
 `);
 
 export const CreateClientMutation = graphql(`
-  mutation CreateClient($input: CreateClientInput!) { createClient(input: $input) { id name timezone agencyId } }
+  mutation CreateClient($input: CreateClientInput!) {
+    createClient(input: $input) {
+      id
+      name
+      timezone
+      agencyId
+    }
+  }
 `);
 
 export const PolicySettingsQuery = graphql(`
   query PolicySettings($clientId: ID!) {
     policySettings(clientId: $clientId) {
-      clientId publishAutonomy fourEyes maxPublishesPerAccountPerDay latenessCutoffSeconds quietHoursStart quietHoursEnd
+      clientId
+      publishAutonomy
+      fourEyes
+      maxPublishesPerAccountPerDay
+      latenessCutoffSeconds
+      quietHoursStart
+      quietHoursEnd
     }
   }
 `);
@@ -50,35 +101,83 @@ export const PolicySettingsQuery = graphql(`
 export const UpdatePolicySettingsMutation = graphql(`
   mutation UpdatePolicySettings($input: UpdatePolicySettingsInput!) {
     updatePolicySettings(input: $input) {
-      clientId publishAutonomy fourEyes maxPublishesPerAccountPerDay latenessCutoffSeconds quietHoursStart quietHoursEnd
+      clientId
+      publishAutonomy
+      fourEyes
+      maxPublishesPerAccountPerDay
+      latenessCutoffSeconds
+      quietHoursStart
+      quietHoursEnd
     }
   }
 `);
 
 export const PlatformAccountsQuery = graphql(`
   query PlatformAccounts($clientId: ID!) {
-    platformAccounts(clientId: $clientId) { id platform handle status statusReason fingerprint lane connectedAt externalAccountId }
+    platformAccounts(clientId: $clientId) {
+      id
+      platform
+      handle
+      status
+      statusReason
+      fingerprint
+      lane
+      connectedAt
+      externalAccountId
+    }
   }
 `);
 
 export const StartPlatformConnectMutation = graphql(`
   mutation StartPlatformConnect($input: StartConnectInput!) {
-    startPlatformConnect(input: $input) { authorizeUrl expiresAt }
+    startPlatformConnect(input: $input) {
+      authorizeUrl
+      expiresAt
+    }
   }
 `);
 
 export const AssetsQuery = graphql(`
-  query Assets($clientId: ID!) { assets(clientId: $clientId) { id kind text checksum updatedAt } }
+  query Assets($clientId: ID!) {
+    assets(clientId: $clientId) {
+      id
+      kind
+      text
+      checksum
+      updatedAt
+    }
+  }
 `);
 
 export const CreateAssetMutation = graphql(`
-  mutation CreateAsset($input: CreateAssetInput!) { createAsset(input: $input) { id text checksum } }
+  mutation CreateAsset($input: CreateAssetInput!) {
+    createAsset(input: $input) {
+      id
+      text
+      checksum
+    }
+  }
 `);
 
 export const PostsQuery = graphql(`
   query Posts($clientId: ID!) {
     posts(clientId: $clientId) {
-      id status final scheduledAt timezone assetId platformAccountId createdBy reasons { code message } approvals { approverId role }
+      id
+      status
+      final
+      scheduledAt
+      timezone
+      assetId
+      platformAccountId
+      createdBy
+      reasons {
+        code
+        message
+      }
+      approvals {
+        approverId
+        role
+      }
     }
   }
 `);
@@ -86,76 +185,208 @@ export const PostsQuery = graphql(`
 export const PostQuery = graphql(`
   query Post($id: ID!) {
     post(id: $id) {
-      id clientId status final workflowStatus scheduledAt timezone assetId assetChecksum platformAccountId createdBy
-      url platformPostId proof publishedAt verifiedAt workflowId temporalUrl
-      reasons { code reasonCode message }
-      approvals { approverId role assetChecksum createdAt }
+      id
+      clientId
+      status
+      final
+      workflowStatus
+      scheduledAt
+      timezone
+      assetId
+      assetChecksum
+      platformAccountId
+      createdBy
+      url
+      platformPostId
+      proof
+      publishedAt
+      verifiedAt
+      workflowId
+      temporalUrl
+      reasons {
+        code
+        reasonCode
+        message
+      }
+      approvals {
+        approverId
+        role
+        assetChecksum
+        createdAt
+      }
     }
   }
 `);
 
 export const SchedulePostMutation = graphql(`
-  mutation SchedulePost($input: SchedulePostInput!) { schedulePost(input: $input) { id status scheduledAt } }
+  mutation SchedulePost($input: SchedulePostInput!) {
+    schedulePost(input: $input) {
+      id
+      status
+      scheduledAt
+    }
+  }
 `);
 
 export const ApprovePostMutation = graphql(`
-  mutation ApprovePost($input: PostDecisionInput!) { approvePost(input: $input) { id status } }
+  mutation ApprovePost($input: PostDecisionInput!) {
+    approvePost(input: $input) {
+      id
+      status
+    }
+  }
 `);
 
 export const RejectPostMutation = graphql(`
-  mutation RejectPost($input: PostDecisionInput!) { rejectPost(input: $input) { id status } }
+  mutation RejectPost($input: PostDecisionInput!) {
+    rejectPost(input: $input) {
+      id
+      status
+    }
+  }
 `);
 
 export const ReschedulePostMutation = graphql(`
-  mutation ReschedulePost($input: ReschedulePostInput!) { reschedulePost(input: $input) { id status scheduledAt } }
+  mutation ReschedulePost($input: ReschedulePostInput!) {
+    reschedulePost(input: $input) {
+      id
+      status
+      scheduledAt
+    }
+  }
 `);
 
 export const CancelPostMutation = graphql(`
-  mutation CancelPost($input: PostDecisionInput!) { cancelPost(input: $input) { id status } }
+  mutation CancelPost($input: PostDecisionInput!) {
+    cancelPost(input: $input) {
+      id
+      status
+    }
+  }
 `);
 
 export const AuditEventsQuery = graphql(`
   query AuditEvents($postId: ID!) {
-    auditEvents(postId: $postId) { id seq action actor createdAt data hash prevHash subjectType subjectId }
+    auditEvents(postId: $postId) {
+      id
+      seq
+      action
+      actor
+      createdAt
+      data
+      hash
+      prevHash
+      subjectType
+      subjectId
+    }
   }
 `);
 
 export const VerifyAuditChainQuery = graphql(`
-  query VerifyAuditChain($clientId: ID!) { verifyAuditChain(clientId: $clientId) { ok count problems { seq problem } } }
+  query VerifyAuditChain($clientId: ID!) {
+    verifyAuditChain(clientId: $clientId) {
+      ok
+      count
+      problems {
+        seq
+        problem
+      }
+    }
+  }
 `);
 
 export const KillSwitchesQuery = graphql(`
-  query KillSwitches($clientId: ID!) { killSwitches(clientId: $clientId) { id scope scopeId engaged reason stops updatedAt } }
+  query KillSwitches($clientId: ID!) {
+    killSwitches(clientId: $clientId) {
+      id
+      scope
+      scopeId
+      engaged
+      reason
+      stops
+      updatedAt
+    }
+  }
 `);
 
 export const SetKillSwitchMutation = graphql(`
-  mutation SetKillSwitch($input: SetKillSwitchInput!) { setKillSwitch(input: $input) { id scope scopeId engaged reason stops } }
+  mutation SetKillSwitch($input: SetKillSwitchInput!) {
+    setKillSwitch(input: $input) {
+      id
+      scope
+      scopeId
+      engaged
+      reason
+      stops
+    }
+  }
 `);
 
 export const MySessionsQuery = graphql(`
-  query MySessions { mySessions { id createdAt lastSeenAt ip userAgent current } }
+  query MySessions {
+    mySessions {
+      id
+      createdAt
+      lastSeenAt
+      ip
+      userAgent
+      current
+    }
+  }
 `);
 
 export const RevokeSessionMutation = graphql(`
-  mutation RevokeSession($input: IdInput!) { revokeSession(input: $input) }
+  mutation RevokeSession($input: IdInput!) {
+    revokeSession(input: $input)
+  }
 `);
 
 export const ApiTokensQuery = graphql(`
-  query ApiTokens { apiTokens { id name prefix scopes createdAt expiresAt lastUsedAt lastUsedIp revokedAt } }
+  query ApiTokens {
+    apiTokens {
+      id
+      name
+      prefix
+      scopes
+      createdAt
+      expiresAt
+      lastUsedAt
+      lastUsedIp
+      revokedAt
+    }
+  }
 `);
 
 export const CreateApiTokenMutation = graphql(`
-  mutation CreateApiToken($input: CreateApiTokenInput!) { createApiToken(input: $input) { token apiToken { id name prefix } } }
+  mutation CreateApiToken($input: CreateApiTokenInput!) {
+    createApiToken(input: $input) {
+      token
+      apiToken {
+        id
+        name
+        prefix
+      }
+    }
+  }
 `);
 
 export const RevokeApiTokenMutation = graphql(`
-  mutation RevokeApiToken($input: IdInput!) { revokeApiToken(input: $input) }
+  mutation RevokeApiToken($input: IdInput!) {
+    revokeApiToken(input: $input)
+  }
 `);
 
 export const EnrollTotpMutation = graphql(`
-  mutation EnrollTotp { enrollTotp { secret otpauthUrl } }
+  mutation EnrollTotp {
+    enrollTotp {
+      secret
+      otpauthUrl
+    }
+  }
 `);
 
 export const ConfirmTotpMutation = graphql(`
-  mutation ConfirmTotp($input: ConfirmTotpInput!) { confirmTotp(input: $input) }
+  mutation ConfirmTotp($input: ConfirmTotpInput!) {
+    confirmTotp(input: $input)
+  }
 `);

@@ -14,7 +14,11 @@ export interface QueryState<R> {
  * visible, so a workflow's new status shows without a reload. Data of the last answer stays on screen
  * while the next one loads.
  */
-export function useQuery<R, V>(doc: TypedDocumentString<R, V>, variables: V, opts: { pollMs?: number; skip?: boolean } = {}): QueryState<R> {
+export function useQuery<R, V>(
+  doc: TypedDocumentString<R, V>,
+  variables: V,
+  opts: { pollMs?: number; skip?: boolean } = {},
+): QueryState<R> {
   const [data, setData] = useState<R>();
   const [error, setError] = useState<unknown>();
   const [loading, setLoading] = useState(!opts.skip);

@@ -31,11 +31,17 @@ export function roleAllows(role: Role | null, permission: Permission): boolean {
 }
 
 const strongest = (roles: string[]): Role | null =>
-  (roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r)).sort((a, b) => ROLES.indexOf(a) - ROLES.indexOf(b))[0] ?? null);
+  roles
+    .filter((r): r is Role => (ROLES as readonly string[]).includes(r))
+    .sort((a, b) => ROLES.indexOf(a) - ROLES.indexOf(b))[0] ?? null;
 
 /** The strongest role on a client, directly or through its agency (as services/core/tenancy/effective-role.ts). */
 export function roleOnClient(memberships: MembershipLike[], client: { id: string; agencyId: string }): Role | null {
-  return strongest(memberships.filter((m) => m.agencyId === client.agencyId && (!m.clientId || m.clientId === client.id)).map((m) => m.role));
+  return strongest(
+    memberships
+      .filter((m) => m.agencyId === client.agencyId && (!m.clientId || m.clientId === client.id))
+      .map((m) => m.role),
+  );
 }
 
 /** The strongest agency-wide role (memberships without a client), which creating clients and agency switches need. */

@@ -27,7 +27,9 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
   const agencies = useMemo(() => agenciesOf(me.memberships), [me.memberships]);
   const clients = useQuery(ClientsQuery, {});
   const stored = localStorage.getItem(AGENCY_KEY);
-  const [agencyId, setAgency] = useState<string | null>(agencies.find((a) => a.id === stored)?.id ?? agencies[0]?.id ?? null);
+  const [agencyId, setAgency] = useState<string | null>(
+    agencies.find((a) => a.id === stored)?.id ?? agencies[0]?.id ?? null,
+  );
   const setAgencyId = useCallback((id: string) => {
     localStorage.setItem(AGENCY_KEY, id);
     setAgency(id);
@@ -67,7 +69,10 @@ const ClientScopeContext = createContext<ClientScope | null>(null);
 export function ClientScopeProvider({ client, children }: { client: ClientRow; children: ReactNode }) {
   const { clientRole } = useWorkspace();
   const role = clientRole(client);
-  const value = useMemo<ClientScope>(() => ({ client, role, can: (p) => roleAllows(role, p), isAdmin: role === 'Admin' }), [client, role]);
+  const value = useMemo<ClientScope>(
+    () => ({ client, role, can: (p) => roleAllows(role, p), isAdmin: role === 'Admin' }),
+    [client, role],
+  );
   return <ClientScopeContext.Provider value={value}>{children}</ClientScopeContext.Provider>;
 }
 

@@ -18,23 +18,35 @@ export function AccountsScreen() {
       {can('account.connect') && <ConnectAccount clientId={client.id} onConnected={() => void accounts.reload()} />}
       <ErrorBox error={accounts.error} onRetry={() => void accounts.reload()} />
       {!list && !accounts.error && <Loading what="accounts" />}
-      {list && list.length === 0 && <Empty title="No accounts connected">{can('account.connect') ? 'Connect one above.' : 'An Admin or Manager connects accounts.'}</Empty>}
+      {list && list.length === 0 && (
+        <Empty title="No accounts connected">
+          {can('account.connect') ? 'Connect one above.' : 'An Admin or Manager connects accounts.'}
+        </Empty>
+      )}
       {list && list.length > 0 && (
         <ul className="cards">
           {list.map((a) => (
             <li key={a.id} className="card" data-account={a.id}>
               <h2>
-                {a.handle} <span className="hint">on {a.platform}, {a.lane} lane</span>
+                {a.handle}{' '}
+                <span className="hint">
+                  on {a.platform}, {a.lane} lane
+                </span>
               </h2>
               <dl className="facts">
                 <dt>Status</dt>
                 <dd>
-                  <AccountStatusBadge status={a.status} /> {a.statusReason && <span className="hint">{a.statusReason}</span>}
+                  <AccountStatusBadge status={a.status} />{' '}
+                  {a.statusReason && <span className="hint">{a.statusReason}</span>}
                 </dd>
                 <dt>Fingerprint</dt>
                 <dd>
-                  <code className="fingerprint" data-testid="fingerprint">{a.fingerprint}</code>
-                  <span className="hint block">The identity the platform reported at connect time; a publish to any other identity is refused.</span>
+                  <code className="fingerprint" data-testid="fingerprint">
+                    {a.fingerprint}
+                  </code>
+                  <span className="hint block">
+                    The identity the platform reported at connect time; a publish to any other identity is refused.
+                  </span>
                 </dd>
                 <dt>Connected</dt>
                 <dd>{formatDateTime(a.connectedAt, client.timezone)}</dd>
@@ -44,7 +56,17 @@ export function AccountsScreen() {
                 </dd>
               </dl>
               <h3>Kill switch</h3>
-              <KillSwitchControl scope="account" scopeId={a.id} name={a.handle} row={switches.find('account', a.id)} canFlip={can('killswitch.set')} whyNot="An Admin or Manager can flip this switch." onChanged={async () => { await switches.reload(); }} />
+              <KillSwitchControl
+                scope="account"
+                scopeId={a.id}
+                name={a.handle}
+                row={switches.find('account', a.id)}
+                canFlip={can('killswitch.set')}
+                whyNot="An Admin or Manager can flip this switch."
+                onChanged={async () => {
+                  await switches.reload();
+                }}
+              />
             </li>
           ))}
         </ul>

@@ -20,7 +20,9 @@ export function ApprovalsScreen() {
   const policy = useQuery(PolicySettingsQuery, { clientId: client.id });
   const decisions = useDecisions(posts.reload);
   const fourEyes = policy.data?.policySettings.fourEyes ?? true;
-  const queue = (posts.data?.posts ?? []).filter((p) => p.status === 'awaiting_approval').sort((a, b) => a.scheduledAt.localeCompare(b.scheduledAt));
+  const queue = (posts.data?.posts ?? [])
+    .filter((p) => p.status === 'awaiting_approval')
+    .sort((a, b) => a.scheduledAt.localeCompare(b.scheduledAt));
   const [selected, setSelected] = useState(0);
   const items = useRef<(HTMLLIElement | null)[]>([]);
   const mayDecide = can('post.approve');
@@ -42,7 +44,8 @@ export function ApprovalsScreen() {
       if (e.key === 'j' || e.key === 'ArrowDown') move(1);
       else if (e.key === 'k' || e.key === 'ArrowUp') move(-1);
       else if (e.key === 'o' && post) navigate(`/c/${client.id}/posts/${post.id}`);
-      else if (mayDecide && post && e.key === 'a' && !approveBlocker(post, me.id, fourEyes) && !decisions.pending) void decisions.decide('approve', post.id);
+      else if (mayDecide && post && e.key === 'a' && !approveBlocker(post, me.id, fourEyes) && !decisions.pending)
+        void decisions.decide('approve', post.id);
       else if (mayDecide && post && e.key === 'r' && !decisions.pending) {
         const note = document.querySelector<HTMLInputElement>(`[data-note-for="${post.id}"]`)?.value;
         void decisions.decide('reject', post.id, note);
@@ -54,13 +57,24 @@ export function ApprovalsScreen() {
   }, [queue, selected, client.id, me.id, fourEyes, decisions, mayDecide]);
 
   return (
-    <Page title="Approvals" subtitle={`${client.name} · four eyes ${fourEyes ? 'on: authors cannot approve their own posts' : 'off'}`}>
+    <Page
+      title="Approvals"
+      subtitle={`${client.name} · four eyes ${fourEyes ? 'on: authors cannot approve their own posts' : 'off'}`}
+    >
       <p className="hint shortcuts" id="shortcuts">
-        Keyboard: <kbd>j</kbd>/<kbd>k</kbd> next/previous · <kbd>o</kbd> open{mayDecide && <> · <kbd>a</kbd> approve · <kbd>r</kbd> reject (with the note typed)</>}
+        Keyboard: <kbd>j</kbd>/<kbd>k</kbd> next/previous · <kbd>o</kbd> open
+        {mayDecide && (
+          <>
+            {' '}
+            · <kbd>a</kbd> approve · <kbd>r</kbd> reject (with the note typed)
+          </>
+        )}
       </p>
       <ErrorBox error={posts.error} onRetry={() => void posts.reload()} />
       {!posts.data && !posts.error && <Loading what="the queue" />}
-      {posts.data && queue.length === 0 && <Empty title="Nothing waits for approval">New posts that need a person show up here by themselves.</Empty>}
+      {posts.data && queue.length === 0 && (
+        <Empty title="Nothing waits for approval">New posts that need a person show up here by themselves.</Empty>
+      )}
       {queue.length > 0 && (
         <ol className="queue" aria-describedby="shortcuts">
           {queue.map((p, i) => {
@@ -68,7 +82,9 @@ export function ApprovalsScreen() {
             return (
               <li
                 key={p.id}
-                ref={(el) => { items.current[i] = el; }}
+                ref={(el) => {
+                  items.current[i] = el;
+                }}
                 tabIndex={-1}
                 className={`queue-item ${i === selected ? 'selected' : ''}`}
                 onFocus={() => setSelected(i)}
@@ -76,12 +92,16 @@ export function ApprovalsScreen() {
                 data-post={p.id}
               >
                 <div className="queue-meta">
-                  <span>{formatDateTime(p.scheduledAt, client.timezone)} ({client.timezone})</span>
+                  <span>
+                    {formatDateTime(p.scheduledAt, client.timezone)} ({client.timezone})
+                  </span>
                   <span>on {account ? `${account.handle} (${account.platform})` : 'an account'}</span>
                   <span>{p.createdBy === me.id ? 'written by you' : 'written by a colleague'}</span>
                   <Link to={`/c/${client.id}/posts/${p.id}`}>Open post</Link>
                 </div>
-                <blockquote className="preview">{assets.byId.get(p.assetId)?.text ?? <Loading what="the text" />}</blockquote>
+                <blockquote className="preview">
+                  {assets.byId.get(p.assetId)?.text ?? <Loading what="the text" />}
+                </blockquote>
                 {p.reasons.length > 0 && (
                   <ul className="reasons">
                     {p.reasons.map((r) => (
@@ -89,7 +109,9 @@ export function ApprovalsScreen() {
                     ))}
                   </ul>
                 )}
-                {p.approvals.length > 0 && <p className="hint">Approvals so far: {p.approvals.map((a) => a.role).join(', ')}</p>}
+                {p.approvals.length > 0 && (
+                  <p className="hint">Approvals so far: {p.approvals.map((a) => a.role).join(', ')}</p>
+                )}
                 <DecisionBar post={p} fourEyes={fourEyes} decisions={decisions} />
               </li>
             );

@@ -30,7 +30,9 @@ export function AuditScreen() {
         {chain.loading && <Loading what="the verification (walking the whole chain)" />}
         {v && !chain.loading && (
           <p className={v.ok ? 'chain-ok' : 'chain-broken'} data-testid="chain-status" data-ok={String(v.ok)}>
-            {v.ok ? `Intact: ${v.count} events verified, none edited, inserted or deleted.` : `Broken: ${v.problems.length} problem(s) in ${v.count} events.`}
+            {v.ok
+              ? `Intact: ${v.count} events verified, none edited, inserted or deleted.`
+              : `Broken: ${v.problems.length} problem(s) in ${v.count} events.`}
           </p>
         )}
         {v && v.problems.length > 0 && (
@@ -50,14 +52,21 @@ export function AuditScreen() {
       <section className="panel" aria-labelledby="events-h">
         <h2 id="events-h">Events of a post</h2>
         <ErrorBox error={posts.error} />
-        {posts.data && posts.data.posts.length === 0 && <Empty title="No posts yet">Events of a post show here once one is scheduled.</Empty>}
+        {posts.data && posts.data.posts.length === 0 && (
+          <Empty title="No posts yet">Events of a post show here once one is scheduled.</Empty>
+        )}
         {posts.data && posts.data.posts.length > 0 && (
           <label className="field" htmlFor={pickId}>
             <span>Post</span>
-            <select id={pickId} value={postId} onChange={(e) => navigate(`/c/${client.id}/audit?post=${e.target.value}`, { replace: true })}>
+            <select
+              id={pickId}
+              value={postId}
+              onChange={(e) => navigate(`/c/${client.id}/audit?post=${e.target.value}`, { replace: true })}
+            >
               {posts.data.posts.map((p) => (
                 <option key={p.id} value={p.id}>
-                  {formatDateTime(p.scheduledAt, tz)} · {p.status} · {excerpt(assets.byId.get(p.assetId)?.text, 50) || p.id}
+                  {formatDateTime(p.scheduledAt, tz)} · {p.status} ·{' '}
+                  {excerpt(assets.byId.get(p.assetId)?.text, 50) || p.id}
                 </option>
               ))}
             </select>

@@ -5,7 +5,17 @@ import { useMutation } from '../api/use-mutation';
 import { useClientScope } from '../auth/workspace';
 import type { PostsQuery } from '../gql/graphql';
 import { Link, navigate, useLocation } from '../routing/router';
-import { addDays, addMonths, dayKeyOf, formatDateTime, formatDay, formatTime, moveToDay, parseDayKey, startOfWeek } from '../time/zoned-time';
+import {
+  addDays,
+  addMonths,
+  dayKeyOf,
+  formatDateTime,
+  formatDay,
+  formatTime,
+  moveToDay,
+  parseDayKey,
+  startOfWeek,
+} from '../time/zoned-time';
 import { Empty, ErrorBox, Loading, Notice } from '../ui/feedback';
 import { Page } from '../ui/page';
 import { StatusBadge, statusLabel } from '../ui/status-badge';
@@ -51,28 +61,37 @@ export function CalendarScreen() {
     const target = moveToDay(new Date(post.scheduledAt), day, tz);
     if (dayKeyOf(new Date(post.scheduledAt), tz) === day) return;
     if (target.getTime() <= Date.now()) {
-      setRefused(`Not moved: ${formatDateTime(target, tz)} is in the past. Drop it on a later day, or open the post to pick a time.`);
+      setRefused(
+        `Not moved: ${formatDateTime(target, tz)} is in the past. Drop it on a later day, or open the post to pick a time.`,
+      );
       return;
     }
     const r = await reschedule.run({ input: { postId: post.id, scheduledAt: target.toISOString() } });
     if (r) {
-      setMoved(`Rescheduled to ${formatDateTime(target, tz)}. The workflow confirms it below once it has taken the signal.`);
+      setMoved(
+        `Rescheduled to ${formatDateTime(target, tz)}. The workflow confirms it below once it has taken the signal.`,
+      );
       await posts.reload();
     }
   };
 
-  const title = view === 'week' ? `Week of ${formatDay(days[0], { day: 'numeric', month: 'long', year: 'numeric' })}` : formatDay(focus, { month: 'long', year: 'numeric' });
+  const title =
+    view === 'week'
+      ? `Week of ${formatDay(days[0], { day: 'numeric', month: 'long', year: 'numeric' })}`
+      : formatDay(focus, { month: 'long', year: 'numeric' });
   const visible = days.some((d) => byDay.has(d));
 
   return (
     <Page
       title="Calendar"
       subtitle={<>Times in {tz} (the client's timezone)</>}
-      actions={can('post.schedule') && (
-        <Link to={`/c/${client.id}/compose`} className="button primary" data-mutates="post.schedule">
-          New post
-        </Link>
-      )}
+      actions={
+        can('post.schedule') && (
+          <Link to={`/c/${client.id}/compose`} className="button primary" data-mutates="post.schedule">
+            New post
+          </Link>
+        )
+      }
     >
       <div className="toolbar">
         <div className="button-group" role="group" aria-label="Move in time">
@@ -86,17 +105,31 @@ export function CalendarScreen() {
             Next {view}
           </button>
         </div>
-        <h2 className="toolbar-title" aria-live="polite">{title}</h2>
+        <h2 className="toolbar-title" aria-live="polite">
+          {title}
+        </h2>
         <div className="button-group" role="group" aria-label="View">
-          <button type="button" className="button secondary" aria-pressed={view === 'week'} onClick={() => navigate(link('week', focus))}>
+          <button
+            type="button"
+            className="button secondary"
+            aria-pressed={view === 'week'}
+            onClick={() => navigate(link('week', focus))}
+          >
             Week
           </button>
-          <button type="button" className="button secondary" aria-pressed={view === 'month'} onClick={() => navigate(link('month', focus))}>
+          <button
+            type="button"
+            className="button secondary"
+            aria-pressed={view === 'month'}
+            onClick={() => navigate(link('month', focus))}
+          >
             Month
           </button>
         </div>
       </div>
-      {mayMove && <p className="hint">Drag a post to another day to move it, keeping its time; open a post to pick any time.</p>}
+      {mayMove && (
+        <p className="hint">Drag a post to another day to move it, keeping its time; open a post to pick any time.</p>
+      )}
       <ErrorBox error={posts.error} onRetry={() => void posts.reload()} />
       <ErrorBox error={reschedule.error} />
       {refused && <Notice tone="warning">{refused}</Notice>}
@@ -104,27 +137,52 @@ export function CalendarScreen() {
       {reschedule.pending && <Loading what="the new slot (sending the reschedule signal)" />}
       {!posts.data && !posts.error && <Loading what="posts" />}
       {posts.data && posts.data.posts.length === 0 && (
-        <Empty title="Nothing scheduled yet">{can('post.schedule') ? <p>Create a post with “New post”; it shows here on its day.</p> : <p>Posts show here once someone schedules them.</p>}</Empty>
+        <Empty title="Nothing scheduled yet">
+          {can('post.schedule') ? (
+            <p>Create a post with “New post”; it shows here on its day.</p>
+          ) : (
+            <p>Posts show here once someone schedules them.</p>
+          )}
+        </Empty>
       )}
       {posts.data && posts.data.posts.length > 0 && !visible && <p className="hint">No posts in this {view}.</p>}
       <ol className={`calendar ${view}`} aria-label={title}>
-        {view === 'month' && ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].map((d) => <li key={d} className="weekday-head" aria-hidden="true">{d}</li>)}
+        {view === 'month' &&
+          ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].map((d) => (
+            <li key={d} className="weekday-head" aria-hidden="true">
+              {d}
+            </li>
+          ))}
         {days.map((day) => {
           const list = byDay.get(day) ?? [];
           const outside = view === 'month' && parseDayKey(day).month !== parseDayKey(focus).month;
-          const cls = ['day', day === today ? 'today' : '', day < today ? 'past' : '', outside ? 'outside' : '', dropTarget === day ? 'drop-target' : ''].join(' ');
+          const cls = [
+            'day',
+            day === today ? 'today' : '',
+            day < today ? 'past' : '',
+            outside ? 'outside' : '',
+            dropTarget === day ? 'drop-target' : '',
+          ].join(' ');
           return (
             <li
               key={day}
               className={cls}
               data-day={day}
               aria-current={day === today ? 'date' : undefined}
-              onDragOver={mayMove ? (e) => { e.preventDefault(); setDropTarget(day); } : undefined}
+              onDragOver={
+                mayMove
+                  ? (e) => {
+                      e.preventDefault();
+                      setDropTarget(day);
+                    }
+                  : undefined
+              }
               onDragLeave={mayMove ? () => setDropTarget((t) => (t === day ? null : t)) : undefined}
               onDrop={mayMove ? (e) => void drop(e, day) : undefined}
             >
               <h3 className="day-head">
-                <span className="weekday">{formatDay(day, { weekday: 'short' })}</span> {formatDay(day, { day: 'numeric', month: 'short' })}
+                <span className="weekday">{formatDay(day, { weekday: 'short' })}</span>{' '}
+                {formatDay(day, { day: 'numeric', month: 'short' })}
               </h3>
               {list.length > 0 && (
                 <ul className="day-posts">
@@ -137,11 +195,24 @@ export function CalendarScreen() {
                           className={`chip chip-${p.status}`}
                           draggable={draggable}
                           data-post={p.id}
-                          onDragStart={draggable ? (e) => { e.dataTransfer.setData('application/x-raize-post', p.id); e.dataTransfer.effectAllowed = 'move'; } : undefined}
+                          onDragStart={
+                            draggable
+                              ? (e) => {
+                                  e.dataTransfer.setData('application/x-raize-post', p.id);
+                                  e.dataTransfer.effectAllowed = 'move';
+                                }
+                              : undefined
+                          }
                         >
                           <span className="chip-time">{formatTime(new Date(p.scheduledAt), tz)}</span>
-                          {view === 'week' ? <StatusBadge status={p.status} /> : <span className="visually-hidden">{statusLabel(p.status)}</span>}
-                          <span className="chip-text">{excerpt(assets.byId.get(p.assetId)?.text, view === 'week' ? 70 : 24)}</span>
+                          {view === 'week' ? (
+                            <StatusBadge status={p.status} />
+                          ) : (
+                            <span className="visually-hidden">{statusLabel(p.status)}</span>
+                          )}
+                          <span className="chip-text">
+                            {excerpt(assets.byId.get(p.assetId)?.text, view === 'week' ? 70 : 24)}
+                          </span>
                         </Link>
                       </li>
                     );

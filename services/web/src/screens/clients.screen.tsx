@@ -13,17 +13,23 @@ export function ClientsScreen() {
     <Page
       title="Clients"
       subtitle={agency ? `Brands of ${agency.name}` : undefined}
-      actions={mayCreate && (
-        <Link to="/clients/new" className="button primary" data-mutates="client.create">
-          Onboard a client
-        </Link>
-      )}
+      actions={
+        mayCreate && (
+          <Link to="/clients/new" className="button primary" data-mutates="client.create">
+            Onboard a client
+          </Link>
+        )
+      }
     >
       <ErrorBox error={ws.clientsError} onRetry={() => void ws.reloadClients()} />
       {!clients && !ws.clientsError && <Loading what="clients" />}
       {clients && clients.length === 0 && (
         <Empty title="No clients yet">
-          {mayCreate ? <p>Onboard the agency's first client brand: details, autonomy, a connected account.</p> : <p>An Admin or Manager of the agency onboards clients; ask them to add you.</p>}
+          {mayCreate ? (
+            <p>Onboard the agency's first client brand: details, autonomy, a connected account.</p>
+          ) : (
+            <p>An Admin or Manager of the agency onboards clients; ask them to add you.</p>
+          )}
         </Empty>
       )}
       {clients && clients.length > 0 && (
@@ -46,7 +52,8 @@ export function ClientsScreen() {
                 <td>{c.timezone}</td>
                 <td>{ws.clientRole(c) ?? '—'}</td>
                 <td className="links">
-                  <Link to={`/c/${c.id}/approvals`}>Approvals</Link> · <Link to={`/c/${c.id}/accounts`}>Accounts</Link> · <Link to={`/c/${c.id}/audit`}>Audit log</Link>
+                  <Link to={`/c/${c.id}/approvals`}>Approvals</Link> · <Link to={`/c/${c.id}/accounts`}>Accounts</Link>{' '}
+                  · <Link to={`/c/${c.id}/audit`}>Audit log</Link>
                 </td>
               </tr>
             ))}

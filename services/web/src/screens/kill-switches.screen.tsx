@@ -20,30 +20,69 @@ export function KillSwitchesScreen() {
   const managerOnly = 'An Admin or Manager can flip this switch.';
 
   return (
-    <Page title="Kill switches" subtitle="Engaged switches stop side effects at the next guard decision, without a redeploy">
+    <Page
+      title="Kill switches"
+      subtitle="Engaged switches stop side effects at the next guard decision, without a redeploy"
+    >
       <ErrorBox error={switches.error} onRetry={() => void switches.reload()} />
       {!switches.data && !switches.error && <Loading what="kill switches" />}
       {switches.data && (
         <ul className="switch-list">
           <li>
             <h2>Global</h2>
-            <KillSwitchControl scope="global" scopeId={null} name="all agencies" row={switches.find('global', '*')} canFlip={mayFlipGlobal(me.memberships)} whyNot="Only an agency Admin can flip the global switch." onChanged={reload} />
+            <KillSwitchControl
+              scope="global"
+              scopeId={null}
+              name="all agencies"
+              row={switches.find('global', '*')}
+              canFlip={mayFlipGlobal(me.memberships)}
+              whyNot="Only an agency Admin can flip the global switch."
+              onChanged={reload}
+            />
           </li>
           <li>
             <h2>Agency: {agency?.name}</h2>
-            <KillSwitchControl scope="agency" scopeId={client.agencyId} name={agency?.name ?? 'agency'} row={switches.find('agency', client.agencyId)} canFlip={roleAllows(ws.agencyRole(client.agencyId), 'killswitch.set')} whyNot="An agency-wide Admin or Manager can flip this switch." onChanged={reload} />
+            <KillSwitchControl
+              scope="agency"
+              scopeId={client.agencyId}
+              name={agency?.name ?? 'agency'}
+              row={switches.find('agency', client.agencyId)}
+              canFlip={roleAllows(ws.agencyRole(client.agencyId), 'killswitch.set')}
+              whyNot="An agency-wide Admin or Manager can flip this switch."
+              onChanged={reload}
+            />
           </li>
           <li>
             <h2>Client: {client.name}</h2>
-            <KillSwitchControl scope="client" scopeId={client.id} name={client.name} row={switches.find('client', client.id)} canFlip={can('killswitch.set')} whyNot={managerOnly} onChanged={reload} />
+            <KillSwitchControl
+              scope="client"
+              scopeId={client.id}
+              name={client.name}
+              row={switches.find('client', client.id)}
+              canFlip={can('killswitch.set')}
+              whyNot={managerOnly}
+              onChanged={reload}
+            />
           </li>
           {(accounts.data?.platformAccounts ?? []).map((a) => (
             <li key={a.id}>
-              <h2>Account: {a.handle} <span className="hint">({a.platform})</span></h2>
-              <KillSwitchControl scope="account" scopeId={a.id} name={a.handle} row={switches.find('account', a.id)} canFlip={can('killswitch.set')} whyNot={managerOnly} onChanged={reload} />
+              <h2>
+                Account: {a.handle} <span className="hint">({a.platform})</span>
+              </h2>
+              <KillSwitchControl
+                scope="account"
+                scopeId={a.id}
+                name={a.handle}
+                row={switches.find('account', a.id)}
+                canFlip={can('killswitch.set')}
+                whyNot={managerOnly}
+                onChanged={reload}
+              />
             </li>
           ))}
-          {accounts.data && accounts.data.platformAccounts.length === 0 && <li className="hint">No connected accounts: account switches appear once one is connected.</li>}
+          {accounts.data && accounts.data.platformAccounts.length === 0 && (
+            <li className="hint">No connected accounts: account switches appear once one is connected.</li>
+          )}
         </ul>
       )}
     </Page>

@@ -1,6 +1,12 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { excerpt, useAccounts, useAssetTexts } from '../api/client-data';
-import { AuditEventsQuery, CancelPostMutation, PolicySettingsQuery, PostQuery, ReschedulePostMutation } from '../api/operations';
+import {
+  AuditEventsQuery,
+  CancelPostMutation,
+  PolicySettingsQuery,
+  PostQuery,
+  ReschedulePostMutation,
+} from '../api/operations';
 import { useMutation } from '../api/use-mutation';
 import { useQuery } from '../api/use-query';
 import { useClientScope } from '../auth/workspace';
@@ -56,14 +62,27 @@ export function PostScreen({ postId }: { postId: string }) {
   const proof = post.proof ? prettyJson(post.proof) : null;
 
   return (
-    <Page title={`Post: ${excerpt(asset?.text, 40) || 'loading…'}`} subtitle={<>Scheduled {formatDateTime(post.scheduledAt, tz)} ({tz}) on {account ? `${account.handle} (${account.platform})` : 'an account'}</>}>
+    <Page
+      title={`Post: ${excerpt(asset?.text, 40) || 'loading…'}`}
+      subtitle={
+        <>
+          Scheduled {formatDateTime(post.scheduledAt, tz)} ({tz}) on{' '}
+          {account ? `${account.handle} (${account.platform})` : 'an account'}
+        </>
+      }
+    >
       <div className="post-grid">
         <section className="panel" aria-labelledby="post-status">
           <h2 id="post-status">Status</h2>
           <p className="status-line" data-testid="post-status" data-status={post.status}>
             <StatusBadge status={post.status} />
             {live && <span className="hint"> workflow reports: {statusLabel(live)}</span>}
-            {!finished && <span className="hint polling" role="status"> · updating live</span>}
+            {!finished && (
+              <span className="hint polling" role="status">
+                {' '}
+                · updating live
+              </span>
+            )}
           </p>
           {post.reasons.length > 0 && (
             <div className="reasons-box" data-testid="reasons">
@@ -80,14 +99,29 @@ export function PostScreen({ postId }: { postId: string }) {
           )}
           {post.url && (
             <p>
-              Live at <a href={post.url} target="_blank" rel="noopener noreferrer" data-testid="post-url">{post.url}</a>
+              Live at{' '}
+              <a href={post.url} target="_blank" rel="noopener noreferrer" data-testid="post-url">
+                {post.url}
+              </a>
               {post.verifiedAt && <> · verified {formatDateTime(post.verifiedAt, tz)}</>}
             </p>
           )}
           <DecisionBar post={post} fourEyes={policy.data?.policySettings.fourEyes ?? true} decisions={decisions} />
-          {!isFinal && <PostActions postId={post.id} scheduledAt={post.scheduledAt} tz={tz} canSchedule={can('post.schedule')} canCancel={can('post.cancel')} onDone={reload} />}
+          {!isFinal && (
+            <PostActions
+              postId={post.id}
+              scheduledAt={post.scheduledAt}
+              tz={tz}
+              canSchedule={can('post.schedule')}
+              canCancel={can('post.cancel')}
+              onDone={reload}
+            />
+          )}
           <p>
-            <a href={post.temporalUrl} target="_blank" rel="noopener noreferrer">Open the episode in Temporal Web</a> <span className="hint">(workflow {post.workflowId})</span>
+            <a href={post.temporalUrl} target="_blank" rel="noopener noreferrer">
+              Open the episode in Temporal Web
+            </a>{' '}
+            <span className="hint">(workflow {post.workflowId})</span>
           </p>
         </section>
 
@@ -95,13 +129,24 @@ export function PostScreen({ postId }: { postId: string }) {
           <h2 id="post-text">Text</h2>
           <blockquote className="preview">{asset ? asset.text : <Loading what="the text" />}</blockquote>
           <p className="hint">
-            Checksum <code>{post.assetChecksum.slice(0, 16)}…</code>; approvals pin it. {post.approvals.length ? `Approved by: ${post.approvals.map((a) => a.role).join(', ')}.` : 'No approvals yet.'}
+            Checksum <code>{post.assetChecksum.slice(0, 16)}…</code>; approvals pin it.{' '}
+            {post.approvals.length
+              ? `Approved by: ${post.approvals.map((a) => a.role).join(', ')}.`
+              : 'No approvals yet.'}
           </p>
         </section>
 
         <section className="panel wide" aria-labelledby="post-proof">
           <h2 id="post-proof">Proof</h2>
-          {proof ? <pre className="proof" data-testid="proof" tabIndex={0}>{proof}</pre> : <p className="hint">No proof yet: it is recorded when the post is published and read back from the platform.</p>}
+          {proof ? (
+            <pre className="proof" data-testid="proof" tabIndex={0}>
+              {proof}
+            </pre>
+          ) : (
+            <p className="hint">
+              No proof yet: it is recorded when the post is published and read back from the platform.
+            </p>
+          )}
         </section>
 
         <section className="panel wide" aria-labelledby="post-timeline">
@@ -112,8 +157,11 @@ export function PostScreen({ postId }: { postId: string }) {
             <ol className="timeline">
               {events.data.auditEvents.map((e) => (
                 <li key={e.id}>
-                  <time dateTime={e.createdAt}>{formatDateTime(e.createdAt, tz)}</time> <strong>{actionLabel(e.action)}</strong>{' '}
-                  <span className="hint">{timelineDetail(e.data)} · {e.actor.split(':')[0]}</span>
+                  <time dateTime={e.createdAt}>{formatDateTime(e.createdAt, tz)}</time>{' '}
+                  <strong>{actionLabel(e.action)}</strong>{' '}
+                  <span className="hint">
+                    {timelineDetail(e.data)} · {e.actor.split(':')[0]}
+                  </span>
                 </li>
               ))}
             </ol>
@@ -127,7 +175,21 @@ export function PostScreen({ postId }: { postId: string }) {
   );
 }
 
-function PostActions({ postId, scheduledAt, tz, canSchedule, canCancel, onDone }: { postId: string; scheduledAt: string; tz: string; canSchedule: boolean; canCancel: boolean; onDone: () => Promise<void> }) {
+function PostActions({
+  postId,
+  scheduledAt,
+  tz,
+  canSchedule,
+  canCancel,
+  onDone,
+}: {
+  postId: string;
+  scheduledAt: string;
+  tz: string;
+  canSchedule: boolean;
+  canCancel: boolean;
+  onDone: () => Promise<void>;
+}) {
   const reschedule = useMutation(ReschedulePostMutation);
   const cancel = useMutation(CancelPostMutation);
   const [when, setWhen] = useState(() => toInputValue(new Date(scheduledAt), tz));
@@ -177,8 +239,19 @@ function PostActions({ postId, scheduledAt, tz, canSchedule, canCancel, onDone }
       {problem && <Notice tone="warning">{problem}</Notice>}
       {message && <Notice tone="success">{message}</Notice>}
       <ErrorBox error={reschedule.error} />
-      <ConfirmDialog open={confirming} title="Cancel this post?" confirmLabel="Cancel the post" danger pending={cancel.pending} error={cancel.error} onConfirm={() => void stop()} onCancel={() => setConfirming(false)}>
-        <p>The episode ends and nothing is published. This cannot be undone; schedule the text again to publish it later.</p>
+      <ConfirmDialog
+        open={confirming}
+        title="Cancel this post?"
+        confirmLabel="Cancel the post"
+        danger
+        pending={cancel.pending}
+        error={cancel.error}
+        onConfirm={() => void stop()}
+        onCancel={() => setConfirming(false)}
+      >
+        <p>
+          The episode ends and nothing is published. This cannot be undone; schedule the text again to publish it later.
+        </p>
       </ConfirmDialog>
     </div>
   );
@@ -197,7 +270,8 @@ function timelineDetail(data: string): string {
     const d = JSON.parse(data) as Record<string, unknown>;
     const parts: string[] = [];
     if (typeof d.status === 'string') parts.push(statusTextLabel(d.status));
-    if (Array.isArray(d.reasons) && d.reasons.length) parts.push((d.reasons as { message?: string }[]).map((r) => r.message).join('; '));
+    if (Array.isArray(d.reasons) && d.reasons.length)
+      parts.push((d.reasons as { message?: string }[]).map((r) => r.message).join('; '));
     if (typeof d.role === 'string') parts.push(`as ${d.role}`);
     if (typeof d.reason === 'string') parts.push(d.reason);
     if (typeof d.url === 'string') parts.push(d.url);

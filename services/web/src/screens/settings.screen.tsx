@@ -1,5 +1,14 @@
 import { type FormEvent, useId, useState } from 'react';
-import { ApiTokensQuery, ConfirmTotpMutation, CreateApiTokenMutation, EnrollTotpMutation, MySessionsQuery, RevokeApiTokenMutation, RevokeSessionMutation, SignOutEverywhereMutation } from '../api/operations';
+import {
+  ApiTokensQuery,
+  ConfirmTotpMutation,
+  CreateApiTokenMutation,
+  EnrollTotpMutation,
+  MySessionsQuery,
+  RevokeApiTokenMutation,
+  RevokeSessionMutation,
+  SignOutEverywhereMutation,
+} from '../api/operations';
 import { useMutation } from '../api/use-mutation';
 import { useQuery } from '../api/use-query';
 import { useMe, useSession } from '../auth/session';
@@ -7,7 +16,8 @@ import { ConfirmDialog } from '../ui/confirm-dialog';
 import { Empty, ErrorBox, Loading, Notice } from '../ui/feedback';
 import { Page } from '../ui/page';
 
-const fmt = (iso: string | null | undefined) => (iso ? new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)) : '—');
+const fmt = (iso: string | null | undefined) =>
+  iso ? new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)) : '—';
 
 /** The operator's own security: second factor, API tokens (shown once), sessions. */
 export function SettingsScreen() {
@@ -60,14 +70,26 @@ function TwoFactor() {
         <form onSubmit={submit}>
           <p>Add this key to your authenticator app (as a time-based key), then type the code it shows.</p>
           <p>
-            Key: <code className="secret" data-testid="totp-secret">{secret.secret}</code>
+            Key:{' '}
+            <code className="secret" data-testid="totp-secret">
+              {secret.secret}
+            </code>
           </p>
           <p className="hint break">
             Or open this link on a device with an authenticator: <code>{secret.otpauthUrl}</code>
           </p>
           <label className="field narrow" htmlFor={codeId}>
             <span>Six-digit code</span>
-            <input id={codeId} inputMode="numeric" autoComplete="one-time-code" pattern="[0-9]{6}" maxLength={6} required value={code} onChange={(e) => setCode(e.target.value)} />
+            <input
+              id={codeId}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              pattern="[0-9]{6}"
+              maxLength={6}
+              required
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+            />
           </label>
           <ErrorBox error={confirm.error} />
           <button type="submit" className="button primary" disabled={confirm.pending}>
@@ -116,15 +138,23 @@ function ApiTokens() {
   return (
     <section className="panel" aria-labelledby="tokens-h">
       <h2 id="tokens-h">API tokens</h2>
-      <p className="hint">For scripts and integrations. A token acts as you, limited to its scopes, until it expires or you revoke it.</p>
+      <p className="hint">
+        For scripts and integrations. A token acts as you, limited to its scopes, until it expires or you revoke it.
+      </p>
       {shown && (
         <div className="notice notice-success" role="status" data-testid="new-token">
           <p>
             <strong>Copy “{shown.name}” now: it is shown only once.</strong> Raize keeps only its hash.
           </p>
           <p>
-            <code className="secret" data-testid="token-value">{shown.token}</code>{' '}
-            <button type="button" className="button secondary small" onClick={() => void navigator.clipboard?.writeText(shown.token)}>
+            <code className="secret" data-testid="token-value">
+              {shown.token}
+            </code>{' '}
+            <button
+              type="button"
+              className="button secondary small"
+              onClick={() => void navigator.clipboard?.writeText(shown.token)}
+            >
               Copy
             </button>{' '}
             <button type="button" className="button link" onClick={() => setShown(null)}>
@@ -162,7 +192,14 @@ function ApiTokens() {
                   {t.revokedAt ? (
                     `revoked ${fmt(t.revokedAt)}`
                   ) : (
-                    <button type="button" className="button danger small" onClick={() => { revoke.reset(); setRevoking({ id: t.id, name: t.name }); }}>
+                    <button
+                      type="button"
+                      className="button danger small"
+                      onClick={() => {
+                        revoke.reset();
+                        setRevoking({ id: t.id, name: t.name });
+                      }}
+                    >
                       Revoke
                     </button>
                   )}
@@ -182,7 +219,13 @@ function ApiTokens() {
           <legend>Scopes</legend>
           {SCOPES.map((s) => (
             <label key={s.value} className="checkbox">
-              <input type="checkbox" checked={scopes.includes(s.value)} onChange={(e) => setScopes(e.target.checked ? [...scopes, s.value] : scopes.filter((x) => x !== s.value))} />
+              <input
+                type="checkbox"
+                checked={scopes.includes(s.value)}
+                onChange={(e) =>
+                  setScopes(e.target.checked ? [...scopes, s.value] : scopes.filter((x) => x !== s.value))
+                }
+              />
               <span>
                 <strong>{s.value}</strong> <span className="hint">{s.help}</span>
               </span>
@@ -191,14 +234,31 @@ function ApiTokens() {
         </fieldset>
         <label className="field narrow" htmlFor={ids.days}>
           <span>Expires after (days)</span>
-          <input id={ids.days} type="number" min={1} max={365} required value={days} onChange={(e) => setDays(e.target.value)} />
+          <input
+            id={ids.days}
+            type="number"
+            min={1}
+            max={365}
+            required
+            value={days}
+            onChange={(e) => setDays(e.target.value)}
+          />
         </label>
         <ErrorBox error={create.error} />
         <button type="submit" className="button primary" disabled={create.pending || scopes.length === 0}>
           {create.pending ? 'Creating…' : 'Create token'}
         </button>
       </form>
-      <ConfirmDialog open={!!revoking} title={`Revoke “${revoking?.name}”?`} confirmLabel="Revoke token" danger pending={revoke.pending} error={revoke.error} onConfirm={() => void doRevoke()} onCancel={() => setRevoking(null)}>
+      <ConfirmDialog
+        open={!!revoking}
+        title={`Revoke “${revoking?.name}”?`}
+        confirmLabel="Revoke token"
+        danger
+        pending={revoke.pending}
+        error={revoke.error}
+        onConfirm={() => void doRevoke()}
+        onCancel={() => setRevoking(null)}
+      >
         <p>Scripts using this token stop working at once. This cannot be undone.</p>
       </ConfirmDialog>
     </section>
@@ -244,7 +304,12 @@ function Sessions() {
                   {s.current ? (
                     <span className="badge badge-info">This browser</span>
                   ) : (
-                    <button type="button" className="button secondary small" onClick={() => void end(s.id)} disabled={revoke.pending}>
+                    <button
+                      type="button"
+                      className="button secondary small"
+                      onClick={() => void end(s.id)}
+                      disabled={revoke.pending}
+                    >
                       Sign out
                     </button>
                   )}
@@ -254,10 +319,26 @@ function Sessions() {
           </tbody>
         </table>
       )}
-      <button type="button" className="button danger" onClick={() => { everywhere.reset(); setConfirmAll(true); }}>
+      <button
+        type="button"
+        className="button danger"
+        onClick={() => {
+          everywhere.reset();
+          setConfirmAll(true);
+        }}
+      >
         Sign out everywhere
       </button>
-      <ConfirmDialog open={confirmAll} title="Sign out everywhere?" confirmLabel="Sign out everywhere" danger pending={everywhere.pending} error={everywhere.error} onConfirm={() => void endAll()} onCancel={() => setConfirmAll(false)}>
+      <ConfirmDialog
+        open={confirmAll}
+        title="Sign out everywhere?"
+        confirmLabel="Sign out everywhere"
+        danger
+        pending={everywhere.pending}
+        error={everywhere.error}
+        onConfirm={() => void endAll()}
+        onCancel={() => setConfirmAll(false)}
+      >
         <p>Every session of yours ends, this one included. You will need to sign in again.</p>
       </ConfirmDialog>
       {revoke.pending && <Notice>Ending the session…</Notice>}

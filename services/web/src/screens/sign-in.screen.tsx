@@ -49,18 +49,41 @@ export function SignInScreen() {
           <form onSubmit={submitPassword} aria-describedby="sign-in-help">
             <label className="field">
               <span>Email</span>
-              <input type="email" name="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+              <input
+                type="email"
+                name="email"
+                autoComplete="username"
+                required
+                value={email}
+                onChange={(e) => setEmail(e.target.value)}
+              />
             </label>
             <label className="field">
               <span>Password</span>
-              <input type="password" name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+              <input
+                type="password"
+                name="password"
+                autoComplete="current-password"
+                required
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+              />
             </label>
-            <ErrorBox error={signIn.error} advice={{ UNAUTHENTICATED: { title: 'Not signed in', next: 'Check your email and password and try again. After five failed attempts the account locks for 15 minutes.' } }} />
+            <ErrorBox
+              error={signIn.error}
+              advice={{
+                UNAUTHENTICATED: {
+                  title: 'Not signed in',
+                  next: 'Check your email and password and try again. After five failed attempts the account locks for 15 minutes.',
+                },
+              }}
+            />
             <button type="submit" className="button primary wide" disabled={signIn.pending}>
               {signIn.pending ? 'Signing in…' : 'Sign in'}
             </button>
             <p id="sign-in-help" className="hint">
-              No account yet? An Admin of your agency creates operators (<code>npm run admin:create</code> on a fresh install).
+              No account yet? An Admin of your agency creates operators (<code>npm run admin:create</code> on a fresh
+              install).
             </p>
           </form>
         ) : (
@@ -68,13 +91,38 @@ export function SignInScreen() {
             <p>Your account has a second factor. Enter the six-digit code from your authenticator app.</p>
             <label className="field">
               <span>Authentication code</span>
-              <input ref={codeRef} name="code" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9]{6}" maxLength={6} required value={code} onChange={(e) => setCode(e.target.value)} />
+              <input
+                ref={codeRef}
+                name="code"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                pattern="[0-9]{6}"
+                maxLength={6}
+                required
+                value={code}
+                onChange={(e) => setCode(e.target.value)}
+              />
             </label>
-            <ErrorBox error={second.error} advice={{ UNAUTHENTICATED: { title: 'Code not accepted', next: 'Enter the code your app shows now (it changes every 30 seconds); check the time on your device if it keeps failing.' } }} />
+            <ErrorBox
+              error={second.error}
+              advice={{
+                UNAUTHENTICATED: {
+                  title: 'Code not accepted',
+                  next: 'Enter the code your app shows now (it changes every 30 seconds); check the time on your device if it keeps failing.',
+                },
+              }}
+            />
             <button type="submit" className="button primary wide" disabled={second.pending}>
               {second.pending ? 'Checking…' : 'Verify and continue'}
             </button>
-            <button type="button" className="button link" onClick={() => { setStep('password'); setCode(''); }}>
+            <button
+              type="button"
+              className="button link"
+              onClick={() => {
+                setStep('password');
+                setCode('');
+              }}
+            >
               Use another account
             </button>
           </form>

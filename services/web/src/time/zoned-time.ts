@@ -14,7 +14,16 @@ const formats = new Map<string, Intl.DateTimeFormat>();
 function partsFormat(tz: string): Intl.DateTimeFormat {
   let f = formats.get(tz);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: tz,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
     formats.set(tz, f);
   }
   return f;
@@ -23,7 +32,14 @@ function partsFormat(tz: string): Intl.DateTimeFormat {
 export function partsIn(instant: Date, tz: string): LocalParts {
   const out: Record<string, number> = {};
   for (const p of partsFormat(tz).formatToParts(instant)) if (p.type !== 'literal') out[p.type] = Number(p.value);
-  return { year: out.year, month: out.month, day: out.day, hour: out.hour % 24, minute: out.minute, second: out.second };
+  return {
+    year: out.year,
+    month: out.month,
+    day: out.day,
+    hour: out.hour % 24,
+    minute: out.minute,
+    second: out.second,
+  };
 }
 
 function offsetMs(instant: Date, tz: string): number {
@@ -89,12 +105,24 @@ export function formatTime(instant: Date, tz: string): string {
 }
 
 export function formatDateTime(iso: string | Date, tz: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: tz, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: tz,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(iso));
 }
 
 export function formatDay(key: string, opts: Intl.DateTimeFormatOptions): string {
   const { year, month, day } = parseDayKey(key);
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', ...opts }).format(new Date(Date.UTC(year, month - 1, day, 12)));
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', ...opts }).format(
+    new Date(Date.UTC(year, month - 1, day, 12)),
+  );
 }
 
 /** The value of an <input type="datetime-local" step="1"> showing `instant` on the client's clock. */
@@ -118,6 +146,11 @@ export function moveToDay(instant: Date, dayKey: string, tz: string): Date {
 
 export function timeZones(): string[] {
   const withSupported = Intl as typeof Intl & { supportedValuesOf?: (k: string) => string[] };
-  const list = withSupported.supportedValuesOf?.('timeZone') ?? ['UTC', 'Europe/Berlin', 'Europe/London', 'America/New_York'];
+  const list = withSupported.supportedValuesOf?.('timeZone') ?? [
+    'UTC',
+    'Europe/Berlin',
+    'Europe/London',
+    'America/New_York',
+  ];
   return list.includes('UTC') ? list : ['UTC', ...list];
 }

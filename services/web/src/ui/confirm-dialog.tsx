@@ -29,7 +29,15 @@ export function ConfirmDialog(props: {
     props.onConfirm();
   };
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby={titleId} onCancel={(e) => { e.preventDefault(); props.onCancel(); }}>
+    <dialog
+      ref={ref}
+      className="dialog"
+      aria-labelledby={titleId}
+      onCancel={(e) => {
+        e.preventDefault();
+        props.onCancel();
+      }}
+    >
       {props.open && (
         <form onSubmit={submit}>
           <h2 id={titleId}>{props.title}</h2>
@@ -39,7 +47,12 @@ export function ConfirmDialog(props: {
             <button type="button" className="button secondary" onClick={props.onCancel} disabled={props.pending}>
               Cancel
             </button>
-            <button type="submit" className={`button ${props.danger ? 'danger' : 'primary'}`} disabled={props.pending} data-testid="confirm">
+            <button
+              type="submit"
+              className={`button ${props.danger ? 'danger' : 'primary'}`}
+              disabled={props.pending}
+              data-testid="confirm"
+            >
               {props.pending ? 'Working…' : props.confirmLabel}
             </button>
           </div>

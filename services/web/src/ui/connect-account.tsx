@@ -9,7 +9,13 @@ import { ErrorBox, Notice } from './feedback';
  * tab (the operator signs in there; the platform sends the browser to the API's callback). This screen
  * polls the client's accounts and shows the new one as soon as the callback has stored it.
  */
-export function ConnectAccount({ clientId, onConnected }: { clientId: string; onConnected?: (handle: string) => void }) {
+export function ConnectAccount({
+  clientId,
+  onConnected,
+}: {
+  clientId: string;
+  onConnected?: (handle: string) => void;
+}) {
   const start = useMutation(StartPlatformConnectMutation);
   const [authorizeUrl, setAuthorizeUrl] = useState<string | null>(null);
   const accounts = useQuery(PlatformAccountsQuery, { clientId }, { pollMs: authorizeUrl ? 1500 : undefined });
@@ -40,21 +46,39 @@ export function ConnectAccount({ clientId, onConnected }: { clientId: string; on
 
   return (
     <div className="connect">
-      {connected && <Notice tone="success">Connected <strong data-testid="connected-handle">{connected}</strong>. Its fingerprint is stored; every publish checks it.</Notice>}
+      {connected && (
+        <Notice tone="success">
+          Connected <strong data-testid="connected-handle">{connected}</strong>. Its fingerprint is stored; every
+          publish checks it.
+        </Notice>
+      )}
       <ErrorBox error={start.error} />
       {!authorizeUrl ? (
-        <button type="button" className="button primary" onClick={() => void begin()} disabled={start.pending} data-mutates="account.connect">
+        <button
+          type="button"
+          className="button primary"
+          onClick={() => void begin()}
+          disabled={start.pending}
+          data-mutates="account.connect"
+        >
           {start.pending ? 'Starting…' : connected ? 'Connect another sandbox account' : 'Connect a sandbox account'}
         </button>
       ) : (
         <div className="connect-waiting">
           <p>
-            <a className="button primary" href={authorizeUrl} target="_blank" rel="noopener noreferrer" data-testid="authorize-link">
+            <a
+              className="button primary"
+              href={authorizeUrl}
+              target="_blank"
+              rel="noopener noreferrer"
+              data-testid="authorize-link"
+            >
               Sign in at the Sandbox platform (opens a new tab)
             </a>
           </p>
           <p className="hint" role="status">
-            <span className="spinner" aria-hidden="true" /> Waiting for the platform. After you authorize there, close that tab: this page updates by itself.
+            <span className="spinner" aria-hidden="true" /> Waiting for the platform. After you authorize there, close
+            that tab: this page updates by itself.
           </p>
           <button type="button" className="button link" onClick={() => setAuthorizeUrl(null)}>
             Stop waiting

@@ -25,9 +25,18 @@ export function useDecisions(onDone: () => Promise<void> | void) {
       setLastPostId(postId);
       approve.reset();
       reject.reset();
-      const r = kind === 'approve' ? await approve.run({ input: { postId, note: note || undefined } }) : await reject.run({ input: { postId, note: note || undefined } });
+      const r =
+        kind === 'approve'
+          ? await approve.run({ input: { postId, note: note || undefined } })
+          : await reject.run({ input: { postId, note: note || undefined } });
       if (!r) return;
-      setDone({ postId, text: kind === 'approve' ? 'Approval recorded. The workflow takes it from here; the status updates by itself.' : 'Rejected. The post will not be published.' });
+      setDone({
+        postId,
+        text:
+          kind === 'approve'
+            ? 'Approval recorded. The workflow takes it from here; the status updates by itself.'
+            : 'Rejected. The post will not be published.',
+      });
       await onDone();
     },
     [approve, reject, onDone],
@@ -42,7 +51,15 @@ export function approveBlocker(post: DecidablePost, meId: string, fourEyes: bool
   return null;
 }
 
-export function DecisionBar({ post, fourEyes, decisions }: { post: DecidablePost; fourEyes: boolean; decisions: ReturnType<typeof useDecisions> }) {
+export function DecisionBar({
+  post,
+  fourEyes,
+  decisions,
+}: {
+  post: DecidablePost;
+  fourEyes: boolean;
+  decisions: ReturnType<typeof useDecisions>;
+}) {
   const me = useMe();
   const { can } = useClientScope();
   const [note, setNote] = useState('');
@@ -53,7 +70,14 @@ export function DecisionBar({ post, fourEyes, decisions }: { post: DecidablePost
     <div className="decision" data-testid="decision">
       <label className="field inline" htmlFor={ids.note}>
         <span>Note (optional; shown as the reason when rejecting)</span>
-        <input id={ids.note} name="note" maxLength={1000} value={note} onChange={(e) => setNote(e.target.value)} data-note-for={post.id} />
+        <input
+          id={ids.note}
+          name="note"
+          maxLength={1000}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          data-note-for={post.id}
+        />
       </label>
       <div className="actions">
         <button
@@ -66,7 +90,13 @@ export function DecisionBar({ post, fourEyes, decisions }: { post: DecidablePost
         >
           Approve
         </button>
-        <button type="button" className="button danger" disabled={decisions.pending} onClick={() => void decisions.decide('reject', post.id, note)} data-mutates="post.approve">
+        <button
+          type="button"
+          className="button danger"
+          disabled={decisions.pending}
+          onClick={() => void decisions.decide('reject', post.id, note)}
+          data-mutates="post.approve"
+        >
           Reject
         </button>
       </div>

@@ -19,7 +19,8 @@ const STOPS: Record<Scope, string> = {
 
 export function useKillSwitches(clientId: string) {
   const q = useQuery(KillSwitchesQuery, { clientId }, { pollMs: 5000 });
-  const find = (scope: Scope, scopeId: string): Row | undefined => q.data?.killSwitches.find((k) => k.scope === scope && (scope === 'global' || k.scopeId === scopeId));
+  const find = (scope: Scope, scopeId: string): Row | undefined =>
+    q.data?.killSwitches.find((k) => k.scope === scope && (scope === 'global' || k.scopeId === scopeId));
   return { ...q, find };
 }
 
@@ -27,7 +28,15 @@ export function useKillSwitches(clientId: string) {
  * One switch: its state, what it stops, and (for roles that may) a button that asks for confirmation
  * naming exactly what stops or resumes. The state changes on screen only after the API has answered.
  */
-export function KillSwitchControl(props: { scope: Scope; scopeId: string | null; name: string; row: Row | undefined; canFlip: boolean; whyNot?: string; onChanged: () => Promise<void> }) {
+export function KillSwitchControl(props: {
+  scope: Scope;
+  scopeId: string | null;
+  name: string;
+  row: Row | undefined;
+  canFlip: boolean;
+  whyNot?: string;
+  onChanged: () => Promise<void>;
+}) {
   const { scope, row } = props;
   const set = useMutation(SetKillSwitchMutation);
   const [open, setOpen] = useState(false);
@@ -38,7 +47,9 @@ export function KillSwitchControl(props: { scope: Scope; scopeId: string | null;
   const label = `${scope === 'global' ? 'the global' : `the ${scope}`} kill switch${scope === 'global' ? '' : ` for “${props.name}”`}`;
 
   const confirm = async () => {
-    const r = await set.run({ input: { scope, scopeId: props.scopeId ?? undefined, engaged: !engaged, reason: reason.trim() || undefined } });
+    const r = await set.run({
+      input: { scope, scopeId: props.scopeId ?? undefined, engaged: !engaged, reason: reason.trim() || undefined },
+    });
     if (!r) return;
     setOpen(false);
     setReason('');
@@ -55,7 +66,15 @@ export function KillSwitchControl(props: { scope: Scope; scopeId: string | null;
       </p>
       {row?.reason && <p className="hint">Reason: {row.reason}</p>}
       {props.canFlip ? (
-        <button type="button" className={`button ${engaged ? 'secondary' : 'danger'}`} onClick={() => { set.reset(); setOpen(true); }} data-mutates="killswitch.set">
+        <button
+          type="button"
+          className={`button ${engaged ? 'secondary' : 'danger'}`}
+          onClick={() => {
+            set.reset();
+            setOpen(true);
+          }}
+          data-mutates="killswitch.set"
+        >
           {engaged ? 'Release' : 'Engage'} {scope === 'global' ? 'global switch' : `${scope} switch`}
         </button>
       ) : (
@@ -73,18 +92,22 @@ export function KillSwitchControl(props: { scope: Scope; scopeId: string | null;
       >
         {engaged ? (
           <p>
-            Releasing resumes <strong>{stops}</strong>. Paused posts ask the guard again right away; those past their slot may go out now.
+            Releasing resumes <strong>{stops}</strong>. Paused posts ask the guard again right away; those past their
+            slot may go out now.
           </p>
         ) : (
           <p>
-            This stops <strong data-testid="ks-stops">{stops}</strong> (“{props.name}”) at the next guard decision, until someone releases it. Nothing is lost: due posts wait as paused.
+            This stops <strong data-testid="ks-stops">{stops}</strong> (“{props.name}”) at the next guard decision,
+            until someone releases it. Nothing is lost: due posts wait as paused.
           </p>
         )}
         <label className="field" htmlFor={reasonId}>
           <span>Reason (kept in the audit log)</span>
           <input id={reasonId} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
         </label>
-        {scope === 'global' && !engaged && <Notice tone="warning">The global switch stops every agency on this installation, not only yours.</Notice>}
+        {scope === 'global' && !engaged && (
+          <Notice tone="warning">The global switch stops every agency on this installation, not only yours.</Notice>
+        )}
       </ConfirmDialog>
     </div>
   );

@@ -7,7 +7,11 @@ import { ErrorBox, Loading, Notice } from './feedback';
 const LEVELS = [
   { value: 'manual', label: 'Manual', help: 'Raize never publishes on its own; an operator publishes each post.' },
   { value: 'assisted', label: 'Assisted', help: 'Raize publishes at the slot once a person has approved the post.' },
-  { value: 'autonomous', label: 'Autonomous', help: 'Raize publishes at the slot without an approval (policy, caps and kill switches still apply).' },
+  {
+    value: 'autonomous',
+    label: 'Autonomous',
+    help: 'Raize publishes at the slot without an approval (policy, caps and kill switches still apply).',
+  },
 ] as const;
 
 // The API stores autonomy per action, but its GraphQL contract exposes only publishing today; the other
@@ -16,7 +20,17 @@ const OTHER_ACTIONS = ['reply', 'dm', 'like', 'delete'];
 const HOURS = Array.from({ length: 24 }, (_, h) => String(h));
 
 /** Autonomy and policy of a client: editable by an Admin (C-03), read-only for everyone else. */
-export function PolicyForm({ clientId, editable, onSaved, submitLabel = 'Save policy' }: { clientId: string; editable: boolean; onSaved?: () => void; submitLabel?: string }) {
+export function PolicyForm({
+  clientId,
+  editable,
+  onSaved,
+  submitLabel = 'Save policy',
+}: {
+  clientId: string;
+  editable: boolean;
+  onSaved?: () => void;
+  submitLabel?: string;
+}) {
   const q = useQuery(PolicySettingsQuery, { clientId });
   const save = useMutation(UpdatePolicySettingsMutation);
   const [autonomy, setAutonomy] = useState('assisted');
@@ -40,19 +54,28 @@ export function PolicyForm({ clientId, editable, onSaved, submitLabel = 'Save po
     setCutoff(s.latenessCutoffSeconds == null ? '' : String(Math.round(s.latenessCutoffSeconds / 60)));
   }, [q.data]);
 
-  if (!q.data) return q.error ? <ErrorBox error={q.error} onRetry={() => void q.reload()} /> : <Loading what="the policy" />;
+  if (!q.data)
+    return q.error ? <ErrorBox error={q.error} onRetry={() => void q.reload()} /> : <Loading what="the policy" />;
   const s = q.data.policySettings;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setSaved(false);
     setProblem(null);
-    if ((quietStart === '') !== (quietEnd === '')) return setProblem('Quiet hours need both a start and an end, or neither.');
-    const quiet = quietStart !== '' && quietEnd !== '' ? { quietHoursStart: Number(quietStart), quietHoursEnd: Number(quietEnd) } : { clearQuietHours: s.quietHoursStart != null || undefined };
+    if ((quietStart === '') !== (quietEnd === ''))
+      return setProblem('Quiet hours need both a start and an end, or neither.');
+    const quiet =
+      quietStart !== '' && quietEnd !== ''
+        ? { quietHoursStart: Number(quietStart), quietHoursEnd: Number(quietEnd) }
+        : { clearQuietHours: s.quietHoursStart != null || undefined };
     const r = await save.run({
       input: {
-        clientId, publishAutonomy: autonomy, fourEyes, maxPublishesPerAccountPerDay: cap === '' ? undefined : Number(cap),
-        latenessCutoffSeconds: cutoff === '' ? undefined : Number(cutoff) * 60, ...quiet,
+        clientId,
+        publishAutonomy: autonomy,
+        fourEyes,
+        maxPublishesPerAccountPerDay: cap === '' ? undefined : Number(cap),
+        latenessCutoffSeconds: cutoff === '' ? undefined : Number(cutoff) * 60,
+        ...quiet,
       },
     });
     if (r) {
@@ -64,7 +87,9 @@ export function PolicyForm({ clientId, editable, onSaved, submitLabel = 'Save po
 
   return (
     <form onSubmit={submit} className="policy-form">
-      {!editable && <Notice>Only an Admin of this client can change autonomy and policy. You can read them here.</Notice>}
+      {!editable && (
+        <Notice>Only an Admin of this client can change autonomy and policy. You can read them here.</Notice>
+      )}
       <fieldset disabled={!editable || save.pending}>
         <legend>Autonomy per action</legend>
         <table className="table compact">
@@ -83,7 +108,13 @@ export function PolicyForm({ clientId, editable, onSaved, submitLabel = 'Save po
                 <div role="radiogroup" aria-labelledby={ids.group} className="radios">
                   {LEVELS.map((l) => (
                     <label key={l.value} className="radio">
-                      <input type="radio" name="publishAutonomy" value={l.value} checked={autonomy === l.value} onChange={() => setAutonomy(l.value)} />
+                      <input
+                        type="radio"
+                        name="publishAutonomy"
+                        value={l.value}
+                        checked={autonomy === l.value}
+                        onChange={() => setAutonomy(l.value)}
+                      />
                       <span>
                         <strong>{l.label}</strong> <span className="hint">{l.help}</span>
                       </span>
@@ -115,23 +146,39 @@ export function PolicyForm({ clientId, editable, onSaved, submitLabel = 'Save po
             <span>Quiet hours from (hour, {'0–23'})</span>
             <select id={ids.qs} value={quietStart} onChange={(e) => setQuietStart(e.target.value)}>
               <option value="">none</option>
-              {HOURS.map((h) => <option key={h} value={h}>{`${h}:00`}</option>)}
+              {HOURS.map((h) => (
+                <option key={h} value={h}>{`${h}:00`}</option>
+              ))}
             </select>
           </label>
           <label className="field narrow" htmlFor={ids.qe}>
             <span>until</span>
             <select id={ids.qe} value={quietEnd} onChange={(e) => setQuietEnd(e.target.value)}>
               <option value="">none</option>
-              {HOURS.map((h) => <option key={h} value={h}>{`${h}:00`}</option>)}
+              {HOURS.map((h) => (
+                <option key={h} value={h}>{`${h}:00`}</option>
+              ))}
             </select>
           </label>
         </div>
-        <p className="hint">On the client's clock. Posts due in quiet hours wait (paused) until they end. Pick neither to have none.</p>
+        <p className="hint">
+          On the client's clock. Posts due in quiet hours wait (paused) until they end. Pick neither to have none.
+        </p>
         <label className="field narrow" htmlFor={ids.cutoff}>
           <span>Lateness cutoff (minutes)</span>
-          <input id={ids.cutoff} type="number" min={1} max={10080} value={cutoff} onChange={(e) => setCutoff(e.target.value)} />
+          <input
+            id={ids.cutoff}
+            type="number"
+            min={1}
+            max={10080}
+            value={cutoff}
+            onChange={(e) => setCutoff(e.target.value)}
+          />
         </label>
-        <p className="hint">A post that could not go out this long after its slot needs a fresh approval instead of going out late. Empty for none; the API cannot remove a cutoff once set.</p>
+        <p className="hint">
+          A post that could not go out this long after its slot needs a fresh approval instead of going out late. Empty
+          for none; the API cannot remove a cutoff once set.
+        </p>
       </fieldset>
       {problem && <Notice tone="warning">{problem}</Notice>}
       <ErrorBox error={save.error} />

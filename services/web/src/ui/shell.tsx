@@ -22,7 +22,7 @@ export function Shell({ clientId, children }: { clientId: string | null; childre
   const client = clientId ? ws.clients?.find((c) => c.id === clientId) : undefined;
   const agencyId = client?.agencyId ?? ws.agencyId;
   const agencyClients = (ws.clients ?? []).filter((c) => c.agencyId === agencyId);
-  const section = clientId ? path.split('/')[3] ?? 'calendar' : null;
+  const section = clientId ? (path.split('/')[3] ?? 'calendar') : null;
 
   return (
     <div className="shell">
@@ -55,7 +55,11 @@ export function Shell({ clientId, children }: { clientId: string | null; childre
           )}
           <div className="switcher">
             <label htmlFor={clientField}>Client</label>
-            <select id={clientField} value={clientId ?? ''} onChange={(e) => navigate(e.target.value ? `/c/${e.target.value}/${section ?? 'calendar'}` : '/clients')}>
+            <select
+              id={clientField}
+              value={clientId ?? ''}
+              onChange={(e) => navigate(e.target.value ? `/c/${e.target.value}/${section ?? 'calendar'}` : '/clients')}
+            >
               <option value="">All clients</option>
               {agencyClients.map((c) => (
                 <option key={c.id} value={c.id}>

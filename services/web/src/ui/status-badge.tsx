@@ -52,5 +52,7 @@ export function StatusBadge({ status }: { status: PublishStatus }) {
 }
 
 export function AccountStatusBadge({ status }: { status: string }) {
-  return <Badge status={status} look={ACCOUNT_STATUS[status] ?? { label: status.replace(/_/g, ' '), tone: 'neutral' }} />;
+  return (
+    <Badge status={status} look={ACCOUNT_STATUS[status] ?? { label: status.replace(/_/g, ' '), tone: 'neutral' }} />
+  );
 }

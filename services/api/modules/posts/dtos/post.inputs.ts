@@ -7,8 +7,13 @@ export class SchedulePostInput {
   @Field(() => ID) @IsUUID() clientId!: string;
   @Field(() => ID) @IsUUID() platformAccountId!: string;
   @Field(() => ID) @IsUUID() assetId!: string;
-  @Field({ description: 'ISO 8601 instant with offset, e.g. 2026-11-25T09:00:00+01:00' }) @IsISO8601({ strict: true }) scheduledAt!: string;
-  @Field({ nullable: true, description: "defaults to the client's timezone" }) @IsOptional() @Validate(TimeZoneConstraint) timezone?: string;
+  @Field({ description: 'ISO 8601 instant with offset, e.g. 2026-11-25T09:00:00+01:00' })
+  @IsISO8601({ strict: true })
+  scheduledAt!: string;
+  @Field({ nullable: true, description: "defaults to the client's timezone" })
+  @IsOptional()
+  @Validate(TimeZoneConstraint)
+  timezone?: string;
 }
 
 @InputType()
