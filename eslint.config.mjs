@@ -9,11 +9,7 @@ import { raizePlugin } from './deploy/lint/import-zones.rule.mjs';
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 /** A connector's write side (C-17): the files that can post, delete or edit on a platform. */
-const CONNECTOR_WRITERS = [
-  'services/core/connectors/**/*.writer.ts',
-  'services/core/connectors/writer-registry.ts',
-  'services/core/connectors/connector-writers.ts',
-];
+const CONNECTOR_WRITERS = ['services/core/connectors/**/*.writer.ts', 'services/core/connectors/writer-registry.ts'];
 
 /** Repo-relative globs; `only` zones are allow-lists, `forbid` zones deny lists. */
 const zones = [
@@ -37,6 +33,17 @@ const zones = [
     forbid: CONNECTOR_WRITERS,
   },
   {
+    message:
+      'a platform folder is reached only through the registries (platform-registry.ts, writer-registry.ts): ' +
+      'nothing outside services/core/connectors imports it',
+    importers: ['**'],
+    exceptImporters: ['services/core/connectors/**'],
+    // One entry per platform folder (PLATFORM_IDS in workflows/contracts/vocabulary/platform-id.ts). Writers
+    // have their own, stricter zone above.
+    forbid: ['services/core/connectors/sandbox/**'],
+    exceptTargets: ['services/core/connectors/**/*.writer.ts'],
+  },
+  {
     message: 'the API never imports activities/ (they run in the worker, behind the guard)',
     importers: ['services/api/**'],
     forbid: ['activities/**'],
@@ -50,6 +57,8 @@ const zones = [
     message:
       'services/core is the platform layer: it imports no feature (api, worker, gateway, browser, sandbox, activities)',
     importers: ['services/core/**'],
+    // A connector's end-to-end spec drives the sandbox platform as its test fixture; nothing it ships does.
+    exceptImporters: ['services/core/connectors/**/*.spec.ts'],
     forbid: [
       'services/api/**',
       'services/worker/**',

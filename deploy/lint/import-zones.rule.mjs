@@ -43,6 +43,7 @@ function compileZone(z) {
     importers: matcher(z.importers),
     exceptImporters: matcher(z.exceptImporters),
     forbid: z.forbid ? matcher(z.forbid) : undefined,
+    exceptTargets: matcher(z.exceptTargets),
     allowTypeOnly: z.allowTypeOnly === true,
     only: z.only
       ? {
@@ -63,7 +64,7 @@ function breaks(zone, target, typeOnly) {
     }
     return !(zone.only.packages.has(target.spec) || (typeOnly && zone.only.typePackages.has(target.spec)));
   }
-  if (!target.paths || !target.paths.some(zone.forbid)) return false;
+  if (!target.paths || !target.paths.some(zone.forbid) || target.paths.some(zone.exceptTargets)) return false;
   return !(zone.allowTypeOnly && typeOnly);
 }
 

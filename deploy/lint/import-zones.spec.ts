@@ -20,6 +20,7 @@ const WORKFLOW = 'workflow code imports only';
 const API = 'the API never imports activities/';
 const CORE = 'services/core is the platform layer';
 const TEST = 'nothing outside test/ imports test/';
+const PLATFORM = 'a platform folder is reached only through the registries';
 
 const cases: LintCase[] = [
   {
@@ -134,6 +135,24 @@ const cases: LintCase[] = [
     name: 'the platform layer may import workflow contracts and migrations',
     path: 'services/core/database/migrate.ts',
     code: `import { PLATFORM_IDS } from '../../../workflows/contracts/vocabulary/platform-id';\nimport { migrations } from '../../../schema/migrations';\nexport const x = [PLATFORM_IDS, migrations];\n`,
+    error: null,
+  },
+  {
+    name: 'the API importing a platform folder directly (not through the registry) is an error',
+    path: 'services/api/modules/accounts/accounts.service.ts',
+    code: `import { sandboxOAuth } from '../../../core/connectors/sandbox/sandbox-oauth';\nexport const o = sandboxOAuth;\n`,
+    error: PLATFORM,
+  },
+  {
+    name: 'the API asking the platform registry is allowed',
+    path: 'services/api/modules/accounts/accounts.service.ts',
+    code: `import { platformDescriptor } from '../../../core/connectors/platform-registry';\nexport const d = platformDescriptor;\n`,
+    error: null,
+  },
+  {
+    name: 'a connector spec may drive the sandbox platform as its fixture',
+    path: 'services/core/connectors/sandbox/sandbox.platform.spec.ts',
+    code: `import { startSandbox } from '../../../sandbox/sandbox.server';\nexport const s = startSandbox;\n`,
     error: null,
   },
   {

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Tenant-owned tables: every row has client_id; RLS lets the app role see only the clients in scope (C-01). */
 const CLIENT_TABLES = [

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * The side-effect kernel's ledger: an attempt holds a lease (owner + expiry) so a second attempt never calls the

@@ -2,6 +2,7 @@ import { platformDescriptor } from '../core/connectors/platform-registry';
 import { FaultEngine, faultMatches, MAX_PROCESSING_DELAY_MS } from './faults';
 import { SandboxAdminClient, SandboxAdminError } from './sandbox-admin.client';
 import { api, bootSandbox, TEST_ADMIN_TOKEN, userWithToken, type TestSandbox } from './sandbox.test-helpers';
+import type { SandboxErrorBody, SandboxPost, SandboxUser } from './sandbox.types';
 
 describe('FaultEngine', () => {
   it('matches method and exact / prefix paths', () => {
@@ -41,14 +42,14 @@ describe('sandbox faults, flags and admin', () => {
     } = await userWithToken(t, 'faulty'));
   });
 
-  const createPost = (text: string, key?: string) =>
-    api(t.sandbox.url, '/posts', { token, json: { text }, headers: key ? { 'idempotency-key': key } : {} });
+  const createPost = <T = SandboxPost>(text: string, key?: string) =>
+    api<T>(t.sandbox.url, '/posts', { token, json: { text }, headers: key ? { 'idempotency-key': key } : {} });
 
   it('rate limits `count` matching requests with 429 + Retry-After, then behaves normally', async () => {
     await t.admin.setFaults([
       { match: { method: 'POST', path: '/posts' }, rateLimit: { count: 2, retryAfterSeconds: 7 } },
     ]);
-    const first = await createPost('a');
+    const first = await createPost<SandboxErrorBody>('a');
     const second = await createPost('b');
     expect([first.status, second.status]).toEqual([429, 429]);
     expect(first.headers.get('retry-after')).toBe('7');
@@ -69,7 +70,7 @@ describe('sandbox faults, flags and admin', () => {
 
   it('errorRate 1 answers 503 and creates nothing', async () => {
     await t.admin.setFaults([{ match: { path: '/posts*' }, errorRate: 1 }]);
-    const res = await createPost('never');
+    const res = await createPost<SandboxErrorBody>('never');
     expect(res.status).toBe(503);
     expect(res.body.error.code).toBe('fault_injected');
     expect(await t.admin.listPosts()).toEqual([]);
@@ -163,12 +164,12 @@ describe('sandbox faults, flags and admin', () => {
   it('identity swap changes /me and the author of new posts', async () => {
     const mallory = await t.admin.createUser({ username: 'mallory', password: 'x' });
     await t.admin.swapIdentity({ fromUserId: userId, toUserId: mallory.id });
-    const me = await api(t.sandbox.url, '/me', { token });
+    const me = await api<SandboxUser>(t.sandbox.url, '/me', { token });
     expect(me.body).toMatchObject({ id: mallory.id, handle: '@mallory' });
     const post = await createPost('who am i');
     expect(post.body.authorId).toBe(mallory.id);
     await t.admin.clearSwaps();
-    expect((await api(t.sandbox.url, '/me', { token })).body.id).toBe(userId);
+    expect((await api<SandboxUser>(t.sandbox.url, '/me', { token })).body.id).toBe(userId);
   });
 
   it('admin endpoints need the admin token', async () => {
@@ -201,13 +202,14 @@ describe('sandbox faults, flags and admin', () => {
   });
 
   it('answers bad JSON, bad input and unknown routes with JSON errors and no stack trace', async () => {
-    const bad = await api(t.sandbox.url, '/posts', {
+    const bad = await api<SandboxErrorBody>(t.sandbox.url, '/posts', {
       token,
       rawBody: '{"text": nope',
       headers: { 'content-type': 'application/json' },
     });
     expect(bad.status).toBe(400);
-    expect(bad.body).toEqual({ error: { code: 'invalid_json', message: expect.any(String) } });
+    // jest types its asymmetric matchers `any`: `as unknown` keeps the literal typed.
+    expect(bad.body).toEqual({ error: { code: 'invalid_json', message: expect.any(String) as unknown } });
     expect(bad.text).not.toMatch(/at .*\.ts|Error:|stack/);
 
     const adminBad = await api(t.sandbox.url, '/_admin/users', {
@@ -216,21 +218,24 @@ describe('sandbox faults, flags and admin', () => {
     });
     expect(adminBad.status).toBe(400);
 
-    const invalid = await api(t.sandbox.url, '/_admin/faults', {
+    const invalid = await api<SandboxErrorBody>(t.sandbox.url, '/_admin/faults', {
       json: { faults: [{ errorRate: 2 }] },
       headers: { 'x-sandbox-admin': TEST_ADMIN_TOKEN },
     });
     expect(invalid.status).toBe(400);
     expect(invalid.body.error.code).toBe('validation_error');
 
-    const missing = await api(t.sandbox.url, '/nope');
+    const missing = await api<SandboxErrorBody>(t.sandbox.url, '/nope');
     expect(missing.status).toBe(404);
     expect(missing.body.error.code).toBe('not_found');
     expect(missing.headers.get('x-request-id')).toBeTruthy();
   });
 
   it('caps request bodies at 5 MB', async () => {
-    const res = await api(t.sandbox.url, '/posts', { token, json: { text: 'x', pad: 'y'.repeat(5 * 1024 * 1024) } });
+    const res = await api<SandboxErrorBody>(t.sandbox.url, '/posts', {
+      token,
+      json: { text: 'x', pad: 'y'.repeat(5 * 1024 * 1024) },
+    });
     expect(res.status).toBe(413);
     expect(res.body.error.code).toBe('payload_too_large');
   });

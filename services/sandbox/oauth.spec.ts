@@ -1,5 +1,8 @@
 import { authorizeForCode, createPkcePair, exchangeCode, submitAuthorizeForm } from './sandbox-oauth.flow';
 import { api, bootSandbox, type TestSandbox } from './sandbox.test-helpers';
+import type { SandboxUser, TokenResponse } from './sandbox.types';
+
+// jest types its asymmetric matchers (expect.any, expect.stringMatching) as `any`: `as unknown` keeps them typed.
 
 const REDIRECT = 'http://127.0.0.1:9/oauth/callback';
 const CLIENT = 'raize-app';
@@ -65,17 +68,17 @@ describe('sandbox OAuth 2.0 + PKCE', () => {
     expect(res.status).toBe(200);
     const tokens = (await res.json()) as Record<string, unknown>;
     expect(tokens).toEqual({
-      access_token: expect.any(String),
-      refresh_token: expect.any(String),
+      access_token: expect.any(String) as unknown,
+      refresh_token: expect.any(String) as unknown,
       token_type: 'Bearer',
       expires_in: 3600,
-      scope: expect.any(String),
+      scope: expect.any(String) as unknown,
     });
 
-    const me = await api(t.sandbox.url, '/me', { token: tokens.access_token as string });
+    const me = await api<SandboxUser>(t.sandbox.url, '/me', { token: tokens.access_token as string });
     expect(me.status).toBe(200);
     expect(me.body).toEqual({
-      id: expect.stringMatching(/^sbx_u_/),
+      id: expect.stringMatching(/^sbx_u_/) as unknown,
       username: 'alice',
       handle: '@alice',
       displayName: 'Alice',
@@ -220,7 +223,7 @@ describe('sandbox OAuth 2.0 + PKCE', () => {
     const { code } = await login(challenge);
     const tokens = (await (await exchange(code, verifier)).json()) as { refresh_token: string };
 
-    const refreshed = await api(t.sandbox.url, '/oauth/token', {
+    const refreshed = await api<TokenResponse>(t.sandbox.url, '/oauth/token', {
       json: { grant_type: 'refresh_token', refresh_token: tokens.refresh_token, client_id: CLIENT },
     });
     expect(refreshed.status).toBe(200);

@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
 import { api, bootSandbox, userWithToken, type TestSandbox } from './sandbox.test-helpers';
+import type { Comment, ListResponse, PostsPage, SandboxErrorBody, SandboxPost } from './sandbox.types';
+
+// jest types its asymmetric matchers (expect.any, expect.stringMatching) as `any`: `as unknown` keeps them typed.
 
 describe('sandbox posts API', () => {
   let t: TestSandbox;
@@ -18,23 +21,26 @@ describe('sandbox posts API', () => {
     userId = u.user.id;
   });
 
-  const create = (json: unknown, key?: string) =>
-    api(t.sandbox.url, '/posts', { token, json, headers: key ? { 'idempotency-key': key } : {} });
+  const create = <T = SandboxPost>(json: unknown, key?: string) =>
+    api<T>(t.sandbox.url, '/posts', { token, json, headers: key ? { 'idempotency-key': key } : {} });
+  const getPost = (id: string) => api<SandboxPost>(t.sandbox.url, `/posts/${id}`, { token });
+  const myPosts = (query = '', as = token) => api<PostsPage>(t.sandbox.url, `/me/posts${query}`, { token: as });
+  const myPostsError = (query: string) => api<SandboxErrorBody>(t.sandbox.url, `/me/posts${query}`, { token });
 
   it('creates a post with a public URL', async () => {
     const res = await create({ text: 'hello world' });
     expect(res.status).toBe(201);
     expect(res.body).toEqual({
-      id: expect.stringMatching(/^sbx_p_/),
+      id: expect.stringMatching(/^sbx_p_/) as unknown,
       url: `${t.sandbox.url}/p/${res.body.id}`,
       text: 'hello world',
       media: [],
       authorId: userId,
-      createdAt: expect.any(String),
+      createdAt: expect.any(String) as unknown,
       requestKey: null,
     });
     expect(res.headers.get('x-request-id')).toMatch(/^req_/);
-    const fetched = await api(t.sandbox.url, `/posts/${res.body.id}`, { token });
+    const fetched = await getPost(res.body.id);
     expect(fetched.body).toEqual(res.body);
     expect((await api(t.sandbox.url, '/posts/sbx_p_missing', { token })).status).toBe(404);
   });
@@ -64,16 +70,16 @@ describe('sandbox posts API', () => {
 
   it('refuses key reuse with a different body (422)', async () => {
     await create({ text: 'original' }, 'key-3');
-    const res = await create({ text: 'different' }, 'key-3');
+    const res = await create<SandboxErrorBody>({ text: 'different' }, 'key-3');
     expect(res.status).toBe(422);
-    expect(res.body).toEqual({ error: { code: 'idempotency_key_reused', message: expect.any(String) } });
+    expect(res.body).toEqual({ error: { code: 'idempotency_key_reused', message: expect.any(String) as unknown } });
     expect(await t.admin.listPosts()).toHaveLength(1);
   });
 
   it('scopes idempotency keys to the identity', async () => {
     const other = await userWithToken(t, 'other');
     await create({ text: 'same' }, 'shared-key');
-    const res = await api(t.sandbox.url, '/posts', {
+    const res = await api<SandboxPost>(t.sandbox.url, '/posts', {
       token: other.token,
       json: { text: 'same' },
       headers: { 'idempotency-key': 'shared-key' },
@@ -90,7 +96,7 @@ describe('sandbox posts API', () => {
       { text: 'x'.repeat(5001) },
       { text: 'ok', media: [{ contentType: 'image/png' }] },
     ]) {
-      const res = await create(body);
+      const res = await create<SandboxErrorBody>(body);
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe('validation_error');
     }
@@ -116,7 +122,7 @@ describe('sandbox posts API', () => {
     expect(media.headers.get('content-type')).toBe('image/png');
     expect(Buffer.from(await media.arrayBuffer())).toEqual(bytes);
 
-    const bad = await create({
+    const bad = await create<SandboxErrorBody>({
       text: 'bad',
       media: [{ dataBase64: bytes.toString('base64'), contentType: 'image/png', checksum: 'sha256:' + '0'.repeat(64) }],
     });
@@ -130,21 +136,13 @@ describe('sandbox posts API', () => {
     const other = await userWithToken(t, 'someone');
     await api(t.sandbox.url, '/posts', { token: other.token, json: { text: 'not mine' } });
 
-    const all = await api(t.sandbox.url, '/me/posts', { token });
-    expect(all.body.data.map((p: { id: string }) => p.id)).toEqual([...ids].reverse());
-    const limited = await api(t.sandbox.url, '/me/posts?limit=2', { token });
+    const all = await myPosts();
+    expect(all.body.data.map((p) => p.id)).toEqual([...ids].reverse());
+    const limited = await myPosts('?limit=2');
     expect(limited.body.data).toHaveLength(2);
-    const future = await api(
-      t.sandbox.url,
-      `/me/posts?since=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`,
-      { token },
-    );
+    const future = await myPosts(`?since=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`);
     expect(future.body.data).toEqual([]);
-    const past = await api(
-      t.sandbox.url,
-      `/me/posts?since=${encodeURIComponent(new Date(Date.now() - 60_000).toISOString())}`,
-      { token },
-    );
+    const past = await myPosts(`?since=${encodeURIComponent(new Date(Date.now() - 60_000).toISOString())}`);
     expect(past.body.data).toHaveLength(3);
     expect((await api(t.sandbox.url, '/me/posts?limit=0', { token })).status).toBe(400);
     expect((await api(t.sandbox.url, '/me/posts?since=yesterday', { token })).status).toBe(400);
@@ -161,11 +159,7 @@ describe('sandbox posts API', () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const page: { status: number; body: { data: { id: string }[]; next_cursor: string | null } } = await api(
-        t.sandbox.url,
-        `/me/posts?limit=3${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
-        { token },
-      );
+      const page = await myPosts(`?limit=3${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
       expect(page.status).toBe(200);
       seen.push(...page.body.data.map((p) => p.id));
       cursor = page.body.next_cursor;
@@ -174,33 +168,26 @@ describe('sandbox posts API', () => {
     expect(seen).toEqual(newestFirst);
     expect(pages).toBe(3);
     // A page stays put when newer posts arrive on top of it.
-    const first = await api(t.sandbox.url, '/me/posts?limit=2', { token });
+    const first = await myPosts('?limit=2');
+    const firstCursor = first.body.next_cursor!;
     await create({ text: 'newer' });
-    const second = await api(t.sandbox.url, `/me/posts?limit=2&cursor=${encodeURIComponent(first.body.next_cursor)}`, {
-      token,
-    });
-    expect(second.body.data.map((p: { id: string }) => p.id)).toEqual(newestFirst.slice(2, 4));
+    const second = await myPosts(`?limit=2&cursor=${encodeURIComponent(firstCursor)}`);
+    expect(second.body.data.map((p) => p.id)).toEqual(newestFirst.slice(2, 4));
     // since bounds the walk: the last page ends at the oldest post not older than since.
     const cut = (await t.admin.listPosts()).find((p) => p.id === ids[4])!.createdAt;
-    const bounded = await api(t.sandbox.url, `/me/posts?limit=100&since=${encodeURIComponent(cut)}`, { token });
-    expect(bounded.body.data.map((p: { id: string }) => p.id).slice(-3)).toEqual([ids[6], ids[5], ids[4]]);
+    const bounded = await myPosts(`?limit=100&since=${encodeURIComponent(cut)}`);
+    expect(bounded.body.data.map((p) => p.id).slice(-3)).toEqual([ids[6], ids[5], ids[4]]);
     expect(bounded.body.next_cursor).toBeNull();
-    expect((await api(t.sandbox.url, '/me/posts?cursor=bm9wZQ', { token })).body.error.code).toBe('invalid_cursor');
+    expect((await myPostsError('?cursor=bm9wZQ')).body.error.code).toBe('invalid_cursor');
     const other = await userWithToken(t, 'cursor-thief');
-    expect(
-      (
-        await api(t.sandbox.url, `/me/posts?cursor=${encodeURIComponent(first.body.next_cursor)}`, {
-          token: other.token,
-        })
-      ).status,
-    ).toBe(400);
+    expect((await myPosts(`?cursor=${encodeURIComponent(firstCursor)}`, other.token)).status).toBe(400);
   });
 
   it('stores the Idempotency-Key on the post and echoes it as requestKey, even when it does not dedupe', async () => {
     const keyed = await create({ text: 'keyed' }, 'req-key-1');
     expect(keyed.body.requestKey).toBe('req-key-1');
-    expect((await api(t.sandbox.url, `/posts/${keyed.body.id}`, { token })).body.requestKey).toBe('req-key-1');
-    expect((await api(t.sandbox.url, '/me/posts', { token })).body.data[0].requestKey).toBe('req-key-1');
+    expect((await getPost(keyed.body.id)).body.requestKey).toBe('req-key-1');
+    expect((await myPosts()).body.data[0].requestKey).toBe('req-key-1');
     await t.admin.setFlags({ ignoreIdempotencyKey: true });
     const again = await create({ text: 'keyed' }, 'req-key-1');
     expect(again.status).toBe(201);
@@ -215,8 +202,8 @@ describe('sandbox posts API', () => {
     });
     const res = await create({ text: 'anonymous request' }, 'req-key-2');
     expect(res.body).not.toHaveProperty('requestKey');
-    expect((await api(t.sandbox.url, `/posts/${res.body.id}`, { token })).body).not.toHaveProperty('requestKey');
-    expect((await api(t.sandbox.url, '/me/posts', { token })).body.data[0]).not.toHaveProperty('requestKey');
+    expect((await getPost(res.body.id)).body).not.toHaveProperty('requestKey');
+    expect((await myPosts()).body.data[0]).not.toHaveProperty('requestKey');
     // Deduplication still works; the admin view still knows the key.
     expect((await create({ text: 'anonymous request' }, 'req-key-2')).status).toBe(200);
     expect((await t.admin.listPosts())[0]!.requestKey).toBe('req-key-2');
@@ -226,16 +213,16 @@ describe('sandbox posts API', () => {
 
   it('creates and lists comments', async () => {
     const post = (await create({ text: 'comment on me' })).body;
-    const res = await api(t.sandbox.url, `/posts/${post.id}/comments`, { token, json: { text: 'nice' } });
+    const res = await api<Comment>(t.sandbox.url, `/posts/${post.id}/comments`, { token, json: { text: 'nice' } });
     expect(res.status).toBe(201);
     expect(res.body).toEqual({
-      id: expect.stringMatching(/^sbx_c_/),
+      id: expect.stringMatching(/^sbx_c_/) as unknown,
       postId: post.id,
       authorId: userId,
       text: 'nice',
-      createdAt: expect.any(String),
+      createdAt: expect.any(String) as unknown,
     });
-    const list = await api(t.sandbox.url, `/posts/${post.id}/comments`, { token });
+    const list = await api<ListResponse<Comment>>(t.sandbox.url, `/posts/${post.id}/comments`, { token });
     expect(list.body.data).toEqual([res.body]);
     expect((await api(t.sandbox.url, '/posts/nope/comments', { token, json: { text: 'x' } })).status).toBe(404);
   });

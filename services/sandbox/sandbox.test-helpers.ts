@@ -46,14 +46,15 @@ export async function userWithToken(
   return { user, token: tokens.access_token };
 }
 
-export interface ApiResult<T = any> {
+export interface ApiResult<T = unknown> {
   status: number;
   headers: Headers;
   body: T;
   text: string;
 }
 
-export async function api<T = any>(
+/** `T` is what the caller expects the body to be: a cast, not a check (specs assert the body themselves). */
+export async function api<T = unknown>(
   baseUrl: string,
   path: string,
   opts: { method?: string; token?: string; json?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
@@ -84,7 +85,8 @@ export async function api<T = any>(
 export interface ReceivedWebhook {
   headers: IncomingHttpHeaders;
   rawBody: Buffer;
-  json: any;
+  /** The body parsed as JSON (null when it is not JSON): a webhook event, for the specs to narrow. */
+  json: unknown;
 }
 
 export interface WebhookReceiver {

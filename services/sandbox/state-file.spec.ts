@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox } from './sandbox.server';
 import { api, bootSandbox, userWithToken } from './sandbox.test-helpers';
+import type { SandboxPost, SandboxUser } from './sandbox.types';
 
 describe('sandbox state file', () => {
   let dir: string;
@@ -16,7 +17,7 @@ describe('sandbox state file', () => {
     const stateFile = join(dir, 'nested', 'state.json');
     const first = await bootSandbox({ stateFile });
     const { user, token } = await userWithToken(first, 'persistent');
-    const post = await api(first.sandbox.url, '/posts', {
+    const post = await api<SandboxPost>(first.sandbox.url, '/posts', {
       token,
       json: { text: 'survive restart' },
       headers: { 'idempotency-key': 'k1' },
@@ -24,7 +25,7 @@ describe('sandbox state file', () => {
     await first.admin.setFlags({ ignoreIdempotencyKey: false, duplicateWebhooks: true });
     await first.admin.registerWebhook({ url: 'http://127.0.0.1:9/hook', secret: 's' });
 
-    const onDisk = JSON.parse(readFileSync(stateFile, 'utf8'));
+    const onDisk = JSON.parse(readFileSync(stateFile, 'utf8')) as { version: number; posts: unknown[] };
     expect(onDisk.version).toBe(1);
     expect(onDisk.posts).toHaveLength(1);
     expect(JSON.stringify(onDisk)).not.toContain(token); // only token hashes are stored
@@ -42,8 +43,8 @@ describe('sandbox state file', () => {
       });
       expect(await second.admin.listWebhooks()).toHaveLength(1);
       // Tokens and idempotency records survive too.
-      expect((await api(second.sandbox.url, '/me', { token })).body.id).toBe(user.id);
-      const replay = await api(second.sandbox.url, '/posts', {
+      expect((await api<SandboxUser>(second.sandbox.url, '/me', { token })).body.id).toBe(user.id);
+      const replay = await api<SandboxPost>(second.sandbox.url, '/posts', {
         token,
         json: { text: 'survive restart' },
         headers: { 'idempotency-key': 'k1' },

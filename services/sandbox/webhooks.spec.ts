@@ -4,10 +4,14 @@ import {
   bootSandbox,
   startWebhookReceiver,
   userWithToken,
+  type ReceivedWebhook,
   type TestSandbox,
   type WebhookReceiver,
 } from './sandbox.test-helpers';
-import type { CommentCreatedEvent } from './sandbox.types';
+import type { Comment, SandboxPost, WebhookEvent } from './sandbox.types';
+
+/** The receiver keeps any JSON it gets; the sandbox sends only webhook events. */
+const eventOf = (hook: ReceivedWebhook): WebhookEvent | null => hook.json as WebhookEvent | null;
 
 describe('verifySandboxSignature', () => {
   it('accepts the matching signature and rejects anything else', () => {
@@ -43,17 +47,17 @@ describe('sandbox webhooks', () => {
 
   async function postAndComment(): Promise<{ postId: string; commentId: string }> {
     const { token } = await userWithToken(t, 'author');
-    const post = await api(t.sandbox.url, '/posts', { token, json: { text: 'hi' } });
-    const comment = await api(t.sandbox.url, `/posts/${post.body.id}/comments`, { token, json: { text: 'first!' } });
+    const post = await api<SandboxPost>(t.sandbox.url, '/posts', { token, json: { text: 'hi' } });
+    const comment = await api<Comment>(t.sandbox.url, `/posts/${post.body.id}/comments`, { token, json: { text: 'first!' } });
     return { postId: post.body.id, commentId: comment.body.id };
   }
 
   it('delivers signed comment.created events that verify, and a tampered body fails', async () => {
     const { postId, commentId } = await postAndComment();
     await receiver.waitFor(2);
-    const hook = receiver.received.find((r) => r.json?.type === 'comment.created')!;
+    const hook = receiver.received.find((r) => eventOf(r)?.type === 'comment.created')!;
     expect(hook).toBeDefined();
-    const event = hook.json as CommentCreatedEvent;
+    const event = eventOf(hook)!;
     expect(event).toMatchObject({
       type: 'comment.created',
       data: { comment: { id: commentId, postId, text: 'first!' }, post: { id: postId } },
@@ -67,28 +71,33 @@ describe('sandbox webhooks', () => {
     expect(verifySandboxSignature(SECRET, tampered, signature)).toBe(false);
     expect(verifySandboxSignature('wrong-secret', hook.rawBody, signature)).toBe(false);
 
-    expect(receiver.received.some((r) => r.json?.type === 'post.created' && r.json.data.post.id === postId)).toBe(true);
+    expect(
+      receiver.received.some((r) => {
+        const e = eventOf(r);
+        return e?.type === 'post.created' && e.data.post.id === postId;
+      }),
+    ).toBe(true);
   });
 
   it('sends every delivery twice with the same id when duplicateWebhooks is set', async () => {
     await t.admin.setFlags({ duplicateWebhooks: true });
     const { token } = await userWithToken(t, 'dup');
-    const post = await api(t.sandbox.url, '/posts', { token, json: { text: 'dup' } });
+    const post = await api<SandboxPost>(t.sandbox.url, '/posts', { token, json: { text: 'dup' } });
     await receiver.waitFor(2);
     await t.sandbox.webhooks.idle();
     expect(receiver.received).toHaveLength(2);
     const [a, b] = receiver.received;
-    expect(a!.json.id).toBe(b!.json.id);
+    expect(eventOf(a!)!.id).toBe(eventOf(b!)!.id);
     expect(a!.headers['x-sandbox-delivery']).toBe(b!.headers['x-sandbox-delivery']);
     expect(a!.rawBody.equals(b!.rawBody)).toBe(true);
-    expect(a!.json.data.post.id).toBe(post.body.id);
+    expect(eventOf(a!)!.data.post.id).toBe(post.body.id);
   });
 
   it('retries failed deliveries with the same delivery id', async () => {
     receiver.respondWith.push(500, 503);
     const user = await t.admin.createUser({ username: 'fan', password: 'x' });
     const { token } = await userWithToken(t, 'star');
-    const post = await api(t.sandbox.url, '/posts', { token, json: { text: 'retry me' } });
+    const post = await api<SandboxPost>(t.sandbox.url, '/posts', { token, json: { text: 'retry me' } });
     await t.sandbox.webhooks.idle();
     receiver.received.length = 0;
     receiver.respondWith.push(500, 502);
@@ -97,7 +106,7 @@ describe('sandbox webhooks', () => {
     await receiver.waitFor(3);
     await t.sandbox.webhooks.idle();
     expect(receiver.received).toHaveLength(3);
-    expect(new Set(receiver.received.map((r) => r.json.id)).size).toBe(1);
+    expect(new Set(receiver.received.map((r) => eventOf(r)!.id)).size).toBe(1);
     const deliveries = (await t.admin.listWebhookDeliveries()).filter((d) => d.type === 'comment.created');
     expect(deliveries.map((d) => [d.attempt, d.ok])).toEqual([
       [1, false],

@@ -1,19 +1,18 @@
-import { createServer, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
-import { BrowserContext, Page, Request } from 'playwright-core';
+import type { Server } from 'node:http';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { BrowserContext, Page, Request } from 'playwright-core';
 import { connectSandboxAccount } from '../factories/connect-account';
+import { clientKillSwitchEngaged } from '../factories/db-reads';
 import { createAsset, hasStatus, postMutation, schedulePost, waitForPost } from '../factories/posts';
-import { startTestStack, TestStack } from '../harness/stack';
-import { E2eBrowser, launchBrowser, newOperatorContext, screenshot } from './support/browser';
-import { seedTenantWithLogins, signInThroughUi, TenantWithLogins } from './support/operators';
-import {
-  ADD_INLINE_SCRIPT,
-  AxeFinding,
-  READ_CSP_VIOLATIONS,
-  RECORD_CSP_VIOLATIONS,
-  RUN_AXE,
-  spaNavigate,
-} from './support/in-page';
+import type { TestStack } from '../harness/stack';
+import { startTestStack } from '../harness/stack';
+import type { E2eBrowser } from './support/browser';
+import { launchBrowser, newOperatorContext, screenshot } from './support/browser';
+import type { TenantWithLogins } from './support/operators';
+import { seedTenantWithLogins, signInThroughUi } from './support/operators';
+import type { AxeFinding } from './support/in-page';
+import { ADD_INLINE_SCRIPT, READ_CSP_VIOLATIONS, RECORD_CSP_VIOLATIONS, RUN_AXE, spaNavigate } from './support/in-page';
 import { ensureWebBuild } from './support/web-build';
 
 interface Screen {
@@ -117,10 +116,7 @@ describe("the admin app under the browser's security rules: CSRF, CSP, accessibi
     return ctx;
   }
 
-  const clientSwitch = async () =>
-    (
-      await stack.ds.query(`SELECT engaged FROM kill_switches WHERE scope = 'client' AND scope_id = $1`, [t.clientId])
-    )[0]?.engaged ?? false;
+  const clientSwitch = () => clientKillSwitchEngaged(stack.ds, t.clientId);
 
   it("the API process serves the app: deep links get index.html, a missing asset is a 404, API paths are the API's", async () => {
     const deep = await fetch(`${stack.apiUrl}/c/${t.clientId}/posts/00000000-0000-4000-8000-000000000000`);

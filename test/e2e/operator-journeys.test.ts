@@ -1,10 +1,13 @@
-import { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { totpCode } from '../../services/core/auth/totp';
 import { connectSandboxAccount } from '../factories/connect-account';
+import { publishJobScheduledAt } from '../factories/db-reads';
 import { signIn as signInOverHttp } from '../factories/operator-session';
 import { createAsset, getPost, schedulePost, waitForPost } from '../factories/posts';
-import { startTestStack, TestStack } from '../harness/stack';
-import { E2eBrowser, launchBrowser, newOperatorContext } from './support/browser';
+import type { TestStack } from '../harness/stack';
+import { startTestStack } from '../harness/stack';
+import type { E2eBrowser } from './support/browser';
+import { launchBrowser, newOperatorContext } from './support/browser';
 import { localDay } from './support/client-time';
 import { PASSWORD, seedTenantWithLogins, signInThroughUi } from './support/operators';
 import { ensureWebBuild } from './support/web-build';
@@ -140,7 +143,9 @@ describe("operators' journeys in a real browser: roles, kill switch, calendar, t
       assetId: asset.id,
       inSeconds: 12,
     });
-    const clientName = (await stack.ds.query('SELECT name FROM clients WHERE id = $1', [t.clientId]))[0].name as string;
+    const [{ name: clientName }] = await stack.ds.query<{ name: string }[]>('SELECT name FROM clients WHERE id = $1', [
+      t.clientId,
+    ]);
 
     const page = await signedIn(t.emails.admin);
     await page.goto(`/c/${t.clientId}/kill-switches`);
@@ -176,9 +181,7 @@ describe("operators' journeys in a real browser: roles, kill switch, calendar, t
     });
     await waitForPost(stack, t.users.author, post.id, (p) => p.workflowStatus === 'scheduled');
     const tz = 'Europe/Berlin';
-    const slot = new Date(
-      (await stack.ds.query('SELECT scheduled_at FROM publish_jobs WHERE id = $1', [post.id]))[0].scheduled_at,
-    );
+    const slot = await publishJobScheduledAt(stack.ds, post.id);
     const day = localDay(slot, tz);
     // Stay inside the week on screen: a Sunday post moves back to Saturday, any other forward a day.
     const sunday = new Date(`${day}T12:00:00Z`).getUTCDay() === 0;
@@ -191,10 +194,7 @@ describe("operators' journeys in a real browser: roles, kill switch, calendar, t
     await chip.waitFor();
     await chip.dragTo(page.locator(`[data-day="${target}"]`));
     await page.getByText(/^Rescheduled to/).waitFor();
-    const moved = async () =>
-      new Date(
-        (await stack.ds.query('SELECT scheduled_at FROM publish_jobs WHERE id = $1', [post.id]))[0].scheduled_at,
-      ).getTime();
+    const moved = async () => (await publishJobScheduledAt(stack.ds, post.id)).getTime();
     for (let i = 0; i < 40 && (await moved()) === slot.getTime(); i++) await new Promise((r) => setTimeout(r, 250));
     expect(await moved()).toBe(slot.getTime() + shift * 24 * 3600_000);
     await page.locator(`[data-day="${target}"] [data-post="${post.id}"]`).waitFor();

@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { getPost } from '../factories/posts';
-import { startTestStack, TestStack } from '../harness/stack';
-import { E2eBrowser, launchBrowser, newOperatorContext, screenshot } from './support/browser';
+import type { TestStack } from '../harness/stack';
+import { startTestStack } from '../harness/stack';
+import type { E2eBrowser } from './support/browser';
+import { launchBrowser, newOperatorContext, screenshot } from './support/browser';
 import { localInputValue } from './support/client-time';
-import { seedTenantWithLogins, signInThroughUi, TenantWithLogins } from './support/operators';
+import type { TenantWithLogins } from './support/operators';
+import { seedTenantWithLogins, signInThroughUi } from './support/operators';
 import { ensureWebBuild } from './support/web-build';
 
 const SANDBOX_PASSWORD = 'correct horse battery';

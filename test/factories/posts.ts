@@ -1,3 +1,4 @@
+import type { PublishProof } from '../../services/core/database/entities';
 import type { TestStack } from '../harness/stack';
 
 export interface PostView {
@@ -84,6 +85,12 @@ export async function waitForPost(
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`post ${postId} did not reach the expected state; last seen: ${JSON.stringify(last)}`);
+}
+
+/** The API hands the proof over as the JSON text of what the guard stored. */
+export function proofOf(post: PostView): PublishProof {
+  if (post.proof === null) throw new Error(`post ${post.id} has no proof`);
+  return JSON.parse(post.proof) as PublishProof;
 }
 
 export const hasStatus =

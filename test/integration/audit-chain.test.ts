@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { AuditService } from '../../services/core/audit/audit.service';
 import { seedTenant } from '../factories/tenant.factory';
 import { openDataSource } from '../harness/test-env';
@@ -90,7 +90,7 @@ describe('the audit trail', () => {
     // Make room at seq 3 (two steps, because (chain_key, seq) is unique).
     await asSuperuser(`UPDATE audit_events SET seq = -seq WHERE client_id = $1 AND seq >= 3`, [t.clientId]);
     await asSuperuser(`UPDATE audit_events SET seq = -seq + 1 WHERE client_id = $1 AND seq < 0`, [t.clientId]);
-    const prev: { hash: string } = (await ds.query(`SELECT hash FROM audit_events WHERE id = $1`, [rows[1].id]))[0];
+    const [prev] = await ds.query<{ hash: string }[]>(`SELECT hash FROM audit_events WHERE id = $1`, [rows[1].id]);
     await asSuperuser(
       `INSERT INTO audit_events (chain_key, seq, agency_id, client_id, actor, action, subject_type, subject_id, data, prev_hash, hash, created_at)
        VALUES ($1, 3, $2, $3, 'user:forged', 'approval.granted', 'test', 'x', '{}', $4, $5, now())`,

@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import { accountFingerprint } from '../../services/core/connectors/content-fingerprint';
 import { PlatformAccount } from '../../services/core/database/entities';
 import { createSecrets } from '../../services/core/secrets/create-secrets';
-import { seedTenant, SeededTenant } from '../factories/tenant.factory';
+import type { SeededTenant } from '../factories/tenant.factory';
+import { seedTenant } from '../factories/tenant.factory';
 import { connectSandboxAccount } from '../factories/connect-account';
-import { startTestStack, TestStack } from '../harness/stack';
+import type { TestStack } from '../harness/stack';
+import { startTestStack } from '../harness/stack';
 import { testEnv } from '../harness/test-env';
 
 describe('connecting a sandbox account through GraphQL and OAuth + PKCE', () => {
@@ -93,7 +95,7 @@ describe('connecting a sandbox account through GraphQL and OAuth + PKCE', () => 
     await pg.connect();
     try {
       const tables: { tablename: string }[] = (
-        await pg.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`)
+        await pg.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`)
       ).rows;
       let dump = '';
       for (const { tablename } of tables) dump += JSON.stringify((await pg.query(`SELECT * FROM "${tablename}"`)).rows);

@@ -5,9 +5,18 @@ import { contentFingerprint } from '../../services/core/connectors/content-finge
 import { loadAppConfig } from '../../services/core/config/app-config';
 import { findOurPost } from '../../activities/guard/kernel/reconcile.step';
 import { connectSandboxAccount } from '../factories/connect-account';
-import { createAsset, hasStatus, postAttempts, sandboxPostsBy, schedulePost, waitForPost } from '../factories/posts';
+import {
+  createAsset,
+  hasStatus,
+  postAttempts,
+  proofOf,
+  sandboxPostsBy,
+  schedulePost,
+  waitForPost,
+} from '../factories/posts';
 import { seedTenant } from '../factories/tenant.factory';
-import { startTestStack, TestStack } from '../harness/stack';
+import type { TestStack } from '../harness/stack';
+import { startTestStack } from '../harness/stack';
 
 const AUTONOMOUS = { autonomy: { publish: 'autonomous' as const }, fourEyes: false };
 const TIMEOUT_MS = 3000;
@@ -70,7 +79,7 @@ describe('the side-effect kernel (real Temporal, Postgres, OPA wasm, sandbox)', 
     expect(done.status).toBe('verified');
     expect(await sandboxPostsBy(stack, acc.sandboxUserId)).toHaveLength(1);
     expect(await postAttempts(stack)).toBe(1);
-    expect(JSON.parse(done.proof!).reconciled).toBe(true);
+    expect(proofOf(done).reconciled).toBe(true);
   });
 
   it('[C-20] a kill switch engaged while the guard waits on the platform stops the call', async () => {
@@ -287,7 +296,7 @@ describe('the side-effect kernel (real Temporal, Postgres, OPA wasm, sandbox)', 
         query({ key, text: 'Launch day, page two', firstAttemptAt: new Date() }),
         {},
       );
-      expect(found).toEqual({ found: expect.objectContaining({ postId: ours.id, requestKey: key }) });
+      expect(found).toEqual({ found: expect.objectContaining({ postId: ours.id, requestKey: key }) as unknown });
     });
 
     it('[C-22] never claims identical text posted before our first attempt (a recurring "Good morning!")', async () => {
@@ -326,7 +335,7 @@ describe('the side-effect kernel (real Temporal, Postgres, OPA wasm, sandbox)', 
       });
       const mine = await postAs('Same words, another job');
       expect(await findOurPost(stack.ds.manager, ledger, reader, { accessToken: token }, q, {})).toEqual({
-        found: expect.objectContaining({ postId: mine.id }),
+        found: expect.objectContaining({ postId: mine.id }) as unknown,
       });
       await postAs('Same words, another job');
       const twice = await findOurPost(stack.ds.manager, ledger, reader, { accessToken: token }, q, {});

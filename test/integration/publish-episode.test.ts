@@ -7,12 +7,14 @@ import {
   hasStatus,
   postAttempts,
   postMutation,
+  proofOf,
   sandboxPostsBy,
   schedulePost,
   waitForPost,
 } from '../factories/posts';
 import { seedTenant } from '../factories/tenant.factory';
-import { startTestStack, TestStack } from '../harness/stack';
+import type { TestStack } from '../harness/stack';
+import { startTestStack } from '../harness/stack';
 import { temporalClient } from '../harness/test-env';
 
 const AUTONOMOUS = { autonomy: { publish: 'autonomous' as const }, fourEyes: false };
@@ -156,7 +158,7 @@ describe('the publishing episode, end to end (real Temporal, Postgres, OPA wasm,
     expect(done.status).toBe('verified');
     expect(await sandboxPostsBy(stack, acc.sandboxUserId)).toHaveLength(1);
     expect(await postAttempts(stack)).toBe(1);
-    expect(JSON.parse(done.proof!).reconciled).toBe(true);
+    expect(proofOf(done).reconciled).toBe(true);
   });
 
   it('[C-18] a deny sends nothing and ends in a clear terminal state; [C-25] caps reached are denied with the reason', async () => {

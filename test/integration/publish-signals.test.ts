@@ -1,4 +1,5 @@
 import { connectSandboxAccount } from '../factories/connect-account';
+import { publishJobCount } from '../factories/db-reads';
 import {
   createAsset,
   getPost,
@@ -9,7 +10,8 @@ import {
   waitForPost,
 } from '../factories/posts';
 import { seedTenant } from '../factories/tenant.factory';
-import { startTestStack, TestStack } from '../harness/stack';
+import type { TestStack } from '../harness/stack';
+import { startTestStack } from '../harness/stack';
 
 describe('operators steering a scheduled post through GraphQL signals', () => {
   let stack: TestStack;
@@ -89,7 +91,7 @@ describe('operators steering a scheduled post through GraphQL signals', () => {
 
   it('refuses a schedule with bad input clearly and writes nothing', async () => {
     const t = await seedTenant(stack.ds);
-    const before = Number((await stack.ds.query('SELECT count(*) FROM publish_jobs'))[0].count);
+    const before = await publishJobCount(stack.ds);
     const r = await stack.gql(t.users.author, 'mutation($i: SchedulePostInput!) { schedulePost(input: $i) { id } }', {
       i: {
         clientId: t.clientId,
@@ -104,6 +106,6 @@ describe('operators steering a scheduled post through GraphQL signals', () => {
     expect(r.errors?.[0].message).toMatch(/scheduledAt must be a valid ISO 8601/);
     const wrongType = await stack.gql(t.users.author, 'mutation { schedulePost(input: { clientId: 5 }) { id } }');
     expect(wrongType.errors?.[0].extensions?.code).toMatch(/GRAPHQL_VALIDATION_FAILED|BAD_USER_INPUT/);
-    expect(Number((await stack.ds.query('SELECT count(*) FROM publish_jobs'))[0].count)).toBe(before);
+    expect(await publishJobCount(stack.ds)).toBe(before);
   });
 });

@@ -1,9 +1,11 @@
 import { WorkflowFailedError } from '@temporalio/client';
-import { PUBLISH_WORKFLOW_TYPE, PublishWorkflowInput } from '../../workflows/contracts/publish.contract';
+import type { PublishWorkflowInput } from '../../workflows/contracts/publish.contract';
+import { PUBLISH_WORKFLOW_TYPE } from '../../workflows/contracts/publish.contract';
 import { connectSandboxAccount } from '../factories/connect-account';
 import { createAsset, postAttempts, schedulePost } from '../factories/posts';
 import { seedTenant } from '../factories/tenant.factory';
-import { startTestStack, TestStack } from '../harness/stack';
+import type { TestStack } from '../harness/stack';
+import { startTestStack } from '../harness/stack';
 import { temporalClient } from '../harness/test-env';
 
 describe('immutable tenant context of background work', () => {
@@ -26,9 +28,10 @@ describe('immutable tenant context of background work', () => {
       inSeconds: 3600,
     });
     await stack.sandboxAdmin.clearRequests();
-    const job: { payload: PublishWorkflowInput } = (
-      await stack.ds.query('SELECT payload FROM publish_jobs WHERE id = $1', [post.id])
-    )[0];
+    const [job] = await stack.ds.query<{ payload: PublishWorkflowInput }[]>(
+      'SELECT payload FROM publish_jobs WHERE id = $1',
+      [post.id],
+    );
     // The payload itself cannot be edited in the database...
     await expect(
       stack.ds.query(

@@ -1,11 +1,21 @@
-import { ChildProcess, fork } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../../services/core/util/repo-root';
 import { connectSandboxAccount } from '../factories/connect-account';
-import { createAsset, hasStatus, postAttempts, sandboxPostsBy, schedulePost, waitForPost } from '../factories/posts';
+import {
+  createAsset,
+  hasStatus,
+  postAttempts,
+  proofOf,
+  sandboxPostsBy,
+  schedulePost,
+  waitForPost,
+} from '../factories/posts';
 import { seedTenant } from '../factories/tenant.factory';
-import { startTestStack, TestStack } from '../harness/stack';
+import type { TestStack } from '../harness/stack';
+import { startTestStack } from '../harness/stack';
 import { testEnv } from '../harness/test-env';
 
 const WORKER_MAIN = join(repoRoot(), 'dist', 'services', 'worker', 'main.js');
@@ -83,6 +93,6 @@ describe('a worker that dies in the middle of a publish', () => {
     expect(done.status).toBe('verified');
     expect(await sandboxPostsBy(stack, acc.sandboxUserId)).toHaveLength(1);
     expect(await postAttempts(stack)).toBe(1);
-    expect(JSON.parse(done.proof!).reconciled).toBe(true);
+    expect(proofOf(done).reconciled).toBe(true);
   });
 });

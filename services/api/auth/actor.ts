@@ -1,4 +1,4 @@
-import { ApiTokenScope } from '../../core/database/entities';
+import type { ApiTokenScope } from '../../core/database/entities';
 
 /** Who is making a request; on every request's context. */
 export interface Actor {

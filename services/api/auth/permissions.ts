@@ -1,4 +1,4 @@
-import { ApiTokenScope, Role } from '../../core/database/entities';
+import type { ApiTokenScope, Role } from '../../core/database/entities';
 
 /**
  * The one permission matrix: what each role may do on a client. Resolvers name the permission they need;

@@ -1,4 +1,4 @@
-import { GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError } from 'graphql';
 import { logger } from '../../core/telemetry/logger';
 
 const PASS_THROUGH = new Set([

@@ -1,11 +1,12 @@
-import {
+import type {
   ASTVisitor,
   FieldNode,
   FragmentDefinitionNode,
-  GraphQLError,
-  Kind,
   SelectionSetNode,
-  ValidationContext,
+  ValidationContext} from 'graphql';
+import {
+  GraphQLError,
+  Kind
 } from 'graphql';
 
 /**

@@ -1,5 +1,6 @@
-import { DataSource } from 'typeorm';
-import { Agency, Client, ClientPolicySettings, Membership, Role, User } from '../database/entities';
+import type { DataSource } from 'typeorm';
+import type { Role} from '../database/entities';
+import { Agency, Client, ClientPolicySettings, Membership, User } from '../database/entities';
 import { AuditService } from '../audit/audit.service';
 import { hashPassword } from '../auth/password';
 

@@ -6,6 +6,8 @@ import { PolicyEngine, PolicyLoadError, type PolicyEvaluator } from './policy-en
 import { defaultPolicyWasmPath, findRepoRoot } from './policy-paths';
 import type { PolicyDecision, PolicyInput } from './policy.types';
 
+// jest types its asymmetric matchers (expect.any, expect.stringContaining) as `any`: `as unknown` keeps them typed.
+
 const root = findRepoRoot(__dirname);
 const wasmPath = defaultPolicyWasmPath(root);
 
@@ -73,7 +75,7 @@ describe('PolicyEngine with the real wasm (policies/dist/policy.wasm)', () => {
   it('denies under a matching kill switch and names the scope', () => {
     const d = engine.decide(sampleInput({ kill_switches: [{ scope: 'client', scope_id: 'client-1' }] }));
     expect(d.allow).toBe(false);
-    expect(d.reasons).toEqual([{ code: 'kill_switch', message: expect.stringContaining('client scope') }]);
+    expect(d.reasons).toEqual([{ code: 'kill_switch', message: expect.stringContaining('client scope') as unknown }]);
   });
 
   it('ignores a kill switch of another tenant', () => {
@@ -181,7 +183,7 @@ describe('PolicyEngine fails closed', () => {
   const expectEngineError = (d: PolicyDecision) => {
     expect(d.allow).toBe(false);
     expect(d.needsApproval).toBe(false);
-    expect(d.reasons[0]).toEqual({ code: 'engine_error', message: expect.any(String) });
+    expect(d.reasons[0]).toEqual({ code: 'engine_error', message: expect.any(String) as unknown });
   };
 
   it('passes a well-formed result through', () => {
@@ -291,7 +293,7 @@ describe('PolicyEngine fails closed', () => {
     );
     const d = slow.decide(sampleInput());
     expect(d.allow).toBe(false);
-    expect(d.reasons).toEqual([{ code: 'engine_timeout', message: expect.stringContaining('limit 250 ms') }]);
+    expect(d.reasons).toEqual([{ code: 'engine_timeout', message: expect.stringContaining('limit 250 ms') as unknown }]);
   });
 
   it('[C-18] measures real time against a custom timeout', () => {

@@ -1,5 +1,7 @@
-import { EntityManager, IsNull } from 'typeorm';
-import { Membership, Role, ROLES } from '../database/entities';
+import type { EntityManager} from 'typeorm';
+import { IsNull } from 'typeorm';
+import type { Role} from '../database/entities';
+import { Membership, ROLES } from '../database/entities';
 
 /** The strongest role a user holds on a client, directly or through its agency; null if none. */
 export async function effectiveRole(

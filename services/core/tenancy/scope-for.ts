@@ -1,5 +1,6 @@
-import { DataSource } from 'typeorm';
-import { realDataSource, runInTenantScope, TenantScope } from './tenant-scope';
+import type { DataSource } from 'typeorm';
+import type { TenantScope } from './tenant-scope';
+import { realDataSource, runInTenantScope } from './tenant-scope';
 
 /** The scope of background work for one client: that client's rows, and its agency's roles and switches. */
 export async function clientScope(ds: DataSource, clientId: string): Promise<TenantScope> {

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 /** Which tenants one request or one activity may touch; enforced by Postgres RLS for the app role (C-01). */
 export interface TenantScope {
@@ -101,7 +101,7 @@ export function tenantScopedDataSource(real: DataSource): DataSource {
         const value = (m as unknown as Record<string, unknown>)[prop];
         return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(m) : value;
       }
-      return Reflect.get(target, prop, receiver);
+      return Reflect.get(target, prop, receiver) as unknown;
     },
   });
 }

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, BrowserContext, BrowserType, chromium, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserType, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
 import { repoRoot } from '../../../services/core/util/repo-root';
 
 const CHROMIUM = process.env.RAIZE_CHROMIUM ?? '/usr/bin/chromium';

@@ -1,7 +1,9 @@
-import { DataSource } from 'typeorm';
-import { Page } from 'playwright-core';
+import type { DataSource } from 'typeorm';
+import type { Page } from 'playwright-core';
 import { TenantBootstrap } from '../../../services/core/bootstrap/tenants';
-import { seedTenant, SeededTenant } from '../../factories/tenant.factory';
+import { userEmail } from '../../factories/db-reads';
+import type { SeededTenant } from '../../factories/tenant.factory';
+import { seedTenant } from '../../factories/tenant.factory';
 
 export const PASSWORD = 'a long enough passphrase for e2e';
 
@@ -22,7 +24,7 @@ export async function seedTenantWithLogins(
   const emails = {} as Record<RoleKey, string>;
   for (const [role, id] of Object.entries(t.users) as [RoleKey, string][]) {
     await b.setPassword(id, PASSWORD);
-    emails[role] = (await ds.query('SELECT email FROM users WHERE id = $1', [id]))[0].email;
+    emails[role] = await userEmail(ds, id);
   }
   return { ...t, emails };
 }

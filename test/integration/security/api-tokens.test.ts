@@ -1,7 +1,14 @@
 import { connectSandboxAccount } from '../../factories/connect-account';
 import { createAsset } from '../../factories/posts';
 import { seedTenant } from '../../factories/tenant.factory';
-import { startTestStack, TestStack } from '../../harness/stack';
+import type { TestStack } from '../../harness/stack';
+import { startTestStack } from '../../harness/stack';
+
+interface TokenUse {
+  last_used_at: Date | null;
+  last_used_ip: string | null;
+  last_used_user_agent: string | null;
+}
 
 describe('API tokens for scripts (C-09)', () => {
   let stack: TestStack;
@@ -38,7 +45,9 @@ describe('API tokens for scripts (C-09)', () => {
     expect(a.token).not.toBe(b.token);
     expect(a.token).toMatch(/^rzt_[A-Za-z0-9_-]{40,}$/);
     expect(a.token.startsWith(a.apiToken.prefix)).toBe(true);
-    const rows = await stack.ds.query('SELECT * FROM api_tokens WHERE user_id = $1', [t.users.author]);
+    const rows = await stack.ds.query<Record<string, unknown>[]>('SELECT * FROM api_tokens WHERE user_id = $1', [
+      t.users.author,
+    ]);
     expect(JSON.stringify(rows)).not.toContain(a.token);
     const listed = await stack.gql(t.users.author, '{ apiTokens { id prefix } }');
     expect(JSON.stringify(listed)).not.toContain(a.token);
@@ -49,11 +58,10 @@ describe('API tokens for scripts (C-09)', () => {
       'nightly-export/2.1',
     );
     expect(r.data?.client).toEqual({ id: t.clientId });
-    const used = (
-      await stack.ds.query('SELECT last_used_at, last_used_ip, last_used_user_agent FROM api_tokens WHERE id = $1', [
-        a.apiToken.id,
-      ])
-    )[0];
+    const [used] = await stack.ds.query<TokenUse[]>(
+      'SELECT last_used_at, last_used_ip, last_used_user_agent FROM api_tokens WHERE id = $1',
+      [a.apiToken.id],
+    );
     expect(used.last_used_at).not.toBeNull();
     expect(used.last_used_ip).toMatch(/127\.0\.0\.1/);
     expect(used.last_used_user_agent).toBe('nightly-export/2.1');

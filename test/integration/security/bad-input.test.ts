@@ -1,5 +1,7 @@
-import { seedTenant, SeededTenant } from '../../factories/tenant.factory';
-import { startTestStack, TestStack } from '../../harness/stack';
+import type { SeededTenant } from '../../factories/tenant.factory';
+import { seedTenant } from '../../factories/tenant.factory';
+import type { TestStack } from '../../harness/stack';
+import { startTestStack } from '../../harness/stack';
 
 const HUGE = 'x'.repeat(20_000);
 const UUID = '00000000-0000-4000-8000-000000000000';

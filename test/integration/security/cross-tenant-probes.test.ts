@@ -1,8 +1,10 @@
 import { TenantBootstrap } from '../../../services/core/bootstrap/tenants';
 import { connectSandboxAccount } from '../../factories/connect-account';
 import { createAsset, schedulePost } from '../../factories/posts';
-import { seedTenant, SeededTenant } from '../../factories/tenant.factory';
-import { startTestStack, TestStack } from '../../harness/stack';
+import type { SeededTenant } from '../../factories/tenant.factory';
+import { seedTenant } from '../../factories/tenant.factory';
+import type { TestStack } from '../../harness/stack';
+import { startTestStack } from '../../harness/stack';
 
 const MISSING = '00000000-0000-4000-8000-000000000000';
 

@@ -7,10 +7,12 @@ import { TenantBootstrap } from '../../../services/core/bootstrap/tenants';
 import { createSecrets } from '../../../services/core/secrets/create-secrets';
 import { addLogSink, setLogLevel } from '../../../services/core/telemetry/logger';
 import { connectSandboxAccount } from '../../factories/connect-account';
+import { userEmail } from '../../factories/db-reads';
 import { hasStatus, waitForPost } from '../../factories/posts';
 import { gqlAs, signIn } from '../../factories/operator-session';
 import { seedTenant } from '../../factories/tenant.factory';
-import { startTestStack, TestStack } from '../../harness/stack';
+import type { TestStack } from '../../harness/stack';
+import { startTestStack } from '../../harness/stack';
 
 describe('logs and spans carry ids, never secrets or personal data (C-49, C-13)', () => {
   const exporter = new InMemorySpanExporter();
@@ -35,9 +37,7 @@ describe('logs and spans carry ids, never secrets or personal data (C-49, C-13)'
     await b.setPassword(t.users.author, password);
     await b.setPassword(t.users.approver, password);
     const [authorEmail, approverEmail] = await Promise.all(
-      [t.users.author, t.users.approver].map(
-        async (id) => (await stack.ds.query('SELECT email FROM users WHERE id = $1', [id]))[0].email as string,
-      ),
+      [t.users.author, t.users.approver].map((id) => userEmail(stack.ds, id)),
     );
     const author = (await signIn(stack, authorEmail, password)).session;
     const approver = (await signIn(stack, approverEmail, password)).session;
@@ -95,7 +95,8 @@ describe('logs and spans carry ids, never secrets or personal data (C-49, C-13)'
       sessionToken,
       csrf: author.csrf,
     };
-    expect(JSON.parse(readFileSync(join(stack.dataDir, 'keyring.json'), 'utf8')).entries).toBeDefined();
+    const keyring = JSON.parse(readFileSync(join(stack.dataDir, 'keyring.json'), 'utf8')) as { entries?: unknown };
+    expect(keyring.entries).toBeDefined();
 
     await new Promise((r) => setTimeout(r, 500));
     const spans = exporter

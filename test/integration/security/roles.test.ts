@@ -2,7 +2,8 @@ import { PERMISSIONS } from '../../../services/api/auth/permissions';
 import { connectSandboxAccount } from '../../factories/connect-account';
 import { createAsset } from '../../factories/posts';
 import { seedTenant } from '../../factories/tenant.factory';
-import { startTestStack, TestStack } from '../../harness/stack';
+import type { TestStack } from '../../harness/stack';
+import { startTestStack } from '../../harness/stack';
 
 describe('roles and the permission matrix (C-03)', () => {
   let stack: TestStack;
@@ -19,8 +20,12 @@ describe('roles and the permission matrix (C-03)', () => {
     });
     expect(manager.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect(
-      (await stack.ds.query('SELECT autonomy FROM client_policy_settings WHERE client_id = $1', [t.clientId]))[0]
-        .autonomy.publish,
+      (
+        await stack.ds.query<{ autonomy: { publish: string } }[]>(
+          'SELECT autonomy FROM client_policy_settings WHERE client_id = $1',
+          [t.clientId],
+        )
+      )[0].autonomy.publish,
     ).toBe('assisted');
     const admin = await stack.gql(t.users.admin, q, { i: { clientId: t.clientId, publishAutonomy: 'autonomous' } });
     expect(admin.data?.updatePolicySettings).toEqual({ publishAutonomy: 'autonomous' });
@@ -70,7 +75,7 @@ describe('roles and the permission matrix (C-03)', () => {
       for (const [role, user] of Object.entries(roles)) {
         const v = JSON.parse(
           JSON.stringify(vars).replace('SLOT', new Date(Date.UTC(2031, 0, 1, 0, slot++)).toISOString()),
-        );
+        ) as typeof vars;
         const r = await stack.gql(user, query, v);
         const allowed = (PERMISSIONS[permission] as readonly string[]).includes(role);
         if (allowed) expect({ permission, role, errors: r.errors }).toEqual({ permission, role, errors: undefined });

@@ -2,7 +2,8 @@ import { Client } from 'pg';
 import { connectSandboxAccount } from '../../factories/connect-account';
 import { createAsset } from '../../factories/posts';
 import { seedTenant } from '../../factories/tenant.factory';
-import { startTestStack, TestStack } from '../../harness/stack';
+import type { TestStack } from '../../harness/stack';
+import { startTestStack } from '../../harness/stack';
 import { testEnv } from '../../harness/test-env';
 
 /** Raw SQL as the application's own role, the way a bug with a forgotten WHERE would run. */
@@ -50,11 +51,12 @@ describe('row-level security for the application role (C-01)', () => {
         'audit_events',
         'client_policy_settings',
       ]) {
-        expect((await c.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n).toBe(
+        expect((await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n).toBe(
           table === 'audit_events'
-            ? (await c.query(`SELECT count(*)::int AS n FROM audit_events WHERE client_id IS NOT NULL`)).rows[0].n +
+            ? (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_events WHERE client_id IS NOT NULL`))
+                .rows[0].n +
                 (
-                  await c.query(
+                  await c.query<{ n: number }>(
                     `SELECT count(*)::int AS n FROM audit_events WHERE client_id IS NULL AND agency_id IS NULL`,
                   )
                 ).rows[0].n
@@ -62,16 +64,16 @@ describe('row-level security for the application role (C-01)', () => {
         );
       }
       await scope(c, [a.clientId]);
-      const texts = (await c.query('SELECT text, client_id FROM assets')).rows;
+      const texts = (await c.query<{ text: string; client_id: string }>('SELECT text, client_id FROM assets')).rows;
       expect(texts.map((r) => r.text)).toEqual(['A only']);
       expect(
         new Set(
-          (await c.query('SELECT client_id FROM audit_events WHERE client_id IS NOT NULL')).rows.map(
-            (r) => r.client_id,
-          ),
+          (
+            await c.query<{ client_id: string }>('SELECT client_id FROM audit_events WHERE client_id IS NOT NULL')
+          ).rows.map((r) => r.client_id),
         ),
       ).toEqual(new Set([a.clientId]));
-      expect((await c.query('SELECT count(*)::int AS n FROM platform_accounts')).rows[0].n).toBe(1);
+      expect((await c.query<{ n: number }>('SELECT count(*)::int AS n FROM platform_accounts')).rows[0].n).toBe(1);
     });
   });
 
@@ -92,7 +94,8 @@ describe('row-level security for the application role (C-01)', () => {
       const del = await c.query(`DELETE FROM assets WHERE id = $1`, [bAsset.id]);
       expect(del.rowCount).toBe(0);
     });
-    expect((await stack.ds.query('SELECT text FROM assets WHERE id = $1', [bAsset.id]))[0].text).toBe('B owns this');
+    const [kept] = await stack.ds.query<{ text: string }[]>('SELECT text FROM assets WHERE id = $1', [bAsset.id]);
+    expect(kept.text).toBe('B owns this');
   });
 
   it('[C-48] the app role cannot edit or delete audit events at all', async () => {

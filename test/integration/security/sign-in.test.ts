@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { totpCode } from '../../../services/core/auth/totp';
 import { TenantBootstrap } from '../../../services/core/bootstrap/tenants';
+import { userEmail } from '../../factories/db-reads';
 import { gqlAs, signIn } from '../../factories/operator-session';
 import { seedTenant } from '../../factories/tenant.factory';
-import { startTestStack, TestStack } from '../../harness/stack';
+import type { TestStack } from '../../harness/stack';
+import { startTestStack } from '../../harness/stack';
 
 const PASSWORD = 'a long enough passphrase';
 
@@ -16,15 +18,17 @@ describe('operator sign-in (C-06)', () => {
 
   async function operator() {
     const t = await seedTenant(stack.ds);
-    const email = (await stack.ds.query('SELECT email FROM users WHERE id = $1', [t.users.admin]))[0].email as string;
+    const email = await userEmail(stack.ds, t.users.admin);
     await new TenantBootstrap(stack.ds).setPassword(t.users.admin, PASSWORD);
     return { t, email };
   }
 
   it('[C-06] stores argon2id hashes and sets an HttpOnly, Secure, SameSite=Strict session cookie', async () => {
     const { t, email } = await operator();
-    const hash = (await stack.ds.query('SELECT password_hash FROM users WHERE id = $1', [t.users.admin]))[0]
-      .password_hash as string;
+    const [{ password_hash: hash }] = await stack.ds.query<{ password_hash: string }[]>(
+      'SELECT password_hash FROM users WHERE id = $1',
+      [t.users.admin],
+    );
     expect(hash).toMatch(/^\$argon2id\$/);
     const { session, body } = await signIn(stack, email, PASSWORD);
     expect(body.errors).toBeUndefined();
@@ -35,7 +39,10 @@ describe('operator sign-in (C-06)', () => {
     const me = await gqlAs(stack, session, '{ whoami { id via memberships { role } } }');
     expect(me.data?.whoami).toMatchObject({ id: t.users.admin, via: 'session', memberships: [{ role: 'Admin' }] });
     const token = /raize_session=([^;]+)/.exec(cookie)![1];
-    const stored = await stack.ds.query('SELECT token_hash FROM sessions WHERE user_id = $1', [t.users.admin]);
+    const stored = await stack.ds.query<{ token_hash: string }[]>(
+      'SELECT token_hash FROM sessions WHERE user_id = $1',
+      [t.users.admin],
+    );
     expect(JSON.stringify(stored)).not.toContain(token);
   });
 

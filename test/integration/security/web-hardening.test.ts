@@ -1,11 +1,13 @@
-import { INestApplication } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { TenantBootstrap } from '../../../services/core/bootstrap/tenants';
 import { createApi } from '../../../services/api/create-api';
 import { freePort } from '../../../deploy/local/free-port';
+import { clientKillSwitchEngaged, userEmail } from '../../factories/db-reads';
 import { gqlAs, signIn } from '../../factories/operator-session';
 import { seedTenant } from '../../factories/tenant.factory';
-import { startTestStack, TestStack } from '../../harness/stack';
+import type { TestStack } from '../../harness/stack';
+import { startTestStack } from '../../harness/stack';
 
 const PASSWORD = 'a long enough passphrase';
 const KILL = `mutation($i: SetKillSwitchInput!) { setKillSwitch(input: $i) { engaged } }`;
@@ -21,13 +23,11 @@ describe('web hardening of the API', () => {
 
   async function signedInAdmin() {
     const t = await seedTenant(stack.ds);
-    const email = (await stack.ds.query('SELECT email FROM users WHERE id = $1', [t.users.admin]))[0].email as string;
+    const email = await userEmail(stack.ds, t.users.admin);
     await new TenantBootstrap(stack.ds).setPassword(t.users.admin, PASSWORD);
     return { t, session: (await signIn(stack, email, PASSWORD)).session };
   }
-  const switchEngaged = async (clientId: string) =>
-    (await stack.ds.query(`SELECT engaged FROM kill_switches WHERE scope = 'client' AND scope_id = $1`, [clientId]))[0]
-      ?.engaged ?? false;
+  const switchEngaged = (clientId: string) => clientKillSwitchEngaged(stack.ds, clientId);
 
   it("[C-07] a cross-site form post carrying the operator's cookie changes nothing", async () => {
     const { t, session } = await signedInAdmin();
