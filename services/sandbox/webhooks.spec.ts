@@ -48,7 +48,10 @@ describe('sandbox webhooks', () => {
   async function postAndComment(): Promise<{ postId: string; commentId: string }> {
     const { token } = await userWithToken(t, 'author');
     const post = await api<SandboxPost>(t.sandbox.url, '/posts', { token, json: { text: 'hi' } });
-    const comment = await api<Comment>(t.sandbox.url, `/posts/${post.body.id}/comments`, { token, json: { text: 'first!' } });
+    const comment = await api<Comment>(t.sandbox.url, `/posts/${post.body.id}/comments`, {
+      token,
+      json: { text: 'first!' },
+    });
     return { postId: post.body.id, commentId: comment.body.id };
   }
 

@@ -99,6 +99,11 @@ export const PUBLISH_PATCHES = {
   guardRecordsPublishing: 'guard-records-publishing',
   /** a read-back only reads; the workflow records `verified` itself, and shows `published` while it reads back */
   workflowRecordsVerified: 'workflow-records-verified',
+  /**
+   * A post already due when the episode starts goes straight to the guard, which decides (and asks for approval)
+   * itself: no separate preview activity, and no second upsert of the `scheduled` search attribute the start set.
+   */
+  dueStartSkipsPreview: 'due-start-skips-preview',
 } as const;
 
 /** Business-meaningful and tenant-embedding (C-05); ids only, never names or text. */

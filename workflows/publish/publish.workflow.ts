@@ -9,7 +9,7 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { GuardedPublishOutcome } from '../contracts/publish-activities.contract';
+import type { GuardedPublishOutcome, PreparePublishResult } from '../contracts/publish-activities.contract';
 import type { PublishWorkflowInput, PublishWorkflowResult } from '../contracts/publish.contract';
 import {
   approveSignal,
@@ -85,7 +85,8 @@ async function runEpisode(input: PublishWorkflowInput): Promise<PublishWorkflowR
     return undefined;
   }
 
-  upsertSearchAttributes([{ key: publishStatusKey, value: 'scheduled' }]);
+  const lean = patched(PUBLISH_PATCHES.dueStartSkipsPreview);
+  if (!lean) upsertSearchAttributes([{ key: publishStatusKey, value: 'scheduled' }]);
   const claim = {
     ...ctx,
     agencyId: input.agencyId,
@@ -95,7 +96,10 @@ async function runEpisode(input: PublishWorkflowInput): Promise<PublishWorkflowR
     idempotencyKey: input.idempotencyKey,
     scheduledAt: input.scheduledAt,
   };
-  const prepared = await bookkeeping.preparePublish(claim);
+  // Due already: the guard's own decision is the preview (it asks for approval itself when one is needed).
+  const dueAtStart = Date.parse(input.scheduledAt) <= Date.now();
+  const prepared: PreparePublishResult =
+    lean && dueAtStart ? { needsApproval: false, reasons: [] } : await bookkeeping.preparePublish(claim);
   view.needsApproval = prepared.needsApproval;
   // Already past the lateness cutoff when it starts (scheduled after an outage): the approval means "now".
   state.lateReapproval = isLate(prepared.reasons);

@@ -18,6 +18,7 @@ import type { GuardDeps } from '../guard.deps';
 import { retryAfter, tenantRefused, toActivityFailure } from '../guard.errors';
 import { attemptContext } from './call-context';
 import { startOfLocalDay } from './local-day';
+import { capScopes } from './cap-scopes';
 import { pacingDelaySeconds } from './pacing';
 import { decide, NO_COUNTERS } from './policy-decision';
 import { findOurPost } from './reconcile.step';
@@ -138,6 +139,7 @@ export class SideEffectKernel {
         dayStart,
         now: startedAt,
         ownKey: input.idempotencyKey,
+        scopes: capScopes(target.settings, adapter.action),
       });
       const killSwitches = await this.switches.engagedFor(m, {
         agencyId: target.agencyId,
@@ -205,6 +207,7 @@ export class SideEffectKernel {
           dayStart,
           now,
           ownKey: input.idempotencyKey,
+          scopes: capScopes(target.settings, adapter.action),
         });
         const decision = decide(policy, { action: adapter.action, now, target, facts, counters, killSwitches });
         if (!decision.allow) {

@@ -1,13 +1,5 @@
-import type {
-  ASTVisitor,
-  FieldNode,
-  FragmentDefinitionNode,
-  SelectionSetNode,
-  ValidationContext} from 'graphql';
-import {
-  GraphQLError,
-  Kind
-} from 'graphql';
+import type { ASTVisitor, FieldNode, FragmentDefinitionNode, SelectionSetNode, ValidationContext } from 'graphql';
+import { GraphQLError, Kind } from 'graphql';
 
 /**
  * Depth and cost limits (C-10): a query nested deeper than `maxDepth`, or selecting more than `maxCost`

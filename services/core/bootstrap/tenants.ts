@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { Role} from '../database/entities';
+import type { Role } from '../database/entities';
 import { Agency, Client, ClientPolicySettings, Membership, User } from '../database/entities';
 import { AuditService } from '../audit/audit.service';
 import { hashPassword } from '../auth/password';

@@ -293,7 +293,9 @@ describe('PolicyEngine fails closed', () => {
     );
     const d = slow.decide(sampleInput());
     expect(d.allow).toBe(false);
-    expect(d.reasons).toEqual([{ code: 'engine_timeout', message: expect.stringContaining('limit 250 ms') as unknown }]);
+    expect(d.reasons).toEqual([
+      { code: 'engine_timeout', message: expect.stringContaining('limit 250 ms') as unknown },
+    ]);
   });
 
   it('[C-18] measures real time against a custom timeout', () => {

@@ -20,6 +20,11 @@ export interface CounterQuery {
   now: Date;
   /** the attempt's own key: its earlier uncertain attempt must not count against itself */
   ownKey: string;
+  /**
+   * Whether a client or global cap applies: those counts scan more rows (the global one every tenant's), so they
+   * are taken only when a cap reads them; otherwise they are reported as 0, which no rule reads.
+   */
+  scopes: { client: boolean; global: boolean };
 }
 
 /**
@@ -39,13 +44,13 @@ export class SideEffectCountersRepository {
     }[] = await m.query(
       `WITH today AS (
          SELECT platform_account_id, client_id FROM side_effect_ledger
-         WHERE action = $3 AND idempotency_key <> $5
+         WHERE action = $3 AND idempotency_key <> $5 AND (platform_account_id = $1 OR $7)
            AND ((state = 'succeeded' AND updated_at >= $4) OR (state = 'attempting' AND created_at >= $4))
        )
        SELECT
          (SELECT count(*) FROM today WHERE platform_account_id = $1) AS account_today,
-         (SELECT count(*) FROM today WHERE client_id = $2) AS client_today,
-         raize_global_side_effects_since($3, $4, $5) AS global_today,
+         CASE WHEN $7 THEN (SELECT count(*) FROM today WHERE client_id = $2) ELSE 0 END AS client_today,
+         CASE WHEN $8 THEN raize_global_side_effects_since($3, $4, $5) ELSE 0 END AS global_today,
          (SELECT max(greatest(created_at, updated_at)) FROM side_effect_ledger
             WHERE platform_account_id = $1 AND action = $3 AND idempotency_key <> $5 AND state IN ('succeeded', 'attempting')) AS last_at,
          (SELECT count(*) FROM side_effect_ledger
@@ -54,7 +59,7 @@ export class SideEffectCountersRepository {
          (SELECT count(*) FROM side_effect_ledger
             WHERE platform_account_id = $1 AND action = $3 AND state = 'succeeded'
               AND updated_at >= $6::timestamptz - interval '15 days' AND updated_at < $6::timestamptz - interval '1 day') AS usual`,
-      [q.accountId, q.clientId, q.action, q.dayStart, q.ownKey, q.now],
+      [q.accountId, q.clientId, q.action, q.dayStart, q.ownKey, q.now, q.scopes.client, q.scopes.global],
     );
     const r = rows[0]!;
     return {

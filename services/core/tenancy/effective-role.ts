@@ -1,6 +1,6 @@
-import type { EntityManager} from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { IsNull } from 'typeorm';
-import type { Role} from '../database/entities';
+import type { Role } from '../database/entities';
 import { Membership, ROLES } from '../database/entities';
 
 /** The strongest role a user holds on a client, directly or through its agency; null if none. */

@@ -31,6 +31,12 @@ export function setUnauthenticatedHandler(fn: (() => void) | null): void {
   onUnauthenticated = fn;
 }
 
+/** The body of a GraphQL answer over HTTP: the API's own, so its shape is trusted rather than parsed. */
+interface GraphQLResponse<R> {
+  data?: R | null;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
 /**
  * Sends one operation to /graphql with the session cookie. Every request carries the CSRF header (the API
  * needs it on mutations) and a JSON content type (Apollo refuses "simple" requests, another CSRF defence).
@@ -50,9 +56,9 @@ export async function request<R, V>(doc: TypedDocumentString<R, V>, variables?: 
   } catch {
     throw new ApiError('NETWORK', 'the API did not answer');
   }
-  let body: { data?: R | null; errors?: { message: string; extensions?: { code?: string } }[] };
+  let body: GraphQLResponse<R>;
   try {
-    body = await res.json();
+    body = (await res.json()) as GraphQLResponse<R>;
   } catch {
     throw new ApiError(
       res.status === 429 ? 'RATE_LIMITED' : 'HTTP_' + res.status,

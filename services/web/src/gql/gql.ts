@@ -15,202 +15,202 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query Whoami {\n    whoami { id email displayName totpEnabled via memberships { agencyId agencyName clientId role } }\n  }\n": typeof types.WhoamiDocument,
-    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) { needsSecondFactor csrfToken me { id } }\n  }\n": typeof types.SignInDocument,
-    "\n  mutation CompleteSecondFactor($input: SecondFactorInput!) { completeSecondFactor(input: $input) }\n": typeof types.CompleteSecondFactorDocument,
-    "\n  mutation SignOut { signOut }\n": typeof types.SignOutDocument,
-    "\n  mutation SignOutEverywhere { signOutEverywhere }\n": typeof types.SignOutEverywhereDocument,
-    "\n  query Clients { clients { id name timezone agencyId } }\n": typeof types.ClientsDocument,
-    "\n  query Client($id: ID!) { client(id: $id) { id name timezone agencyId } }\n": typeof types.ClientDocument,
-    "\n  mutation CreateClient($input: CreateClientInput!) { createClient(input: $input) { id name timezone agencyId } }\n": typeof types.CreateClientDocument,
-    "\n  query PolicySettings($clientId: ID!) {\n    policySettings(clientId: $clientId) {\n      clientId publishAutonomy fourEyes maxPublishesPerAccountPerDay latenessCutoffSeconds quietHoursStart quietHoursEnd\n    }\n  }\n": typeof types.PolicySettingsDocument,
-    "\n  mutation UpdatePolicySettings($input: UpdatePolicySettingsInput!) {\n    updatePolicySettings(input: $input) {\n      clientId publishAutonomy fourEyes maxPublishesPerAccountPerDay latenessCutoffSeconds quietHoursStart quietHoursEnd\n    }\n  }\n": typeof types.UpdatePolicySettingsDocument,
-    "\n  query PlatformAccounts($clientId: ID!) {\n    platformAccounts(clientId: $clientId) { id platform handle status statusReason fingerprint lane connectedAt externalAccountId }\n  }\n": typeof types.PlatformAccountsDocument,
-    "\n  mutation StartPlatformConnect($input: StartConnectInput!) {\n    startPlatformConnect(input: $input) { authorizeUrl expiresAt }\n  }\n": typeof types.StartPlatformConnectDocument,
-    "\n  query Assets($clientId: ID!) { assets(clientId: $clientId) { id kind text checksum updatedAt } }\n": typeof types.AssetsDocument,
-    "\n  mutation CreateAsset($input: CreateAssetInput!) { createAsset(input: $input) { id text checksum } }\n": typeof types.CreateAssetDocument,
-    "\n  query Posts($clientId: ID!) {\n    posts(clientId: $clientId) {\n      id status final scheduledAt timezone assetId platformAccountId createdBy reasons { code message } approvals { approverId role }\n    }\n  }\n": typeof types.PostsDocument,
-    "\n  query Post($id: ID!) {\n    post(id: $id) {\n      id clientId status final workflowStatus scheduledAt timezone assetId assetChecksum platformAccountId createdBy\n      url platformPostId proof publishedAt verifiedAt workflowId temporalUrl\n      reasons { code reasonCode message }\n      approvals { approverId role assetChecksum createdAt }\n    }\n  }\n": typeof types.PostDocument,
-    "\n  mutation SchedulePost($input: SchedulePostInput!) { schedulePost(input: $input) { id status scheduledAt } }\n": typeof types.SchedulePostDocument,
-    "\n  mutation ApprovePost($input: PostDecisionInput!) { approvePost(input: $input) { id status } }\n": typeof types.ApprovePostDocument,
-    "\n  mutation RejectPost($input: PostDecisionInput!) { rejectPost(input: $input) { id status } }\n": typeof types.RejectPostDocument,
-    "\n  mutation ReschedulePost($input: ReschedulePostInput!) { reschedulePost(input: $input) { id status scheduledAt } }\n": typeof types.ReschedulePostDocument,
-    "\n  mutation CancelPost($input: PostDecisionInput!) { cancelPost(input: $input) { id status } }\n": typeof types.CancelPostDocument,
-    "\n  query AuditEvents($postId: ID!) {\n    auditEvents(postId: $postId) { id seq action actor createdAt data hash prevHash subjectType subjectId }\n  }\n": typeof types.AuditEventsDocument,
-    "\n  query VerifyAuditChain($clientId: ID!) { verifyAuditChain(clientId: $clientId) { ok count problems { seq problem } } }\n": typeof types.VerifyAuditChainDocument,
-    "\n  query KillSwitches($clientId: ID!) { killSwitches(clientId: $clientId) { id scope scopeId engaged reason stops updatedAt } }\n": typeof types.KillSwitchesDocument,
-    "\n  mutation SetKillSwitch($input: SetKillSwitchInput!) { setKillSwitch(input: $input) { id scope scopeId engaged reason stops } }\n": typeof types.SetKillSwitchDocument,
-    "\n  query MySessions { mySessions { id createdAt lastSeenAt ip userAgent current } }\n": typeof types.MySessionsDocument,
-    "\n  mutation RevokeSession($input: IdInput!) { revokeSession(input: $input) }\n": typeof types.RevokeSessionDocument,
-    "\n  query ApiTokens { apiTokens { id name prefix scopes createdAt expiresAt lastUsedAt lastUsedIp revokedAt } }\n": typeof types.ApiTokensDocument,
-    "\n  mutation CreateApiToken($input: CreateApiTokenInput!) { createApiToken(input: $input) { token apiToken { id name prefix } } }\n": typeof types.CreateApiTokenDocument,
-    "\n  mutation RevokeApiToken($input: IdInput!) { revokeApiToken(input: $input) }\n": typeof types.RevokeApiTokenDocument,
-    "\n  mutation EnrollTotp { enrollTotp { secret otpauthUrl } }\n": typeof types.EnrollTotpDocument,
-    "\n  mutation ConfirmTotp($input: ConfirmTotpInput!) { confirmTotp(input: $input) }\n": typeof types.ConfirmTotpDocument,
+    "\n  query Whoami {\n    whoami {\n      id\n      email\n      displayName\n      totpEnabled\n      via\n      memberships {\n        agencyId\n        agencyName\n        clientId\n        role\n      }\n    }\n  }\n": typeof types.WhoamiDocument,
+    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      needsSecondFactor\n      csrfToken\n      me {\n        id\n      }\n    }\n  }\n": typeof types.SignInDocument,
+    "\n  mutation CompleteSecondFactor($input: SecondFactorInput!) {\n    completeSecondFactor(input: $input)\n  }\n": typeof types.CompleteSecondFactorDocument,
+    "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
+    "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": typeof types.SignOutEverywhereDocument,
+    "\n  query Clients {\n    clients {\n      id\n      name\n      timezone\n      agencyId\n    }\n  }\n": typeof types.ClientsDocument,
+    "\n  query Client($id: ID!) {\n    client(id: $id) {\n      id\n      name\n      timezone\n      agencyId\n    }\n  }\n": typeof types.ClientDocument,
+    "\n  mutation CreateClient($input: CreateClientInput!) {\n    createClient(input: $input) {\n      id\n      name\n      timezone\n      agencyId\n    }\n  }\n": typeof types.CreateClientDocument,
+    "\n  query PolicySettings($clientId: ID!) {\n    policySettings(clientId: $clientId) {\n      clientId\n      publishAutonomy\n      fourEyes\n      maxPublishesPerAccountPerDay\n      latenessCutoffSeconds\n      quietHoursStart\n      quietHoursEnd\n    }\n  }\n": typeof types.PolicySettingsDocument,
+    "\n  mutation UpdatePolicySettings($input: UpdatePolicySettingsInput!) {\n    updatePolicySettings(input: $input) {\n      clientId\n      publishAutonomy\n      fourEyes\n      maxPublishesPerAccountPerDay\n      latenessCutoffSeconds\n      quietHoursStart\n      quietHoursEnd\n    }\n  }\n": typeof types.UpdatePolicySettingsDocument,
+    "\n  query PlatformAccounts($clientId: ID!) {\n    platformAccounts(clientId: $clientId) {\n      id\n      platform\n      handle\n      status\n      statusReason\n      fingerprint\n      lane\n      connectedAt\n      externalAccountId\n    }\n  }\n": typeof types.PlatformAccountsDocument,
+    "\n  mutation StartPlatformConnect($input: StartConnectInput!) {\n    startPlatformConnect(input: $input) {\n      authorizeUrl\n      expiresAt\n    }\n  }\n": typeof types.StartPlatformConnectDocument,
+    "\n  query Assets($clientId: ID!) {\n    assets(clientId: $clientId) {\n      id\n      kind\n      text\n      checksum\n      updatedAt\n    }\n  }\n": typeof types.AssetsDocument,
+    "\n  mutation CreateAsset($input: CreateAssetInput!) {\n    createAsset(input: $input) {\n      id\n      text\n      checksum\n    }\n  }\n": typeof types.CreateAssetDocument,
+    "\n  query Posts($clientId: ID!) {\n    posts(clientId: $clientId) {\n      id\n      status\n      final\n      scheduledAt\n      timezone\n      assetId\n      platformAccountId\n      createdBy\n      reasons {\n        code\n        message\n      }\n      approvals {\n        approverId\n        role\n      }\n    }\n  }\n": typeof types.PostsDocument,
+    "\n  query Post($id: ID!) {\n    post(id: $id) {\n      id\n      clientId\n      status\n      final\n      workflowStatus\n      scheduledAt\n      timezone\n      assetId\n      assetChecksum\n      platformAccountId\n      createdBy\n      url\n      platformPostId\n      proof\n      publishedAt\n      verifiedAt\n      workflowId\n      temporalUrl\n      reasons {\n        code\n        reasonCode\n        message\n      }\n      approvals {\n        approverId\n        role\n        assetChecksum\n        createdAt\n      }\n    }\n  }\n": typeof types.PostDocument,
+    "\n  mutation SchedulePost($input: SchedulePostInput!) {\n    schedulePost(input: $input) {\n      id\n      status\n      scheduledAt\n    }\n  }\n": typeof types.SchedulePostDocument,
+    "\n  mutation ApprovePost($input: PostDecisionInput!) {\n    approvePost(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.ApprovePostDocument,
+    "\n  mutation RejectPost($input: PostDecisionInput!) {\n    rejectPost(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.RejectPostDocument,
+    "\n  mutation ReschedulePost($input: ReschedulePostInput!) {\n    reschedulePost(input: $input) {\n      id\n      status\n      scheduledAt\n    }\n  }\n": typeof types.ReschedulePostDocument,
+    "\n  mutation CancelPost($input: PostDecisionInput!) {\n    cancelPost(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.CancelPostDocument,
+    "\n  query AuditEvents($postId: ID!) {\n    auditEvents(postId: $postId) {\n      id\n      seq\n      action\n      actor\n      createdAt\n      data\n      hash\n      prevHash\n      subjectType\n      subjectId\n    }\n  }\n": typeof types.AuditEventsDocument,
+    "\n  query VerifyAuditChain($clientId: ID!) {\n    verifyAuditChain(clientId: $clientId) {\n      ok\n      count\n      problems {\n        seq\n        problem\n      }\n    }\n  }\n": typeof types.VerifyAuditChainDocument,
+    "\n  query KillSwitches($clientId: ID!) {\n    killSwitches(clientId: $clientId) {\n      id\n      scope\n      scopeId\n      engaged\n      reason\n      stops\n      updatedAt\n    }\n  }\n": typeof types.KillSwitchesDocument,
+    "\n  mutation SetKillSwitch($input: SetKillSwitchInput!) {\n    setKillSwitch(input: $input) {\n      id\n      scope\n      scopeId\n      engaged\n      reason\n      stops\n    }\n  }\n": typeof types.SetKillSwitchDocument,
+    "\n  query MySessions {\n    mySessions {\n      id\n      createdAt\n      lastSeenAt\n      ip\n      userAgent\n      current\n    }\n  }\n": typeof types.MySessionsDocument,
+    "\n  mutation RevokeSession($input: IdInput!) {\n    revokeSession(input: $input)\n  }\n": typeof types.RevokeSessionDocument,
+    "\n  query ApiTokens {\n    apiTokens {\n      id\n      name\n      prefix\n      scopes\n      createdAt\n      expiresAt\n      lastUsedAt\n      lastUsedIp\n      revokedAt\n    }\n  }\n": typeof types.ApiTokensDocument,
+    "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n      apiToken {\n        id\n        name\n        prefix\n      }\n    }\n  }\n": typeof types.CreateApiTokenDocument,
+    "\n  mutation RevokeApiToken($input: IdInput!) {\n    revokeApiToken(input: $input)\n  }\n": typeof types.RevokeApiTokenDocument,
+    "\n  mutation EnrollTotp {\n    enrollTotp {\n      secret\n      otpauthUrl\n    }\n  }\n": typeof types.EnrollTotpDocument,
+    "\n  mutation ConfirmTotp($input: ConfirmTotpInput!) {\n    confirmTotp(input: $input)\n  }\n": typeof types.ConfirmTotpDocument,
 };
 const documents: Documents = {
-    "\n  query Whoami {\n    whoami { id email displayName totpEnabled via memberships { agencyId agencyName clientId role } }\n  }\n": types.WhoamiDocument,
-    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) { needsSecondFactor csrfToken me { id } }\n  }\n": types.SignInDocument,
-    "\n  mutation CompleteSecondFactor($input: SecondFactorInput!) { completeSecondFactor(input: $input) }\n": types.CompleteSecondFactorDocument,
-    "\n  mutation SignOut { signOut }\n": types.SignOutDocument,
-    "\n  mutation SignOutEverywhere { signOutEverywhere }\n": types.SignOutEverywhereDocument,
-    "\n  query Clients { clients { id name timezone agencyId } }\n": types.ClientsDocument,
-    "\n  query Client($id: ID!) { client(id: $id) { id name timezone agencyId } }\n": types.ClientDocument,
-    "\n  mutation CreateClient($input: CreateClientInput!) { createClient(input: $input) { id name timezone agencyId } }\n": types.CreateClientDocument,
-    "\n  query PolicySettings($clientId: ID!) {\n    policySettings(clientId: $clientId) {\n      clientId publishAutonomy fourEyes maxPublishesPerAccountPerDay latenessCutoffSeconds quietHoursStart quietHoursEnd\n    }\n  }\n": types.PolicySettingsDocument,
-    "\n  mutation UpdatePolicySettings($input: UpdatePolicySettingsInput!) {\n    updatePolicySettings(input: $input) {\n      clientId publishAutonomy fourEyes maxPublishesPerAccountPerDay latenessCutoffSeconds quietHoursStart quietHoursEnd\n    }\n  }\n": types.UpdatePolicySettingsDocument,
-    "\n  query PlatformAccounts($clientId: ID!) {\n    platformAccounts(clientId: $clientId) { id platform handle status statusReason fingerprint lane connectedAt externalAccountId }\n  }\n": types.PlatformAccountsDocument,
-    "\n  mutation StartPlatformConnect($input: StartConnectInput!) {\n    startPlatformConnect(input: $input) { authorizeUrl expiresAt }\n  }\n": types.StartPlatformConnectDocument,
-    "\n  query Assets($clientId: ID!) { assets(clientId: $clientId) { id kind text checksum updatedAt } }\n": types.AssetsDocument,
-    "\n  mutation CreateAsset($input: CreateAssetInput!) { createAsset(input: $input) { id text checksum } }\n": types.CreateAssetDocument,
-    "\n  query Posts($clientId: ID!) {\n    posts(clientId: $clientId) {\n      id status final scheduledAt timezone assetId platformAccountId createdBy reasons { code message } approvals { approverId role }\n    }\n  }\n": types.PostsDocument,
-    "\n  query Post($id: ID!) {\n    post(id: $id) {\n      id clientId status final workflowStatus scheduledAt timezone assetId assetChecksum platformAccountId createdBy\n      url platformPostId proof publishedAt verifiedAt workflowId temporalUrl\n      reasons { code reasonCode message }\n      approvals { approverId role assetChecksum createdAt }\n    }\n  }\n": types.PostDocument,
-    "\n  mutation SchedulePost($input: SchedulePostInput!) { schedulePost(input: $input) { id status scheduledAt } }\n": types.SchedulePostDocument,
-    "\n  mutation ApprovePost($input: PostDecisionInput!) { approvePost(input: $input) { id status } }\n": types.ApprovePostDocument,
-    "\n  mutation RejectPost($input: PostDecisionInput!) { rejectPost(input: $input) { id status } }\n": types.RejectPostDocument,
-    "\n  mutation ReschedulePost($input: ReschedulePostInput!) { reschedulePost(input: $input) { id status scheduledAt } }\n": types.ReschedulePostDocument,
-    "\n  mutation CancelPost($input: PostDecisionInput!) { cancelPost(input: $input) { id status } }\n": types.CancelPostDocument,
-    "\n  query AuditEvents($postId: ID!) {\n    auditEvents(postId: $postId) { id seq action actor createdAt data hash prevHash subjectType subjectId }\n  }\n": types.AuditEventsDocument,
-    "\n  query VerifyAuditChain($clientId: ID!) { verifyAuditChain(clientId: $clientId) { ok count problems { seq problem } } }\n": types.VerifyAuditChainDocument,
-    "\n  query KillSwitches($clientId: ID!) { killSwitches(clientId: $clientId) { id scope scopeId engaged reason stops updatedAt } }\n": types.KillSwitchesDocument,
-    "\n  mutation SetKillSwitch($input: SetKillSwitchInput!) { setKillSwitch(input: $input) { id scope scopeId engaged reason stops } }\n": types.SetKillSwitchDocument,
-    "\n  query MySessions { mySessions { id createdAt lastSeenAt ip userAgent current } }\n": types.MySessionsDocument,
-    "\n  mutation RevokeSession($input: IdInput!) { revokeSession(input: $input) }\n": types.RevokeSessionDocument,
-    "\n  query ApiTokens { apiTokens { id name prefix scopes createdAt expiresAt lastUsedAt lastUsedIp revokedAt } }\n": types.ApiTokensDocument,
-    "\n  mutation CreateApiToken($input: CreateApiTokenInput!) { createApiToken(input: $input) { token apiToken { id name prefix } } }\n": types.CreateApiTokenDocument,
-    "\n  mutation RevokeApiToken($input: IdInput!) { revokeApiToken(input: $input) }\n": types.RevokeApiTokenDocument,
-    "\n  mutation EnrollTotp { enrollTotp { secret otpauthUrl } }\n": types.EnrollTotpDocument,
-    "\n  mutation ConfirmTotp($input: ConfirmTotpInput!) { confirmTotp(input: $input) }\n": types.ConfirmTotpDocument,
+    "\n  query Whoami {\n    whoami {\n      id\n      email\n      displayName\n      totpEnabled\n      via\n      memberships {\n        agencyId\n        agencyName\n        clientId\n        role\n      }\n    }\n  }\n": types.WhoamiDocument,
+    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      needsSecondFactor\n      csrfToken\n      me {\n        id\n      }\n    }\n  }\n": types.SignInDocument,
+    "\n  mutation CompleteSecondFactor($input: SecondFactorInput!) {\n    completeSecondFactor(input: $input)\n  }\n": types.CompleteSecondFactorDocument,
+    "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
+    "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": types.SignOutEverywhereDocument,
+    "\n  query Clients {\n    clients {\n      id\n      name\n      timezone\n      agencyId\n    }\n  }\n": types.ClientsDocument,
+    "\n  query Client($id: ID!) {\n    client(id: $id) {\n      id\n      name\n      timezone\n      agencyId\n    }\n  }\n": types.ClientDocument,
+    "\n  mutation CreateClient($input: CreateClientInput!) {\n    createClient(input: $input) {\n      id\n      name\n      timezone\n      agencyId\n    }\n  }\n": types.CreateClientDocument,
+    "\n  query PolicySettings($clientId: ID!) {\n    policySettings(clientId: $clientId) {\n      clientId\n      publishAutonomy\n      fourEyes\n      maxPublishesPerAccountPerDay\n      latenessCutoffSeconds\n      quietHoursStart\n      quietHoursEnd\n    }\n  }\n": types.PolicySettingsDocument,
+    "\n  mutation UpdatePolicySettings($input: UpdatePolicySettingsInput!) {\n    updatePolicySettings(input: $input) {\n      clientId\n      publishAutonomy\n      fourEyes\n      maxPublishesPerAccountPerDay\n      latenessCutoffSeconds\n      quietHoursStart\n      quietHoursEnd\n    }\n  }\n": types.UpdatePolicySettingsDocument,
+    "\n  query PlatformAccounts($clientId: ID!) {\n    platformAccounts(clientId: $clientId) {\n      id\n      platform\n      handle\n      status\n      statusReason\n      fingerprint\n      lane\n      connectedAt\n      externalAccountId\n    }\n  }\n": types.PlatformAccountsDocument,
+    "\n  mutation StartPlatformConnect($input: StartConnectInput!) {\n    startPlatformConnect(input: $input) {\n      authorizeUrl\n      expiresAt\n    }\n  }\n": types.StartPlatformConnectDocument,
+    "\n  query Assets($clientId: ID!) {\n    assets(clientId: $clientId) {\n      id\n      kind\n      text\n      checksum\n      updatedAt\n    }\n  }\n": types.AssetsDocument,
+    "\n  mutation CreateAsset($input: CreateAssetInput!) {\n    createAsset(input: $input) {\n      id\n      text\n      checksum\n    }\n  }\n": types.CreateAssetDocument,
+    "\n  query Posts($clientId: ID!) {\n    posts(clientId: $clientId) {\n      id\n      status\n      final\n      scheduledAt\n      timezone\n      assetId\n      platformAccountId\n      createdBy\n      reasons {\n        code\n        message\n      }\n      approvals {\n        approverId\n        role\n      }\n    }\n  }\n": types.PostsDocument,
+    "\n  query Post($id: ID!) {\n    post(id: $id) {\n      id\n      clientId\n      status\n      final\n      workflowStatus\n      scheduledAt\n      timezone\n      assetId\n      assetChecksum\n      platformAccountId\n      createdBy\n      url\n      platformPostId\n      proof\n      publishedAt\n      verifiedAt\n      workflowId\n      temporalUrl\n      reasons {\n        code\n        reasonCode\n        message\n      }\n      approvals {\n        approverId\n        role\n        assetChecksum\n        createdAt\n      }\n    }\n  }\n": types.PostDocument,
+    "\n  mutation SchedulePost($input: SchedulePostInput!) {\n    schedulePost(input: $input) {\n      id\n      status\n      scheduledAt\n    }\n  }\n": types.SchedulePostDocument,
+    "\n  mutation ApprovePost($input: PostDecisionInput!) {\n    approvePost(input: $input) {\n      id\n      status\n    }\n  }\n": types.ApprovePostDocument,
+    "\n  mutation RejectPost($input: PostDecisionInput!) {\n    rejectPost(input: $input) {\n      id\n      status\n    }\n  }\n": types.RejectPostDocument,
+    "\n  mutation ReschedulePost($input: ReschedulePostInput!) {\n    reschedulePost(input: $input) {\n      id\n      status\n      scheduledAt\n    }\n  }\n": types.ReschedulePostDocument,
+    "\n  mutation CancelPost($input: PostDecisionInput!) {\n    cancelPost(input: $input) {\n      id\n      status\n    }\n  }\n": types.CancelPostDocument,
+    "\n  query AuditEvents($postId: ID!) {\n    auditEvents(postId: $postId) {\n      id\n      seq\n      action\n      actor\n      createdAt\n      data\n      hash\n      prevHash\n      subjectType\n      subjectId\n    }\n  }\n": types.AuditEventsDocument,
+    "\n  query VerifyAuditChain($clientId: ID!) {\n    verifyAuditChain(clientId: $clientId) {\n      ok\n      count\n      problems {\n        seq\n        problem\n      }\n    }\n  }\n": types.VerifyAuditChainDocument,
+    "\n  query KillSwitches($clientId: ID!) {\n    killSwitches(clientId: $clientId) {\n      id\n      scope\n      scopeId\n      engaged\n      reason\n      stops\n      updatedAt\n    }\n  }\n": types.KillSwitchesDocument,
+    "\n  mutation SetKillSwitch($input: SetKillSwitchInput!) {\n    setKillSwitch(input: $input) {\n      id\n      scope\n      scopeId\n      engaged\n      reason\n      stops\n    }\n  }\n": types.SetKillSwitchDocument,
+    "\n  query MySessions {\n    mySessions {\n      id\n      createdAt\n      lastSeenAt\n      ip\n      userAgent\n      current\n    }\n  }\n": types.MySessionsDocument,
+    "\n  mutation RevokeSession($input: IdInput!) {\n    revokeSession(input: $input)\n  }\n": types.RevokeSessionDocument,
+    "\n  query ApiTokens {\n    apiTokens {\n      id\n      name\n      prefix\n      scopes\n      createdAt\n      expiresAt\n      lastUsedAt\n      lastUsedIp\n      revokedAt\n    }\n  }\n": types.ApiTokensDocument,
+    "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n      apiToken {\n        id\n        name\n        prefix\n      }\n    }\n  }\n": types.CreateApiTokenDocument,
+    "\n  mutation RevokeApiToken($input: IdInput!) {\n    revokeApiToken(input: $input)\n  }\n": types.RevokeApiTokenDocument,
+    "\n  mutation EnrollTotp {\n    enrollTotp {\n      secret\n      otpauthUrl\n    }\n  }\n": types.EnrollTotpDocument,
+    "\n  mutation ConfirmTotp($input: ConfirmTotpInput!) {\n    confirmTotp(input: $input)\n  }\n": types.ConfirmTotpDocument,
 };
 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Whoami {\n    whoami { id email displayName totpEnabled via memberships { agencyId agencyName clientId role } }\n  }\n"): typeof import('./graphql').WhoamiDocument;
+export function graphql(source: "\n  query Whoami {\n    whoami {\n      id\n      email\n      displayName\n      totpEnabled\n      via\n      memberships {\n        agencyId\n        agencyName\n        clientId\n        role\n      }\n    }\n  }\n"): typeof import('./graphql').WhoamiDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) { needsSecondFactor csrfToken me { id } }\n  }\n"): typeof import('./graphql').SignInDocument;
+export function graphql(source: "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      needsSecondFactor\n      csrfToken\n      me {\n        id\n      }\n    }\n  }\n"): typeof import('./graphql').SignInDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CompleteSecondFactor($input: SecondFactorInput!) { completeSecondFactor(input: $input) }\n"): typeof import('./graphql').CompleteSecondFactorDocument;
+export function graphql(source: "\n  mutation CompleteSecondFactor($input: SecondFactorInput!) {\n    completeSecondFactor(input: $input)\n  }\n"): typeof import('./graphql').CompleteSecondFactorDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SignOut { signOut }\n"): typeof import('./graphql').SignOutDocument;
+export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): typeof import('./graphql').SignOutDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SignOutEverywhere { signOutEverywhere }\n"): typeof import('./graphql').SignOutEverywhereDocument;
+export function graphql(source: "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n"): typeof import('./graphql').SignOutEverywhereDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Clients { clients { id name timezone agencyId } }\n"): typeof import('./graphql').ClientsDocument;
+export function graphql(source: "\n  query Clients {\n    clients {\n      id\n      name\n      timezone\n      agencyId\n    }\n  }\n"): typeof import('./graphql').ClientsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Client($id: ID!) { client(id: $id) { id name timezone agencyId } }\n"): typeof import('./graphql').ClientDocument;
+export function graphql(source: "\n  query Client($id: ID!) {\n    client(id: $id) {\n      id\n      name\n      timezone\n      agencyId\n    }\n  }\n"): typeof import('./graphql').ClientDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CreateClient($input: CreateClientInput!) { createClient(input: $input) { id name timezone agencyId } }\n"): typeof import('./graphql').CreateClientDocument;
+export function graphql(source: "\n  mutation CreateClient($input: CreateClientInput!) {\n    createClient(input: $input) {\n      id\n      name\n      timezone\n      agencyId\n    }\n  }\n"): typeof import('./graphql').CreateClientDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query PolicySettings($clientId: ID!) {\n    policySettings(clientId: $clientId) {\n      clientId publishAutonomy fourEyes maxPublishesPerAccountPerDay latenessCutoffSeconds quietHoursStart quietHoursEnd\n    }\n  }\n"): typeof import('./graphql').PolicySettingsDocument;
+export function graphql(source: "\n  query PolicySettings($clientId: ID!) {\n    policySettings(clientId: $clientId) {\n      clientId\n      publishAutonomy\n      fourEyes\n      maxPublishesPerAccountPerDay\n      latenessCutoffSeconds\n      quietHoursStart\n      quietHoursEnd\n    }\n  }\n"): typeof import('./graphql').PolicySettingsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation UpdatePolicySettings($input: UpdatePolicySettingsInput!) {\n    updatePolicySettings(input: $input) {\n      clientId publishAutonomy fourEyes maxPublishesPerAccountPerDay latenessCutoffSeconds quietHoursStart quietHoursEnd\n    }\n  }\n"): typeof import('./graphql').UpdatePolicySettingsDocument;
+export function graphql(source: "\n  mutation UpdatePolicySettings($input: UpdatePolicySettingsInput!) {\n    updatePolicySettings(input: $input) {\n      clientId\n      publishAutonomy\n      fourEyes\n      maxPublishesPerAccountPerDay\n      latenessCutoffSeconds\n      quietHoursStart\n      quietHoursEnd\n    }\n  }\n"): typeof import('./graphql').UpdatePolicySettingsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query PlatformAccounts($clientId: ID!) {\n    platformAccounts(clientId: $clientId) { id platform handle status statusReason fingerprint lane connectedAt externalAccountId }\n  }\n"): typeof import('./graphql').PlatformAccountsDocument;
+export function graphql(source: "\n  query PlatformAccounts($clientId: ID!) {\n    platformAccounts(clientId: $clientId) {\n      id\n      platform\n      handle\n      status\n      statusReason\n      fingerprint\n      lane\n      connectedAt\n      externalAccountId\n    }\n  }\n"): typeof import('./graphql').PlatformAccountsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation StartPlatformConnect($input: StartConnectInput!) {\n    startPlatformConnect(input: $input) { authorizeUrl expiresAt }\n  }\n"): typeof import('./graphql').StartPlatformConnectDocument;
+export function graphql(source: "\n  mutation StartPlatformConnect($input: StartConnectInput!) {\n    startPlatformConnect(input: $input) {\n      authorizeUrl\n      expiresAt\n    }\n  }\n"): typeof import('./graphql').StartPlatformConnectDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Assets($clientId: ID!) { assets(clientId: $clientId) { id kind text checksum updatedAt } }\n"): typeof import('./graphql').AssetsDocument;
+export function graphql(source: "\n  query Assets($clientId: ID!) {\n    assets(clientId: $clientId) {\n      id\n      kind\n      text\n      checksum\n      updatedAt\n    }\n  }\n"): typeof import('./graphql').AssetsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CreateAsset($input: CreateAssetInput!) { createAsset(input: $input) { id text checksum } }\n"): typeof import('./graphql').CreateAssetDocument;
+export function graphql(source: "\n  mutation CreateAsset($input: CreateAssetInput!) {\n    createAsset(input: $input) {\n      id\n      text\n      checksum\n    }\n  }\n"): typeof import('./graphql').CreateAssetDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Posts($clientId: ID!) {\n    posts(clientId: $clientId) {\n      id status final scheduledAt timezone assetId platformAccountId createdBy reasons { code message } approvals { approverId role }\n    }\n  }\n"): typeof import('./graphql').PostsDocument;
+export function graphql(source: "\n  query Posts($clientId: ID!) {\n    posts(clientId: $clientId) {\n      id\n      status\n      final\n      scheduledAt\n      timezone\n      assetId\n      platformAccountId\n      createdBy\n      reasons {\n        code\n        message\n      }\n      approvals {\n        approverId\n        role\n      }\n    }\n  }\n"): typeof import('./graphql').PostsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Post($id: ID!) {\n    post(id: $id) {\n      id clientId status final workflowStatus scheduledAt timezone assetId assetChecksum platformAccountId createdBy\n      url platformPostId proof publishedAt verifiedAt workflowId temporalUrl\n      reasons { code reasonCode message }\n      approvals { approverId role assetChecksum createdAt }\n    }\n  }\n"): typeof import('./graphql').PostDocument;
+export function graphql(source: "\n  query Post($id: ID!) {\n    post(id: $id) {\n      id\n      clientId\n      status\n      final\n      workflowStatus\n      scheduledAt\n      timezone\n      assetId\n      assetChecksum\n      platformAccountId\n      createdBy\n      url\n      platformPostId\n      proof\n      publishedAt\n      verifiedAt\n      workflowId\n      temporalUrl\n      reasons {\n        code\n        reasonCode\n        message\n      }\n      approvals {\n        approverId\n        role\n        assetChecksum\n        createdAt\n      }\n    }\n  }\n"): typeof import('./graphql').PostDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SchedulePost($input: SchedulePostInput!) { schedulePost(input: $input) { id status scheduledAt } }\n"): typeof import('./graphql').SchedulePostDocument;
+export function graphql(source: "\n  mutation SchedulePost($input: SchedulePostInput!) {\n    schedulePost(input: $input) {\n      id\n      status\n      scheduledAt\n    }\n  }\n"): typeof import('./graphql').SchedulePostDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation ApprovePost($input: PostDecisionInput!) { approvePost(input: $input) { id status } }\n"): typeof import('./graphql').ApprovePostDocument;
+export function graphql(source: "\n  mutation ApprovePost($input: PostDecisionInput!) {\n    approvePost(input: $input) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').ApprovePostDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation RejectPost($input: PostDecisionInput!) { rejectPost(input: $input) { id status } }\n"): typeof import('./graphql').RejectPostDocument;
+export function graphql(source: "\n  mutation RejectPost($input: PostDecisionInput!) {\n    rejectPost(input: $input) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').RejectPostDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation ReschedulePost($input: ReschedulePostInput!) { reschedulePost(input: $input) { id status scheduledAt } }\n"): typeof import('./graphql').ReschedulePostDocument;
+export function graphql(source: "\n  mutation ReschedulePost($input: ReschedulePostInput!) {\n    reschedulePost(input: $input) {\n      id\n      status\n      scheduledAt\n    }\n  }\n"): typeof import('./graphql').ReschedulePostDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CancelPost($input: PostDecisionInput!) { cancelPost(input: $input) { id status } }\n"): typeof import('./graphql').CancelPostDocument;
+export function graphql(source: "\n  mutation CancelPost($input: PostDecisionInput!) {\n    cancelPost(input: $input) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').CancelPostDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AuditEvents($postId: ID!) {\n    auditEvents(postId: $postId) { id seq action actor createdAt data hash prevHash subjectType subjectId }\n  }\n"): typeof import('./graphql').AuditEventsDocument;
+export function graphql(source: "\n  query AuditEvents($postId: ID!) {\n    auditEvents(postId: $postId) {\n      id\n      seq\n      action\n      actor\n      createdAt\n      data\n      hash\n      prevHash\n      subjectType\n      subjectId\n    }\n  }\n"): typeof import('./graphql').AuditEventsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query VerifyAuditChain($clientId: ID!) { verifyAuditChain(clientId: $clientId) { ok count problems { seq problem } } }\n"): typeof import('./graphql').VerifyAuditChainDocument;
+export function graphql(source: "\n  query VerifyAuditChain($clientId: ID!) {\n    verifyAuditChain(clientId: $clientId) {\n      ok\n      count\n      problems {\n        seq\n        problem\n      }\n    }\n  }\n"): typeof import('./graphql').VerifyAuditChainDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query KillSwitches($clientId: ID!) { killSwitches(clientId: $clientId) { id scope scopeId engaged reason stops updatedAt } }\n"): typeof import('./graphql').KillSwitchesDocument;
+export function graphql(source: "\n  query KillSwitches($clientId: ID!) {\n    killSwitches(clientId: $clientId) {\n      id\n      scope\n      scopeId\n      engaged\n      reason\n      stops\n      updatedAt\n    }\n  }\n"): typeof import('./graphql').KillSwitchesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SetKillSwitch($input: SetKillSwitchInput!) { setKillSwitch(input: $input) { id scope scopeId engaged reason stops } }\n"): typeof import('./graphql').SetKillSwitchDocument;
+export function graphql(source: "\n  mutation SetKillSwitch($input: SetKillSwitchInput!) {\n    setKillSwitch(input: $input) {\n      id\n      scope\n      scopeId\n      engaged\n      reason\n      stops\n    }\n  }\n"): typeof import('./graphql').SetKillSwitchDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query MySessions { mySessions { id createdAt lastSeenAt ip userAgent current } }\n"): typeof import('./graphql').MySessionsDocument;
+export function graphql(source: "\n  query MySessions {\n    mySessions {\n      id\n      createdAt\n      lastSeenAt\n      ip\n      userAgent\n      current\n    }\n  }\n"): typeof import('./graphql').MySessionsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation RevokeSession($input: IdInput!) { revokeSession(input: $input) }\n"): typeof import('./graphql').RevokeSessionDocument;
+export function graphql(source: "\n  mutation RevokeSession($input: IdInput!) {\n    revokeSession(input: $input)\n  }\n"): typeof import('./graphql').RevokeSessionDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ApiTokens { apiTokens { id name prefix scopes createdAt expiresAt lastUsedAt lastUsedIp revokedAt } }\n"): typeof import('./graphql').ApiTokensDocument;
+export function graphql(source: "\n  query ApiTokens {\n    apiTokens {\n      id\n      name\n      prefix\n      scopes\n      createdAt\n      expiresAt\n      lastUsedAt\n      lastUsedIp\n      revokedAt\n    }\n  }\n"): typeof import('./graphql').ApiTokensDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CreateApiToken($input: CreateApiTokenInput!) { createApiToken(input: $input) { token apiToken { id name prefix } } }\n"): typeof import('./graphql').CreateApiTokenDocument;
+export function graphql(source: "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n      apiToken {\n        id\n        name\n        prefix\n      }\n    }\n  }\n"): typeof import('./graphql').CreateApiTokenDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation RevokeApiToken($input: IdInput!) { revokeApiToken(input: $input) }\n"): typeof import('./graphql').RevokeApiTokenDocument;
+export function graphql(source: "\n  mutation RevokeApiToken($input: IdInput!) {\n    revokeApiToken(input: $input)\n  }\n"): typeof import('./graphql').RevokeApiTokenDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation EnrollTotp { enrollTotp { secret otpauthUrl } }\n"): typeof import('./graphql').EnrollTotpDocument;
+export function graphql(source: "\n  mutation EnrollTotp {\n    enrollTotp {\n      secret\n      otpauthUrl\n    }\n  }\n"): typeof import('./graphql').EnrollTotpDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation ConfirmTotp($input: ConfirmTotpInput!) { confirmTotp(input: $input) }\n"): typeof import('./graphql').ConfirmTotpDocument;
+export function graphql(source: "\n  mutation ConfirmTotp($input: ConfirmTotpInput!) {\n    confirmTotp(input: $input)\n  }\n"): typeof import('./graphql').ConfirmTotpDocument;
 
 
 export function graphql(source: string) {

@@ -1,0 +1,11 @@
+import type { ClientPolicySettings } from '../../../services/core/database/entities';
+import type { PolicyAction } from '../../../services/core/policy/policy.types';
+
+/** Which wider counters a client's caps read for this action (the account's count is always taken). */
+export function capScopes(
+  settings: ClientPolicySettings | null,
+  action: PolicyAction,
+): { client: boolean; global: boolean } {
+  const caps = (settings?.caps ?? []).filter((c) => c.action === action);
+  return { client: caps.some((c) => c.scope === 'client'), global: caps.some((c) => c.scope === 'global') };
+}
