@@ -155,7 +155,7 @@ describe('the side-effect kernel (real Temporal, Postgres, OPA wasm, sandbox)', 
     const started = Date.now();
     const done = await waitForPost(stack, t.users.author, post.id, hasStatus('failed', 'verified'), 30_000);
     expect(done.status).toBe('failed');
-    expect(done.reasons.map((r) => r.code)).toEqual(['tenant_refused']);
+    expect(done.reasons.map((r) => r.code)).toEqual(['tenant_refused_key']);
     // Retried with backoff (2 s, 4 s, 8 s, …) this would take minutes; refused, it ends at the first attempt.
     expect(Date.now() - started).toBeLessThan(12_000);
     expect(await postAttempts(stack)).toBe(0);

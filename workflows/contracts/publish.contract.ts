@@ -104,6 +104,11 @@ export const PUBLISH_PATCHES = {
    * itself: no separate preview activity, and no second upsert of the `scheduled` search attribute the start set.
    */
   dueStartSkipsPreview: 'due-start-skips-preview',
+  /**
+   * An input the guard refuses as not matching its stored job fails the run: nothing is recorded on a job the
+   * input may only pretend to be (a doctored start), as the preview's refusal did before.
+   */
+  tenantRefusalFailsRun: 'tenant-refusal-fails-run',
 } as const;
 
 /** Business-meaningful and tenant-embedding (C-05); ids only, never names or text. */

@@ -127,6 +127,7 @@ async function runEpisode(input: PublishWorkflowInput): Promise<PublishWorkflowR
       outcome = await publishOnce();
     } catch (err) {
       const reason = failureReason(err);
+      if (reason.code === 'tenant_refused' && patched(PUBLISH_PATCHES.tenantRefusalFailsRun)) throw err;
       await status.set('failed', [reason]);
       return { status: 'failed', reasons: [reason] };
     }
@@ -219,8 +220,10 @@ function failureReason(err: unknown): Reason {
   const code =
     cause?.type === FAILURE_TYPES.tenantRefused
       ? 'tenant_refused'
-      : cause?.type === FAILURE_TYPES.reconcileAmbiguous
-        ? 'reconcile_ambiguous'
-        : 'publish_failed';
+      : cause?.type === FAILURE_TYPES.ledgerTenantRefused
+        ? 'tenant_refused_key'
+        : cause?.type === FAILURE_TYPES.reconcileAmbiguous
+          ? 'reconcile_ambiguous'
+          : 'publish_failed';
   return { code, message: cause?.message ?? 'the publish attempt failed' };
 }

@@ -15,7 +15,7 @@ import { isPlatformId } from '../../../workflows/contracts/vocabulary/platform-i
 import type { Reason } from '../../../workflows/contracts/vocabulary/reason-codes';
 import { assertFingerprint } from '../fingerprint.guard';
 import type { GuardDeps } from '../guard.deps';
-import { retryAfter, tenantRefused, toActivityFailure } from '../guard.errors';
+import { retryAfter, toActivityFailure } from '../guard.errors';
 import { attemptContext } from './call-context';
 import { startOfLocalDay } from './local-day';
 import { capScopes } from './cap-scopes';
@@ -237,7 +237,13 @@ export class SideEffectKernel {
       if (step.kind === 'paced')
         throw retryAfter(FAILURE_TYPES.paced, 'pacing: the account posted moments ago', step.seconds);
       const claim = step.claim;
-      if (claim.state === 'foreign') throw tenantRefused('the idempotency key belongs to another tenant or account');
+      if (claim.state === 'foreign') {
+        throw ApplicationFailure.create({
+          type: FAILURE_TYPES.ledgerTenantRefused,
+          message: 'the idempotency key belongs to another tenant or account',
+          nonRetryable: true,
+        });
+      }
       if (claim.state === 'held') {
         throw retryAfter(
           FAILURE_TYPES.leaseHeld,

@@ -94,17 +94,15 @@ export async function seedDemoTenant(ds: DataSource, dataDir: string): Promise<D
     !settings || settings.autonomy.publish !== 'assisted' || !settings.fourEyes || settings.quietHours !== null;
   if (policyDrift) {
     // Someone changed the demo client's policy since: the demo restores its own settings (audited).
-    await ds
-      .getRepository(ClientPolicySettings)
-      .update(
-        { clientId: client.id },
-        {
-          autonomy: { publish: 'assisted', reply: 'manual', dm: 'manual', like: 'manual', delete: 'manual' },
-          fourEyes: true,
-          quietHours: null,
-          updatedAt: new Date(),
-        },
-      );
+    await ds.getRepository(ClientPolicySettings).update(
+      { clientId: client.id },
+      {
+        autonomy: { publish: 'assisted', reply: 'manual', dm: 'manual', like: 'manual', delete: 'manual' },
+        fourEyes: true,
+        quietHours: null,
+        updatedAt: new Date(),
+      },
+    );
     await new AuditService(ds).append({
       agencyId: agency.id,
       clientId: client.id,

@@ -120,15 +120,13 @@ export class LoginService {
   private async countFailure(user: User, email: string, ip: string): Promise<void> {
     const failed = user.failedLogins + 1;
     const lock = failed >= LOCKOUT_THRESHOLD;
-    await this.ds
-      .getRepository(User)
-      .update(
-        { id: user.id },
-        {
-          failedLogins: lock ? 0 : failed,
-          lockedUntil: lock ? new Date(Date.now() + LOCKOUT_MINUTES * 60_000) : user.lockedUntil,
-        },
-      );
+    await this.ds.getRepository(User).update(
+      { id: user.id },
+      {
+        failedLogins: lock ? 0 : failed,
+        lockedUntil: lock ? new Date(Date.now() + LOCKOUT_MINUTES * 60_000) : user.lockedUntil,
+      },
+    );
     await this.record(email, ip, false, lock ? 'login.locked' : 'login.failed', user.id);
   }
 

@@ -5,6 +5,11 @@
 export const FAILURE_TYPES = {
   /** the input names objects of another tenant, or no longer matches the stored job (C-05); never retried */
   tenantRefused: 'TenantRefused',
+  /**
+   * a tenant refusal of the side effect itself: the job's idempotency key is held by another tenant's or account's
+   * ledger row (C-05); the input matched its job, so the job is marked failed; never retried
+   */
+  ledgerTenantRefused: 'LedgerTenantRefused',
   /** the platform said 429; retried after exactly its Retry-After (C-52) */
   rateLimited: 'RateLimited',
   /** the platform refused the credential (401/403); never retried */
@@ -29,6 +34,7 @@ export type FailureType = (typeof FAILURE_TYPES)[keyof typeof FAILURE_TYPES];
 /** Failure types no retry can fix: a side-effect activity stops at once on these. */
 export const NON_RETRYABLE_FAILURES: FailureType[] = [
   FAILURE_TYPES.tenantRefused,
+  FAILURE_TYPES.ledgerTenantRefused,
   FAILURE_TYPES.permanent,
   FAILURE_TYPES.authError,
   FAILURE_TYPES.reconcileAmbiguous,

@@ -43,6 +43,8 @@ export const REASON_CODES = {
   no_connector: { disposition: 'terminal', source: 'host' },
   fingerprint_mismatch: { disposition: 'terminal', source: 'host' },
   tenant_refused: { disposition: 'terminal', source: 'host' },
+  /** the job's idempotency key is held by another tenant's ledger row */
+  tenant_refused_key: { disposition: 'terminal', source: 'host' },
   publish_failed: { disposition: 'terminal', source: 'host' },
   reconcile_ambiguous: { disposition: 'terminal', source: 'host' },
   not_started: { disposition: 'terminal', source: 'host' },

@@ -52,18 +52,16 @@ export class AccountsService {
     const verifierRef = `oauth/${state}`;
     await this.secrets.put(verifierRef, verifier);
     const expiresAt = new Date(Date.now() + ATTEMPT_TTL_MS);
-    await this.ds
-      .getRepository(OAuthAttempt)
-      .insert({
-        state,
-        agencyId: client.agencyId,
-        clientId: client.id,
-        platform,
-        verifierRef,
-        actorId: actor.userId,
-        expiresAt,
-        completedAt: null,
-      });
+    await this.ds.getRepository(OAuthAttempt).insert({
+      state,
+      agencyId: client.agencyId,
+      clientId: client.id,
+      platform,
+      verifierRef,
+      actorId: actor.userId,
+      expiresAt,
+      completedAt: null,
+    });
     return {
       authorizeUrl: this.oauth(platform).authorizeUrl({ state, codeChallenge: pkceChallenge(verifier) }),
       state,

@@ -285,12 +285,10 @@ export class PostsService {
   }
 
   private async toModel(job: PublishJob, workflowStatus: string | null): Promise<PostModel> {
-    const approvals = await this.ds
-      .getRepository(Approval)
-      .find({
-        where: { publishJobId: job.id, clientId: job.clientId, decision: 'approved' },
-        order: { createdAt: 'ASC' },
-      });
+    const approvals = await this.ds.getRepository(Approval).find({
+      where: { publishJobId: job.id, clientId: job.clientId, decision: 'approved' },
+      order: { createdAt: 'ASC' },
+    });
     return {
       id: job.id,
       clientId: job.clientId,

@@ -84,6 +84,7 @@ export type ReasonCode =
   | 'rejected'
   | 'spike'
   | 'tenant_refused'
+  | 'tenant_refused_key'
   | 'unverified'
   | 'verifying';
 
