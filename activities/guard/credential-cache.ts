@@ -9,16 +9,16 @@ interface Entry {
 
 /**
  * Reads a credential from the secrets backend once per attempt, not once per call: a guard attempt makes several
- * platform calls with the same token. Entries live a few seconds only, so a reconnect or a revoked token is seen at
- * the next attempt; the key includes the owning client, and the entry is filled only through the store's own
- * client-checked lookup (C-11, C-02).
+ * platform calls with the same token. Entries live a minute; the key includes the owning client, and an entry is
+ * filled only through the store's own client-checked lookup (C-11, C-02). A reconnect stores new tokens under a
+ * new reference, so it is never served a stale entry; a token the platform refuses (401/403) is forgotten.
  */
 export class CredentialCache {
   private readonly entries = new Map<string, Entry>();
 
   constructor(
     private readonly store: CredentialStore,
-    private readonly ttlMs = 5000,
+    private readonly ttlMs = 60_000,
     private readonly clock: () => number = Date.now,
   ) {}
 

@@ -132,34 +132,33 @@ export function publishEffect(audit: AuditService): SideEffectAdapter<GuardedPub
             }
           : null,
       };
-      await jobs.recordProof(m, t.job, {
-        platformPostId: r.post.postId,
-        url: r.post.url,
-        proof,
-        publishedAt: new Date(),
-      });
-      await audit.append(
-        {
-          agencyId: t.agencyId,
-          clientId: t.clientId,
-          actor: r.actor,
-          action: 'post.published',
-          subjectType: 'publish_job',
-          subjectId: input.jobId,
-          data: { postId: r.post.postId, url: r.post.url, reconciled: r.reconciled, replayed: r.replayed },
-        },
-        m,
-      );
-      // Not yet read back: "published", not final; the workflow keeps verifying and settles verified/unverified.
-      await jobs.writeStatus(m, t.job, {
-        status: r.verified ? 'verified' : 'published',
-        reasons: r.verified
-          ? []
-          : [{ code: 'verifying', message: 'the post could not be read back yet; checking again' }],
+      const published = {
+        agencyId: t.agencyId,
+        clientId: t.clientId,
         actor: r.actor,
-        auditAction: r.verified ? 'post.verified' : 'post.unverified',
-        auditData: { postId: r.post.postId },
-      });
+        action: 'post.published' as const,
+        subjectType: 'publish_job',
+        subjectId: input.jobId,
+        data: { postId: r.post.postId, url: r.post.url, reconciled: r.reconciled, replayed: r.replayed },
+      };
+      // Not yet read back: "published", not final; the workflow keeps verifying and settles verified/unverified.
+      await jobs.writeStatus(
+        m,
+        t.job,
+        {
+          status: r.verified ? 'verified' : 'published',
+          reasons: r.verified
+            ? []
+            : [{ code: 'verifying', message: 'the post could not be read back yet; checking again' }],
+          actor: r.actor,
+          auditAction: r.verified ? 'post.verified' : 'post.unverified',
+          auditData: { postId: r.post.postId },
+        },
+        {
+          proof: { platformPostId: r.post.postId, url: r.post.url, proof, publishedAt: new Date() },
+          precedingEvents: [published],
+        },
+      );
     },
   };
 }

@@ -9,3 +9,9 @@ export function capScopes(
   const caps = (settings?.caps ?? []).filter((c) => c.action === action);
   return { client: caps.some((c) => c.scope === 'client'), global: caps.some((c) => c.scope === 'global') };
 }
+
+/** Whether the client has a cooldown for this action (a reason that pauses, and so is asked again and again). */
+export function hasCooldown(settings: ClientPolicySettings | null, action: PolicyAction): boolean {
+  const seconds = settings?.cooldownSeconds?.[action];
+  return seconds !== undefined && seconds !== null;
+}

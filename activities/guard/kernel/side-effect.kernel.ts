@@ -16,9 +16,10 @@ import type { Reason } from '../../../workflows/contracts/vocabulary/reason-code
 import { assertFingerprint } from '../fingerprint.guard';
 import type { GuardDeps } from '../guard.deps';
 import { retryAfter, toActivityFailure } from '../guard.errors';
+import type { AttemptContext } from './call-context';
 import { attemptContext } from './call-context';
 import { startOfLocalDay } from './local-day';
-import { capScopes } from './cap-scopes';
+import { capScopes, hasCooldown } from './cap-scopes';
 import { pacingDelaySeconds } from './pacing';
 import { decide, NO_COUNTERS } from './policy-decision';
 import { findOurPost } from './reconcile.step';
@@ -83,7 +84,8 @@ export class SideEffectKernel {
       'raize.action': adapter.action,
     };
     return withSpan(`guard.${adapter.action}`, span, async (set) => {
-      const outcome = await this.attempt(adapter, input);
+      const attempt = attemptContext(input.workflowId);
+      const outcome = await attempt.keepAlive(this.attempt(adapter, input, attempt));
       const fields = {
         'raize.client_id': input.clientId,
         'raize.workflow_id': input.workflowId,
@@ -100,10 +102,10 @@ export class SideEffectKernel {
   private async attempt<I extends EffectClaim, T extends EffectTarget>(
     adapter: SideEffectAdapter<I, T>,
     input: I,
+    attempt: AttemptContext,
   ): Promise<SideEffectOutcome> {
     const { ds, policy } = this.deps;
     const actor = `workflow:${input.workflowId}`;
-    const attempt = attemptContext(input.workflowId);
     const audit = (m: EntityManager | undefined, action: AuditAction, data: Record<string, unknown>) =>
       this.deps.audit.append(
         {
@@ -131,16 +133,20 @@ export class SideEffectKernel {
     const first = await ds.transaction(async (m) => {
       const target = await adapter.load(m, input);
       const facts = await adapter.facts(m, target, input);
-      const dayStart = startOfLocalDay(startedAt, target.client.timezone);
-      const counters = await this.counters.count(m, {
-        clientId: input.clientId,
-        accountId: target.account.id,
-        action: adapter.action,
-        dayStart,
-        now: startedAt,
-        ownKey: input.idempotencyKey,
-        scopes: capScopes(target.settings, adapter.action),
-      });
+      // Counters are authoritative only under the claim's lock (step 4). They are read here too only when a
+      // cooldown could pause the post, so a paused post asking again does not record `publishing` each time;
+      // caps and spikes end or hold the episode once, from the claim.
+      const counters = hasCooldown(target.settings, adapter.action)
+        ? await this.counters.count(m, {
+            clientId: input.clientId,
+            accountId: target.account.id,
+            action: adapter.action,
+            dayStart: startOfLocalDay(startedAt, target.client.timezone),
+            now: startedAt,
+            ownKey: input.idempotencyKey,
+            scopes: capScopes(target.settings, adapter.action),
+          })
+        : NO_COUNTERS;
       const killSwitches = await this.switches.engagedFor(m, {
         agencyId: target.agencyId,
         clientId: target.clientId,
@@ -172,7 +178,8 @@ export class SideEffectKernel {
     const reader = this.deps.platforms.reader(platform);
     const writer = this.deps.platforms.writer(platform);
     const timing = this.deps.platforms.timing(platform);
-    const cred = await this.deps.credentials.load(ds.manager, target.clientId, target.account.credentialRefId);
+    const credentialRefId = target.account.credentialRefId;
+    const cred = await this.deps.credentials.load(ds.manager, target.clientId, credentialRefId);
     const fingerprint = adapter.contentFingerprint(target);
 
     try {
@@ -378,6 +385,8 @@ export class SideEffectKernel {
       }
       return { kind: 'done', postId: done.postId, url: done.url, verified, reconciled };
     } catch (err) {
+      if (err instanceof ConnectorError && err.kind === 'auth')
+        this.deps.credentials.forget(target.clientId, credentialRefId);
       if (err instanceof ConnectorError) {
         await audit(undefined, 'guard.connector_error', {
           kind: err.kind,

@@ -34,15 +34,49 @@ export class AuditService {
     return this.ds.transaction((m) => this.appendWith(m, input));
   }
 
-  private async appendWith(m: EntityManager, input: AuditInput): Promise<AuditEvent> {
-    const chainKey = chainKeyFor(input.agencyId, input.clientId);
+  /**
+   * Appends several events of one chain in the caller's transaction, in order: one lock, one look at the chain's
+   * head and one INSERT instead of three round trips per event (the guard records two or three at a time).
+   */
+  async appendAll(inputs: AuditInput[], m: EntityManager): Promise<void> {
+    if (!inputs.length) return;
+    const chainKey = chainKeyFor(inputs[0].agencyId, inputs[0].clientId);
+    if (inputs.some((i) => chainKeyFor(i.agencyId, i.clientId) !== chainKey)) {
+      throw new Error('appendAll takes events of one audit chain');
+    }
+    let head = await this.lockHead(m, chainKey);
+    const rows: AuditEvent[] = [];
+    for (const input of inputs) {
+      const row = this.chained(m, chainKey, head, input);
+      rows.push(row);
+      head = { seq: row.seq, hash: row.hash };
+    }
+    await m.save(AuditEvent, rows);
+  }
+
+  private async lockHead(m: EntityManager, chainKey: string): Promise<{ seq: string; hash: string } | null> {
     await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [chainKey]);
     const last: { seq: string; hash: string }[] = await m.query(
       'SELECT seq, hash FROM audit_events WHERE chain_key = $1 ORDER BY seq DESC LIMIT 1',
       [chainKey],
     );
-    const seq = String(last.length ? BigInt(last[0].seq) + 1n : 1n);
-    const prevHash = last.length ? last[0].hash : GENESIS_HASH;
+    return last[0] ?? null;
+  }
+
+  private async appendWith(m: EntityManager, input: AuditInput): Promise<AuditEvent> {
+    const chainKey = chainKeyFor(input.agencyId, input.clientId);
+    const head = await this.lockHead(m, chainKey);
+    return m.save(AuditEvent, this.chained(m, chainKey, head, input));
+  }
+
+  private chained(
+    m: EntityManager,
+    chainKey: string,
+    head: { seq: string; hash: string } | null,
+    input: AuditInput,
+  ): AuditEvent {
+    const seq = String(head ? BigInt(head.seq) + 1n : 1n);
+    const prevHash = head ? head.hash : GENESIS_HASH;
     const createdAt = new Date();
     const data = input.data ?? {};
     const hash = auditHash(prevHash, {
@@ -57,7 +91,7 @@ export class AuditService {
       data,
       createdAt: createdAt.toISOString(),
     });
-    const row = m.create(AuditEvent, {
+    return m.create(AuditEvent, {
       chainKey,
       seq,
       agencyId: input.agencyId,
@@ -71,7 +105,6 @@ export class AuditService {
       hash,
       createdAt,
     });
-    return m.save(AuditEvent, row);
   }
 
   async forSubject(subjectType: string, subjectId: string, clientId: string): Promise<AuditEvent[]> {

@@ -3,7 +3,7 @@ import type { AuditAction } from '../../../workflows/contracts/vocabulary/audit-
 import { postStatusAction } from '../../../workflows/contracts/vocabulary/audit-actions';
 import type { PublishStatus } from '../../../workflows/contracts/vocabulary/publish-status';
 import type { Reason } from '../../../workflows/contracts/vocabulary/reason-codes';
-import type { AuditService } from '../audit/audit.service';
+import type { AuditInput, AuditService } from '../audit/audit.service';
 import type { PublishProof } from '../database/entities';
 import { PublishJob } from '../database/entities';
 
@@ -41,31 +41,32 @@ export class PublishJobRepository {
     m: EntityManager,
     job: Pick<PublishJob, 'id' | 'agencyId' | 'clientId'>,
     c: StatusChange,
+    with_: { proof?: ProofRecord; precedingEvents?: AuditInput[] } = {},
   ): Promise<void> {
     const patch: Partial<PublishJob> = { status: c.status, statusReasons: c.reasons };
     if (c.scheduledAt) patch.scheduledAt = new Date(c.scheduledAt);
     if (c.status === 'verified') patch.verifiedAt = new Date();
+    if (with_.proof) {
+      patch.platformPostId = with_.proof.platformPostId;
+      patch.url = with_.proof.url;
+      patch.proof = with_.proof.proof;
+      patch.publishedAt = with_.proof.publishedAt;
+    }
     await m.update(PublishJob, { id: job.id, clientId: job.clientId }, patch);
-    await this.audit.append(
-      {
-        agencyId: job.agencyId,
-        clientId: job.clientId,
-        actor: c.actor,
-        action: c.auditAction ?? postStatusAction(c.status),
-        subjectType: 'publish_job',
-        subjectId: job.id,
-        data: c.auditData ?? { reasons: c.reasons, scheduledAt: c.scheduledAt ?? null },
-      },
+    await this.audit.appendAll(
+      [
+        ...(with_.precedingEvents ?? []),
+        {
+          agencyId: job.agencyId,
+          clientId: job.clientId,
+          actor: c.actor,
+          action: c.auditAction ?? postStatusAction(c.status),
+          subjectType: 'publish_job',
+          subjectId: job.id,
+          data: c.auditData ?? { reasons: c.reasons, scheduledAt: c.scheduledAt ?? null },
+        },
+      ],
       m,
-    );
-  }
-
-  /** What proves the post went out; written by the guard only. */
-  async recordProof(m: EntityManager, job: Pick<PublishJob, 'id' | 'clientId'>, p: ProofRecord): Promise<void> {
-    await m.update(
-      PublishJob,
-      { id: job.id, clientId: job.clientId },
-      { platformPostId: p.platformPostId, url: p.url, proof: p.proof, publishedAt: p.publishedAt },
     );
   }
 }
