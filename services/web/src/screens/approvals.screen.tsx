@@ -7,7 +7,7 @@ import { useClientScope } from '../auth/workspace';
 import { Link, navigate } from '../routing/router';
 import { formatDateTime } from '../time/zoned-time';
 import { approveBlocker, DecisionBar, useDecisions } from '../ui/decisions';
-import { Empty, ErrorBox, Loading } from '../ui/feedback';
+import { Empty, ErrorBox, Loading, Notice } from '../ui/feedback';
 import { Page } from '../ui/page';
 
 /** Posts waiting for a person: preview, approve or reject, with keyboard shortcuts for a long queue. */
@@ -71,6 +71,9 @@ export function ApprovalsScreen() {
         )}
       </p>
       <ErrorBox error={posts.error} onRetry={() => void posts.reload()} />
+      {decisions.done && !queue.some((p) => p.id === decisions.done?.postId) && (
+        <Notice tone="success">{decisions.done.text}</Notice>
+      )}
       {!posts.data && !posts.error && <Loading what="the queue" />}
       {posts.data && queue.length === 0 && (
         <Empty title="Nothing waits for approval">New posts that need a person show up here by themselves.</Empty>

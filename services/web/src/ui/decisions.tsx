@@ -13,7 +13,7 @@ export interface DecidablePost {
   approvals: { approverId: string }[];
 }
 
-/** Approve and reject, sent as signals through the API; nothing changes on screen until the API answers. */
+/** Approve (an Update: it answers once recorded) and reject (a signal), through the API. */
 export function useDecisions(onDone: () => Promise<void> | void) {
   const approve = useMutation(ApprovePostMutation);
   const reject = useMutation(RejectPostMutation);
@@ -64,7 +64,10 @@ export function DecisionBar({
   const { can } = useClientScope();
   const [note, setNote] = useState('');
   const ids = { note: useId(), why: useId() };
-  if (!can('post.approve') || post.status !== 'awaiting_approval') return null;
+  const decided = decisions.done?.postId === post.id ? decisions.done.text : null;
+  // The answer stays in view after the post has left the queue (an approval now returns once it is recorded).
+  if (!can('post.approve') || post.status !== 'awaiting_approval')
+    return decided ? <Notice tone="success">{decided}</Notice> : null;
   const blocker = approveBlocker(post, me.id, fourEyes);
   return (
     <div className="decision" data-testid="decision">
@@ -105,7 +108,7 @@ export function DecisionBar({
           {blocker}
         </p>
       )}
-      {decisions.done?.postId === post.id && <Notice tone="success">{decisions.done.text}</Notice>}
+      {decided && <Notice tone="success">{decided}</Notice>}
       {decisions.lastPostId === post.id && <ErrorBox error={decisions.error} />}
     </div>
   );
