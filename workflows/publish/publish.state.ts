@@ -79,8 +79,10 @@ export class PublishEpisodeState {
     if (this.cancelled) throw new Error('the post was cancelled');
     if (this.rejected) throw new Error('the post was rejected');
     if (isFinalPublishStatus(this.view.status)) throw new Error(`the post is already ${this.view.status}`);
-    if (this.view.status !== 'awaiting_approval')
-      throw new Error(`the post is ${this.view.status}; it does not wait for an approval`);
+    // Before and while it waits, an approval counts (an approver may be faster than the episode's first look);
+    // once the post is going out or out, there is nothing left to approve.
+    if (this.view.status === 'publishing' || this.view.status === 'published')
+      throw new Error(`the post is ${this.view.status}; it no longer waits for an approval`);
   };
 
   /** The approve update's handler: the activity checks role, four eyes and content (C-21) and answers the caller. */

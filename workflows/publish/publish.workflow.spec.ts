@@ -236,22 +236,41 @@ describe('publishPostWorkflow (mocked activities, local dev server)', () => {
     expect(mock.calls.publishes[0].approvalIds).toEqual(['approval-2']);
   });
 
-  it('the validator refuses at once, with nothing recorded, when the post does not wait for an approval', async () => {
-    const mock = mockActivities({ needsApproval: false });
+  it('the validator refuses at once, with nothing recorded, when the post is already going out', async () => {
+    const mock = mockActivities({
+      needsApproval: false,
+      publish: [() => new Promise<GuardedPublishOutcome>((r) => setTimeout(() => r(published()), 3000))],
+    });
     const err = await episode(
       mock,
       async (h) => {
-        await until(h, inStatus('scheduled'));
+        await until(h, inStatus('publishing'));
         const e = await h.executeUpdate(approveUpdate, { args: [approval('approver')] }).catch((x: unknown) => x);
-        await h.signal(cancelSignal, { actorId: 'operator' });
         await h.result();
         return e;
       },
-      { slotInMs: 3_600_000 },
+      { slotInMs: 0 },
     );
     expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
-    expect((err as WorkflowUpdateFailedError).cause?.message).toMatch(/does not wait for an approval/);
+    expect((err as WorkflowUpdateFailedError).cause?.message).toMatch(/no longer waits for an approval/);
     expect(mock.calls.approvals).toHaveLength(0);
+  });
+
+  it('an approval sent before the episode asked for one is recorded and counts', async () => {
+    const mock = mockActivities({ needsApproval: false });
+    const res = await episode(
+      mock,
+      async (h) => {
+        await until(h, inStatus('scheduled'));
+        const r = await h.executeUpdate(approveUpdate, { args: [approval('approver')] });
+        await h.signal(cancelSignal, { actorId: 'operator' });
+        await h.result();
+        return r;
+      },
+      { slotInMs: 3_600_000 },
+    );
+    expect(res).toEqual({ accepted: true, approvalId: 'approval-1' });
+    expect(mock.calls.approvals).toHaveLength(1);
   });
 
   it('[C-22] repeated approvals by the same approver of the same content make one approval and get the same answer', async () => {
