@@ -78,8 +78,7 @@ export class AuditService {
     const seq = String(head ? BigInt(head.seq) + 1n : 1n);
     const prevHash = head ? head.hash : GENESIS_HASH;
     const createdAt = new Date();
-    const data = input.data ?? {};
-    const hash = auditHash(prevHash, {
+    const fields = {
       chainKey,
       seq,
       agencyId: input.agencyId,
@@ -88,23 +87,10 @@ export class AuditService {
       action: input.action,
       subjectType: input.subjectType,
       subjectId: input.subjectId,
-      data,
-      createdAt: createdAt.toISOString(),
-    });
-    return m.create(AuditEvent, {
-      chainKey,
-      seq,
-      agencyId: input.agencyId,
-      clientId: input.clientId,
-      actor: input.actor,
-      action: input.action,
-      subjectType: input.subjectType,
-      subjectId: input.subjectId,
-      data,
-      prevHash,
-      hash,
-      createdAt,
-    });
+      data: input.data ?? {},
+    };
+    const hash = auditHash(prevHash, { ...fields, createdAt: createdAt.toISOString() });
+    return m.create(AuditEvent, { ...fields, prevHash, hash, createdAt });
   }
 
   async forSubject(subjectType: string, subjectId: string, clientId: string): Promise<AuditEvent[]> {
