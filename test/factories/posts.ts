@@ -34,9 +34,10 @@ export async function createAsset(
 export async function schedulePost(
   stack: TestStack,
   actorId: string,
-  i: { clientId: string; platformAccountId: string; assetId: string; inSeconds: number },
+  i: { clientId: string; platformAccountId: string; assetId: string; inSeconds: number; at?: Date },
 ): Promise<PostView> {
-  const scheduledAt = new Date(Date.now() + i.inSeconds * 1000).toISOString();
+  // `at` pins the exact instant, so several posts can be due in the same millisecond.
+  const scheduledAt = (i.at ?? new Date(Date.now() + i.inSeconds * 1000)).toISOString();
   const r = await stack.gql<{ schedulePost: PostView }>(
     actorId,
     `mutation($i: SchedulePostInput!) { schedulePost(input: $i) { ${POST_FIELDS} } }`,

@@ -113,6 +113,8 @@ describe('the side-effect kernel (real Temporal, Postgres, OPA wasm, sandbox)', 
       caps: [{ action: 'publish', scope: 'account', max_per_day: 2 }],
     });
     const posts = [];
+    // One instant for all six: their timers fire together and the guard attempts race for the cap.
+    const at = new Date(Date.now() + 5000);
     for (let i = 0; i < 6; i++) {
       const asset = await createAsset(stack, t.users.author, t.clientId, `Cap race ${i}`);
       posts.push(
@@ -120,7 +122,8 @@ describe('the side-effect kernel (real Temporal, Postgres, OPA wasm, sandbox)', 
           clientId: t.clientId,
           platformAccountId: acc.accountId,
           assetId: asset.id,
-          inSeconds: 4,
+          inSeconds: 5,
+          at,
         }),
       );
     }
