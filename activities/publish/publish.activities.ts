@@ -4,7 +4,6 @@ import { AssetRepository } from '../../services/core/repositories/asset.reposito
 import { PublishJobRepository } from '../../services/core/repositories/publish-job.repository';
 import { APPROVER_ROLES, effectiveRole } from '../../services/core/tenancy/effective-role';
 import { assetChecksum } from '../../services/core/util/asset-checksum';
-import { contentFingerprint } from '../../services/core/connectors/content-fingerprint';
 import type {
   GuardedPublishInput,
   GuardedPublishOutcome,
@@ -21,7 +20,7 @@ import { FAILURE_TYPES } from '../../workflows/contracts/vocabulary/failure-type
 import { isPlatformId } from '../../workflows/contracts/vocabulary/platform-id';
 import { isApprovalReason } from '../../workflows/contracts/vocabulary/reason-codes';
 import type { GuardDeps } from '../guard/guard.deps';
-import { publishEffect } from '../guard/effects/publish.effect';
+import { publishEffect, showsOurPost } from '../guard/effects/publish.effect';
 import { SideEffectKernel } from '../guard/kernel/side-effect.kernel';
 import { scopedActivities } from '../scoped-activities';
 
@@ -155,9 +154,7 @@ function createUnscopedPublishActivities(deps: GuardDeps) {
         .readPost(cred, input.postId)
         .catch(() => null);
       const verified =
-        !!post &&
-        contentFingerprint({ text: post.text }) === contentFingerprint({ text: result.asset.text }) &&
-        post.authorExternalId === result.account.externalAccountId;
+        !!post && showsOurPost(post, { text: result.asset.text, externalAccountId: result.account.externalAccountId });
       return { verified };
     },
   };

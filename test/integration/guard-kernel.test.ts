@@ -4,9 +4,12 @@ import { createConnectorReaders, connectorSettingsFrom } from '../../services/co
 import { contentFingerprint } from '../../services/core/connectors/content-fingerprint';
 import { loadAppConfig } from '../../services/core/config/app-config';
 import { findOurPost } from '../../activities/guard/kernel/reconcile.step';
+import { createPublishActivities } from '../../activities/publish/publish.activities';
+import type { PublishWorkflowInput } from '../../workflows/contracts/publish.contract';
 import { connectSandboxAccount } from '../factories/connect-account';
 import {
   createAsset,
+  getPost,
   hasStatus,
   postAttempts,
   proofOf,
@@ -194,6 +197,55 @@ describe('the side-effect kernel (real Temporal, Postgres, OPA wasm, sandbox)', 
     expect(attempts).toHaveLength(1);
     expect(Date.parse(attempts[0]!.at)).toBeGreaterThanOrEqual(leaseEnds.getTime());
     expect(await sandboxPostsBy(stack, acc.sandboxUserId)).toHaveLength(1);
+  });
+
+  it('[C-22] an attempt whose answer was lost after the post settled reports it: no policy pause, no status rewritten', async () => {
+    const { t, acc } = await tenantWithAccount();
+    const asset = await createAsset(stack, t.users.author, t.clientId, 'Out already');
+    const post = await schedulePost(stack, t.users.author, {
+      clientId: t.clientId,
+      platformAccountId: acc.accountId,
+      assetId: asset.id,
+      inSeconds: 0,
+    });
+    await waitForPost(stack, t.users.author, post.id, hasStatus('verified'), 30_000);
+    // Later, a kill switch: it must not turn a published post into a paused one when a lost answer is retried.
+    const on = await stack.gql(
+      t.users.admin,
+      'mutation($i: SetKillSwitchInput!) { setKillSwitch(input: $i) { engaged } }',
+      {
+        i: { scope: 'account', scopeId: acc.accountId, engaged: true, reason: 'after the fact' },
+      },
+    );
+    expect(on.errors).toBeUndefined();
+    const [row] = await stack.ds.query<{ payload: PublishWorkflowInput; workflow_id: string }[]>(
+      'SELECT payload, workflow_id FROM publish_jobs WHERE id = $1',
+      [post.id],
+    );
+    const { jobId, agencyId, clientId, platformAccountId, assetId, assetChecksum, idempotencyKey, scheduledAt } =
+      row!.payload;
+    const retried = await createPublishActivities(stack.deps!).guardedPublish({
+      jobId,
+      agencyId,
+      clientId,
+      platformAccountId,
+      assetId,
+      assetChecksum,
+      idempotencyKey,
+      scheduledAt,
+      workflowId: row!.workflow_id,
+      approvalIds: [],
+      recordPublishing: true,
+    });
+    expect(retried).toMatchObject({ kind: 'published', reconciled: true, verified: true });
+    const after = await getPost(stack, t.users.author, post.id);
+    expect(after.status).toBe('verified');
+    const publishing = await stack.ds.query<{ n: string }[]>(
+      `SELECT count(*) AS n FROM audit_events WHERE subject_id = $1 AND action = 'post.publishing'`,
+      [post.id],
+    );
+    expect(Number(publishing[0]!.n)).toBe(1);
+    expect(await postAttempts(stack)).toBe(1);
   });
 
   it("[C-25] a spike far above the account's usual volume switches the client to human review", async () => {

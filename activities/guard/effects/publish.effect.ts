@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
+import type { PlatformPost } from '../../../services/core/connectors/connector.types';
 import { contentFingerprint } from '../../../services/core/connectors/content-fingerprint';
 import type { Asset, PublishJob, PublishProof } from '../../../services/core/database/entities';
 import { Approval, Client, ClientPolicySettings, PlatformAccount } from '../../../services/core/database/entities';
@@ -17,6 +18,14 @@ export interface PublishTarget extends EffectTarget {
   job: PublishJob;
   asset: Asset;
   approvals: Approval[];
+}
+
+/** C-24: the read-back shows exactly the text we sent, by the account we sent it as (at once, and on later checks). */
+export function showsOurPost(readBack: PlatformPost, sent: { text: string; externalAccountId: string }): boolean {
+  return (
+    contentFingerprint({ text: readBack.text }) === contentFingerprint({ text: sent.text }) &&
+    readBack.authorExternalId === sent.externalAccountId
+  );
 }
 
 /** The publish action's part of the kernel: a publish job's claim, facts, call, read-back and proof. */
@@ -114,8 +123,7 @@ export function publishEffect(audit: AuditService): SideEffectAdapter<GuardedPub
     },
 
     verifies: (readBack, t) =>
-      contentFingerprint({ text: readBack.text }) === contentFingerprint(contentOf(t)) &&
-      readBack.authorExternalId === t.account.externalAccountId,
+      showsOurPost(readBack, { text: t.asset.text, externalAccountId: t.account.externalAccountId }),
 
     async record(m, t, input, r) {
       const proof: PublishProof = {

@@ -5,6 +5,7 @@ import type { PlatformPost } from '../../../services/core/connectors/connector.t
 import type { PolicyDecision } from '../../../services/core/policy/policy.types';
 import { KillSwitchRepository } from '../../../services/core/repositories/kill-switch.repository';
 import { SideEffectCountersRepository } from '../../../services/core/repositories/side-effect-counters.repository';
+import type { LedgerResult } from '../../../services/core/database/entities';
 import type { LedgerClaim } from '../../../services/core/repositories/side-effect-ledger.repository';
 import { SideEffectLedgerRepository } from '../../../services/core/repositories/side-effect-ledger.repository';
 import { logger } from '../../../services/core/telemetry/logger';
@@ -24,13 +25,16 @@ import { pacingDelaySeconds } from './pacing';
 import { decide, NO_COUNTERS } from './policy-decision';
 import { findOurPost } from './reconcile.step';
 import { switchToHumanReviewOnSpike } from './spike-review';
-import type { EffectClaim, EffectTarget, SideEffectAdapter } from './side-effect.adapter';
+import type { EffectClaim, EffectFacts, EffectTarget, SideEffectAdapter } from './side-effect.adapter';
 
 export type SideEffectOutcome =
   | { kind: 'done'; postId: string; url: string; verified: boolean; reconciled: boolean }
   | { kind: 'denied'; reasons: Reason[] }
   | { kind: 'fingerprint_mismatch'; reasons: Reason[] }
   | { kind: 'refused'; reasons: Reason[] };
+
+type FirstStep<T> =
+  { settled: LedgerResult } | { target: T; facts: EffectFacts; decision: { allow: boolean; reasons: Reason[] } };
 
 type ClaimStep =
   { kind: 'denied'; reasons: Reason[] } | { kind: 'paced'; seconds: number } | { kind: 'claimed'; claim: LedgerClaim };
@@ -128,30 +132,35 @@ export class SideEffectKernel {
       actor,
     });
 
+    const switchesFor = (m: EntityManager, t: EffectTarget) =>
+      this.switches.engagedFor(m, { agencyId: t.agencyId, clientId: t.clientId, accountId: t.account.id });
+    const countersAt = (m: EntityManager, t: EffectTarget, now: Date, dayStart: Date) =>
+      this.counters.count(m, {
+        clientId: t.clientId,
+        accountId: t.account.id,
+        action: adapter.action,
+        dayStart,
+        now,
+        ownKey: input.idempotencyKey,
+        scopes: capScopes(t.settings, adapter.action),
+      });
+
     // 1. Tenant claim, and 2. a first policy decision, in one transaction (one round of queries).
     const startedAt = this.now();
-    const first = await ds.transaction(async (m) => {
+    const first = await ds.transaction(async (m): Promise<FirstStep<T>> => {
       const target = await adapter.load(m, input);
+      // Already out (an attempt whose answer was lost after it settled): report it. Asking the policy again could
+      // pause a post that is published, and `onStart` would record `publishing` over its final status.
+      const settled = await this.ledger.settled(m, { ...input, action: adapter.action });
+      if (settled) return { settled };
       const facts = await adapter.facts(m, target, input);
       // Counters are authoritative only under the claim's lock (step 4). They are read here too only when a
       // cooldown could pause the post, so a paused post asking again does not record `publishing` each time;
       // caps and spikes end or hold the episode once, from the claim.
       const counters = hasCooldown(target.settings, adapter.action)
-        ? await this.counters.count(m, {
-            clientId: input.clientId,
-            accountId: target.account.id,
-            action: adapter.action,
-            dayStart: startOfLocalDay(startedAt, target.client.timezone),
-            now: startedAt,
-            ownKey: input.idempotencyKey,
-            scopes: capScopes(target.settings, adapter.action),
-          })
+        ? await countersAt(m, target, startedAt, startOfLocalDay(startedAt, target.client.timezone))
         : NO_COUNTERS;
-      const killSwitches = await this.switches.engagedFor(m, {
-        agencyId: target.agencyId,
-        clientId: target.clientId,
-        accountId: target.account.id,
-      });
+      const killSwitches = await switchesFor(m, target);
       const decision = decide(policy, {
         action: adapter.action,
         now: startedAt,
@@ -166,6 +175,10 @@ export class SideEffectKernel {
       } else if (adapter.onStart) await adapter.onStart(m, target, input, actor);
       return { target, facts, decision };
     });
+    if ('settled' in first) {
+      const r = first.settled;
+      return { kind: 'done', postId: r.postId, url: r.url, verified: r.verified, reconciled: true };
+    }
     if (!first.decision.allow) return { kind: 'denied', reasons: first.decision.reasons };
     const { target, facts } = first;
 
@@ -202,20 +215,8 @@ export class SideEffectKernel {
         const now = this.now();
         const dayStart = startOfLocalDay(now, target.client.timezone);
         await this.counters.lockAccountDay(m, { accountId: target.account.id, action: adapter.action, dayStart });
-        const killSwitches = await this.switches.engagedFor(m, {
-          agencyId: target.agencyId,
-          clientId: target.clientId,
-          accountId: target.account.id,
-        });
-        const counters = await this.counters.count(m, {
-          clientId: input.clientId,
-          accountId: target.account.id,
-          action: adapter.action,
-          dayStart,
-          now,
-          ownKey: input.idempotencyKey,
-          scopes: capScopes(target.settings, adapter.action),
-        });
+        const killSwitches = await switchesFor(m, target);
+        const counters = await countersAt(m, target, now, dayStart);
         const decision = decide(policy, { action: adapter.action, now, target, facts, counters, killSwitches });
         if (!decision.allow) {
           await audit(m, 'guard.denied', { reasons: decision.reasons, at: 'claim' });

@@ -86,6 +86,23 @@ export class SideEffectLedgerRepository {
     };
   }
 
+  /** The stored result when this key already went out for this client and account; a retry then only reports it. */
+  async settled(
+    m: EntityManager,
+    k: Pick<LedgerKey, 'idempotencyKey' | 'clientId' | 'platformAccountId' | 'action'>,
+  ): Promise<LedgerResult | null> {
+    const row = await m.findOne(SideEffectLedgerEntry, { where: { idempotencyKey: k.idempotencyKey } });
+    if (
+      !row ||
+      row.state !== 'succeeded' ||
+      row.clientId !== k.clientId ||
+      row.platformAccountId !== k.platformAccountId
+    )
+      return null;
+    if (row.action !== k.action) return null;
+    return row.result;
+  }
+
   /** The call's outcome is unknown: record since when (the earliest), and free the lease for the next attempt. */
   async markUnknown(m: EntityManager, idempotencyKey: string, owner: string, now: Date): Promise<void> {
     await m.query(
