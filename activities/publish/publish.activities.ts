@@ -1,17 +1,12 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { Approval, ClientPolicySettings, PlatformAccount } from '../../services/core/database/entities';
+import { PlatformAccount } from '../../services/core/database/entities';
 import { AssetRepository } from '../../services/core/repositories/asset.repository';
 import { PublishJobRepository } from '../../services/core/repositories/publish-job.repository';
-import { APPROVER_ROLES, effectiveRole } from '../../services/core/tenancy/effective-role';
-import { assetChecksum } from '../../services/core/util/asset-checksum';
 import type {
   GuardedPublishInput,
   GuardedPublishOutcome,
   PreparePublishInput,
   PreparePublishResult,
-  RecordApprovalInput,
-  RecordApprovalResult,
-  ApprovalRefusal,
   RecordStatusInput,
   VerifyInput,
   VerifyResult,
@@ -23,6 +18,7 @@ import type { GuardDeps } from '../guard/guard.deps';
 import { publishEffect, showsOurPost } from '../guard/effects/publish.effect';
 import { SideEffectKernel } from '../guard/kernel/side-effect.kernel';
 import { scopedActivities } from '../scoped-activities';
+import { createDecisionActivities } from './decision.activities';
 
 /**
  * The publish episode's activities, built from their dependencies (Temporal samples' factory style). Each runs
@@ -51,69 +47,7 @@ function createUnscopedPublishActivities(deps: GuardDeps) {
       };
     },
 
-    /** Checks the approver's role and the four-eyes rule in the database, whoever sent the message (C-21). */
-    async recordApproval(input: RecordApprovalInput): Promise<RecordApprovalResult> {
-      return deps.ds.transaction(async (m) => {
-        const job = await jobs.findForClient(m, { id: input.jobId, clientId: input.clientId });
-        if (!job) return { accepted: false, refusal: 'not_found', reason: 'job not found' };
-        const existing = await m.findOne(Approval, {
-          where: {
-            publishJobId: job.id,
-            approverId: input.approverId,
-            assetChecksum: input.assetChecksum,
-            decision: 'approved',
-          },
-        });
-        if (existing) return { accepted: true, approvalId: existing.id };
-        const role = await effectiveRole(m, input.approverId, job.agencyId, job.clientId);
-        const settings = await m.findOne(ClientPolicySettings, { where: { clientId: job.clientId } });
-        const asset = await assets.findForClient(m, { id: job.assetId, clientId: job.clientId });
-        const current = asset ? assetChecksum(asset) : '';
-        let refusal: { refusal: ApprovalRefusal; reason: string } | undefined;
-        if (!role || !APPROVER_ROLES.includes(role))
-          refusal = { refusal: 'role', reason: `role ${role ?? 'none'} may not approve posts for this client` };
-        else if ((settings?.fourEyes ?? true) && input.approverId === job.createdBy)
-          refusal = { refusal: 'four_eyes', reason: 'four eyes: the author cannot approve their own post' };
-        else if (input.assetChecksum !== current)
-          refusal = {
-            refusal: 'content_changed',
-            reason: 'the content changed since it was reviewed; review it again',
-          };
-        const auditBase = {
-          agencyId: job.agencyId,
-          clientId: job.clientId,
-          actor: `user:${input.approverId}`,
-          subjectType: 'publish_job',
-          subjectId: job.id,
-        };
-        if (refusal || !role) {
-          const refused = refusal ?? { refusal: 'role' as const, reason: 'no role' };
-          await deps.audit.append(
-            { ...auditBase, action: 'approval.refused', data: { reason: refused.reason, role: role ?? null } },
-            m,
-          );
-          return { accepted: false, ...refused };
-        }
-        const saved = await m.save(
-          Approval,
-          m.create(Approval, {
-            agencyId: job.agencyId,
-            clientId: job.clientId,
-            publishJobId: job.id,
-            approverId: input.approverId,
-            role,
-            decision: 'approved',
-            assetChecksum: input.assetChecksum,
-            note: input.note ?? null,
-          }),
-        );
-        await deps.audit.append(
-          { ...auditBase, action: 'approval.granted', data: { role, assetChecksum: input.assetChecksum } },
-          m,
-        );
-        return { accepted: true, approvalId: saved.id };
-      });
-    },
+    ...createDecisionActivities(deps),
 
     /** The status activity: records a status the workflow decided, through the one status writer. */
     async recordPublishStatus(input: RecordStatusInput): Promise<void> {

@@ -26,7 +26,11 @@ import { createDataSource } from '../../services/core/database/data-source';
 import { defaultPolicyWasmPath } from '../../services/core/policy/policy-paths';
 import { CredentialStore } from '../../services/core/secrets/credential-store';
 import { createSecrets } from '../../services/core/secrets/create-secrets';
-import { createDataConverter, FAILURE_CONVERTER_PATH } from '../../services/core/temporal/codec/data-converter';
+import {
+  codecOptionsFrom,
+  createDataConverter,
+  FAILURE_CONVERTER_PATH,
+} from '../../services/core/temporal/codec/data-converter';
 import { SecretsCodecKeySource } from '../../services/core/temporal/codec/secrets-key-source';
 import { repoRoot } from '../../services/core/util/repo-root';
 import { toolPath } from '../../services/core/util/tool-path';
@@ -205,6 +209,7 @@ export async function runEpisodeThroughputBench(opts: EpisodeBenchOptions = {}):
       new CredentialStore(createSecrets(config)),
       tag,
       Math.ceil(guardedTotal / POSTS_PER_ACCOUNT),
+      createSecrets(config),
     );
     const guardedAssets = await seedAssets(ds, tenant, guardedTotal, 'guarded');
     progress(`seeded client ${tenant.client.id}, ${tenant.accounts.length} accounts, ${guardedAssets.length} assets`);
@@ -215,7 +220,7 @@ export async function runEpisodeThroughputBench(opts: EpisodeBenchOptions = {}):
     const temporal = new TemporalClient({
       connection: clientConnection,
       namespace,
-      dataConverter: createDataConverter(new SecretsCodecKeySource(createSecrets(config))),
+      dataConverter: createDataConverter(new SecretsCodecKeySource(createSecrets(config)), codecOptionsFrom(config)),
     });
     // Result long polls still pending when a run fails would retry on a closed channel and crash the
     // process from a timer: cancel them before the connection closes.
@@ -282,7 +287,14 @@ export async function runEpisodeThroughputBench(opts: EpisodeBenchOptions = {}):
       publishTimeoutSeconds: config.publishTimeoutSeconds,
       verifyIntervalSeconds: config.verifyIntervalSeconds,
     };
-    const scheduleCtx = { ds, audit: new AuditService(ds), temporal, taskQueue: guardedQueue, tenant, options };
+    const scheduleCtx = {
+      ds,
+      audit: new AuditService(ds, createSecrets(config)),
+      temporal,
+      taskQueue: guardedQueue,
+      tenant,
+      options,
+    };
     let activityCount = 0;
     const startBare = async (label: string, i: number): Promise<StartedEpisode> => {
       const workflowId = `bench-bare-${tag}-${label}-${i}`;

@@ -7,6 +7,7 @@ import { accountFingerprint } from '../../services/core/connectors/content-finge
 import type { Client, ClientPolicySettings, PublishJobPayload } from '../../services/core/database/entities';
 import { Asset, PlatformAccount, PublishJob } from '../../services/core/database/entities';
 import type { CredentialStore } from '../../services/core/secrets/credential-store';
+import type { SecretsPort } from '../../services/core/secrets/secrets.port';
 import { assetChecksum } from '../../services/core/util/asset-checksum';
 import type { SandboxAdminClient } from '../../services/sandbox/sandbox-admin.client';
 import type { PublishWorkflowInput, PublishWorkflowOptions } from '../../workflows/contracts/publish.contract';
@@ -49,13 +50,15 @@ export async function seedPublishingTenant(
   credentials: CredentialStore,
   tag: string,
   accountCount: number,
+  secrets: SecretsPort,
 ): Promise<PublishingTenant> {
-  const boot = new TenantBootstrap(ds);
+  // The bench's keyring (its own data dir), where the audit chain's key and checkpoints live too.
+  const boot = new TenantBootstrap(ds, secrets);
   const agency = await boot.createAgency(`Bench agency ${tag}`);
   const client = await boot.createClient(agency.id, `Bench client ${tag}`, 'UTC', AUTONOMOUS_SETTINGS);
   const author = await boot.createUser(`bench-author-${tag}@example.test`, `Bench author ${tag}`);
   await boot.grant(author.id, agency.id, 'Publisher');
-  const audit = new AuditService(ds);
+  const audit = new AuditService(ds, secrets);
   const accounts: PlatformAccount[] = [];
   for (let i = 0; i < accountCount; i++) {
     const user = await sandbox.createUser({

@@ -7,7 +7,7 @@ import type { LocalStack } from './stack/local-stack';
 import { startLocalStack } from './stack/local-stack';
 import { Progress, ReportedError } from './stack/progress';
 import type { EpisodeResult } from './stack/publish-episode';
-import { berlinTime, runPublishEpisode } from './stack/publish-episode';
+import { berlinTime, runPublishEpisode, temporalLink } from './stack/publish-episode';
 import { DEMO } from './stack/demo-tenant';
 import { Shutdown } from './stack/shutdown';
 
@@ -92,11 +92,14 @@ function printEpisode(r: EpisodeResult, stack: LocalStack): void {
     `  Audit chain   ${chain.ok ? 'OK' : 'BROKEN'}: ${chain.count} events of the client's hash chain checked${chain.problems.length ? `; problems: ${chain.problems.map((x) => `#${x.seq} ${x.problem}`).join('; ')}` : ', no problems'}`,
   );
   console.log(`  Workflow      ${p.workflowId}`);
-  console.log(`  Temporal link ${p.temporalUrl}`);
+  console.log(`  Temporal link ${temporalLink(stack, p.workflowId)}`);
   printLinks(stack, `operators and their generated passwords: ${join(stack.dataDir, 'demo-operators.json')}`);
 }
 
 async function main(): Promise<void> {
+  // A development stack: Raize processes default to production (C-15), so the launcher says what it runs, for
+  // its own code (seeding) and for every process it starts. RAIZE_ENV=production here is refused by the sandbox.
+  process.env.RAIZE_ENV ||= 'development';
   const opts = parseArgs(process.argv.slice(2));
   const timeoutSeconds = Number(process.env.RAIZE_DEMO_TIMEOUT_SECONDS ?? 90);
   if (!(timeoutSeconds > 0)) {

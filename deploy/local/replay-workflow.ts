@@ -3,7 +3,7 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { loadAppConfig } from '../../services/core/config/app-config';
 import { createSecrets } from '../../services/core/secrets/create-secrets';
-import { createDataConverter } from '../../services/core/temporal/codec/data-converter';
+import { codecOptionsFrom, createDataConverter } from '../../services/core/temporal/codec/data-converter';
 import { SecretsCodecKeySource } from '../../services/core/temporal/codec/secrets-key-source';
 import { createTemporalClient } from '../../services/core/temporal/temporal-client';
 import { workflowsEntry } from '../../services/worker/workflow-bundle';
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const config = loadAppConfig();
   // Histories hold encrypted payloads: the replayer decodes them with the keys of this data dir's secrets backend.
-  const dataConverter = createDataConverter(new SecretsCodecKeySource(createSecrets(config)));
+  const dataConverter = createDataConverter(new SecretsCodecKeySource(createSecrets(config)), codecOptionsFrom(config));
   const client = await createTemporalClient(config.temporal.address, config.temporal.namespace, dataConverter);
   try {
     const history = await client.workflow.getHandle(workflowId, runId).fetchHistory();

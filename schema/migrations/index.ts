@@ -1,6 +1,22 @@
 import { CoreModel1764000000000 } from './1764000000000-core-model';
 import { OperatorsAndTenancy1764100000000 } from './1764100000000-operators-and-tenancy';
 import { SideEffectKernel1764200000000 } from './1764200000000-side-effect-kernel';
+import { PlatformStaff1764300000000 } from './1764300000000-platform-staff';
+import { PostDecisions1764400000000 } from './1764400000000-post-decisions';
+import { ConnectBinding1764500000000 } from './1764500000000-connect-binding';
+import { SignInHardening1764600000000 } from './1764600000000-sign-in-hardening';
+import { GlobalKillSwitchStaff1764700000000 } from './1764700000000-global-kill-switch-staff';
+import { ForceRowLevelSecurity1764800000000 } from './1764800000000-force-row-level-security';
 
 /** Every migration in order; TypeORM records what ran in the `migrations` table. */
-export const MIGRATIONS = [CoreModel1764000000000, OperatorsAndTenancy1764100000000, SideEffectKernel1764200000000];
+export const MIGRATIONS = [
+  CoreModel1764000000000,
+  OperatorsAndTenancy1764100000000,
+  SideEffectKernel1764200000000,
+  PlatformStaff1764300000000,
+  PostDecisions1764400000000,
+  ConnectBinding1764500000000,
+  SignInHardening1764600000000,
+  GlobalKillSwitchStaff1764700000000,
+  ForceRowLevelSecurity1764800000000,
+];

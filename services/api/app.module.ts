@@ -2,6 +2,7 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
+import { raizeEnv } from '../core/config/app-config';
 import { AuthModule } from './auth/auth.module';
 import { AppErrorFilter } from './errors/app-error.filter';
 import { formatGraphqlError } from './errors/format-graphql-error';
@@ -16,7 +17,9 @@ import { PostsModule } from './modules/posts/posts.module';
 import { WebAppModule } from './modules/web-app/web-app.module';
 import { PlatformModule } from './platform/platform.module';
 import { queryLimits } from './security/query-limits';
+import { ActorRateLimitInterceptor } from './security/actor-rate-limit.interceptor';
 import { RateLimitGuard } from './security/rate-limit.guard';
+import { RateLimits } from './security/rate-limits';
 import { TelemetryInterceptor } from './telemetry.interceptor';
 import { TenancyInterceptor } from './tenancy.interceptor';
 
@@ -40,7 +43,8 @@ export const FEATURE_MODULES = [
       driver: ApolloDriver,
       // Read when the app is built (not when this file is imported), so configuration decides.
       useFactory: (): ApolloDriverConfig => {
-        const production = process.env.RAIZE_ENV === 'production';
+        // Unset means production (C-15).
+        const production = raizeEnv() === 'production';
         return {
           // Built in memory; schema/schema.graphql is written by `npm run schema:emit` and checked for drift.
           autoSchemaFile: true,
@@ -59,7 +63,8 @@ export const FEATURE_MODULES = [
             ),
           ],
           includeStacktraceInErrorResponses: false,
-          formatError: formatGraphqlError,
+          formatError: (formatted, original) =>
+            formatGraphqlError(formatted, original, { hideSuggestions: production }),
           context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
         };
       },
@@ -68,8 +73,11 @@ export const FEATURE_MODULES = [
   ],
   providers: [
     { provide: APP_FILTER, useClass: AppErrorFilter },
+    RateLimits,
     { provide: APP_GUARD, useClass: RateLimitGuard },
     { provide: APP_INTERCEPTOR, useClass: TelemetryInterceptor },
+    // After every guard, so after ActorGuard: the per-operator budget (C-10), before a connection is taken.
+    { provide: APP_INTERCEPTOR, useClass: ActorRateLimitInterceptor },
     { provide: APP_INTERCEPTOR, useClass: TenancyInterceptor },
   ],
 })

@@ -3,6 +3,7 @@ import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
+import { raizeEnv } from '../core/config/app-config';
 import { AppModule } from './app.module';
 import { securityHeaders } from './security/security-headers';
 
@@ -14,7 +15,7 @@ export async function createApi(): Promise<INestApplication> {
   });
   app.disable('x-powered-by');
   if (process.env.RAIZE_TRUST_PROXY) app.set('trust proxy', process.env.RAIZE_TRUST_PROXY);
-  app.use(securityHeaders(process.env.RAIZE_ENV === 'production'));
+  app.use(securityHeaders(raizeEnv() === 'production'));
   app.use(cookieParser());
   // Validation at the trust boundary: unknown fields refused, every problem named.
   app.useGlobalPipes(

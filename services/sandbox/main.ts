@@ -1,7 +1,10 @@
 // Standalone sandbox process (demo / local stack). Configuration comes from the environment.
+import { sandboxStartRefusal } from './production-refusal';
 import { DEFAULT_ADMIN_TOKEN, startSandbox } from './sandbox.server';
 
 async function main(): Promise<void> {
+  const refusal = sandboxStartRefusal(process.env);
+  if (refusal) throw new Error(refusal);
   const port = Number(process.env.SANDBOX_PORT ?? 4010);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`Invalid SANDBOX_PORT ${process.env.SANDBOX_PORT}`);
@@ -32,7 +35,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
-main().catch((err) => {
-  console.error('[sandbox] failed to start', err);
+main().catch((err: Error) => {
+  console.error(`[sandbox] failed to start: ${err.message}`);
   process.exit(1);
 });

@@ -4,6 +4,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { DEV_SANDBOX_ADMIN_TOKEN } from '../core/config/app-config';
 import { registerAdminRoutes } from './admin.routes';
 import { registerCommentRoutes } from './comments.routes';
 import { FaultEngine } from './faults';
@@ -19,7 +20,8 @@ import { WebhookDispatcher, type WebhookRetryOptions } from './webhooks.dispatch
 import type { SandboxDeps } from './deps';
 import type { RequestLogEntry } from './sandbox.types';
 
-export const DEFAULT_ADMIN_TOKEN = 'sandbox-admin-dev';
+/** The development admin token: defined once with the config that refuses it in production. */
+export const DEFAULT_ADMIN_TOKEN = DEV_SANDBOX_ADMIN_TOKEN;
 
 export interface SandboxOptions {
   adminToken?: string;

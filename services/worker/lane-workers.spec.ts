@@ -23,6 +23,8 @@ describe('what each lane worker registers', () => {
       expect.arrayContaining([
         'preparePublish',
         'recordApproval',
+        'recordApprovalDecision',
+        'verifyDecision',
         'recordPublishStatus',
         'guardedPublish',
         'verifyPublishedPost',

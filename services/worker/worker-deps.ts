@@ -8,7 +8,7 @@ import { createAppDataSource } from '../core/database/data-source';
 import { PolicyEngine } from '../core/policy/policy-engine';
 import { CredentialStore } from '../core/secrets/credential-store';
 import { createSecrets } from '../core/secrets/create-secrets';
-import { createDataConverter } from '../core/temporal/codec/data-converter';
+import { codecOptionsFrom, createDataConverter } from '../core/temporal/codec/data-converter';
 import { SecretsCodecKeySource } from '../core/temporal/codec/secrets-key-source';
 import type { GuardDeps } from '../../activities/guard/guard.deps';
 import { createGuardDeps } from '../../activities/guard/guard-deps.factory';
@@ -20,7 +20,7 @@ export async function createWorkerDeps(
   opts: { connectorTimeoutMs?: number; connectors?: ConnectorSettingsOverrides } = {},
 ): Promise<{ deps: GuardDeps; ds: DataSource; dataConverter: DataConverter }> {
   // The app role, under row-level security; each activity runs in its client's scope (C-01, C-05).
-  const ds = await createAppDataSource(config.databaseAppUrl, { applicationName: 'raize-worker' });
+  const ds = await createAppDataSource(config.databaseAppUrl, { applicationName: 'raize-worker', env: config.env });
   const secrets = createSecrets(config);
   const overrides: ConnectorSettingsOverrides = {
     ...opts.connectors,
@@ -28,7 +28,7 @@ export async function createWorkerDeps(
   };
   const deps = createGuardDeps({
     ds,
-    audit: new AuditService(ds),
+    audit: new AuditService(ds, secrets),
     policy: await PolicyEngine.load(),
     credentials: new CredentialStore(secrets),
     connectors: connectorSettingsFrom(config, overrides),
@@ -40,5 +40,9 @@ export async function createWorkerDeps(
       ),
   });
   // The payload codec's keys live in the same secrets backend as the API's, so both read each other's payloads.
-  return { deps, ds, dataConverter: createDataConverter(new SecretsCodecKeySource(secrets)) };
+  return {
+    deps,
+    ds,
+    dataConverter: createDataConverter(new SecretsCodecKeySource(secrets), codecOptionsFrom(config)),
+  };
 }

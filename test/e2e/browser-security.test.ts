@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Page, Request } from 'playwright-core';
+import { CSRF_COOKIE, SESSION_COOKIE } from '../../services/api/auth/request-info';
 import { connectSandboxAccount } from '../factories/connect-account';
 import { clientKillSwitchEngaged } from '../factories/db-reads';
 import { createAsset, hasStatus, postMutation, schedulePost, waitForPost } from '../factories/posts';
@@ -153,7 +154,7 @@ fetch(${JSON.stringify(target)}, { method: 'POST', mode: 'no-cors', credentials:
       const ctx = await context();
       const page = await ctx.newPage();
       await signInThroughUi(page, t.emails.admin);
-      expect((await ctx.cookies()).map((c) => c.name).sort()).toEqual(['raize_csrf', 'raize_session']);
+      expect((await ctx.cookies()).map((c) => c.name).sort()).toEqual([CSRF_COOKIE, SESSION_COOKIE].sort());
       // Another port of 127.0.0.1 is another origin but the same site: SameSite=Strict still sends the
       // cookie, so this is the strongest position a page on this machine has. localhost is another site.
       for (const origin of [`http://127.0.0.1:${port}`, `http://localhost:${port}`]) {

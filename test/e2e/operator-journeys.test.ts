@@ -251,7 +251,8 @@ describe("operators' journeys in a real browser: roles, kill switch, calendar, t
     // TOTP: enrol with the key shown, then the next sign-in asks for a code.
     await page.getByRole('button', { name: 'Set up two-factor sign-in' }).click();
     const secret = (await page.getByTestId('totp-secret').innerText()).trim();
-    await page.getByLabel('Six-digit code').fill(totpCode(secret));
+    const confirmedAt = Date.now();
+    await page.getByLabel('Six-digit code').fill(totpCode(secret, confirmedAt));
     await page.getByRole('button', { name: 'Turn on' }).click();
     await page.getByTestId('totp-on').waitFor();
     await page.getByRole('banner').getByRole('button', { name: 'Sign out', exact: true }).click();
@@ -262,9 +263,11 @@ describe("operators' journeys in a real browser: roles, kill switch, calendar, t
     await page.getByLabel('Authentication code').fill(totpCode(secret, Date.now() - 10 * 60_000));
     await page.getByRole('button', { name: 'Verify and continue' }).click();
     expect(await page.getByRole('alert').innerText()).toMatch(
-      /Code not accepted\s+The second-factor code is wrong or expired\.\s+Enter the code your app shows now/,
+      /Code not accepted\s+The second-factor code is wrong, expired or already used\.\s+Enter the code your app shows now/,
     );
-    await page.getByLabel('Authentication code').fill(totpCode(secret));
+    // Each code works once (C-06): the one that turned TOTP on cannot sign in; the next step's code can.
+    const nextStep = Math.max(Date.now(), confirmedAt + 30_000);
+    await page.getByLabel('Authentication code').fill(totpCode(secret, nextStep));
     await page.getByRole('button', { name: 'Verify and continue' }).click();
     // Back where they were, signed in with both factors.
     await page.getByTestId('totp-on').waitFor();

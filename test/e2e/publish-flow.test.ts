@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { BrowserContext, Page } from 'playwright-core';
+import { PlatformAccount } from '../../services/core/database/entities';
 import { getPost } from '../factories/posts';
 import type { TestStack } from '../harness/stack';
 import { startTestStack } from '../harness/stack';
@@ -58,7 +59,8 @@ describe('the admin app in a real browser: onboard, connect, schedule, approve, 
     await expectChecked(admin, 'Four eyes');
     await admin.getByRole('button', { name: 'Save and continue' }).click();
 
-    // 2. It connects an account: the platform's sign-in opens in a new tab; the wizard notices by itself.
+    // 2. It connects an account: the platform's sign-in opens in a new tab of the same browser (its binding
+    // cookie goes along to the callback); the wizard notices by itself and asks to confirm the handle (C-12).
     await admin.getByRole('heading', { name: 'Connect an account' }).waitFor();
     await admin.getByRole('button', { name: 'Connect a sandbox account' }).click();
     const [platform] = await Promise.all([
@@ -68,9 +70,17 @@ describe('the admin app in a real browser: onboard, connect, schedule, approve, 
     await platform.getByTestId('authorize-username').fill(brand);
     await platform.getByTestId('authorize-password').fill(SANDBOX_PASSWORD);
     await platform.getByTestId('authorize-submit').click();
-    await platform.getByRole('heading', { name: 'Account connected' }).waitFor();
+    await platform.getByRole('heading', { name: 'Confirm in Raize' }).waitFor();
+    expect(await platform.getByTestId('client-name').textContent()).toBe(clientName);
+    const handle = (await platform.getByTestId('handle').textContent())!;
     await platform.close();
-    await admin.getByTestId('connected-handle').waitFor({ timeout: 20_000 });
+    await admin.getByTestId('connect-confirm').waitFor({ timeout: 20_000 });
+    expect(await admin.getByTestId('pending-handle').textContent()).toBe(handle);
+    expect(await admin.getByTestId('connected-handle').count()).toBe(0);
+    await screenshot(admin, 'onboarding-connect-confirm');
+    await admin.getByRole('button', { name: `Connect ${handle}` }).click();
+    expect(await admin.getByTestId('connected-handle').textContent()).toBe(handle);
+    await screenshot(admin, 'onboarding-connect-account');
     await screenshot(admin, 'onboarding-connect-account');
     await admin.getByRole('button', { name: 'Continue' }).click();
     await admin.getByRole('heading', { name: 'Provider keys' }).waitFor();
@@ -113,6 +123,30 @@ describe('the admin app in a real browser: onboard, connect, schedule, approve, 
     const posted = (await stack.sandboxAdmin.listPosts()).filter((p) => p.text === text);
     expect(posted).toHaveLength(1);
   }, 180_000);
+
+  it("[C-12] the genuine authorize link opened in another brand manager's browser connects nothing", async () => {
+    const brand = `brand_${randomUUID().slice(0, 8)}`;
+    await stack.sandboxAdmin.createUser({ username: brand, password: SANDBOX_PASSWORD, displayName: 'Other brand' });
+    const admin = await operatorPage();
+    await signInThroughUi(admin, t.emails.admin);
+    await admin.goto(`/c/${t.clientId}/accounts`);
+    await admin.getByRole('button', { name: 'Connect a sandbox account' }).click();
+    const link = (await admin.getByTestId('authorize-link').getAttribute('href'))!;
+
+    // The operator sends the link to another brand's manager, who signs in at the platform in their own browser.
+    const victim = await operatorPage();
+    await victim.goto(link);
+    await victim.getByTestId('authorize-username').fill(brand);
+    await victim.getByTestId('authorize-password').fill(SANDBOX_PASSWORD);
+    await victim.getByTestId('authorize-submit').click();
+    await victim.getByRole('heading', { name: 'Not connected' }).waitFor();
+    expect(await victim.locator('main').innerText()).toMatch(/started in another browser; nothing was saved/);
+
+    // The operator's page, still polling, never offers that account; nothing was bound.
+    await admin.waitForTimeout(3000);
+    expect(await admin.getByTestId('connect-confirm').count()).toBe(0);
+    expect(await stack.ds.getRepository(PlatformAccount).count({ where: { handle: `@${brand}` } })).toBe(0);
+  }, 90_000);
 });
 
 async function expectChecked(page: Page, label: string): Promise<void> {

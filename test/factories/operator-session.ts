@@ -1,3 +1,4 @@
+import { CSRF_COOKIE } from '../../services/api/auth/request-info';
 import type { TestStack } from '../harness/stack';
 
 export interface BrowserSession {
@@ -24,7 +25,7 @@ export async function signIn(
   const body = (await res.json()) as Record<string, unknown>;
   const setCookies = res.headers.getSetCookie();
   const cookie = setCookies.map((c) => c.split(';')[0]).join('; ');
-  const csrf = /raize_csrf=([^;]+)/.exec(cookie)?.[1] ?? '';
+  const csrf = new RegExp(`${CSRF_COOKIE}=([^;]+)`).exec(cookie)?.[1] ?? '';
   return { session: { cookie, csrf, setCookies }, body };
 }
 

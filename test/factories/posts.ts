@@ -55,11 +55,40 @@ export async function postMutation(
   name: 'approvePost' | 'rejectPost' | 'cancelPost',
   postId: string,
 ) {
+  if (name === 'approvePost') return approvePost(stack, actorId, postId);
   return stack.gql<Record<string, PostView>>(
     actorId,
     `mutation($i: PostDecisionInput!) { ${name}(input: $i) { ${POST_FIELDS} } }`,
     { i: { postId } },
   );
+}
+
+/**
+ * Approves as a reviewer's page does: with the checksum of the text it displays (C-23), read here through the API
+ * as that operator sees it; `assetChecksum` pins another one (a page that shows an older text).
+ */
+export async function approvePost(stack: TestStack, actorId: string, postId: string, assetChecksum?: string) {
+  return stack.gql<Record<string, PostView>>(
+    actorId,
+    `mutation($i: ApprovePostInput!) { approvePost(input: $i) { ${POST_FIELDS} } }`,
+    { i: { postId, assetChecksum: assetChecksum ?? (await displayedChecksum(stack, actorId, postId)) } },
+  );
+}
+
+/** The checksum of the post's text as the operator's page shows it; one that matches nothing when they cannot. */
+export async function displayedChecksum(stack: TestStack, actorId: string, postId: string): Promise<string> {
+  const post = await stack.gql<{ post: { clientId: string; assetId: string } }>(
+    actorId,
+    'query($id: ID!) { post(id: $id) { clientId assetId } }',
+    { id: postId },
+  );
+  if (!post.data) return '0'.repeat(64);
+  const assets = await stack.gql<{ assets: { id: string; checksum: string }[] }>(
+    actorId,
+    'query($c: ID!) { assets(clientId: $c) { id checksum } }',
+    { c: post.data.post.clientId },
+  );
+  return assets.data?.assets.find((a) => a.id === post.data!.post.assetId)?.checksum ?? '0'.repeat(64);
 }
 
 export async function getPost(stack: TestStack, actorId: string, postId: string): Promise<PostView> {

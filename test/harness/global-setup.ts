@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadTemporalConfig } from '../../services/core/config/temporal-config';
@@ -30,6 +30,9 @@ export default async function globalSetup(): Promise<void> {
     RAIZE_TEST_WORKFLOW_BUNDLE: bundle,
     DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: server.address,
+    // Secrets written outside a test stack (the audit chain's key and checkpoints, by the bootstrap) go to a
+    // keyring of this run, never to the developer's <repo>/.raize; each stack still sets a directory of its own.
+    RAIZE_DATA_DIR: mkdtempSync(join(tmpdir(), 'raize-it-data-')),
   });
   (globalThis as { __raize?: unknown }).__raize = { server, databaseUrl, base, dbName };
   writeFileSync(join(tmpdir(), 'raize-it-last.json'), JSON.stringify({ temporal: server.address, databaseUrl }));

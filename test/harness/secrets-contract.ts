@@ -73,7 +73,9 @@ export function describeSecretsContract(
       s = await makeBackend();
     });
 
-    it('[C-11] round-trips a value', async () => {
+    // A property of the port, not a control: C-11 (no secret in the database) is proven where a credential
+    // is saved (secrets-contract.test.ts on Vault, connect-account.test.ts on a full dump).
+    it('round-trips a value', async () => {
       await s.put(key('round-trip'), 'tok_round_trip_1');
       expect(await s.get(key('round-trip'))).toBe('tok_round_trip_1');
     });

@@ -43,6 +43,8 @@ export interface TestStackOptions {
   /** per-platform connector overrides for the worker (short settle windows, pacing off) */
   connectors?: ConnectorSettingsOverrides;
   env?: Record<string, string>;
+  /** the base of the links the sandbox hands out for its posts (default: its own http://127.0.0.1 URL) */
+  sandboxPublicUrl?: string;
 }
 
 /** Tests run many posts on one account and cannot wait out production timing: short settle window, no pacing. */
@@ -52,7 +54,7 @@ const TEST_CONNECTORS: ConnectorSettingsOverrides = {
 
 export async function startTestStack(opts: TestStackOptions = {}): Promise<TestStack> {
   const env = testEnv();
-  const sandbox = await startSandbox({ port: 0, adminToken: SANDBOX_ADMIN });
+  const sandbox = await startSandbox({ port: 0, adminToken: SANDBOX_ADMIN, publicUrl: opts.sandboxPublicUrl });
   const sandboxAdmin = new SandboxAdminClient(sandbox.url, SANDBOX_ADMIN);
   const apiPort = await freePort();
   const taskQueue = uniqueTaskQueue('it');

@@ -50,6 +50,7 @@ export async function openDataSource(): Promise<DataSource> {
 export function dataConverterFor(dataDir: string): DataConverter {
   return createDataConverter(
     new SecretsCodecKeySource(createSecrets({ dataDir, masterKey: process.env.RAIZE_MASTER_KEY })),
+    { namespace: testEnv().namespace, refusePlaintext: false },
   );
 }
 

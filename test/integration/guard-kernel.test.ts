@@ -8,6 +8,7 @@ import { createPublishActivities } from '../../activities/publish/publish.activi
 import type { PublishWorkflowInput } from '../../workflows/contracts/publish.contract';
 import { connectSandboxAccount } from '../factories/connect-account';
 import {
+  approvePost,
   createAsset,
   getPost,
   hasStatus,
@@ -286,13 +287,7 @@ describe('the side-effect kernel (real Temporal, Postgres, OPA wasm, sandbox)', 
     );
     expect(events).toHaveLength(1);
     // A human looked at it: the approved post goes out.
-    expect(
-      (
-        await stack.gql(t.users.approver, 'mutation($i: PostDecisionInput!) { approvePost(input: $i) { id } }', {
-          i: { postId: post.id },
-        })
-      ).errors,
-    ).toBeUndefined();
+    expect((await approvePost(stack, t.users.approver, post.id)).errors).toBeUndefined();
     await waitForPost(stack, t.users.author, post.id, hasStatus('verified'), 30_000);
   });
 

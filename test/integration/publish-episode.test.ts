@@ -1,4 +1,5 @@
 import { PlatformAccount } from '../../services/core/database/entities';
+import type { PublishStatusView } from '../../workflows/contracts/publish.contract';
 import { approveSignal } from '../../workflows/contracts/publish.contract';
 import { connectSandboxAccount } from '../factories/connect-account';
 import {
@@ -103,18 +104,20 @@ describe('the publishing episode, end to end (real Temporal, Postgres, OPA wasm,
     expect(analyst.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const self = await postMutation(stack, t.users.author, 'approvePost', post.id);
     expect(self.errors?.[0].message).toMatch(/four eyes/);
-    // A signal sent straight to Temporal, bypassing the API, is checked again by the workflow's activity.
+    // Signals sent straight to Temporal, bypassing the API, naming an approver: claims, not decisions. The
+    // workflow acts only on references to decisions the API recorded (test/integration/approvals.test.ts).
     const { client, close } = await temporalClient();
     try {
       const h = client.workflow.getHandle(post.workflowId);
       await h.signal(approveSignal, { approverId: t.users.analyst, assetChecksum: asset.checksum });
-      await h.signal(approveSignal, { approverId: t.users.author, assetChecksum: asset.checksum });
+      await h.signal(approveSignal, { approverId: t.users.reviewer, assetChecksum: asset.checksum });
       await new Promise((r) => setTimeout(r, 1500));
-      const view = await h.query<{ status: string; refusedApprovals: { reason: string }[] }>('status');
+      const view = await h.query<PublishStatusView>('status');
       expect(view.status).toBe('awaiting_approval');
-      expect(view.refusedApprovals.map((r) => r.reason)).toEqual([
-        expect.stringMatching(/role Analyst may not approve/),
-        expect.stringMatching(/four eyes/),
+      expect(view.approvals).toEqual([]);
+      expect(view.refusedDecisions.map((r) => r.reason)).toEqual([
+        expect.stringMatching(/not a reference to a recorded decision/),
+        expect.stringMatching(/not a reference to a recorded decision/),
       ]);
       // A Reviewer may approve someone else's post.
       expect((await postMutation(stack, t.users.reviewer, 'approvePost', post.id)).errors).toBeUndefined();
@@ -161,23 +164,34 @@ describe('the publishing episode, end to end (real Temporal, Postgres, OPA wasm,
     expect(proofOf(done).reconciled).toBe(true);
   });
 
-  it('[C-18] a deny sends nothing and ends in a clear terminal state; [C-25] caps reached are denied with the reason', async () => {
+  it('[C-18] a deny sends nothing and ends in a clear terminal state; [C-25] with a cap of two, two posts go out and the third is denied with the cap reason', async () => {
     const { t, acc } = await tenantWithAccount({
       ...AUTONOMOUS,
-      caps: [{ action: 'publish', scope: 'account', max_per_day: 0 }],
+      caps: [{ action: 'publish', scope: 'account', max_per_day: 2 }],
     });
-    const asset = await createAsset(stack, t.users.author, t.clientId, 'Over the cap');
-    const post = await schedulePost(stack, t.users.author, {
-      clientId: t.clientId,
-      platformAccountId: acc.accountId,
-      assetId: asset.id,
-      inSeconds: 0,
-    });
-    const done = await waitForPost(stack, t.users.author, post.id, hasStatus('denied', 'verified', 'failed'));
-    expect(done.status).toBe('denied');
-    expect(done.reasons.map((r) => r.code)).toContain('cap_reached');
-    expect(await postAttempts(stack)).toBe(0);
-    expect(await sandboxPostsBy(stack, acc.sandboxUserId)).toHaveLength(0);
+    const publish = async (text: string) => {
+      const asset = await createAsset(stack, t.users.author, t.clientId, text);
+      const post = await schedulePost(stack, t.users.author, {
+        clientId: t.clientId,
+        platformAccountId: acc.accountId,
+        assetId: asset.id,
+        inSeconds: 0,
+      });
+      return waitForPost(stack, t.users.author, post.id, hasStatus('denied', 'verified', 'unverified', 'failed'));
+    };
+    // One after the other, so each decision counts the posts that really went out before it.
+    const first = await publish('Under the cap, one');
+    const second = await publish('Under the cap, two');
+    expect([first.status, second.status]).toEqual(['verified', 'verified']);
+    expect(await postAttempts(stack)).toBe(2);
+    const third = await publish('Over the cap');
+    expect(third.status).toBe('denied');
+    expect(third.reasons.map((r) => r.code)).toContain('cap_reached');
+    expect(await postAttempts(stack)).toBe(2);
+    expect((await sandboxPostsBy(stack, acc.sandboxUserId)).map((p) => p.text).sort()).toEqual([
+      'Under the cap, one',
+      'Under the cap, two',
+    ]);
   });
 
   it('[C-18] a policy engine failure (a thrown string) sends nothing and pauses the post', async () => {

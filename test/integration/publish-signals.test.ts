@@ -76,7 +76,10 @@ describe('operators steering a scheduled post through GraphQL signals', () => {
     for (const [q, vars] of [
       ['query($id: ID!) { post(id: $id) { id } }', (id: string) => ({ id })],
       ['query($id: ID!) { auditEvents(postId: $id) { id } }', (id: string) => ({ id })],
-      ['mutation($i: PostDecisionInput!) { approvePost(input: $i) { id } }', (id: string) => ({ i: { postId: id } })],
+      [
+        'mutation($i: ApprovePostInput!) { approvePost(input: $i) { id } }',
+        (id: string) => ({ i: { postId: id, assetChecksum: 'a'.repeat(64) } }),
+      ],
       ['mutation($i: PostDecisionInput!) { cancelPost(input: $i) { id } }', (id: string) => ({ i: { postId: id } })],
     ] as const) {
       const foreign = await stack.gql(other.users.admin, q, vars(post.id));

@@ -9,12 +9,17 @@ import { testEnv } from '../harness/test-env';
 /**
  * Recorded histories, each of the workflow code of its time; the current code must replay them all.
  * - publish-approved-verified: before the patches (approve signal, a status activity for `publishing`).
- * - publish-update-approved-verified: after them (approve update, the guard records `publishing`); recorded by
+ * - publish-update-approved-verified: after them (approve update, the guard records `publishing`), before
+ *   `decision-references` (the update named its approver).
+ * - publish-decision-approved-verified: after `decision-references` (the update carries a decision reference the
+ *   recordApprovalDecision activity verifies); recorded by
  *   `RAIZE_RECORD_FIXTURES=1 npx jest workflows/publish/publish.workflow.spec.ts --selectProjects unit`.
  */
-const FIXTURES = ['publish-approved-verified', 'publish-update-approved-verified'].filter((f) =>
-  existsSync(fixture(f)),
-);
+const FIXTURES = [
+  'publish-approved-verified',
+  'publish-update-approved-verified',
+  'publish-decision-approved-verified',
+].filter((f) => existsSync(fixture(f)));
 
 function fixture(name: string): string {
   return join(__dirname, 'histories', `${name}.json`);

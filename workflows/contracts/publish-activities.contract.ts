@@ -1,3 +1,4 @@
+import type { PostDecisionKind } from './vocabulary/post-decisions';
 import type { PublishStatus } from './vocabulary/publish-status';
 import type { Reason } from './vocabulary/reason-codes';
 
@@ -32,7 +33,18 @@ export interface RecordApprovalInput extends PublishContextInput {
 /** Why an approval was refused: about who approves (role, four eyes), or about the post (content, job). */
 export type ApprovalRefusal = 'role' | 'four_eyes' | 'content_changed' | 'not_found';
 export type RecordApprovalResult =
-  { accepted: true; approvalId: string } | { accepted: false; refusal: ApprovalRefusal; reason: string };
+  | { accepted: true; approvalId: string; approverId?: string; assetChecksum?: string }
+  | { accepted: false; refusal: ApprovalRefusal; reason: string };
+
+/** A decision reference to verify: the activity loads the row by id AND this job AND this client (C-21). */
+export interface DecisionRefInput extends PublishContextInput {
+  decisionId: string;
+  kind: PostDecisionKind;
+}
+/** What the workflow may act on: the verified row's facts, never the message's. */
+export type VerifiedDecision =
+  | { valid: true; actorId: string; note?: string; scheduledAt?: string }
+  | { valid: false; refusal: ApprovalRefusal; reason: string };
 
 export interface GuardedPublishInput extends PublishContextInput {
   agencyId: string;

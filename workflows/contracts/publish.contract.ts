@@ -1,5 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { RecordApprovalResult } from './publish-activities.contract';
+import type { PostDecisionKind } from './vocabulary/post-decisions';
 import type { PublishStatus } from './vocabulary/publish-status';
 import type { Reason } from './vocabulary/reason-codes';
 
@@ -48,6 +49,18 @@ export interface CancelSignalArgs {
   actorId: string;
   reason?: string;
 }
+/**
+ * What the API sends since `decision-references`: only the id of a decision it checked and recorded. The workflow
+ * acts on the row its activity verified, never on a name in the message (C-21).
+ */
+export interface DecisionRef {
+  decisionId: string;
+}
+/** The messages' payloads: a decision reference, or the pre-patch claims running workflows still hold. */
+export type ApproveMessage = DecisionRef | ApproveArgs;
+export type RejectMessage = DecisionRef | RejectSignalArgs;
+export type RescheduleMessage = DecisionRef | RescheduleSignalArgs;
+export type CancelMessage = DecisionRef | CancelSignalArgs;
 
 export interface PublishStatusView {
   status: PublishStatus;
@@ -57,6 +70,8 @@ export interface PublishStatusView {
   approvals: { approvalId: string; approverId: string; assetChecksum: string }[];
   /** refused approve signals, which have nobody to answer to; a refused update answers its caller instead */
   refusedApprovals: { approverId: string; reason: string }[];
+  /** decision references that did not verify (forged, foreign, wrong kind, role): they changed nothing */
+  refusedDecisions: { decisionId: string | null; kind: PostDecisionKind; reason: string }[];
   postId?: string;
   url?: string;
   verified?: boolean;
@@ -75,15 +90,15 @@ export interface PublishWorkflowResult {
  * when the post does not wait for an approval (final, cancelled, rejected, publishing, approved). A repeated
  * approval by the same approver of the same content returns the first one (C-22).
  */
-export const approveUpdate = defineUpdate<RecordApprovalResult, [ApproveArgs]>('approve');
+export const approveUpdate = defineUpdate<RecordApprovalResult, [ApproveMessage]>('approve');
 /**
  * The pre-update way to approve: no answer, refusals land in the status view. Kept because running workflows
  * and recorded histories hold it; new callers use `approveUpdate`.
  */
-export const approveSignal = defineSignal<[ApproveArgs]>('approve');
-export const rejectSignal = defineSignal<[RejectSignalArgs]>('reject');
-export const rescheduleSignal = defineSignal<[RescheduleSignalArgs]>('reschedule');
-export const cancelSignal = defineSignal<[CancelSignalArgs]>('cancel');
+export const approveSignal = defineSignal<[ApproveMessage]>('approve');
+export const rejectSignal = defineSignal<[RejectMessage]>('reject');
+export const rescheduleSignal = defineSignal<[RescheduleMessage]>('reschedule');
+export const cancelSignal = defineSignal<[CancelMessage]>('cancel');
 /** Ends a pause early (a kill switch released); the guard still decides. */
 export const recheckSignal = defineSignal('recheck');
 export const statusQuery = defineQuery<PublishStatusView>('status');
@@ -109,6 +124,12 @@ export const PUBLISH_PATCHES = {
    * input may only pretend to be (a doctored start), as the preview's refusal did before.
    */
   tenantRefusalFailsRun: 'tenant-refusal-fails-run',
+  /**
+   * Approve, reject, cancel and reschedule messages carry only a decision reference; an activity verifies the
+   * recorded decision (job, client, kind, the actor's current role; for approve: four eyes and content) before the
+   * workflow acts on it (C-21). Before it the messages named their actor and were taken at their word.
+   */
+  decisionReferences: 'decision-references',
 } as const;
 
 /** Business-meaningful and tenant-embedding (C-05); ids only, never names or text. */

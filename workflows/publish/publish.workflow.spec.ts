@@ -8,11 +8,12 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { toolPath } from '../../services/core/util/tool-path';
 import type {
+  DecisionRefInput,
   GuardedPublishInput,
   GuardedPublishOutcome,
-  RecordApprovalInput,
   RecordApprovalResult,
   RecordStatusInput,
+  VerifiedDecision,
 } from '../contracts/publish-activities.contract';
 import type {
   PublishStatusView,
@@ -25,6 +26,7 @@ import {
   approveUpdate,
   cancelSignal,
   recheckSignal,
+  rejectSignal,
   rescheduleSignal,
   statusQuery,
 } from '../contracts/publish.contract';
@@ -56,7 +58,10 @@ interface Script {
   prepareReasons?: Reason[];
   /** one outcome per guardedPublish call, the last one repeats; a function may wait */
   publish?: (GuardedPublishOutcome | (() => Promise<GuardedPublishOutcome>))[];
-  approve?: (input: RecordApprovalInput, call: number) => Promise<RecordApprovalResult> | RecordApprovalResult;
+  /** the approval activity's answer for a decision reference (the spec names references after their approver) */
+  approve?: (input: DecisionRefInput, call: number) => Promise<RecordApprovalResult> | RecordApprovalResult;
+  /** the decision activity's answer for a reject, cancel or reschedule reference; valid by `operator` by default */
+  decide?: (input: DecisionRefInput) => VerifiedDecision;
   verify?: boolean[];
 }
 
@@ -64,7 +69,8 @@ interface Script {
 function mockActivities(script: Script = {}) {
   const calls = {
     statuses: [] as RecordStatusInput[],
-    approvals: [] as RecordApprovalInput[],
+    approvals: [] as DecisionRefInput[],
+    decisions: [] as DecisionRefInput[],
     publishes: [] as GuardedPublishInput[],
     verifies: 0,
   };
@@ -75,11 +81,15 @@ function mockActivities(script: Script = {}) {
         reasons: script.prepareReasons ?? (script.needsApproval ? reasons('approval_required') : []),
       };
     },
-    async recordApproval(input: RecordApprovalInput): Promise<RecordApprovalResult> {
+    async recordApprovalDecision(input: DecisionRefInput): Promise<RecordApprovalResult> {
       calls.approvals.push(input);
       return script.approve
         ? script.approve(input, calls.approvals.length)
         : { accepted: true, approvalId: `approval-${calls.approvals.length}` };
+    },
+    async verifyDecision(input: DecisionRefInput): Promise<VerifiedDecision> {
+      calls.decisions.push(input);
+      return script.decide ? script.decide(input) : { valid: true, actorId: 'operator' };
     },
     async recordPublishStatus(input: RecordStatusInput): Promise<void> {
       calls.statuses.push(input);
@@ -181,7 +191,9 @@ describe('publishPostWorkflow (mocked activities, local dev server)', () => {
     (...s: PublishStatus[]) =>
     (v: PublishStatusView) =>
       s.includes(v.status);
-  const approval = (approverId: string) => ({ approverId, assetChecksum: CHECKSUM });
+  /** A decision reference; the mocked activity plays the database that recorded it. */
+  const ref = (decisionId: string) => ({ decisionId });
+  const approval = ref;
 
   it('an accepted approval update answers the caller; the post goes out at its slot, the guard recording `publishing`', async () => {
     const mock = mockActivities({ needsApproval: true });
@@ -202,7 +214,7 @@ describe('publishPostWorkflow (mocked activities, local dev server)', () => {
     expect(mock.calls.publishes[0]).toMatchObject({ recordPublishing: true, approvalIds: ['approval-1'] });
     if (process.env.RAIZE_RECORD_FIXTURES)
       writeFileSync(
-        join(__dirname, '../../test/replay/histories/publish-update-approved-verified.json'),
+        join(__dirname, '../../test/replay/histories/publish-decision-approved-verified.json'),
         historyToJSON(history),
       );
   });
@@ -211,7 +223,7 @@ describe('publishPostWorkflow (mocked activities, local dev server)', () => {
     const mock = mockActivities({
       needsApproval: true,
       approve: (i, n) =>
-        i.approverId === 'author'
+        i.decisionId === 'author'
           ? {
               accepted: false as const,
               refusal: 'four_eyes' as const,
@@ -232,6 +244,7 @@ describe('publishPostWorkflow (mocked activities, local dev server)', () => {
     expect(view.approvals).toEqual([]);
     // The view lists refused signals only: the update's caller already has its answer.
     expect(view.refusedApprovals).toEqual([]);
+    expect(view.refusedDecisions).toEqual([]);
     expect(result.status).toBe('verified');
     expect(mock.calls.publishes[0].approvalIds).toEqual(['approval-2']);
   });
@@ -263,7 +276,7 @@ describe('publishPostWorkflow (mocked activities, local dev server)', () => {
       async (h) => {
         await until(h, inStatus('scheduled'));
         const r = await h.executeUpdate(approveUpdate, { args: [approval('approver')] });
-        await h.signal(cancelSignal, { actorId: 'operator' });
+        await h.signal(cancelSignal, ref('stop'));
         await h.result();
         return r;
       },
@@ -306,7 +319,7 @@ describe('publishPostWorkflow (mocked activities, local dev server)', () => {
     const mock = mockActivities({
       needsApproval: true,
       approve: (i, n) =>
-        i.approverId === 'analyst'
+        i.decisionId === 'analyst'
           ? {
               accepted: false as const,
               refusal: 'role' as const,
@@ -317,12 +330,12 @@ describe('publishPostWorkflow (mocked activities, local dev server)', () => {
     const { view, result } = await episode(mock, async (h) => {
       await until(h, inStatus('awaiting_approval'));
       await h.signal(approveSignal, approval('analyst'));
-      const view = await until(h, (v) => v.refusedApprovals.length > 0);
+      const view = await until(h, (v) => v.refusedDecisions.length > 0);
       await h.signal(approveSignal, approval('approver'));
       const result: PublishWorkflowResult = await h.result();
       return { view, result };
     });
-    expect(view.refusedApprovals.map((r) => `${r.approverId}: ${r.reason}`)).toEqual([
+    expect(view.refusedDecisions.map((r) => `${r.decisionId}: ${r.reason}`)).toEqual([
       'analyst: role Analyst may not approve posts for this client',
     ]);
     expect(result.status).toBe('verified');
@@ -346,15 +359,14 @@ describe('publishPostWorkflow (mocked activities, local dev server)', () => {
   });
 
   it('reschedule moves the slot: a post an hour out goes out now, the new slot recorded with who moved it', async () => {
-    const mock = mockActivities();
+    const mock = mockActivities({
+      decide: () => ({ valid: true, actorId: 'operator', scheduledAt: new Date(Date.now() + 200).toISOString() }),
+    });
     const result = await episode(
       mock,
       async (h) => {
         await until(h, inStatus('scheduled'));
-        await h.signal(rescheduleSignal, {
-          actorId: 'operator',
-          scheduledAt: new Date(Date.now() + 200).toISOString(),
-        });
+        await h.signal(rescheduleSignal, ref('move'));
         return h.result();
       },
       { slotInMs: 3_600_000 },
@@ -385,7 +397,7 @@ describe('publishPostWorkflow (mocked activities, local dev server)', () => {
     const mock = mockActivities({ publish: [async () => inFlight.then(() => published())] });
     const result = await episode(mock, async (h) => {
       await until(h, inStatus('publishing'));
-      await h.signal(cancelSignal, { actorId: 'operator', reason: 'too late' });
+      await h.signal(cancelSignal, ref('stop'));
       release();
       return h.result();
     });
@@ -397,7 +409,7 @@ describe('publishPostWorkflow (mocked activities, local dev server)', () => {
     const mock = mockActivities({ publish: [denied('quiet_hours')] });
     const result = await episode(mock, async (h) => {
       await until(h, inStatus('paused'));
-      await h.signal(cancelSignal, { actorId: 'operator' });
+      await h.signal(cancelSignal, ref('stop'));
       return h.result();
     });
     expect(result.status).toBe('cancelled');
@@ -419,5 +431,61 @@ describe('publishPostWorkflow (mocked activities, local dev server)', () => {
     const mock = mockActivities({ publish: [denied('cap_reached')] });
     const result = await episode(mock, (h) => h.result());
     expect(result).toEqual({ status: 'denied', reasons: reasons('cap_reached') });
+  });
+
+  it('[C-21] a message that names its approver instead of a recorded decision is refused; nothing reaches the activity', async () => {
+    const mock = mockActivities({ needsApproval: true });
+    const { err, view } = await episode(mock, async (h) => {
+      await until(h, inStatus('awaiting_approval'));
+      const forged = { approverId: 'any-reviewer', assetChecksum: CHECKSUM };
+      const err = await h.executeUpdate(approveUpdate, { args: [forged] }).catch((e: unknown) => e);
+      await h.signal(approveSignal, forged);
+      const view = await until(h, (v) => v.refusedDecisions.length > 0);
+      await h.signal(cancelSignal, ref('stop'));
+      await h.result();
+      return { err, view };
+    });
+    expect((err as WorkflowUpdateFailedError).cause?.message).toMatch(/not a reference to a recorded decision/);
+    expect(view.approvals).toEqual([]);
+    expect(view.refusedDecisions.map((r) => `${r.kind}:${r.decisionId}:${r.reason}`)).toEqual([
+      'approve:null:not a reference to a recorded decision; only the API may decide about a post',
+    ]);
+    expect(mock.calls.approvals).toHaveLength(0);
+  });
+
+  it('[C-21] cancel, reject and reschedule act only on a reference the activity verified, with its actor', async () => {
+    const mock = mockActivities({
+      decide: (i) =>
+        i.decisionId === 'genuine'
+          ? { valid: true, actorId: 'manager', note: 'from the row' }
+          : { valid: false, refusal: 'not_found', reason: 'no decision of that kind was recorded for this post' },
+    });
+    const { view, result } = await episode(
+      mock,
+      async (h) => {
+        await until(h, inStatus('scheduled'));
+        await h.signal(cancelSignal, { actorId: 'someone', reason: 'forged claim' });
+        await h.signal(rejectSignal, ref('foreign'));
+        await h.signal(rescheduleSignal, ref('forged'));
+        const view = await until(h, (v) => v.refusedDecisions.length === 3);
+        await h.signal(cancelSignal, ref('genuine'));
+        return { view, result: await h.result() };
+      },
+      { slotInMs: 3_600_000 },
+    );
+    expect(view.status).toBe('scheduled');
+    expect(view.refusedDecisions.map((r) => `${r.kind}:${r.decisionId}`)).toEqual([
+      'cancel:null',
+      'reject:foreign',
+      'reschedule:forged',
+    ]);
+    expect(mock.calls.decisions.map((d) => `${d.kind}:${d.decisionId}`)).toEqual([
+      'reject:foreign',
+      'reschedule:forged',
+      'cancel:genuine',
+    ]);
+    expect(result).toEqual({ status: 'cancelled', reasons: [{ code: 'cancelled', message: 'from the row' }] });
+    expect(mock.calls.statuses.at(-1)).toMatchObject({ status: 'cancelled', actorId: 'manager' });
+    expect(mock.calls.publishes).toHaveLength(0);
   });
 });

@@ -26,7 +26,7 @@ import { FAILURE_TYPES } from '../contracts/vocabulary/failure-types';
 import type { Reason } from '../contracts/vocabulary/reason-codes';
 import { dispositionFor, voidsApprovals } from '../contracts/vocabulary/reason-codes';
 import { bookkeepingActivities, guardedActivities } from './publish.proxies';
-import { PublishEpisodeState } from './publish.state';
+import { isDecisionRef, PublishEpisodeState } from './publish.state';
 import { PublishStatusWriter } from './publish.status';
 
 const isLate = (reasons: Reason[]) => reasons.some((r) => r.code === 'late');
@@ -44,7 +44,19 @@ async function runEpisode(input: PublishWorkflowInput): Promise<PublishWorkflowR
   const ctx = { jobId: input.jobId, clientId: input.clientId, workflowId: workflowInfo().workflowId };
   const bookkeeping = bookkeepingActivities();
   const guarded = guardedActivities(opts);
-  const state = new PublishEpisodeState(input, (a) => bookkeeping.recordApproval({ ...ctx, ...a }));
+  // Decided before any handler exists, so every message of this run is read one way (C-21).
+  const references = patched(PUBLISH_PATCHES.decisionReferences);
+  const state = new PublishEpisodeState(
+    input,
+    (a) =>
+      isDecisionRef(a)
+        ? bookkeeping.recordApprovalDecision({ ...ctx, decisionId: a.decisionId, kind: 'approve' })
+        : bookkeeping.recordApproval({ ...ctx, ...a }),
+    {
+      references,
+      verifyDecision: (kind, ref) => bookkeeping.verifyDecision({ ...ctx, decisionId: ref.decisionId, kind }),
+    },
+  );
   const view = state.view;
   const status = new PublishStatusWriter(view, (s) => bookkeeping.recordPublishStatus({ ...ctx, ...s }));
 
@@ -59,6 +71,7 @@ async function runEpisode(input: PublishWorkflowInput): Promise<PublishWorkflowR
   /** Acts on the signals that arrived; returns the result when they end the episode. */
   async function drainSignals(): Promise<PublishWorkflowResult | undefined> {
     state.wake = false;
+    await state.drainDecisions();
     if (state.cancelled) {
       await status.set(
         'cancelled',

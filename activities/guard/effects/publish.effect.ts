@@ -6,6 +6,7 @@ import type { Asset, PublishJob, PublishProof } from '../../../services/core/dat
 import { Approval, Client, ClientPolicySettings, PlatformAccount } from '../../../services/core/database/entities';
 import type { AuditService } from '../../../services/core/audit/audit.service';
 import { AssetRepository } from '../../../services/core/repositories/asset.repository';
+import { contentAuthors } from '../../../services/core/repositories/content-authors.repository';
 import { PublishJobRepository } from '../../../services/core/repositories/publish-job.repository';
 import { effectiveRole } from '../../../services/core/tenancy/effective-role';
 import { assetChecksum } from '../../../services/core/util/asset-checksum';
@@ -107,7 +108,7 @@ export function publishEffect(audit: AuditService): SideEffectAdapter<GuardedPub
         });
       }
       return {
-        author: { id: t.job.createdBy, kind: t.asset.authorKind },
+        author: { id: t.job.createdBy, kind: t.asset.authorKind, ids: await contentAuthors(m, t.job) },
         approvals,
         scheduledAtS: Math.floor(Date.parse(input.scheduledAt) / 1000),
         contentChecksum: current,
@@ -139,6 +140,7 @@ export function publishEffect(audit: AuditService): SideEffectAdapter<GuardedPub
               at: new Date().toISOString(),
             }
           : null,
+        ...(r.post.urlRefused ? { linkRefused: r.post.urlRefused } : {}),
       };
       const published = {
         agencyId: t.agencyId,
@@ -163,7 +165,8 @@ export function publishEffect(audit: AuditService): SideEffectAdapter<GuardedPub
           auditData: { postId: r.post.postId },
         },
         {
-          proof: { platformPostId: r.post.postId, url: r.post.url, proof, publishedAt: new Date() },
+          // A link the connector refused (platform-url.ts) is recorded as none, its reason in the proof (C-15).
+          proof: { platformPostId: r.post.postId, url: r.post.url || null, proof, publishedAt: new Date() },
           precedingEvents: [published],
         },
       );

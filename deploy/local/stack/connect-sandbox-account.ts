@@ -7,9 +7,11 @@ export interface ConnectedAccount {
 }
 
 /**
- * Connects a sandbox account exactly as an operator's browser would: GraphQL startPlatformConnect → the
- * platform's authorize page → its login form → the redirect back to the API's callback, which exchanges
- * the code (PKCE) and stores the tokens. Nothing is shortcut through the sandbox admin API.
+ * Connects a sandbox account exactly as an operator's browser would: GraphQL startPlatformConnect (which sets
+ * the binding cookie for the callback) → the platform's authorize page → its login form → the redirect back
+ * to the API's callback with that cookie and the session, which exchanges the code (PKCE) and asks for a
+ * confirmation → confirmPlatformConnect from the same session binds the account (C-12). Nothing is
+ * shortcut through the sandbox admin API.
  */
 export async function connectSandboxAccount(o: {
   gql: GraphqlClient;
@@ -19,11 +21,14 @@ export async function connectSandboxAccount(o: {
   username: string;
   password: string;
 }): Promise<ConnectedAccount> {
-  const started = await o.gql.request<{ startPlatformConnect: { authorizeUrl: string } }>(
-    o.actorId,
-    'mutation($i: StartConnectInput!) { startPlatformConnect(input: $i) { authorizeUrl state } }',
-    { i: { clientId: o.clientId, platform: 'sandbox' } },
-  );
+  const { data: started, setCookies } = await o.gql.requestWithCookies<{
+    startPlatformConnect: { authorizeUrl: string; attemptId: string };
+  }>(o.actorId, 'mutation($i: StartConnectInput!) { startPlatformConnect(input: $i) { authorizeUrl attemptId } }', {
+    i: { clientId: o.clientId, platform: 'sandbox' },
+  });
+  // What the browser would send to the callback: the binding cookie (scoped to the callback) and the session.
+  const binding = setCookies.filter((c) => /;\s*path=\/oauth\//i.test(c)).map((c) => c.split(';')[0]);
+  const callbackCookie = [...binding, o.actorId.cookie].join('; ');
   const authorize = new URL(started.startPlatformConnect.authorizeUrl);
   const page = await fetch(authorize);
   await page.arrayBuffer();
@@ -57,11 +62,10 @@ export async function connectSandboxAccount(o: {
         .replace(/\s+/g, ' ')
         .slice(0, 200)}`,
     );
-  const callback = await fetch(location, { redirect: 'manual' });
+  const callback = await fetch(location, { redirect: 'manual', headers: { cookie: callbackCookie } });
   const html = await callback.text();
-  const accountId = /data-testid="account-id">([^<]+)</.exec(html)?.[1];
   const handle = /data-testid="handle">([^<]+)</.exec(html)?.[1];
-  if (callback.status !== 200 || !accountId) {
+  if (callback.status !== 200 || !handle) {
     const said = html
       .replace(/<[^>]+>/g, ' ')
       .replace(/\s+/g, ' ')
@@ -69,5 +73,13 @@ export async function connectSandboxAccount(o: {
       .slice(0, 300);
     throw new Error(`the API's OAuth callback answered HTTP ${callback.status}: ${said}`);
   }
-  return { accountId, handle: handle ?? '(unknown handle)' };
+  // The operator checks the handle the platform reported, then confirms from the session that started it.
+  const confirmed = await o.gql.request<{ confirmPlatformConnect: { id: string; handle: string } }>(
+    o.actorId,
+    'mutation($i: ConnectAttemptInput!) { confirmPlatformConnect(input: $i) { id handle } }',
+    { i: { attemptId: started.startPlatformConnect.attemptId } },
+  );
+  if (confirmed.confirmPlatformConnect.handle !== handle)
+    throw new Error(`the callback showed ${handle} but ${confirmed.confirmPlatformConnect.handle} was connected`);
+  return { accountId: confirmed.confirmPlatformConnect.id, handle };
 }

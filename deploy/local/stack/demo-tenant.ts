@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { IsNull } from 'typeorm';
 import { AuditService } from '../../../services/core/audit/audit.service';
+import { PlatformStaffBootstrap } from '../../../services/core/bootstrap/platform-staff';
 import { TenantBootstrap } from '../../../services/core/bootstrap/tenants';
 import type { Role } from '../../../services/core/database/entities';
 import { Agency, Client, ClientPolicySettings, Membership, User } from '../../../services/core/database/entities';
@@ -14,11 +15,13 @@ export const DEMO = {
   timezone: 'Europe/Berlin',
   author: { email: 'demo.author@raize.local', name: 'Demo Author', role: 'Publisher' as Role },
   approver: { email: 'demo.approver@raize.local', name: 'Demo Approver', role: 'Manager' as Role },
+  /** platform staff, no agency role: Temporal Web decodes payloads for this sign-in only (C-14) */
+  engineer: { email: 'demo.engineer@raize.local', name: 'Demo Platform Engineer' },
 };
 
 export interface DemoTenant {
   /** generated for this run (never a default), kept in <dataDir>/demo-operators.json so you can sign in */
-  passwords: { author: string; approver: string };
+  passwords: { author: string; approver: string; engineer: string };
   agencyId: string;
   clientId: string;
   authorId: string;
@@ -72,10 +75,22 @@ export async function seedDemoTenant(ds: DataSource, dataDir: string): Promise<D
   };
   const authorId = await operator(DEMO.author);
   const approverId = await operator(DEMO.approver);
+  let engineer = await ds.getRepository(User).findOne({ where: { email: DEMO.engineer.email } });
+  if (!engineer) {
+    engineer = await b.createUser(DEMO.engineer.email, DEMO.engineer.name);
+    created.push(DEMO.engineer.name);
+  }
+  if ((await new PlatformStaffBootstrap(ds).grant(DEMO.engineer.email, 'system:demo')).granted)
+    created.push(`${DEMO.engineer.name} as platform staff`);
   // Fresh random passwords every run: the demo signs in for real, and there is no default password.
-  const passwords = { author: randomBytes(12).toString('base64url'), approver: randomBytes(12).toString('base64url') };
+  const passwords = {
+    author: randomBytes(12).toString('base64url'),
+    approver: randomBytes(12).toString('base64url'),
+    engineer: randomBytes(12).toString('base64url'),
+  };
   await b.setPassword(authorId, passwords.author);
   await b.setPassword(approverId, passwords.approver);
+  await b.setPassword(engineer.id, passwords.engineer);
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   writeFileSync(
     join(dataDir, 'demo-operators.json'),
@@ -83,6 +98,7 @@ export async function seedDemoTenant(ds: DataSource, dataDir: string): Promise<D
       {
         author: { email: DEMO.author.email, password: passwords.author },
         approver: { email: DEMO.approver.email, password: passwords.approver },
+        engineer: { email: DEMO.engineer.email, password: passwords.engineer },
       },
       null,
       2,

@@ -42,6 +42,15 @@ export class GraphqlClient {
 
   /** The data, or an error naming the operation and every GraphQL error (code: message). */
   async request<T>(who: OperatorSession | null, query: string, variables?: Record<string, unknown>): Promise<T> {
+    return (await this.requestWithCookies<T>(who, query, variables)).data;
+  }
+
+  /** request(), plus the Set-Cookie headers of the answer (startPlatformConnect sets the callback's cookie). */
+  async requestWithCookies<T>(
+    who: OperatorSession | null,
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<{ data: T; setCookies: string[] }> {
     const res = await fetch(this.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(who ? { cookie: who.cookie, 'x-csrf-token': who.csrf } : {}) },
@@ -60,6 +69,6 @@ export class GraphqlClient {
       const errors = (body.errors ?? []).map((e) => `${e.extensions?.code ?? 'ERROR'}: ${e.message}`).join('; ');
       throw new Error(`${operation} failed: ${errors || `HTTP ${res.status} with no data`}`);
     }
-    return body.data;
+    return { data: body.data, setCookies: res.headers.getSetCookie() };
   }
 }

@@ -21,7 +21,6 @@ export interface PostView {
   publishedAt: string | null;
   verifiedAt: string | null;
   workflowId: string;
-  temporalUrl: string;
   approvals: { approverId: string; role: string }[];
 }
 
@@ -35,10 +34,18 @@ export interface EpisodeResult {
 }
 
 const POST_FIELDS =
-  'id status workflowStatus reasons { code message } url platformPostId proof scheduledAt publishedAt verifiedAt workflowId temporalUrl approvals { approverId role }';
+  'id status workflowStatus reasons { code message } url platformPostId proof scheduledAt publishedAt verifiedAt workflowId approvals { approverId role }';
 /** End states other than verified: waiting longer changes nothing. ("unverified" can still turn verified.) */
 const FAILED = new Set(['denied', 'rejected', 'cancelled', 'failed', 'quarantined']);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The episode in Temporal Web. The launcher runs this installation, so it builds the link itself: the API gives
+ * it to platform staff only (C-14), and the demo operators are agency staff.
+ */
+export function temporalLink(stack: Pick<LocalStack, 'temporal' | 'namespace'>, workflowId: string): string {
+  return `${stack.temporal.uiUrl}/namespaces/${stack.namespace}/workflows/${encodeURIComponent(workflowId)}`;
+}
 
 export function berlinTime(iso: string | Date): string {
   return new Intl.DateTimeFormat('en-GB', { timeZone: DEMO.timezone, dateStyle: 'short', timeStyle: 'medium' }).format(
@@ -156,8 +163,9 @@ export async function runPublishEpisode(
     () =>
       gql.request<{ approvePost: PostView }>(
         approver,
-        `mutation($i: PostDecisionInput!) { approvePost(input: $i) { ${POST_FIELDS} } }`,
-        { i: { postId, note: 'looks good (demo)' } },
+        `mutation($i: ApprovePostInput!) { approvePost(input: $i) { ${POST_FIELDS} } }`,
+        // The checksum of the text the approver was shown (C-23): the one the author created.
+        { i: { postId, assetChecksum: asset.createAsset.checksum, note: 'looks good (demo)' } },
       ),
     (r) => `status ${r.approvePost.workflowStatus ?? r.approvePost.status}`,
   );
@@ -234,13 +242,13 @@ async function waitVerified(
     if (last.status === 'verified') return last;
     if (FAILED.has(last.status))
       throw new Error(
-        `the post ended ${last.status}: ${last.reasons.map((r) => `${r.code}: ${r.message}`).join('; ') || 'no reason given'}; see ${last.temporalUrl}`,
+        `the post ended ${last.status}: ${last.reasons.map((r) => `${r.code}: ${r.message}`).join('; ') || 'no reason given'}; see ${temporalLink(stack, last.workflowId)}`,
       );
     if (Date.now() > deadline) {
       throw new Error(
         `the post was not verified within ${Math.round(timeoutMs / 1000)}s: last status ${last.status}` +
           `${last.workflowStatus ? ` (workflow: ${last.workflowStatus})` : ''}${last.reasons.length ? `, reasons ${last.reasons.map((r) => `${r.code}: ${r.message}`).join('; ')}` : ''}.\n` +
-          `  Open the episode in Temporal Web: ${last.temporalUrl}\n  Logs: ${stack.logDir}/worker.log and ${stack.logDir}/api.log`,
+          `  Open the episode in Temporal Web: ${temporalLink(stack, last.workflowId)}\n  Logs: ${stack.logDir}/worker.log and ${stack.logDir}/api.log`,
       );
     }
     await sleep(500);

@@ -31,11 +31,21 @@ has_valid_approval if {
 	valid_approval(a)
 }
 
+# Everyone who wrote the content: author.id and every id in author.ids (the
+# scheduler, the asset's creator and every editor). None of them is a second pair
+# of eyes.
+author_ids contains author_id if non_empty_string(author_id)
+
+author_ids contains id if {
+	some id in array_field(author, "ids")
+	non_empty_string(id)
+}
+
 has_independent_approval if {
 	non_empty_string(author_id)
 	some a in approvals
 	valid_approval(a)
-	a.approver_id != author_id
+	not a.approver_id in author_ids
 }
 
 stale_approval_present if {
@@ -75,7 +85,8 @@ reasons contains reason("manual_requires_human_author", sprintf("manual autonomy
 # METADATA
 # title: Four eyes
 # description: |
-#   With settings.four_eyes on, a valid approval by someone other than the author is
+#   With settings.four_eyes on, a valid approval by someone who is none of the authors
+#   (author.id and author.ids: whoever scheduled, created or edited the content) is
 #   required, whatever the autonomy level.
 reasons contains reason("four_eyes", "four-eyes principle requires a valid approval by someone other than the author") if {
 	four_eyes_missing

@@ -142,6 +142,22 @@ test_four_eyes_with_independent_approval_allows if {
 	d.allow == true
 }
 
+test_four_eyes_approval_by_an_editor_denies if {
+	d := decide({"settings": {"four_eyes": true}, "author": {"id": "user-1", "kind": "human", "ids": ["user-1", "user-2"]}, "approvals": [approval("user-2", "Reviewer", "abc")]})
+	denied_with(d, "four_eyes")
+}
+
+test_four_eyes_approval_by_someone_who_wrote_nothing_allows if {
+	d := decide({"settings": {"four_eyes": true}, "author": {"id": "user-1", "kind": "human", "ids": ["user-1", "user-2"]}, "approvals": [approval("user-2", "Reviewer", "abc"), approval("user-3", "Reviewer", "abc")]})
+	d.allow == true
+}
+
+test_four_eyes_ignores_malformed_author_ids if {
+	d := decide({"settings": {"four_eyes": true}, "author": {"id": "user-1", "kind": "human", "ids": [7, ""]}, "approvals": [approval("user-2", "Reviewer", "abc")]})
+	d.allow == true
+	denied_with(decide({"settings": {"four_eyes": true}, "author": {"id": "user-1", "kind": "human", "ids": "user-2"}, "approvals": [approval("user-1", "Reviewer", "abc")]}), "four_eyes")
+}
+
 test_four_eyes_with_assisted_and_self_approval_denies_only_four_eyes if {
 	d := decide(object.union(assisted, {"settings": {"four_eyes": true}, "approvals": [approval("user-1", "Admin", "abc")]}))
 	denied_with(d, "four_eyes")

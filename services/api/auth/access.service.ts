@@ -6,7 +6,7 @@ import { effectiveRole } from '../../core/tenancy/effective-role';
 import { AppError, AppErrorCode, notFound } from '../errors/app-error';
 import { DATA_SOURCE } from '../platform/tokens';
 import { Actor } from './actor';
-import { Permission, roleAllows, TOKEN_SCOPE_FOR } from './permissions';
+import { Permission, roleAllows, TOKEN_SCOPE_FOR, tokenCarries } from './permissions';
 
 export interface ClientAccess {
   client: Client;
@@ -43,7 +43,7 @@ export class AccessService {
   requireTokenScope(actor: Actor, permission: Permission): void {
     if (actor.via !== 'api-token') return;
     const needed = TOKEN_SCOPE_FOR[permission];
-    if (!actor.scopes?.includes(needed) && !actor.scopes?.includes('admin')) {
+    if (!tokenCarries(actor.scopes, needed)) {
       throw new AppError(AppErrorCode.Forbidden, `this API token lacks the ${needed} scope`);
     }
   }

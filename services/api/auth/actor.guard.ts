@@ -4,16 +4,22 @@ import { timingSafeEqual } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../core/config/app-config';
 import { User } from '../../core/database/entities';
+import { PlatformStaffRepository } from '../../core/repositories/platform-staff.repository';
 import { actorScope } from '../../core/tenancy/scope-for';
 import { EMPTY_SCOPE, runInTenantScope, TenantScope } from '../../core/tenancy/tenant-scope';
 import { AppError, AppErrorCode } from '../errors/app-error';
 import { APP_CONFIG, DATA_SOURCE } from '../platform/tokens';
 import { Actor } from './actor';
 import { ApiTokenService } from './api-token.service';
+import { asOperator } from './as-operator';
+import { comesFromLoopback } from './loopback';
 import { clientIp, CSRF_HEADER, header, HttpRequestLike, SESSION_COOKIE, userAgent } from './request-info';
 import { SessionService } from './session.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** How a script presents its API token; such a request is judged by the token, not by a cookie it may carry. */
+export const API_TOKEN_BEARER = /^Bearer\s+(rzt_\S+)$/;
 
 export interface RequestWithActor extends HttpRequestLike {
   actor?: Actor;
@@ -52,6 +58,8 @@ function sameSecret(a: string, b: string): boolean {
  */
 @Injectable()
 export class ActorGuard implements CanActivate {
+  private readonly staff = new PlatformStaffRepository();
+
   constructor(
     @Inject(DATA_SOURCE) private readonly ds: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -63,8 +71,13 @@ export class ActorGuard implements CanActivate {
     const req = requestOf(ctx);
     if (req.actor) return true;
     const actor = await runInTenantScope(this.ds, EMPTY_SCOPE, () => this.authenticate(ctx, req));
-    req.actor = actor;
+    const staffUser = await runInTenantScope(this.ds, { ...EMPTY_SCOPE, actorId: actor.userId }, () =>
+      this.staff.scopeActorIsStaff(this.ds.manager),
+    );
+    // A token holds staff powers only when it names them: a staff member's everyday `admin` token does not.
+    actor.staff = staffUser && (actor.via !== 'api-token' || !!actor.scopes?.includes('staff'));
     req.tenantScope = await actorScope(this.ds, actor.userId);
+    req.actor = actor;
     return true;
   }
 
@@ -72,11 +85,14 @@ export class ActorGuard implements CanActivate {
     const authz = header(req, 'authorization') ?? '';
     const dev = /^Dev\s+(\S+)$/.exec(authz);
     if (dev) {
+      // Development sign-in names any operator without a secret: only ever from this machine itself.
+      if (!comesFromLoopback(req))
+        throw new AppError(AppErrorCode.Unauthenticated, 'development sign-in works only from this machine itself');
       if (!this.config.devAuth || !UUID.test(dev[1]))
         throw new AppError(AppErrorCode.Unauthenticated, 'development sign-in is off; sign in with email and password');
       return { userId: await this.activeUser(dev[1]), via: 'dev-token' };
     }
-    const bearer = /^Bearer\s+(rzt_\S+)$/.exec(authz);
+    const bearer = API_TOKEN_BEARER.exec(authz);
     if (bearer) {
       const t = await this.tokens.resolve(bearer[1], { ip: clientIp(req), userAgent: userAgent(req) });
       if (!t) throw new AppError(AppErrorCode.Unauthenticated, 'the API token is unknown, revoked or expired');
@@ -104,7 +120,8 @@ export class ActorGuard implements CanActivate {
   }
 
   private async activeUser(id: string): Promise<string> {
-    const user = await this.ds.getRepository(User).findOne({ where: { id } });
+    // A user row is readable only as that user (row-level security, C-01).
+    const user = await asOperator(this.ds, id, () => this.ds.getRepository(User).findOne({ where: { id } }));
     if (!user || user.disabled) throw new AppError(AppErrorCode.Unauthenticated, 'unknown or disabled operator');
     return user.id;
   }

@@ -8,4 +8,10 @@ export interface Actor {
   tokenId?: string;
   /** an API token's scopes; sessions and dev tokens carry the user's full roles */
   scopes?: ApiTokenScope[];
+  /**
+   * Platform staff (global kill switch, payload decoding, Temporal links): read from the database by ActorGuard
+   * (raize_staff()), never from a header or a membership; an API token has it only with the `staff` scope.
+   * Absent means no (C-04, C-14).
+   */
+  staff?: boolean;
 }

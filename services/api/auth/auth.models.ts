@@ -15,13 +15,15 @@ export class MeModel {
   @Field() displayName!: string;
   @Field() totpEnabled!: boolean;
   @Field() via!: string;
+  @Field({ description: 'platform staff: global kill switch, Temporal Web links and payload decoding' })
+  staff!: boolean;
   @Field(() => [MembershipModel]) memberships!: MembershipModel[];
 }
 
 @ObjectType('SignInResult')
 export class SignInResultModel {
   @Field() needsSecondFactor!: boolean;
-  @Field({ description: 'send it as x-csrf-token with every mutation (also in the raize_csrf cookie)' })
+  @Field({ description: 'send it as x-csrf-token with every mutation (also in the __Host-raize_csrf cookie)' })
   csrfToken!: string;
   @Field(() => MeModel, { nullable: true }) me!: MeModel | null;
 }

@@ -17,23 +17,39 @@ const PASS_THROUGH = new Set([
   'BAD_REQUEST',
 ]);
 
+/** graphql-js's hints ("Did you mean "fourEyes"?"), in validation and in variable coercion messages alike. */
+const SUGGESTION = / ?Did you mean [^?]*\?/g;
+
+export interface GraphqlErrorFormatOptions {
+  /**
+   * Drop "Did you mean ...?" hints: with introspection off (production) they would hand out the schema's field,
+   * argument and enum names to anyone who guesses close enough (C-15).
+   */
+  hideSuggestions?: boolean;
+}
+
 /**
  * What an API caller sees of an error: the code and a message written for them. Anything unexpected is
  * logged with its detail and answered as a generic internal error; stack traces never leave the server.
  */
-export function formatGraphqlError(formatted: GraphQLFormattedError, original: unknown): GraphQLFormattedError {
+export function formatGraphqlError(
+  formatted: GraphQLFormattedError,
+  original: unknown,
+  opts: GraphqlErrorFormatOptions = {},
+): GraphQLFormattedError {
+  const shown = (message: string) => (opts.hideSuggestions ? message.replace(SUGGESTION, '') : message);
   const code = String(formatted.extensions?.code ?? '');
   const orig = (original as { originalError?: { code?: string; response?: { message?: unknown } } })?.originalError;
   const appCode = orig?.code;
   if (appCode && PASS_THROUGH.has(appCode)) {
-    return { message: formatted.message, path: formatted.path, extensions: { code: appCode } };
+    return { message: shown(formatted.message), path: formatted.path, extensions: { code: appCode } };
   }
   if (PASS_THROUGH.has(code)) {
     // class-validator errors arrive as a BadRequestException whose response lists every problem.
     const list = orig?.response?.message;
     const message = Array.isArray(list) ? `invalid input: ${list.join('; ')}` : formatted.message;
     return {
-      message,
+      message: shown(message),
       path: formatted.path,
       locations: formatted.locations,
       extensions: { code: code === 'BAD_REQUEST' ? 'BAD_USER_INPUT' : code },

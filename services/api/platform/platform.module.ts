@@ -9,7 +9,7 @@ import { createAppDataSource } from '../../core/database/data-source';
 import { CredentialStore } from '../../core/secrets/credential-store';
 import { createSecrets } from '../../core/secrets/create-secrets';
 import { SecretsPort } from '../../core/secrets/secrets.port';
-import { createDataConverter } from '../../core/temporal/codec/data-converter';
+import { codecOptionsFrom, createDataConverter } from '../../core/temporal/codec/data-converter';
 import { SecretsCodecKeySource } from '../../core/temporal/codec/secrets-key-source';
 import { createTemporalClient } from '../../core/temporal/temporal-client';
 import {
@@ -32,11 +32,15 @@ import {
       provide: DATA_SOURCE,
       inject: [APP_CONFIG],
       // The app role under row-level security; each request runs in its operator's tenant scope.
-      useFactory: (c: AppConfig) => createAppDataSource(c.databaseAppUrl, { applicationName: 'raize-api' }),
+      useFactory: (c: AppConfig) => createAppDataSource(c.databaseAppUrl, { applicationName: 'raize-api', env: c.env }),
     },
     { provide: SECRETS, inject: [APP_CONFIG], useFactory: (c: AppConfig) => createSecrets(c) },
     { provide: CREDENTIALS, inject: [SECRETS], useFactory: (s: SecretsPort) => new CredentialStore(s) },
-    { provide: AUDIT, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new AuditService(ds) },
+    {
+      provide: AUDIT,
+      inject: [DATA_SOURCE, SECRETS],
+      useFactory: (ds: DataSource, s: SecretsPort) => new AuditService(ds, s),
+    },
     { provide: CONNECTOR_SETTINGS, inject: [APP_CONFIG], useFactory: (c: AppConfig) => connectorSettingsFrom(c) },
     {
       provide: CONNECTOR_READERS,
@@ -50,7 +54,7 @@ import {
         createTemporalClient(
           c.temporal.address,
           c.temporal.namespace,
-          createDataConverter(new SecretsCodecKeySource(s)),
+          createDataConverter(new SecretsCodecKeySource(s), codecOptionsFrom(c)),
         ),
     },
   ],

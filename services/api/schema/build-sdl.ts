@@ -9,6 +9,7 @@ import { AuditResolver } from '../modules/audit/audit.resolver';
 import { ClientsResolver } from '../modules/clients/clients.resolver';
 import { HealthResolver } from '../modules/health/health.resolver';
 import { KillSwitchesResolver } from '../modules/kill-switches/kill-switches.resolver';
+import { PostTemporalLinkResolver } from '../modules/posts/post-temporal-link.resolver';
 import { PostsResolver } from '../modules/posts/posts.resolver';
 import { ReasonResolver } from '../modules/posts/reason.resolver';
 
@@ -19,6 +20,7 @@ export const RESOLVERS = [
   AssetsResolver,
   PostsResolver,
   ReasonResolver,
+  PostTemporalLinkResolver,
   KillSwitchesResolver,
   AuditResolver,
   HealthResolver,

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { canonicalJson } from '../util/canonical-json';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -16,8 +16,14 @@ export interface HashedFields {
   createdAt: string;
 }
 
-export function auditHash(prevHash: string, f: HashedFields): string {
-  return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(f)).digest('hex');
+/**
+ * HMAC-SHA256 under the chain key of the secrets backend (C-48): whoever can rewrite rows in the database but
+ * cannot read the key cannot recompute a hash that verifies. Without a key: the plain SHA-256 of rows written
+ * before the chain was keyed (legacy rows, verified only up to the seq the chain's checkpoint names).
+ */
+export function auditHash(prevHash: string, f: HashedFields, key?: Buffer): string {
+  const h = key ? createHmac('sha256', key) : createHash('sha256');
+  return h.update(prevHash).update('\n').update(canonicalJson(f)).digest('hex');
 }
 
 /** One chain per client; agency-wide and global events get chains of their own. */

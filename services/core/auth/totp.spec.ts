@@ -1,4 +1,4 @@
-import { base32Decode, base32Encode, totpCode, verifyTotp } from './totp';
+import { base32Decode, base32Encode, totpCode, totpStep, totpStepOf, verifyTotp } from './totp';
 
 describe('TOTP (RFC 6238)', () => {
   // RFC 6238 appendix B, SHA-1 seed "12345678901234567890".
@@ -13,6 +13,15 @@ describe('TOTP (RFC 6238)', () => {
     expect(verifyTotp(secret, totpCode(secret, now - 30_000), now)).toBe(true);
     expect(verifyTotp(secret, totpCode(secret, now - 90_000), now)).toBe(false);
     expect(verifyTotp(secret, 'abcdef', now)).toBe(false);
+  });
+  it('[C-06] names the time step a code belongs to, so a used step can be refused', () => {
+    const now = 1_800_000_000_000;
+    const step = totpStep(now);
+    expect(totpStepOf(secret, totpCode(secret, now), now)).toBe(step);
+    expect(totpStepOf(secret, totpCode(secret, now - 30_000), now)).toBe(step - 1);
+    expect(totpStepOf(secret, totpCode(secret, now + 30_000), now)).toBe(step + 1);
+    expect(totpStepOf(secret, totpCode(secret, now + 90_000), now)).toBeNull();
+    expect(totpStepOf(secret, '12345', now)).toBeNull();
   });
   it('round-trips base32', () => {
     expect(base32Decode(base32Encode(Buffer.from('raize!'))).toString()).toBe('raize!');

@@ -50,13 +50,29 @@ export function totpCode(secret: string, at = Date.now(), step = 30): string {
   return String(bin % 1_000_000).padStart(6, '0');
 }
 
-/** Accepts the current step and one on either side, for clock drift. */
-export function verifyTotp(secret: string, code: string, at = Date.now()): boolean {
-  if (!/^\d{6}$/.test(code)) return false;
-  return [-1, 0, 1].some((d) => {
+/** The 30 s time step (counter) a moment falls in. */
+export function totpStep(at = Date.now(), step = 30): number {
+  return Math.floor(at / 1000 / step);
+}
+
+/**
+ * The time step `code` belongs to, among the current step and one on either side (clock drift), or null. The
+ * caller records it and refuses any later code of that step or an earlier one, so a code works once (C-06).
+ */
+export function totpStepOf(secret: string, code: string, at = Date.now()): number | null {
+  if (!/^\d{6}$/.test(code)) return null;
+  let matched: number | null = null;
+  // Every candidate is compared (no early exit), so timing does not tell which step matched.
+  for (const d of [-1, 0, 1]) {
     const expected = Buffer.from(totpCode(secret, at + d * 30_000));
-    return timingSafeEqual(expected, Buffer.from(code));
-  });
+    if (timingSafeEqual(expected, Buffer.from(code))) matched = totpStep(at) + d;
+  }
+  return matched;
+}
+
+/** Accepts the current step and one on either side, for clock drift; says nothing about replays (totpStepOf). */
+export function verifyTotp(secret: string, code: string, at = Date.now()): boolean {
+  return totpStepOf(secret, code, at) !== null;
 }
 
 export function otpauthUrl(secret: string, account: string, issuer = 'Raize'): string {

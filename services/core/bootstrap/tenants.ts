@@ -3,6 +3,7 @@ import type { Role } from '../database/entities';
 import { Agency, Client, ClientPolicySettings, Membership, User } from '../database/entities';
 import { AuditService } from '../audit/audit.service';
 import { hashPassword } from '../auth/password';
+import type { SecretsPort } from '../secrets/secrets.port';
 
 /**
  * Creating tenants and operators outside the API: the first agency and Admin of a fresh install, the demo
@@ -10,8 +11,12 @@ import { hashPassword } from '../auth/password';
  */
 export class TenantBootstrap {
   private readonly audit: AuditService;
-  constructor(private readonly ds: DataSource) {
-    this.audit = new AuditService(ds);
+  /** `secrets`: where the audit chain's key lives; by default the backend the environment configures. */
+  constructor(
+    private readonly ds: DataSource,
+    secrets?: SecretsPort,
+  ) {
+    this.audit = new AuditService(ds, secrets);
   }
 
   async createAgency(name: string): Promise<Agency> {

@@ -1,10 +1,10 @@
 import { ConfigError } from './config-error';
-import { loadAppConfig } from './app-config';
+import { DEV_SANDBOX_ADMIN_TOKEN, loadAppConfig, raizeEnv } from './app-config';
 import { loadTemporalConfig, parseTemporalConfig } from './temporal-config';
 
 describe('configuration', () => {
   it('applies defaults from temporal.yaml', () => {
-    const c = loadAppConfig({});
+    const c = loadAppConfig({ RAIZE_ENV: 'development' });
     const t = loadTemporalConfig();
     expect(c.temporal.namespace).toBe(t.namespace);
     expect(c.temporal.address).toBe(`${t.devServer.ip}:${t.devServer.port}`);
@@ -63,9 +63,75 @@ describe('configuration', () => {
     expect(loadAppConfig({ RAIZE_ENV: 'test' }).devAuth).toBe(true);
   });
 
-  it('[C-01] derives the application role URL from the owner URL', () => {
-    expect(loadAppConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/raize' }).databaseAppUrl).toBe(
-      'postgres://raize_app@127.0.0.1:5432/raize',
-    );
+  /** Everything production demands, so each test below changes one thing. */
+  const production = {
+    DATABASE_URL: 'postgres://owner@db.internal/raize',
+    DATABASE_APP_URL: 'postgres://raize_app@db.internal/raize',
+    RAIZE_MASTER_KEY: 'a'.repeat(64),
+  };
+  const problemsOf = (env: NodeJS.ProcessEnv): string[] => {
+    try {
+      loadAppConfig(env);
+      return [];
+    } catch (e) {
+      return (e as ConfigError).problems;
+    }
+  };
+
+  it('[C-15] is production when RAIZE_ENV is unset or empty, with every production check', () => {
+    expect(raizeEnv({})).toBe('production');
+    expect(raizeEnv({ RAIZE_ENV: '' })).toBe('production');
+    expect(raizeEnv({ RAIZE_ENV: 'test' })).toBe('test');
+    for (const env of [{}, { RAIZE_ENV: '' }]) {
+      const problems = problemsOf(env);
+      expect(problems).toEqual(
+        expect.arrayContaining([
+          'RAIZE_MASTER_KEY: required in production',
+          'DATABASE_URL: required in production',
+          'DATABASE_APP_URL: required in production (the raize_app role, never the owner)',
+        ]),
+      );
+    }
+    const c = loadAppConfig({ ...production, RAIZE_DEV_AUTH: undefined });
+    expect(c.env).toBe('production');
+    expect(c.devAuth).toBe(false);
+    expect(problemsOf({ ...production, RAIZE_DEV_AUTH: '1' })).toEqual([
+      'RAIZE_DEV_AUTH: development login must be off in production',
+    ]);
+  });
+
+  it('[C-15] refuses NODE_ENV=production with any other RAIZE_ENV', () => {
+    for (const other of ['development', 'test'])
+      expect(problemsOf({ ...production, NODE_ENV: 'production', RAIZE_ENV: other })).toEqual([
+        `RAIZE_ENV: NODE_ENV=production refuses RAIZE_ENV=${other}; unset it or set it to production`,
+      ]);
+    expect(loadAppConfig({ ...production, NODE_ENV: 'production' }).env).toBe('production');
+    expect(loadAppConfig({ NODE_ENV: 'test', RAIZE_ENV: 'test' }).env).toBe('test');
+  });
+
+  it('[C-15] lets the sandbox into production only when enabled with an admin token of its own', () => {
+    expect(loadAppConfig(production).sandbox.allowedInProduction).toBe(false);
+    const refused = 'SANDBOX_ADMIN_TOKEN: RAIZE_SANDBOX_IN_PRODUCTION=1 needs an admin token of your own';
+    expect(problemsOf({ ...production, RAIZE_SANDBOX_IN_PRODUCTION: '1' })).toEqual([refused]);
+    expect(
+      problemsOf({ ...production, RAIZE_SANDBOX_IN_PRODUCTION: '1', SANDBOX_ADMIN_TOKEN: DEV_SANDBOX_ADMIN_TOKEN }),
+    ).toEqual([refused]);
+    const c = loadAppConfig({
+      ...production,
+      RAIZE_SANDBOX_IN_PRODUCTION: '1',
+      SANDBOX_ADMIN_TOKEN: 'own-admin-token',
+    });
+    expect(c.sandbox.allowedInProduction).toBe(true);
+  });
+
+  it("[C-01] the processes connect as the raize_app role, never as the owner: the user is swapped, the owner's password dropped", () => {
+    const owner = 'postgres://postgres:owner-only-pw@db.internal:5432/raize';
+    const config = loadAppConfig({ RAIZE_ENV: 'development', DATABASE_URL: owner });
+    const app = new URL(config.databaseAppUrl);
+    expect(config.databaseUrl).toBe(owner);
+    // RLS binds raize_app only; the owner (a superuser here) would see every tenant's rows.
+    expect(app.username).toBe('raize_app');
+    expect(config.databaseAppUrl).not.toContain('owner-only-pw');
+    expect(`${app.host}${app.pathname}`).toBe('db.internal:5432/raize');
   });
 });

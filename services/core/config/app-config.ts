@@ -7,8 +7,24 @@ import { repoRoot } from '../util/repo-root';
 const port = z.coerce.number().int().min(0).max(65535);
 const url = z.string().url();
 
+export type RaizeEnv = 'development' | 'test' | 'production';
+const RAIZE_ENVS = ['development', 'test', 'production'] as const;
+
+/**
+ * The environment a process runs in. Unset means production (C-15): a deployment that forgets the variable
+ * gets the strict checks, never development defaults; dev tools, the demo and the tests set it explicitly.
+ */
+export function raizeEnv(env: NodeJS.ProcessEnv = process.env): RaizeEnv {
+  const v = env.RAIZE_ENV;
+  return (RAIZE_ENVS as readonly string[]).includes(v ?? '') ? (v as RaizeEnv) : 'production';
+}
+
+/** The sandbox server's admin token when none is configured: refused wherever the sandbox runs in production. */
+export const DEV_SANDBOX_ADMIN_TOKEN = 'sandbox-admin-dev';
+
 const envSchema = z.object({
-  RAIZE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  RAIZE_ENV: z.preprocess((v) => (v === '' ? undefined : v), z.enum(RAIZE_ENVS).default('production')),
+  NODE_ENV: z.string().optional(),
   DATABASE_URL: url.default('postgres://postgres@127.0.0.1:5432/raize'),
   /** the application's own role (RLS applies); derived from DATABASE_URL with user raize_app when absent */
   DATABASE_APP_URL: url.optional(),
@@ -35,6 +51,9 @@ const envSchema = z.object({
   SANDBOX_URL: url.default('http://127.0.0.1:4010'),
   SANDBOX_OAUTH_CLIENT_ID: z.string().min(1).default('raize-dev'),
   SANDBOX_OAUTH_CLIENT_SECRET: z.string().min(1).optional(),
+  /** the sandbox is a test emulator: a production process refuses it as a connector unless this is 1 */
+  RAIZE_SANDBOX_IN_PRODUCTION: z.enum(['0', '1']).optional(),
+  SANDBOX_ADMIN_TOKEN: z.string().optional(),
   RAIZE_PAUSE_RECHECK_SECONDS: z.coerce.number().int().positive().default(60),
   RAIZE_PUBLISH_TIMEOUT_SECONDS: z.coerce.number().int().positive().default(240),
   RAIZE_VERIFY_INTERVAL_SECONDS: z.coerce.number().int().positive().default(10),
@@ -51,7 +70,7 @@ const envSchema = z.object({
 });
 
 export interface AppConfig {
-  env: 'development' | 'test' | 'production';
+  env: RaizeEnv;
   /** owner connection: migrations and bootstrap only */
   databaseUrl: string;
   /** the app role's connection: everything else, under row-level security */
@@ -63,7 +82,13 @@ export interface AppConfig {
   masterKey?: string;
   temporal: { address: string; namespace: string; uiUrl: string };
   api: { host: string; port: number; publicUrl: string };
-  sandbox: { url: string; oauthClientId: string; oauthClientSecret?: string };
+  sandbox: {
+    url: string;
+    oauthClientId: string;
+    oauthClientSecret?: string;
+    /** RAIZE_SANDBOX_IN_PRODUCTION=1 (with an admin token of its own): a production process may use it (C-15) */
+    allowedInProduction: boolean;
+  };
   pauseRecheckSeconds: number;
   publishTimeoutSeconds: number;
   verifyIntervalSeconds: number;
@@ -83,6 +108,10 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const e = parsed.data;
   const temporalFile = loadTemporalConfig();
   const problems: string[] = [];
+  // A process built or launched for production (NODE_ENV) never runs with development or test relaxations.
+  if (e.NODE_ENV === 'production' && e.RAIZE_ENV !== 'production')
+    problems.push(`RAIZE_ENV: NODE_ENV=production refuses RAIZE_ENV=${e.RAIZE_ENV}; unset it or set it to production`);
+  const sandboxInProduction = e.RAIZE_SANDBOX_IN_PRODUCTION === '1';
   if (e.RAIZE_ENV === 'production') {
     // C-15: production refuses development defaults; the full list grows with the security issue.
     if (!e.RAIZE_MASTER_KEY) problems.push('RAIZE_MASTER_KEY: required in production');
@@ -92,6 +121,8 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     if (e.RAIZE_DEV_AUTH === '1') problems.push('RAIZE_DEV_AUTH: development login must be off in production');
     if (!e.SANDBOX_OAUTH_CLIENT_SECRET && env.SANDBOX_URL)
       problems.push('SANDBOX_OAUTH_CLIENT_SECRET: required in production when the sandbox is configured');
+    if (sandboxInProduction && (!e.SANDBOX_ADMIN_TOKEN || e.SANDBOX_ADMIN_TOKEN === DEV_SANDBOX_ADMIN_TOKEN))
+      problems.push('SANDBOX_ADMIN_TOKEN: RAIZE_SANDBOX_IN_PRODUCTION=1 needs an admin token of your own');
   }
   const vault =
     e.RAIZE_SECRETS_BACKEND === 'vault' ? vaultConfig(e, e.RAIZE_ENV === 'production', problems) : undefined;
@@ -117,6 +148,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       url: e.SANDBOX_URL.replace(/\/$/, ''),
       oauthClientId: e.SANDBOX_OAUTH_CLIENT_ID,
       oauthClientSecret: e.SANDBOX_OAUTH_CLIENT_SECRET,
+      allowedInProduction: sandboxInProduction,
     },
     pauseRecheckSeconds: e.RAIZE_PAUSE_RECHECK_SECONDS,
     publishTimeoutSeconds: e.RAIZE_PUBLISH_TIMEOUT_SECONDS,

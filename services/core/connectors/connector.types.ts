@@ -14,7 +14,10 @@ export interface PublishContent {
 
 export interface PlatformPost {
   postId: string;
+  /** the post's link, checked by checkPlatformUrl (platform-url.ts); '' when the platform's link was refused */
   url: string;
+  /** why the platform's link was dropped (not https, or a loopback link outside development); absent when kept */
+  urlRefused?: string;
   text: string;
   authorExternalId: string;
   createdAt: string;
@@ -134,12 +137,19 @@ export interface PlatformSettings {
   settleSeconds?: number;
   reconcileLooks?: number;
   pacing?: PlatformTiming['pacing'];
+  /** http links to 127.0.0.1/localhost are kept (the sandbox outside production only); otherwise https only */
+  allowLoopbackHttpLinks?: boolean;
 }
 
 /** One platform, as the rest of Raize sees it: the only thing a platform folder exports. */
 export interface PlatformDescriptor {
   id: PlatformId;
   displayName: string;
+  /**
+   * A local emulator, not a real platform: a production process refuses it as a connector unless
+   * RAIZE_SANDBOX_IN_PRODUCTION=1 with an admin token of its own (C-15).
+   */
+  emulator?: boolean;
   capabilities: PlatformCapabilities;
   timing(settings: PlatformSettings): PlatformTiming;
   oauth(settings: PlatformSettings): PlatformOAuth;

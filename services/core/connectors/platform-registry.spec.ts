@@ -1,4 +1,6 @@
 import { PLATFORM_IDS } from '../../../workflows/contracts/vocabulary/platform-id';
+import { ConfigError } from '../config/config-error';
+import { sandboxPlatform } from './sandbox/sandbox.platform';
 import {
   connectorSettingsFrom,
   createConnectorReaders,
@@ -9,8 +11,14 @@ import {
 
 describe('platform registry', () => {
   const config = {
+    env: 'development' as const,
     api: { host: '127.0.0.1', port: 4000, publicUrl: 'https://raize.example/' },
-    sandbox: { url: 'http://127.0.0.1:4010', oauthClientId: 'raize-dev', oauthClientSecret: 's3' },
+    sandbox: {
+      url: 'http://127.0.0.1:4010',
+      oauthClientId: 'raize-dev',
+      oauthClientSecret: 's3',
+      allowedInProduction: false,
+    },
   };
 
   it('has one descriptor per platform id, keyed by its own id', () => {
@@ -27,8 +35,20 @@ describe('platform registry', () => {
           clientSecret: 's3',
           redirectUri: 'https://raize.example/oauth/sandbox/callback',
         },
+        allowLoopbackHttpLinks: true,
       },
     });
+  });
+
+  it('[C-15] refuses the sandbox emulator as a production connector unless the config enables it', () => {
+    expect(sandboxPlatform.emulator).toBe(true);
+    const production = { ...config, env: 'production' as const };
+    expect(() => connectorSettingsFrom(production)).toThrow(ConfigError);
+    expect(() => connectorSettingsFrom(production)).toThrow(/sandbox: the Sandbox platform is a local emulator/);
+    const enabled = connectorSettingsFrom({ ...production, sandbox: { ...config.sandbox, allowedInProduction: true } });
+    // Enabled in production, its links still have to be https: the loopback exception is for development only.
+    expect(enabled.sandbox?.allowLoopbackHttpLinks).toBe(false);
+    expect(connectorSettingsFrom({ ...config, env: 'test' }).sandbox?.allowLoopbackHttpLinks).toBe(true);
   });
 
   it('applies per-process overrides, ignoring the ones left undefined', () => {

@@ -1,6 +1,7 @@
 import type { PlatformId } from '../../../workflows/contracts/vocabulary/platform-id';
 import { PLATFORM_IDS } from '../../../workflows/contracts/vocabulary/platform-id';
 import type { AppConfig } from '../config/app-config';
+import { ConfigError } from '../config/config-error';
 import type { ConnectorReader, ConnectorSettings, PlatformDescriptor, PlatformSettings } from './connector.types';
 import { sandboxPlatform } from './sandbox/sandbox.platform';
 
@@ -30,11 +31,30 @@ export function createConnectorReaders(settings: ConnectorSettings): Record<Plat
 /** Per-process adjustments on top of the app config (a worker's shorter timeout, a test's short settle time). */
 export type ConnectorSettingsOverrides = Partial<Record<PlatformId, Partial<PlatformSettings>>>;
 
+/**
+ * A production process refuses an emulator as a connector (C-15): posts "published" to a local sandbox would be
+ * shown to operators as real. Only an explicit RAIZE_SANDBOX_IN_PRODUCTION=1 (which loadAppConfig accepts only
+ * with an admin token of its own) lets one through.
+ */
+function refuseEmulatorsInProduction(config: Pick<AppConfig, 'env' | 'sandbox'>): void {
+  if (config.env !== 'production' || config.sandbox.allowedInProduction) return;
+  const emulators = PLATFORM_IDS.filter((id) => PLATFORMS[id].emulator);
+  if (emulators.length)
+    throw new ConfigError(
+      emulators.map(
+        (id) =>
+          `${id}: the ${PLATFORMS[id].displayName} platform is a local emulator, refused as a production connector ` +
+          '(RAIZE_SANDBOX_IN_PRODUCTION=1 with a SANDBOX_ADMIN_TOKEN of your own enables it)',
+      ),
+    );
+}
+
 /** Where each platform is, from the app config. The OAuth callback path is the API's `/oauth/<platform>/callback`. */
 export function connectorSettingsFrom(
-  config: Pick<AppConfig, 'api' | 'sandbox'>,
+  config: Pick<AppConfig, 'api' | 'sandbox' | 'env'>,
   overrides: ConnectorSettingsOverrides = {},
 ): ConnectorSettings {
+  refuseEmulatorsInProduction(config);
   const callback = (id: PlatformId) => `${config.api.publicUrl.replace(/\/+$/, '')}/oauth/${id}/callback`;
   const base: Record<PlatformId, PlatformSettings> = {
     sandbox: {
@@ -44,6 +64,8 @@ export function connectorSettingsFrom(
         clientSecret: config.sandbox.oauthClientSecret,
         redirectUri: callback('sandbox'),
       },
+      // The sandbox links to itself over plain http on this machine; in production, https like everyone else.
+      allowLoopbackHttpLinks: config.env !== 'production',
     },
   };
   return Object.fromEntries(

@@ -44,6 +44,8 @@ export interface PolicyTenant {
 export interface PolicyAuthor {
   id: string;
   kind: AuthorKind;
+  /** everyone who wrote the content (scheduler, creator, editors); none of them counts as four eyes (C-21) */
+  ids?: string[];
 }
 
 export interface PolicyApproval {

@@ -64,15 +64,18 @@ export class KillSwitchSettingsRepository {
   /** Workflows of posts paused under a switch's scope: releasing it asks them to re-check at once. */
   async pausedWorkflowIds(m: EntityManager, scope: KillSwitchScope, scopeId: string, limit = 1000): Promise<string[]> {
     const paused: PublishStatus = 'paused';
+    if (scope === 'global') {
+      // Staff set the global switch with no tenant scope: every tenant's paused posts, through the staff-only lookup.
+      const rows: { id: string }[] = await m.query('SELECT raize_staff_workflow_ids($1, $2) AS id', [paused, limit]);
+      return rows.map((r) => r.id);
+    }
     const qb = m
       .createQueryBuilder(PublishJob, 'j')
       .select('j.workflow_id', 'workflowId')
       .where('j.status = :paused', { paused })
       .limit(limit);
-    const column = { global: null, agency: 'j.agency_id', client: 'j.client_id', account: 'j.platform_account_id' }[
-      scope
-    ];
-    if (column) qb.andWhere(`${column}::text = :scopeId`, { scopeId });
+    const column = { agency: 'j.agency_id', client: 'j.client_id', account: 'j.platform_account_id' }[scope];
+    qb.andWhere(`${column}::text = :scopeId`, { scopeId });
     const rows: { workflowId: string }[] = await qb.getRawMany();
     return rows.map((r) => r.workflowId);
   }

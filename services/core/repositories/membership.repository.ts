@@ -23,11 +23,6 @@ export class MembershipRepository {
     return rows.map((r) => r.role);
   }
 
-  /** Whether the user is an Admin of some agency as a whole: who may flip the global kill switch. */
-  isAnyAgencyAdmin(m: EntityManager, userId: string): Promise<boolean> {
-    return m.exists(Membership, { where: { userId, role: 'Admin', clientId: IsNull() } });
-  }
-
   /** Clients the user can see: every client of an agency they belong to as a whole, and clients they belong to. */
   async visibleClientIds(m: EntityManager, userId: string): Promise<string[]> {
     const rows: { id: string }[] = await m

@@ -20,7 +20,8 @@ export interface StatusChange {
 
 export interface ProofRecord {
   platformPostId: string;
-  url: string;
+  /** null when the platform's link was refused (PublishProof.linkRefused says why) */
+  url: string | null;
   proof: PublishProof;
   publishedAt: Date;
 }

@@ -17,10 +17,16 @@ export function seal(key: Buffer, kid: string, plaintext: string, aad: string): 
   return { kid, iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), ct: ct.toString('base64') };
 }
 
-/** Throws when the key is wrong or any byte of the box or its aad changed. */
+const TAG_BYTES = 16;
+
+/** Throws when the key is wrong, the tag is short, or any byte of the box or its aad changed. */
 export function open(key: Buffer, box: SealedBox, aad: string): string {
-  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(box.iv, 'base64'));
+  const tag = Buffer.from(box.tag, 'base64');
+  // Node accepts a GCM tag as short as 4 bytes unless told otherwise: a truncated tag would make forging a box a
+  // matter of 2^32 tries, so only the full 16 bytes open one (C-15).
+  if (tag.length !== TAG_BYTES) throw new Error(`the box's authentication tag is not ${TAG_BYTES} bytes`);
+  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(box.iv, 'base64'), { authTagLength: TAG_BYTES });
   decipher.setAAD(Buffer.from(aad, 'utf8'));
-  decipher.setAuthTag(Buffer.from(box.tag, 'base64'));
+  decipher.setAuthTag(tag);
   return Buffer.concat([decipher.update(Buffer.from(box.ct, 'base64')), decipher.final()]).toString('utf8');
 }

@@ -56,6 +56,23 @@ describe('LocalKeyring', () => {
     await expect(ring.get('cred/2')).rejects.toBeInstanceOf(SecretDecryptError);
   });
 
+  it('[C-15] refuses a box whose GCM tag was truncated, though its first bytes are the genuine tag', async () => {
+    const file = join(dir, 'tag.json');
+    const ring = new LocalKeyring(file, key());
+    await ring.put('cred/1', 'value-one');
+    const data = JSON.parse(readFileSync(file, 'utf8')) as { entries: Record<string, { tag: string }> };
+    const tag = Buffer.from(data.entries['cred/1'].tag, 'base64');
+    expect(tag.length).toBe(16);
+    for (const bytes of [4, 8, 12]) {
+      data.entries['cred/1'].tag = tag.subarray(0, bytes).toString('base64');
+      writeFileSync(file, JSON.stringify(data));
+      await expect(ring.get('cred/1')).rejects.toBeInstanceOf(SecretDecryptError);
+    }
+    data.entries['cred/1'].tag = tag.toString('base64');
+    writeFileSync(file, JSON.stringify(data));
+    expect(await ring.get('cred/1')).toBe('value-one');
+  });
+
   it('reads values sealed under a previous key after rotation', async () => {
     const file = join(dir, 'd.json');
     const old = key();

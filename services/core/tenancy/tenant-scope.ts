@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { ScopedConnection } from './scoped-connection';
 
 /** Which tenants one request or one activity may touch; enforced by Postgres RLS for the app role (C-01). */
 export interface TenantScope {
@@ -16,16 +17,10 @@ export const EMPTY_SCOPE: TenantScope = { actorId: null, agencyIds: [], clientId
 
 interface ScopeFrame {
   scope: TenantScope;
-  manager: EntityManager;
+  connection: ScopedConnection;
 }
 
 const als = new AsyncLocalStorage<ScopeFrame>();
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const pgArray = (ids: string[]) => {
-  for (const id of ids) if (!UUID.test(id)) throw new Error('tenant scope ids must be UUIDs');
-  return `{${ids.join(',')}}`;
-};
 
 export class NoTenantScopeError extends Error {
   constructor() {
@@ -35,33 +30,38 @@ export class NoTenantScopeError extends Error {
 }
 
 /**
- * Runs `fn` on one dedicated connection whose settings carry the scope. Every setting is written on
- * acquire (never inherited from a pooled connection) and reset on release, so a scope cannot leak to the
- * next user of the connection. Transactions inside `fn` commit on their own, on that connection.
+ * Runs `fn` with one connection whose settings carry the scope (services/core/tenancy/scoped-connection.ts):
+ * taken from the pool on the first query, written on every acquisition (never inherited from a pooled
+ * connection), reset on release, destroyed if the reset fails. Transactions inside `fn` commit on their own,
+ * on that connection.
  */
 export async function runInTenantScope<T>(ds: DataSource, scope: TenantScope, fn: () => Promise<T>): Promise<T> {
   const parent = als.getStore();
   if (parent && sameScope(parent.scope, scope)) return fn();
   // The connection's own DataSource must be the real one: TypeORM calls back into it (manager.query →
   // connection.query), which through the proxy would route to the scope again.
-  const qr = realDataSource(ds).createQueryRunner();
-  await qr.connect();
+  const connection = new ScopedConnection(realDataSource(ds), scope);
   try {
-    await qr.query(
-      `SELECT set_config('raize.actor_id', $1, false), set_config('raize.agency_ids', $2, false), set_config('raize.client_ids', $3, false), set_config('raize.member_agency_ids', $4, false)`,
-      [scope.actorId ?? '', pgArray(scope.agencyIds), pgArray(scope.clientIds), pgArray(scope.memberAgencyIds)],
-    );
-    return await als.run({ scope, manager: qr.manager }, fn);
+    return await als.run({ scope, connection }, fn);
   } finally {
-    try {
-      if (qr.isTransactionActive) await qr.rollbackTransaction();
-      await qr.query(
-        `RESET raize.actor_id; RESET raize.agency_ids; RESET raize.client_ids; RESET raize.member_agency_ids`,
-      );
-    } finally {
-      await qr.release();
-    }
+    await connection.close();
   }
+}
+
+/**
+ * Runs `fn` without holding the scope's pooled connection (C-01, C-10): a request hashing a password or waiting
+ * on Temporal must not keep a connection other requests need. The connection is given back unless a transaction
+ * is open on it; the next query of the scope takes one again, with the same scope. Outside a scope it just
+ * runs `fn`.
+ */
+export async function withoutDatabaseConnection<T>(fn: () => Promise<T>): Promise<T> {
+  await als.getStore()?.connection.suspend();
+  return fn();
+}
+
+/** Whether the current scope holds a pooled connection right now (tests and diagnostics). */
+export function scopeHoldsConnection(): boolean {
+  return als.getStore()?.connection.holding ?? false;
 }
 
 export function currentScope(): TenantScope | undefined {
@@ -96,7 +96,7 @@ export function tenantScopedDataSource(real: DataSource): DataSource {
       if (typeof prop === 'string' && ROUTED.has(prop)) {
         const frame = als.getStore();
         if (!frame) throw new NoTenantScopeError();
-        const m = frame.manager;
+        const m = frame.connection.manager;
         if (prop === 'manager') return m;
         const value = (m as unknown as Record<string, unknown>)[prop];
         return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(m) : value;

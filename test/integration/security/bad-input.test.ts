@@ -70,8 +70,8 @@ const CASES: {
   },
   {
     name: 'approvePost',
-    input: 'PostDecisionInput',
-    valid: () => ({ postId: UUID }),
+    input: 'ApprovePostInput',
+    valid: () => ({ postId: UUID, assetChecksum: 'a'.repeat(64) }),
     missing: 'postId',
     wrongType: ['postId', []],
     oversized: ['note', HUGE],
@@ -151,6 +151,34 @@ describe('bad input on every mutation (C-54)', () => {
         `SELECT (SELECT count(*) FROM clients) c, (SELECT count(*) FROM assets) a, (SELECT count(*) FROM publish_jobs) p, (SELECT count(*) FROM api_tokens) k, (SELECT count(*) FROM oauth_attempts) o, (SELECT count(*) FROM kill_switches) s`,
       ),
     );
+
+  it('[C-15] explicit null on a policy setting is a clear validation error, not a database error, and writes nothing', async () => {
+    const settings = () => stack.ds.query(`SELECT * FROM client_policy_settings WHERE client_id = $1`, [t.clientId]);
+    const before = JSON.stringify(await settings());
+    const update = `mutation($i: UpdatePolicySettingsInput!) { updatePolicySettings(input: $i) { fourEyes } }`;
+    for (const field of [
+      'fourEyes',
+      'publishAutonomy',
+      'maxPublishesPerAccountPerDay',
+      'latenessCutoffSeconds',
+      'clearQuietHours',
+    ]) {
+      const r = await stack.gql(t.users.admin, update, { i: { clientId: t.clientId, [field]: null } });
+      expect(r.data?.updatePolicySettings ?? null).toBeNull();
+      expect(r.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      expect(r.errors?.[0].message).toContain(`${field} cannot be null: leave it out to keep the current value`);
+    }
+    const hours = await stack.gql(t.users.admin, update, {
+      i: { clientId: t.clientId, quietHoursStart: null, quietHoursEnd: null },
+    });
+    expect(hours.errors?.[0].message).toMatch(/quietHoursStart cannot be null[\s\S]*quietHoursEnd cannot be null/);
+    expect(JSON.stringify(await settings())).toBe(before);
+    // Left out, a setting keeps its value; given, it changes.
+    const ok = await stack.gql<{ updatePolicySettings: { fourEyes: boolean } }>(t.users.admin, update, {
+      i: { clientId: t.clientId, fourEyes: true },
+    });
+    expect(ok.data?.updatePolicySettings).toEqual({ fourEyes: true });
+  });
 
   it.each(CASES.map((c) => [c.name]))(
     '[C-54] %s answers missing, wrongly typed and oversized input with a clear error, no stack trace, no write',

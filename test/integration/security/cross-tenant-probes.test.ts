@@ -66,8 +66,8 @@ const PROBES: [string, string, (ids: Ids) => Record<string, unknown>][] = [
   ],
   [
     'approvePost',
-    'mutation($x: PostDecisionInput!) { approvePost(input: $x) { id } }',
-    (i) => ({ x: { postId: i.postId } }),
+    'mutation($x: ApprovePostInput!) { approvePost(input: $x) { id } }',
+    (i) => ({ x: { postId: i.postId, assetChecksum: 'a'.repeat(64) } }),
   ],
   [
     'rejectPost',

@@ -46,10 +46,15 @@ describe('logs and spans carry ids, never secrets or personal data (C-49, C-13)'
     await signIn(stack, authorEmail, `${password}-wrong`);
     const acc = await connectSandboxAccount(stack, t.users.admin, t.clientId);
     const caption = `Secret launch ${randomBytes(8).toString('hex')} for the brand`;
-    const asset = await gqlAs(stack, author, 'mutation($i: CreateAssetInput!) { createAsset(input: $i) { id } }', {
-      i: { clientId: t.clientId, text: caption },
-    });
-    const assetId = (asset.data?.createAsset as { id: string }).id;
+    const asset = await gqlAs(
+      stack,
+      author,
+      'mutation($i: CreateAssetInput!) { createAsset(input: $i) { id checksum } }',
+      {
+        i: { clientId: t.clientId, text: caption },
+      },
+    );
+    const { id: assetId, checksum: assetChecksum } = asset.data?.createAsset as { id: string; checksum: string };
     const scheduled = await gqlAs(
       stack,
       author,
@@ -66,13 +71,13 @@ describe('logs and spans carry ids, never secrets or personal data (C-49, C-13)'
     const postId = (scheduled.data?.schedulePost as { id: string }).id;
     expect(
       (
-        await gqlAs(stack, author, 'mutation($i: PostDecisionInput!) { approvePost(input: $i) { id } }', {
-          i: { postId },
+        await gqlAs(stack, author, 'mutation($i: ApprovePostInput!) { approvePost(input: $i) { id } }', {
+          i: { postId, assetChecksum },
         })
       ).errors?.[0].message,
     ).toMatch(/four eyes/);
-    await gqlAs(stack, approver, 'mutation($i: PostDecisionInput!) { approvePost(input: $i) { id } }', {
-      i: { postId, note: `ok ${approverEmail}` },
+    await gqlAs(stack, approver, 'mutation($i: ApprovePostInput!) { approvePost(input: $i) { id } }', {
+      i: { postId, assetChecksum, note: `ok ${approverEmail}` },
     });
     await waitForPost(stack, t.users.author, postId, hasStatus('verified'));
 

@@ -1,14 +1,34 @@
+import { randomUUID } from 'node:crypto';
 import { PERMISSIONS } from '../../../services/api/auth/permissions';
+import { TenantBootstrap } from '../../../services/core/bootstrap/tenants';
 import { connectSandboxAccount } from '../../factories/connect-account';
-import { createAsset } from '../../factories/posts';
+import { databaseDigest, everyMutation, WALK_QUERY_LIMITS } from '../../factories/mutation-walk';
+import { gqlAs, signIn } from '../../factories/operator-session';
+import { createAsset, schedulePost } from '../../factories/posts';
 import { seedTenant } from '../../factories/tenant.factory';
 import type { TestStack } from '../../harness/stack';
 import { startTestStack } from '../../harness/stack';
 
+/**
+ * Mutations any signed-in operator may call whatever their role: they change only the caller's own sign-in,
+ * sessions, API tokens (which carry at most the owner's role) or second factor, never a tenant's data.
+ */
+const OWN_ACCOUNT = new Set([
+  'signIn',
+  'completeSecondFactor',
+  'signOut',
+  'signOutEverywhere',
+  'revokeSession',
+  'createApiToken',
+  'revokeApiToken',
+  'enrollTotp',
+  'confirmTotp',
+]);
+
 describe('roles and the permission matrix (C-03)', () => {
   let stack: TestStack;
   beforeAll(async () => {
-    stack = await startTestStack({ env: { RAIZE_RATE_LIMIT_PRIVILEGED_PER_MINUTE: '1000' } });
+    stack = await startTestStack({ env: { RAIZE_RATE_LIMIT_PRIVILEGED_PER_MINUTE: '1000', ...WALK_QUERY_LIMITS } });
   });
   afterAll(() => stack.close());
 
@@ -68,6 +88,11 @@ describe('roles and the permission matrix (C-03)', () => {
         'mutation($i: SetKillSwitchInput!) { setKillSwitch(input: $i) { id } }',
         { i: { scope: 'account', scopeId: acc.accountId, engaged: false } },
       ],
+      [
+        'policy.update',
+        'mutation($i: UpdatePolicySettingsInput!) { updatePolicySettings(input: $i) { clientId } }',
+        { i: { clientId: t.clientId, maxPublishesPerAccountPerDay: 20 } },
+      ],
       ['client.read', 'query($c: ID!) { client(id: $c) { id } }', { c: t.clientId }],
     ];
     let slot = 0;
@@ -87,5 +112,74 @@ describe('roles and the permission matrix (C-03)', () => {
           });
       }
     }
+  });
+
+  it('[C-03] an Analyst session (real sign-in and CSRF token) is refused on every mutation that changes a tenant', async () => {
+    const t = await seedTenant(stack.ds);
+    const b = new TenantBootstrap(stack.ds);
+    const email = `analyst-${randomUUID().slice(0, 8)}@example.test`;
+    const analyst = (await b.createUser(email, 'Agency Analyst')).id;
+    await b.grant(analyst, t.agencyId, 'Analyst');
+    await b.setPassword(analyst, 'a long enough passphrase for analysts');
+    const { session } = await signIn(stack, email, 'a long enough passphrase for analysts');
+    const acc = await connectSandboxAccount(stack, t.users.admin, t.clientId);
+    const asset = await createAsset(stack, t.users.author, t.clientId, 'Analysts only look');
+    const post = await schedulePost(stack, t.users.author, {
+      clientId: t.clientId,
+      platformAccountId: acc.accountId,
+      assetId: asset.id,
+      inSeconds: 86_400,
+    });
+    // This agency's real objects, so that a call the role check let through would act.
+    const mutations = (
+      await everyMutation(stack.apiUrl, {
+        clientId: t.clientId,
+        agencyId: t.agencyId,
+        platformAccountId: acc.accountId,
+        assetId: asset.id,
+        postId: post.id,
+        assetChecksum: asset.checksum,
+        scope: 'client',
+        scopeId: t.clientId,
+        engaged: true,
+        publishAutonomy: 'autonomous',
+        fourEyes: false,
+        text: 'rewritten by an Analyst',
+        name: 'made by an Analyst',
+        timezone: 'Europe/Berlin',
+        scheduledAt: new Date(Date.now() + 2 * 86_400_000).toISOString(),
+        platform: 'sandbox',
+      })
+    ).filter((m) => !OWN_ACCOUNT.has(m.name));
+    expect(mutations.map((m) => m.name)).toEqual(
+      expect.arrayContaining([
+        'createAsset',
+        'updateAssetText',
+        'schedulePost',
+        'approvePost',
+        'rejectPost',
+        'cancelPost',
+        'reschedulePost',
+        'startPlatformConnect',
+        'setKillSwitch',
+        'updatePolicySettings',
+        'createClient',
+      ]),
+    );
+    const before = await databaseDigest(stack.ds);
+    const answers = [];
+    for (const m of mutations) {
+      const r = await gqlAs(stack, session, m.query, m.variables);
+      // A mutation whose arguments the walk had to invent (an attempt id nobody started) may not find its object.
+      const refusals = m.invented.length ? ['FORBIDDEN', 'NOT_FOUND'] : ['FORBIDDEN'];
+      const code = r.errors?.[0].extensions?.code;
+      answers.push({ mutation: m.name, refused: !!code && refusals.includes(code) && !r.data?.[m.name], code });
+    }
+    expect(answers.filter((a) => !a.refused)).toEqual([]);
+    expect(await databaseDigest(stack.ds)).toEqual(before);
+    // The session itself works: the refusals are the role's, not a broken sign-in or a missing CSRF token.
+    expect((await gqlAs(stack, session, 'query($c: ID!) { client(id: $c) { id } }', { c: t.clientId })).data).toEqual({
+      client: { id: t.clientId },
+    });
   });
 });

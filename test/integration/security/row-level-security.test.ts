@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
+import { UnsafeDatabaseRoleError } from '../../../services/core/database/app-role-check';
+import { createAppDataSource } from '../../../services/core/database/data-source';
 import { connectSandboxAccount } from '../../factories/connect-account';
 import { createAsset } from '../../factories/posts';
 import { seedTenant } from '../../factories/tenant.factory';
@@ -34,6 +37,50 @@ describe('row-level security for the application role (C-01)', () => {
       c.query(`SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user`),
     );
     expect(r.rows[0]).toEqual({ rolsuper: false, rolbypassrls: false });
+  });
+
+  it('[C-01] the API and worker refuse to start as a superuser, a BYPASSRLS role or a table owner, naming why', async () => {
+    const tag = randomUUID().slice(0, 8);
+    const role = (kind: string) => `raize_probe_${kind}_${tag}`;
+    const urlOf = (name: string) => testEnv().databaseUrl.replace('postgres@', `${name}@`);
+    const owned = `probe_owned_${tag}`;
+    const setup = [
+      `CREATE ROLE ${role('super')} LOGIN SUPERUSER`,
+      `CREATE ROLE ${role('bypass')} LOGIN BYPASSRLS`,
+      `CREATE ROLE ${role('owner')} LOGIN`,
+      `CREATE TABLE ${owned} (id int)`,
+      `ALTER TABLE ${owned} OWNER TO ${role('owner')}`,
+      // No attribute of its own, but free to SET ROLE to one that bypasses RLS.
+      `CREATE ROLE ${role('priv')} NOLOGIN BYPASSRLS`,
+      `CREATE ROLE ${role('member')} LOGIN IN ROLE ${role('priv')}`,
+    ];
+    try {
+      for (const sql of setup) await stack.ds.query(sql);
+      const refusal = (name: string) =>
+        createAppDataSource(urlOf(name), { env: 'test', poolSize: 1 }).then(
+          async (ds) => {
+            await ds.destroy();
+            return 'started';
+          },
+          (err: Error) => err,
+        );
+      const expectRefused = async (name: string, why: RegExp) => {
+        const err = await refusal(name);
+        expect(err).toBeInstanceOf(UnsafeDatabaseRoleError);
+        expect((err as Error).message).toMatch(why);
+        expect((err as Error).message).toContain(name);
+      };
+      await expectRefused(role('super'), /is a superuser/);
+      await expectRefused(role('bypass'), /has BYPASSRLS/);
+      await expectRefused(role('owner'), new RegExp(`owns 1 table\\(s\\) \\(public\\.${owned}\\)`));
+      await expectRefused(role('member'), new RegExp(`is a member of ${role('priv')}`));
+      // The control: the real application role starts.
+      expect(await refusal('raize_app')).toBe('started');
+    } finally {
+      await stack.ds.query(`DROP TABLE IF EXISTS ${owned}`);
+      for (const kind of ['member', 'priv', 'owner', 'bypass', 'super'])
+        await stack.ds.query(`DROP ROLE IF EXISTS ${role(kind)}`);
+    }
   });
 
   it('[C-01] a query with a forgotten WHERE sees only the tenant in scope, and nothing without a scope', async () => {

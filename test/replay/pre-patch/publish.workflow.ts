@@ -5,6 +5,7 @@ import {
   ApplicationFailure,
   ActivityFailure,
   condition,
+  defineSignal,
   proxyActivities,
   setHandler,
   sleep,
@@ -17,15 +18,17 @@ import type {
   PublishWorkflowInput,
   PublishWorkflowResult,
   ApproveArgs as ApproveSignalArgs,
+  CancelSignalArgs,
+  RejectSignalArgs,
+  RescheduleSignalArgs,
 } from '../../../workflows/contracts/publish.contract';
-import {
-  approveSignal,
-  cancelSignal,
-  recheckSignal,
-  rejectSignal,
-  rescheduleSignal,
-  statusQuery,
-} from '../../../workflows/contracts/publish.contract';
+import { recheckSignal, statusQuery } from '../../../workflows/contracts/publish.contract';
+
+// The messages as they were typed then (claims naming their actor), before `decision-references`.
+const approveSignal = defineSignal<[ApproveSignalArgs]>('approve');
+const rejectSignal = defineSignal<[RejectSignalArgs]>('reject');
+const rescheduleSignal = defineSignal<[RescheduleSignalArgs]>('reschedule');
+const cancelSignal = defineSignal<[CancelSignalArgs]>('cancel');
 import type { GuardedPublishOutcome } from '../../../workflows/contracts/publish-activities.contract';
 import { publishStatusKey } from '../../../workflows/contracts/search-attributes';
 import type { PublishStatus as PublishWorkflowStatus } from '../../../workflows/contracts/vocabulary/publish-status';
@@ -70,6 +73,7 @@ export async function publishPostWorkflow(input: PublishWorkflowInput): Promise<
     needsApproval: false,
     approvals: [],
     refusedApprovals: [],
+    refusedDecisions: [],
   };
   const pendingApprovals: ApproveSignalArgs[] = [];
   let rejected: { approverId: string; reason?: string } | undefined;

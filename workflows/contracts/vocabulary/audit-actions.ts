@@ -18,7 +18,13 @@ export const AUDIT_ACTIONS = [
   'logout.everywhere',
   'api_token.created',
   'api_token.revoked',
+  'operator.disabled',
   'codec.key_rotated',
+  'codec.key_retired',
+  'secrets.master_key_rotated',
+  // platform staff (global kill switch, payload decoding), granted by the database owner's CLI: C-04, C-14
+  'staff.granted',
+  'staff.revoked',
   // configuration
   'policy.updated',
   'autonomy.downgraded',
@@ -27,11 +33,15 @@ export const AUDIT_ACTIONS = [
   // accounts
   'account.connected',
   'account.quarantined',
+  // a connect refused because the platform account is bound elsewhere (an alert when in another agency)
+  'account.connect_refused',
   // content and approvals
   'asset.created',
   'asset.updated',
   'approval.granted',
   'approval.refused',
+  // a decision reference sent to a workflow that did not verify (forged, foreign, wrong kind, role): C-21
+  'decision.refused',
   // the publishing episode: one action per status, plus the guard's own events
   'post.scheduled',
   'post.awaiting_approval',

@@ -46,6 +46,16 @@ export class IdInput {
   @Field(() => ID) @IsUUID() id!: string;
 }
 
+/** Proof asked before a second factor that is already on can be replaced: the password or a current code. */
+@InputType()
+export class EnrollTotpInput {
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(1024) currentPassword?: string;
+  @Field({ nullable: true })
+  @IsOptional()
+  @Matches(/^\d{6}$/, { message: 'currentCode must be 6 digits' })
+  currentCode?: string;
+}
+
 @InputType()
 export class ConfirmTotpInput {
   @Field() @Length(6, 6) @Matches(/^\d{6}$/, { message: 'code must be 6 digits' }) code!: string;

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AccountsResolver } from './accounts.resolver';
 import { AccountsService } from './accounts.service';
+import { ConnectCallbackService } from './connect/connect-callback.service';
+import { ConnectSweeper } from './connect/connect-sweeper';
 import { OAuthCallbackController } from './oauth-callback.controller';
 
 @Module({
-  providers: [AccountsResolver, AccountsService],
+  providers: [AccountsResolver, AccountsService, ConnectCallbackService, ConnectSweeper],
   controllers: [OAuthCallbackController],
   exports: [AccountsService],
 })

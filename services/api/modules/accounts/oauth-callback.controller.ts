@@ -1,30 +1,42 @@
-import { Controller, Get, Header, Query, Res } from '@nestjs/common';
-import { AppError } from '../../errors/app-error';
+import { Controller, Get, Header, Query, Req, Res } from '@nestjs/common';
+import { z } from 'zod';
 import { logger } from '../../../core/telemetry/logger';
-import { AccountsService } from './accounts.service';
+import { HttpRequestLike, SESSION_COOKIE } from '../../auth/request-info';
+import { AppError } from '../../errors/app-error';
+import { CONNECT_BINDING_COOKIE, connectCallbackPath } from './connect/connect-binding';
+import { ConnectCallbackService } from './connect/connect-callback.service';
 
 interface PlainResponse {
   status(n: number): PlainResponse;
   type(t: string): PlainResponse;
   send(body: string): void;
+  clearCookie(name: string, opts: Record<string, unknown>): void;
 }
+
+const param = z.string().min(1).max(2000);
+const callbackQuery = z.object({ state: param.optional(), code: param.optional(), error: param.optional() });
 
 const escape = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-/** Where the platform sends the operator's browser back. The state, not a session, identifies the attempt. */
+/**
+ * Where the platform sends the operator's browser back. The state names the attempt; the binding cookie and
+ * the session decide whether this browser may continue it; the page asks the operator to confirm in Raize.
+ */
 @Controller('oauth')
 export class OAuthCallbackController {
-  constructor(private readonly accounts: AccountsService) {}
+  constructor(private readonly callback: ConnectCallbackService) {}
 
   @Get('sandbox/callback')
   @Header('cache-control', 'no-store')
   async sandboxCallback(
-    @Query('state') state: string | undefined,
-    @Query('code') code: string | undefined,
-    @Query('error') error: string | undefined,
+    @Query() query: Record<string, unknown>,
+    @Req() req: HttpRequestLike,
     @Res() res: PlainResponse,
   ): Promise<void> {
+    const platform = 'sandbox';
+    const q = callbackQuery.safeParse(query);
+    const { state, code, error } = q.success ? q.data : {};
     if (error || !state || !code) {
       res
         .status(400)
@@ -40,14 +52,21 @@ export class OAuthCallbackController {
       return;
     }
     try {
-      const account = await this.accounts.completeConnect(state, code);
+      const pending = await this.callback.receive({
+        platform,
+        state,
+        code,
+        bindingCookie: req.cookies?.[CONNECT_BINDING_COOKIE],
+        sessionCookie: req.cookies?.[SESSION_COOKIE],
+      });
+      res.clearCookie(CONNECT_BINDING_COOKIE, { path: connectCallbackPath(platform), secure: true, sameSite: 'lax' });
       res
         .status(200)
         .type('html')
         .send(
           page(
-            'Account connected',
-            `Connected <strong data-testid="handle">${escape(account.handle)}</strong> (account <code data-testid="account-id">${escape(account.id)}</code>). You can close this window.`,
+            'Confirm in Raize',
+            `Connect <strong data-testid="handle">${escape(pending.handle)}</strong> to <strong data-testid="client-name">${escape(pending.clientName)}</strong>? Nothing is connected until you confirm it in Raize, in the tab where you started. <a href="/c/${escape(pending.clientId)}/accounts" data-testid="back-to-raize">Open Raize</a>`,
           ),
         );
     } catch (err) {
@@ -58,7 +77,7 @@ export class OAuthCallbackController {
           'oauth callback failed',
         );
       res
-        .status(known ? 400 : 500)
+        .status(known ? (err.code === 'FORBIDDEN' ? 403 : 400) : 500)
         .type('html')
         .send(
           page(

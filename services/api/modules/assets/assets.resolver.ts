@@ -6,6 +6,7 @@ import { CurrentActor } from '../../auth/current-actor.decorator';
 import { AssetModel } from './asset.model';
 import { AssetsService } from './assets.service';
 import { CreateAssetInput, UpdateAssetTextInput } from './dtos/create-asset.input';
+import { TokenScope } from '../../auth/token-scope.decorator';
 
 @Resolver(() => AssetModel)
 @UseGuards(ActorGuard)
@@ -21,11 +22,13 @@ export class AssetsResolver {
   }
 
   @Mutation(() => AssetModel)
+  @TokenScope('publish')
   createAsset(@CurrentActor() actor: Actor, @Args('input') input: CreateAssetInput): Promise<AssetModel> {
     return this.assetsService.create(actor, input);
   }
 
   @Mutation(() => AssetModel)
+  @TokenScope('publish')
   updateAssetText(@CurrentActor() actor: Actor, @Args('input') input: UpdateAssetTextInput): Promise<AssetModel> {
     return this.assetsService.updateText(actor, input);
   }

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../../core/audit/audit.service';
 import { Asset } from '../../../core/database/entities';
+import { recordAssetRevision } from '../../../core/repositories/content-authors.repository';
 import { assetChecksum } from '../../../core/util/asset-checksum';
 import { Actor } from '../../auth/actor';
 import { AccessService } from '../../auth/access.service';
@@ -56,7 +57,10 @@ export class AssetsService {
     });
   }
 
-  /** Editing content changes its checksum, which voids approvals given for the old one (C-23). */
+  /**
+   * Editing content changes its checksum, which voids approvals given for the old one (C-23), and makes the editor
+   * one of its authors (C-21): the revision row is written in the same transaction as the text.
+   */
   async updateText(actor: Actor, input: UpdateAssetTextInput): Promise<AssetModel> {
     const { client } = await this.access.requireClient(actor, input.clientId, 'asset.write');
     return this.ds.transaction(async (m) => {
@@ -70,6 +74,8 @@ export class AssetsService {
         mediaContentType: asset.mediaContentType,
       });
       const saved = await m.save(Asset, asset);
+      // The editor is an author from now on: their approval of this text no longer counts as four eyes (C-21).
+      await recordAssetRevision(m, saved, actor.userId);
       await this.audit.append(
         {
           agencyId: client.agencyId,

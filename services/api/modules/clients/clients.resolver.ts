@@ -8,6 +8,7 @@ import { ClientModel, PolicySettingsModel } from './client.model';
 import { ClientsService } from './clients.service';
 import { CreateClientInput } from './dtos/create-client.input';
 import { UpdatePolicySettingsInput } from './dtos/update-policy-settings.input';
+import { TokenScope } from '../../auth/token-scope.decorator';
 
 @Resolver(() => ClientModel)
 @UseGuards(ActorGuard)
@@ -36,11 +37,13 @@ export class ClientsResolver {
   }
 
   @Mutation(() => ClientModel)
+  @TokenScope('admin')
   createClient(@CurrentActor() actor: Actor, @Args('input') input: CreateClientInput): Promise<ClientModel> {
     return this.clients.create(actor, input);
   }
 
   @Mutation(() => PolicySettingsModel)
+  @TokenScope('admin')
   updatePolicySettings(
     @CurrentActor() actor: Actor,
     @Args('input') input: UpdatePolicySettingsInput,

@@ -74,9 +74,7 @@ export class ClientsService {
 
   /** Turning side-effect automation up needs Admin (C-03); every change is audited. */
   async updateSettings(actor: Actor, input: UpdatePolicySettingsInput): Promise<PolicySettingsModel> {
-    const { client, role } = await this.access.requireClient(actor, input.clientId, 'client.read');
-    if (role !== 'Admin')
-      throw new AppError(AppErrorCode.Forbidden, 'only an Admin may change autonomy and policy settings');
+    const { client } = await this.access.requireClient(actor, input.clientId, 'policy.update');
     if ((input.quietHoursStart === undefined) !== (input.quietHoursEnd === undefined)) {
       throw new AppError(AppErrorCode.BadInput, 'quietHoursStart and quietHoursEnd go together');
     }

@@ -8,11 +8,11 @@ import { CodecAccessService } from './codec-access.service';
 export class CodecAccessGuard implements CanActivate {
   constructor(private readonly access: CodecAccessService) {}
 
-  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+  canActivate(ctx: ExecutionContext): boolean {
     const actor = requestOf(ctx).actor;
     if (!actor) throw new AppError(AppErrorCode.Unauthenticated, 'sign in first');
-    if (!(await this.access.mayUseCodec(actor)))
-      throw new AppError(AppErrorCode.Forbidden, 'only Admins may decode Temporal payloads');
+    if (!this.access.mayUseCodec(actor))
+      throw new AppError(AppErrorCode.Forbidden, 'only platform staff may decode Temporal payloads');
     return true;
   }
 }

@@ -1,25 +1,14 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { MembershipRepository } from '../../../core/repositories/membership.repository';
-import { EMPTY_SCOPE, runInTenantScope } from '../../../core/tenancy/tenant-scope';
+import { Injectable } from '@nestjs/common';
 import { Actor } from '../../auth/actor';
-import { DATA_SOURCE } from '../../platform/tokens';
 
 @Injectable()
 export class CodecAccessService {
-  private readonly memberships = new MembershipRepository();
-
-  constructor(@Inject(DATA_SOURCE) private readonly ds: DataSource) {}
-
   /**
-   * Who may read decrypted Temporal payloads through Temporal Web (C-14): an Admin of some agency; a
-   * script only with an `admin`-scoped API token. The one place that decides: engineers join here.
+   * Who may read decrypted Temporal payloads through Temporal Web (C-14): platform staff only, since a payload
+   * of any tenant decodes with the same keys. No agency role grants it; a script needs a token with the `staff`
+   * scope, which only staff can create. `actor.staff` comes from the database (ActorGuard), never from the request.
    */
-  async mayUseCodec(actor: Actor): Promise<boolean> {
-    if (actor.via === 'api-token' && !actor.scopes?.includes('admin')) return false;
-    // Guards run before the tenancy interceptor: read the operator's own memberships in their own scope.
-    return runInTenantScope(this.ds, { ...EMPTY_SCOPE, actorId: actor.userId }, () =>
-      this.memberships.isAnyAgencyAdmin(this.ds.manager, actor.userId),
-    );
+  mayUseCodec(actor: Actor): boolean {
+    return actor.staff === true;
   }
 }

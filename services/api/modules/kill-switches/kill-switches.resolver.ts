@@ -6,6 +6,7 @@ import { CurrentActor } from '../../auth/current-actor.decorator';
 import { SetKillSwitchInput } from './dtos/set-kill-switch.input';
 import { KillSwitchModel } from './kill-switch.model';
 import { KillSwitchesService } from './kill-switches.service';
+import { TokenScope } from '../../auth/token-scope.decorator';
 
 @Resolver(() => KillSwitchModel)
 @UseGuards(ActorGuard)
@@ -13,6 +14,7 @@ export class KillSwitchesResolver {
   constructor(private readonly switches: KillSwitchesService) {}
 
   @Mutation(() => KillSwitchModel)
+  @TokenScope('admin')
   setKillSwitch(@CurrentActor() actor: Actor, @Args('input') input: SetKillSwitchInput): Promise<KillSwitchModel> {
     return this.switches.set(actor, input);
   }

@@ -4,7 +4,6 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../../../core/audit/audit.service';
 import { KillSwitch, KillSwitchScope, PlatformAccount } from '../../../core/database/entities';
 import { KillSwitchSettingsRepository } from '../../../core/repositories/kill-switch-settings.repository';
-import { MembershipRepository } from '../../../core/repositories/membership.repository';
 import { recheckSignal } from '../../../../workflows/contracts/publish.contract';
 import { Actor } from '../../auth/actor';
 import { AccessService } from '../../auth/access.service';
@@ -17,7 +16,6 @@ import { KillSwitchModel } from './kill-switch.model';
 @Injectable()
 export class KillSwitchesService {
   private readonly switches = new KillSwitchSettingsRepository();
-  private readonly memberships = new MembershipRepository();
 
   constructor(
     @Inject(DATA_SOURCE) private readonly ds: DataSource,
@@ -74,9 +72,13 @@ export class KillSwitchesService {
       throw new AppError(AppErrorCode.BadInput, `scopeId is required for a ${input.scope} kill switch`);
     switch (input.scope) {
       case 'global': {
-        // Stopping everything is an Admin's call; any agency Admin may pull it in an emergency.
-        if (!(await this.memberships.isAnyAgencyAdmin(this.ds.manager, actor.userId)))
-          throw new AppError(AppErrorCode.Forbidden, 'only an agency Admin may flip the global kill switch');
+        // It stops (or resumes) every agency on the installation: the platform's own staff decide, and no agency
+        // role grants it. Row-level security refuses the write for anyone else too (migration 1764700000000).
+        if (!actor.staff)
+          throw new AppError(
+            AppErrorCode.Forbidden,
+            'only platform staff may engage or release the global kill switch',
+          );
         return { agencyId: null, clientId: null };
       }
       case 'agency':

@@ -14,9 +14,17 @@ const WHO_MAY_NOT: readonly ApprovalRefusal[] = ['role', 'four_eyes'];
 
 /** The approve update's answer as the operator sees it: accepted, or refused at once with the workflow's reason. */
 export function approvalRefusal(result: RecordApprovalResult): AppError | undefined {
-  if (result.accepted) return undefined;
-  const code = WHO_MAY_NOT.includes(result.refusal) ? AppErrorCode.Forbidden : AppErrorCode.Conflict;
-  return new AppError(code, `refused: ${result.reason}`);
+  return result.accepted ? undefined : decisionError(result);
+}
+
+/**
+ * A refused decision as the operator sees it: "forbidden" for who decides, "conflict" for the post; a text that
+ * changed under the reviewer says so in words (C-23).
+ */
+export function decisionError(r: { refusal: ApprovalRefusal; reason: string }): AppError {
+  if (r.refusal === 'content_changed') return new AppError(AppErrorCode.Conflict, r.reason);
+  const code = WHO_MAY_NOT.includes(r.refusal) ? AppErrorCode.Forbidden : AppErrorCode.Conflict;
+  return new AppError(code, `refused: ${r.reason}`);
 }
 
 /** Why the approve update did not come back with an answer. */

@@ -40,7 +40,8 @@ export class PostModel {
   @Field(() => Date, { nullable: true }) publishedAt!: Date | null;
   @Field(() => Date, { nullable: true }) verifiedAt!: Date | null;
   @Field() workflowId!: string;
-  @Field({ description: 'link to the episode in Temporal Web' }) temporalUrl!: string;
+  /** Exposed by PostTemporalLinkResolver, to platform staff only. */
+  temporalUrl!: string;
   /** Exposed by PostsResolver as a PublishStatus: a status newer than this API reads as "no live status". */
   workflowStatus!: string | null;
   @Field(() => [PostApprovalModel]) approvals!: PostApprovalModel[];

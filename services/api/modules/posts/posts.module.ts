@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { PostTemporalLinkResolver } from './post-temporal-link.resolver';
 import { PostsResolver } from './posts.resolver';
 import { PostsService } from './posts.service';
 import { ReasonResolver } from './reason.resolver';
 
-@Module({ providers: [PostsResolver, ReasonResolver, PostsService], exports: [PostsService] })
+@Module({ providers: [PostsResolver, ReasonResolver, PostTemporalLinkResolver, PostsService], exports: [PostsService] })
 export class PostsModule {}

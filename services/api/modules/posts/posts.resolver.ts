@@ -8,10 +8,11 @@ import {
 import { Actor } from '../../auth/actor';
 import { ActorGuard } from '../../auth/actor.guard';
 import { CurrentActor } from '../../auth/current-actor.decorator';
-import { PostDecisionInput, ReschedulePostInput, SchedulePostInput } from './dtos/post.inputs';
+import { ApprovePostInput, PostDecisionInput, ReschedulePostInput, SchedulePostInput } from './dtos/post.inputs';
 import { PublishStatusEnum } from '../../schema/enums';
 import { PostModel } from './post.model';
 import { PostsService } from './posts.service';
+import { TokenScope } from '../../auth/token-scope.decorator';
 
 @Resolver(() => PostModel)
 @UseGuards(ActorGuard)
@@ -35,26 +36,31 @@ export class PostsResolver {
   }
 
   @Mutation(() => PostModel)
+  @TokenScope('publish')
   schedulePost(@CurrentActor() actor: Actor, @Args('input') input: SchedulePostInput): Promise<PostModel> {
     return this.postsService.schedule(actor, input);
   }
 
   @Mutation(() => PostModel)
-  approvePost(@CurrentActor() actor: Actor, @Args('input') input: PostDecisionInput): Promise<PostModel> {
+  @TokenScope('approve')
+  approvePost(@CurrentActor() actor: Actor, @Args('input') input: ApprovePostInput): Promise<PostModel> {
     return this.postsService.approve(actor, input);
   }
 
   @Mutation(() => PostModel)
+  @TokenScope('approve')
   rejectPost(@CurrentActor() actor: Actor, @Args('input') input: PostDecisionInput): Promise<PostModel> {
     return this.postsService.reject(actor, input);
   }
 
   @Mutation(() => PostModel)
+  @TokenScope('publish')
   reschedulePost(@CurrentActor() actor: Actor, @Args('input') input: ReschedulePostInput): Promise<PostModel> {
     return this.postsService.reschedule(actor, input);
   }
 
   @Mutation(() => PostModel)
+  @TokenScope('publish')
   cancelPost(@CurrentActor() actor: Actor, @Args('input') input: PostDecisionInput): Promise<PostModel> {
     return this.postsService.cancel(actor, input);
   }

@@ -6,8 +6,12 @@ import { AppConfig } from '../../../core/config/app-config';
 import { loadTemporalConfig } from '../../../core/config/temporal-config';
 import { AuditService } from '../../../core/audit/audit.service';
 import { Approval, Asset, PlatformAccount, PublishJob, PublishJobPayload } from '../../../core/database/entities';
+import { decisionContextFor, PostDecisionRepository } from '../../../core/repositories/post-decision.repository';
+import { decisionRefusal } from '../../../core/repositories/post-decision.rules';
+import { effectiveRole } from '../../../core/tenancy/effective-role';
 import { logger } from '../../../core/telemetry/logger';
 import { assetChecksum } from '../../../core/util/asset-checksum';
+import type { DecisionRef } from '../../../../workflows/contracts/publish.contract';
 import {
   approveUpdate,
   cancelSignal,
@@ -18,6 +22,7 @@ import {
   rescheduleSignal,
   statusQuery,
 } from '../../../../workflows/contracts/publish.contract';
+import type { PostDecisionKind } from '../../../../workflows/contracts/vocabulary/post-decisions';
 import { isFinalPublishStatus } from '../../../../workflows/contracts/vocabulary/publish-status';
 import {
   agencyIdKey,
@@ -30,9 +35,9 @@ import { Actor } from '../../auth/actor';
 import { AccessService } from '../../auth/access.service';
 import { AppError, AppErrorCode, notFound } from '../../errors/app-error';
 import { APP_CONFIG, AUDIT, DATA_SOURCE, TEMPORAL_CLIENT } from '../../platform/tokens';
-import { approvalRefusal, approvalUpdateError } from './approval-outcome';
+import { approvalRefusal, approvalUpdateError, decisionError } from './approval-outcome';
 import { PostModel } from './post.model';
-import { PostDecisionInput, ReschedulePostInput, SchedulePostInput } from './dtos/post.inputs';
+import { ApprovePostInput, PostDecisionInput, ReschedulePostInput, SchedulePostInput } from './dtos/post.inputs';
 
 // Long enough for the approval activity and a retry of it; an operator is waiting on the answer.
 const APPROVE_DEADLINE_MS = 15_000;
@@ -40,6 +45,8 @@ const APPROVE_DEADLINE_MS = 15_000;
 /** The publishing episode seen from the API: jobs in the database, decisions in the workflow. */
 @Injectable()
 export class PostsService {
+  private readonly decisions = new PostDecisionRepository();
+
   constructor(
     @Inject(DATA_SOURCE) private readonly ds: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -194,21 +201,22 @@ export class PostsService {
   }
 
   /**
-   * Sent as an update, so the operator gets the workflow's answer at once: refused when the post does not wait for
-   * an approval, or when the approver may not approve it (role, four eyes, content changed: C-21, C-23). The
-   * workflow's activity is the one place those rules are checked, whoever sends the approval.
+   * Checks the approval here (role, four eyes over every author, the checksum the reviewer's page displayed:
+   * C-21, C-23), records it as a decision and sends the workflow only its reference. Sent as an update, so the
+   * operator gets the workflow's answer at once; its activity checks the recorded decision again before it counts.
    */
-  async approve(actor: Actor, input: PostDecisionInput): Promise<PostModel> {
+  async approve(actor: Actor, input: ApprovePostInput): Promise<PostModel> {
     const job = await this.loadVisible(actor, input.postId, 'post.approve');
     if (isFinalPublishStatus(job.status))
       throw new AppError(AppErrorCode.Conflict, `the post is already ${job.status}`);
-    const asset = await this.ds
-      .getRepository(Asset)
-      .findOneOrFail({ where: { id: job.assetId, clientId: job.clientId } });
-    const approval = { approverId: actor.userId, assetChecksum: assetChecksum(asset), note: input.note };
+    const decision = await this.decide(actor, job, {
+      kind: 'approve',
+      assetChecksum: input.assetChecksum,
+      note: input.note,
+    });
     const result = await this.temporal.connection
       .withDeadline(Date.now() + APPROVE_DEADLINE_MS, () =>
-        this.temporal.workflow.getHandle(job.workflowId).executeUpdate(approveUpdate, { args: [approval] }),
+        this.temporal.workflow.getHandle(job.workflowId).executeUpdate(approveUpdate, { args: [decision] }),
       )
       .catch((err: unknown) => {
         throw approvalUpdateError(err) ?? err;
@@ -220,22 +228,55 @@ export class PostsService {
 
   async reject(actor: Actor, input: PostDecisionInput): Promise<PostModel> {
     const job = await this.loadVisible(actor, input.postId, 'post.approve');
-    await this.signal(job, (h) => h.signal(rejectSignal, { approverId: actor.userId, reason: input.note }));
+    await this.signal(job, async (h) =>
+      h.signal(rejectSignal, await this.decide(actor, job, { kind: 'reject', note: input.note })),
+    );
     return this.get(actor, job.id);
   }
 
   async reschedule(actor: Actor, input: ReschedulePostInput): Promise<PostModel> {
     const job = await this.loadVisible(actor, input.postId, 'post.schedule');
-    await this.signal(job, (h) =>
-      h.signal(rescheduleSignal, { actorId: actor.userId, scheduledAt: new Date(input.scheduledAt).toISOString() }),
+    const scheduledAt = new Date(input.scheduledAt);
+    await this.signal(job, async (h) =>
+      h.signal(rescheduleSignal, await this.decide(actor, job, { kind: 'reschedule', scheduledAt })),
     );
     return this.get(actor, job.id);
   }
 
   async cancel(actor: Actor, input: PostDecisionInput): Promise<PostModel> {
     const job = await this.loadVisible(actor, input.postId, 'post.cancel');
-    await this.signal(job, (h) => h.signal(cancelSignal, { actorId: actor.userId, reason: input.note }));
+    await this.signal(job, async (h) =>
+      h.signal(cancelSignal, await this.decide(actor, job, { kind: 'cancel', note: input.note })),
+    );
     return this.get(actor, job.id);
+  }
+
+  /**
+   * Checks a decision by the rules the workflow's activity applies again (the actor's role now; for an approval
+   * four eyes and the checksum) and records it; the workflow only ever hears of the row's id (C-21).
+   */
+  private async decide(
+    actor: Actor,
+    job: PublishJob,
+    d: { kind: PostDecisionKind; assetChecksum?: string; scheduledAt?: Date; note?: string },
+  ): Promise<DecisionRef> {
+    const saved = await this.ds.transaction(async (m) => {
+      const role = await effectiveRole(m, actor.userId, job.agencyId, job.clientId);
+      const refused = decisionRefusal(
+        { kind: d.kind, actorId: actor.userId, role, assetChecksum: d.assetChecksum },
+        await decisionContextFor(m, job),
+      );
+      if (refused) throw decisionError(refused);
+      return this.decisions.record(m, job, {
+        kind: d.kind,
+        actorId: actor.userId,
+        role: role!,
+        assetChecksum: d.assetChecksum,
+        scheduledAt: d.scheduledAt,
+        note: d.note,
+      });
+    });
+    return { decisionId: saved.id };
   }
 
   /** Loads a job only through a client the actor may see: another tenant's id answers "not found" (C-02). */

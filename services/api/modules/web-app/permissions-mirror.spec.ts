@@ -20,7 +20,9 @@ describe("the admin app's copy of the permission matrix", () => {
     expect(web.roleOnClient(m, { id: 'c2', agencyId: 'a' })).toBe('Analyst');
     expect(web.roleOnClient(m, { id: 'c3', agencyId: 'z' })).toBeNull();
     expect(web.roleOnAgency(m, 'a')).toBe('Analyst');
-    expect(web.mayFlipGlobal(m)).toBe(true);
+    // No membership, Admin or not, makes someone platform staff: only the API's `staff` answer does.
+    expect(web.mayFlipGlobal({ staff: false })).toBe(false);
+    expect(web.mayFlipGlobal({ staff: true })).toBe(true);
     expect(web.roleAllows('Reviewer', 'post.approve')).toBe(true);
     expect(web.roleAllows('Reviewer', 'post.schedule')).toBe(false);
     expect(web.roleAllows('Analyst', 'killswitch.set')).toBe(false);

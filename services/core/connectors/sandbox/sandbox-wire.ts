@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { PlatformPost } from '../connector.types';
+import { checkPlatformUrl } from '../platform-url';
 
 // What we accept from the platform: it is across a trust boundary too.
 export const sandboxMeSchema = z.object({
@@ -27,15 +28,18 @@ export const sandboxTokenSchema = z.object({
   token_type: z.string(),
 });
 
-export function toPlatformPost(p: z.infer<typeof sandboxPostSchema>): PlatformPost {
+/** A post as the rest of Raize sees it: its link checked here, so no refused URL is stored or linked anywhere. */
+export function toPlatformPost(p: z.infer<typeof sandboxPostSchema>, allowLoopbackHttp: boolean): PlatformPost {
   const requestKey = p.requestKey ?? null;
+  const link = checkPlatformUrl(p.url, { allowLoopbackHttp });
   return {
     postId: p.id,
-    url: p.url,
+    url: link.url,
+    ...(link.refused ? { urlRefused: link.refused } : {}),
     text: p.text,
     authorExternalId: p.authorId,
     createdAt: p.createdAt,
     requestKey,
-    raw: { id: p.id, url: p.url, authorId: p.authorId, createdAt: p.createdAt, requestKey },
+    raw: { id: p.id, url: link.url, authorId: p.authorId, createdAt: p.createdAt, requestKey },
   };
 }

@@ -27,6 +27,7 @@ function sandboxTiming(settings: PlatformSettings): PlatformTiming {
 export const sandboxPlatform: PlatformDescriptor = {
   id: 'sandbox',
   displayName: 'Sandbox',
+  emulator: true,
   capabilities: {
     text: true,
     image: true,

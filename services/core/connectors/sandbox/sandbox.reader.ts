@@ -17,7 +17,10 @@ const PAGE_SIZE = 100;
 
 class SandboxReader implements ConnectorReader {
   readonly platform = 'sandbox' as const;
-  constructor(private readonly http: ConnectorHttpConfig) {}
+  constructor(
+    private readonly http: ConnectorHttpConfig,
+    private readonly allowLoopbackHttpLinks: boolean,
+  ) {}
 
   async identity(cred: ConnectorCredential, opts: CallOptions = {}): Promise<PlatformIdentity> {
     const call = { method: 'GET', path: '/me', route: '/me' } as const;
@@ -30,7 +33,7 @@ class SandboxReader implements ConnectorReader {
     const call = { method: 'GET', path: `/posts/${encodeURIComponent(postId)}`, route: '/posts/:id' } as const;
     try {
       const a = await connectorRequest(this.http, { ...call, token: cred.accessToken, signal: opts.signal });
-      return toPlatformPost(parseAnswer(sandboxPostSchema, a, call));
+      return toPlatformPost(parseAnswer(sandboxPostSchema, a, call), this.allowLoopbackHttpLinks);
     } catch (err) {
       if (err instanceof ConnectorError && err.kind === 'not_found') return null;
       throw err;
@@ -51,7 +54,7 @@ class SandboxReader implements ConnectorReader {
       );
       opts.onProgress?.();
       for (const raw of page.data) {
-        const post = toPlatformPost(raw);
+        const post = toPlatformPost(raw, this.allowLoopbackHttpLinks);
         // The platform filters by `since` already; this keeps the walk bounded if it ever stops doing so.
         if (Date.parse(post.createdAt) < since.getTime()) return;
         yield post;
@@ -65,5 +68,5 @@ class SandboxReader implements ConnectorReader {
 }
 
 export function createSandboxReader(settings: PlatformSettings): ConnectorReader {
-  return new SandboxReader(sandboxHttp(settings));
+  return new SandboxReader(sandboxHttp(settings), settings.allowLoopbackHttpLinks === true);
 }

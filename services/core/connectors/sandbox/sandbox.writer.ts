@@ -14,7 +14,10 @@ import { sandboxPostSchema, toPlatformPost } from './sandbox-wire';
 /** Write side of the sandbox. Registered only in ../writer-registry.ts (C-17). */
 class SandboxWriter implements ConnectorWriter {
   readonly platform = 'sandbox' as const;
-  constructor(private readonly http: ConnectorHttpConfig) {}
+  constructor(
+    private readonly http: ConnectorHttpConfig,
+    private readonly allowLoopbackHttpLinks: boolean,
+  ) {}
 
   async publish(
     cred: ConnectorCredential,
@@ -31,7 +34,7 @@ class SandboxWriter implements ConnectorWriter {
       signal: opts.signal,
     });
     return {
-      post: toPlatformPost(parseAnswer(sandboxPostSchema, a, call)),
+      post: toPlatformPost(parseAnswer(sandboxPostSchema, a, call), this.allowLoopbackHttpLinks),
       replayed: a.headers.get('idempotent-replayed') === 'true',
       requestId: a.requestId,
     };
@@ -39,5 +42,5 @@ class SandboxWriter implements ConnectorWriter {
 }
 
 export function createSandboxWriter(settings: PlatformSettings): ConnectorWriter {
-  return new SandboxWriter(sandboxHttp(settings));
+  return new SandboxWriter(sandboxHttp(settings), settings.allowLoopbackHttpLinks === true);
 }

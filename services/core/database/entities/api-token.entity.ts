@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export const API_TOKEN_SCOPES = ['read', 'publish', 'approve', 'admin'] as const;
+/** `staff`: platform staff powers (payload decoding, global kill switch); only staff can put it on a token. */
+export const API_TOKEN_SCOPES = ['read', 'publish', 'approve', 'admin', 'staff'] as const;
 export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number];
 
 /** A script's credential: shown once, stored as a hash, scoped, expiring (C-09). */

@@ -1,6 +1,7 @@
 import { Agency } from './agency.entity';
 import { Approval } from './approval.entity';
 import { Asset } from './asset.entity';
+import { AssetRevision } from './asset-revision.entity';
 import { AuditEvent } from './audit-event.entity';
 import { Client } from './client.entity';
 import { ClientPolicySettings } from './client-policy-settings.entity';
@@ -10,6 +11,7 @@ import { Membership } from './membership.entity';
 import { OAuthAttempt } from './oauth-attempt.entity';
 import { PlatformAccount } from './platform-account.entity';
 import { PublishJob } from './publish-job.entity';
+import { PostDecision } from './post-decision.entity';
 import { SideEffectLedgerEntry } from './side-effect-ledger.entity';
 import { User } from './user.entity';
 import { Session } from './session.entity';
@@ -18,6 +20,7 @@ import { ApiToken } from './api-token.entity';
 export * from './agency.entity';
 export * from './approval.entity';
 export * from './asset.entity';
+export * from './asset-revision.entity';
 export * from './audit-event.entity';
 export * from './client.entity';
 export * from './client-policy-settings.entity';
@@ -27,6 +30,7 @@ export * from './membership.entity';
 export * from './oauth-attempt.entity';
 export * from './platform-account.entity';
 export * from './publish-job.entity';
+export * from './post-decision.entity';
 export * from './side-effect-ledger.entity';
 export * from './user.entity';
 export * from './session.entity';
@@ -36,6 +40,7 @@ export const ENTITIES = [
   Agency,
   Approval,
   Asset,
+  AssetRevision,
   AuditEvent,
   Client,
   ClientPolicySettings,
@@ -45,6 +50,7 @@ export const ENTITIES = [
   OAuthAttempt,
   PlatformAccount,
   PublishJob,
+  PostDecision,
   SideEffectLedgerEntry,
   User,
   Session,

@@ -24,6 +24,8 @@ export interface PublishProof {
   replayed: boolean;
   reconciled: boolean;
   readBack: { postId: string; url: string; authorExternalId: string; at: string } | null;
+  /** why the platform's link was not kept (not https, or loopback http outside development): the post has none */
+  linkRefused?: string;
 }
 
 @Entity({ name: 'publish_jobs' })

@@ -129,13 +129,13 @@ describe('secrets backend configuration', () => {
   };
 
   it('defaults to the keyring and ignores VAULT_* from the shell', () => {
-    const c = loadAppConfig({ VAULT_ADDR: 'not a url', VAULT_PREFIX: '../x' });
+    const c = loadAppConfig({ RAIZE_ENV: 'development', VAULT_ADDR: 'not a url', VAULT_PREFIX: '../x' });
     expect(c.secretsBackend).toBe('keyring');
     expect(c.vault).toBeUndefined();
   });
 
   it('reads the Vault settings with their defaults', () => {
-    const c = loadAppConfig({ RAIZE_SECRETS_BACKEND: 'vault', VAULT_TOKEN: 'dev-token' });
+    const c = loadAppConfig({ RAIZE_ENV: 'development', RAIZE_SECRETS_BACKEND: 'vault', VAULT_TOKEN: 'dev-token' });
     expect(c.vault).toEqual({
       addr: 'http://127.0.0.1:8200',
       token: 'dev-token',

@@ -12,7 +12,7 @@ const source = { currentKey: async () => keys, keyById: async () => keys.key, ro
 
 describe('createDataConverter', () => {
   it('moves failure messages and stack traces into an encrypted payload, and reads them back', async () => {
-    const converter = loadDataConverter(createDataConverter(source));
+    const converter = loadDataConverter(createDataConverter(source, { namespace: 'raize', refusePlaintext: true }));
     const err = ApplicationFailure.create({
       type: 'PermanentPublishError',
       message: 'POST /posts answered 422 for ops@example.test',

@@ -27,6 +27,8 @@ function counting(inner: SecretsPort): SecretsPort & { gets: number } {
   return c;
 }
 
+const CODEC = { namespace: 'raize', refusePlaintext: true };
+
 describe('SecretsCodecKeySource', () => {
   it('creates the first key on first use, stores it wrapped, and caches it', async () => {
     const { ring, file } = keyring();
@@ -37,7 +39,7 @@ describe('SecretsCodecKeySource', () => {
     expect(await ring.get(CODEC_CURRENT_SECRET)).toBe(first.id);
     expect(readFileSync(file, 'utf8')).not.toContain(first.key.toString('base64'));
     const gets = secrets.gets;
-    const codec = new EncryptionCodec(source);
+    const codec = new EncryptionCodec(source, CODEC);
     for (let i = 0; i < 20; i++) await codec.decode(await codec.encode([defaultPayloadConverter.toPayload(i)]));
     expect(secrets.gets).toBe(gets);
   });
@@ -55,7 +57,7 @@ describe('SecretsCodecKeySource', () => {
     const { ring } = keyring();
     let now = 0;
     const source = new SecretsCodecKeySource(ring, { currentTtlMs: 1000, now: () => now });
-    const codec = new EncryptionCodec(source);
+    const codec = new EncryptionCodec(source, CODEC);
     const [old] = await codec.encode([defaultPayloadConverter.toPayload('sealed under key 1')]);
     const audited: unknown[] = [];
     const id2 = await rotateCodecKey(ring, { audit: { append: async (e) => audited.push(e) }, actor: 'user:ops' });
@@ -64,7 +66,7 @@ describe('SecretsCodecKeySource', () => {
     expect(Buffer.from(fresh.metadata!['encryption-key-id']!).toString()).toBe(id2);
     expect(Buffer.from(old.metadata!['encryption-key-id']!).toString()).not.toBe(id2);
     // A process started after the rotation knows only the new current id, and still opens the old payload.
-    const later = new EncryptionCodec(new SecretsCodecKeySource(ring));
+    const later = new EncryptionCodec(new SecretsCodecKeySource(ring), CODEC);
     expect((await later.decode([old, fresh])).map((p) => defaultPayloadConverter.fromPayload(p))).toEqual([
       'sealed under key 1',
       'sealed under key 2',

@@ -11,7 +11,8 @@ export class ApiError extends Error {
   }
 }
 
-const CSRF_COOKIE = 'raize_csrf';
+// The API's CSRF_COOKIE (services/api/auth/request-info.ts): a `__Host-` cookie, Secure, Path=/, no Domain.
+const CSRF_COOKIE = '__Host-raize_csrf';
 let csrfFromSignIn: string | null = null;
 
 /** The CSRF token of this session: the readable cookie, or the value signIn answered (C-07). */

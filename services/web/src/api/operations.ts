@@ -11,6 +11,7 @@ export const WhoamiQuery = graphql(`
       displayName
       totpEnabled
       via
+      staff
       memberships {
         agencyId
         agencyName
@@ -35,7 +36,9 @@ export const SignInMutation = graphql(`
 
 export const CompleteSecondFactorMutation = graphql(`
   mutation CompleteSecondFactor($input: SecondFactorInput!) {
-    completeSecondFactor(input: $input)
+    completeSecondFactor(input: $input) {
+      csrfToken
+    }
   }
 `);
 
@@ -132,8 +135,37 @@ export const StartPlatformConnectMutation = graphql(`
   mutation StartPlatformConnect($input: StartConnectInput!) {
     startPlatformConnect(input: $input) {
       authorizeUrl
+      attemptId
       expiresAt
     }
+  }
+`);
+
+export const PendingPlatformConnectsQuery = graphql(`
+  query PendingPlatformConnects($clientId: ID!) {
+    pendingPlatformConnects(clientId: $clientId) {
+      attemptId
+      clientName
+      platform
+      handle
+      externalAccountId
+      expiresAt
+    }
+  }
+`);
+
+export const ConfirmPlatformConnectMutation = graphql(`
+  mutation ConfirmPlatformConnect($input: ConnectAttemptInput!) {
+    confirmPlatformConnect(input: $input) {
+      id
+      handle
+    }
+  }
+`);
+
+export const CancelPlatformConnectMutation = graphql(`
+  mutation CancelPlatformConnect($input: ConnectAttemptInput!) {
+    cancelPlatformConnect(input: $input)
   }
 `);
 
@@ -229,7 +261,7 @@ export const SchedulePostMutation = graphql(`
 `);
 
 export const ApprovePostMutation = graphql(`
-  mutation ApprovePost($input: PostDecisionInput!) {
+  mutation ApprovePost($input: ApprovePostInput!) {
     approvePost(input: $input) {
       id
       status

@@ -14,6 +14,7 @@ export const PERMISSIONS = {
   'post.approve': ['Admin', 'Manager', 'Publisher', 'Reviewer'],
   'post.cancel': ['Admin', 'Manager', 'Publisher'],
   'killswitch.set': ['Admin', 'Manager'],
+  'policy.update': ['Admin'],
   'audit.read': ['Admin', 'Manager', 'Publisher', 'Reviewer', 'Analyst'],
 } as const satisfies Record<string, readonly Role[]>;
 
@@ -49,9 +50,12 @@ export function roleOnAgency(memberships: MembershipLike[], agencyId: string): R
   return strongest(memberships.filter((m) => m.agencyId === agencyId && !m.clientId).map((m) => m.role));
 }
 
-/** The global kill switch is any agency Admin's call (services/api/modules/kill-switches). */
-export function mayFlipGlobal(memberships: MembershipLike[]): boolean {
-  return memberships.some((m) => m.role === 'Admin' && !m.clientId);
+/**
+ * The global kill switch belongs to platform staff, which no agency role grants (services/api/modules/kill-switches):
+ * `whoami.staff`, as the API read it from the database.
+ */
+export function mayFlipGlobal(me: { staff: boolean }): boolean {
+  return me.staff;
 }
 
 export function agenciesOf(memberships: MembershipLike[]): { id: string; name: string }[] {

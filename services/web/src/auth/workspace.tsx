@@ -60,8 +60,6 @@ export interface ClientScope {
   client: ClientRow;
   role: Role | null;
   can: (p: Permission) => boolean;
-  /** autonomy and policy changes are an Admin's (C-03) */
-  isAdmin: boolean;
 }
 
 const ClientScopeContext = createContext<ClientScope | null>(null);
@@ -69,10 +67,7 @@ const ClientScopeContext = createContext<ClientScope | null>(null);
 export function ClientScopeProvider({ client, children }: { client: ClientRow; children: ReactNode }) {
   const { clientRole } = useWorkspace();
   const role = clientRole(client);
-  const value = useMemo<ClientScope>(
-    () => ({ client, role, can: (p) => roleAllows(role, p), isAdmin: role === 'Admin' }),
-    [client, role],
-  );
+  const value = useMemo<ClientScope>(() => ({ client, role, can: (p) => roleAllows(role, p) }), [client, role]);
   return <ClientScopeContext.Provider value={value}>{children}</ClientScopeContext.Provider>;
 }
 

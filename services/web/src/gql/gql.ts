@@ -15,9 +15,9 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query Whoami {\n    whoami {\n      id\n      email\n      displayName\n      totpEnabled\n      via\n      memberships {\n        agencyId\n        agencyName\n        clientId\n        role\n      }\n    }\n  }\n": typeof types.WhoamiDocument,
+    "\n  query Whoami {\n    whoami {\n      id\n      email\n      displayName\n      totpEnabled\n      via\n      staff\n      memberships {\n        agencyId\n        agencyName\n        clientId\n        role\n      }\n    }\n  }\n": typeof types.WhoamiDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      needsSecondFactor\n      csrfToken\n      me {\n        id\n      }\n    }\n  }\n": typeof types.SignInDocument,
-    "\n  mutation CompleteSecondFactor($input: SecondFactorInput!) {\n    completeSecondFactor(input: $input)\n  }\n": typeof types.CompleteSecondFactorDocument,
+    "\n  mutation CompleteSecondFactor($input: SecondFactorInput!) {\n    completeSecondFactor(input: $input) {\n      csrfToken\n    }\n  }\n": typeof types.CompleteSecondFactorDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
     "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": typeof types.SignOutEverywhereDocument,
     "\n  query Clients {\n    clients {\n      id\n      name\n      timezone\n      agencyId\n    }\n  }\n": typeof types.ClientsDocument,
@@ -26,13 +26,16 @@ type Documents = {
     "\n  query PolicySettings($clientId: ID!) {\n    policySettings(clientId: $clientId) {\n      clientId\n      publishAutonomy\n      fourEyes\n      maxPublishesPerAccountPerDay\n      latenessCutoffSeconds\n      quietHoursStart\n      quietHoursEnd\n    }\n  }\n": typeof types.PolicySettingsDocument,
     "\n  mutation UpdatePolicySettings($input: UpdatePolicySettingsInput!) {\n    updatePolicySettings(input: $input) {\n      clientId\n      publishAutonomy\n      fourEyes\n      maxPublishesPerAccountPerDay\n      latenessCutoffSeconds\n      quietHoursStart\n      quietHoursEnd\n    }\n  }\n": typeof types.UpdatePolicySettingsDocument,
     "\n  query PlatformAccounts($clientId: ID!) {\n    platformAccounts(clientId: $clientId) {\n      id\n      platform\n      handle\n      status\n      statusReason\n      fingerprint\n      lane\n      connectedAt\n      externalAccountId\n    }\n  }\n": typeof types.PlatformAccountsDocument,
-    "\n  mutation StartPlatformConnect($input: StartConnectInput!) {\n    startPlatformConnect(input: $input) {\n      authorizeUrl\n      expiresAt\n    }\n  }\n": typeof types.StartPlatformConnectDocument,
+    "\n  mutation StartPlatformConnect($input: StartConnectInput!) {\n    startPlatformConnect(input: $input) {\n      authorizeUrl\n      attemptId\n      expiresAt\n    }\n  }\n": typeof types.StartPlatformConnectDocument,
+    "\n  query PendingPlatformConnects($clientId: ID!) {\n    pendingPlatformConnects(clientId: $clientId) {\n      attemptId\n      clientName\n      platform\n      handle\n      externalAccountId\n      expiresAt\n    }\n  }\n": typeof types.PendingPlatformConnectsDocument,
+    "\n  mutation ConfirmPlatformConnect($input: ConnectAttemptInput!) {\n    confirmPlatformConnect(input: $input) {\n      id\n      handle\n    }\n  }\n": typeof types.ConfirmPlatformConnectDocument,
+    "\n  mutation CancelPlatformConnect($input: ConnectAttemptInput!) {\n    cancelPlatformConnect(input: $input)\n  }\n": typeof types.CancelPlatformConnectDocument,
     "\n  query Assets($clientId: ID!) {\n    assets(clientId: $clientId) {\n      id\n      kind\n      text\n      checksum\n      updatedAt\n    }\n  }\n": typeof types.AssetsDocument,
     "\n  mutation CreateAsset($input: CreateAssetInput!) {\n    createAsset(input: $input) {\n      id\n      text\n      checksum\n    }\n  }\n": typeof types.CreateAssetDocument,
     "\n  query Posts($clientId: ID!) {\n    posts(clientId: $clientId) {\n      id\n      status\n      final\n      scheduledAt\n      timezone\n      assetId\n      platformAccountId\n      createdBy\n      reasons {\n        code\n        message\n      }\n      approvals {\n        approverId\n        role\n      }\n    }\n  }\n": typeof types.PostsDocument,
     "\n  query Post($id: ID!) {\n    post(id: $id) {\n      id\n      clientId\n      status\n      final\n      workflowStatus\n      scheduledAt\n      timezone\n      assetId\n      assetChecksum\n      platformAccountId\n      createdBy\n      url\n      platformPostId\n      proof\n      publishedAt\n      verifiedAt\n      workflowId\n      temporalUrl\n      reasons {\n        code\n        reasonCode\n        message\n      }\n      approvals {\n        approverId\n        role\n        assetChecksum\n        createdAt\n      }\n    }\n  }\n": typeof types.PostDocument,
     "\n  mutation SchedulePost($input: SchedulePostInput!) {\n    schedulePost(input: $input) {\n      id\n      status\n      scheduledAt\n    }\n  }\n": typeof types.SchedulePostDocument,
-    "\n  mutation ApprovePost($input: PostDecisionInput!) {\n    approvePost(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.ApprovePostDocument,
+    "\n  mutation ApprovePost($input: ApprovePostInput!) {\n    approvePost(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.ApprovePostDocument,
     "\n  mutation RejectPost($input: PostDecisionInput!) {\n    rejectPost(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.RejectPostDocument,
     "\n  mutation ReschedulePost($input: ReschedulePostInput!) {\n    reschedulePost(input: $input) {\n      id\n      status\n      scheduledAt\n    }\n  }\n": typeof types.ReschedulePostDocument,
     "\n  mutation CancelPost($input: PostDecisionInput!) {\n    cancelPost(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.CancelPostDocument,
@@ -49,9 +52,9 @@ type Documents = {
     "\n  mutation ConfirmTotp($input: ConfirmTotpInput!) {\n    confirmTotp(input: $input)\n  }\n": typeof types.ConfirmTotpDocument,
 };
 const documents: Documents = {
-    "\n  query Whoami {\n    whoami {\n      id\n      email\n      displayName\n      totpEnabled\n      via\n      memberships {\n        agencyId\n        agencyName\n        clientId\n        role\n      }\n    }\n  }\n": types.WhoamiDocument,
+    "\n  query Whoami {\n    whoami {\n      id\n      email\n      displayName\n      totpEnabled\n      via\n      staff\n      memberships {\n        agencyId\n        agencyName\n        clientId\n        role\n      }\n    }\n  }\n": types.WhoamiDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      needsSecondFactor\n      csrfToken\n      me {\n        id\n      }\n    }\n  }\n": types.SignInDocument,
-    "\n  mutation CompleteSecondFactor($input: SecondFactorInput!) {\n    completeSecondFactor(input: $input)\n  }\n": types.CompleteSecondFactorDocument,
+    "\n  mutation CompleteSecondFactor($input: SecondFactorInput!) {\n    completeSecondFactor(input: $input) {\n      csrfToken\n    }\n  }\n": types.CompleteSecondFactorDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
     "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": types.SignOutEverywhereDocument,
     "\n  query Clients {\n    clients {\n      id\n      name\n      timezone\n      agencyId\n    }\n  }\n": types.ClientsDocument,
@@ -60,13 +63,16 @@ const documents: Documents = {
     "\n  query PolicySettings($clientId: ID!) {\n    policySettings(clientId: $clientId) {\n      clientId\n      publishAutonomy\n      fourEyes\n      maxPublishesPerAccountPerDay\n      latenessCutoffSeconds\n      quietHoursStart\n      quietHoursEnd\n    }\n  }\n": types.PolicySettingsDocument,
     "\n  mutation UpdatePolicySettings($input: UpdatePolicySettingsInput!) {\n    updatePolicySettings(input: $input) {\n      clientId\n      publishAutonomy\n      fourEyes\n      maxPublishesPerAccountPerDay\n      latenessCutoffSeconds\n      quietHoursStart\n      quietHoursEnd\n    }\n  }\n": types.UpdatePolicySettingsDocument,
     "\n  query PlatformAccounts($clientId: ID!) {\n    platformAccounts(clientId: $clientId) {\n      id\n      platform\n      handle\n      status\n      statusReason\n      fingerprint\n      lane\n      connectedAt\n      externalAccountId\n    }\n  }\n": types.PlatformAccountsDocument,
-    "\n  mutation StartPlatformConnect($input: StartConnectInput!) {\n    startPlatformConnect(input: $input) {\n      authorizeUrl\n      expiresAt\n    }\n  }\n": types.StartPlatformConnectDocument,
+    "\n  mutation StartPlatformConnect($input: StartConnectInput!) {\n    startPlatformConnect(input: $input) {\n      authorizeUrl\n      attemptId\n      expiresAt\n    }\n  }\n": types.StartPlatformConnectDocument,
+    "\n  query PendingPlatformConnects($clientId: ID!) {\n    pendingPlatformConnects(clientId: $clientId) {\n      attemptId\n      clientName\n      platform\n      handle\n      externalAccountId\n      expiresAt\n    }\n  }\n": types.PendingPlatformConnectsDocument,
+    "\n  mutation ConfirmPlatformConnect($input: ConnectAttemptInput!) {\n    confirmPlatformConnect(input: $input) {\n      id\n      handle\n    }\n  }\n": types.ConfirmPlatformConnectDocument,
+    "\n  mutation CancelPlatformConnect($input: ConnectAttemptInput!) {\n    cancelPlatformConnect(input: $input)\n  }\n": types.CancelPlatformConnectDocument,
     "\n  query Assets($clientId: ID!) {\n    assets(clientId: $clientId) {\n      id\n      kind\n      text\n      checksum\n      updatedAt\n    }\n  }\n": types.AssetsDocument,
     "\n  mutation CreateAsset($input: CreateAssetInput!) {\n    createAsset(input: $input) {\n      id\n      text\n      checksum\n    }\n  }\n": types.CreateAssetDocument,
     "\n  query Posts($clientId: ID!) {\n    posts(clientId: $clientId) {\n      id\n      status\n      final\n      scheduledAt\n      timezone\n      assetId\n      platformAccountId\n      createdBy\n      reasons {\n        code\n        message\n      }\n      approvals {\n        approverId\n        role\n      }\n    }\n  }\n": types.PostsDocument,
     "\n  query Post($id: ID!) {\n    post(id: $id) {\n      id\n      clientId\n      status\n      final\n      workflowStatus\n      scheduledAt\n      timezone\n      assetId\n      assetChecksum\n      platformAccountId\n      createdBy\n      url\n      platformPostId\n      proof\n      publishedAt\n      verifiedAt\n      workflowId\n      temporalUrl\n      reasons {\n        code\n        reasonCode\n        message\n      }\n      approvals {\n        approverId\n        role\n        assetChecksum\n        createdAt\n      }\n    }\n  }\n": types.PostDocument,
     "\n  mutation SchedulePost($input: SchedulePostInput!) {\n    schedulePost(input: $input) {\n      id\n      status\n      scheduledAt\n    }\n  }\n": types.SchedulePostDocument,
-    "\n  mutation ApprovePost($input: PostDecisionInput!) {\n    approvePost(input: $input) {\n      id\n      status\n    }\n  }\n": types.ApprovePostDocument,
+    "\n  mutation ApprovePost($input: ApprovePostInput!) {\n    approvePost(input: $input) {\n      id\n      status\n    }\n  }\n": types.ApprovePostDocument,
     "\n  mutation RejectPost($input: PostDecisionInput!) {\n    rejectPost(input: $input) {\n      id\n      status\n    }\n  }\n": types.RejectPostDocument,
     "\n  mutation ReschedulePost($input: ReschedulePostInput!) {\n    reschedulePost(input: $input) {\n      id\n      status\n      scheduledAt\n    }\n  }\n": types.ReschedulePostDocument,
     "\n  mutation CancelPost($input: PostDecisionInput!) {\n    cancelPost(input: $input) {\n      id\n      status\n    }\n  }\n": types.CancelPostDocument,
@@ -86,7 +92,7 @@ const documents: Documents = {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Whoami {\n    whoami {\n      id\n      email\n      displayName\n      totpEnabled\n      via\n      memberships {\n        agencyId\n        agencyName\n        clientId\n        role\n      }\n    }\n  }\n"): typeof import('./graphql').WhoamiDocument;
+export function graphql(source: "\n  query Whoami {\n    whoami {\n      id\n      email\n      displayName\n      totpEnabled\n      via\n      staff\n      memberships {\n        agencyId\n        agencyName\n        clientId\n        role\n      }\n    }\n  }\n"): typeof import('./graphql').WhoamiDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -94,7 +100,7 @@ export function graphql(source: "\n  mutation SignIn($input: SignInInput!) {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CompleteSecondFactor($input: SecondFactorInput!) {\n    completeSecondFactor(input: $input)\n  }\n"): typeof import('./graphql').CompleteSecondFactorDocument;
+export function graphql(source: "\n  mutation CompleteSecondFactor($input: SecondFactorInput!) {\n    completeSecondFactor(input: $input) {\n      csrfToken\n    }\n  }\n"): typeof import('./graphql').CompleteSecondFactorDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -130,7 +136,19 @@ export function graphql(source: "\n  query PlatformAccounts($clientId: ID!) {\n 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation StartPlatformConnect($input: StartConnectInput!) {\n    startPlatformConnect(input: $input) {\n      authorizeUrl\n      expiresAt\n    }\n  }\n"): typeof import('./graphql').StartPlatformConnectDocument;
+export function graphql(source: "\n  mutation StartPlatformConnect($input: StartConnectInput!) {\n    startPlatformConnect(input: $input) {\n      authorizeUrl\n      attemptId\n      expiresAt\n    }\n  }\n"): typeof import('./graphql').StartPlatformConnectDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PendingPlatformConnects($clientId: ID!) {\n    pendingPlatformConnects(clientId: $clientId) {\n      attemptId\n      clientName\n      platform\n      handle\n      externalAccountId\n      expiresAt\n    }\n  }\n"): typeof import('./graphql').PendingPlatformConnectsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmPlatformConnect($input: ConnectAttemptInput!) {\n    confirmPlatformConnect(input: $input) {\n      id\n      handle\n    }\n  }\n"): typeof import('./graphql').ConfirmPlatformConnectDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelPlatformConnect($input: ConnectAttemptInput!) {\n    cancelPlatformConnect(input: $input)\n  }\n"): typeof import('./graphql').CancelPlatformConnectDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -154,7 +172,7 @@ export function graphql(source: "\n  mutation SchedulePost($input: SchedulePostI
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation ApprovePost($input: PostDecisionInput!) {\n    approvePost(input: $input) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').ApprovePostDocument;
+export function graphql(source: "\n  mutation ApprovePost($input: ApprovePostInput!) {\n    approvePost(input: $input) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').ApprovePostDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -4,8 +4,19 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type ApprovePostInput = {
+  /** the checksum of the text the reviewer's page displayed; a mismatch is refused (C-23) */
+  assetChecksum: string;
+  note?: string | null | undefined;
+  postId: string | number;
+};
+
 export type ConfirmTotpInput = {
   code: string;
+};
+
+export type ConnectAttemptInput = {
+  attemptId: string | number;
 };
 
 export type CreateApiTokenInput = {
@@ -140,7 +151,7 @@ export type UpdatePolicySettingsInput = {
 export type WhoamiQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type WhoamiQuery = { whoami: { id: string, email: string, displayName: string, totpEnabled: boolean, via: string, memberships: Array<{ agencyId: string, agencyName: string, clientId: string | null, role: string }> } };
+export type WhoamiQuery = { whoami: { id: string, email: string, displayName: string, totpEnabled: boolean, via: string, staff: boolean, memberships: Array<{ agencyId: string, agencyName: string, clientId: string | null, role: string }> } };
 
 export type SignInMutationVariables = Exact<{
   input: SignInInput;
@@ -154,7 +165,7 @@ export type CompleteSecondFactorMutationVariables = Exact<{
 }>;
 
 
-export type CompleteSecondFactorMutation = { completeSecondFactor: boolean };
+export type CompleteSecondFactorMutation = { completeSecondFactor: { csrfToken: string } };
 
 export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -211,7 +222,28 @@ export type StartPlatformConnectMutationVariables = Exact<{
 }>;
 
 
-export type StartPlatformConnectMutation = { startPlatformConnect: { authorizeUrl: string, expiresAt: string } };
+export type StartPlatformConnectMutation = { startPlatformConnect: { authorizeUrl: string, attemptId: string, expiresAt: string } };
+
+export type PendingPlatformConnectsQueryVariables = Exact<{
+  clientId: string | number;
+}>;
+
+
+export type PendingPlatformConnectsQuery = { pendingPlatformConnects: Array<{ attemptId: string, clientName: string, platform: PlatformId, handle: string, externalAccountId: string, expiresAt: string }> };
+
+export type ConfirmPlatformConnectMutationVariables = Exact<{
+  input: ConnectAttemptInput;
+}>;
+
+
+export type ConfirmPlatformConnectMutation = { confirmPlatformConnect: { id: string, handle: string } };
+
+export type CancelPlatformConnectMutationVariables = Exact<{
+  input: ConnectAttemptInput;
+}>;
+
+
+export type CancelPlatformConnectMutation = { cancelPlatformConnect: boolean };
 
 export type AssetsQueryVariables = Exact<{
   clientId: string | number;
@@ -239,7 +271,7 @@ export type PostQueryVariables = Exact<{
 }>;
 
 
-export type PostQuery = { post: { id: string, clientId: string, status: PublishStatus, final: boolean, workflowStatus: PublishStatus | null, scheduledAt: string, timezone: string, assetId: string, assetChecksum: string, platformAccountId: string, createdBy: string, url: string | null, platformPostId: string | null, proof: string | null, publishedAt: string | null, verifiedAt: string | null, workflowId: string, temporalUrl: string, reasons: Array<{ code: string, reasonCode: ReasonCode | null, message: string }>, approvals: Array<{ approverId: string, role: string, assetChecksum: string, createdAt: string }> } };
+export type PostQuery = { post: { id: string, clientId: string, status: PublishStatus, final: boolean, workflowStatus: PublishStatus | null, scheduledAt: string, timezone: string, assetId: string, assetChecksum: string, platformAccountId: string, createdBy: string, url: string | null, platformPostId: string | null, proof: string | null, publishedAt: string | null, verifiedAt: string | null, workflowId: string, temporalUrl: string | null, reasons: Array<{ code: string, reasonCode: ReasonCode | null, message: string }>, approvals: Array<{ approverId: string, role: string, assetChecksum: string, createdAt: string }> } };
 
 export type SchedulePostMutationVariables = Exact<{
   input: SchedulePostInput;
@@ -249,7 +281,7 @@ export type SchedulePostMutationVariables = Exact<{
 export type SchedulePostMutation = { schedulePost: { id: string, status: PublishStatus, scheduledAt: string } };
 
 export type ApprovePostMutationVariables = Exact<{
-  input: PostDecisionInput;
+  input: ApprovePostInput;
 }>;
 
 
@@ -374,6 +406,7 @@ export const WhoamiDocument = new TypedDocumentString(`
     displayName
     totpEnabled
     via
+    staff
     memberships {
       agencyId
       agencyName
@@ -396,7 +429,9 @@ export const SignInDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<SignInMutation, SignInMutationVariables>;
 export const CompleteSecondFactorDocument = new TypedDocumentString(`
     mutation CompleteSecondFactor($input: SecondFactorInput!) {
-  completeSecondFactor(input: $input)
+  completeSecondFactor(input: $input) {
+    csrfToken
+  }
 }
     `) as unknown as TypedDocumentString<CompleteSecondFactorMutation, CompleteSecondFactorMutationVariables>;
 export const SignOutDocument = new TypedDocumentString(`
@@ -484,10 +519,36 @@ export const StartPlatformConnectDocument = new TypedDocumentString(`
     mutation StartPlatformConnect($input: StartConnectInput!) {
   startPlatformConnect(input: $input) {
     authorizeUrl
+    attemptId
     expiresAt
   }
 }
     `) as unknown as TypedDocumentString<StartPlatformConnectMutation, StartPlatformConnectMutationVariables>;
+export const PendingPlatformConnectsDocument = new TypedDocumentString(`
+    query PendingPlatformConnects($clientId: ID!) {
+  pendingPlatformConnects(clientId: $clientId) {
+    attemptId
+    clientName
+    platform
+    handle
+    externalAccountId
+    expiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<PendingPlatformConnectsQuery, PendingPlatformConnectsQueryVariables>;
+export const ConfirmPlatformConnectDocument = new TypedDocumentString(`
+    mutation ConfirmPlatformConnect($input: ConnectAttemptInput!) {
+  confirmPlatformConnect(input: $input) {
+    id
+    handle
+  }
+}
+    `) as unknown as TypedDocumentString<ConfirmPlatformConnectMutation, ConfirmPlatformConnectMutationVariables>;
+export const CancelPlatformConnectDocument = new TypedDocumentString(`
+    mutation CancelPlatformConnect($input: ConnectAttemptInput!) {
+  cancelPlatformConnect(input: $input)
+}
+    `) as unknown as TypedDocumentString<CancelPlatformConnectMutation, CancelPlatformConnectMutationVariables>;
 export const AssetsDocument = new TypedDocumentString(`
     query Assets($clientId: ID!) {
   assets(clientId: $clientId) {
@@ -575,7 +636,7 @@ export const SchedulePostDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<SchedulePostMutation, SchedulePostMutationVariables>;
 export const ApprovePostDocument = new TypedDocumentString(`
-    mutation ApprovePost($input: PostDecisionInput!) {
+    mutation ApprovePost($input: ApprovePostInput!) {
   approvePost(input: $input) {
     id
     status

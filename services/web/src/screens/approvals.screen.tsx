@@ -45,7 +45,7 @@ export function ApprovalsScreen() {
       else if (e.key === 'k' || e.key === 'ArrowUp') move(-1);
       else if (e.key === 'o' && post) navigate(`/c/${client.id}/posts/${post.id}`);
       else if (mayDecide && post && e.key === 'a' && !approveBlocker(post, me.id, fourEyes) && !decisions.pending)
-        void decisions.decide('approve', post.id);
+        void decisions.decide('approve', post.id, undefined, assets.byId.get(post.assetId)?.checksum);
       else if (mayDecide && post && e.key === 'r' && !decisions.pending) {
         const note = document.querySelector<HTMLInputElement>(`[data-note-for="${post.id}"]`)?.value;
         void decisions.decide('reject', post.id, note);
@@ -54,7 +54,7 @@ export function ApprovalsScreen() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [queue, selected, client.id, me.id, fourEyes, decisions, mayDecide]);
+  }, [queue, selected, client.id, me.id, fourEyes, decisions, mayDecide, assets.byId]);
 
   return (
     <Page
@@ -115,7 +115,12 @@ export function ApprovalsScreen() {
                 {p.approvals.length > 0 && (
                   <p className="hint">Approvals so far: {p.approvals.map((a) => a.role).join(', ')}</p>
                 )}
-                <DecisionBar post={p} fourEyes={fourEyes} decisions={decisions} />
+                <DecisionBar
+                  post={p}
+                  fourEyes={fourEyes}
+                  decisions={decisions}
+                  shownChecksum={assets.byId.get(p.assetId)?.checksum}
+                />
               </li>
             );
           })}

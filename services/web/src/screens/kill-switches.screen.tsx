@@ -35,8 +35,8 @@ export function KillSwitchesScreen() {
               scopeId={null}
               name="all agencies"
               row={switches.find('global', '*')}
-              canFlip={mayFlipGlobal(me.memberships)}
-              whyNot="Only an agency Admin can flip the global switch."
+              canFlip={mayFlipGlobal(me)}
+              whyNot="Only the platform's staff can flip the global switch; it stops every agency on this installation."
               onChanged={reload}
             />
           </li>

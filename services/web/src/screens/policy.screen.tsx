@@ -3,10 +3,10 @@ import { Page } from '../ui/page';
 import { PolicyForm } from '../ui/policy-form';
 
 export function PolicyScreen() {
-  const { client, isAdmin } = useClientScope();
+  const { client, can } = useClientScope();
   return (
     <Page title="Policy and autonomy" subtitle={`${client.name} · the guard asks these before every side effect`}>
-      <PolicyForm clientId={client.id} editable={isAdmin} />
+      <PolicyForm clientId={client.id} editable={can('policy.update')} />
     </Page>
   );
 }

@@ -106,7 +106,12 @@ export function PostScreen({ postId }: { postId: string }) {
               {post.verifiedAt && <> · verified {formatDateTime(post.verifiedAt, tz)}</>}
             </p>
           )}
-          <DecisionBar post={post} fourEyes={policy.data?.policySettings.fourEyes ?? true} decisions={decisions} />
+          <DecisionBar
+            post={post}
+            fourEyes={policy.data?.policySettings.fourEyes ?? true}
+            decisions={decisions}
+            shownChecksum={asset?.checksum}
+          />
           {!isFinal && (
             <PostActions
               postId={post.id}
@@ -118,9 +123,14 @@ export function PostScreen({ postId }: { postId: string }) {
             />
           )}
           <p>
-            <a href={post.temporalUrl} target="_blank" rel="noopener noreferrer">
-              Open the episode in Temporal Web
-            </a>{' '}
+            {/* The API gives the link to platform staff only (C-14); Temporal Web is theirs, not an agency's. */}
+            {post.temporalUrl && (
+              <>
+                <a href={post.temporalUrl} target="_blank" rel="noopener noreferrer" data-testid="temporal-link">
+                  Open the episode in Temporal Web
+                </a>{' '}
+              </>
+            )}
             <span className="hint">(workflow {post.workflowId})</span>
           </p>
         </section>

@@ -34,7 +34,11 @@ export function SignInScreen() {
   };
   const submitCode = async (e: FormEvent) => {
     e.preventDefault();
-    if (await second.run({ input: { code: code.trim() } })) await refresh();
+    const r = await second.run({ input: { code: code.trim() } });
+    if (!r) return;
+    // The finished sign-in is a new session with a new CSRF token (C-06).
+    rememberCsrfToken(r.completeSecondFactor.csrfToken);
+    await refresh();
   };
 
   return (
@@ -108,7 +112,7 @@ export function SignInScreen() {
               advice={{
                 UNAUTHENTICATED: {
                   title: 'Code not accepted',
-                  next: 'Enter the code your app shows now (it changes every 30 seconds); check the time on your device if it keeps failing.',
+                  next: 'Enter the code your app shows now (it changes every 30 seconds, and each code works once); check the time on your device if it keeps failing.',
                 },
               }}
             />

@@ -19,15 +19,20 @@ export function useDecisions(onDone: () => Promise<void> | void) {
   const reject = useMutation(RejectPostMutation);
   const [done, setDone] = useState<{ postId: string; text: string } | null>(null);
   const [lastPostId, setLastPostId] = useState<string | null>(null);
+  /**
+   * `shownChecksum` is the checksum of the text the page displayed, not a fresh one: the server refuses the
+   * approval when the text changed while the reviewer was reading (C-23).
+   */
   const decide = useCallback(
-    async (kind: 'approve' | 'reject', postId: string, note?: string) => {
+    async (kind: 'approve' | 'reject', postId: string, note?: string, shownChecksum?: string) => {
       setDone(null);
       setLastPostId(postId);
       approve.reset();
       reject.reset();
       const r =
         kind === 'approve'
-          ? await approve.run({ input: { postId, note: note || undefined } })
+          ? shownChecksum &&
+            (await approve.run({ input: { postId, assetChecksum: shownChecksum, note: note || undefined } }))
           : await reject.run({ input: { postId, note: note || undefined } });
       if (!r) return;
       setDone({
@@ -55,10 +60,13 @@ export function DecisionBar({
   post,
   fourEyes,
   decisions,
+  shownChecksum,
 }: {
   post: DecidablePost;
   fourEyes: boolean;
   decisions: ReturnType<typeof useDecisions>;
+  /** the checksum of the text this page displays (undefined while it loads: nothing to approve yet) */
+  shownChecksum: string | undefined;
 }) {
   const me = useMe();
   const { can } = useClientScope();
@@ -86,9 +94,9 @@ export function DecisionBar({
         <button
           type="button"
           className="button primary"
-          disabled={!!blocker || decisions.pending}
+          disabled={!!blocker || decisions.pending || !shownChecksum}
           aria-describedby={blocker ? ids.why : undefined}
-          onClick={() => void decisions.decide('approve', post.id, note)}
+          onClick={() => void decisions.decide('approve', post.id, note, shownChecksum)}
           data-mutates="post.approve"
         >
           Approve

@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsISO8601, IsOptional, IsUUID, MaxLength, Validate } from 'class-validator';
+import { IsHexadecimal, IsISO8601, IsOptional, IsUUID, Length, MaxLength, Validate } from 'class-validator';
 import { TimeZoneConstraint } from '../../../validation/time-zone.constraint';
 
 @InputType()
@@ -19,6 +19,16 @@ export class SchedulePostInput {
 @InputType()
 export class PostDecisionInput {
   @Field(() => ID) @IsUUID() postId!: string;
+  @Field({ nullable: true }) @IsOptional() @MaxLength(1000) note?: string;
+}
+
+@InputType()
+export class ApprovePostInput {
+  @Field(() => ID) @IsUUID() postId!: string;
+  @Field({ description: "the checksum of the text the reviewer's page displayed; a mismatch is refused (C-23)" })
+  @IsHexadecimal()
+  @Length(64, 64)
+  assetChecksum!: string;
   @Field({ nullable: true }) @IsOptional() @MaxLength(1000) note?: string;
 }
 

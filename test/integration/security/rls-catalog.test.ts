@@ -1,0 +1,287 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import type { SeededTenant } from '../../factories/tenant.factory';
+import { seedTenant } from '../../factories/tenant.factory';
+import { openDataSource, testEnv } from '../../harness/test-env';
+
+type Row = Record<string, unknown>;
+
+/** The tables the application role may touch at all: each one must be confined by row-level security. */
+async function appTables(owner: DataSource): Promise<string[]> {
+  const rows: { name: string }[] = await owner.query(`
+    SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')
+      AND has_table_privilege('raize_app', c.oid, 'SELECT, INSERT, UPDATE, DELETE')
+    ORDER BY 1`);
+  return rows.map((r) => r.name);
+}
+
+/**
+ * One row of tenant A per table, written by the owner (or, where the seed already wrote one, that row), and
+ * whether A's own scope can read it back (the control that the probe is not blind). A table the app role can
+ * touch without an entry here fails the probe test with its name: add its fixture with the table.
+ */
+interface Fixture {
+  row: (f: FixtureContext) => Promise<Row>;
+  ownerSees?: false;
+}
+
+class FixtureContext {
+  private memo = new Map<string, Promise<Row>>();
+  constructor(
+    readonly owner: DataSource,
+    readonly a: SeededTenant,
+  ) {}
+
+  async one(sql: string, params: unknown[]): Promise<Row> {
+    const rows: Row[] = await this.owner.query(sql, params);
+    if (!rows[0]) throw new Error(`fixture found no row: ${sql}`);
+    return rows[0];
+  }
+
+  once(name: string, make: () => Promise<Row>): Promise<Row> {
+    if (!this.memo.has(name)) this.memo.set(name, make());
+    return this.memo.get(name)!;
+  }
+
+  asset = () =>
+    this.once('asset', () =>
+      this.one(
+        `INSERT INTO assets (agency_id, client_id, kind, text, checksum) VALUES ($1, $2, 'text', 'A only', 'x') RETURNING *`,
+        [this.a.agencyId, this.a.clientId],
+      ),
+    );
+
+  account = () =>
+    this.once('account', () =>
+      this.one(
+        `INSERT INTO platform_accounts (agency_id, client_id, platform, external_account_id, handle, fingerprint)
+         VALUES ($1, $2, 'sandbox', $3, '@probe', 'fp') RETURNING *`,
+        [this.a.agencyId, this.a.clientId, randomUUID()],
+      ),
+    );
+
+  job = () =>
+    this.once('job', async () => {
+      const [asset, account] = [await this.asset(), await this.account()];
+      return this.one(
+        `INSERT INTO publish_jobs (agency_id, client_id, platform_account_id, asset_id, asset_checksum, payload,
+           idempotency_key, scheduled_at, timezone, status, workflow_id, created_by)
+         VALUES ($1, $2, $3, $4, 'x', '{}', $5, now(), 'UTC', 'scheduled', $6, $7) RETURNING *`,
+        [
+          this.a.agencyId,
+          this.a.clientId,
+          account.id,
+          asset.id,
+          randomUUID(),
+          `probe-${randomUUID()}`,
+          this.a.users.admin,
+        ],
+      );
+    });
+}
+
+const FIXTURES: Record<string, Fixture> = {
+  agencies: { row: (f) => f.one('SELECT * FROM agencies WHERE id = $1', [f.a.agencyId]) },
+  clients: { row: (f) => f.one('SELECT * FROM clients WHERE id = $1', [f.a.clientId]) },
+  users: { row: (f) => f.one('SELECT * FROM users WHERE id = $1', [f.a.users.admin]) },
+  client_policy_settings: {
+    row: (f) => f.one('SELECT * FROM client_policy_settings WHERE client_id = $1', [f.a.clientId]),
+  },
+  // Appending by hand would break A's hash chain: the seed's own event is the probe row.
+  audit_events: { row: (f) => f.one('SELECT * FROM audit_events WHERE client_id = $1 LIMIT 1', [f.a.clientId]) },
+  memberships: {
+    row: (f) =>
+      f.one(
+        `INSERT INTO memberships (user_id, agency_id, client_id, role) VALUES ($1, $2, $3, 'Analyst') RETURNING *`,
+        [f.a.users.admin, f.a.agencyId, f.a.clientId],
+      ),
+  },
+  credential_refs: {
+    row: (f) =>
+      f.one(
+        `INSERT INTO credential_refs (agency_id, client_id, kind, backend, secret_key)
+         VALUES ($1, $2, 'oauth', 'keyring', $3) RETURNING *`,
+        [f.a.agencyId, f.a.clientId, `probe/${randomUUID()}`],
+      ),
+  },
+  platform_accounts: { row: (f) => f.account() },
+  assets: { row: (f) => f.asset() },
+  publish_jobs: { row: (f) => f.job() },
+  oauth_attempts: {
+    row: (f) =>
+      f.one(
+        `INSERT INTO oauth_attempts (state, agency_id, client_id, platform, verifier_ref, actor_id, expires_at)
+         VALUES ($1, $2, $3, 'sandbox', 'probe', $4, now() + interval '5 minutes') RETURNING *`,
+        [randomUUID(), f.a.agencyId, f.a.clientId, f.a.users.admin],
+      ),
+  },
+  approvals: {
+    row: async (f) =>
+      f.one(
+        `INSERT INTO approvals (agency_id, client_id, publish_job_id, approver_id, role, decision, asset_checksum)
+         VALUES ($1, $2, $3, $4, 'Manager', 'approved', 'x') RETURNING *`,
+        [f.a.agencyId, f.a.clientId, (await f.job()).id, f.a.users.approver],
+      ),
+  },
+  post_decisions: {
+    row: async (f) =>
+      f.one(
+        `INSERT INTO post_decisions (agency_id, client_id, publish_job_id, kind, actor_id, role)
+         VALUES ($1, $2, $3, 'reject', $4, 'Manager') RETURNING *`,
+        [f.a.agencyId, f.a.clientId, (await f.job()).id, f.a.users.approver],
+      ),
+  },
+  asset_revisions: {
+    row: async (f) =>
+      f.one(
+        `INSERT INTO asset_revisions (agency_id, client_id, asset_id, editor_id, checksum)
+         VALUES ($1, $2, $3, $4, 'x') RETURNING *`,
+        [f.a.agencyId, f.a.clientId, (await f.asset()).id, f.a.users.author],
+      ),
+  },
+  side_effect_ledger: {
+    row: async (f) =>
+      f.one(
+        `INSERT INTO side_effect_ledger (idempotency_key, agency_id, client_id, platform_account_id, action, state,
+           content_fingerprint) VALUES ($1, $2, $3, $4, 'publish', 'attempting', 'fp') RETURNING *`,
+        [randomUUID(), f.a.agencyId, f.a.clientId, (await f.account()).id],
+      ),
+  },
+  kill_switches: {
+    row: (f) =>
+      f.one(
+        `INSERT INTO kill_switches (scope, scope_id, agency_id, client_id, engaged)
+         VALUES ('client', $1, $2, $3, false) RETURNING *`,
+        [f.a.clientId, f.a.agencyId, f.a.clientId],
+      ),
+  },
+  sessions: {
+    row: (f) =>
+      f.one(
+        `INSERT INTO sessions (user_id, token_hash, csrf_token, expires_at)
+         VALUES ($1, $2, 'csrf', now() + interval '1 hour') RETURNING *`,
+        [f.a.users.admin, randomUUID()],
+      ),
+  },
+  api_tokens: {
+    row: (f) =>
+      f.one(
+        `INSERT INTO api_tokens (user_id, name, prefix, token_hash, scopes, expires_at)
+         VALUES ($1, 'probe', 'rz_probe', $2, '{read}', now() + interval '1 day') RETURNING *`,
+        [f.a.users.admin, randomUUID()],
+      ),
+  },
+  // Written by the app, read by nobody through it (the throttle counts through a security-definer function).
+  login_attempts: {
+    row: (f) =>
+      f.one(`INSERT INTO login_attempts (email, ip, succeeded) VALUES ($1, '203.0.113.9', false) RETURNING *`, [
+        `probe-${randomUUID()}@example.test`,
+      ]),
+    ownerSees: false,
+  },
+};
+
+/** A tenant's whole scope as the app sets it: its admin as actor, its agency and client. */
+async function enterScope(c: Client, t: SeededTenant): Promise<void> {
+  await c.query(
+    `SELECT set_config('raize.actor_id', $1, false), set_config('raize.agency_ids', $2, false),
+            set_config('raize.client_ids', $3, false), set_config('raize.member_agency_ids', $2, false)`,
+    [t.users.admin, `{${t.agencyId}}`, `{${t.clientId}}`],
+  );
+}
+
+/**
+ * How many of A's rows the statement reached: zero rows, or refused outright by a missing privilege, is none;
+ * any other error (a foreign key, a trigger) means it reached a row, which only a visible row can do.
+ */
+async function touched(c: Client, sql: string, params: unknown[]): Promise<number> {
+  try {
+    return (await c.query(sql, params)).rowCount ?? 0;
+  } catch (err) {
+    return /permission denied/.test((err as Error).message) ? 0 : 1;
+  }
+}
+
+describe('row-level security, read from the catalog (C-01)', () => {
+  let owner: DataSource;
+  beforeAll(async () => {
+    owner = await openDataSource();
+  });
+  afterAll(() => owner.destroy());
+
+  it('[C-01] every table the app role can touch, and every table with a client_id, forces RLS and has a policy', async () => {
+    const rows: { name: string; rls: boolean; forced: boolean; policies: number }[] = await owner.query(`
+      SELECT c.relname AS name, c.relrowsecurity AS rls, c.relforcerowsecurity AS forced,
+             (SELECT count(*)::int FROM pg_policy p WHERE p.polrelid = c.oid) AS policies
+      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')
+        AND (has_table_privilege('raize_app', c.oid, 'SELECT, INSERT, UPDATE, DELETE')
+             OR EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname IN ('client_id', 'agency_id')
+                        AND NOT a.attisdropped))
+      ORDER BY 1`);
+    expect(rows.map((r) => r.name)).toEqual(expect.arrayContaining(['assets', 'clients', 'agencies', 'publish_jobs']));
+    const unconfined = rows
+      .filter((r) => !r.rls || !r.forced || r.policies < 1)
+      .map((r) => `${r.name}: ${!r.rls ? 'RLS off' : !r.forced ? 'RLS not forced' : 'no policy'}`);
+    expect(unconfined).toEqual([]);
+  });
+
+  it("[C-01] every such table is probed: tenant B's scope cannot read, update or delete tenant A's row", async () => {
+    const a = await seedTenant(owner);
+    const b = await seedTenant(owner);
+    const ctx = new FixtureContext(owner, a);
+    const problems: string[] = [];
+    const tables = await appTables(owner);
+    const app = new Client({ connectionString: testEnv().databaseUrl.replace('postgres@', 'raize_app@') });
+    await app.connect();
+    try {
+      for (const table of tables) {
+        const fixture = FIXTURES[table];
+        if (!fixture) {
+          problems.push(`${table}: no probe fixture in rls-catalog.test.ts`);
+          continue;
+        }
+        const row = await fixture.row(ctx);
+        const keys: string[] = (
+          await owner.query<{ col: string }[]>(
+            `SELECT a.attname AS col FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)
+             WHERE i.indrelid = $1::regclass AND i.indisprimary ORDER BY a.attnum`,
+            [table],
+          )
+        ).map((k) => k.col);
+        if (!keys.length) {
+          problems.push(`${table}: no primary key to probe by`);
+          continue;
+        }
+        const where = keys.map((k, i) => `"${k}" = $${i + 1}`).join(' AND ');
+        const params = keys.map((k) => row[k]);
+        const snapshot = async () =>
+          JSON.stringify(await owner.query(`SELECT row_to_json(t) AS r FROM "${table}" t WHERE ${where}`, params));
+        const before = await snapshot();
+
+        await enterScope(app, a);
+        if (
+          fixture.ownerSees !== false &&
+          (await touched(app, `SELECT 1 FROM "${table}" WHERE ${where}`, params)) !== 1
+        )
+          problems.push(`${table}: tenant A's own scope does not see the probe row (the probe would be blind)`);
+
+        await enterScope(app, b);
+        if (await touched(app, `SELECT 1 FROM "${table}" WHERE ${where}`, params))
+          problems.push(`${table}: B reads A's row`);
+        const set = `"${keys[0]}" = "${keys[0]}"`;
+        if (await touched(app, `UPDATE "${table}" SET ${set} WHERE ${where}`, params))
+          problems.push(`${table}: B updates A's row`);
+        if (await touched(app, `DELETE FROM "${table}" WHERE ${where}`, params))
+          problems.push(`${table}: B deletes A's row`);
+        if ((await snapshot()) !== before) problems.push(`${table}: A's row changed`);
+      }
+    } finally {
+      await app.end();
+    }
+    expect(tables.length).toBeGreaterThanOrEqual(19);
+    expect(problems).toEqual([]);
+  });
+});
