@@ -14,7 +14,8 @@ describe('the Temporal dev server harness', () => {
       taskQueue,
       workflowCode: await bundleWorkflows(smokeWorkflowsEntry()),
     });
-    const { client, close } = await temporalClient();
+    // The smoke worker runs without the payload codec, so its client is plain too.
+    const { client, close } = await temporalClient({ dataDir: null });
     try {
       const result = await worker.runUntil(
         client.workflow.execute<(input: SmokeInput) => Promise<string>>(SMOKE_WORKFLOW_TYPE, {

@@ -11,7 +11,7 @@ import { createSecrets } from '../../core/secrets/create-secrets';
 import { SecretsPort } from '../../core/secrets/secrets.port';
 import { codecOptionsFrom, createDataConverter } from '../../core/temporal/codec/data-converter';
 import { SecretsCodecKeySource } from '../../core/temporal/codec/secrets-key-source';
-import { createTemporalClient } from '../../core/temporal/temporal-client';
+import { closeTemporalClient, createTemporalClient } from '../../core/temporal/temporal-client';
 import {
   APP_CONFIG,
   AUDIT,
@@ -76,7 +76,7 @@ export class PlatformModule implements OnApplicationShutdown {
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
-    await this.temporal.connection.close().catch(() => undefined);
+    await closeTemporalClient(this.temporal).catch(() => undefined);
     if (this.ds.isInitialized) await this.ds.destroy();
   }
 }

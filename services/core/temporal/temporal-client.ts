@@ -1,6 +1,9 @@
 import { Client, Connection } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
+import { CallsInFlight } from './calls-in-flight';
 import { releaseDbConnectionInterceptor } from './release-db-connection.interceptor';
+
+const callsOf = new WeakMap<Client, CallsInFlight>();
 
 /**
  * One client per process. The data converter is required: a client without the payload codec would write
@@ -13,10 +16,22 @@ export async function createTemporalClient(
   dataConverter: DataConverter,
 ): Promise<Client> {
   const connection = await Connection.connect({ address });
-  return new Client({
+  const calls = new CallsInFlight();
+  const client = new Client({
     connection,
     namespace,
     dataConverter,
-    interceptors: { workflow: [releaseDbConnectionInterceptor] },
+    interceptors: { workflow: [releaseDbConnectionInterceptor, calls.interceptor] },
   });
+  callsOf.set(client, calls);
+  return client;
+}
+
+/**
+ * Closes the client's connection once the calls under way have answered (a request whose caller went away may
+ * still wait on a query), or after `maxWaitMs`.
+ */
+export async function closeTemporalClient(client: Client, maxWaitMs = 5000): Promise<void> {
+  await callsOf.get(client)?.settled(maxWaitMs);
+  await client.connection.close();
 }
