@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { UnsafeDatabaseRoleError } from '../../../services/core/database/app-role-check';
 import { createAppDataSource } from '../../../services/core/database/data-source';
 import { connectSandboxAccount } from '../../factories/connect-account';
@@ -8,17 +8,8 @@ import { seedTenant } from '../../factories/tenant.factory';
 import type { TestStack } from '../../harness/stack';
 import { startTestStack } from '../../harness/stack';
 import { testEnv } from '../../harness/test-env';
+import { asAppRole } from '../../factories/app-role';
 
-/** Raw SQL as the application's own role, the way a bug with a forgotten WHERE would run. */
-async function asAppRole<T>(fn: (c: Client) => Promise<T>): Promise<T> {
-  const c = new Client({ connectionString: testEnv().databaseUrl.replace('postgres@', 'raize_app@') });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
 const scope = (c: Client, clients: string[], agencies: string[] = []) =>
   c.query(`SELECT set_config('raize.client_ids', $1, false), set_config('raize.agency_ids', $2, false)`, [
     `{${clients.join(',')}}`,

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Payload } from '@temporalio/common';
-import { Client } from 'pg';
 import { PlatformStaffBootstrap } from '../../../services/core/bootstrap/platform-staff';
 import { TenantBootstrap } from '../../../services/core/bootstrap/tenants';
 import { connectSandboxAccount } from '../../factories/connect-account';
@@ -12,23 +11,13 @@ import { seedTenant } from '../../factories/tenant.factory';
 import type { TestStack } from '../../harness/stack';
 import { startTestStack } from '../../harness/stack';
 import { dataConverterFor, testEnv } from '../../harness/test-env';
+import { asAppRole } from '../../factories/app-role';
 
 const UI_ORIGIN = 'http://127.0.0.1:18234';
 const PASSWORD = 'a long enough passphrase for staff';
 
 type Answer = { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: { code?: string } }[] };
 type GlobalRow = { engaged: boolean; reason: string | null; set_by: string | null; updated_at: Date };
-
-/** Raw SQL as the application's own role, the way a bug or an injected query would run. */
-async function asAppRole<T>(fn: (c: Client) => Promise<T>): Promise<T> {
-  const c = new Client({ connectionString: testEnv().databaseUrl.replace('postgres@', 'raize_app@') });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
 
 describe('platform staff powers (C-04, C-14)', () => {
   let stack: TestStack;

@@ -1,23 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { digestToken } from '../../../services/core/auth/tokens';
 import { userEmail } from '../../factories/db-reads';
 import { signIn } from '../../factories/operator-session';
 import { seedTenant } from '../../factories/tenant.factory';
 import type { TestStack } from '../../harness/stack';
 import { startTestStack } from '../../harness/stack';
-import { testEnv } from '../../harness/test-env';
-
-/** Raw SQL as the application's own role, the way a bug with a forgotten WHERE would run. */
-async function asAppRole<T>(fn: (c: Client) => Promise<T>): Promise<T> {
-  const c = new Client({ connectionString: testEnv().databaseUrl.replace('postgres@', 'raize_app@') });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
+import { asAppRole } from '../../factories/app-role';
 
 /** The settings a request's tenant scope writes: an operator and the tenants they may touch. */
 const scope = (c: Client, actorId: string | null, clients: string[] = [], agencies: string[] = []) =>

@@ -14,7 +14,12 @@ import { AccessService } from '../../auth/access.service';
 import { AppError, AppErrorCode, notFound } from '../../errors/app-error';
 import { AUDIT, CONNECTOR_SETTINGS, CREDENTIALS, DATA_SOURCE, SECRETS } from '../../platform/tokens';
 import { PlatformId } from '../../../../workflows/contracts/vocabulary/platform-id';
-import { accountBoundElsewhere, CONNECT_REFUSALS, lockPlatformIdentity } from './connect/account-conflicts';
+import {
+  accountBoundElsewhere,
+  CONNECT_REFUSALS,
+  connectRefusedEvent,
+  lockPlatformIdentity,
+} from './connect/account-conflicts';
 import { ConnectBinding, CookieSpec } from './connect/connect-binding';
 import { ConnectSweeper } from './connect/connect-sweeper';
 import { PendingTokens } from './connect/pending-tokens';
@@ -145,20 +150,15 @@ export class AccountsService {
       if (refusal) {
         await m.update(OAuthAttempt, { id: attempt.id }, { status: 'refused' });
         await this.audit.append(
-          {
+          connectRefusedEvent({
             agencyId: client.agencyId,
             clientId: client.id,
-            actor: `user:${actor.userId}`,
-            action: 'account.connect_refused',
-            subjectType: 'oauth_attempt',
-            subjectId: attempt.id,
-            data: {
-              platform: attempt.platform,
-              reason: refusal,
-              alert: refusal === 'bound_to_other_agency',
-              fingerprint,
-            },
-          },
+            actorId: actor.userId,
+            attemptId: attempt.id,
+            platform: attempt.platform,
+            refusal,
+            fingerprint,
+          }),
           m,
         );
         return { refusal, saved: null };

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { AuditInput } from '../../../../core/audit/audit.service';
 
 /**
  * Why a platform account may not be bound to the client asking for it (C-12). One platform identity belongs
@@ -33,4 +34,30 @@ export async function lockPlatformIdentity(m: EntityManager, platform: string, e
   await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [
     `raize.platform-identity|${platform}|${externalAccountId}`,
   ]);
+}
+
+/** The audit event of a refused connection; one bound under another agency is raised as an alert. */
+export function connectRefusedEvent(a: {
+  agencyId: string;
+  clientId: string;
+  actorId: string;
+  attemptId: string;
+  platform: string;
+  refusal: ConnectRefusal;
+  fingerprint: string;
+}): AuditInput {
+  return {
+    agencyId: a.agencyId,
+    clientId: a.clientId,
+    actor: `user:${a.actorId}`,
+    action: 'account.connect_refused',
+    subjectType: 'oauth_attempt',
+    subjectId: a.attemptId,
+    data: {
+      platform: a.platform,
+      reason: a.refusal,
+      alert: a.refusal === 'bound_to_other_agency',
+      fingerprint: a.fingerprint,
+    },
+  };
 }

@@ -17,7 +17,7 @@ import { isPlatformId, PlatformId } from '../../../../../workflows/contracts/voc
 import { SessionService } from '../../../auth/session.service';
 import { AppError, AppErrorCode } from '../../../errors/app-error';
 import { AUDIT, CONNECTOR_READERS, CONNECTOR_SETTINGS, DATA_SOURCE, SECRETS } from '../../../platform/tokens';
-import { accountBoundElsewhere, CONNECT_REFUSALS } from './account-conflicts';
+import { accountBoundElsewhere, CONNECT_REFUSALS, connectRefusedEvent } from './account-conflicts';
 import { ConnectBinding } from './connect-binding';
 import { PendingTokens } from './pending-tokens';
 
@@ -114,20 +114,15 @@ export class ConnectCallbackService {
       await this.ds.transaction(async (m) => {
         await m.update(OAuthAttempt, { state: attempt.state }, { status: 'refused', completedAt: new Date() });
         await this.audit.append(
-          {
+          connectRefusedEvent({
             agencyId: attempt.agencyId,
             clientId: attempt.clientId,
-            actor: `user:${attempt.actorId}`,
-            action: 'account.connect_refused',
-            subjectType: 'oauth_attempt',
-            subjectId: attempt.id,
-            data: {
-              platform: attempt.platform,
-              reason: refusal,
-              alert: refusal === 'bound_to_other_agency',
-              fingerprint: accountFingerprint(attempt.platform, identity.externalAccountId),
-            },
-          },
+            actorId: attempt.actorId,
+            attemptId: attempt.id,
+            platform: attempt.platform,
+            refusal,
+            fingerprint: accountFingerprint(attempt.platform, identity.externalAccountId),
+          }),
           m,
         );
       });
