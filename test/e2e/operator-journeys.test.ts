@@ -91,6 +91,34 @@ describe("operators' journeys in a real browser: roles, kill switch, calendar, t
     );
   });
 
+  it("[C-21] an operator who edited a colleague's pending post is one of its authors: Approve is disabled with the reason", async () => {
+    const t = await seedTenantWithLogins(stack.ds);
+    const acc = await connectSandboxAccount(stack, t.users.admin, t.clientId);
+    const asset = await createAsset(stack, t.users.author, t.clientId, 'Written by the author');
+    const post = await schedulePost(stack, t.users.author, {
+      clientId: t.clientId,
+      platformAccountId: acc.accountId,
+      assetId: asset.id,
+      inSeconds: 3600,
+    });
+    await waitForPost(stack, t.users.author, post.id, (p) => p.status === 'awaiting_approval');
+    // The Manager rewrites the author's pending text: their words, so not their approval.
+    const edited = await stack.gql(
+      t.users.approver,
+      'mutation($i: UpdateAssetTextInput!) { updateAssetText(input: $i) { checksum } }',
+      { i: { assetId: asset.id, clientId: t.clientId, text: 'Rewritten by the manager' } },
+    );
+    expect(edited.errors).toBeUndefined();
+
+    const page = await signedIn(t.emails.approver);
+    await page.goto(`/c/${t.clientId}/approvals`);
+    const row = page.locator(`[data-post="${post.id}"]`);
+    await row.getByText('Rewritten by the manager').waitFor();
+    expect(await row.getByRole('button', { name: 'Approve' }).isDisabled()).toBe(true);
+    expect(await row.getByTestId('approve-blocked').innerText()).toMatch(/Four eyes: you wrote this post/);
+    expect(await row.innerText()).toMatch(/written by you/);
+  });
+
   it('[C-03] an Analyst sees every screen and no button that changes anything', async () => {
     const t = await seedTenantWithLogins(stack.ds);
     const acc = await connectSandboxAccount(stack, t.users.admin, t.clientId);

@@ -33,6 +33,11 @@ export class PostModel {
   @Field() scheduledAt!: Date;
   @Field() timezone!: string;
   @Field(() => ID) createdBy!: string;
+  @Field(() => [ID], {
+    description:
+      'everyone who wrote or edited the content (scheduler, writer, editors): under four eyes none may approve it',
+  })
+  authorIds!: string[];
   @Field(() => String, { nullable: true }) platformPostId!: string | null;
   @Field(() => String, { nullable: true }) url!: string | null;
   @Field(() => String, { nullable: true, description: 'JSON of the proof: platform answer and read-back' }) proof!:

@@ -6,6 +6,7 @@ import { AppConfig } from '../../../core/config/app-config';
 import { loadTemporalConfig } from '../../../core/config/temporal-config';
 import { AuditService } from '../../../core/audit/audit.service';
 import { Approval, Asset, PlatformAccount, PublishJob, PublishJobPayload } from '../../../core/database/entities';
+import { contentAuthors } from '../../../core/repositories/content-authors.repository';
 import { decisionContextFor, PostDecisionRepository } from '../../../core/repositories/post-decision.repository';
 import { decisionRefusal } from '../../../core/repositories/post-decision.rules';
 import { effectiveRole } from '../../../core/tenancy/effective-role';
@@ -330,6 +331,7 @@ export class PostsService {
       where: { publishJobId: job.id, clientId: job.clientId, decision: 'approved' },
       order: { createdAt: 'ASC' },
     });
+    const authorIds = await contentAuthors(this.ds.manager, job);
     return {
       id: job.id,
       clientId: job.clientId,
@@ -341,6 +343,7 @@ export class PostsService {
       scheduledAt: job.scheduledAt,
       timezone: job.timezone,
       createdBy: job.createdBy,
+      authorIds,
       platformPostId: job.platformPostId,
       url: job.url,
       proof: job.proof ? JSON.stringify(job.proof) : null,

@@ -202,6 +202,7 @@ export const PostsQuery = graphql(`
       assetId
       platformAccountId
       createdBy
+      authorIds
       reasons {
         code
         message
@@ -228,6 +229,7 @@ export const PostQuery = graphql(`
       assetChecksum
       platformAccountId
       createdBy
+      authorIds
       url
       platformPostId
       proof

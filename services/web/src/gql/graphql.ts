@@ -264,14 +264,14 @@ export type PostsQueryVariables = Exact<{
 }>;
 
 
-export type PostsQuery = { posts: Array<{ id: string, status: PublishStatus, final: boolean, scheduledAt: string, timezone: string, assetId: string, platformAccountId: string, createdBy: string, reasons: Array<{ code: string, message: string }>, approvals: Array<{ approverId: string, role: string }> }> };
+export type PostsQuery = { posts: Array<{ id: string, status: PublishStatus, final: boolean, scheduledAt: string, timezone: string, assetId: string, platformAccountId: string, createdBy: string, authorIds: Array<string>, reasons: Array<{ code: string, message: string }>, approvals: Array<{ approverId: string, role: string }> }> };
 
 export type PostQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type PostQuery = { post: { id: string, clientId: string, status: PublishStatus, final: boolean, workflowStatus: PublishStatus | null, scheduledAt: string, timezone: string, assetId: string, assetChecksum: string, platformAccountId: string, createdBy: string, url: string | null, platformPostId: string | null, proof: string | null, publishedAt: string | null, verifiedAt: string | null, workflowId: string, temporalUrl: string | null, reasons: Array<{ code: string, reasonCode: ReasonCode | null, message: string }>, approvals: Array<{ approverId: string, role: string, assetChecksum: string, createdAt: string }> } };
+export type PostQuery = { post: { id: string, clientId: string, status: PublishStatus, final: boolean, workflowStatus: PublishStatus | null, scheduledAt: string, timezone: string, assetId: string, assetChecksum: string, platformAccountId: string, createdBy: string, authorIds: Array<string>, url: string | null, platformPostId: string | null, proof: string | null, publishedAt: string | null, verifiedAt: string | null, workflowId: string, temporalUrl: string | null, reasons: Array<{ code: string, reasonCode: ReasonCode | null, message: string }>, approvals: Array<{ approverId: string, role: string, assetChecksum: string, createdAt: string }> } };
 
 export type SchedulePostMutationVariables = Exact<{
   input: SchedulePostInput;
@@ -580,6 +580,7 @@ export const PostsDocument = new TypedDocumentString(`
     assetId
     platformAccountId
     createdBy
+    authorIds
     reasons {
       code
       message
@@ -605,6 +606,7 @@ export const PostDocument = new TypedDocumentString(`
     assetChecksum
     platformAccountId
     createdBy
+    authorIds
     url
     platformPostId
     proof

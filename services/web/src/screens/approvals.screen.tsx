@@ -99,7 +99,7 @@ export function ApprovalsScreen() {
                     {formatDateTime(p.scheduledAt, client.timezone)} ({client.timezone})
                   </span>
                   <span>on {account ? `${account.handle} (${account.platform})` : 'an account'}</span>
-                  <span>{p.createdBy === me.id ? 'written by you' : 'written by a colleague'}</span>
+                  <span>{p.authorIds.includes(me.id) ? 'written by you' : 'written by a colleague'}</span>
                   <Link to={`/c/${client.id}/posts/${p.id}`}>Open post</Link>
                 </div>
                 <blockquote className="preview">

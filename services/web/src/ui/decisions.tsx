@@ -9,7 +9,7 @@ import { ErrorBox, Notice } from './feedback';
 export interface DecidablePost {
   id: string;
   status: PublishStatus;
-  createdBy: string;
+  authorIds: string[];
   approvals: { approverId: string }[];
 }
 
@@ -51,7 +51,9 @@ export function useDecisions(onDone: () => Promise<void> | void) {
 
 /** Why the signed-in operator may not approve this post, or null when they may. */
 export function approveBlocker(post: DecidablePost, meId: string, fourEyes: boolean): string | null {
-  if (fourEyes && post.createdBy === meId) return 'Four eyes: you wrote this post, so someone else must approve it.';
+  // Everyone who wrote or edited the text is an author; the server refuses their approval too (C-21).
+  if (fourEyes && post.authorIds.includes(meId))
+    return 'Four eyes: you wrote this post, so someone else must approve it.';
   if (post.approvals.some((a) => a.approverId === meId)) return 'You have approved this post already.';
   return null;
 }
