@@ -1,24 +1,15 @@
 import type { ApprovalRefusal } from '../../../workflows/contracts/publish-activities.contract';
 import type { PostDecisionKind } from '../../../workflows/contracts/vocabulary/post-decisions';
 import type { Role } from '../database/entities';
+import type { Permission } from '../tenancy/permissions';
+import { roleAllows } from '../tenancy/permissions';
 
-/**
- * The roles that may make each decision. The worker cannot import the API's permission matrix, so this is its
- * worker-side copy: the permission each kind needs and its roles, kept equal to services/api/auth/permissions.ts
- * by services/api/modules/posts/decision-roles.spec.ts.
- */
-export const DECISION_ROLES = {
-  approve: { permission: 'post.approve', roles: ['Admin', 'Manager', 'Publisher', 'Reviewer'] },
-  reject: { permission: 'post.approve', roles: ['Admin', 'Manager', 'Publisher', 'Reviewer'] },
-  cancel: { permission: 'post.cancel', roles: ['Admin', 'Manager', 'Publisher'] },
-  reschedule: { permission: 'post.schedule', roles: ['Admin', 'Manager', 'Publisher'] },
-} as const satisfies Record<PostDecisionKind, { permission: string; roles: readonly Role[] }>;
-
-const VERB: Record<PostDecisionKind, string> = {
-  approve: 'approve',
-  reject: 'reject',
-  cancel: 'cancel',
-  reschedule: 'reschedule',
+/** The permission each decision needs, from the one matrix the API uses too. */
+export const DECISION_PERMISSION: Record<PostDecisionKind, Permission> = {
+  approve: 'post.approve',
+  reject: 'post.approve',
+  cancel: 'post.cancel',
+  reschedule: 'post.schedule',
 };
 
 export const CONTENT_CHANGED_MESSAGE = 'the text changed while you were reading; review it again';
@@ -51,8 +42,8 @@ export interface DecisionRefusal {
  * decision; the workflow's activity checks it again before the workflow acts on one.
  */
 export function decisionRefusal(d: DecisionClaim, ctx: DecisionContext): DecisionRefusal | undefined {
-  if (!d.role || !(DECISION_ROLES[d.kind].roles as readonly Role[]).includes(d.role))
-    return { refusal: 'role', reason: `role ${d.role ?? 'none'} may not ${VERB[d.kind]} posts for this client` };
+  if (!d.role || !roleAllows(d.role, DECISION_PERMISSION[d.kind]))
+    return { refusal: 'role', reason: `role ${d.role ?? 'none'} may not ${d.kind} posts for this client` };
   if (d.kind !== 'approve') return undefined;
   if (ctx.fourEyes && ctx.authors.includes(d.actorId))
     return {

@@ -19,6 +19,3 @@ export async function effectiveRole(
   if (!rows.length) return null;
   return rows.map((r) => r.role).sort((a, b) => ROLES.indexOf(a) - ROLES.indexOf(b))[0];
 }
-
-/** Roles that may approve content (the permission matrix grows with the security issue). */
-export const APPROVER_ROLES: readonly Role[] = ['Admin', 'Manager', 'Publisher', 'Reviewer'];
