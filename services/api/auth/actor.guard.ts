@@ -4,8 +4,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../core/config/app-config';
 import { User } from '../../core/database/entities';
-import { PlatformStaffRepository } from '../../core/repositories/platform-staff.repository';
-import { actorScope } from '../../core/tenancy/scope-for';
+import { actorAccess } from '../../core/tenancy/scope-for';
 import { EMPTY_SCOPE, runInTenantScope, TenantScope } from '../../core/tenancy/tenant-scope';
 import { AppError, AppErrorCode } from '../errors/app-error';
 import { APP_CONFIG, DATA_SOURCE } from '../platform/tokens';
@@ -58,8 +57,6 @@ function sameSecret(a: string, b: string): boolean {
  */
 @Injectable()
 export class ActorGuard implements CanActivate {
-  private readonly staff = new PlatformStaffRepository();
-
   constructor(
     @Inject(DATA_SOURCE) private readonly ds: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -71,12 +68,10 @@ export class ActorGuard implements CanActivate {
     const req = requestOf(ctx);
     if (req.actor) return true;
     const actor = await runInTenantScope(this.ds, EMPTY_SCOPE, () => this.authenticate(ctx, req));
-    const staffUser = await runInTenantScope(this.ds, { ...EMPTY_SCOPE, actorId: actor.userId }, () =>
-      this.staff.scopeActorIsStaff(this.ds.manager),
-    );
+    const access = await actorAccess(this.ds, actor.userId);
     // A token holds staff powers only when it names them: a staff member's everyday `admin` token does not.
-    actor.staff = staffUser && (actor.via !== 'api-token' || !!actor.scopes?.includes('staff'));
-    req.tenantScope = await actorScope(this.ds, actor.userId);
+    actor.staff = access.staff && (actor.via !== 'api-token' || !!actor.scopes?.includes('staff'));
+    req.tenantScope = access.scope;
     req.actor = actor;
     return true;
   }

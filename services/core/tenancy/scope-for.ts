@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { TenantScope } from './tenant-scope';
 import { realDataSource, runInTenantScope } from './tenant-scope';
+import { PlatformStaffRepository } from '../repositories/platform-staff.repository';
 
 /** The scope of background work for one client: that client's rows, and its agency's roles and switches. */
 export async function clientScope(ds: DataSource, clientId: string): Promise<TenantScope> {
@@ -23,8 +24,17 @@ export async function clientScope(ds: DataSource, clientId: string): Promise<Ten
 
 const agencyOfClient = new Map<string, string | null>();
 
-/** An operator's scope from their memberships: agency-level roles open every client of the agency. */
-export async function actorScope(ds: DataSource, userId: string): Promise<TenantScope> {
+/** What an operator may reach: their tenant scope, and whether they are platform staff (C-04). */
+export interface ActorAccess {
+  scope: TenantScope;
+  staff: boolean;
+}
+
+/**
+ * An operator's scope from their memberships (agency-level roles open every client of the agency), and their
+ * staff standing, read on the one connection of the operator's own scope.
+ */
+export async function actorAccess(ds: DataSource, userId: string): Promise<ActorAccess> {
   const base: TenantScope = { actorId: userId, agencyIds: [], clientIds: [], memberAgencyIds: [] };
   return runInTenantScope(ds, base, async () => {
     const rows: { agency_id: string; client_id: string | null }[] = await ds.query(
@@ -37,10 +47,13 @@ export async function actorScope(ds: DataSource, userId: string): Promise<Tenant
       ? await ds.query('SELECT raize_agency_client_ids($1::uuid[]) AS ids', [`{${agencyIds.join(',')}}`])
       : [{ ids: [] }];
     return {
-      actorId: userId,
-      agencyIds,
-      clientIds: [...new Set([...direct, ...viaAgency[0].ids])],
-      memberAgencyIds: [...new Set(rows.map((r) => r.agency_id))],
+      scope: {
+        actorId: userId,
+        agencyIds,
+        clientIds: [...new Set([...direct, ...viaAgency[0].ids])],
+        memberAgencyIds: [...new Set(rows.map((r) => r.agency_id))],
+      },
+      staff: await new PlatformStaffRepository().scopeActorIsStaff(ds.manager),
     };
   });
 }
