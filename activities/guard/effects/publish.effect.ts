@@ -108,7 +108,7 @@ export function publishEffect(audit: AuditService): SideEffectAdapter<GuardedPub
         });
       }
       return {
-        author: { id: t.job.createdBy, kind: t.asset.authorKind, ids: await contentAuthors(m, t.job) },
+        author: { id: t.job.createdBy, kind: t.asset.authorKind, ids: await contentAuthors(m, t.job, t.asset) },
         approvals,
         scheduledAtS: Math.floor(Date.parse(input.scheduledAt) / 1000),
         contentChecksum: current,

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { In } from 'typeorm';
 import { Asset, AssetRevision } from '../database/entities';
 
 /** The job fields that say who wrote a post's content. */
@@ -8,17 +9,43 @@ export interface AuthoredJob {
   createdBy: string;
 }
 
+function authorList(job: AuthoredJob, assetAuthorId: string | null | undefined, editorIds: string[]): string[] {
+  const ids = [job.createdBy, assetAuthorId, ...editorIds];
+  return [...new Set(ids.filter((id): id is string => !!id))].sort();
+}
+
 /**
  * Everyone who wrote the content of a post (C-21): whoever scheduled it, the asset's creator and every operator
  * who edited it. None of them may be the second pair of eyes; the API, the approval activity and the policy input
- * all take the list from here.
+ * all take the list from here. The caller passes the job's asset, which it has loaded already (null when gone).
  */
-export async function contentAuthors(m: EntityManager, job: AuthoredJob): Promise<string[]> {
-  // In turn: a transaction is one connection.
-  const asset = await m.findOne(Asset, { where: { id: job.assetId, clientId: job.clientId } });
+export async function contentAuthors(
+  m: EntityManager,
+  job: AuthoredJob,
+  asset: Pick<Asset, 'authorId'> | null,
+): Promise<string[]> {
   const revisions = await m.find(AssetRevision, { where: { assetId: job.assetId, clientId: job.clientId } });
-  const ids = [job.createdBy, asset?.authorId, ...revisions.map((r) => r.editorId)];
-  return [...new Set(ids.filter((id): id is string => !!id))].sort();
+  return authorList(
+    job,
+    asset?.authorId,
+    revisions.map((r) => r.editorId),
+  );
+}
+
+/** The authors of each of many posts (a post list) in two queries, in the order of `jobs`. */
+export async function contentAuthorsOfEach(m: EntityManager, jobs: readonly AuthoredJob[]): Promise<string[][]> {
+  if (!jobs.length) return [];
+  const assetIds = [...new Set(jobs.map((j) => j.assetId))];
+  // In turn: a request's scope is one connection.
+  const assets = await m.find(Asset, { where: { id: In(assetIds) } });
+  const revisions = await m.find(AssetRevision, { where: { assetId: In(assetIds) } });
+  return jobs.map((job) =>
+    authorList(
+      job,
+      assets.find((a) => a.id === job.assetId && a.clientId === job.clientId)?.authorId,
+      revisions.filter((r) => r.assetId === job.assetId && r.clientId === job.clientId).map((r) => r.editorId),
+    ),
+  );
 }
 
 /** Records one edit of an asset in the caller's transaction (the same one that changes the text). */

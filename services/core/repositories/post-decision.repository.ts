@@ -46,7 +46,7 @@ export async function decisionContextFor(m: EntityManager, job: PublishJob): Pro
   const settings = await m.findOne(ClientPolicySettings, { where: { clientId: job.clientId } });
   const asset = await new AssetRepository().findForClient(m, { id: job.assetId, clientId: job.clientId });
   return {
-    authors: await contentAuthors(m, job),
+    authors: await contentAuthors(m, job, asset),
     fourEyes: settings?.fourEyes ?? true,
     // Recomputed from the content itself, as the guard does (C-23).
     currentChecksum: asset ? assetChecksum(asset) : '',

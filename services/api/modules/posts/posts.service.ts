@@ -6,7 +6,7 @@ import { AppConfig } from '../../../core/config/app-config';
 import { loadTemporalConfig } from '../../../core/config/temporal-config';
 import { AuditService } from '../../../core/audit/audit.service';
 import { Approval, Asset, PlatformAccount, PublishJob, PublishJobPayload } from '../../../core/database/entities';
-import { contentAuthors } from '../../../core/repositories/content-authors.repository';
+import { contentAuthorsOfEach } from '../../../core/repositories/content-authors.repository';
 import { decisionContextFor, PostDecisionRepository } from '../../../core/repositories/post-decision.repository';
 import { decisionRefusal } from '../../../core/repositories/post-decision.rules';
 import { effectiveRole } from '../../../core/tenancy/effective-role';
@@ -187,7 +187,8 @@ export class PostsService {
 
   async get(actor: Actor, postId: string): Promise<PostModel> {
     const job = await this.loadVisible(actor, postId, 'client.read');
-    return this.toModel(job, await this.liveStatus(job));
+    const [authorIds] = await contentAuthorsOfEach(this.ds.manager, [job]);
+    return this.toModel(job, await this.liveStatus(job), authorIds);
   }
 
   async list(actor: Actor, clientId: string): Promise<PostModel[]> {
@@ -195,9 +196,10 @@ export class PostsService {
     const jobs = await this.ds
       .getRepository(PublishJob)
       .find({ where: { clientId }, order: { scheduledAt: 'DESC' }, take: 200 });
+    const authors = await contentAuthorsOfEach(this.ds.manager, jobs);
     const models: PostModel[] = [];
     // In turn: the request's scope is one connection.
-    for (const j of jobs) models.push(await this.toModel(j, null));
+    for (const [i, j] of jobs.entries()) models.push(await this.toModel(j, null, authors[i]));
     return models;
   }
 
@@ -326,12 +328,11 @@ export class PostsService {
     }
   }
 
-  private async toModel(job: PublishJob, workflowStatus: string | null): Promise<PostModel> {
+  private async toModel(job: PublishJob, workflowStatus: string | null, authorIds: string[]): Promise<PostModel> {
     const approvals = await this.ds.getRepository(Approval).find({
       where: { publishJobId: job.id, clientId: job.clientId, decision: 'approved' },
       order: { createdAt: 'ASC' },
     });
-    const authorIds = await contentAuthors(this.ds.manager, job);
     return {
       id: job.id,
       clientId: job.clientId,
