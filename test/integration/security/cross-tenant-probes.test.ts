@@ -5,6 +5,7 @@ import type { SeededTenant } from '../../factories/tenant.factory';
 import { seedTenant } from '../../factories/tenant.factory';
 import type { TestStack } from '../../harness/stack';
 import { startTestStack } from '../../harness/stack';
+import { ID_TAKING_QUERIES } from '../../factories/id-probes';
 
 const MISSING = '00000000-0000-4000-8000-000000000000';
 
@@ -18,15 +19,7 @@ interface Ids {
 
 /** Every query and mutation that takes an id, with the variables that aim it at `ids`. */
 const PROBES: [string, string, (ids: Ids) => Record<string, unknown>][] = [
-  ['client', 'query($x: ID!) { client(id: $x) { id } }', (i) => ({ x: i.clientId })],
-  ['policySettings', 'query($x: ID!) { policySettings(clientId: $x) { clientId } }', (i) => ({ x: i.clientId })],
-  ['platformAccounts', 'query($x: ID!) { platformAccounts(clientId: $x) { id } }', (i) => ({ x: i.clientId })],
-  ['assets', 'query($x: ID!) { assets(clientId: $x) { id } }', (i) => ({ x: i.clientId })],
-  ['posts', 'query($x: ID!) { posts(clientId: $x) { id } }', (i) => ({ x: i.clientId })],
-  ['post', 'query($x: ID!) { post(id: $x) { id } }', (i) => ({ x: i.postId })],
-  ['killSwitches', 'query($x: ID!) { killSwitches(clientId: $x) { id } }', (i) => ({ x: i.clientId })],
-  ['auditEvents', 'query($x: ID!) { auditEvents(postId: $x) { id } }', (i) => ({ x: i.postId })],
-  ['verifyAuditChain', 'query($x: ID!) { verifyAuditChain(clientId: $x) { ok } }', (i) => ({ x: i.clientId })],
+  ...ID_TAKING_QUERIES,
   [
     'createClient',
     'mutation($x: CreateClientInput!) { createClient(input: $x) { id } }',

@@ -8,6 +8,7 @@ import type { SeededTenant } from '../../factories/tenant.factory';
 import { seedTenant } from '../../factories/tenant.factory';
 import type { TestStack } from '../../harness/stack';
 import { startTestStack } from '../../harness/stack';
+import { ID_TAKING_QUERIES } from '../../factories/id-probes';
 
 // The twins of cross-tenant-probes, roles and bad-input (which sign in with the development header): the same
 // probes as production sees operators, through a password session with its CSRF token and through API tokens.
@@ -37,19 +38,6 @@ interface Ids {
   assetChecksum: string;
   postId: string;
 }
-
-/** Id-taking queries, aimed at `ids`. */
-const QUERIES: [string, string, (i: Ids) => Record<string, unknown>][] = [
-  ['client', 'query($x: ID!) { client(id: $x) { id } }', (i) => ({ x: i.clientId })],
-  ['policySettings', 'query($x: ID!) { policySettings(clientId: $x) { clientId } }', (i) => ({ x: i.clientId })],
-  ['platformAccounts', 'query($x: ID!) { platformAccounts(clientId: $x) { id } }', (i) => ({ x: i.clientId })],
-  ['assets', 'query($x: ID!) { assets(clientId: $x) { id } }', (i) => ({ x: i.clientId })],
-  ['posts', 'query($x: ID!) { posts(clientId: $x) { id } }', (i) => ({ x: i.clientId })],
-  ['post', 'query($x: ID!) { post(id: $x) { id } }', (i) => ({ x: i.postId })],
-  ['killSwitches', 'query($x: ID!) { killSwitches(clientId: $x) { id } }', (i) => ({ x: i.clientId })],
-  ['auditEvents', 'query($x: ID!) { auditEvents(postId: $x) { id } }', (i) => ({ x: i.postId })],
-  ['verifyAuditChain', 'query($x: ID!) { verifyAuditChain(clientId: $x) { ok } }', (i) => ({ x: i.clientId })],
-];
 
 /** Every mutation's variables aimed at `ids`, with values that would act if a check let the call through. */
 const known = (i: Ids) => ({
@@ -127,7 +115,7 @@ describe('probes through real sessions, CSRF tokens and API token scopes (C-02, 
       const attacker = await attackerOf(via);
       const before = await databaseDigest(stack.ds);
       const answers = [];
-      for (const [name, query, vars] of QUERIES) {
+      for (const [name, query, vars] of ID_TAKING_QUERIES) {
         const foreign = await attacker.call(query, vars(ids));
         const absent = await attacker.call(query, vars(missingIds()));
         answers.push({ name, foreign: first(foreign), absent: first(absent), data: foreign.data ?? null });
