@@ -13,7 +13,10 @@ source "$POLICIES_DIR/lib.sh"
 
 SRC_DIR="$POLICIES_DIR/raize"
 DIST_DIR="$POLICIES_DIR/dist"
-ENTRYPOINT="raize/sideeffect/decision"
+# One rule per line (the side-effect decision first); each is an entrypoint of the one wasm.
+mapfile -t ENTRYPOINTS < <(grep -v '^\s*\(#\|$\)' "$POLICIES_DIR/entrypoints.txt")
+ENTRYPOINT_ARGS=()
+for e in "${ENTRYPOINTS[@]}"; do ENTRYPOINT_ARGS+=(-e "$e"); done
 FORCE=0
 [[ "${1:-}" == "--force" ]] && FORCE=1
 
@@ -26,7 +29,7 @@ log "opa: $OPA (v${OPA_VERSION:-unknown})"
 # Fingerprint of everything that goes into the bundle (tests excluded) + the OPA version.
 fingerprint() {
   {
-    printf 'opa %s\nentrypoint %s\n' "$OPA_VERSION" "$ENTRYPOINT"
+    printf 'opa %s\nentrypoints %s\n' "$OPA_VERSION" "${ENTRYPOINTS[*]}"
     (cd "$SRC_DIR" && find . -type f \( -name '*.rego' -o -name '*.json' \) ! -name '*_test.rego' -print0 \
       | LC_ALL=C sort -z | xargs -0 sha256sum)
   } | sha256sum | cut -d' ' -f1
@@ -42,8 +45,8 @@ fi
 TMP="$(mktemp -d "${TMPDIR:-/tmp}/raize-policies.XXXXXX")"
 trap 'rm -rf "$TMP"' EXIT
 
-log "opa build -t wasm -e $ENTRYPOINT policies/raize -o $TMP/bundle.tar.gz"
-"$OPA" build -t wasm -e "$ENTRYPOINT" --ignore '*_test.rego' "$SRC_DIR" -o "$TMP/bundle.tar.gz"
+log "opa build -t wasm ${ENTRYPOINT_ARGS[*]} policies/raize -o $TMP/bundle.tar.gz"
+"$OPA" build -t wasm "${ENTRYPOINT_ARGS[@]}" --ignore '*_test.rego' "$SRC_DIR" -o "$TMP/bundle.tar.gz"
 
 log "extracting /policy.wasm and /data.json"
 mkdir -p "$TMP/out"

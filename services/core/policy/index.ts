@@ -2,6 +2,7 @@ export * from './policy.types';
 export {
   DEFAULT_POLICY_TIMEOUT_MS,
   POLICY_ENTRYPOINT,
+  POLICY_ENTRYPOINTS_FILE,
   PolicyEngine,
   PolicyLoadError,
   type PolicyEngineLoadOptions,

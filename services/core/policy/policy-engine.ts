@@ -6,8 +6,13 @@ import { z } from 'zod';
 import { defaultPolicyWasmPath } from './policy-paths';
 import type { PolicyDecision, PolicyInput, PolicyReason } from './policy.types';
 
-/** The Rego rule the wasm is built for (policies/build.sh). */
+/** The side-effect decision every guarded call asks (policies/build.sh builds it first). */
 export const POLICY_ENTRYPOINT = 'raize/sideeffect/decision';
+/**
+ * Every rule the wasm is built for, one per line in policies/entrypoints.txt. Each answers the same shape
+ * (`allow`, `reasons`, `needs_approval`), so the one fail-closed interpreter serves them all.
+ */
+export const POLICY_ENTRYPOINTS_FILE = 'entrypoints.txt';
 export const DEFAULT_POLICY_TIMEOUT_MS = 250;
 const BUILD_HINT = 'run `npm run policies:build` (bash policies/build.sh) first';
 const MAX_DETAIL = 300;
@@ -16,7 +21,7 @@ const MAX_DETAIL = 300;
  * Evaluates the policy and returns the raw OPA result set (for the wasm SDK: `[{ result: {...} }]`).
  * Anything else it returns or throws is turned into a deny by the engine.
  */
-export type PolicyEvaluator = (input: PolicyInput) => unknown;
+export type PolicyEvaluator = (input: PolicyInput, entrypoint: string) => unknown;
 
 export interface PolicyEngineLoadOptions {
   /** Default: $RAIZE_POLICY_WASM, else <repo>/policies/dist/policy.wasm. */
@@ -88,8 +93,7 @@ export class PolicyEngine {
       throw new PolicyLoadError(`cannot load policy wasm ${wasmPath}: ${describe(err)}; ${BUILD_HINT}`, { cause: err });
     }
     const entrypoints = (policy.entrypoints ?? {}) as Record<string, number>;
-    const entrypoint = entrypoints[POLICY_ENTRYPOINT];
-    if (typeof entrypoint !== 'number') {
+    if (typeof entrypoints[POLICY_ENTRYPOINT] !== 'number') {
       throw new PolicyLoadError(
         `policy wasm ${wasmPath} has no entrypoint ${POLICY_ENTRYPOINT} (has: ${Object.keys(entrypoints).join(', ') || 'none'}); ${BUILD_HINT}`,
       );
@@ -100,7 +104,12 @@ export class PolicyEngine {
       throw new PolicyLoadError(`cannot load policy data ${dataPath} into the wasm: ${describe(err)}`, { cause: err });
     }
     return new PolicyEngine(
-      (input) => policy.evaluate(input, entrypoint),
+      (input, name) => {
+        const entrypoint = entrypoints[name];
+        // An unknown rule is an engine error, which decide() turns into a deny (fail closed).
+        if (typeof entrypoint !== 'number') throw new Error(`the policy wasm has no entrypoint ${name}`);
+        return policy.evaluate(input, entrypoint);
+      },
       timeoutMs,
       performance.now.bind(performance),
     );
@@ -111,14 +120,22 @@ export class PolicyEngine {
     return new PolicyEngine(evaluator, checkTimeout(opts.timeoutMs), opts.clock ?? performance.now.bind(performance));
   }
 
-  /** Asks the policy. Synchronous, never throws, denies on any doubt. */
+  /** Asks the side-effect policy. Synchronous, never throws, denies on any doubt. */
   decide(input: PolicyInput): PolicyDecision {
+    return this.decideAt(POLICY_ENTRYPOINT, input);
+  }
+
+  /**
+   * Asks another rule of the same bundle (e.g. `raize/creation/budget`, `raize/content/decision`) with its own input
+   * shape; the same guarantees: never throws, denies on any doubt, an unknown rule denies with engine_error.
+   */
+  decideAt(entrypoint: string, input: object): PolicyDecision {
     try {
       const started = this.clock();
       let raw: unknown;
       let thrown: { value: unknown } | undefined;
       try {
-        raw = this.evaluator(input);
+        raw = this.evaluator(input as PolicyInput, entrypoint);
       } catch (err) {
         thrown = { value: err };
       }

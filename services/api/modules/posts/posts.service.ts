@@ -1,43 +1,36 @@
-import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Client as TemporalClient, WorkflowNotFoundError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../../core/config/app-config';
 import { loadTemporalConfig } from '../../../core/config/temporal-config';
 import { AuditService } from '../../../core/audit/audit.service';
-import { Approval, Asset, PlatformAccount, PublishJob, PublishJobPayload } from '../../../core/database/entities';
+import { PublishJob } from '../../../core/database/entities';
+import { approvalsOfEach } from '../../../core/scheduling/calendar.repository';
 import { contentAuthorsOfEach } from '../../../core/repositories/content-authors.repository';
 import { decisionContextFor, PostDecisionRepository } from '../../../core/repositories/post-decision.repository';
 import { decisionRefusal } from '../../../core/repositories/post-decision.rules';
 import { effectiveRole } from '../../../core/tenancy/effective-role';
 import { logger } from '../../../core/telemetry/logger';
-import { assetChecksum } from '../../../core/util/asset-checksum';
+import { schedulePublish, SchedulePublishError } from '../../../core/publishing/schedule-publish';
 import type { DecisionRef } from '../../../../workflows/contracts/publish.contract';
 import {
   approveUpdate,
   cancelSignal,
-  PUBLISH_WORKFLOW_TYPE,
-  publishWorkflowId,
-  PublishWorkflowInput,
   rejectSignal,
   rescheduleSignal,
   statusQuery,
 } from '../../../../workflows/contracts/publish.contract';
 import type { PostDecisionKind } from '../../../../workflows/contracts/vocabulary/post-decisions';
 import { isFinalPublishStatus } from '../../../../workflows/contracts/vocabulary/publish-status';
-import {
-  agencyIdKey,
-  clientIdKey,
-  episodeKindKey,
-  platformKey,
-  publishStatusKey,
-} from '../../../../workflows/contracts/search-attributes';
 import { Actor } from '../../auth/actor';
 import { AccessService } from '../../auth/access.service';
 import { AppError, AppErrorCode, notFound } from '../../errors/app-error';
 import { APP_CONFIG, AUDIT, DATA_SOURCE, TEMPORAL_CLIENT } from '../../platform/tokens';
 import { approvalRefusal, approvalUpdateError, decisionError } from './approval-outcome';
+import { publishOptionsFrom, scheduleError } from './schedule-outcome';
 import { PostModel } from './post.model';
+import { toPostModel } from './post-model.mapper';
+import { PostsCalendarService } from './posts-calendar.service';
 import { ApprovePostInput, PostDecisionInput, ReschedulePostInput, SchedulePostInput } from './dtos/post.inputs';
 
 // Long enough for the approval activity and a retry of it; an operator is waiting on the answer.
@@ -54,135 +47,36 @@ export class PostsService {
     @Inject(TEMPORAL_CLIENT) private readonly temporal: TemporalClient,
     @Inject(AUDIT) private readonly audit: AuditService,
     private readonly access: AccessService,
+    private readonly calendar: PostsCalendarService,
   ) {}
 
-  /** Fixes the payload (C-23), derives the idempotency key (C-22) and starts the workflow with ids only (C-05). */
+  /** Checks the actor may schedule for the client, then schedules through the one shared path (schedulePublish). */
   async schedule(actor: Actor, input: SchedulePostInput): Promise<PostModel> {
     const { client } = await this.access.requireClient(actor, input.clientId, 'post.schedule');
-    const [account, asset] = await Promise.all([
-      this.ds.getRepository(PlatformAccount).findOne({ where: { id: input.platformAccountId, clientId: client.id } }),
-      this.ds.getRepository(Asset).findOne({ where: { id: input.assetId, clientId: client.id } }),
-    ]);
-    if (!account) throw notFound('platform account');
-    if (!asset) throw notFound('asset');
-    if (account.status !== 'connected')
-      throw new AppError(AppErrorCode.Conflict, `the account is ${account.status}; reconnect it before scheduling`);
-    const scheduledAt = new Date(input.scheduledAt);
-    const checksum = assetChecksum(asset);
-    const idempotencyKey = createHash('sha256')
-      .update(['publish', client.id, account.id, asset.id, scheduledAt.toISOString()].join('|'))
-      .digest('hex');
-    const timezone = input.timezone ?? client.timezone;
-    const tq = this.config.taskQueueOverride ?? loadTemporalConfig().taskQueues.publish;
-
-    const job = await this.ds.transaction(async (m) => {
-      const dup = await m.findOne(PublishJob, { where: { idempotencyKey } });
-      if (dup)
-        throw new AppError(
-          AppErrorCode.Conflict,
-          `this asset is already scheduled on this account at this time (post ${dup.id})`,
-        );
-      const jobId = randomUUID();
-      const payload: PublishJobPayload = {
-        jobId,
-        agencyId: client.agencyId,
-        clientId: client.id,
-        platformAccountId: account.id,
-        platform: account.platform,
-        assetId: asset.id,
-        assetChecksum: checksum,
-        idempotencyKey,
-        scheduledAt: scheduledAt.toISOString(),
-        timezone,
-        authorId: actor.userId,
-      };
-      const workflowId = publishWorkflowId(client.id, jobId);
-      const saved = await m.save(
-        PublishJob,
-        m.create(PublishJob, {
-          id: jobId,
-          agencyId: client.agencyId,
-          clientId: client.id,
-          platformAccountId: account.id,
-          assetId: asset.id,
-          assetChecksum: checksum,
-          idempotencyKey,
-          scheduledAt,
-          timezone,
-          status: 'scheduled',
-          statusReasons: [],
-          createdBy: actor.userId,
-          workflowId,
-          payload,
-        }),
-      );
-      await this.audit.append(
+    try {
+      const { jobId } = await schedulePublish(
+        {
+          ds: this.ds,
+          temporal: this.temporal,
+          audit: this.audit,
+          taskQueue: this.config.taskQueueOverride ?? loadTemporalConfig().taskQueues.publish,
+          options: publishOptionsFrom(this.config),
+        },
         {
           agencyId: client.agencyId,
           clientId: client.id,
-          actor: `user:${actor.userId}`,
-          action: 'post.scheduled',
-          subjectType: 'publish_job',
-          subjectId: saved.id,
-          data: { accountId: account.id, assetId: asset.id, assetChecksum: checksum, scheduledAt: payload.scheduledAt },
+          platformAccountId: input.platformAccountId,
+          assetId: input.assetId,
+          scheduledAt: new Date(input.scheduledAt),
+          timezone: input.timezone ?? client.timezone,
+          actorId: actor.userId,
+          source: 'operator',
         },
-        m,
       );
-      const wfInput: PublishWorkflowInput = {
-        ...payload,
-        options: {
-          pauseRecheckSeconds: this.config.pauseRecheckSeconds,
-          publishTimeoutSeconds: this.config.publishTimeoutSeconds,
-          verifyIntervalSeconds: this.config.verifyIntervalSeconds,
-        },
-      };
-      return { id: saved.id, workflowId, wfInput };
-    });
-    // Started after the commit, so the workflow's first activity always finds its job and the client's
-    // audit-chain lock is not held across the Temporal call. If Temporal refuses, the job is marked failed
-    // (an honest record of the attempt) and the operator gets a clear answer.
-    try {
-      await this.temporal.workflow.start(PUBLISH_WORKFLOW_TYPE, {
-        taskQueue: tq,
-        workflowId: job.workflowId,
-        args: [job.wfInput],
-        typedSearchAttributes: [
-          { key: clientIdKey, value: client.id },
-          { key: agencyIdKey, value: client.agencyId },
-          { key: platformKey, value: account.platform },
-          { key: episodeKindKey, value: 'publish' },
-          { key: publishStatusKey, value: 'scheduled' },
-        ],
-      });
+      return this.get(actor, jobId);
     } catch (err) {
-      await this.ds.transaction(async (m) => {
-        await m.update(
-          PublishJob,
-          { id: job.id, clientId: client.id },
-          {
-            status: 'failed',
-            statusReasons: [{ code: 'not_started', message: 'the scheduler was unreachable; schedule the post again' }],
-          },
-        );
-        await this.audit.append(
-          {
-            agencyId: client.agencyId,
-            clientId: client.id,
-            actor: `user:${actor.userId}`,
-            action: 'post.failed',
-            subjectType: 'publish_job',
-            subjectId: job.id,
-            data: { reason: 'workflow_not_started', kind: (err as Error).name },
-          },
-          m,
-        );
-      });
-      throw new AppError(
-        AppErrorCode.Unavailable,
-        'the scheduler is unreachable right now; the post was not scheduled. Try again in a minute',
-      );
+      throw err instanceof SchedulePublishError ? scheduleError(err) : err;
     }
-    return this.get(actor, job.id);
   }
 
   async get(actor: Actor, postId: string): Promise<PostModel> {
@@ -191,16 +85,16 @@ export class PostsService {
     return this.toModel(job, await this.liveStatus(job), authorIds);
   }
 
+  /**
+   * Deprecated (the web app's list until it moves to postCalendar): the 200 posts scheduled furthest ahead, with
+   * their authors and approvals read for all of them at once instead of once per post.
+   */
   async list(actor: Actor, clientId: string): Promise<PostModel[]> {
     await this.access.requireClient(actor, clientId, 'client.read');
     const jobs = await this.ds
       .getRepository(PublishJob)
       .find({ where: { clientId }, order: { scheduledAt: 'DESC' }, take: 200 });
-    const authors = await contentAuthorsOfEach(this.ds.manager, jobs);
-    const models: PostModel[] = [];
-    // In turn: the request's scope is one connection.
-    for (const [i, j] of jobs.entries()) models.push(await this.toModel(j, null, authors[i]));
-    return models;
+    return this.calendar.models(jobs);
   }
 
   /**
@@ -329,36 +223,11 @@ export class PostsService {
   }
 
   private async toModel(job: PublishJob, workflowStatus: string | null, authorIds: string[]): Promise<PostModel> {
-    const approvals = await this.ds.getRepository(Approval).find({
-      where: { publishJobId: job.id, clientId: job.clientId, decision: 'approved' },
-      order: { createdAt: 'ASC' },
-    });
-    return {
-      id: job.id,
-      clientId: job.clientId,
-      platformAccountId: job.platformAccountId,
-      assetId: job.assetId,
-      assetChecksum: job.assetChecksum,
-      status: job.status,
-      reasons: job.statusReasons,
-      scheduledAt: job.scheduledAt,
-      timezone: job.timezone,
-      createdBy: job.createdBy,
-      authorIds,
-      platformPostId: job.platformPostId,
-      url: job.url,
-      proof: job.proof ? JSON.stringify(job.proof) : null,
-      publishedAt: job.publishedAt,
-      verifiedAt: job.verifiedAt,
-      workflowId: job.workflowId,
-      temporalUrl: `${this.config.temporal.uiUrl}/namespaces/${this.config.temporal.namespace}/workflows/${encodeURIComponent(job.workflowId)}`,
-      workflowStatus,
-      approvals: approvals.map((a) => ({
-        approverId: a.approverId,
-        role: a.role,
-        assetChecksum: a.assetChecksum,
-        createdAt: a.createdAt,
-      })),
-    };
+    const approvals = await approvalsOfEach(this.ds.manager, [job]);
+    return toPostModel(
+      job,
+      { workflowStatus, authorIds, approvals: approvals.get(job.id) ?? [] },
+      this.config.temporal,
+    );
   }
 }
