@@ -1,0 +1,4 @@
+export { createLocalTextProvider, LOCAL_TEXT_MODEL } from './local-text.provider';
+export { createLocalImageProvider, LOCAL_IMAGE_MODEL } from './local-image.provider';
+export { createLocalVideoProvider, LOCAL_VIDEO_MODEL } from './local-video.provider';
+export { LocalRenderError, resolveFfmpegTool } from './ffmpeg';
