@@ -7,7 +7,7 @@ export function webDistDir(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /** Paths the API answers itself: the app's fallback never shadows them. */
-export const API_PREFIXES = ['/graphql', '/oauth', '/health', '/codec'] as const;
+export const API_PREFIXES = ['/graphql', '/oauth', '/health', '/codec', '/artifacts'] as const;
 
 export function isApiPath(path: string): boolean {
   return API_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`));
