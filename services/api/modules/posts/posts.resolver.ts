@@ -12,12 +12,18 @@ import { ApprovePostInput, PostDecisionInput, ReschedulePostInput, SchedulePostI
 import { PublishStatusEnum } from '../../schema/enums';
 import { PostModel } from './post.model';
 import { PostsService } from './posts.service';
+import { PostsCalendarService } from './posts-calendar.service';
+import { encodeCursor } from '../../../core/scheduling/calendar.repository';
+import { PostCalendarArgs, PostPageArgs } from './dtos/post-page.args';
 import { TokenScope } from '../../auth/token-scope.decorator';
 
 @Resolver(() => PostModel)
 @UseGuards(ActorGuard)
 export class PostsResolver {
-  constructor(private readonly postsService: PostsService) {}
+  constructor(
+    private readonly postsService: PostsService,
+    private readonly calendar: PostsCalendarService,
+  ) {}
 
   @Query(() => PostModel, { description: 'A post: database record and, while it runs, the live workflow status' })
   post(
@@ -27,12 +33,31 @@ export class PostsResolver {
     return this.postsService.get(actor, id);
   }
 
-  @Query(() => [PostModel])
+  @Query(() => [PostModel], {
+    deprecationReason:
+      'the 200 posts scheduled furthest ahead, whatever the month: use postCalendar (a date range, paginated)',
+  })
   posts(
     @CurrentActor() actor: Actor,
     @Args('clientId', { type: () => ID }, new ParseUUIDPipe()) clientId: string,
   ): Promise<PostModel[]> {
     return this.postsService.list(actor, clientId);
+  }
+
+  @Query(() => [PostModel], {
+    description:
+      "A page of a client's posts scheduled in a range of local dates in its timezone, [from, to), in time order. " +
+      'The next page: after = the last post’s cursor; a page shorter than first is the last.',
+  })
+  postCalendar(@CurrentActor() actor: Actor, @Args() args: PostCalendarArgs): Promise<PostModel[]> {
+    return this.calendar.calendar(actor, args);
+  }
+
+  @Query(() => [PostModel], {
+    description: 'A page of the posts waiting for an approval, soonest first; paged like postCalendar',
+  })
+  approvalQueue(@CurrentActor() actor: Actor, @Args() args: PostPageArgs): Promise<PostModel[]> {
+    return this.calendar.approvalQueue(actor, args);
   }
 
   @Mutation(() => PostModel)
@@ -63,6 +88,11 @@ export class PostsResolver {
   @TokenScope('publish')
   cancelPost(@CurrentActor() actor: Actor, @Args('input') input: PostDecisionInput): Promise<PostModel> {
     return this.postsService.cancel(actor, input);
+  }
+
+  @ResolveField(() => String, { description: 'its position in time order: `after` for the page that follows it' })
+  cursor(@Parent() post: PostModel): string {
+    return encodeCursor({ at: post.scheduledAt, id: post.id });
   }
 
   @ResolveField(() => Boolean, { description: 'the episode has ended: nothing can change the post any more' })

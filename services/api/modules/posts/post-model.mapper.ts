@@ -1,0 +1,46 @@
+import type { AppConfig } from '../../../core/config/app-config';
+import type { Approval, PublishJob } from '../../../core/database/entities';
+import type { PostModel } from './post.model';
+
+/** What a post's answer needs beyond its job row, loaded by the caller once per page, not once per post. */
+export interface PostExtras {
+  workflowStatus: string | null;
+  authorIds: string[];
+  /** the post's approvals (decision 'approved'), oldest first */
+  approvals: readonly Approval[];
+}
+
+/** A publish job as the API shows it. */
+export function toPostModel(
+  job: PublishJob,
+  extras: PostExtras,
+  temporal: Pick<AppConfig['temporal'], 'uiUrl' | 'namespace'>,
+): PostModel {
+  return {
+    id: job.id,
+    clientId: job.clientId,
+    platformAccountId: job.platformAccountId,
+    assetId: job.assetId,
+    assetChecksum: job.assetChecksum,
+    status: job.status,
+    reasons: job.statusReasons,
+    scheduledAt: job.scheduledAt,
+    timezone: job.timezone,
+    createdBy: job.createdBy,
+    authorIds: extras.authorIds,
+    platformPostId: job.platformPostId,
+    url: job.url,
+    proof: job.proof ? JSON.stringify(job.proof) : null,
+    publishedAt: job.publishedAt,
+    verifiedAt: job.verifiedAt,
+    workflowId: job.workflowId,
+    temporalUrl: `${temporal.uiUrl}/namespaces/${temporal.namespace}/workflows/${encodeURIComponent(job.workflowId)}`,
+    workflowStatus: extras.workflowStatus,
+    approvals: extras.approvals.map((a) => ({
+      approverId: a.approverId,
+      role: a.role,
+      assetChecksum: a.assetChecksum,
+      createdAt: a.createdAt,
+    })),
+  };
+}
