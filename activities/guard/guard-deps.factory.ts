@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { ArtifactStore } from '../../services/core/artifacts/artifact-store.port';
 import type { AuditService } from '../../services/core/audit/audit.service';
 import type { ConnectorSettings, PlatformTiming } from '../../services/core/connectors/connector.types';
 import {
@@ -41,6 +42,7 @@ export interface GuardDepsInput {
   /** the guarded activity's start-to-close, checked against the connectors' timeouts */
   publishTimeoutSeconds: number;
   alert: GuardDeps['alert'];
+  artifacts?: ArtifactStore;
 }
 
 export function createGuardDeps(i: GuardDepsInput): GuardDeps {
@@ -53,5 +55,6 @@ export function createGuardDeps(i: GuardDepsInput): GuardDeps {
     credentials: new CredentialCache(i.credentials),
     platforms,
     alert: i.alert,
+    artifacts: i.artifacts,
   };
 }

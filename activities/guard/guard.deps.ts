@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { ArtifactStore } from '../../services/core/artifacts/artifact-store.port';
 import type { AuditService } from '../../services/core/audit/audit.service';
 import type {
   ConnectorReader,
@@ -25,6 +26,8 @@ export interface GuardDeps {
   credentials: CredentialCache;
   platforms: PlatformConnectors;
   alert: (msg: string, fields: Record<string, string>) => void;
+  /** where posts' media are read from; a post with media fails clearly without one */
+  artifacts?: ArtifactStore;
   now?: () => Date;
   /** pacing jitter in [0, 1); tests pin it */
   random?: () => number;

@@ -30,7 +30,7 @@ export function createPublishActivities(deps: GuardDeps) {
 
 function createUnscopedPublishActivities(deps: GuardDeps) {
   const kernel = new SideEffectKernel(deps);
-  const effect = publishEffect(deps.audit);
+  const effect = publishEffect(deps.audit, deps.artifacts);
   const jobs = new PublishJobRepository(deps.audit);
   const assets = new AssetRepository();
 

@@ -1,7 +1,7 @@
 import * as productionBundle from '../../workflows';
 import * as smokeBundle from '../../workflows/smoke';
 import { LANES } from '../core/config/temporal-config';
-import type { GuardDeps } from '../../activities/guard/guard.deps';
+import type { LaneDeps } from '../../activities/lanes/lane.deps';
 import { LANE_REGISTRATIONS, runnableLanes, SMOKE_LANE } from './lane-workers';
 
 describe('what each lane worker registers', () => {
@@ -12,13 +12,20 @@ describe('what each lane worker registers', () => {
     expect(Object.keys(smokeBundle)).toEqual([...SMOKE_LANE.workflows]);
   });
 
-  it('one bundle is enough only while a single lane runs workflows', () => {
-    // A second lane with workflows needs a bundle entry of its own, or it would register the publish episode too.
-    expect(LANES.filter((l) => LANE_REGISTRATIONS[l].workflows.length > 0)).toEqual(['publish']);
+  it('lanes share the workflow bundle, but a side effect runs only on the lane that owns it', () => {
+    // Activities are registered per lane and every episode's activities run on its own queue: a workflow started on
+    // another lane's queue finds no activity to run there, so it cannot publish from the creation lane's slots.
+    const activitiesOf = (lane: (typeof LANES)[number]) =>
+      Object.keys(LANE_REGISTRATIONS[lane].activities?.({} as LaneDeps) ?? {});
+    expect(activitiesOf('publish')).toContain('guardedPublish');
+    for (const lane of ['creation', 'planning'] as const) expect(activitiesOf(lane)).not.toContain('guardedPublish');
+    expect(activitiesOf('creation')).toEqual(expect.arrayContaining(['generateItemAsset', 'scheduleApprovedItem']));
+    expect(activitiesOf('publish')).not.toContain('generateItemAsset');
+    expect(activitiesOf('planning')).not.toContain('generateItemAsset');
   });
 
   it('the publish lane gets the publish activities and nothing of the smoke lane', () => {
-    const names = Object.keys(LANE_REGISTRATIONS.publish.activities!({} as GuardDeps));
+    const names = Object.keys(LANE_REGISTRATIONS.publish.activities!({} as LaneDeps));
     expect(names).toEqual(
       expect.arrayContaining([
         'preparePublish',
@@ -34,6 +41,6 @@ describe('what each lane worker registers', () => {
   });
 
   it('lanes with nothing to run get no worker', () => {
-    expect(runnableLanes(LANES)).toEqual(['publish']);
+    expect(runnableLanes(LANES)).toEqual(['publish', 'creation', 'planning']);
   });
 });

@@ -4,9 +4,13 @@ import { Worker } from '@temporalio/worker';
 import type { Lane } from '../core/config/temporal-config';
 import { LANES, loadTemporalConfig } from '../core/config/temporal-config';
 import { logger } from '../core/telemetry/logger';
-import type { GuardDeps } from '../../activities/guard/guard.deps';
+import type { LaneDeps } from '../../activities/lanes/lane.deps';
 import { createPublishActivities } from '../../activities/publish/publish.activities';
 import { createSmokeActivities } from '../../activities/smoke/smoke.activities';
+import { planningLaneActivities } from '../../activities/planning/planning-lane';
+import { creationLaneActivities } from '../../activities/creation/creation-lane';
+import { CREATION_ITEM_WORKFLOW_TYPE } from '../../workflows/contracts/creation.contract';
+import { PLANNING_WORKFLOW_TYPE } from '../../workflows/contracts/planning.contract';
 import { PUBLISH_WORKFLOW_TYPE } from '../../workflows/contracts/publish.contract';
 import { SMOKE_WORKFLOW_TYPE } from '../../workflows/contracts/smoke.contract';
 
@@ -14,18 +18,18 @@ import { SMOKE_WORKFLOW_TYPE } from '../../workflows/contracts/smoke.contract';
 export interface LaneRegistration {
   /** workflow types the lane runs, all exported by the production bundle (workflows/index.ts) */
   workflows: readonly string[];
-  activities?: (deps: GuardDeps) => object;
+  activities?: (deps: LaneDeps) => object;
 }
 
 /**
- * Lane → what it runs. Engagement, creation and planning have no episodes yet: they get no worker (a Temporal
- * worker with nothing registered does not poll either) until an entry here gives them one.
+ * Lane → what it runs. Engagement has no episode yet: it gets no worker (a Temporal worker with nothing registered
+ * does not poll either) until an entry here gives it one.
  */
 export const LANE_REGISTRATIONS: Readonly<Record<Lane, LaneRegistration>> = {
   publish: { workflows: [PUBLISH_WORKFLOW_TYPE], activities: (deps) => createPublishActivities(deps) },
   engagement: { workflows: [] },
-  creation: { workflows: [] },
-  planning: { workflows: [] },
+  creation: { workflows: [CREATION_ITEM_WORKFLOW_TYPE], activities: (deps) => creationLaneActivities(deps) },
+  planning: { workflows: [PLANNING_WORKFLOW_TYPE], activities: (deps) => planningLaneActivities(deps) },
 };
 
 /** The diagnostics lane: the smoke workflow proves worker, bundle and server talk; only tests start it. */
@@ -36,7 +40,7 @@ export interface LaneWorkerOptions {
   namespace: string;
   /** the production bundle (buildWorkflowBundle of workflows/index.ts) */
   bundlePath: string;
-  deps: GuardDeps;
+  deps: LaneDeps;
   /** the payload codec (createWorkerDeps builds it); required, so no worker writes plaintext histories (C-13) */
   dataConverter: DataConverter;
   lanes?: Lane[];
@@ -65,8 +69,9 @@ export async function createLaneWorkers(o: LaneWorkerOptions): Promise<Worker[]>
         connection: o.connection,
         namespace: o.namespace,
         taskQueue: o.taskQueueFor?.(lane) ?? cfg.taskQueues[lane],
-        // One bundle for every lane that runs workflows: today only publish does, and a spec fails when the
-        // bundle's exports and the lanes' workflow lists drift apart (a second lane then gets a bundle of its own).
+        // One bundle for every lane that runs workflows (a spec keeps its exports and the lanes' lists equal). What
+        // isolates the lanes is the task queue and its slots, and the activities: each lane registers only its own,
+        // so a workflow started on the wrong queue finds nothing to run there and can cause no side effect.
         workflowBundle: reg.workflows.length ? { codePath: o.bundlePath } : undefined,
         dataConverter: o.dataConverter,
         activities: reg.activities?.(o.deps),

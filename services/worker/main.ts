@@ -23,10 +23,11 @@ async function main(): Promise<void> {
     !process.env.RAIZE_WORKFLOW_BUNDLE,
   );
   const connection = await NativeConnection.connect({ address: config.temporal.address });
-  const { deps, ds, dataConverter } = await createWorkerDeps(config, {
+  const { deps, ds, dataConverter, close } = await createWorkerDeps(config, {
     connectorTimeoutMs: process.env.RAIZE_CONNECTOR_TIMEOUT_MS
       ? Number(process.env.RAIZE_CONNECTOR_TIMEOUT_MS)
       : undefined,
+    taskQueue: process.env.RAIZE_TASK_QUEUE,
   });
   const workers = await createLaneWorkers({
     connection,
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   await Promise.all(workers.map((w) => w.run()));
+  await close();
   await ds.destroy();
   await connection.close();
   logger.info('worker stopped');

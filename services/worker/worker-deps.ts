@@ -10,15 +10,28 @@ import { CredentialStore } from '../core/secrets/credential-store';
 import { createSecrets } from '../core/secrets/create-secrets';
 import { codecOptionsFrom, createDataConverter } from '../core/temporal/codec/data-converter';
 import { SecretsCodecKeySource } from '../core/temporal/codec/secrets-key-source';
-import type { GuardDeps } from '../../activities/guard/guard.deps';
+import { Context } from '@temporalio/activity';
 import { createGuardDeps } from '../../activities/guard/guard-deps.factory';
+import type { LaneDeps } from '../../activities/lanes/lane.deps';
+import { createArtifactStore } from '../core/artifacts/create-artifact-store';
+import { loadTemporalConfig } from '../core/config/temporal-config';
+import { createProviderGateway } from '../core/providers/provider-gateway';
+import { defaultProviderRegistry } from '../core/providers/provider-registry';
+import { vendorAdapters } from '../core/providers/vendor-adapters';
+import { publishOptionsFrom } from '../core/publishing/publish-options';
+import { createTemporalClient } from '../core/temporal/temporal-client';
 import { logger } from '../core/telemetry/logger';
 
 /** Everything the activities need, built once per worker process. */
 export async function createWorkerDeps(
   config: AppConfig,
-  opts: { connectorTimeoutMs?: number; connectors?: ConnectorSettingsOverrides } = {},
-): Promise<{ deps: GuardDeps; ds: DataSource; dataConverter: DataConverter }> {
+  opts: {
+    connectorTimeoutMs?: number;
+    connectors?: ConnectorSettingsOverrides;
+    /** one queue for every lane (tests); else temporal.yaml's */
+    taskQueue?: string;
+  } = {},
+): Promise<{ deps: LaneDeps; ds: DataSource; dataConverter: DataConverter; close: () => Promise<void> }> {
   // The app role, under row-level security; each activity runs in its client's scope (C-01, C-05).
   const ds = await createAppDataSource(config.databaseAppUrl, { applicationName: 'raize-worker', env: config.env });
   const secrets = createSecrets(config);
@@ -26,10 +39,15 @@ export async function createWorkerDeps(
     ...opts.connectors,
     sandbox: { timeoutMs: opts.connectorTimeoutMs, ...opts.connectors?.sandbox },
   };
-  const deps = createGuardDeps({
+  const audit = new AuditService(ds, secrets);
+  const policy = await PolicyEngine.load();
+  // Resolved up front (signing key, MinIO credentials): a worker missing them refuses to start (C-15).
+  const artifacts = await createArtifactStore({ ds, audit, secrets });
+  const guard = createGuardDeps({
     ds,
-    audit: new AuditService(ds, secrets),
-    policy: await PolicyEngine.load(),
+    audit,
+    policy,
+    artifacts,
     credentials: new CredentialStore(secrets),
     connectors: connectorSettingsFrom(config, overrides),
     publishTimeoutSeconds: config.publishTimeoutSeconds,
@@ -40,9 +58,31 @@ export async function createWorkerDeps(
       ),
   });
   // The payload codec's keys live in the same secrets backend as the API's, so both read each other's payloads.
-  return {
-    deps,
-    ds,
-    dataConverter: createDataConverter(new SecretsCodecKeySource(secrets), codecOptionsFrom(config)),
+  const dataConverter = createDataConverter(new SecretsCodecKeySource(secrets), codecOptionsFrom(config));
+  // The creation lane starts publishing episodes (an approved item); it speaks to Temporal as the API does.
+  const temporal = await createTemporalClient(config.temporal.address, config.temporal.namespace, dataConverter);
+  const queues = loadTemporalConfig().taskQueues;
+  const deps: LaneDeps = {
+    ...guard,
+    artifacts,
+    providers: createProviderGateway({
+      ds,
+      secrets,
+      policy,
+      artifacts,
+      audit,
+      registry: defaultProviderRegistry(vendorAdapters()),
+      // A render is polled inside one activity: its heartbeats keep Temporal from timing it out.
+      heartbeat: () => {
+        if (Context.current()) Context.current().heartbeat();
+      },
+    }),
+    temporal,
+    taskQueues: {
+      publish: opts.taskQueue ?? config.taskQueueOverride ?? queues.publish,
+      creation: opts.taskQueue ?? queues.creation,
+    },
+    publishOptions: publishOptionsFrom(config),
   };
+  return { deps, ds, dataConverter, close: () => temporal.connection.close() };
 }

@@ -15,4 +15,18 @@ export const ID_TAKING_QUERIES: [string, string, (i: QueryTarget) => Record<stri
   ['killSwitches', 'query($x: ID!) { killSwitches(clientId: $x) { id } }', (i) => ({ x: i.clientId })],
   ['auditEvents', 'query($x: ID!) { auditEvents(postId: $x) { id } }', (i) => ({ x: i.postId })],
   ['verifyAuditChain', 'query($x: ID!) { verifyAuditChain(clientId: $x) { ok } }', (i) => ({ x: i.clientId })],
+  [
+    'postCalendar',
+    'query($x: ID!) { postCalendar(clientId: $x, from: "2026-01-01", to: "2026-02-01") { id } }',
+    (i) => ({ x: i.clientId }),
+  ],
+  ['approvalQueue', 'query($x: ID!) { approvalQueue(clientId: $x) { id } }', (i) => ({ x: i.clientId })],
+  ['queueSlots', 'query($x: ID!) { queueSlots(clientId: $x) { id } }', (i) => ({ x: i.clientId })],
+  ['brandKit', 'query($x: ID!) { brandKit(clientId: $x) { clientId } }', (i) => ({ x: i.clientId })],
+  ['kbSources', 'query($x: ID!) { kbSources(clientId: $x) { id } }', (i) => ({ x: i.clientId })],
+  ['aiSettings', 'query($x: ID!) { aiSettings(clientId: $x) { clientId } }', (i) => ({ x: i.clientId })],
+  ['providerKeys', 'query($x: ID!) { providerKeys(clientId: $x) { provider } }', (i) => ({ x: i.clientId })],
+  ['plans', 'query($x: ID!) { plans(clientId: $x) { id } }', (i) => ({ x: i.clientId })],
+  ['recurringPlanning', 'query($x: ID!) { recurringPlanning(clientId: $x) { paused } }', (i) => ({ x: i.clientId })],
+  ['reviewQueue', 'query($x: ID!) { reviewQueue(clientId: $x) { endCursor } }', (i) => ({ x: i.clientId })],
 ];

@@ -10,7 +10,7 @@ import { SandboxAdminClient } from '../../services/sandbox/sandbox-admin.client'
 import type { RunningSandbox } from '../../services/sandbox/sandbox.server';
 import { startSandbox } from '../../services/sandbox/sandbox.server';
 import { nativeConnection, openDataSource, tempDataDir, testEnv, uniqueTaskQueue } from './test-env';
-import type { GuardDeps } from '../../activities/guard/guard.deps';
+import type { LaneDeps } from '../../activities/lanes/lane.deps';
 import type { ConnectorSettingsOverrides } from '../../services/core/connectors/platform-registry';
 
 export interface TestStack {
@@ -20,7 +20,7 @@ export interface TestStack {
   ds: DataSource;
   taskQueue: string;
   dataDir: string;
-  deps?: GuardDeps;
+  deps?: LaneDeps;
   gql<T = Record<string, unknown>>(
     actorId: string | null,
     query: string,
@@ -88,6 +88,7 @@ export async function startTestStack(opts: TestStackOptions = {}): Promise<TestS
   let worker: Worker | undefined;
   let running: Promise<void> | undefined;
   let workerDs: DataSource | undefined;
+  let closeDeps: (() => Promise<void>) | undefined;
   const stack: TestStack = {
     apiUrl,
     sandbox,
@@ -108,8 +109,10 @@ export async function startTestStack(opts: TestStackOptions = {}): Promise<TestS
       const built = await createWorkerDeps(config, {
         connectorTimeoutMs: opts.connectorTimeoutMs,
         connectors: { sandbox: { ...TEST_CONNECTORS.sandbox, ...opts.connectors?.sandbox } },
+        taskQueue,
       });
       workerDs = built.ds;
+      closeDeps = built.close;
       stack.deps = built.deps;
       const connection = await nativeConnection();
       [worker] = await createLaneWorkers({
@@ -126,7 +129,9 @@ export async function startTestStack(opts: TestStackOptions = {}): Promise<TestS
     async stopWorker() {
       if (worker && worker.getState() === 'RUNNING') worker.shutdown();
       await running;
+      await closeDeps?.();
       await workerDs?.destroy();
+      closeDeps = undefined;
       worker = undefined;
       running = undefined;
       workerDs = undefined;

@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
-import type { PlatformPost } from '../../../services/core/connectors/connector.types';
+import type { ArtifactStore } from '../../../services/core/artifacts/artifact-store.port';
+import type { PlatformPost, PublishContent } from '../../../services/core/connectors/connector.types';
 import { contentFingerprint } from '../../../services/core/connectors/content-fingerprint';
 import type { Asset, PublishJob, PublishProof } from '../../../services/core/database/entities';
 import { Approval, Client, ClientPolicySettings, PlatformAccount } from '../../../services/core/database/entities';
@@ -19,6 +21,8 @@ export interface PublishTarget extends EffectTarget {
   job: PublishJob;
   asset: Asset;
   approvals: Approval[];
+  /** the asset's media as it will be sent, read from the artifact store (checksum verified there) */
+  media: PublishContent['media'];
 }
 
 /** C-24: the read-back shows exactly the text we sent, by the account we sent it as (at once, and on later checks). */
@@ -30,10 +34,27 @@ export function showsOurPost(readBack: PlatformPost, sent: { text: string; exter
 }
 
 /** The publish action's part of the kernel: a publish job's claim, facts, call, read-back and proof. */
-export function publishEffect(audit: AuditService): SideEffectAdapter<GuardedPublishInput, PublishTarget> {
+export function publishEffect(
+  audit: AuditService,
+  artifacts?: ArtifactStore,
+): SideEffectAdapter<GuardedPublishInput, PublishTarget> {
   const jobs = new PublishJobRepository(audit);
   const assets = new AssetRepository();
-  const contentOf = (t: PublishTarget) => ({ text: t.asset.text, media: [] });
+  const contentOf = (t: PublishTarget): PublishContent => ({ text: t.asset.text, media: t.media });
+  // The bytes go with the call (the sandbox takes them inline); the store refuses another client's key and a
+  // tampered object, so what is sent is what the approvers saw (its key, with the sha256 in it, is in the checksum).
+  const mediaOf = async (asset: Asset): Promise<PublishContent['media']> => {
+    if (!asset.mediaKey) return [];
+    if (!artifacts) throw new Error('the post has media but this worker has no artifact store configured');
+    const bytes = await artifacts.get({ key: asset.mediaKey, clientId: asset.clientId });
+    return [
+      {
+        dataBase64: bytes.toString('base64'),
+        contentType: asset.mediaContentType ?? 'application/octet-stream',
+        checksum: createHash('sha256').update(bytes).digest('hex'),
+      },
+    ];
+  };
 
   return {
     action: 'publish',
@@ -84,6 +105,7 @@ export function publishEffect(audit: AuditService): SideEffectAdapter<GuardedPub
         job,
         asset,
         approvals,
+        media: await mediaOf(asset),
       };
     },
 

@@ -12,6 +12,13 @@ import { KillSwitchesResolver } from '../modules/kill-switches/kill-switches.res
 import { PostTemporalLinkResolver } from '../modules/posts/post-temporal-link.resolver';
 import { PostsResolver } from '../modules/posts/posts.resolver';
 import { ReasonResolver } from '../modules/posts/reason.resolver';
+import { BrandKitResolver } from '../modules/brand/brand-kit.resolver';
+import { KbSourcesResolver } from '../modules/brand/kb-sources.resolver';
+import { ImportsResolver } from '../modules/imports/imports.resolver';
+import { PlansResolver } from '../modules/plans/plans.resolver';
+import { ProvidersResolver } from '../modules/providers/providers.resolver';
+import { QueueSlotsResolver } from '../modules/queue-slots/queue-slots.resolver';
+import { ReviewResolver } from '../modules/review/review.resolver';
 
 export const RESOLVERS = [
   AuthResolver,
@@ -24,6 +31,13 @@ export const RESOLVERS = [
   KillSwitchesResolver,
   AuditResolver,
   HealthResolver,
+  BrandKitResolver,
+  KbSourcesResolver,
+  ProvidersResolver,
+  PlansResolver,
+  ReviewResolver,
+  ImportsResolver,
+  QueueSlotsResolver,
 ];
 
 const HEADER = '# Generated from the code-first resolvers by `npm run schema:emit`; CI fails when it drifts.\n\n';

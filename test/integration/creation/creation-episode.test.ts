@@ -71,7 +71,7 @@ describe('the creation episode, end to end (real Temporal, Postgres, OPA wasm, l
       taskQueue: creationQueue,
       workflowBundle: { codePath: testEnv().bundlePath },
       dataConverter: dataConverterFor(stack.dataDir),
-      activities: creationLaneActivities({ ...stack.deps!, publishTaskQueue: stack.taskQueue }),
+      activities: creationLaneActivities(stack.deps!),
     });
     running = worker.run().finally(() => connection.close());
   });

@@ -173,6 +173,75 @@ const FIXTURES: Record<string, Fixture> = {
         [f.a.users.admin, randomUUID()],
       ),
   },
+  provider_credentials: {
+    row: async (f) => {
+      const ref = await f.one(
+        `INSERT INTO credential_refs (agency_id, client_id, kind, backend, secret_key)
+         VALUES ($1, $2, 'provider_key', 'keyring', $3) RETURNING id`,
+        [f.a.agencyId, f.a.clientId, `probe/${randomUUID()}`],
+      );
+      return f.one(
+        `INSERT INTO provider_credentials (agency_id, client_id, provider, credential_ref_id, fingerprint)
+         VALUES ($1, $2, 'openai', $3, '0123456789abcdef') RETURNING *`,
+        [f.a.agencyId, f.a.clientId, ref.id],
+      );
+    },
+  },
+  ai_usage: {
+    row: (f) =>
+      f.one(
+        `INSERT INTO ai_usage (agency_id, client_id, provider, step_id, step_kind, kind, model, outcome, cost_micros,
+           month, started_at, duration_ms)
+         VALUES ($1, $2, 'local', 'probe', 'creator', 'text', 'local-template-v1', 'ok', 0, '2025-01', now(), 0)
+         RETURNING *`,
+        [f.a.agencyId, f.a.clientId],
+      ),
+  },
+  ai_settings: {
+    row: (f) =>
+      f.one(
+        `INSERT INTO ai_settings (client_id, agency_id, monthly_budget_micros, contract, preferred)
+         VALUES ($2, $1, 0, '{}', '{}') RETURNING *`,
+        [f.a.agencyId, f.a.clientId],
+      ),
+  },
+  brand_kits: {
+    row: (f) =>
+      f.one(`INSERT INTO brand_kits (client_id, agency_id, name) VALUES ($1, $2, 'Probe') RETURNING *`, [
+        f.a.clientId,
+        f.a.agencyId,
+      ]),
+  },
+  kb_sources: {
+    row: (f) =>
+      f.one(
+        `INSERT INTO kb_sources (agency_id, client_id, kind, title, content_type, byte_size, content_sha256, summary,
+           chunk_count, created_by)
+         VALUES ($1, $2, 'text', 'probe', 'text/plain', 5, 'x', 'probe', 0, $3) RETURNING *`,
+        [f.a.agencyId, f.a.clientId, f.a.users.admin],
+      ),
+  },
+  kb_chunks: {
+    row: (f) =>
+      f.one(
+        `WITH s AS (INSERT INTO kb_sources (agency_id, client_id, kind, title, content_type, byte_size, content_sha256,
+           summary, chunk_count, created_by)
+           VALUES ($1, $2, 'text', 'probe', 'text/plain', 5, 'x', 'probe', 1, $3) RETURNING id)
+         INSERT INTO kb_chunks (agency_id, client_id, source_id, ordinal, text, terms, token_count)
+         SELECT $1, $2, s.id, 0, 'probe', '{}', 1 FROM s RETURNING *`,
+        [f.a.agencyId, f.a.clientId, f.a.users.admin],
+      ),
+  },
+  artifacts: {
+    row: (f) => {
+      const sum = randomUUID().replace(/-/g, '').repeat(2);
+      return f.one(
+        `INSERT INTO artifacts (agency_id, client_id, key, kind, checksum, size, content_type)
+         VALUES ($1, $2, $3, 'image', $4, 1, 'image/png') RETURNING *`,
+        [f.a.agencyId, f.a.clientId, `${f.a.agencyId}/${f.a.clientId}/image/${sum}.png`, sum],
+      );
+    },
+  },
   // Written by the app, read by nobody through it (the throttle counts through a security-definer function).
   login_attempts: {
     row: (f) =>

@@ -31,7 +31,7 @@ export const sandboxPlatform: PlatformDescriptor = {
   capabilities: {
     text: true,
     image: true,
-    video: false,
+    video: true,
     carousel: true,
     reply: true,
     dm: false,

@@ -1,0 +1,18 @@
+import type { Client as TemporalClient } from '@temporalio/client';
+import type { ArtifactStore } from '../../services/core/artifacts/artifact-store.port';
+import type { PublishWorkflowOptions } from '../../workflows/contracts/publish.contract';
+import type { ProviderGateway } from '../../services/core/providers/provider-gateway.port';
+import type { GuardDeps } from '../guard/guard.deps';
+
+/**
+ * What a worker process builds once and hands every lane's activities: the guard's dependencies, plus what the
+ * planning and creation episodes need (the AI provider gateway, the artifact store, a Temporal client to start the
+ * publishing episode from an approved item, and the lanes' task queues).
+ */
+export interface LaneDeps extends GuardDeps {
+  artifacts: ArtifactStore;
+  providers: ProviderGateway;
+  temporal: TemporalClient;
+  taskQueues: { publish: string; creation: string };
+  publishOptions: PublishWorkflowOptions;
+}
