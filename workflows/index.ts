@@ -1,3 +1,5 @@
 // The production workflow bundle's entry: exactly the workflow types the lane workers register
 // (services/worker/lane-workers.ts); a spec keeps the two in step. Diagnostics bundle from workflows/smoke.
 export { publishPostWorkflow } from './publish/publish.workflow';
+export { planningWorkflow } from './planning/planning.workflow';
+export { creationItemWorkflow } from './creation/creation.workflow';

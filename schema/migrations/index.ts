@@ -7,6 +7,12 @@ import { ConnectBinding1764500000000 } from './1764500000000-connect-binding';
 import { SignInHardening1764600000000 } from './1764600000000-sign-in-hardening';
 import { GlobalKillSwitchStaff1764700000000 } from './1764700000000-global-kill-switch-staff';
 import { ForceRowLevelSecurity1764800000000 } from './1764800000000-force-row-level-security';
+import { Artifacts1764900000000 } from './1764900000000-artifacts';
+import { BrandKitKnowledge1764910000000 } from './1764910000000-brand-kit-knowledge';
+import { ProviderKeysAndUsage1764920000000 } from './1764920000000-provider-keys-and-usage';
+import { Plans1764930000000 } from './1764930000000-plans';
+import { Creation1764940000000 } from './1764940000000-creation';
+import { QueueSlotsAndImports1764950000000 } from './1764950000000-queue-slots-and-imports';
 
 /** Every migration in order; TypeORM records what ran in the `migrations` table. */
 export const MIGRATIONS = [
@@ -19,4 +25,10 @@ export const MIGRATIONS = [
   SignInHardening1764600000000,
   GlobalKillSwitchStaff1764700000000,
   ForceRowLevelSecurity1764800000000,
+  Artifacts1764900000000,
+  BrandKitKnowledge1764910000000,
+  ProviderKeysAndUsage1764920000000,
+  Plans1764930000000,
+  Creation1764940000000,
+  QueueSlotsAndImports1764950000000,
 ];

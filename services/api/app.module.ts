@@ -7,13 +7,20 @@ import { AuthModule } from './auth/auth.module';
 import { AppErrorFilter } from './errors/app-error.filter';
 import { formatGraphqlError } from './errors/format-graphql-error';
 import { AccountsModule } from './modules/accounts/accounts.module';
+import { ArtifactsModule } from './modules/artifacts/artifacts.module';
 import { AssetsModule } from './modules/assets/assets.module';
 import { AuditModule } from './modules/audit/audit.module';
+import { BrandModule } from './modules/brand/brand.module';
 import { ClientsModule } from './modules/clients/clients.module';
 import { CodecModule } from './modules/codec/codec.module';
 import { HealthModule } from './modules/health/health.module';
 import { KillSwitchesModule } from './modules/kill-switches/kill-switches.module';
+import { PlansModule } from './modules/plans/plans.module';
 import { PostsModule } from './modules/posts/posts.module';
+import { ImportsModule } from './modules/imports/imports.module';
+import { QueueSlotsModule } from './modules/queue-slots/queue-slots.module';
+import { ProvidersModule } from './modules/providers/providers.module';
+import { ReviewModule } from './modules/review/review.module';
 import { WebAppModule } from './modules/web-app/web-app.module';
 import { PlatformModule } from './platform/platform.module';
 import { queryLimits } from './security/query-limits';
@@ -27,9 +34,16 @@ export const FEATURE_MODULES = [
   ClientsModule,
   AccountsModule,
   AssetsModule,
+  ArtifactsModule,
+  PlansModule,
   PostsModule,
+  ImportsModule,
+  QueueSlotsModule,
+  ProvidersModule,
+  ReviewModule,
   KillSwitchesModule,
   AuditModule,
+  BrandModule,
   HealthModule,
   CodecModule,
   WebAppModule,

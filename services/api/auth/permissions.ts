@@ -16,11 +16,19 @@ export const TOKEN_SCOPE_FOR: Record<Permission, ApiTokenScope> = {
   'post.schedule': 'publish',
   'post.cancel': 'publish',
   'post.approve': 'approve',
+  'plan.create': 'publish',
+  'plan.approve': 'approve',
+  'plan.recurring': 'publish',
+  'item.review': 'approve',
   'client.create': 'admin',
   'account.connect': 'admin',
   'killswitch.set': 'admin',
+  // The brand kit's rules feed the content policy check (banned claims, don't words): the strongest scope.
+  'brand.update': 'admin',
   // Autonomy, four eyes, caps: what lets side effects run unattended, so a script needs the strongest scope (C-03).
   'policy.update': 'admin',
+  // Keys themselves are session-only mutations; the AI budget and settings need the strongest scope.
+  'provider_key.manage': 'admin',
 };
 
 /** Whether a token's scopes cover `needed`: `admin` covers every scope but `staff`, which must be named. */

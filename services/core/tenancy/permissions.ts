@@ -11,9 +11,19 @@ export const PERMISSIONS = {
   'asset.write': ['Admin', 'Manager', 'Publisher'],
   'post.schedule': ['Admin', 'Manager', 'Publisher'],
   'post.approve': ['Admin', 'Manager', 'Publisher', 'Reviewer'],
+  /** approve, request changes on or reject a created plan item in the review queue */
+  'item.review': ['Admin', 'Manager', 'Publisher', 'Reviewer'],
   'post.cancel': ['Admin', 'Manager', 'Publisher'],
+  // Content plans: asking for one, deciding on one (four eyes: not its requester), and a client's recurring planning.
+  'plan.create': ['Admin', 'Manager', 'Publisher'],
+  'plan.approve': ['Admin', 'Manager', 'Publisher', 'Reviewer'],
+  'plan.recurring': ['Admin', 'Manager'],
+  // The brand kit and knowledge base: banned claims and don't words feed the content policy, so not an author's to loosen.
+  'brand.update': ['Admin', 'Manager'],
   'killswitch.set': ['Admin', 'Manager'],
   'policy.update': ['Admin'],
+  // BYOK keys (write-only) and a client's AI budget, contract and preferred providers: money and secrets.
+  'provider_key.manage': ['Admin', 'Manager'],
   'audit.read': ['Admin', 'Manager', 'Publisher', 'Reviewer', 'Analyst'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -38,6 +38,15 @@ export const AUDIT_ACTIONS = [
   // content and approvals
   'asset.created',
   'asset.updated',
+  // the brand kit and knowledge base that planning and creation write from
+  'brand_kit.updated',
+  'kb_source.added',
+  'kb_source.removed',
+  // bulk planning: a CSV import as one event (its posts each get post.scheduled), and queue slot changes
+  'import.completed',
+  'import.failed',
+  'queue_slot.created',
+  'queue_slot.deleted',
   'approval.granted',
   'approval.refused',
   // a decision reference sent to a workflow that did not verify (forged, foreign, wrong kind, role): C-21
@@ -61,6 +70,14 @@ export const AUDIT_ACTIONS = [
   'guard.fingerprint_mismatch',
   'guard.connector_error',
   'guard.reconciled',
+  // AI providers: keys are write-only (the event names the provider and scope, never key material); settings
+  'provider_key.set',
+  'provider_key.removed',
+  'ai_settings.updated',
+  // the artifact store (C-46): an object stored, a signed URL handed out, an object served through one
+  'artifact.stored',
+  'artifact.url_signed',
+  'artifact.served',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -16,6 +16,12 @@ import { SideEffectLedgerEntry } from './side-effect-ledger.entity';
 import { User } from './user.entity';
 import { Session } from './session.entity';
 import { ApiToken } from './api-token.entity';
+import { ProviderCredentialRow } from './provider-credential.entity';
+import { AiUsage } from './ai-usage.entity';
+import { AiSettings } from './ai-settings.entity';
+import { Artifact } from './artifact.entity';
+import { QueueSlot } from './queue-slot.entity';
+import { ImportBatch } from './import-batch.entity';
 
 export * from './agency.entity';
 export * from './approval.entity';
@@ -35,8 +41,45 @@ export * from './side-effect-ledger.entity';
 export * from './user.entity';
 export * from './session.entity';
 export * from './api-token.entity';
+export * from './provider-credential.entity';
+export * from './ai-usage.entity';
+export * from './ai-settings.entity';
+export * from './artifact.entity';
+export * from './queue-slot.entity';
+export * from './import-batch.entity';
+
+// The plan graph (planning episode): projections, their append-only events, and recurring templates.
+import { Plan } from './plan.entity';
+import { PlanEvent } from './plan-event.entity';
+import { PlanItem } from './plan-item.entity';
+import { RecurringPlan } from './recurring-plan.entity';
+export * from './plan.entity';
+export * from './plan-event.entity';
+export * from './plan-item.entity';
+export * from './recurring-plan.entity';
+
+// Brand kit and knowledge base (planning and creation write from them).
+import { BrandKit } from './brand-kit.entity';
+import { KbChunk, KbSource } from './kb-source.entity';
+export * from './brand-kit.entity';
+export * from './kb-source.entity';
+
+// Decisions on plan items under review (creation episode).
+import { CreationDecision } from './creation-decision.entity';
+export * from './creation-decision.entity';
 
 export const ENTITIES = [
+  ProviderCredentialRow,
+  AiUsage,
+  AiSettings,
+  CreationDecision,
+  BrandKit,
+  KbSource,
+  KbChunk,
+  Plan,
+  PlanEvent,
+  PlanItem,
+  RecurringPlan,
   Agency,
   Approval,
   Asset,
@@ -55,4 +98,7 @@ export const ENTITIES = [
   User,
   Session,
   ApiToken,
+  Artifact,
+  QueueSlot,
+  ImportBatch,
 ];
