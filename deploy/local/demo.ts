@@ -6,6 +6,8 @@ import { ConfigError } from '../../services/core/config/config-error';
 import type { LocalStack } from './stack/local-stack';
 import { startLocalStack } from './stack/local-stack';
 import { Progress, ReportedError } from './stack/progress';
+import type { CreationResult } from './stack/creation-episode';
+import { runCreationEpisode } from './stack/creation-episode';
 import type { EpisodeResult } from './stack/publish-episode';
 import { berlinTime, runPublishEpisode, temporalLink } from './stack/publish-episode';
 import { DEMO } from './stack/demo-tenant';
@@ -96,6 +98,20 @@ function printEpisode(r: EpisodeResult, stack: LocalStack): void {
   printLinks(stack, `operators and their generated passwords: ${join(stack.dataDir, 'demo-operators.json')}`);
 }
 
+function printCreation(r: CreationResult, stack: LocalStack): void {
+  console.log(rule(`Planning and creation: plan ${r.planId} ${r.planWorkflowStatus}, ${r.items.length} posts`));
+  for (const i of r.items) {
+    const p = i.post;
+    console.log(`  ${i.format.padEnd(6)} ${i.pillar}: “${i.text.slice(0, 80)}${i.text.length > 80 ? '…' : ''}”`);
+    console.log(
+      `         media ${i.media ? `${i.media.contentType}, ${i.media.bytes} bytes (${i.onPlatformMedia} on the platform)` : 'none'}; post ${p.status} at ${p.url}`,
+    );
+    console.log(
+      `         approvals ${p.approvals.map((a) => a.role).join(', ') || '-'}; workflow ${temporalLink(stack, p.workflowId)}`,
+    );
+  }
+}
+
 async function main(): Promise<void> {
   // A development stack: Raize processes default to production (C-15), so the launcher says what it runs, for
   // its own code (seeding) and for every process it starts. RAIZE_ENV=production here is refused by the sandbox.
@@ -114,7 +130,7 @@ async function main(): Promise<void> {
   console.log(
     opts.stackOnly
       ? 'Raize local stack: starting (Ctrl-C stops it)'
-      : 'Raize demo: starting the local stack, then one publishing episode',
+      : 'Raize demo: starting the local stack, then a publishing episode, then planning → creation → review → publishing with media',
   );
 
   let stack: LocalStack | undefined;
@@ -137,6 +153,18 @@ async function main(): Promise<void> {
     ]);
     printEpisode(result, up);
     if (!result.chain.ok) throw new Error('the audit chain did not verify');
+    console.log(rule('Planning and creation episodes'));
+    const creation = await Promise.race([
+      runCreationEpisode(up, progress, result, {
+        stepTimeoutMs: timeoutSeconds * 1000,
+        verifyTimeoutMs: (timeoutSeconds + 240) * 1000,
+        leadMinutes: 2,
+      }),
+      up.failed,
+    ]);
+    printCreation(creation, up);
+    const missingMedia = creation.items.filter((i) => i.media && i.onPlatformMedia === 0);
+    if (missingMedia.length) throw new Error(`${missingMedia.length} post(s) reached the platform without their media`);
     if (opts.keepRunning) {
       console.log('\n  The stack keeps running (--keep-running). Ctrl-C stops everything.');
       await up.failed;

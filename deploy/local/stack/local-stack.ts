@@ -3,6 +3,8 @@ import type { AppConfig } from '../../../services/core/config/app-config';
 import { loadAppConfig } from '../../../services/core/config/app-config';
 import { loadTemporalConfig } from '../../../services/core/config/temporal-config';
 import { migrate } from '../../../services/core/database/migrate';
+import { ensureArtifactUrlKey } from '../../../services/core/artifacts/artifact-url-signer';
+import { createSecrets } from '../../../services/core/secrets/create-secrets';
 import { resolveMasterKey } from '../../../services/core/secrets/master-key';
 import { repoRoot } from '../../../services/core/util/repo-root';
 import { toolPath } from '../../../services/core/util/tool-path';
@@ -182,8 +184,9 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
       () => migrate(db.url),
       (ran) => (ran.length ? `applied ${ran.join(', ')}` : 'up to date'),
     );
-    // Generated here, once: the API and the worker starting side by side would otherwise race to create it.
+    // Generated here, once: the API and the worker starting side by side would otherwise race to create them.
     resolveMasterKey(app.masterKey, dataDir);
+    await ensureArtifactUrlKey(createSecrets({ ...app, dataDir }));
     notStopped();
 
     const childEnv = (name: string): NodeJS.ProcessEnv => ({

@@ -31,9 +31,12 @@ export interface EpisodeResult {
   audit: { action: string; actor: string; createdAt: string }[];
   chain: { ok: boolean; count: number; problems: { seq: string; problem: string }[] };
   onPlatform: boolean;
+  /** what the creation episode goes on with: the two operators' sessions and the connected account */
+  sessions: { gql: GraphqlClient; author: OperatorSession; approver: OperatorSession };
+  accountId: string;
 }
 
-const POST_FIELDS =
+export const POST_FIELDS =
   'id status workflowStatus reasons { code message } url platformPostId proof scheduledAt publishedAt verifiedAt workflowId approvals { approverId role }';
 /** End states other than verified: waiting longer changes nothing. ("unverified" can still turn verified.) */
 const FAILED = new Set(['denied', 'rejected', 'cancelled', 'failed', 'quarantined']);
@@ -213,10 +216,19 @@ export async function runPublishEpisode(
       `${r.audit.length} events for the post; chain ${r.chain.ok ? 'intact' : 'BROKEN'} over ${r.chain.count} events`,
   );
 
-  return { tenant, handle: account.handle, post, audit: trail.audit, chain: trail.chain, onPlatform };
+  return {
+    tenant,
+    handle: account.handle,
+    post,
+    audit: trail.audit,
+    chain: trail.chain,
+    onPlatform,
+    sessions: { gql, author, approver },
+    accountId: account.accountId,
+  };
 }
 
-async function waitVerified(
+export async function waitVerified(
   gql: GraphqlClient,
   actorId: OperatorSession,
   postId: string,
