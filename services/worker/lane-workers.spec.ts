@@ -4,6 +4,9 @@ import { LANES } from '../core/config/temporal-config';
 import type { LaneDeps } from '../../activities/lanes/lane.deps';
 import { LANE_REGISTRATIONS, runnableLanes, SMOKE_LANE } from './lane-workers';
 
+// The factories only capture their dependencies; nothing is called while the lists are built.
+const fakeDeps = { taskQueues: { publish: 'publish-q', creation: 'creation-q' } } as LaneDeps;
+
 describe('what each lane worker registers', () => {
   it('the production bundle exports exactly the workflows the lanes run, and no diagnostics', () => {
     const registered = LANES.flatMap((l) => LANE_REGISTRATIONS[l].workflows);
@@ -16,7 +19,7 @@ describe('what each lane worker registers', () => {
     // Activities are registered per lane and every episode's activities run on its own queue: a workflow started on
     // another lane's queue finds no activity to run there, so it cannot publish from the creation lane's slots.
     const activitiesOf = (lane: (typeof LANES)[number]) =>
-      Object.keys(LANE_REGISTRATIONS[lane].activities?.({} as LaneDeps) ?? {});
+      Object.keys(LANE_REGISTRATIONS[lane].activities?.(fakeDeps) ?? {});
     expect(activitiesOf('publish')).toContain('guardedPublish');
     for (const lane of ['creation', 'planning'] as const) expect(activitiesOf(lane)).not.toContain('guardedPublish');
     expect(activitiesOf('creation')).toEqual(expect.arrayContaining(['generateItemAsset', 'scheduleApprovedItem']));
@@ -25,7 +28,7 @@ describe('what each lane worker registers', () => {
   });
 
   it('the publish lane gets the publish activities and nothing of the smoke lane', () => {
-    const names = Object.keys(LANE_REGISTRATIONS.publish.activities!({} as LaneDeps));
+    const names = Object.keys(LANE_REGISTRATIONS.publish.activities!(fakeDeps));
     expect(names).toEqual(
       expect.arrayContaining([
         'preparePublish',

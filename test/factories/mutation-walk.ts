@@ -31,7 +31,10 @@ export const WALK_QUERY_LIMITS = { RAIZE_GRAPHQL_MAX_DEPTH: '20', RAIZE_GRAPHQL_
  * a field named in `known` gets that value (a real client, asset, post…), any other required field an invented one,
  * and optional fields are sent only when `known` names them. A mutation added later is walked without a change here.
  */
-export async function everyMutation(apiUrl: string, known: Record<string, unknown>): Promise<MutationCall[]> {
+export async function everyMutation(apiUrl: string, given: Record<string, unknown>): Promise<MutationCall[]> {
+  // Well-formed values for fields whose format the API checks before it checks who asks (dates, times, a digest):
+  // without them a walked call would stop at BAD_USER_INPUT and never reach the permission it probes.
+  const known = { ...WELL_FORMED, ...given };
   const res = await fetch(`${apiUrl}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -72,6 +75,19 @@ export async function everyMutation(apiUrl: string, known: Record<string, unknow
 }
 
 const FUTURE = new Date(Date.UTC(2031, 5, 1, 9)).toISOString();
+
+const WELL_FORMED: Record<string, unknown> = {
+  startDate: '2031-06-02',
+  endDate: '2031-06-08',
+  time: '09:30',
+  weekday: 1,
+  cadence: 'weekly',
+  provider: 'openai',
+  apiKey: 'sk-walk-0123456789abcdefghijklmnop',
+  csv: 'text,account,date\nwalked,@probe,2031-06-02T09:30\n',
+  dryRunDigest: 'a'.repeat(64),
+  goals: 'walked',
+};
 
 /** Columns that change by being used (last seen, last used), not by a mutation: left out of the digest. */
 const USE_TRACKING: Record<string, string> = {

@@ -82,6 +82,18 @@ class FixtureContext {
     });
 }
 
+/** A plan of A's, written by the owner, for the plan tables' probes. */
+function plan(f: FixtureContext): Promise<Row> {
+  return f.once('plan', () =>
+    f.one(
+      `INSERT INTO plans (id, agency_id, client_id, status, request, requires_approval, source, last_seq, created_at,
+         updated_at)
+       VALUES (gen_random_uuid(), $1, $2, 'drafting', '{}', true, 'operator', 1, now(), now()) RETURNING *`,
+      [f.a.agencyId, f.a.clientId],
+    ),
+  );
+}
+
 const FIXTURES: Record<string, Fixture> = {
   agencies: { row: (f) => f.one('SELECT * FROM agencies WHERE id = $1', [f.a.agencyId]) },
   clients: { row: (f) => f.one('SELECT * FROM clients WHERE id = $1', [f.a.clientId]) },
@@ -241,6 +253,57 @@ const FIXTURES: Record<string, Fixture> = {
         [f.a.agencyId, f.a.clientId, `${f.a.agencyId}/${f.a.clientId}/image/${sum}.png`, sum],
       );
     },
+  },
+  plans: { row: (f) => plan(f) },
+  plan_events: {
+    row: async (f) =>
+      f.one(
+        `INSERT INTO plan_events (id, plan_id, agency_id, client_id, seq, type, data, actor)
+         VALUES (gen_random_uuid(), $3, $1, $2, 1, 'plan.requested', '{}', 'system:test') RETURNING *`,
+        [f.a.agencyId, f.a.clientId, (await plan(f)).id],
+      ),
+  },
+  plan_items: {
+    row: async (f) =>
+      f.one(
+        `INSERT INTO plan_items (id, plan_id, agency_id, client_id, position, platform_account_id, platform, format,
+           pillar, slot_at, local_date, local_time, timezone, brief, status, last_seq, updated_at)
+         VALUES (gen_random_uuid(), $3, $1, $2, 0, $4, 'sandbox', 'text', 'probe', now(), '2026-01-01', '09:30', 'UTC',
+           'probe', 'planned', 1, now()) RETURNING *`,
+        [f.a.agencyId, f.a.clientId, (await plan(f)).id, (await f.account()).id],
+      ),
+  },
+  recurring_plans: {
+    row: (f) =>
+      f.one(
+        `INSERT INTO recurring_plans (client_id, agency_id, cadence, template, updated_by)
+         VALUES ($1, $2, 'weekly', '{}', $3) RETURNING *`,
+        [f.a.clientId, f.a.agencyId, f.a.users.admin],
+      ),
+  },
+  creation_decisions: {
+    row: async (f) =>
+      f.one(
+        `INSERT INTO creation_decisions (agency_id, client_id, plan_id, item_id, kind, actor_id, role)
+         VALUES ($1, $2, $3, gen_random_uuid(), 'reject', $4, 'Manager') RETURNING *`,
+        [f.a.agencyId, f.a.clientId, (await plan(f)).id, f.a.users.approver],
+      ),
+  },
+  queue_slots: {
+    row: async (f) =>
+      f.one(
+        `INSERT INTO queue_slots (agency_id, client_id, platform_account_id, weekday, minute_of_day, created_by)
+         VALUES ($1, $2, $3, 1, 570, $4) RETURNING *`,
+        [f.a.agencyId, f.a.clientId, (await f.account()).id, f.a.users.admin],
+      ),
+  },
+  import_batches: {
+    row: (f) =>
+      f.one(
+        `INSERT INTO import_batches (agency_id, client_id, digest, status, row_count, created_by)
+         VALUES ($1, $2, $3, 'completed', 1, $4) RETURNING *`,
+        [f.a.agencyId, f.a.clientId, randomUUID(), f.a.users.admin],
+      ),
   },
   // Written by the app, read by nobody through it (the throttle counts through a security-definer function).
   login_attempts: {
