@@ -229,7 +229,7 @@ describe('planning and creation in a real browser: plans, the review queue with 
     await admin.goto(`/c/${t.clientId}/ai-providers`);
     await admin.getByRole('heading', { level: 1, name: 'AI providers' }).waitFor();
     await shown(admin, admin.getByRole('button', { name: 'Store key' }));
-    await admin.getByLabel(/^Provider/).selectOption('openai');
+    await admin.getByRole('combobox', { name: /^Provider/ }).selectOption('openai');
     await admin.getByLabel('API key').fill(key);
     await admin.getByRole('button', { name: 'Store key' }).click();
     await admin.getByText('The OpenAI key is stored and will not be shown again.').waitFor();

@@ -28,7 +28,13 @@ interface ReviewItemView {
   pillar: string;
   slotAt: string;
   reasons: { code: string; message: string }[];
-  asset: { id: string; checksum: string; text: string; mediaUrl: string | null; mediaContentType: string | null } | null;
+  asset: {
+    id: string;
+    checksum: string;
+    text: string;
+    mediaUrl: string | null;
+    mediaContentType: string | null;
+  } | null;
   preview: { feedText: string; truncated: boolean; characters: number; characterLimit: number } | null;
 }
 interface PlanView {
@@ -241,9 +247,13 @@ async function waitPlan(
 ): Promise<PlanView> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const { plan } = await gql.request<{ plan: PlanView }>(who, `query($id: ID!) { plan(id: $id) { ${PLAN_FIELDS} } }`, {
-      id: planId,
-    });
+    const { plan } = await gql.request<{ plan: PlanView }>(
+      who,
+      `query($id: ID!) { plan(id: $id) { ${PLAN_FIELDS} } }`,
+      {
+        id: planId,
+      },
+    );
     if (done(plan)) return plan;
     if (['failed', 'parked', 'rejected'].includes(plan.status))
       throw new Error(

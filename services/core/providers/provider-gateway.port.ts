@@ -1,5 +1,12 @@
 import type { ArtifactRef } from '../artifacts/artifact-store.port';
-import type { AvatarRequest, ImageRequest, ProviderId, ProviderUsage, TextRequest, VideoRequest } from './provider.types';
+import type {
+  AvatarRequest,
+  ImageRequest,
+  ProviderId,
+  ProviderUsage,
+  TextRequest,
+  VideoRequest,
+} from './provider.types';
 
 /**
  * Per-client limits of one AI step (planner, creator, later router and reply drafter): exceeding any ends the step

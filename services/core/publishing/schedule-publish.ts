@@ -2,7 +2,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Client as TemporalClient } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import type { AuditService } from '../audit/audit.service';
-import { Asset, PlatformAccount, PublishJob, PublishJobPayload } from '../database/entities';
+import { Asset, PlatformAccount, PublishJob } from '../database/entities';
+import type { PublishJobPayload } from '../database/entities';
 import { assetChecksum } from '../util/asset-checksum';
 import {
   PUBLISH_WORKFLOW_TYPE,
@@ -50,11 +51,7 @@ export interface ScheduledPublish {
 }
 
 export type SchedulePublishErrorCode =
-  | 'account_not_found'
-  | 'asset_not_found'
-  | 'account_not_connected'
-  | 'duplicate'
-  | 'scheduler_unavailable';
+  'account_not_found' | 'asset_not_found' | 'account_not_connected' | 'duplicate' | 'scheduler_unavailable';
 
 /** Why a post was not scheduled; the message is safe to show to the operator. */
 export class SchedulePublishError extends Error {
@@ -80,7 +77,10 @@ export function publishIdempotencyKey(clientId: string, accountId: string, asset
  * with ids only (C-05) after the commit, so its first activity always finds its job. When Temporal refuses, the job
  * is marked failed (an honest record of the attempt) and the caller gets `scheduler_unavailable`.
  */
-export async function schedulePublish(deps: SchedulePublishDeps, input: SchedulePublishInput): Promise<ScheduledPublish> {
+export async function schedulePublish(
+  deps: SchedulePublishDeps,
+  input: SchedulePublishInput,
+): Promise<ScheduledPublish> {
   const { ds } = deps;
   const [account, asset] = await Promise.all([
     ds.getRepository(PlatformAccount).findOne({ where: { id: input.platformAccountId, clientId: input.clientId } }),

@@ -34,8 +34,8 @@ export function checkBudget(policy: PolicyEngine, b: BudgetCheckInput): AiWait |
     b.spentMicros,
     b.estimateMicros,
     b.estimateTokens,
-    ...Object.values(b.contract),
-    ...Object.values(b.stepSpend),
+    ...Object.values(b.contract as unknown as Record<string, number>),
+    ...Object.values(b.stepSpend as unknown as Record<string, number>),
   ];
   if (!numbers.every((n) => Number.isFinite(n))) throw new BudgetPolicyError(['input_invalid']);
   const decision = policy.decideAt(BUDGET_ENTRYPOINT, {
