@@ -27,8 +27,7 @@ interface ReviewItemView {
   asset: { mediaUrl: string | null; mediaContentType: string | null } | null;
 }
 
-const QUEUE = `query($c: ID!) { reviewQueue(clientId: $c, first: 50) { items { id status publishJobIds slotAt
-  asset { mediaUrl mediaContentType } } } }`;
+const QUEUE = `query($c: ID!) { reviewQueue(clientId: $c, first: 50) { items { id status } } }`;
 const ITEM = `query($id: ID!) { reviewItem(id: $id) { id status publishJobIds slotAt asset { mediaUrl mediaContentType } } }`;
 
 /**
@@ -153,7 +152,8 @@ describe('planning and creation in a real browser: plans, the review queue with 
     await author.locator('input[name="format-sandbox-text"]').uncheck();
     await author.locator('input[name="format-sandbox-image"]').check();
     await author.getByRole('button', { name: 'Create plan' }).click();
-    await author.getByRole('heading', { level: 1, name: 'Plan' }).waitFor();
+    await author.waitForURL(/\/plans\/[0-9a-f-]{36}$/);
+    await author.getByRole('heading', { level: 1, name: 'Plan', exact: true }).waitFor();
     const planId = author.url().split('/plans/')[1];
     const planDecision = author.getByTestId('plan-decision');
     await shown(author, planDecision, 90_000);
@@ -175,8 +175,13 @@ describe('planning and creation in a real browser: plans, the review queue with 
 
     // The local provider writes the text and renders the image; the content policy passes it into review.
     const item = await waitFor('the item in review', async () => {
-      const q = await gql<{ reviewQueue: { items: ReviewItemView[] } }>(t.users.approver, QUEUE, { c: t.clientId });
-      return q.reviewQueue.items.find((i) => i.status === 'in_review');
+      const q = await gql<{ reviewQueue: { items: { id: string; status: string }[] } }>(t.users.approver, QUEUE, {
+        c: t.clientId,
+      });
+      const listed = q.reviewQueue.items.find((i) => i.status === 'in_review');
+      return (
+        listed && (await gql<{ reviewItem: ReviewItemView }>(t.users.approver, ITEM, { id: listed.id })).reviewItem
+      );
     });
     expect(item.asset?.mediaContentType).toBe('image/png');
 
@@ -263,7 +268,10 @@ describe('planning and creation in a real browser: plans, the review queue with 
       .getByRole('textbox', { name: 'Text', exact: true })
       .fill('Our light jackets weigh 300 grams. They come in sand, moss and navy. Every jacket is repairable.');
     await admin.getByRole('button', { name: 'Add source' }).click();
-    await admin.locator('[data-kb-source]').getByText('Jacket facts').waitFor();
+    await admin
+      .locator('[data-kb-source]')
+      .getByRole('heading', { name: /Jacket facts/ })
+      .waitFor();
     await screenshot(admin, 'brand');
 
     // Queue slots on the accounts screen: the times "next" fills.

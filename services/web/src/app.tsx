@@ -2,16 +2,23 @@ import { ClientScopeProvider, useWorkspace, WorkspaceProvider } from './auth/wor
 import { SessionProvider, useSession } from './auth/session';
 import { match, navigate, useLocation } from './routing/router';
 import { AccountsScreen } from './screens/accounts.screen';
+import { AiProvidersScreen } from './screens/ai-providers.screen';
 import { ApprovalsScreen } from './screens/approvals.screen';
 import { AuditScreen } from './screens/audit.screen';
+import { BrandScreen } from './screens/brand.screen';
 import { CalendarScreen } from './screens/calendar.screen';
 import { ClientsScreen } from './screens/clients.screen';
 import { ComposeScreen } from './screens/compose.screen';
+import { ImportScreen } from './screens/import.screen';
 import { KillSwitchesScreen } from './screens/kill-switches.screen';
 import { NotFoundScreen } from './screens/not-found.screen';
 import { OnboardingScreen } from './screens/onboarding.screen';
+import { PlanNewScreen } from './screens/plan-new.screen';
+import { PlanScreen } from './screens/plan.screen';
+import { PlansScreen } from './screens/plans.screen';
 import { PolicyScreen } from './screens/policy.screen';
 import { PostScreen } from './screens/post.screen';
+import { ReviewScreen } from './screens/review.screen';
 import { SettingsScreen } from './screens/settings.screen';
 import { SignInScreen } from './screens/sign-in.screen';
 import { ErrorBox, Loading } from './ui/feedback';
@@ -87,7 +94,9 @@ function ClientRoutes({ clientId, path }: { clientId: string; path: string }) {
   const rest = path.split('/').slice(3);
   let screen;
   const post = match('posts/:postId', rest.join('/'));
+  const plan = match('plans/:planId', rest.join('/'));
   if (post) screen = <PostScreen postId={post.postId} />;
+  else if (plan) screen = plan.planId === 'new' ? <PlanNewScreen /> : <PlanScreen planId={plan.planId} />;
   else {
     switch (rest[0] ?? 'calendar') {
       case 'calendar':
@@ -98,6 +107,21 @@ function ClientRoutes({ clientId, path }: { clientId: string; path: string }) {
         break;
       case 'approvals':
         screen = <ApprovalsScreen />;
+        break;
+      case 'plans':
+        screen = <PlansScreen />;
+        break;
+      case 'review':
+        screen = <ReviewScreen />;
+        break;
+      case 'import':
+        screen = <ImportScreen />;
+        break;
+      case 'brand':
+        screen = <BrandScreen />;
+        break;
+      case 'ai-providers':
+        screen = <AiProvidersScreen />;
         break;
       case 'accounts':
         screen = <AccountsScreen />;

@@ -424,3 +424,473 @@ export const ConfirmTotpMutation = graphql(`
     confirmTotp(input: $input)
   }
 `);
+
+// ——— Planning and creation ———
+
+export const PostCalendarQuery = graphql(`
+  query PostCalendar($clientId: ID!, $from: String!, $to: String!, $first: Int!, $after: String) {
+    postCalendar(clientId: $clientId, from: $from, to: $to, first: $first, after: $after) {
+      id
+      cursor
+      status
+      final
+      scheduledAt
+      timezone
+      assetId
+      platformAccountId
+    }
+  }
+`);
+
+export const PlansQuery = graphql(`
+  query Plans($clientId: ID!) {
+    plans(clientId: $clientId) {
+      id
+      status
+      goals
+      startDate
+      endDate
+      timezone
+      itemCount
+      requiresApproval
+      source
+      createdBy
+      createdAt
+      workflowStatus
+      reasons {
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const PlanQuery = graphql(`
+  query Plan($id: ID!) {
+    plan(id: $id) {
+      id
+      clientId
+      status
+      goals
+      startDate
+      endDate
+      timezone
+      itemCount
+      requiresApproval
+      source
+      createdBy
+      decidedBy
+      createdAt
+      workflowStatus
+      reasons {
+        code
+        message
+        retryAt
+      }
+      pillars {
+        name
+        weight
+      }
+      targets {
+        platformAccountId
+        platform
+        postsPerWeek
+        postingTimes
+      }
+    }
+  }
+`);
+
+// Apart from PlanQuery: the API's cost limit (C-10) counts every nested field ten times, so a plan with its items
+// and every list inside them would be refused as one query.
+export const PlanItemsQuery = graphql(`
+  query PlanItems($id: ID!) {
+    plan(id: $id) {
+      id
+      items {
+        id
+        platform
+        platformAccountId
+        format
+        pillar
+        brief
+        localDate
+        localTime
+        status
+        publishJobIds
+      }
+    }
+  }
+`);
+
+export const CreatePlanMutation = graphql(`
+  mutation CreatePlan($input: CreatePlanInput!) {
+    createPlan(input: $input) {
+      id
+      status
+    }
+  }
+`);
+
+export const ApprovePlanMutation = graphql(`
+  mutation ApprovePlan($input: PlanDecisionInput!) {
+    approvePlan(input: $input) {
+      id
+      status
+    }
+  }
+`);
+
+export const RejectPlanMutation = graphql(`
+  mutation RejectPlan($input: PlanDecisionInput!) {
+    rejectPlan(input: $input) {
+      id
+      status
+    }
+  }
+`);
+
+export const RecurringPlanningQuery = graphql(`
+  query RecurringPlanning($clientId: ID!) {
+    recurringPlanning(clientId: $clientId) {
+      clientId
+      cadence
+      goals
+      nextRunAt
+      paused
+      requiresApproval
+      pillars {
+        name
+        weight
+      }
+      targets {
+        platformAccountId
+        platform
+        postsPerWeek
+        postingTimes
+      }
+    }
+  }
+`);
+
+export const SetRecurringPlanningMutation = graphql(`
+  mutation SetRecurringPlanning($input: SetRecurringPlanningInput!) {
+    setRecurringPlanning(input: $input) {
+      clientId
+      cadence
+      nextRunAt
+      paused
+    }
+  }
+`);
+
+export const PauseRecurringPlanningMutation = graphql(`
+  mutation PauseRecurringPlanning($clientId: ID!) {
+    pauseRecurringPlanning(clientId: $clientId) {
+      clientId
+      paused
+      nextRunAt
+    }
+  }
+`);
+
+export const ResumeRecurringPlanningMutation = graphql(`
+  mutation ResumeRecurringPlanning($clientId: ID!) {
+    resumeRecurringPlanning(clientId: $clientId) {
+      clientId
+      paused
+      nextRunAt
+    }
+  }
+`);
+
+// The queue lists ids; each card reads its item (preview, asset, reasons) with ReviewItemQuery: one query with all
+// of them for every item would pass the API's cost limit (C-10).
+export const ReviewQueueQuery = graphql(`
+  query ReviewQueue($clientId: ID!, $first: Int!, $after: String) {
+    reviewQueue(clientId: $clientId, first: $first, after: $after) {
+      endCursor
+      items {
+        id
+        status
+      }
+    }
+  }
+`);
+
+export const ReviewItemQuery = graphql(`
+  query ReviewItem($id: ID!) {
+    reviewItem(id: $id) {
+      id
+      planId
+      platform
+      platformAccountId
+      format
+      pillar
+      brief
+      slotAt
+      timezone
+      status
+      revision
+      authorIds
+      reasons {
+        code
+        message
+      }
+      asset {
+        id
+        text
+        checksum
+        authorKind
+        mediaContentType
+        mediaUrl
+      }
+      preview {
+        feedText
+        truncated
+        characters
+        characterLimit
+        overLimit
+        hashtags
+        links
+        linksAllowed
+        mediaAspect
+      }
+    }
+  }
+`);
+
+export const ApproveItemMutation = graphql(`
+  mutation ApproveItem($input: ApproveItemInput!) {
+    approveItem(input: $input) {
+      id
+      status
+      publishJobIds
+    }
+  }
+`);
+
+export const RequestItemChangesMutation = graphql(`
+  mutation RequestItemChanges($input: RequestItemChangesInput!) {
+    requestItemChanges(input: $input) {
+      id
+      status
+    }
+  }
+`);
+
+export const RejectItemMutation = graphql(`
+  mutation RejectItem($input: RejectItemInput!) {
+    rejectItem(input: $input) {
+      id
+      status
+    }
+  }
+`);
+
+export const EditItemTextMutation = graphql(`
+  mutation EditItemText($input: EditItemTextInput!) {
+    editItemText(input: $input) {
+      id
+      status
+      revision
+    }
+  }
+`);
+
+export const ProviderKeysQuery = graphql(`
+  query ProviderKeys($clientId: ID!) {
+    providerKeys(clientId: $clientId) {
+      provider
+      scope
+      setAt
+    }
+  }
+`);
+
+export const SetProviderKeyMutation = graphql(`
+  mutation SetProviderKey($input: SetProviderKeyInput!) {
+    setProviderKey(input: $input) {
+      provider
+      scope
+      setAt
+    }
+  }
+`);
+
+export const RemoveProviderKeyMutation = graphql(`
+  mutation RemoveProviderKey($input: RemoveProviderKeyInput!) {
+    removeProviderKey(input: $input)
+  }
+`);
+
+export const AiSettingsQuery = graphql(`
+  query AiSettings($clientId: ID!) {
+    aiSettings(clientId: $clientId) {
+      clientId
+      month
+      monthlyBudgetMicros
+      spentThisMonthMicros
+      contract {
+        maxDepth
+        maxToolCalls
+        maxTokens
+        maxCostMicros
+        maxWallMs
+        maxRevisions
+      }
+      preferred {
+        text
+        image
+        video
+        avatar
+      }
+    }
+  }
+`);
+
+export const UpdateAiSettingsMutation = graphql(`
+  mutation UpdateAiSettings($input: UpdateAiSettingsInput!) {
+    updateAiSettings(input: $input) {
+      clientId
+      monthlyBudgetMicros
+    }
+  }
+`);
+
+export const BrandKitQuery = graphql(`
+  query BrandKit($clientId: ID!) {
+    brandKit(clientId: $clientId) {
+      clientId
+      configured
+      name
+      headline
+      voice
+      doWords
+      dontWords
+      bannedClaims
+      hashtags
+      colours
+      updatedAt
+    }
+  }
+`);
+
+export const UpdateBrandKitMutation = graphql(`
+  mutation UpdateBrandKit($input: UpdateBrandKitInput!) {
+    updateBrandKit(input: $input) {
+      clientId
+      configured
+      updatedAt
+    }
+  }
+`);
+
+export const KbSourcesQuery = graphql(`
+  query KbSources($clientId: ID!) {
+    kbSources(clientId: $clientId) {
+      id
+      kind
+      title
+      summary
+      topTerms
+      sourceUrl
+      fileName
+      byteSize
+      chunkCount
+      createdAt
+      removedAt
+    }
+  }
+`);
+
+export const AddKbSourceMutation = graphql(`
+  mutation AddKbSource($input: AddKbSourceInput!) {
+    addKbSource(input: $input) {
+      id
+      title
+    }
+  }
+`);
+
+export const RemoveKbSourceMutation = graphql(`
+  mutation RemoveKbSource($id: ID!) {
+    removeKbSource(id: $id) {
+      id
+      removedAt
+    }
+  }
+`);
+
+export const ImportPostsDryRunMutation = graphql(`
+  mutation ImportPostsDryRun($input: ImportPostsDryRunInput!) {
+    importPostsDryRun(input: $input) {
+      digest
+      valid
+      postCount
+      rows {
+        line
+        text
+        date
+        platformAccountIds
+        mediaUrls
+        recurrence
+        evergreenIntervalDays
+      }
+      occurrences {
+        line
+        platformAccountId
+        scheduledAt
+        local
+      }
+      errors {
+        line
+        column
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const ImportPostsMutation = graphql(`
+  mutation ImportPosts($input: ImportPostsInput!) {
+    importPosts(input: $input) {
+      batchId
+      postIds
+    }
+  }
+`);
+
+export const QueueSlotsQuery = graphql(`
+  query QueueSlots($clientId: ID!) {
+    queueSlots(clientId: $clientId) {
+      id
+      platformAccountId
+      weekday
+      time
+    }
+  }
+`);
+
+export const CreateQueueSlotMutation = graphql(`
+  mutation CreateQueueSlot($input: CreateQueueSlotInput!) {
+    createQueueSlot(input: $input) {
+      id
+    }
+  }
+`);
+
+export const UpdateQueueSlotMutation = graphql(`
+  mutation UpdateQueueSlot($input: UpdateQueueSlotInput!) {
+    updateQueueSlot(input: $input) {
+      id
+    }
+  }
+`);
+
+export const DeleteQueueSlotMutation = graphql(`
+  mutation DeleteQueueSlot($input: DeleteQueueSlotInput!) {
+    deleteQueueSlot(input: $input)
+  }
+`);

@@ -1,4 +1,4 @@
-// A mirror of services/api/auth/permissions.ts, the one matrix the API enforces: the app uses it only to
+// A mirror of services/core/tenancy/permissions.ts, the one matrix the API enforces: the app uses it only to
 // leave out buttons a role cannot press. A unit spec (services/api/modules/web-app/permissions-mirror.spec.ts)
 // fails when the two differ.
 
@@ -12,9 +12,15 @@ export const PERMISSIONS = {
   'asset.write': ['Admin', 'Manager', 'Publisher'],
   'post.schedule': ['Admin', 'Manager', 'Publisher'],
   'post.approve': ['Admin', 'Manager', 'Publisher', 'Reviewer'],
+  'item.review': ['Admin', 'Manager', 'Publisher', 'Reviewer'],
   'post.cancel': ['Admin', 'Manager', 'Publisher'],
+  'plan.create': ['Admin', 'Manager', 'Publisher'],
+  'plan.approve': ['Admin', 'Manager', 'Publisher', 'Reviewer'],
+  'plan.recurring': ['Admin', 'Manager'],
+  'brand.update': ['Admin', 'Manager'],
   'killswitch.set': ['Admin', 'Manager'],
   'policy.update': ['Admin'],
+  'provider_key.manage': ['Admin', 'Manager'],
   'audit.read': ['Admin', 'Manager', 'Publisher', 'Reviewer', 'Analyst'],
 } as const satisfies Record<string, readonly Role[]>;
 

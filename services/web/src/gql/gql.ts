@@ -50,6 +50,39 @@ type Documents = {
     "\n  mutation RevokeApiToken($input: IdInput!) {\n    revokeApiToken(input: $input)\n  }\n": typeof types.RevokeApiTokenDocument,
     "\n  mutation EnrollTotp {\n    enrollTotp {\n      secret\n      otpauthUrl\n    }\n  }\n": typeof types.EnrollTotpDocument,
     "\n  mutation ConfirmTotp($input: ConfirmTotpInput!) {\n    confirmTotp(input: $input)\n  }\n": typeof types.ConfirmTotpDocument,
+    "\n  query PostCalendar($clientId: ID!, $from: String!, $to: String!, $first: Int!, $after: String) {\n    postCalendar(clientId: $clientId, from: $from, to: $to, first: $first, after: $after) {\n      id\n      cursor\n      status\n      final\n      scheduledAt\n      timezone\n      assetId\n      platformAccountId\n    }\n  }\n": typeof types.PostCalendarDocument,
+    "\n  query Plans($clientId: ID!) {\n    plans(clientId: $clientId) {\n      id\n      status\n      goals\n      startDate\n      endDate\n      timezone\n      itemCount\n      requiresApproval\n      source\n      createdBy\n      createdAt\n      workflowStatus\n      reasons {\n        code\n        message\n      }\n    }\n  }\n": typeof types.PlansDocument,
+    "\n  query Plan($id: ID!) {\n    plan(id: $id) {\n      id\n      clientId\n      status\n      goals\n      startDate\n      endDate\n      timezone\n      itemCount\n      requiresApproval\n      source\n      createdBy\n      decidedBy\n      createdAt\n      workflowStatus\n      reasons {\n        code\n        message\n        retryAt\n      }\n      pillars {\n        name\n        weight\n      }\n      targets {\n        platformAccountId\n        platform\n        postsPerWeek\n        postingTimes\n      }\n    }\n  }\n": typeof types.PlanDocument,
+    "\n  query PlanItems($id: ID!) {\n    plan(id: $id) {\n      id\n      items {\n        id\n        platform\n        platformAccountId\n        format\n        pillar\n        brief\n        localDate\n        localTime\n        status\n        publishJobIds\n      }\n    }\n  }\n": typeof types.PlanItemsDocument,
+    "\n  mutation CreatePlan($input: CreatePlanInput!) {\n    createPlan(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.CreatePlanDocument,
+    "\n  mutation ApprovePlan($input: PlanDecisionInput!) {\n    approvePlan(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.ApprovePlanDocument,
+    "\n  mutation RejectPlan($input: PlanDecisionInput!) {\n    rejectPlan(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.RejectPlanDocument,
+    "\n  query RecurringPlanning($clientId: ID!) {\n    recurringPlanning(clientId: $clientId) {\n      clientId\n      cadence\n      goals\n      nextRunAt\n      paused\n      requiresApproval\n      pillars {\n        name\n        weight\n      }\n      targets {\n        platformAccountId\n        platform\n        postsPerWeek\n        postingTimes\n      }\n    }\n  }\n": typeof types.RecurringPlanningDocument,
+    "\n  mutation SetRecurringPlanning($input: SetRecurringPlanningInput!) {\n    setRecurringPlanning(input: $input) {\n      clientId\n      cadence\n      nextRunAt\n      paused\n    }\n  }\n": typeof types.SetRecurringPlanningDocument,
+    "\n  mutation PauseRecurringPlanning($clientId: ID!) {\n    pauseRecurringPlanning(clientId: $clientId) {\n      clientId\n      paused\n      nextRunAt\n    }\n  }\n": typeof types.PauseRecurringPlanningDocument,
+    "\n  mutation ResumeRecurringPlanning($clientId: ID!) {\n    resumeRecurringPlanning(clientId: $clientId) {\n      clientId\n      paused\n      nextRunAt\n    }\n  }\n": typeof types.ResumeRecurringPlanningDocument,
+    "\n  query ReviewQueue($clientId: ID!, $first: Int!, $after: String) {\n    reviewQueue(clientId: $clientId, first: $first, after: $after) {\n      endCursor\n      items {\n        id\n        status\n      }\n    }\n  }\n": typeof types.ReviewQueueDocument,
+    "\n  query ReviewItem($id: ID!) {\n    reviewItem(id: $id) {\n      id\n      planId\n      platform\n      platformAccountId\n      format\n      pillar\n      brief\n      slotAt\n      timezone\n      status\n      revision\n      authorIds\n      reasons {\n        code\n        message\n      }\n      asset {\n        id\n        text\n        checksum\n        authorKind\n        mediaContentType\n        mediaUrl\n      }\n      preview {\n        feedText\n        truncated\n        characters\n        characterLimit\n        overLimit\n        hashtags\n        links\n        linksAllowed\n        mediaAspect\n      }\n    }\n  }\n": typeof types.ReviewItemDocument,
+    "\n  mutation ApproveItem($input: ApproveItemInput!) {\n    approveItem(input: $input) {\n      id\n      status\n      publishJobIds\n    }\n  }\n": typeof types.ApproveItemDocument,
+    "\n  mutation RequestItemChanges($input: RequestItemChangesInput!) {\n    requestItemChanges(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.RequestItemChangesDocument,
+    "\n  mutation RejectItem($input: RejectItemInput!) {\n    rejectItem(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.RejectItemDocument,
+    "\n  mutation EditItemText($input: EditItemTextInput!) {\n    editItemText(input: $input) {\n      id\n      status\n      revision\n    }\n  }\n": typeof types.EditItemTextDocument,
+    "\n  query ProviderKeys($clientId: ID!) {\n    providerKeys(clientId: $clientId) {\n      provider\n      scope\n      setAt\n    }\n  }\n": typeof types.ProviderKeysDocument,
+    "\n  mutation SetProviderKey($input: SetProviderKeyInput!) {\n    setProviderKey(input: $input) {\n      provider\n      scope\n      setAt\n    }\n  }\n": typeof types.SetProviderKeyDocument,
+    "\n  mutation RemoveProviderKey($input: RemoveProviderKeyInput!) {\n    removeProviderKey(input: $input)\n  }\n": typeof types.RemoveProviderKeyDocument,
+    "\n  query AiSettings($clientId: ID!) {\n    aiSettings(clientId: $clientId) {\n      clientId\n      month\n      monthlyBudgetMicros\n      spentThisMonthMicros\n      contract {\n        maxDepth\n        maxToolCalls\n        maxTokens\n        maxCostMicros\n        maxWallMs\n        maxRevisions\n      }\n      preferred {\n        text\n        image\n        video\n        avatar\n      }\n    }\n  }\n": typeof types.AiSettingsDocument,
+    "\n  mutation UpdateAiSettings($input: UpdateAiSettingsInput!) {\n    updateAiSettings(input: $input) {\n      clientId\n      monthlyBudgetMicros\n    }\n  }\n": typeof types.UpdateAiSettingsDocument,
+    "\n  query BrandKit($clientId: ID!) {\n    brandKit(clientId: $clientId) {\n      clientId\n      configured\n      name\n      headline\n      voice\n      doWords\n      dontWords\n      bannedClaims\n      hashtags\n      colours\n      updatedAt\n    }\n  }\n": typeof types.BrandKitDocument,
+    "\n  mutation UpdateBrandKit($input: UpdateBrandKitInput!) {\n    updateBrandKit(input: $input) {\n      clientId\n      configured\n      updatedAt\n    }\n  }\n": typeof types.UpdateBrandKitDocument,
+    "\n  query KbSources($clientId: ID!) {\n    kbSources(clientId: $clientId) {\n      id\n      kind\n      title\n      summary\n      topTerms\n      sourceUrl\n      fileName\n      byteSize\n      chunkCount\n      createdAt\n      removedAt\n    }\n  }\n": typeof types.KbSourcesDocument,
+    "\n  mutation AddKbSource($input: AddKbSourceInput!) {\n    addKbSource(input: $input) {\n      id\n      title\n    }\n  }\n": typeof types.AddKbSourceDocument,
+    "\n  mutation RemoveKbSource($id: ID!) {\n    removeKbSource(id: $id) {\n      id\n      removedAt\n    }\n  }\n": typeof types.RemoveKbSourceDocument,
+    "\n  mutation ImportPostsDryRun($input: ImportPostsDryRunInput!) {\n    importPostsDryRun(input: $input) {\n      digest\n      valid\n      postCount\n      rows {\n        line\n        text\n        date\n        platformAccountIds\n        mediaUrls\n        recurrence\n        evergreenIntervalDays\n      }\n      occurrences {\n        line\n        platformAccountId\n        scheduledAt\n        local\n      }\n      errors {\n        line\n        column\n        code\n        message\n      }\n    }\n  }\n": typeof types.ImportPostsDryRunDocument,
+    "\n  mutation ImportPosts($input: ImportPostsInput!) {\n    importPosts(input: $input) {\n      batchId\n      postIds\n    }\n  }\n": typeof types.ImportPostsDocument,
+    "\n  query QueueSlots($clientId: ID!) {\n    queueSlots(clientId: $clientId) {\n      id\n      platformAccountId\n      weekday\n      time\n    }\n  }\n": typeof types.QueueSlotsDocument,
+    "\n  mutation CreateQueueSlot($input: CreateQueueSlotInput!) {\n    createQueueSlot(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateQueueSlotDocument,
+    "\n  mutation UpdateQueueSlot($input: UpdateQueueSlotInput!) {\n    updateQueueSlot(input: $input) {\n      id\n    }\n  }\n": typeof types.UpdateQueueSlotDocument,
+    "\n  mutation DeleteQueueSlot($input: DeleteQueueSlotInput!) {\n    deleteQueueSlot(input: $input)\n  }\n": typeof types.DeleteQueueSlotDocument,
 };
 const documents: Documents = {
     "\n  query Whoami {\n    whoami {\n      id\n      email\n      displayName\n      totpEnabled\n      via\n      staff\n      memberships {\n        agencyId\n        agencyName\n        clientId\n        role\n      }\n    }\n  }\n": types.WhoamiDocument,
@@ -87,6 +120,39 @@ const documents: Documents = {
     "\n  mutation RevokeApiToken($input: IdInput!) {\n    revokeApiToken(input: $input)\n  }\n": types.RevokeApiTokenDocument,
     "\n  mutation EnrollTotp {\n    enrollTotp {\n      secret\n      otpauthUrl\n    }\n  }\n": types.EnrollTotpDocument,
     "\n  mutation ConfirmTotp($input: ConfirmTotpInput!) {\n    confirmTotp(input: $input)\n  }\n": types.ConfirmTotpDocument,
+    "\n  query PostCalendar($clientId: ID!, $from: String!, $to: String!, $first: Int!, $after: String) {\n    postCalendar(clientId: $clientId, from: $from, to: $to, first: $first, after: $after) {\n      id\n      cursor\n      status\n      final\n      scheduledAt\n      timezone\n      assetId\n      platformAccountId\n    }\n  }\n": types.PostCalendarDocument,
+    "\n  query Plans($clientId: ID!) {\n    plans(clientId: $clientId) {\n      id\n      status\n      goals\n      startDate\n      endDate\n      timezone\n      itemCount\n      requiresApproval\n      source\n      createdBy\n      createdAt\n      workflowStatus\n      reasons {\n        code\n        message\n      }\n    }\n  }\n": types.PlansDocument,
+    "\n  query Plan($id: ID!) {\n    plan(id: $id) {\n      id\n      clientId\n      status\n      goals\n      startDate\n      endDate\n      timezone\n      itemCount\n      requiresApproval\n      source\n      createdBy\n      decidedBy\n      createdAt\n      workflowStatus\n      reasons {\n        code\n        message\n        retryAt\n      }\n      pillars {\n        name\n        weight\n      }\n      targets {\n        platformAccountId\n        platform\n        postsPerWeek\n        postingTimes\n      }\n    }\n  }\n": types.PlanDocument,
+    "\n  query PlanItems($id: ID!) {\n    plan(id: $id) {\n      id\n      items {\n        id\n        platform\n        platformAccountId\n        format\n        pillar\n        brief\n        localDate\n        localTime\n        status\n        publishJobIds\n      }\n    }\n  }\n": types.PlanItemsDocument,
+    "\n  mutation CreatePlan($input: CreatePlanInput!) {\n    createPlan(input: $input) {\n      id\n      status\n    }\n  }\n": types.CreatePlanDocument,
+    "\n  mutation ApprovePlan($input: PlanDecisionInput!) {\n    approvePlan(input: $input) {\n      id\n      status\n    }\n  }\n": types.ApprovePlanDocument,
+    "\n  mutation RejectPlan($input: PlanDecisionInput!) {\n    rejectPlan(input: $input) {\n      id\n      status\n    }\n  }\n": types.RejectPlanDocument,
+    "\n  query RecurringPlanning($clientId: ID!) {\n    recurringPlanning(clientId: $clientId) {\n      clientId\n      cadence\n      goals\n      nextRunAt\n      paused\n      requiresApproval\n      pillars {\n        name\n        weight\n      }\n      targets {\n        platformAccountId\n        platform\n        postsPerWeek\n        postingTimes\n      }\n    }\n  }\n": types.RecurringPlanningDocument,
+    "\n  mutation SetRecurringPlanning($input: SetRecurringPlanningInput!) {\n    setRecurringPlanning(input: $input) {\n      clientId\n      cadence\n      nextRunAt\n      paused\n    }\n  }\n": types.SetRecurringPlanningDocument,
+    "\n  mutation PauseRecurringPlanning($clientId: ID!) {\n    pauseRecurringPlanning(clientId: $clientId) {\n      clientId\n      paused\n      nextRunAt\n    }\n  }\n": types.PauseRecurringPlanningDocument,
+    "\n  mutation ResumeRecurringPlanning($clientId: ID!) {\n    resumeRecurringPlanning(clientId: $clientId) {\n      clientId\n      paused\n      nextRunAt\n    }\n  }\n": types.ResumeRecurringPlanningDocument,
+    "\n  query ReviewQueue($clientId: ID!, $first: Int!, $after: String) {\n    reviewQueue(clientId: $clientId, first: $first, after: $after) {\n      endCursor\n      items {\n        id\n        status\n      }\n    }\n  }\n": types.ReviewQueueDocument,
+    "\n  query ReviewItem($id: ID!) {\n    reviewItem(id: $id) {\n      id\n      planId\n      platform\n      platformAccountId\n      format\n      pillar\n      brief\n      slotAt\n      timezone\n      status\n      revision\n      authorIds\n      reasons {\n        code\n        message\n      }\n      asset {\n        id\n        text\n        checksum\n        authorKind\n        mediaContentType\n        mediaUrl\n      }\n      preview {\n        feedText\n        truncated\n        characters\n        characterLimit\n        overLimit\n        hashtags\n        links\n        linksAllowed\n        mediaAspect\n      }\n    }\n  }\n": types.ReviewItemDocument,
+    "\n  mutation ApproveItem($input: ApproveItemInput!) {\n    approveItem(input: $input) {\n      id\n      status\n      publishJobIds\n    }\n  }\n": types.ApproveItemDocument,
+    "\n  mutation RequestItemChanges($input: RequestItemChangesInput!) {\n    requestItemChanges(input: $input) {\n      id\n      status\n    }\n  }\n": types.RequestItemChangesDocument,
+    "\n  mutation RejectItem($input: RejectItemInput!) {\n    rejectItem(input: $input) {\n      id\n      status\n    }\n  }\n": types.RejectItemDocument,
+    "\n  mutation EditItemText($input: EditItemTextInput!) {\n    editItemText(input: $input) {\n      id\n      status\n      revision\n    }\n  }\n": types.EditItemTextDocument,
+    "\n  query ProviderKeys($clientId: ID!) {\n    providerKeys(clientId: $clientId) {\n      provider\n      scope\n      setAt\n    }\n  }\n": types.ProviderKeysDocument,
+    "\n  mutation SetProviderKey($input: SetProviderKeyInput!) {\n    setProviderKey(input: $input) {\n      provider\n      scope\n      setAt\n    }\n  }\n": types.SetProviderKeyDocument,
+    "\n  mutation RemoveProviderKey($input: RemoveProviderKeyInput!) {\n    removeProviderKey(input: $input)\n  }\n": types.RemoveProviderKeyDocument,
+    "\n  query AiSettings($clientId: ID!) {\n    aiSettings(clientId: $clientId) {\n      clientId\n      month\n      monthlyBudgetMicros\n      spentThisMonthMicros\n      contract {\n        maxDepth\n        maxToolCalls\n        maxTokens\n        maxCostMicros\n        maxWallMs\n        maxRevisions\n      }\n      preferred {\n        text\n        image\n        video\n        avatar\n      }\n    }\n  }\n": types.AiSettingsDocument,
+    "\n  mutation UpdateAiSettings($input: UpdateAiSettingsInput!) {\n    updateAiSettings(input: $input) {\n      clientId\n      monthlyBudgetMicros\n    }\n  }\n": types.UpdateAiSettingsDocument,
+    "\n  query BrandKit($clientId: ID!) {\n    brandKit(clientId: $clientId) {\n      clientId\n      configured\n      name\n      headline\n      voice\n      doWords\n      dontWords\n      bannedClaims\n      hashtags\n      colours\n      updatedAt\n    }\n  }\n": types.BrandKitDocument,
+    "\n  mutation UpdateBrandKit($input: UpdateBrandKitInput!) {\n    updateBrandKit(input: $input) {\n      clientId\n      configured\n      updatedAt\n    }\n  }\n": types.UpdateBrandKitDocument,
+    "\n  query KbSources($clientId: ID!) {\n    kbSources(clientId: $clientId) {\n      id\n      kind\n      title\n      summary\n      topTerms\n      sourceUrl\n      fileName\n      byteSize\n      chunkCount\n      createdAt\n      removedAt\n    }\n  }\n": types.KbSourcesDocument,
+    "\n  mutation AddKbSource($input: AddKbSourceInput!) {\n    addKbSource(input: $input) {\n      id\n      title\n    }\n  }\n": types.AddKbSourceDocument,
+    "\n  mutation RemoveKbSource($id: ID!) {\n    removeKbSource(id: $id) {\n      id\n      removedAt\n    }\n  }\n": types.RemoveKbSourceDocument,
+    "\n  mutation ImportPostsDryRun($input: ImportPostsDryRunInput!) {\n    importPostsDryRun(input: $input) {\n      digest\n      valid\n      postCount\n      rows {\n        line\n        text\n        date\n        platformAccountIds\n        mediaUrls\n        recurrence\n        evergreenIntervalDays\n      }\n      occurrences {\n        line\n        platformAccountId\n        scheduledAt\n        local\n      }\n      errors {\n        line\n        column\n        code\n        message\n      }\n    }\n  }\n": types.ImportPostsDryRunDocument,
+    "\n  mutation ImportPosts($input: ImportPostsInput!) {\n    importPosts(input: $input) {\n      batchId\n      postIds\n    }\n  }\n": types.ImportPostsDocument,
+    "\n  query QueueSlots($clientId: ID!) {\n    queueSlots(clientId: $clientId) {\n      id\n      platformAccountId\n      weekday\n      time\n    }\n  }\n": types.QueueSlotsDocument,
+    "\n  mutation CreateQueueSlot($input: CreateQueueSlotInput!) {\n    createQueueSlot(input: $input) {\n      id\n    }\n  }\n": types.CreateQueueSlotDocument,
+    "\n  mutation UpdateQueueSlot($input: UpdateQueueSlotInput!) {\n    updateQueueSlot(input: $input) {\n      id\n    }\n  }\n": types.UpdateQueueSlotDocument,
+    "\n  mutation DeleteQueueSlot($input: DeleteQueueSlotInput!) {\n    deleteQueueSlot(input: $input)\n  }\n": types.DeleteQueueSlotDocument,
 };
 
 /**
@@ -229,6 +295,138 @@ export function graphql(source: "\n  mutation EnrollTotp {\n    enrollTotp {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ConfirmTotp($input: ConfirmTotpInput!) {\n    confirmTotp(input: $input)\n  }\n"): typeof import('./graphql').ConfirmTotpDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PostCalendar($clientId: ID!, $from: String!, $to: String!, $first: Int!, $after: String) {\n    postCalendar(clientId: $clientId, from: $from, to: $to, first: $first, after: $after) {\n      id\n      cursor\n      status\n      final\n      scheduledAt\n      timezone\n      assetId\n      platformAccountId\n    }\n  }\n"): typeof import('./graphql').PostCalendarDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Plans($clientId: ID!) {\n    plans(clientId: $clientId) {\n      id\n      status\n      goals\n      startDate\n      endDate\n      timezone\n      itemCount\n      requiresApproval\n      source\n      createdBy\n      createdAt\n      workflowStatus\n      reasons {\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql').PlansDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Plan($id: ID!) {\n    plan(id: $id) {\n      id\n      clientId\n      status\n      goals\n      startDate\n      endDate\n      timezone\n      itemCount\n      requiresApproval\n      source\n      createdBy\n      decidedBy\n      createdAt\n      workflowStatus\n      reasons {\n        code\n        message\n        retryAt\n      }\n      pillars {\n        name\n        weight\n      }\n      targets {\n        platformAccountId\n        platform\n        postsPerWeek\n        postingTimes\n      }\n    }\n  }\n"): typeof import('./graphql').PlanDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PlanItems($id: ID!) {\n    plan(id: $id) {\n      id\n      items {\n        id\n        platform\n        platformAccountId\n        format\n        pillar\n        brief\n        localDate\n        localTime\n        status\n        publishJobIds\n      }\n    }\n  }\n"): typeof import('./graphql').PlanItemsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreatePlan($input: CreatePlanInput!) {\n    createPlan(input: $input) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').CreatePlanDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApprovePlan($input: PlanDecisionInput!) {\n    approvePlan(input: $input) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').ApprovePlanDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RejectPlan($input: PlanDecisionInput!) {\n    rejectPlan(input: $input) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').RejectPlanDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RecurringPlanning($clientId: ID!) {\n    recurringPlanning(clientId: $clientId) {\n      clientId\n      cadence\n      goals\n      nextRunAt\n      paused\n      requiresApproval\n      pillars {\n        name\n        weight\n      }\n      targets {\n        platformAccountId\n        platform\n        postsPerWeek\n        postingTimes\n      }\n    }\n  }\n"): typeof import('./graphql').RecurringPlanningDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetRecurringPlanning($input: SetRecurringPlanningInput!) {\n    setRecurringPlanning(input: $input) {\n      clientId\n      cadence\n      nextRunAt\n      paused\n    }\n  }\n"): typeof import('./graphql').SetRecurringPlanningDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PauseRecurringPlanning($clientId: ID!) {\n    pauseRecurringPlanning(clientId: $clientId) {\n      clientId\n      paused\n      nextRunAt\n    }\n  }\n"): typeof import('./graphql').PauseRecurringPlanningDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResumeRecurringPlanning($clientId: ID!) {\n    resumeRecurringPlanning(clientId: $clientId) {\n      clientId\n      paused\n      nextRunAt\n    }\n  }\n"): typeof import('./graphql').ResumeRecurringPlanningDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReviewQueue($clientId: ID!, $first: Int!, $after: String) {\n    reviewQueue(clientId: $clientId, first: $first, after: $after) {\n      endCursor\n      items {\n        id\n        status\n      }\n    }\n  }\n"): typeof import('./graphql').ReviewQueueDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReviewItem($id: ID!) {\n    reviewItem(id: $id) {\n      id\n      planId\n      platform\n      platformAccountId\n      format\n      pillar\n      brief\n      slotAt\n      timezone\n      status\n      revision\n      authorIds\n      reasons {\n        code\n        message\n      }\n      asset {\n        id\n        text\n        checksum\n        authorKind\n        mediaContentType\n        mediaUrl\n      }\n      preview {\n        feedText\n        truncated\n        characters\n        characterLimit\n        overLimit\n        hashtags\n        links\n        linksAllowed\n        mediaAspect\n      }\n    }\n  }\n"): typeof import('./graphql').ReviewItemDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApproveItem($input: ApproveItemInput!) {\n    approveItem(input: $input) {\n      id\n      status\n      publishJobIds\n    }\n  }\n"): typeof import('./graphql').ApproveItemDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestItemChanges($input: RequestItemChangesInput!) {\n    requestItemChanges(input: $input) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').RequestItemChangesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RejectItem($input: RejectItemInput!) {\n    rejectItem(input: $input) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').RejectItemDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EditItemText($input: EditItemTextInput!) {\n    editItemText(input: $input) {\n      id\n      status\n      revision\n    }\n  }\n"): typeof import('./graphql').EditItemTextDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProviderKeys($clientId: ID!) {\n    providerKeys(clientId: $clientId) {\n      provider\n      scope\n      setAt\n    }\n  }\n"): typeof import('./graphql').ProviderKeysDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetProviderKey($input: SetProviderKeyInput!) {\n    setProviderKey(input: $input) {\n      provider\n      scope\n      setAt\n    }\n  }\n"): typeof import('./graphql').SetProviderKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveProviderKey($input: RemoveProviderKeyInput!) {\n    removeProviderKey(input: $input)\n  }\n"): typeof import('./graphql').RemoveProviderKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AiSettings($clientId: ID!) {\n    aiSettings(clientId: $clientId) {\n      clientId\n      month\n      monthlyBudgetMicros\n      spentThisMonthMicros\n      contract {\n        maxDepth\n        maxToolCalls\n        maxTokens\n        maxCostMicros\n        maxWallMs\n        maxRevisions\n      }\n      preferred {\n        text\n        image\n        video\n        avatar\n      }\n    }\n  }\n"): typeof import('./graphql').AiSettingsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateAiSettings($input: UpdateAiSettingsInput!) {\n    updateAiSettings(input: $input) {\n      clientId\n      monthlyBudgetMicros\n    }\n  }\n"): typeof import('./graphql').UpdateAiSettingsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BrandKit($clientId: ID!) {\n    brandKit(clientId: $clientId) {\n      clientId\n      configured\n      name\n      headline\n      voice\n      doWords\n      dontWords\n      bannedClaims\n      hashtags\n      colours\n      updatedAt\n    }\n  }\n"): typeof import('./graphql').BrandKitDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateBrandKit($input: UpdateBrandKitInput!) {\n    updateBrandKit(input: $input) {\n      clientId\n      configured\n      updatedAt\n    }\n  }\n"): typeof import('./graphql').UpdateBrandKitDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query KbSources($clientId: ID!) {\n    kbSources(clientId: $clientId) {\n      id\n      kind\n      title\n      summary\n      topTerms\n      sourceUrl\n      fileName\n      byteSize\n      chunkCount\n      createdAt\n      removedAt\n    }\n  }\n"): typeof import('./graphql').KbSourcesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddKbSource($input: AddKbSourceInput!) {\n    addKbSource(input: $input) {\n      id\n      title\n    }\n  }\n"): typeof import('./graphql').AddKbSourceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveKbSource($id: ID!) {\n    removeKbSource(id: $id) {\n      id\n      removedAt\n    }\n  }\n"): typeof import('./graphql').RemoveKbSourceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImportPostsDryRun($input: ImportPostsDryRunInput!) {\n    importPostsDryRun(input: $input) {\n      digest\n      valid\n      postCount\n      rows {\n        line\n        text\n        date\n        platformAccountIds\n        mediaUrls\n        recurrence\n        evergreenIntervalDays\n      }\n      occurrences {\n        line\n        platformAccountId\n        scheduledAt\n        local\n      }\n      errors {\n        line\n        column\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql').ImportPostsDryRunDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImportPosts($input: ImportPostsInput!) {\n    importPosts(input: $input) {\n      batchId\n      postIds\n    }\n  }\n"): typeof import('./graphql').ImportPostsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query QueueSlots($clientId: ID!) {\n    queueSlots(clientId: $clientId) {\n      id\n      platformAccountId\n      weekday\n      time\n    }\n  }\n"): typeof import('./graphql').QueueSlotsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateQueueSlot($input: CreateQueueSlotInput!) {\n    createQueueSlot(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').CreateQueueSlotDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateQueueSlot($input: UpdateQueueSlotInput!) {\n    updateQueueSlot(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').UpdateQueueSlotDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteQueueSlot($input: DeleteQueueSlotInput!) {\n    deleteQueueSlot(input: $input)\n  }\n"): typeof import('./graphql').DeleteQueueSlotDocument;
 
 
 export function graphql(source: string) {

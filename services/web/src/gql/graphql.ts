@@ -4,6 +4,32 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AddKbSourceInput = {
+  clientId: string | number;
+  content?: string | null | undefined;
+  contentType?: string | null | undefined;
+  fileName?: string | null | undefined;
+  kind: KbSourceKind;
+  text?: string | null | undefined;
+  title?: string | null | undefined;
+  url?: string | null | undefined;
+};
+
+export type AiStepContractInput = {
+  maxCostMicros?: number | null | undefined;
+  maxDepth?: number | null | undefined;
+  maxRevisions?: number | null | undefined;
+  maxTokens?: number | null | undefined;
+  maxToolCalls?: number | null | undefined;
+  maxWallMs?: number | null | undefined;
+};
+
+export type ApproveItemInput = {
+  /** the checksum of the content the reviewer's page displayed; a mismatch is refused (C-23) */
+  assetChecksum: string;
+  itemId: string | number;
+};
+
 export type ApprovePostInput = {
   /** the checksum of the text the reviewer's page displayed; a mismatch is refused (C-23) */
   assetChecksum: string;
@@ -37,8 +63,134 @@ export type CreateClientInput = {
   timezone?: string;
 };
 
+export type CreatePlanInput = {
+  clientId: string | number;
+  /** last local date (YYYY-MM-DD) in the client's timezone, included */
+  endDate: string;
+  /** formats allowed per platform; default text */
+  formats?: Array<PlatformFormatsInput> | null | undefined;
+  goals: string;
+  pillars: Array<PlanPillarInput>;
+  requiresApproval?: boolean;
+  /** first local date (YYYY-MM-DD) in the client's timezone, included */
+  startDate: string;
+  targets: Array<PlanTargetInput>;
+};
+
+export type CreateQueueSlotInput = {
+  clientId: string | number;
+  platformAccountId: string | number;
+  /** HH:MM, 24-hour, local to the client */
+  time: string;
+  /** 0 = Sunday … 6 = Saturday */
+  weekday: number;
+};
+
+export type DeleteQueueSlotInput = {
+  clientId: string | number;
+  slotId: string | number;
+};
+
+export type EditItemTextInput = {
+  itemId: string | number;
+  text: string;
+};
+
 export type IdInput = {
   id: string | number;
+};
+
+export type ImportPostsDryRunInput = {
+  clientId: string | number;
+  /** the CSV text (RFC 4180, a header line first) */
+  csv: string;
+};
+
+export type ImportPostsInput = {
+  clientId: string | number;
+  csv: string;
+  /** the digest the dry run of this same CSV returned */
+  dryRunDigest: string;
+};
+
+/** Why an import row is refused */
+export type ImportRowErrorCode =
+  | 'account_not_connected'
+  | 'bad_date'
+  | 'bad_evergreen'
+  | 'bad_recurrence'
+  | 'cap_exceeded'
+  | 'duplicate_row'
+  | 'empty_text'
+  | 'media_not_supported'
+  | 'media_refused'
+  | 'no_free_slot'
+  | 'no_queue_slots'
+  | 'past_date'
+  | 'platform_disabled'
+  | 'text_too_long'
+  | 'too_many_media'
+  | 'unknown_account'
+  | 'wrong_field_count';
+
+/** What a knowledge base source was made from */
+export type KbSourceKind =
+  | 'file'
+  | 'text'
+  | 'url';
+
+export type PlanDecisionInput = {
+  note?: string | null | undefined;
+  planId: string | number;
+};
+
+/** What a plan item is made as */
+export type PlanFormat =
+  | 'image'
+  | 'text'
+  | 'video';
+
+/** Where a plan item is, up to its publish */
+export type PlanItemStatus =
+  | 'checking'
+  | 'creating'
+  | 'failed'
+  | 'generating'
+  | 'in_review'
+  | 'parked'
+  | 'planned'
+  | 'policy_blocked'
+  | 'rejected'
+  | 'scheduled'
+  | 'scheduling'
+  | 'waiting';
+
+export type PlanPillarInput = {
+  name: string;
+  weight: number;
+};
+
+/** Where a content plan is in its planning episode */
+export type PlanStatus =
+  | 'approved'
+  | 'awaiting_approval'
+  | 'creating'
+  | 'drafting'
+  | 'failed'
+  | 'parked'
+  | 'rejected'
+  | 'waiting';
+
+export type PlanTargetInput = {
+  platformAccountId: string | number;
+  /** local posting times HH:MM; default 09:30 */
+  postingTimes?: Array<string> | null | undefined;
+  postsPerWeek: number;
+};
+
+export type PlatformFormatsInput = {
+  formats: Array<PlanFormat>;
+  platform: string;
 };
 
 /** A platform Raize has a connector for */
@@ -48,6 +200,13 @@ export type PlatformId =
 export type PostDecisionInput = {
   note?: string | null | undefined;
   postId: string | number;
+};
+
+export type PreferredProvidersInput = {
+  avatar?: string | null | undefined;
+  image?: string | null | undefined;
+  text?: string | null | undefined;
+  video?: string | null | undefined;
 };
 
 /** Where a post is in its publishing episode */
@@ -99,6 +258,23 @@ export type ReasonCode =
   | 'unverified'
   | 'verifying';
 
+export type RejectItemInput = {
+  itemId: string | number;
+  reason?: string | null | undefined;
+};
+
+export type RemoveProviderKeyInput = {
+  agencyId?: string | number | null | undefined;
+  clientId?: string | number | null | undefined;
+  provider: string;
+};
+
+export type RequestItemChangesInput = {
+  /** what the creator should change; stored with the decision, never in workflow history */
+  feedback: string;
+  itemId: string | number;
+};
+
 export type ReschedulePostInput = {
   postId: string | number;
   scheduledAt: string;
@@ -126,6 +302,26 @@ export type SetKillSwitchInput = {
   scopeId?: string | number | null | undefined;
 };
 
+export type SetProviderKeyInput = {
+  /** set the agency fallback key (without clientId) */
+  agencyId?: string | number | null | undefined;
+  apiKey: string;
+  clientId?: string | number | null | undefined;
+  provider: string;
+};
+
+export type SetRecurringPlanningInput = {
+  /** weekly (plans next week, on Thursdays) or monthly (plans next month, on the 20th) */
+  cadence: string;
+  clientId: string | number;
+  /** formats allowed per platform; default text */
+  formats?: Array<PlatformFormatsInput> | null | undefined;
+  goals: string;
+  pillars: Array<PlanPillarInput>;
+  requiresApproval?: boolean;
+  targets: Array<PlanTargetInput>;
+};
+
 export type SignInInput = {
   email: string;
   password: string;
@@ -137,6 +333,29 @@ export type StartConnectInput = {
   platform?: PlatformId;
 };
 
+export type UpdateAiSettingsInput = {
+  clientId: string | number;
+  contract?: AiStepContractInput | null | undefined;
+  /** micro-USD per month */
+  monthlyBudgetMicros?: number | null | undefined;
+  preferred?: PreferredProvidersInput | null | undefined;
+};
+
+export type UpdateBrandKitInput = {
+  bannedClaims?: Array<string> | null | undefined;
+  clientId: string | number;
+  /** hex colours such as #1a2b3c */
+  colours?: Array<string> | null | undefined;
+  doWords?: Array<string> | null | undefined;
+  dontWords?: Array<string> | null | undefined;
+  hashtags?: Array<string> | null | undefined;
+  headline?: string | null | undefined;
+  /** an image key of this client's artifact store; null removes the logo */
+  logoArtifactKey?: string | null | undefined;
+  name?: string | null | undefined;
+  voice?: string | null | undefined;
+};
+
 export type UpdatePolicySettingsInput = {
   clearQuietHours?: boolean | null | undefined;
   clientId: string | number;
@@ -146,6 +365,13 @@ export type UpdatePolicySettingsInput = {
   publishAutonomy?: string | null | undefined;
   quietHoursEnd?: number | null | undefined;
   quietHoursStart?: number | null | undefined;
+};
+
+export type UpdateQueueSlotInput = {
+  clientId: string | number;
+  slotId: string | number;
+  time: string;
+  weekday: number;
 };
 
 export type WhoamiQueryVariables = Exact<{ [key: string]: never; }>;
@@ -378,6 +604,243 @@ export type ConfirmTotpMutationVariables = Exact<{
 
 
 export type ConfirmTotpMutation = { confirmTotp: boolean };
+
+export type PostCalendarQueryVariables = Exact<{
+  clientId: string | number;
+  from: string;
+  to: string;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type PostCalendarQuery = { postCalendar: Array<{ id: string, cursor: string, status: PublishStatus, final: boolean, scheduledAt: string, timezone: string, assetId: string, platformAccountId: string }> };
+
+export type PlansQueryVariables = Exact<{
+  clientId: string | number;
+}>;
+
+
+export type PlansQuery = { plans: Array<{ id: string, status: PlanStatus, goals: string, startDate: string, endDate: string, timezone: string, itemCount: number, requiresApproval: boolean, source: string, createdBy: string | null, createdAt: string, workflowStatus: PlanStatus | null, reasons: Array<{ code: string, message: string }> }> };
+
+export type PlanQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PlanQuery = { plan: { id: string, clientId: string, status: PlanStatus, goals: string, startDate: string, endDate: string, timezone: string, itemCount: number, requiresApproval: boolean, source: string, createdBy: string | null, decidedBy: string | null, createdAt: string, workflowStatus: PlanStatus | null, reasons: Array<{ code: string, message: string, retryAt: string | null }>, pillars: Array<{ name: string, weight: number }>, targets: Array<{ platformAccountId: string, platform: string, postsPerWeek: number, postingTimes: Array<string> }> } };
+
+export type PlanItemsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PlanItemsQuery = { plan: { id: string, items: Array<{ id: string, platform: string, platformAccountId: string, format: PlanFormat, pillar: string, brief: string, localDate: string, localTime: string, status: PlanItemStatus, publishJobIds: Array<string> }> } };
+
+export type CreatePlanMutationVariables = Exact<{
+  input: CreatePlanInput;
+}>;
+
+
+export type CreatePlanMutation = { createPlan: { id: string, status: PlanStatus } };
+
+export type ApprovePlanMutationVariables = Exact<{
+  input: PlanDecisionInput;
+}>;
+
+
+export type ApprovePlanMutation = { approvePlan: { id: string, status: PlanStatus } };
+
+export type RejectPlanMutationVariables = Exact<{
+  input: PlanDecisionInput;
+}>;
+
+
+export type RejectPlanMutation = { rejectPlan: { id: string, status: PlanStatus } };
+
+export type RecurringPlanningQueryVariables = Exact<{
+  clientId: string | number;
+}>;
+
+
+export type RecurringPlanningQuery = { recurringPlanning: { clientId: string, cadence: string, goals: string, nextRunAt: string | null, paused: boolean, requiresApproval: boolean, pillars: Array<{ name: string, weight: number }>, targets: Array<{ platformAccountId: string, platform: string, postsPerWeek: number, postingTimes: Array<string> }> } | null };
+
+export type SetRecurringPlanningMutationVariables = Exact<{
+  input: SetRecurringPlanningInput;
+}>;
+
+
+export type SetRecurringPlanningMutation = { setRecurringPlanning: { clientId: string, cadence: string, nextRunAt: string | null, paused: boolean } };
+
+export type PauseRecurringPlanningMutationVariables = Exact<{
+  clientId: string | number;
+}>;
+
+
+export type PauseRecurringPlanningMutation = { pauseRecurringPlanning: { clientId: string, paused: boolean, nextRunAt: string | null } };
+
+export type ResumeRecurringPlanningMutationVariables = Exact<{
+  clientId: string | number;
+}>;
+
+
+export type ResumeRecurringPlanningMutation = { resumeRecurringPlanning: { clientId: string, paused: boolean, nextRunAt: string | null } };
+
+export type ReviewQueueQueryVariables = Exact<{
+  clientId: string | number;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ReviewQueueQuery = { reviewQueue: { endCursor: string | null, items: Array<{ id: string, status: string }> } };
+
+export type ReviewItemQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ReviewItemQuery = { reviewItem: { id: string, planId: string, platform: string, platformAccountId: string, format: string, pillar: string, brief: string, slotAt: string, timezone: string, status: string, revision: number, authorIds: Array<string>, reasons: Array<{ code: string, message: string }>, asset: { id: string, text: string, checksum: string, authorKind: string, mediaContentType: string | null, mediaUrl: string | null } | null, preview: { feedText: string, truncated: boolean, characters: number, characterLimit: number, overLimit: boolean, hashtags: Array<string>, links: Array<string>, linksAllowed: boolean, mediaAspect: string } | null } };
+
+export type ApproveItemMutationVariables = Exact<{
+  input: ApproveItemInput;
+}>;
+
+
+export type ApproveItemMutation = { approveItem: { id: string, status: string, publishJobIds: Array<string> } };
+
+export type RequestItemChangesMutationVariables = Exact<{
+  input: RequestItemChangesInput;
+}>;
+
+
+export type RequestItemChangesMutation = { requestItemChanges: { id: string, status: string } };
+
+export type RejectItemMutationVariables = Exact<{
+  input: RejectItemInput;
+}>;
+
+
+export type RejectItemMutation = { rejectItem: { id: string, status: string } };
+
+export type EditItemTextMutationVariables = Exact<{
+  input: EditItemTextInput;
+}>;
+
+
+export type EditItemTextMutation = { editItemText: { id: string, status: string, revision: number } };
+
+export type ProviderKeysQueryVariables = Exact<{
+  clientId: string | number;
+}>;
+
+
+export type ProviderKeysQuery = { providerKeys: Array<{ provider: string, scope: string, setAt: string }> };
+
+export type SetProviderKeyMutationVariables = Exact<{
+  input: SetProviderKeyInput;
+}>;
+
+
+export type SetProviderKeyMutation = { setProviderKey: { provider: string, scope: string, setAt: string } };
+
+export type RemoveProviderKeyMutationVariables = Exact<{
+  input: RemoveProviderKeyInput;
+}>;
+
+
+export type RemoveProviderKeyMutation = { removeProviderKey: boolean };
+
+export type AiSettingsQueryVariables = Exact<{
+  clientId: string | number;
+}>;
+
+
+export type AiSettingsQuery = { aiSettings: { clientId: string, month: string, monthlyBudgetMicros: number, spentThisMonthMicros: number, contract: { maxDepth: number, maxToolCalls: number, maxTokens: number, maxCostMicros: number, maxWallMs: number, maxRevisions: number }, preferred: { text: string, image: string, video: string, avatar: string } } };
+
+export type UpdateAiSettingsMutationVariables = Exact<{
+  input: UpdateAiSettingsInput;
+}>;
+
+
+export type UpdateAiSettingsMutation = { updateAiSettings: { clientId: string, monthlyBudgetMicros: number } };
+
+export type BrandKitQueryVariables = Exact<{
+  clientId: string | number;
+}>;
+
+
+export type BrandKitQuery = { brandKit: { clientId: string, configured: boolean, name: string, headline: string, voice: string, doWords: Array<string>, dontWords: Array<string>, bannedClaims: Array<string>, hashtags: Array<string>, colours: Array<string>, updatedAt: string | null } };
+
+export type UpdateBrandKitMutationVariables = Exact<{
+  input: UpdateBrandKitInput;
+}>;
+
+
+export type UpdateBrandKitMutation = { updateBrandKit: { clientId: string, configured: boolean, updatedAt: string | null } };
+
+export type KbSourcesQueryVariables = Exact<{
+  clientId: string | number;
+}>;
+
+
+export type KbSourcesQuery = { kbSources: Array<{ id: string, kind: KbSourceKind, title: string, summary: string, topTerms: Array<string>, sourceUrl: string | null, fileName: string | null, byteSize: number, chunkCount: number, createdAt: string, removedAt: string | null }> };
+
+export type AddKbSourceMutationVariables = Exact<{
+  input: AddKbSourceInput;
+}>;
+
+
+export type AddKbSourceMutation = { addKbSource: { id: string, title: string } };
+
+export type RemoveKbSourceMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RemoveKbSourceMutation = { removeKbSource: { id: string, removedAt: string | null } };
+
+export type ImportPostsDryRunMutationVariables = Exact<{
+  input: ImportPostsDryRunInput;
+}>;
+
+
+export type ImportPostsDryRunMutation = { importPostsDryRun: { digest: string, valid: boolean, postCount: number, rows: Array<{ line: number, text: string, date: string | null, platformAccountIds: Array<string>, mediaUrls: Array<string>, recurrence: string | null, evergreenIntervalDays: number | null }>, occurrences: Array<{ line: number, platformAccountId: string, scheduledAt: string, local: string }>, errors: Array<{ line: number, column: string | null, code: ImportRowErrorCode, message: string }> } };
+
+export type ImportPostsMutationVariables = Exact<{
+  input: ImportPostsInput;
+}>;
+
+
+export type ImportPostsMutation = { importPosts: { batchId: string, postIds: Array<string> } };
+
+export type QueueSlotsQueryVariables = Exact<{
+  clientId: string | number;
+}>;
+
+
+export type QueueSlotsQuery = { queueSlots: Array<{ id: string, platformAccountId: string, weekday: number, time: string }> };
+
+export type CreateQueueSlotMutationVariables = Exact<{
+  input: CreateQueueSlotInput;
+}>;
+
+
+export type CreateQueueSlotMutation = { createQueueSlot: { id: string } };
+
+export type UpdateQueueSlotMutationVariables = Exact<{
+  input: UpdateQueueSlotInput;
+}>;
+
+
+export type UpdateQueueSlotMutation = { updateQueueSlot: { id: string } };
+
+export type DeleteQueueSlotMutationVariables = Exact<{
+  input: DeleteQueueSlotInput;
+}>;
+
+
+export type DeleteQueueSlotMutation = { deleteQueueSlot: boolean };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -785,3 +1248,440 @@ export const ConfirmTotpDocument = new TypedDocumentString(`
   confirmTotp(input: $input)
 }
     `) as unknown as TypedDocumentString<ConfirmTotpMutation, ConfirmTotpMutationVariables>;
+export const PostCalendarDocument = new TypedDocumentString(`
+    query PostCalendar($clientId: ID!, $from: String!, $to: String!, $first: Int!, $after: String) {
+  postCalendar(
+    clientId: $clientId
+    from: $from
+    to: $to
+    first: $first
+    after: $after
+  ) {
+    id
+    cursor
+    status
+    final
+    scheduledAt
+    timezone
+    assetId
+    platformAccountId
+  }
+}
+    `) as unknown as TypedDocumentString<PostCalendarQuery, PostCalendarQueryVariables>;
+export const PlansDocument = new TypedDocumentString(`
+    query Plans($clientId: ID!) {
+  plans(clientId: $clientId) {
+    id
+    status
+    goals
+    startDate
+    endDate
+    timezone
+    itemCount
+    requiresApproval
+    source
+    createdBy
+    createdAt
+    workflowStatus
+    reasons {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PlansQuery, PlansQueryVariables>;
+export const PlanDocument = new TypedDocumentString(`
+    query Plan($id: ID!) {
+  plan(id: $id) {
+    id
+    clientId
+    status
+    goals
+    startDate
+    endDate
+    timezone
+    itemCount
+    requiresApproval
+    source
+    createdBy
+    decidedBy
+    createdAt
+    workflowStatus
+    reasons {
+      code
+      message
+      retryAt
+    }
+    pillars {
+      name
+      weight
+    }
+    targets {
+      platformAccountId
+      platform
+      postsPerWeek
+      postingTimes
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PlanQuery, PlanQueryVariables>;
+export const PlanItemsDocument = new TypedDocumentString(`
+    query PlanItems($id: ID!) {
+  plan(id: $id) {
+    id
+    items {
+      id
+      platform
+      platformAccountId
+      format
+      pillar
+      brief
+      localDate
+      localTime
+      status
+      publishJobIds
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PlanItemsQuery, PlanItemsQueryVariables>;
+export const CreatePlanDocument = new TypedDocumentString(`
+    mutation CreatePlan($input: CreatePlanInput!) {
+  createPlan(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<CreatePlanMutation, CreatePlanMutationVariables>;
+export const ApprovePlanDocument = new TypedDocumentString(`
+    mutation ApprovePlan($input: PlanDecisionInput!) {
+  approvePlan(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ApprovePlanMutation, ApprovePlanMutationVariables>;
+export const RejectPlanDocument = new TypedDocumentString(`
+    mutation RejectPlan($input: PlanDecisionInput!) {
+  rejectPlan(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<RejectPlanMutation, RejectPlanMutationVariables>;
+export const RecurringPlanningDocument = new TypedDocumentString(`
+    query RecurringPlanning($clientId: ID!) {
+  recurringPlanning(clientId: $clientId) {
+    clientId
+    cadence
+    goals
+    nextRunAt
+    paused
+    requiresApproval
+    pillars {
+      name
+      weight
+    }
+    targets {
+      platformAccountId
+      platform
+      postsPerWeek
+      postingTimes
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RecurringPlanningQuery, RecurringPlanningQueryVariables>;
+export const SetRecurringPlanningDocument = new TypedDocumentString(`
+    mutation SetRecurringPlanning($input: SetRecurringPlanningInput!) {
+  setRecurringPlanning(input: $input) {
+    clientId
+    cadence
+    nextRunAt
+    paused
+  }
+}
+    `) as unknown as TypedDocumentString<SetRecurringPlanningMutation, SetRecurringPlanningMutationVariables>;
+export const PauseRecurringPlanningDocument = new TypedDocumentString(`
+    mutation PauseRecurringPlanning($clientId: ID!) {
+  pauseRecurringPlanning(clientId: $clientId) {
+    clientId
+    paused
+    nextRunAt
+  }
+}
+    `) as unknown as TypedDocumentString<PauseRecurringPlanningMutation, PauseRecurringPlanningMutationVariables>;
+export const ResumeRecurringPlanningDocument = new TypedDocumentString(`
+    mutation ResumeRecurringPlanning($clientId: ID!) {
+  resumeRecurringPlanning(clientId: $clientId) {
+    clientId
+    paused
+    nextRunAt
+  }
+}
+    `) as unknown as TypedDocumentString<ResumeRecurringPlanningMutation, ResumeRecurringPlanningMutationVariables>;
+export const ReviewQueueDocument = new TypedDocumentString(`
+    query ReviewQueue($clientId: ID!, $first: Int!, $after: String) {
+  reviewQueue(clientId: $clientId, first: $first, after: $after) {
+    endCursor
+    items {
+      id
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewQueueQuery, ReviewQueueQueryVariables>;
+export const ReviewItemDocument = new TypedDocumentString(`
+    query ReviewItem($id: ID!) {
+  reviewItem(id: $id) {
+    id
+    planId
+    platform
+    platformAccountId
+    format
+    pillar
+    brief
+    slotAt
+    timezone
+    status
+    revision
+    authorIds
+    reasons {
+      code
+      message
+    }
+    asset {
+      id
+      text
+      checksum
+      authorKind
+      mediaContentType
+      mediaUrl
+    }
+    preview {
+      feedText
+      truncated
+      characters
+      characterLimit
+      overLimit
+      hashtags
+      links
+      linksAllowed
+      mediaAspect
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewItemQuery, ReviewItemQueryVariables>;
+export const ApproveItemDocument = new TypedDocumentString(`
+    mutation ApproveItem($input: ApproveItemInput!) {
+  approveItem(input: $input) {
+    id
+    status
+    publishJobIds
+  }
+}
+    `) as unknown as TypedDocumentString<ApproveItemMutation, ApproveItemMutationVariables>;
+export const RequestItemChangesDocument = new TypedDocumentString(`
+    mutation RequestItemChanges($input: RequestItemChangesInput!) {
+  requestItemChanges(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<RequestItemChangesMutation, RequestItemChangesMutationVariables>;
+export const RejectItemDocument = new TypedDocumentString(`
+    mutation RejectItem($input: RejectItemInput!) {
+  rejectItem(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<RejectItemMutation, RejectItemMutationVariables>;
+export const EditItemTextDocument = new TypedDocumentString(`
+    mutation EditItemText($input: EditItemTextInput!) {
+  editItemText(input: $input) {
+    id
+    status
+    revision
+  }
+}
+    `) as unknown as TypedDocumentString<EditItemTextMutation, EditItemTextMutationVariables>;
+export const ProviderKeysDocument = new TypedDocumentString(`
+    query ProviderKeys($clientId: ID!) {
+  providerKeys(clientId: $clientId) {
+    provider
+    scope
+    setAt
+  }
+}
+    `) as unknown as TypedDocumentString<ProviderKeysQuery, ProviderKeysQueryVariables>;
+export const SetProviderKeyDocument = new TypedDocumentString(`
+    mutation SetProviderKey($input: SetProviderKeyInput!) {
+  setProviderKey(input: $input) {
+    provider
+    scope
+    setAt
+  }
+}
+    `) as unknown as TypedDocumentString<SetProviderKeyMutation, SetProviderKeyMutationVariables>;
+export const RemoveProviderKeyDocument = new TypedDocumentString(`
+    mutation RemoveProviderKey($input: RemoveProviderKeyInput!) {
+  removeProviderKey(input: $input)
+}
+    `) as unknown as TypedDocumentString<RemoveProviderKeyMutation, RemoveProviderKeyMutationVariables>;
+export const AiSettingsDocument = new TypedDocumentString(`
+    query AiSettings($clientId: ID!) {
+  aiSettings(clientId: $clientId) {
+    clientId
+    month
+    monthlyBudgetMicros
+    spentThisMonthMicros
+    contract {
+      maxDepth
+      maxToolCalls
+      maxTokens
+      maxCostMicros
+      maxWallMs
+      maxRevisions
+    }
+    preferred {
+      text
+      image
+      video
+      avatar
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AiSettingsQuery, AiSettingsQueryVariables>;
+export const UpdateAiSettingsDocument = new TypedDocumentString(`
+    mutation UpdateAiSettings($input: UpdateAiSettingsInput!) {
+  updateAiSettings(input: $input) {
+    clientId
+    monthlyBudgetMicros
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateAiSettingsMutation, UpdateAiSettingsMutationVariables>;
+export const BrandKitDocument = new TypedDocumentString(`
+    query BrandKit($clientId: ID!) {
+  brandKit(clientId: $clientId) {
+    clientId
+    configured
+    name
+    headline
+    voice
+    doWords
+    dontWords
+    bannedClaims
+    hashtags
+    colours
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<BrandKitQuery, BrandKitQueryVariables>;
+export const UpdateBrandKitDocument = new TypedDocumentString(`
+    mutation UpdateBrandKit($input: UpdateBrandKitInput!) {
+  updateBrandKit(input: $input) {
+    clientId
+    configured
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateBrandKitMutation, UpdateBrandKitMutationVariables>;
+export const KbSourcesDocument = new TypedDocumentString(`
+    query KbSources($clientId: ID!) {
+  kbSources(clientId: $clientId) {
+    id
+    kind
+    title
+    summary
+    topTerms
+    sourceUrl
+    fileName
+    byteSize
+    chunkCount
+    createdAt
+    removedAt
+  }
+}
+    `) as unknown as TypedDocumentString<KbSourcesQuery, KbSourcesQueryVariables>;
+export const AddKbSourceDocument = new TypedDocumentString(`
+    mutation AddKbSource($input: AddKbSourceInput!) {
+  addKbSource(input: $input) {
+    id
+    title
+  }
+}
+    `) as unknown as TypedDocumentString<AddKbSourceMutation, AddKbSourceMutationVariables>;
+export const RemoveKbSourceDocument = new TypedDocumentString(`
+    mutation RemoveKbSource($id: ID!) {
+  removeKbSource(id: $id) {
+    id
+    removedAt
+  }
+}
+    `) as unknown as TypedDocumentString<RemoveKbSourceMutation, RemoveKbSourceMutationVariables>;
+export const ImportPostsDryRunDocument = new TypedDocumentString(`
+    mutation ImportPostsDryRun($input: ImportPostsDryRunInput!) {
+  importPostsDryRun(input: $input) {
+    digest
+    valid
+    postCount
+    rows {
+      line
+      text
+      date
+      platformAccountIds
+      mediaUrls
+      recurrence
+      evergreenIntervalDays
+    }
+    occurrences {
+      line
+      platformAccountId
+      scheduledAt
+      local
+    }
+    errors {
+      line
+      column
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ImportPostsDryRunMutation, ImportPostsDryRunMutationVariables>;
+export const ImportPostsDocument = new TypedDocumentString(`
+    mutation ImportPosts($input: ImportPostsInput!) {
+  importPosts(input: $input) {
+    batchId
+    postIds
+  }
+}
+    `) as unknown as TypedDocumentString<ImportPostsMutation, ImportPostsMutationVariables>;
+export const QueueSlotsDocument = new TypedDocumentString(`
+    query QueueSlots($clientId: ID!) {
+  queueSlots(clientId: $clientId) {
+    id
+    platformAccountId
+    weekday
+    time
+  }
+}
+    `) as unknown as TypedDocumentString<QueueSlotsQuery, QueueSlotsQueryVariables>;
+export const CreateQueueSlotDocument = new TypedDocumentString(`
+    mutation CreateQueueSlot($input: CreateQueueSlotInput!) {
+  createQueueSlot(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateQueueSlotMutation, CreateQueueSlotMutationVariables>;
+export const UpdateQueueSlotDocument = new TypedDocumentString(`
+    mutation UpdateQueueSlot($input: UpdateQueueSlotInput!) {
+  updateQueueSlot(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateQueueSlotMutation, UpdateQueueSlotMutationVariables>;
+export const DeleteQueueSlotDocument = new TypedDocumentString(`
+    mutation DeleteQueueSlot($input: DeleteQueueSlotInput!) {
+  deleteQueueSlot(input: $input)
+}
+    `) as unknown as TypedDocumentString<DeleteQueueSlotMutation, DeleteQueueSlotMutationVariables>;

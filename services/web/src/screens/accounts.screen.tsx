@@ -1,17 +1,24 @@
 import { useAccounts } from '../api/client-data';
+import { QueueSlotsQuery } from '../api/operations';
+import { useQuery } from '../api/use-query';
 import { useClientScope } from '../auth/workspace';
 import { formatDateTime } from '../time/zoned-time';
 import { ConnectAccount } from '../ui/connect-account';
 import { Empty, ErrorBox, Loading } from '../ui/feedback';
 import { KillSwitchControl, useKillSwitches } from '../ui/kill-switch';
 import { Page } from '../ui/page';
+import { QueueSlots } from '../ui/queue-slots';
 import { AccountStatusBadge } from '../ui/status-badge';
 
-/** Connected platform accounts: status, the fingerprint every publish checks, and each account's kill switch. */
+/**
+ * Connected platform accounts: status, the fingerprint every publish checks, each account's kill switch and its queue
+ * slots (the posting times imports and plans fill).
+ */
 export function AccountsScreen() {
   const { client, can } = useClientScope();
   const accounts = useAccounts(client.id, 5000);
   const switches = useKillSwitches(client.id);
+  const slots = useQuery(QueueSlotsQuery, { clientId: client.id });
   const list = accounts.data?.platformAccounts;
   return (
     <Page title="Accounts" subtitle={`${client.name} · platform accounts Raize may publish to`}>
@@ -55,6 +62,12 @@ export function AccountsScreen() {
                   <code>{a.externalAccountId}</code>
                 </dd>
               </dl>
+              <QueueSlots
+                accountId={a.id}
+                handle={a.handle}
+                slots={(slots.data?.queueSlots ?? []).filter((s) => s.platformAccountId === a.id)}
+                onChanged={slots.reload}
+              />
               <h3>Kill switch</h3>
               <KillSwitchControl
                 scope="account"

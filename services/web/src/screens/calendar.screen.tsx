@@ -1,9 +1,9 @@
 import { type DragEvent, useState } from 'react';
-import { excerpt, useAssetTexts, usePosts } from '../api/client-data';
+import { excerpt, useAssetTexts } from '../api/client-data';
 import { ReschedulePostMutation } from '../api/operations';
 import { useMutation } from '../api/use-mutation';
 import { useClientScope } from '../auth/workspace';
-import type { PostsQuery } from '../gql/graphql';
+import { type CalendarPost, useCalendarPosts } from '../api/use-calendar-posts';
 import { Link, navigate, useLocation } from '../routing/router';
 import {
   addDays,
@@ -20,9 +20,10 @@ import { Empty, ErrorBox, Loading, Notice } from '../ui/feedback';
 import { Page } from '../ui/page';
 import { StatusBadge, statusLabel } from '../ui/status-badge';
 
-type Post = PostsQuery['posts'][number];
-
-/** Week and month views on the client's clock; drag a post to another day to reschedule it (a signal). */
+/**
+ * Week and month views on the client's clock; drag a post to another day to reschedule it (a signal). Only the shown
+ * range is read (postCalendar, every page), so a client with thousands of posts answers as fast as one with ten.
+ */
 export function CalendarScreen() {
   const { client, can } = useClientScope();
   const tz = client.timezone;
@@ -30,7 +31,6 @@ export function CalendarScreen() {
   const view = query.get('view') === 'month' ? 'month' : 'week';
   const today = dayKeyOf(new Date(), tz);
   const focus = /^\d{4}-\d{2}-\d{2}$/.test(query.get('date') ?? '') ? query.get('date')! : today;
-  const posts = usePosts(client.id);
   const assets = useAssetTexts(client.id, 15000);
   const reschedule = useMutation(ReschedulePostMutation);
   const [moved, setMoved] = useState<string | null>(null);
@@ -41,10 +41,11 @@ export function CalendarScreen() {
   const base = `/c/${client.id}/calendar`;
   const link = (v: string, d: string) => `${base}?view=${v}&date=${d}`;
   const days = view === 'week' ? range(startOfWeek(focus), 7) : monthDays(focus);
+  const posts = useCalendarPosts(client.id, days[0], addDays(days[days.length - 1], 1));
   const step = (n: number) => navigate(link(view, view === 'week' ? addDays(focus, 7 * n) : addMonths(focus, n)));
 
-  const byDay = new Map<string, Post[]>();
-  for (const p of posts.data?.posts ?? []) {
+  const byDay = new Map<string, CalendarPost[]>();
+  for (const p of posts.posts ?? []) {
     const k = dayKeyOf(new Date(p.scheduledAt), tz);
     byDay.set(k, [...(byDay.get(k) ?? []), p]);
   }
@@ -54,7 +55,7 @@ export function CalendarScreen() {
     e.preventDefault();
     setDropTarget(null);
     const id = e.dataTransfer.getData('application/x-raize-post');
-    const post = posts.data?.posts.find((p) => p.id === id);
+    const post = posts.posts?.find((p) => p.id === id);
     if (!post) return;
     setMoved(null);
     setRefused(null);
@@ -135,17 +136,21 @@ export function CalendarScreen() {
       {refused && <Notice tone="warning">{refused}</Notice>}
       {moved && <Notice tone="success">{moved}</Notice>}
       {reschedule.pending && <Loading what="the new slot (sending the reschedule signal)" />}
-      {!posts.data && !posts.error && <Loading what="posts" />}
-      {posts.data && posts.data.posts.length === 0 && (
-        <Empty title="Nothing scheduled yet">
+      {!posts.posts && !posts.error && <Loading what="posts" />}
+      {posts.posts && !visible && (
+        <Empty title={`Nothing scheduled this ${view}`}>
           {can('post.schedule') ? (
-            <p>Create a post with “New post”; it shows here on its day.</p>
+            <p>Create a post with “New post”, a plan or an import; it shows here on its day.</p>
           ) : (
             <p>Posts show here once someone schedules them.</p>
           )}
         </Empty>
       )}
-      {posts.data && posts.data.posts.length > 0 && !visible && <p className="hint">No posts in this {view}.</p>}
+      {posts.capped && (
+        <Notice tone="warning">
+          This {view} holds more posts than the calendar shows at once; switch to the week view to see them all.
+        </Notice>
+      )}
       <ol className={`calendar ${view}`} aria-label={title}>
         {view === 'month' &&
           ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].map((d) => (

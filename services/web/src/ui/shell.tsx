@@ -6,10 +6,15 @@ import { Link, navigate, useLocation } from '../routing/router';
 const CLIENT_NAV: { path: string; label: string }[] = [
   { path: 'calendar', label: 'Calendar' },
   { path: 'approvals', label: 'Approvals' },
-  { path: 'accounts', label: 'Accounts' },
+  { path: 'plans', label: 'Plans' },
+  { path: 'review', label: 'Review queue' },
+  { path: 'import', label: 'Import' },
+  { path: 'accounts', label: 'Accounts and queue slots' },
   { path: 'kill-switches', label: 'Kill switches' },
   { path: 'audit', label: 'Audit log' },
   { path: 'policy', label: 'Policy and autonomy' },
+  { path: 'brand', label: 'Brand kit and knowledge' },
+  { path: 'ai-providers', label: 'AI providers' },
 ];
 
 /** Header (agency and client switchers, the operator), the client's navigation, and the main landmark. */
