@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { ARTIFACT_URL_KEY_SECRET, ensureArtifactUrlKey } from '../../services/core/artifacts/artifact-url-signer';
 import { AuditService } from '../../services/core/audit/audit.service';
 import type { AppConfig } from '../../services/core/config/app-config';
 import { loadAppConfig } from '../../services/core/config/app-config';
@@ -23,6 +24,8 @@ export const KEYS_USAGE = `usage: npm run keys -- <verb> [--actor user:<id>]
   rotate-master-key          re-seal the local keyring under a new master key; the old one opens nothing after
   rotate-codec-key           make a new payload codec key current; older keys keep decrypting by id
   retire-codec-key --id <id> delete an old codec key after the retention period (never the current one)
+  provision-artifact-url-key create the artifact store's URL signing key if there is none (before a production
+                             API first starts; it refuses to start without one)
   check                      prove the configured secrets backend (and its token) can write, read and delete,
                              and that the current codec key opens`;
 
@@ -77,6 +80,13 @@ export async function runKeysCommand(argv: string[], env: NodeJS.ProcessEnv, io:
           io.out(`payload codec key ${id} is retired: payloads sealed under it no longer decode`);
           return 0;
         });
+      }
+      case 'provision-artifact-url-key': {
+        const secrets = createSecrets(config);
+        const existed = (await readOptionalSecret(secrets, ARTIFACT_URL_KEY_SECRET)) !== undefined;
+        await ensureArtifactUrlKey(secrets);
+        io.out(existed ? 'the artifact URL signing key exists; nothing changed' : 'artifact URL signing key created');
+        return 0;
       }
       case 'check':
         return await check(config, io);

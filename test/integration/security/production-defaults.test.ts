@@ -1,5 +1,7 @@
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { ensureArtifactUrlKey } from '../../../services/core/artifacts/artifact-url-signer';
+import { createSecrets } from '../../../services/core/secrets/create-secrets';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -87,6 +89,10 @@ describe('production is the default, and fails closed (C-15)', () => {
       RAIZE_LANES: 'publish',
       API_PORT: String(await freePort()),
     };
+    // Provisioned as an operator does before a first production start (`npm run keys -- provision-artifact-url-key`).
+    await ensureArtifactUrlKey(
+      createSecrets({ masterKey: production.RAIZE_MASTER_KEY, dataDir: production.RAIZE_DATA_DIR }),
+    );
     const emulator = 'sandbox: the Sandbox platform is a local emulator, refused as a production connector';
     for (const main of [MAINS.api, MAINS.worker]) {
       const refused = await start(main, production);

@@ -1,6 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { networkInterfaces } from 'node:os';
+import { mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureArtifactUrlKey } from '../../../services/core/artifacts/artifact-url-signer';
+import { createSecrets } from '../../../services/core/secrets/create-secrets';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { TenantBootstrap } from '../../../services/core/bootstrap/tenants';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../../../services/api/auth/request-info';
 import { createApi } from '../../../services/api/create-api';
@@ -46,8 +50,14 @@ async function withProductionApi<T>(
   try {
     const port = await freePort();
     delete process.env.RAIZE_ENV;
+    const masterKey = randomBytes(32).toString('hex');
+    // A keyring of its own (the stack's is sealed under another master key), with the artifact URL signing key
+    // provisioned as an operator does before a production API first starts (`npm run keys -- provision-artifact-url-key`).
+    const dataDir = mkdtempSync(join(tmpdir(), 'raize-prod-api-'));
+    await ensureArtifactUrlKey(createSecrets({ masterKey, dataDir }));
     const production: Record<string, string | undefined> = {
-      RAIZE_MASTER_KEY: randomBytes(32).toString('hex'),
+      RAIZE_MASTER_KEY: masterKey,
+      RAIZE_DATA_DIR: dataDir,
       DATABASE_APP_URL: process.env.DATABASE_URL!.replace('postgres@', 'raize_app@'),
       SANDBOX_OAUTH_CLIENT_SECRET: 'prod-secret-for-test',
       RAIZE_SANDBOX_IN_PRODUCTION: '1',
