@@ -31,6 +31,7 @@ export function createItemStatusActivities(deps: CreationDeps) {
      */
     async recordItemStatus(input: RecordItemStatusInput): Promise<void> {
       await deps.ds.transaction(async (m) => {
+        await PlanEventsRepository.lock(m, input.planId);
         await loadItem(m, input);
         if (input.decision) await recordDecision(m, input, input.decision);
         const item = await m.findOne(PlanItem, {

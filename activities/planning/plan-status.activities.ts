@@ -1,3 +1,4 @@
+import { IsNull } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { Plan, PlanItem } from '../../services/core/database/entities';
 import { PlanEventsRepository } from '../../services/core/plans/plan-events.repository';
@@ -45,8 +46,9 @@ export function createPlanStatusActivities(deps: PlanningDeps) {
         // Creation follows an approval, or a plan that needs none: never a plan still drafting or waiting on one.
         if (plan.status !== 'approved' && plan.status !== 'creating')
           throw planRefused(`the plan is ${plan.status}; its items cannot be created yet`);
+        // Every item without its start recorded, also those whose episode already reported progress of its own.
         const items = await m.find(PlanItem, {
-          where: { planId: plan.id, clientId: plan.clientId, status: 'planned' },
+          where: { planId: plan.id, clientId: plan.clientId, workflowId: IsNull() },
           order: { position: 'ASC' },
         });
         for (const item of items)

@@ -40,7 +40,9 @@ export function createPlannerActivities(deps: PlanningDeps) {
           {
             agencyId: plan.agencyId,
             clientId: plan.clientId,
-            stepId: `plan:${plan.id}`,
+            // One step per brief: a step's contract bounds one brief's calls, tokens and time, so a plan of any size
+            // is drafted (the monthly budget still bounds the whole).
+            stepId: `plan:${plan.id}/brief:${slot.position}`,
             stepKind: 'planner',
             depth: 0,
           },

@@ -47,6 +47,12 @@ const ACTOR = /^(user|workflow|schedule|system):[A-Za-z0-9._:-]{1,300}$/;
  * scopes the connection (C-01, C-05).
  */
 export const PlanEventsRepository = {
+  /**
+   * Takes the plan's writer lock first: a transaction that will also lock one of its item rows takes this before it,
+   * in the order append() does, so the planning and creation lanes never deadlock on a plan.
+   */
+  lock: (m: EntityManager, planId: string): Promise<void> => lockPlan(m, planId),
+
   /** Appends one event and applies it to the projection, in the caller's transaction (or a new one). */
   async append<T extends PlanEventType>(m: EntityManager, e: NewPlanEvent<T>): Promise<AppendedPlanEvent> {
     if (!m.queryRunner?.isTransactionActive) return m.transaction((tx) => PlanEventsRepository.append(tx, e));

@@ -155,8 +155,11 @@ function applyItemEvent(p: PlanProjection, e: ProjectedEvent<LaterItemEvent>): P
   item.updatedAt = e.createdAt;
   switch (e.type) {
     case 'item.creation_started': {
-      item.status = 'creating';
-      item.reasons = [];
+      // A fast child may have recorded its own progress before the parent records the start: never go back.
+      if (item.status === 'planned') {
+        item.status = 'creating';
+        item.reasons = [];
+      }
       item.workflowId = (e.data as PlanEventData<'item.creation_started'>).workflowId;
       p.plan!.status = 'creating';
       p.plan!.reasons = [];

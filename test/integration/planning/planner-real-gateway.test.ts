@@ -67,8 +67,8 @@ describe('the planner with the real provider gateway (local provider, Postgres, 
       expect(i.brief.length).toBeLessThanOrEqual(600);
     }
     const usage = await w.owner.query<{ client_id: string; step_id: string; step_kind: string }[]>(
-      'SELECT client_id, step_id, step_kind FROM ai_usage WHERE step_id = $1',
-      [`plan:${planId}`],
+      'SELECT client_id, step_id, step_kind FROM ai_usage WHERE step_id LIKE $1',
+      [`plan:${planId}/%`],
     );
     expect(usage).toHaveLength(3);
     expect(new Set(usage.map((u) => `${u.client_id}/${u.step_kind}`))).toEqual(new Set([`${t.clientId}/planner`]));
@@ -76,8 +76,8 @@ describe('the planner with the real provider gateway (local provider, Postgres, 
     expect(await acts.draftPlan(ctx)).toEqual(drafted);
     expect(
       (
-        await w.owner.query<{ n: number }[]>('SELECT count(*)::int AS n FROM ai_usage WHERE step_id = $1', [
-          `plan:${planId}`,
+        await w.owner.query<{ n: number }[]>('SELECT count(*)::int AS n FROM ai_usage WHERE step_id LIKE $1', [
+          `plan:${planId}/%`,
         ])
       )[0].n,
     ).toBe(3);
