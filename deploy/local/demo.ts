@@ -158,7 +158,7 @@ async function main(): Promise<void> {
       runCreationEpisode(up, progress, result, {
         stepTimeoutMs: timeoutSeconds * 1000,
         verifyTimeoutMs: (timeoutSeconds + 240) * 1000,
-        leadMinutes: 2,
+        leadMinutes: 1,
       }),
       up.failed,
     ]);

@@ -274,12 +274,21 @@ async function waitQueue(
 ): Promise<ReviewItemView[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const { reviewQueue } = await gql.request<{ reviewQueue: { items: (ReviewItemView & { planId: string })[] } }>(
+    // Ids first, then each item on its own: the API's query cost limit keeps one query from asking for everything.
+    const { reviewQueue } = await gql.request<{ reviewQueue: { items: { id: string; planId: string }[] } }>(
       who,
-      `query($c: ID!) { reviewQueue(clientId: $c, first: 50) { items { planId ${ITEM_FIELDS} } } }`,
+      'query($c: ID!) { reviewQueue(clientId: $c, first: 50) { items { id planId } } }',
       { c: clientId },
     );
-    const mine = reviewQueue.items.filter((i) => i.planId === planId);
+    const mine: ReviewItemView[] = [];
+    for (const { id } of reviewQueue.items.filter((i) => i.planId === planId)) {
+      const { reviewItem } = await gql.request<{ reviewItem: ReviewItemView }>(
+        who,
+        `query($id: ID!) { reviewItem(id: $id) { ${ITEM_FIELDS} } }`,
+        { id },
+      );
+      mine.push(reviewItem);
+    }
     const blocked = mine.find((i) => i.status !== 'in_review');
     if (blocked)
       throw new Error(
