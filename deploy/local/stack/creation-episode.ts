@@ -1,3 +1,4 @@
+import { wallClockOf } from '../../../services/core/scheduling/zoned-time';
 import { SandboxAdminClient } from '../../../services/sandbox/sandbox-admin.client';
 import { DEMO } from './demo-tenant';
 import type { EpisodeResult, PostView } from './publish-episode';
@@ -53,20 +54,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** HH:MM and YYYY-MM-DD of an instant in the demo client's timezone. */
 function local(at: Date): { date: string; time: string } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
-      timeZone: DEMO.timezone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(at)
-      .map((p) => [p.type, p.value]),
-  );
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+  const w = wallClockOf(at, DEMO.timezone);
+  const p = (n: number, width = 2) => String(n).padStart(width, '0');
+  return { date: `${p(w.year, 4)}-${p(w.month)}-${p(w.day)}`, time: `${p(w.hour)}:${p(w.minute)}` };
 }
 
 /**
