@@ -10,6 +10,7 @@
  * (postgres://postgres@127.0.0.1:5432), RAIZE_BENCH_KEEP=1 keeps the database and the temp dir, LOG_LEVEL (warn).
  * Everything listens on 127.0.0.1; the dev server, the database and the temp dir are removed at the end, on error too.
  */
+import { parseCountArgs } from '../bench-args';
 import '../quiet-logs';
 import { execFileSync } from 'node:child_process';
 import { setMaxListeners } from 'node:events';
@@ -126,21 +127,8 @@ export interface CreationThroughputReport {
 
 /** `--items=N`, `--items N` or `-n N`; the first other argument is the JSON output path. */
 export function parseCreationArgs(argv: string[]): { items?: number; out?: string } {
-  const out: { items?: number; out?: string } = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    let value: string | undefined;
-    if (a.startsWith('--items=')) value = a.slice('--items='.length);
-    else if (a === '--items' || a === '-n') value = argv[++i];
-    else if (!a.startsWith('-') && out.out === undefined) out.out = a;
-    else throw new Error(`unknown argument ${a}`);
-    if (value !== undefined) {
-      const n = Number(value);
-      if (!Number.isInteger(n) || n < 1) throw new Error(`--items must be a positive integer, got ${value}`);
-      out.items = n;
-    }
-  }
-  return out;
+  const { count, out } = parseCountArgs(argv, 'items');
+  return { items: count, out };
 }
 
 function envInt(name: string, fallback: number): number {

@@ -11,6 +11,7 @@
  * and the temp dir (keyring, temporal.log) for a post-mortem.
  * Everything listens on 127.0.0.1; the dev server, database and sandbox are removed at the end, on error too.
  */
+import { parseCountArgs } from '../bench-args';
 import '../quiet-logs';
 import { execFileSync } from 'node:child_process';
 import { setMaxListeners } from 'node:events';
@@ -126,21 +127,8 @@ function envInt(name: string, fallback: number, min = 1): number {
 
 /** `--episodes=N`, `--episodes N` or `-n N`; the first other argument is the JSON output path. */
 export function parseBenchArgs(argv: string[]): { episodes?: number; out?: string } {
-  const out: { episodes?: number; out?: string } = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    let value: string | undefined;
-    if (a.startsWith('--episodes=')) value = a.slice('--episodes='.length);
-    else if (a === '--episodes' || a === '-n') value = argv[++i];
-    else if (!a.startsWith('-') && out.out === undefined) out.out = a;
-    else throw new Error(`unknown argument ${a}`);
-    if (value !== undefined) {
-      const n = Number(value);
-      if (!Number.isInteger(n) || n < 1) throw new Error(`--episodes must be a positive integer, got ${value}`);
-      out.episodes = n;
-    }
-  }
-  return out;
+  const { count, out } = parseCountArgs(argv, 'episodes');
+  return { episodes: count, out };
 }
 
 /** The SDK logs every worker state change at INFO; the bench wants warnings only, and handles signals itself. */
