@@ -10,8 +10,8 @@
  * (postgres://postgres@127.0.0.1:5432), RAIZE_BENCH_KEEP=1 keeps the database and the temp dir, LOG_LEVEL (warn).
  * Everything listens on 127.0.0.1; the dev server, the database and the temp dir are removed at the end, on error too.
  */
-import { parseCountArgs } from '../bench-args';
 import '../quiet-logs';
+import { parseCountArgs } from '../bench-args';
 import { execFileSync } from 'node:child_process';
 import { setMaxListeners } from 'node:events';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';

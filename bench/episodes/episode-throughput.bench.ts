@@ -11,8 +11,8 @@
  * and the temp dir (keyring, temporal.log) for a post-mortem.
  * Everything listens on 127.0.0.1; the dev server, database and sandbox are removed at the end, on error too.
  */
-import { parseCountArgs } from '../bench-args';
 import '../quiet-logs';
+import { parseCountArgs } from '../bench-args';
 import { execFileSync } from 'node:child_process';
 import { setMaxListeners } from 'node:events';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
