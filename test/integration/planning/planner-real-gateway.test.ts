@@ -20,6 +20,7 @@ describe('the planner with the real provider gateway (local provider, Postgres, 
   });
   afterAll(() => w?.close());
 
+  // More items than the default step contract's 8 calls: each brief is a step of its own, so a plan of any size drafts.
   it('drafts every item through the gateway, billed to the plan’s client under the planner step', async () => {
     const t = await seedTenant(w.owner);
     const [account] = await w.owner.query<{ id: string }[]>(
@@ -39,7 +40,14 @@ describe('the planner with the real provider gateway (local provider, Postgres, 
             startDate: '2030-03-04',
             endDate: '2030-03-10',
             timezone: 'Europe/Berlin',
-            targets: [{ platformAccountId: account.id, platform: 'sandbox', postsPerWeek: 3 }],
+            targets: [
+              {
+                platformAccountId: account.id,
+                platform: 'sandbox',
+                postsPerWeek: 12,
+                postingTimes: ['09:30', '17:00'],
+              },
+            ],
             pillars: [{ name: 'menu', weight: 1 }],
             formats: [],
             requiresApproval: false,
@@ -60,7 +68,7 @@ describe('the planner with the real provider gateway (local provider, Postgres, 
       'SELECT brief, status FROM plan_items WHERE plan_id = $1 ORDER BY position',
       [planId],
     );
-    expect(items).toHaveLength(3);
+    expect(items).toHaveLength(12);
     for (const i of items) {
       expect(i.status).toBe('planned');
       expect(i.brief.length).toBeGreaterThan(0);
@@ -70,7 +78,7 @@ describe('the planner with the real provider gateway (local provider, Postgres, 
       'SELECT client_id, step_id, step_kind FROM ai_usage WHERE step_id LIKE $1',
       [`plan:${planId}/%`],
     );
-    expect(usage).toHaveLength(3);
+    expect(usage).toHaveLength(12);
     expect(new Set(usage.map((u) => `${u.client_id}/${u.step_kind}`))).toEqual(new Set([`${t.clientId}/planner`]));
     // A retry of the step finds every item drafted: nothing is asked (or paid for) twice.
     expect(await acts.draftPlan(ctx)).toEqual(drafted);
@@ -80,6 +88,6 @@ describe('the planner with the real provider gateway (local provider, Postgres, 
           `plan:${planId}/%`,
         ])
       )[0].n,
-    ).toBe(3);
+    ).toBe(12);
   });
 });
