@@ -48,6 +48,21 @@ const planned = (seq: number) =>
   });
 
 describe('the plan projection', () => {
+  it('records a creation start that arrives after the item reported its own progress, without moving it back', () => {
+    const p: PlanProjection = { plan: null, items: new Map() };
+    for (const e of [
+      requested,
+      planned(2),
+      event(3, 'plan.drafted', { itemCount: 1 }),
+      event(4, 'plan.approved', { decisionId: randomUUID(), actorId: user }),
+      event(5, 'item.status_changed', { itemId, status: 'generating' }),
+      event(6, 'item.creation_started', { itemId, workflowId: 'create-x' }),
+    ])
+      applyPlanEvent(p, e);
+    expect(p.items.get(itemId)).toMatchObject({ status: 'generating', workflowId: 'create-x' });
+    expect(p.plan?.status).toBe('creating');
+  });
+
   it('follows a plan from request to a scheduled item', () => {
     const p: PlanProjection = { plan: null, items: new Map() };
     const seq = [
