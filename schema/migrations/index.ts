@@ -13,6 +13,7 @@ import { ProviderKeysAndUsage1764920000000 } from './1764920000000-provider-keys
 import { Plans1764930000000 } from './1764930000000-plans';
 import { Creation1764940000000 } from './1764940000000-creation';
 import { QueueSlotsAndImports1764950000000 } from './1764950000000-queue-slots-and-imports';
+import { PlatformConnectors1765000000000 } from './1765000000000-platform-connectors';
 
 /** Every migration in order; TypeORM records what ran in the `migrations` table. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   Plans1764930000000,
   Creation1764940000000,
   QueueSlotsAndImports1764950000000,
+  PlatformConnectors1765000000000,
 ];

@@ -1,3 +1,5 @@
+import type { HealthSignal } from '../../../workflows/contracts/vocabulary/health-signals';
+
 export type ConnectorErrorKind = 'auth' | 'rate_limited' | 'transient' | 'permanent' | 'outcome_unknown' | 'not_found';
 
 /** Why a call got no answer: our deadline, the caller's cancellation, or the network. */
@@ -10,6 +12,15 @@ export interface ConnectorErrorDetails {
   requestId?: string;
   /** set when there was no answer at all */
   transport?: ConnectorTransportFailure;
+  /** the platform's own error code (and subcode), e.g. `9007/2207051`, `spam_risk_too_many_posts` */
+  platformCode?: string;
+  /** what this means for the connection; the health centre and the token workflow act on it */
+  health?: HealthSignal;
+  /**
+   * Do not try again before this ISO time (a daily limit until its window rolls). With kind `rate_limited` the guard
+   * waits; with `permanent` it stops and an operator decides.
+   */
+  retryAt?: string;
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { HealthSignal } from '../../../workflows/contracts/vocabulary/health-signals';
 import type { PlatformId } from '../../../workflows/contracts/vocabulary/platform-id';
 
 /** The identity a credential resolves to on the platform, right now. */
@@ -7,9 +8,34 @@ export interface PlatformIdentity {
   displayName?: string;
 }
 
+/** One media file of a post, as the writer receives it: its bytes (checksum verified) and a URL the platform can fetch. */
+export interface PublishMedia {
+  kind: MediaKind;
+  /** the sniffed type (image/png, image/jpeg, video/mp4, ...) */
+  contentType: string;
+  /** sha256 hex of `bytes` */
+  checksum: string;
+  size: number;
+  /** the bytes, for platforms with an upload flow (X, LinkedIn, TikTok FILE_UPLOAD, YouTube, the sandbox) */
+  bytes: Buffer;
+  /**
+   * A short-lived signed URL of the artifact store that the platform fetches itself (Instagram containers, Facebook
+   * `url` uploads). Absent when no public artifact URL is configured; a URL-only platform then refuses with a clear error.
+   */
+  url?: string;
+  /** probed at schedule time (ffprobe / image header); absent when unknown */
+  width?: number;
+  height?: number;
+  durationSeconds?: number;
+}
+
+export type MediaKind = 'image' | 'video';
+
 export interface PublishContent {
   text: string;
-  media: { url?: string; dataBase64?: string; contentType: string; checksum?: string }[];
+  media: PublishMedia[];
+  /** an optional link the post carries (Facebook `link`); platforms without a link field keep it in the text */
+  link?: string;
 }
 
 export interface PlatformPost {
@@ -35,11 +61,38 @@ export interface PublishOutcome {
   /** the platform said it replayed an earlier request with the same idempotency key */
   replayed: boolean;
   requestId?: string;
+  /** what the write cost on the platform's own meter (X spend, YouTube quota units); recorded per client */
+  usage?: PlatformUsage[];
+  /** things that did not fail the post but an operator should see (YouTube: the thumbnail was refused) */
+  warnings?: string[];
+}
+
+/** Units a platform meters: X bills per request, YouTube counts quota units per project per day. */
+export const PLATFORM_USAGE_UNITS = ['usd_micros', 'quota_units', 'requests'] as const;
+export type PlatformUsageUnit = (typeof PLATFORM_USAGE_UNITS)[number];
+
+export interface PlatformUsage {
+  unit: PlatformUsageUnit;
+  amount: number;
+  /** what it was spent on, as the platform names it (`POST /2/tweets with a link`, `videos.insert`) */
+  operation: string;
 }
 
 /** The credential a connector call runs with; read from the secrets backend at the moment of use. */
 export interface ConnectorCredential {
   accessToken: string;
+}
+
+/**
+ * A small memory per side effect that survives attempts (kept in Postgres by the kernel, keyed by the idempotency
+ * key): a writer with a multi-step flow saves its progress (an Instagram container id, a YouTube upload session
+ * URI, a TikTok publish id) so that the next attempt after an unknown outcome asks the platform what happened
+ * instead of starting again. Values are short strings; never tokens.
+ */
+export interface ResumeState {
+  get(): Promise<Record<string, string>>;
+  /** merges `values` into what is kept; durable when the promise resolves */
+  put(values: Record<string, string>): Promise<void>;
 }
 
 /**
@@ -49,6 +102,44 @@ export interface ConnectorCredential {
 export interface CallOptions {
   signal?: AbortSignal;
   onProgress?: () => void;
+  /** the side effect's resume memory; absent outside the guard (readers, tests of one call) */
+  resume?: ResumeState;
+  /** clock for waits between polls; tests shorten them */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** One meter of an account or a project, as the health centre shows it. */
+export interface QuotaMeter {
+  /** stable id: `instagram.publishing_24h`, `youtube.units_today`, `x.spend_month`, `tiktok.posts_today` */
+  id: string;
+  /** in an operator's words: "Posts in the last 24 hours" */
+  label: string;
+  used: number;
+  /** null when the platform gives no ceiling */
+  limit: number | null;
+  unit: 'posts' | 'quota_units' | 'usd' | 'requests';
+  /** when the window rolls over, if the platform says */
+  resetsAt?: string;
+}
+
+/** A platform-side limit on what this account or app may do (app review, audit, testing mode). */
+export interface AccountRestriction {
+  code: HealthSignal;
+  /** in an operator's words, with what to do next */
+  message: string;
+}
+
+/**
+ * What the platform says about this connection beyond its identity: meters, restrictions, and permissions or page
+ * tasks that are missing. Connecting refuses an account with `missing` entries and names them.
+ */
+export interface AccountStanding {
+  quotas: QuotaMeter[];
+  restrictions: AccountRestriction[];
+  /** missing scopes, permissions or tasks, each in an operator's words ("the CREATE_CONTENT task on the Page") */
+  missing: string[];
+  /** the scopes the token carries, when the platform says */
+  scopes?: string[];
 }
 
 export interface ConnectorReader {
@@ -60,6 +151,8 @@ export interface ConnectorReader {
    * looks back to the job's creation, never just at the first page.
    */
   ownPostsSince(cred: ConnectorCredential, since: Date, opts?: CallOptions): AsyncIterable<PlatformPost>;
+  /** meters, restrictions and missing permissions (connect-time checks and the health centre) */
+  standing(cred: ConnectorCredential, opts?: CallOptions): Promise<AccountStanding>;
 }
 
 /** Write side. Reachable only from activities/guard (C-17; lint import zones check it). */
@@ -107,7 +200,14 @@ export interface PlatformTiming {
 export interface OAuthTokens {
   accessToken: string;
   refreshToken?: string;
+  /** ISO time the access token stops working; absent when the platform does not say (or it does not expire) */
   expiresAt?: string;
+  /** ISO time the refresh token stops working (TikTok, LinkedIn partners, X) */
+  refreshExpiresAt?: string;
+  /** ISO time this pair was issued: Instagram refreshes only tokens at least 24 h old; YouTube testing counts 7 days */
+  issuedAt?: string;
+  /** the scopes granted, space-separated as the platform returned them */
+  scope?: string;
 }
 
 export interface OAuthClientSettings {
@@ -119,7 +219,59 @@ export interface OAuthClientSettings {
 export interface PlatformOAuth {
   authorizeUrl(p: { state: string; codeChallenge: string }): string;
   exchangeCode(p: { code: string; codeVerifier: string }): Promise<OAuthTokens>;
-  refresh(p: { refreshToken: string }): Promise<OAuthTokens>;
+  /**
+   * A new pair from the stored one. Platforms that refresh the access token itself (Instagram's ig_refresh_token,
+   * Facebook re-deriving the Page token from the user token) read `current.accessToken`; the rest read
+   * `current.refreshToken`. The answer keeps `current.refreshToken` when the platform returned none, so a refresh
+   * never wipes it. A revoked or expired grant throws ConnectorError('auth') with `details.health` saying which.
+   */
+  refresh(current: OAuthTokens): Promise<OAuthTokens>;
+}
+
+/**
+ * When a platform's tokens must be refreshed. The refresh workflow refreshes at
+ * `expiresAt - refreshLeadSeconds` (and never before `minAgeSeconds` after issue); tokens without an expiry are
+ * checked every `checkEverySeconds` so a revocation is found before a post needs the token.
+ */
+export interface TokenLifecycle {
+  /** the platform can refresh without the user (false: LinkedIn non-partner apps re-consent) */
+  refreshable: boolean;
+  refreshLeadSeconds: number;
+  minAgeSeconds?: number;
+  /** each refresh returns a new refresh token and voids the old one (X, TikTok): save the pair atomically */
+  rotatesRefreshToken: boolean;
+  checkEverySeconds: number;
+}
+
+/** The API version a connector speaks, pinned in one place with the date the platform retires it. */
+export interface ApiVersionPin {
+  version: string;
+  /** ISO date; null when the platform publishes none */
+  sunsetsAt: string | null;
+  /** the page that says so */
+  source: string;
+}
+
+/**
+ * What a platform accepts, checked at schedule time (a clear error then, not a failure at publish time). Figures
+ * come from the platforms' pages; a platform that disagrees with itself is configured at the stricter figure.
+ */
+export interface MediaRules {
+  maxTextLength: number;
+  /** the post needs at least one media file (Instagram, TikTok, YouTube) */
+  requiresMedia: boolean;
+  maxMediaCount: number;
+  /** may a post mix images and videos */
+  mixedMedia: boolean;
+  image?: { contentTypes: string[]; maxBytes: number; minAspectRatio?: number; maxAspectRatio?: number };
+  video?: {
+    contentTypes: string[];
+    maxBytes: number;
+    minDurationSeconds?: number;
+    maxDurationSeconds: number;
+    minAspectRatio?: number;
+    maxAspectRatio?: number;
+  };
 }
 
 /** Where and how to reach one platform: from configuration, per process. */
@@ -139,12 +291,28 @@ export interface PlatformSettings {
   pacing?: PlatformTiming['pacing'];
   /** http links to 127.0.0.1/localhost are kept (the sandbox outside production only); otherwise https only */
   allowLoopbackHttpLinks?: boolean;
+  /** a second host the platform takes uploads on (YouTube's `/upload/youtube/v3`) */
+  uploadBaseUrl?: string;
+  /**
+   * The app passed the platform's review or audit. TikTok: unaudited apps post SELF_ONLY; YouTube: unverified
+   * projects' uploads stay private. Default false: the health centre says so until an operator sets it.
+   */
+  appAudited?: boolean;
+  /** the app is in the platform's testing mode (YouTube: refresh tokens stop working 7 days after consent) */
+  appInTesting?: boolean;
+  /** the project's daily quota on the platform's meter (YouTube units; default from the platform's page) */
+  dailyQuota?: number;
 }
 
 /** One platform, as the rest of Raize sees it: the only thing a platform folder exports. */
 export interface PlatformDescriptor {
   id: PlatformId;
   displayName: string;
+  apiVersion: ApiVersionPin;
+  mediaRules: MediaRules;
+  tokens: TokenLifecycle;
+  /** the OAuth scopes the connector asks for: the fewest that let it publish, read back and reconcile */
+  scopes: string[];
   /**
    * A local emulator, not a real platform: a production process refuses it as a connector unless
    * RAIZE_SANDBOX_IN_PRODUCTION=1 with an admin token of its own (C-15).

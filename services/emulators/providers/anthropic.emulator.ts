@@ -10,8 +10,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import type { EmulatorReply, EmulatorRequest } from './emulator-server';
-import { EmulatorServer } from './emulator-server';
+import type { EmulatorReply, EmulatorRequest } from '../emulator-server';
+import { EmulatorServer } from '../emulator-server';
 import { approxTokens } from './token-count';
 
 /** The test string Anthropic documents for exercising refusal handling. */

@@ -9,8 +9,8 @@
  *   a wrong key is 400 INVALID_ARGUMENT with ErrorInfo reason API_KEY_INVALID; 429 RESOURCE_EXHAUSTED with RetryInfo)
  */
 import { z } from 'zod';
-import { EmulatorServer } from './emulator-server';
-import type { EmulatorReply, EmulatorRequest } from './emulator-server';
+import { EmulatorServer } from '../emulator-server';
+import type { EmulatorReply, EmulatorRequest } from '../emulator-server';
 import { solidPng } from './tiny-png';
 
 const STATUS_NAMES: Record<number, string> = {

@@ -13,8 +13,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { EmulatorServer, postCallback } from './emulator-server';
-import type { EmulatorReply, EmulatorRequest } from './emulator-server';
+import { EmulatorServer, postCallback } from '../emulator-server';
+import type { EmulatorReply, EmulatorRequest } from '../emulator-server';
 import { tinyMp4 } from './kie.emulator';
 
 const videoInput = z.object({

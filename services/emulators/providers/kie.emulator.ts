@@ -12,8 +12,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { EmulatorServer, postCallback } from './emulator-server';
-import type { EmulatorReply, EmulatorRequest } from './emulator-server';
+import { EmulatorServer, postCallback } from '../emulator-server';
+import type { EmulatorReply, EmulatorRequest } from '../emulator-server';
 
 const generateBody = z.object({
   prompt: z.string().min(1),

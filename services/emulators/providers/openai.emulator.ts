@@ -11,8 +11,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import type { EmulatorReply, EmulatorRequest } from './emulator-server';
-import { EmulatorServer } from './emulator-server';
+import type { EmulatorReply, EmulatorRequest } from '../emulator-server';
+import { EmulatorServer } from '../emulator-server';
 import { solidPng } from './tiny-png';
 import { approxTokens } from './token-count';
 

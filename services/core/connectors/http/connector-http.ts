@@ -16,6 +16,23 @@ export interface ConnectorHttpConfig {
   requestIdHeader?: string;
   /** headers the platform requires on every call to pin its API version, e.g. `{ 'x-api-version': '2026-01' }` */
   versionHeaders?: Record<string, string>;
+  /**
+   * Reads the platform's error body (Graph API `error.error_subcode`, TikTok `error.code`, LinkedIn 426) and returns
+   * the typed error it means; `generic` is what the status alone says. Never copies the body into the message.
+   */
+  mapError?: (failure: ConnectorFailure) => ConnectorError;
+}
+
+/** A non-2xx answer, handed to the platform's `mapError`. */
+export interface ConnectorFailure {
+  call: CallShape;
+  status: number;
+  /** the parsed JSON body, or undefined when it was not JSON */
+  body: unknown;
+  headers: Headers;
+  requestId?: string;
+  /** the error the status alone maps to (statusError) */
+  generic: ConnectorError;
 }
 
 export interface ConnectorCall extends CallShape {
@@ -24,9 +41,20 @@ export interface ConnectorCall extends CallShape {
   path: string;
   /** the path's shape (`/posts/:id`): what spans, logs and error messages name */
   route: string;
+  /**
+   * An absolute URL the platform handed out (an upload session URI, an upload_url) instead of baseUrl + path. The
+   * connector checks its origin before sending a token to it (`sameOrigin`).
+   */
+  url?: string;
   token?: string;
   json?: unknown;
   form?: Record<string, string>;
+  /** a binary body (a media chunk) with its content type */
+  bytes?: { data: Uint8Array; contentType: string };
+  /** a multipart/form-data body (the fetch sets the boundary) */
+  multipart?: FormData;
+  /** non-2xx statuses that are answers here, not errors (YouTube's 308 Resume Incomplete) */
+  acceptStatuses?: number[];
   headers?: Record<string, string>;
   /** the caller's cancellation (the activity's); aborts the fetch */
   signal?: AbortSignal;
@@ -79,13 +107,18 @@ async function exchange(config: ConnectorHttpConfig, call: ConnectorCall, shape:
   const timeout = AbortSignal.timeout(config.timeoutMs);
   const signal = call.signal ? AbortSignal.any([timeout, call.signal]) : timeout;
   const headers: Record<string, string> = { accept: 'application/json', ...config.versionHeaders, ...call.headers };
-  let body: string | undefined;
+  let body: string | Uint8Array | FormData | undefined;
   if (call.json !== undefined) {
     headers['content-type'] = 'application/json';
     body = JSON.stringify(call.json);
   } else if (call.form) {
     headers['content-type'] = 'application/x-www-form-urlencoded';
     body = new URLSearchParams(call.form).toString();
+  } else if (call.bytes) {
+    headers['content-type'] = call.bytes.contentType;
+    body = call.bytes.data;
+  } else if (call.multipart) {
+    body = call.multipart;
   }
   if (call.token) headers.authorization = `Bearer ${call.token}`;
 
@@ -93,7 +126,7 @@ async function exchange(config: ConnectorHttpConfig, call: ConnectorCall, shape:
   let text: string;
   try {
     // No redirects: a bearer token must not follow a Location header to wherever it points.
-    res = await fetch(`${config.baseUrl.replace(/\/+$/, '')}${call.path}`, {
+    res = await fetch(call.url ?? `${config.baseUrl.replace(/\/+$/, '')}${call.path}`, {
       method: call.method,
       headers,
       body,
@@ -109,7 +142,19 @@ async function exchange(config: ConnectorHttpConfig, call: ConnectorCall, shape:
     );
   }
   const requestId = res.headers.get(config.requestIdHeader ?? DEFAULT_REQUEST_ID_HEADER) ?? undefined;
-  if (res.status < 200 || res.status > 299) throw statusError(shape, res.status, res.headers, requestId);
+  const accepted = (res.status >= 200 && res.status <= 299) || call.acceptStatuses?.includes(res.status) === true;
+  if (!accepted) {
+    const generic = statusError(shape, res.status, res.headers, requestId);
+    if (!config.mapError) throw generic;
+    throw config.mapError({
+      call: shape,
+      status: res.status,
+      body: tryJson(text),
+      headers: res.headers,
+      requestId,
+      generic,
+    });
+  }
   let parsed: unknown = null;
   if (text) {
     try {
@@ -119,6 +164,36 @@ async function exchange(config: ConnectorHttpConfig, call: ConnectorCall, shape:
     }
   }
   return { status: res.status, body: parsed, headers: res.headers, requestId };
+}
+
+function tryJson(text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether a URL the platform handed out is on one of the platform's own origins: a bearer token goes only there,
+ * never to wherever an answer points.
+ */
+export function sameOrigin(url: string, ...bases: (string | undefined)[]): boolean {
+  let origin: string;
+  try {
+    origin = new URL(url).origin;
+  } catch {
+    return false;
+  }
+  return bases.some((b) => {
+    if (!b) return false;
+    try {
+      return new URL(b).origin === origin;
+    } catch {
+      return false;
+    }
+  });
 }
 
 function logCall(config: ConnectorHttpConfig, call: CallShape, status: number | undefined, outcome: string): void {

@@ -5,7 +5,8 @@ import { connectorRequest, parseAnswer } from '../http/connector-http';
 import { sandboxHttp } from './sandbox-http.config';
 import { sandboxTokenSchema } from './sandbox-wire';
 
-const SCOPE = 'profile posts';
+const SCOPE = ['profile', 'posts'].join(' ');
+
 
 /** OAuth 2.0 authorization code + PKCE (S256) and refresh against the sandbox; tokens go straight to the secrets backend. */
 export function sandboxOAuth(settings: PlatformSettings): PlatformOAuth {
@@ -33,8 +34,18 @@ export function sandboxOAuth(settings: PlatformSettings): PlatformOAuth {
         { grant_type: 'authorization_code', code, redirect_uri: client.redirectUri, code_verifier: codeVerifier },
         'authorization code',
       ),
-    refresh: ({ refreshToken }) =>
-      tokenCall(http, client, { grant_type: 'refresh_token', refresh_token: refreshToken }, 'refresh token'),
+    async refresh(current) {
+      if (!current.refreshToken)
+        throw new ConnectorError('auth', 'the stored credential has no refresh token', { health: 'refresh_expired' });
+      const next = await tokenCall(
+        http,
+        client,
+        { grant_type: 'refresh_token', refresh_token: current.refreshToken },
+        'refresh token',
+      );
+      // The platform may keep the refresh token it has: never wipe the stored one.
+      return { ...next, refreshToken: next.refreshToken ?? current.refreshToken };
+    },
   };
 }
 
@@ -56,15 +67,16 @@ async function tokenCall(
       accessToken: t.access_token,
       refreshToken: t.refresh_token,
       expiresAt: t.expires_in ? new Date(Date.now() + t.expires_in * 1000).toISOString() : undefined,
+      issuedAt: new Date().toISOString(),
+      scope: t.scope,
     };
   } catch (err) {
     // invalid_grant (400) or invalid_client (401): the account must be connected again; retrying will not help.
     if (err instanceof ConnectorError && (err.kind === 'permanent' || err.kind === 'auth')) {
-      throw new ConnectorError(
-        'auth',
-        `the platform refused the ${what} (${err.details.status ?? 'no status'})`,
-        err.details,
-      );
+      throw new ConnectorError('auth', `the platform refused the ${what} (${err.details.status ?? 'no status'})`, {
+        ...err.details,
+        health: 'token_revoked',
+      });
     }
     throw err;
   }

@@ -26,6 +26,7 @@ export const sandboxTokenSchema = z.object({
   refresh_token: z.string().optional(),
   expires_in: z.number().optional(),
   token_type: z.string(),
+  scope: z.string().optional(),
 });
 
 /** A post as the rest of Raize sees it: its link checked here, so no refused URL is stored or linked anywhere. */

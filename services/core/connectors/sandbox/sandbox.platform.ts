@@ -40,6 +40,18 @@ export const sandboxPlatform: PlatformDescriptor = {
     // On by default; the sandbox's echoRequestKey flag can turn it off, so a missing key must still be handled.
     requestKeyEcho: true,
   },
+  // The sandbox is ours: no versioned API and no sunset.
+  apiVersion: { version: 'v1', sunsetsAt: null, source: 'services/sandbox (Raize)' },
+  mediaRules: {
+    maxTextLength: 5000,
+    requiresMedia: false,
+    maxMediaCount: 10,
+    mixedMedia: true,
+    image: { contentTypes: ['image/png', 'image/jpeg', 'image/gif', 'image/webp'], maxBytes: 10 * 1024 * 1024 },
+    video: { contentTypes: ['video/mp4'], maxBytes: 50 * 1024 * 1024, maxDurationSeconds: 600 },
+  },
+  tokens: { refreshable: true, refreshLeadSeconds: 600, rotatesRefreshToken: false, checkEverySeconds: 6 * 3600 },
+  scopes: ['profile', 'posts'],
   timing: sandboxTiming,
   oauth: sandboxOAuth,
   createReader: createSandboxReader,

@@ -1,5 +1,6 @@
 import { ConnectorError } from '../connector.errors';
 import type {
+  AccountStanding,
   CallOptions,
   ConnectorCredential,
   ConnectorReader,
@@ -27,6 +28,11 @@ class SandboxReader implements ConnectorReader {
     const a = await connectorRequest(this.http, { ...call, token: cred.accessToken, signal: opts.signal });
     const me = parseAnswer(sandboxMeSchema, a, call);
     return { externalAccountId: me.id, handle: me.handle, displayName: me.displayName };
+  }
+
+  /** The sandbox meters nothing and restricts nothing; the scopes are what the token answer said at connect time. */
+  standing(): Promise<AccountStanding> {
+    return Promise.resolve({ quotas: [], restrictions: [], missing: [] });
   }
 
   async readPost(cred: ConnectorCredential, postId: string, opts: CallOptions = {}): Promise<PlatformPost | null> {

@@ -29,7 +29,17 @@ class SandboxWriter implements ConnectorWriter {
     const a = await connectorRequest(this.http, {
       ...call,
       token: cred.accessToken,
-      json: { text: content.text, media: content.media.length ? content.media : undefined },
+      json: {
+        text: content.text,
+        // The sandbox takes media inline.
+        media: content.media.length
+          ? content.media.map((m) => ({
+              dataBase64: m.bytes.toString('base64'),
+              contentType: m.contentType,
+              checksum: m.checksum,
+            }))
+          : undefined,
+      },
       headers: { 'idempotency-key': idempotencyKey },
       signal: opts.signal,
     });

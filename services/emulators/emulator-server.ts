@@ -3,9 +3,10 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /**
- * The shared skeleton of the AI vendor emulators (test infrastructure, never shipped to production): a plain
- * node:http server on 127.0.0.1:<free port>, a recorder of what it received, and fault knobs. Each vendor file
- * supplies its routes and its documented error body; the skeleton knows nothing about any vendor.
+ * The shared skeleton of the AI vendor and platform emulators (test and demo infrastructure, never a production
+ * connector): a plain node:http server on 127.0.0.1 (a free port unless one is given), a recorder of what it
+ * received, and fault knobs. Each vendor or platform file supplies its routes and its documented error body; the
+ * skeleton knows nothing about any of them.
  *
  * Order of a request: record → fault (if one matches) → the vendor's auth check → the route.
  */
@@ -19,6 +20,8 @@ export interface EmulatorRequest {
   /** lower-cased names */
   headers: Record<string, string>;
   rawBody: string;
+  /** the body's bytes (media chunks, multipart uploads) */
+  rawBytes: Buffer;
   /** the parsed JSON body; undefined when there was none or it was not JSON (`jsonError` says which) */
   json: unknown;
   jsonError: boolean;
@@ -64,7 +67,7 @@ export interface FaultMatch {
 }
 
 export interface EmulatorRoute {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** an exact path or a RegExp with named groups (they arrive as `req.params`) */
   path: string | RegExp;
   handle(req: EmulatorRequest): EmulatorReply | Promise<EmulatorReply>;
@@ -73,6 +76,8 @@ export interface EmulatorRoute {
 export interface EmulatorOptions {
   /** for messages only */
   name: string;
+  /** listen here (the demo's and the stack's fixed ports); default a free port */
+  port?: number;
   routes: EmulatorRoute[];
   /** the vendor's auth check: a reply rejects the request (its documented 401), undefined lets it through */
   authenticate?(req: EmulatorRequest): EmulatorReply | undefined;
@@ -108,7 +113,7 @@ export class EmulatorServer {
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => resolve());
+      server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
     });
     const { port } = server.address() as AddressInfo;
     emulator = new EmulatorServer(server, options, `http://127.0.0.1:${port}`);
@@ -151,7 +156,8 @@ export class EmulatorServer {
   }
 
   private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const rawBody = await readBody(req);
+    const rawBytes = await readBody(req);
+    const rawBody = rawBytes.toString('utf8');
     const url = new URL(req.url ?? '/', 'http://emulator.invalid');
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(req.headers))
@@ -171,6 +177,7 @@ export class EmulatorServer {
       query: url.searchParams,
       headers,
       rawBody,
+      rawBytes,
       json,
       jsonError,
       params: {},
@@ -236,11 +243,11 @@ function matches(match: FaultMatch | undefined, req: EmulatorRequest): boolean {
   return match.path.endsWith('*') ? req.path.startsWith(match.path.slice(0, -1)) : req.path === match.path;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }

@@ -1,0 +1,52 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+const TENANT_POLICY =
+  'USING (client_id = ANY (raize_clients()) OR agency_id = ANY (raize_agencies())) WITH CHECK (client_id = ANY (raize_clients()) OR agency_id = ANY (raize_agencies()))';
+
+/**
+ * Real platforms. A side effect's resume memory (an Instagram container id, a YouTube upload session URI, a TikTok
+ * publish id) lives on its ledger row, so the attempt after an unknown outcome asks the platform instead of starting
+ * again. Platform usage (X spend, YouTube quota units) is recorded per client, append-only; the YouTube quota is
+ * the installation's Google project's, so its total across tenants is read through a function that returns only
+ * a number.
+ */
+export class PlatformConnectors1765000000000 implements MigrationInterface {
+  name = 'PlatformConnectors1765000000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE side_effect_ledger ADD COLUMN resume jsonb NOT NULL DEFAULT '{}'::jsonb`);
+    await q.query(`
+      CREATE TABLE platform_usage (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        agency_id uuid NOT NULL REFERENCES agencies(id),
+        client_id uuid NOT NULL,
+        platform_account_id uuid NOT NULL,
+        platform text NOT NULL,
+        unit text NOT NULL CHECK (unit IN ('usd_micros','quota_units','requests')),
+        amount bigint NOT NULL CHECK (amount >= 0),
+        operation text NOT NULL,
+        idempotency_key text,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        FOREIGN KEY (client_id, agency_id) REFERENCES clients(id, agency_id),
+        FOREIGN KEY (platform_account_id, client_id) REFERENCES platform_accounts(id, client_id)
+      )`);
+    await q.query(`CREATE INDEX platform_usage_client_time ON platform_usage (client_id, unit, created_at)`);
+    await q.query(`CREATE INDEX platform_usage_platform_time ON platform_usage (platform, unit, created_at)`);
+    // Append-only: what was spent stays spent.
+    await q.query(`GRANT SELECT, INSERT ON platform_usage TO raize_app`);
+    await q.query(`ALTER TABLE platform_usage ENABLE ROW LEVEL SECURITY`);
+    await q.query(`ALTER TABLE platform_usage FORCE ROW LEVEL SECURITY`);
+    await q.query(`CREATE POLICY tenant ON platform_usage ${TENANT_POLICY}`);
+    await q.query(
+      `CREATE FUNCTION raize_platform_usage_since(p text, u text, since timestamptz) RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$ SELECT coalesce(sum(amount), 0)::bigint FROM platform_usage WHERE platform = p AND unit = u AND created_at >= since $$`,
+    );
+    await q.query(`REVOKE ALL ON FUNCTION raize_platform_usage_since(text, text, timestamptz) FROM PUBLIC`);
+    await q.query(`GRANT EXECUTE ON FUNCTION raize_platform_usage_since(text, text, timestamptz) TO raize_app`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP FUNCTION IF EXISTS raize_platform_usage_since(text, text, timestamptz)`);
+    await q.query(`DROP TABLE IF EXISTS platform_usage`);
+    await q.query(`ALTER TABLE side_effect_ledger DROP COLUMN IF EXISTS resume`);
+  }
+}
