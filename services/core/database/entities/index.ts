@@ -18,12 +18,16 @@ import { Session } from './session.entity';
 import { ApiToken } from './api-token.entity';
 import { ProviderCredentialRow } from './provider-credential.entity';
 import { AiUsage } from './ai-usage.entity';
+import { AccountHealth } from './account-health.entity';
+import { PlatformUsageRecord } from './platform-usage.entity';
 import { AiSettings } from './ai-settings.entity';
 import { Artifact } from './artifact.entity';
 import { QueueSlot } from './queue-slot.entity';
 import { ImportBatch } from './import-batch.entity';
 
+export * from './account-health.entity';
 export * from './agency.entity';
+export * from './platform-usage.entity';
 export * from './approval.entity';
 export * from './asset.entity';
 export * from './asset-revision.entity';
@@ -71,6 +75,8 @@ export * from './creation-decision.entity';
 export const ENTITIES = [
   ProviderCredentialRow,
   AiUsage,
+  AccountHealth,
+  PlatformUsageRecord,
   AiSettings,
   CreationDecision,
   BrandKit,
