@@ -15,6 +15,10 @@ export class PlatformConnectors1765000000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE side_effect_ledger ADD COLUMN resume jsonb NOT NULL DEFAULT '{}'::jsonb`);
+    // Media facts read once at upload, so scheduling checks each platform's rules without reading the bytes again.
+    await q.query(
+      `ALTER TABLE artifacts ADD COLUMN width int, ADD COLUMN height int, ADD COLUMN duration_seconds double precision`,
+    );
     await q.query(`
       CREATE TABLE platform_usage (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -80,6 +84,9 @@ export class PlatformConnectors1765000000000 implements MigrationInterface {
       `ALTER TABLE platform_accounts DROP COLUMN IF EXISTS token_expires_at, DROP COLUMN IF EXISTS refresh_expires_at, DROP COLUMN IF EXISTS token_checked_at`,
     );
     await q.query(`DROP TABLE IF EXISTS platform_usage`);
+    await q.query(
+      `ALTER TABLE artifacts DROP COLUMN IF EXISTS width, DROP COLUMN IF EXISTS height, DROP COLUMN IF EXISTS duration_seconds`,
+    );
     await q.query(`ALTER TABLE side_effect_ledger DROP COLUMN IF EXISTS resume`);
   }
 }

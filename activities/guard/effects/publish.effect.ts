@@ -2,13 +2,16 @@ import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import type { ArtifactStore } from '../../../services/core/artifacts/artifact-store.port';
-import type { PlatformPost, PublishContent } from '../../../services/core/connectors/connector.types';
+import type { PlatformPost, PublishContent, PublishMedia } from '../../../services/core/connectors/connector.types';
 import { contentFingerprint } from '../../../services/core/connectors/content-fingerprint';
+import { platformDescriptor } from '../../../services/core/connectors/platform-registry';
+import { isPlatformId } from '../../../workflows/contracts/vocabulary/platform-id';
 import type { Asset, PublishJob, PublishProof } from '../../../services/core/database/entities';
 import { Approval, Client, ClientPolicySettings, PlatformAccount } from '../../../services/core/database/entities';
 import type { AuditService } from '../../../services/core/audit/audit.service';
 import { AssetRepository } from '../../../services/core/repositories/asset.repository';
 import { contentAuthors } from '../../../services/core/repositories/content-authors.repository';
+import { PlatformUsageRepository } from '../../../services/core/repositories/platform-usage.repository';
 import { PublishJobRepository } from '../../../services/core/repositories/publish-job.repository';
 import { effectiveRole } from '../../../services/core/tenancy/effective-role';
 import { assetChecksum } from '../../../services/core/util/asset-checksum';
@@ -25,6 +28,12 @@ export interface PublishTarget extends EffectTarget {
   media: PublishContent['media'];
 }
 
+/**
+ * How long a platform may take to fetch a media URL (Instagram downloads when the container is created and while it
+ * processes); the store caps it at its own maximum.
+ */
+const MEDIA_URL_SECONDS = 900;
+
 /** C-24: the read-back shows exactly the text we sent, by the account we sent it as (at once, and on later checks). */
 export function showsOurPost(readBack: PlatformPost, sent: { text: string; externalAccountId: string }): boolean {
   return (
@@ -39,19 +48,28 @@ export function publishEffect(
   artifacts?: ArtifactStore,
 ): SideEffectAdapter<GuardedPublishInput, PublishTarget> {
   const jobs = new PublishJobRepository(audit);
+  const platformUsage = new PlatformUsageRepository();
   const assets = new AssetRepository();
   const contentOf = (t: PublishTarget): PublishContent => ({ text: t.asset.text, media: t.media });
-  // The bytes go with the call (the sandbox takes them inline); the store refuses another client's key and a
-  // tampered object, so what is sent is what the approvers saw (its key, with the sha256 in it, is in the checksum).
-  const mediaOf = async (asset: Asset): Promise<PublishContent['media']> => {
+  // The bytes go with the call for platforms with an upload flow, and a short-lived signed URL for platforms that
+  // fetch media themselves. The store refuses another client's key and a tampered object, so what is sent is what
+  // the approvers saw (its key, with the sha256 in it, is in the checksum).
+  const mediaOf = async (asset: Asset, platform: string): Promise<PublishMedia[]> => {
     if (!asset.mediaKey) return [];
     if (!artifacts) throw new Error('the post has media but this worker has no artifact store configured');
-    const bytes = await artifacts.get({ key: asset.mediaKey, clientId: asset.clientId });
+    const ref = { key: asset.mediaKey, clientId: asset.clientId };
+    const bytes = await artifacts.get(ref);
+    const contentType = asset.mediaContentType ?? 'application/octet-stream';
     return [
       {
-        dataBase64: bytes.toString('base64'),
-        contentType: asset.mediaContentType ?? 'application/octet-stream',
+        kind: contentType.startsWith('video/') ? 'video' : 'image',
+        contentType,
         checksum: createHash('sha256').update(bytes).digest('hex'),
+        size: bytes.length,
+        bytes,
+        ...(isPlatformId(platform) && platformDescriptor(platform).capabilities.mediaFromUrl
+          ? { url: await artifacts.signedUrl(ref, { expiresInSeconds: MEDIA_URL_SECONDS }) }
+          : {}),
       },
     ];
   };
@@ -105,7 +123,7 @@ export function publishEffect(
         job,
         asset,
         approvals,
-        media: await mediaOf(asset),
+        media: await mediaOf(asset, account.platform),
       };
     },
 
@@ -142,7 +160,13 @@ export function publishEffect(
 
     async call(writer, cred, t, input, opts) {
       const outcome = await writer.publish(cred, contentOf(t), input.idempotencyKey, opts);
-      return { post: outcome.post, requestId: outcome.requestId ?? null, replayed: outcome.replayed };
+      return {
+        post: outcome.post,
+        requestId: outcome.requestId ?? null,
+        replayed: outcome.replayed,
+        usage: outcome.usage,
+        warnings: outcome.warnings,
+      };
     },
 
     verifies: (readBack, t) =>
@@ -163,7 +187,18 @@ export function publishEffect(
             }
           : null,
         ...(r.post.urlRefused ? { linkRefused: r.post.urlRefused } : {}),
+        media: t.media.map((x) => ({ contentType: x.contentType, sha256: x.checksum, size: x.size })),
+        ...(r.usage.length ? { usage: r.usage } : {}),
+        ...(r.warnings.length ? { warnings: r.warnings } : {}),
       };
+      await platformUsage.record(m, {
+        agencyId: t.agencyId,
+        clientId: t.clientId,
+        platformAccountId: t.account.id,
+        platform: t.account.platform,
+        idempotencyKey: input.idempotencyKey,
+        usage: r.usage,
+      });
       const published = {
         agencyId: t.agencyId,
         clientId: t.clientId,

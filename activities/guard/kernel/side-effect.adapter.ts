@@ -4,6 +4,7 @@ import type {
   ConnectorCredential,
   ConnectorWriter,
   PlatformPost,
+  PlatformUsage,
 } from '../../../services/core/connectors/connector.types';
 import type { Client, ClientPolicySettings, PlatformAccount } from '../../../services/core/database/entities';
 import type { PolicyAction, PolicyApproval, PolicyAuthor } from '../../../services/core/policy/policy.types';
@@ -42,6 +43,8 @@ export interface EffectCallResult {
   post: PlatformPost;
   requestId: string | null;
   replayed: boolean;
+  usage?: PlatformUsage[];
+  warnings?: string[];
 }
 
 export interface EffectRecord {
@@ -52,6 +55,9 @@ export interface EffectRecord {
   replayed: boolean;
   readBack: PlatformPost | null;
   actor: string;
+  /** what the platform's meter charged for the call (absent when reconciled: the first attempt's call was not heard) */
+  usage: PlatformUsage[];
+  warnings: string[];
 }
 
 /**

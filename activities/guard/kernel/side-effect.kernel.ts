@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { EntityManager } from 'typeorm';
 import { ConnectorError } from '../../../services/core/connectors/connector.errors';
-import type { PlatformPost } from '../../../services/core/connectors/connector.types';
+import type { PlatformPost, PlatformUsage, ResumeState } from '../../../services/core/connectors/connector.types';
 import type { PolicyDecision } from '../../../services/core/policy/policy.types';
 import { KillSwitchRepository } from '../../../services/core/repositories/kill-switch.repository';
 import { SideEffectCountersRepository } from '../../../services/core/repositories/side-effect-counters.repository';
@@ -273,6 +273,8 @@ export class SideEffectKernel {
       let reconciled = false;
       let requestId: string | null = null;
       let replayed = false;
+      let usage: PlatformUsage[] = [];
+      let warnings: string[] = [];
       if (claim.state === 'uncertain') {
         // An earlier attempt may have landed without us hearing back, or may still be processing: look, more than
         // once, and post again only after the platform's processing window (the slow-platform double post).
@@ -337,10 +339,17 @@ export class SideEffectKernel {
       if (!post) {
         // 5. The call, carrying the platform idempotency key.
         try {
-          const result = await adapter.call(writer, cred, target, input, attempt.call);
+          const resume: ResumeState = {
+            get: () => ds.transaction((m) => this.ledger.resume(m, input.idempotencyKey)),
+            put: (values) =>
+              ds.transaction((m) => this.ledger.putResume(m, input.idempotencyKey, attempt.owner, values)),
+          };
+          const result = await adapter.call(writer, cred, target, input, { ...attempt.call, resume });
           post = result.post;
           requestId = result.requestId;
           replayed = result.replayed;
+          usage = result.usage ?? [];
+          warnings = result.warnings ?? [];
         } catch (err) {
           const known = err instanceof ConnectorError && err.kind !== 'outcome_unknown';
           await ds.transaction((m) =>
@@ -375,6 +384,8 @@ export class SideEffectKernel {
             replayed,
             readBack,
             actor,
+            usage,
+            warnings,
           });
         });
       } catch (err) {

@@ -1,10 +1,7 @@
 import { submitAuthorizeForm } from '../../../services/sandbox/sandbox-oauth.flow';
+import type { ConnectedAccount } from './finish-connect';
+import { finishConnect, startConnect } from './finish-connect';
 import type { GraphqlClient, OperatorSession } from './graphql-client';
-
-export interface ConnectedAccount {
-  accountId: string;
-  handle: string;
-}
 
 /**
  * Connects a sandbox account exactly as an operator's browser would: GraphQL startPlatformConnect (which sets
@@ -21,15 +18,8 @@ export async function connectSandboxAccount(o: {
   username: string;
   password: string;
 }): Promise<ConnectedAccount> {
-  const { data: started, setCookies } = await o.gql.requestWithCookies<{
-    startPlatformConnect: { authorizeUrl: string; attemptId: string };
-  }>(o.actorId, 'mutation($i: StartConnectInput!) { startPlatformConnect(input: $i) { authorizeUrl attemptId } }', {
-    i: { clientId: o.clientId, platform: 'sandbox' },
-  });
-  // What the browser would send to the callback: the binding cookie (scoped to the callback) and the session.
-  const binding = setCookies.filter((c) => /;\s*path=\/oauth\//i.test(c)).map((c) => c.split(';')[0]);
-  const callbackCookie = [...binding, o.actorId.cookie].join('; ');
-  const authorize = new URL(started.startPlatformConnect.authorizeUrl);
+  const { started, setCookies } = await startConnect(o.gql, o.actorId, o.clientId, 'sandbox');
+  const authorize = new URL(started.authorizeUrl);
   const page = await fetch(authorize);
   await page.arrayBuffer();
   if (page.status !== 200)
@@ -62,24 +52,5 @@ export async function connectSandboxAccount(o: {
         .replace(/\s+/g, ' ')
         .slice(0, 200)}`,
     );
-  const callback = await fetch(location, { redirect: 'manual', headers: { cookie: callbackCookie } });
-  const html = await callback.text();
-  const handle = /data-testid="handle">([^<]+)</.exec(html)?.[1];
-  if (callback.status !== 200 || !handle) {
-    const said = html
-      .replace(/<[^>]+>/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim()
-      .slice(0, 300);
-    throw new Error(`the API's OAuth callback answered HTTP ${callback.status}: ${said}`);
-  }
-  // The operator checks the handle the platform reported, then confirms from the session that started it.
-  const confirmed = await o.gql.request<{ confirmPlatformConnect: { id: string; handle: string } }>(
-    o.actorId,
-    'mutation($i: ConnectAttemptInput!) { confirmPlatformConnect(input: $i) { id handle } }',
-    { i: { attemptId: started.startPlatformConnect.attemptId } },
-  );
-  if (confirmed.confirmPlatformConnect.handle !== handle)
-    throw new Error(`the callback showed ${handle} but ${confirmed.confirmPlatformConnect.handle} was connected`);
-  return { accountId: confirmed.confirmPlatformConnect.id, handle };
+  return finishConnect({ gql: o.gql, actorId: o.actorId, started, setCookies, location });
 }

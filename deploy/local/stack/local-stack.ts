@@ -9,6 +9,7 @@ import { resolveMasterKey } from '../../../services/core/secrets/master-key';
 import { repoRoot } from '../../../services/core/util/repo-root';
 import { toolPath } from '../../../services/core/util/tool-path';
 import { DEFAULT_ADMIN_TOKEN } from '../../../services/sandbox/sandbox.server';
+import { EMULATOR_PORTS } from '../../../services/core/config/platform-config';
 import { ChildService } from './child-service';
 import { assertPortsFree } from './port-check';
 import type { StackPostgres } from './postgres';
@@ -133,8 +134,14 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
           { host: ip, port: uiPort, what: 'Temporal Web (temporal.yaml devServer.uiPort)' },
           { host: app.api.host, port: app.api.port, what: 'the API (API_PORT)' },
           { host: sandboxHost, port: portOf(sandbox), what: 'the sandbox platform (SANDBOX_URL)' },
+          ...Object.entries(EMULATOR_PORTS).map(([p, port]) => ({
+            host: '127.0.0.1',
+            port,
+            what: `the ${p} emulator`,
+          })),
         ]),
-      () => `${grpcPort}, ${uiPort}, ${app.api.port} and ${portOf(sandbox)} are free`,
+      () =>
+        `${grpcPort}, ${uiPort}, ${app.api.port}, ${portOf(sandbox)} and the emulators' ${Object.values(EMULATOR_PORTS).join(', ')} are free`,
     );
 
     const forceEmbedded = env.RAIZE_EMBEDDED_POSTGRES === '1';
@@ -209,6 +216,8 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
       SANDBOX_STATE_FILE: env.SANDBOX_STATE_FILE || join(dataDir, 'sandbox', 'state.json'),
       SANDBOX_ADMIN_TOKEN: sandboxAdminToken,
       SANDBOX_OAUTH_CLIENT_ID: app.sandbox.oauthClientId,
+      // The six real platforms point at their local emulators (development only; refused in production).
+      RAIZE_PLATFORM_EMULATORS: '1',
     });
     const spawnService = async (s: ChildService, detail: string) => {
       notStopped();
@@ -238,6 +247,17 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
         timeoutMs: 30_000,
       }),
       `ready at ${app.sandbox.url}`,
+    );
+    await spawnService(
+      new ChildService({
+        name: 'emulators',
+        script: dist('services/emulators/platforms/main.js'),
+        env: childEnv('emulators'),
+        logFile: join(logDir, 'emulators.log'),
+        readiness: { kind: 'signal', logPattern: /"msg":"platform emulators ready"/ },
+        timeoutMs: 30_000,
+      }),
+      `Instagram, Facebook, LinkedIn, X, TikTok and YouTube emulators on ports ${Object.values(EMULATOR_PORTS).join(', ')}`,
     );
     // Side by side: the worker spends most of its start bundling the workflows, the API compiling its schema.
     const [w, a] = await Promise.allSettled([

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
+import { mediaFacts } from '../media/media-facts';
 import type { AuditService } from '../audit/audit.service';
 import { Artifact } from '../database/entities/artifact.entity';
 import { currentScope, runInTenantScope } from '../tenancy/tenant-scope';
@@ -78,12 +79,24 @@ export class RecordedArtifactStore implements ArtifactStore {
     // The object first: a row never points at bytes that are not there. An object without a row (a crash between
     // the two) is unreachable, and the next put of the same content records it.
     await this.deps.backend.write(key, bytes, checksum, contentType);
+    const facts = kind === 'image' || kind === 'video' ? await mediaFacts(bytes, contentType) : undefined;
     await this.inScope(clientId, () =>
       this.deps.ds.transaction(async (m) => {
         const inserted: unknown[] = await m.query(
-          `INSERT INTO artifacts (agency_id, client_id, key, kind, checksum, size, content_type)
-           VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (key) DO NOTHING RETURNING id`,
-          [agencyId, clientId, key, kind, checksum, bytes.length, contentType],
+          `INSERT INTO artifacts (agency_id, client_id, key, kind, checksum, size, content_type, width, height, duration_seconds)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (key) DO NOTHING RETURNING id`,
+          [
+            agencyId,
+            clientId,
+            key,
+            kind,
+            checksum,
+            bytes.length,
+            contentType,
+            facts?.width ?? null,
+            facts?.height ?? null,
+            facts?.durationSeconds ?? null,
+          ],
         );
         if (inserted.length) await this.record(ref, 'artifact.stored', { size: ref.size, contentType }, m);
       }),

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from './config-error';
+import type { PlatformEnv, RealPlatformId } from './platform-config';
+import { loadPlatformEnv } from './platform-config';
 import { loadTemporalConfig } from './temporal-config';
 import { repoRoot } from '../util/repo-root';
 
@@ -89,6 +91,10 @@ export interface AppConfig {
     /** RAIZE_SANDBOX_IN_PRODUCTION=1 (with an admin token of its own): a production process may use it (C-15) */
     allowedInProduction: boolean;
   };
+  /** the real platforms' hosts and app registrations (`RAIZE_<PLATFORM>_*`, platform-config.ts) */
+  platforms: Record<RealPlatformId, PlatformEnv>;
+  /** RAIZE_PLATFORM_EMULATORS=1: every real platform points at its local emulator (never in production) */
+  platformEmulators: boolean;
   pauseRecheckSeconds: number;
   publishTimeoutSeconds: number;
   verifyIntervalSeconds: number;
@@ -124,6 +130,9 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     if (sandboxInProduction && (!e.SANDBOX_ADMIN_TOKEN || e.SANDBOX_ADMIN_TOKEN === DEV_SANDBOX_ADMIN_TOKEN))
       problems.push('SANDBOX_ADMIN_TOKEN: RAIZE_SANDBOX_IN_PRODUCTION=1 needs an admin token of your own');
   }
+  const platformEnv = loadPlatformEnv(env, problems);
+  if (e.RAIZE_ENV === 'production' && platformEnv.emulators)
+    problems.push('RAIZE_PLATFORM_EMULATORS: the local platform emulators are refused in production');
   const vault =
     e.RAIZE_SECRETS_BACKEND === 'vault' ? vaultConfig(e, e.RAIZE_ENV === 'production', problems) : undefined;
   if (problems.length) throw new ConfigError(problems);
@@ -150,6 +159,8 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       oauthClientSecret: e.SANDBOX_OAUTH_CLIENT_SECRET,
       allowedInProduction: sandboxInProduction,
     },
+    platforms: platformEnv.platforms,
+    platformEmulators: platformEnv.emulators,
     pauseRecheckSeconds: e.RAIZE_PAUSE_RECHECK_SECONDS,
     publishTimeoutSeconds: e.RAIZE_PUBLISH_TIMEOUT_SECONDS,
     verifyIntervalSeconds: e.RAIZE_VERIFY_INTERVAL_SECONDS,

@@ -180,6 +180,11 @@ export interface PlatformCapabilities {
   readBack: boolean;
   /** the platform echoes our request key on the created post, so reconciliation can match it exactly */
   requestKeyEcho: boolean;
+  /**
+   * The platform fetches media from a URL itself (Instagram containers): the guard hands the writer a short-lived
+   * signed artifact URL with the bytes. Others get the bytes only (no URL is signed, none is logged).
+   */
+  mediaFromUrl?: boolean;
 }
 
 /**

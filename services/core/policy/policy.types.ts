@@ -20,7 +20,7 @@ export type AutonomyLevel = 'manual' | 'assisted' | 'autonomous';
 
 export type KillSwitchScope = 'global' | 'agency' | 'client' | 'account';
 
-export type AccountStatus = 'connected' | 'quarantined' | 'read_only';
+export type AccountStatus = 'connected' | 'quarantined' | 'read_only' | 'needs_reconnect';
 
 export type AuthorKind = 'human' | 'ai';
 

@@ -3,6 +3,7 @@ import type { Client as TemporalClient } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import type { AuditService } from '../audit/audit.service';
 import { Asset, PlatformAccount, PublishJob } from '../database/entities';
+import { publishableProblems } from './publishable';
 import type { PublishJobPayload } from '../database/entities';
 import { assetChecksum } from '../util/asset-checksum';
 import {
@@ -51,7 +52,12 @@ export interface ScheduledPublish {
 }
 
 export type SchedulePublishErrorCode =
-  'account_not_found' | 'asset_not_found' | 'account_not_connected' | 'duplicate' | 'scheduler_unavailable';
+  | 'account_not_found'
+  | 'asset_not_found'
+  | 'account_not_connected'
+  | 'not_publishable'
+  | 'duplicate'
+  | 'scheduler_unavailable';
 
 /** Why a post was not scheduled; the message is safe to show to the operator. */
 export class SchedulePublishError extends Error {
@@ -93,6 +99,9 @@ export async function schedulePublish(
       'account_not_connected',
       `the account is ${account.status}; reconnect it before scheduling`,
     );
+  const problems = await publishableProblems(ds.manager, account, asset);
+  if (problems.length)
+    throw new SchedulePublishError('not_publishable', `this post cannot go out as it is: ${problems.join('; ')}`);
   const checksum = assetChecksum(asset);
   const idempotencyKey = publishIdempotencyKey(input.clientId, account.id, asset.id, input.scheduledAt);
   const actor = `user:${input.actorId}`;

@@ -103,6 +103,33 @@ export class SideEffectLedgerRepository {
     return row.result;
   }
 
+  /** The writer's resume memory for this key (empty when none). */
+  async resume(m: EntityManager, idempotencyKey: string): Promise<Record<string, string>> {
+    const rows: { resume: Record<string, unknown> | null }[] = await m.query(
+      `SELECT resume FROM side_effect_ledger WHERE idempotency_key = $1`,
+      [idempotencyKey],
+    );
+    const raw = rows[0]?.resume ?? {};
+    return Object.fromEntries(Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  }
+
+  /**
+   * Merges values into the resume memory, only while `owner` holds the attempt: a stale attempt whose lease was
+   * taken over cannot overwrite the progress of the one that replaced it. An empty string removes a key.
+   */
+  async putResume(m: EntityManager, idempotencyKey: string, owner: string, values: Record<string, string>): Promise<void> {
+    const removed = Object.keys(values).filter((k) => values[k] === '');
+    const kept = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== ''));
+    const res: unknown = await m.query(
+      `UPDATE side_effect_ledger SET resume = (resume - $4::text[]) || $3::jsonb, updated_at = now()
+       WHERE idempotency_key = $1 AND owner = $2 AND state = 'attempting' RETURNING 1 AS saved`,
+      [idempotencyKey, owner, JSON.stringify(kept), removed],
+    );
+    // The pg driver answers an UPDATE ... RETURNING as [rows, count].
+    const rows: unknown = Array.isArray(res) && Array.isArray(res[0]) ? res[0] : res;
+    if (!Array.isArray(rows) || rows.length !== 1) throw new Error('the side effect is no longer held by this attempt; its progress was not saved');
+  }
+
   /** The call's outcome is unknown: record since when (the earliest), and free the lease for the next attempt. */
   async markUnknown(m: EntityManager, idempotencyKey: string, owner: string, now: Date): Promise<void> {
     await m.query(

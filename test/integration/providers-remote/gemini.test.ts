@@ -5,7 +5,7 @@ import {
   createGeminiTextProvider,
   geminiCostMicros,
 } from '../../../services/core/providers/gemini';
-import type { EmulatorServer } from '../../../services/emulators/providers/emulator-server';
+import type { EmulatorServer } from '../../../services/emulators/emulator-server';
 import { geminiQuotaError, startGeminiEmulator } from '../../../services/emulators/providers/gemini.emulator';
 
 // Gemini adapters against the emulator of Google's documented wire format: one exchange each, failures classified.

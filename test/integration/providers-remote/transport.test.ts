@@ -2,7 +2,7 @@ import { providerRequest } from '../../../services/core/providers/http/provider-
 import type { ProviderCallContext } from '../../../services/core/providers/provider.types';
 import { ProviderError } from '../../../services/core/providers/provider.types';
 import { addLogSink, setLogLevel } from '../../../services/core/telemetry/logger';
-import { EmulatorServer } from '../../../services/emulators/providers/emulator-server';
+import { EmulatorServer } from '../../../services/emulators/emulator-server';
 
 /**
  * The shared provider transport against a real HTTP server (the emulator skeleton with a generic route): deadline,

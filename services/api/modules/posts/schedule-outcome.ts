@@ -10,6 +10,8 @@ export function scheduleError(err: SchedulePublishError): AppError {
       return notFound('platform account');
     case 'asset_not_found':
       return notFound('asset');
+    case 'not_publishable':
+      return new AppError(AppErrorCode.BadInput, err.message);
     case 'account_not_connected':
     case 'duplicate':
       return new AppError(AppErrorCode.Conflict, err.message);

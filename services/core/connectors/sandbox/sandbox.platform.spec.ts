@@ -169,12 +169,12 @@ describe('the sandbox platform, against a running sandbox', () => {
     ]);
     expect((await reader().identity({ accessToken: tokens.accessToken })).handle).toBe('@olivia');
 
-    const refreshed = await oauth.refresh({ refreshToken: tokens.refreshToken! });
+    const refreshed = await oauth.refresh(tokens);
     expect(refreshed.refreshToken).not.toBe(tokens.refreshToken);
     expect((await reader().identity({ accessToken: refreshed.accessToken })).handle).toBe('@olivia');
-    expect(await failure(oauth.refresh({ refreshToken: tokens.refreshToken! }))).toMatchObject({
+    expect(await failure(oauth.refresh(tokens))).toMatchObject({
       kind: 'auth',
-      details: { status: 400 },
+      details: { status: 400, health: 'token_revoked' },
     });
     expect((await failure(oauth.exchangeCode({ code, codeVerifier: verifier }))).kind).toBe('auth');
   });

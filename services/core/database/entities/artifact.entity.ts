@@ -14,5 +14,9 @@ export class Artifact {
   // bigint comes back from pg as a string: videos may pass 2 GB one day, numbers stay exact below 2^53.
   @Column({ type: 'bigint', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } }) size!: number;
   @Column({ name: 'content_type', type: 'text' }) contentType!: string;
+  /** read at upload for images and videos (services/core/media); null when unknown */
+  @Column({ type: 'int', nullable: true }) width!: number | null;
+  @Column({ type: 'int', nullable: true }) height!: number | null;
+  @Column({ name: 'duration_seconds', type: 'double precision', nullable: true }) durationSeconds!: number | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }

@@ -26,6 +26,12 @@ export interface PublishProof {
   readBack: { postId: string; url: string; authorExternalId: string; at: string } | null;
   /** why the platform's link was not kept (not https, or loopback http outside development): the post has none */
   linkRefused?: string;
+  /** the media sent with the post: what the approvers saw, by checksum */
+  media?: { contentType: string; sha256: string; size: number }[];
+  /** what the platform's meter charged (X spend, YouTube units) */
+  usage?: { unit: string; amount: number; operation: string }[];
+  /** what did not fail the post but an operator should see (a refused thumbnail, a private-only upload) */
+  warnings?: string[];
 }
 
 @Entity({ name: 'publish_jobs' })

@@ -1,0 +1,21 @@
+import { execFileSync } from 'node:child_process';
+import { imageSize } from './image-size';
+
+/** Real files rendered by Debian's ffmpeg (installed on every machine that runs the tests). */
+const render = (codec: string) =>
+  execFileSync(
+    'ffmpeg',
+    ['-v', 'error', '-f', 'lavfi', '-i', 'color=c=red:s=64x48', '-frames:v', '1', '-c:v', codec, '-f', 'image2pipe', '-'],
+    { maxBuffer: 1 << 20 },
+  );
+
+describe('imageSize', () => {
+  it.each(['png', 'mjpeg', 'gif', 'libwebp'])('reads the %s header', (codec) => {
+    expect(imageSize(render(codec))).toEqual({ width: 64, height: 48 });
+  });
+
+  it('answers null for bytes that are no image', () => {
+    expect(imageSize(Buffer.from('not an image at all, just text'))).toBeNull();
+    expect(imageSize(Buffer.alloc(0))).toBeNull();
+  });
+});
