@@ -11,13 +11,19 @@ import { runCreationEpisode } from './stack/creation-episode';
 import type { EpisodeResult } from './stack/publish-episode';
 import { berlinTime, runPublishEpisode, temporalLink } from './stack/publish-episode';
 import { DEMO } from './stack/demo-tenant';
+import type { PlatformEpisodeResult } from './stack/platform-episode';
+import { runPlatformEpisode } from './stack/platform-episode';
+import type { RealPlatformId } from '../../services/core/config/platform-config';
+import { REAL_PLATFORM_IDS } from '../../services/core/config/platform-config';
 import { Shutdown } from './stack/shutdown';
 
-const USAGE = `usage: node dist/deploy/local/demo.js [--keep-running | --stack-only]
+const USAGE = `usage: node dist/deploy/local/demo.js [--platform <id>|all] [--keep-running | --stack-only]
 
-  (no flag)       start the stack, run the demo episode, stop everything; exit 0 when the post is verified
-  --keep-running  run the episode, then leave the stack up until Ctrl-C
-  --stack-only    start the stack, seed nothing, keep running until Ctrl-C (npm run stack)
+  (no flag)          start the stack, run the demo episodes, stop everything; exit 0 when every post is verified
+  --platform <id>    also publish with media on a real platform's local emulator: ${REAL_PLATFORM_IDS.join(', ')},
+                     or "all" for every one of them (npm run demo -- --platform instagram)
+  --keep-running     run the episodes, then leave the stack up until Ctrl-C
+  --stack-only       start the stack, seed nothing, keep running until Ctrl-C (npm run stack)
 
 Environment (all optional): DATABASE_URL, RAIZE_DATA_DIR, API_PORT, SANDBOX_URL, RAIZE_EMBEDDED_POSTGRES=1,
 RAIZE_DEMO_TIMEOUT_SECONDS (default 90), RAIZE_VERIFY_INTERVAL_SECONDS (default 2 here); see README.md.`;
@@ -25,12 +31,22 @@ RAIZE_DEMO_TIMEOUT_SECONDS (default 90), RAIZE_VERIFY_INTERVAL_SECONDS (default 
 interface Options {
   keepRunning: boolean;
   stackOnly: boolean;
+  platforms: RealPlatformId[];
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { keepRunning: false, stackOnly: false };
-  for (const a of argv) {
-    if (a === '--keep-running') o.keepRunning = true;
+  const o: Options = { keepRunning: false, stackOnly: false, platforms: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--platform' || a.startsWith('--platform=')) {
+      const v = a.includes('=') ? a.slice('--platform='.length) : argv[++i];
+      const chosen = v === 'all' ? [...REAL_PLATFORM_IDS] : REAL_PLATFORM_IDS.filter((p) => p === v);
+      if (!chosen.length) {
+        console.error(`--platform must be one of ${REAL_PLATFORM_IDS.join(', ')} or all, not "${v ?? ''}"\n\n${USAGE}`);
+        process.exit(2);
+      }
+      o.platforms.push(...chosen.filter((p) => !o.platforms.includes(p)));
+    } else if (a === '--keep-running') o.keepRunning = true;
     else if (a === '--stack-only') o.stackOnly = true;
     else if (a === '--help' || a === '-h') {
       console.log(USAGE);
@@ -112,6 +128,19 @@ function printCreation(r: CreationResult, stack: LocalStack): void {
   }
 }
 
+function printPlatformEpisode(r: PlatformEpisodeResult, stack: LocalStack): void {
+  console.log(`  Account       ${r.handle} on ${r.platform}`);
+  console.log(`  Post          ${r.post.id}: ${r.post.status}, platform post ${r.post.platformPostId}`);
+  console.log(`  Link          ${r.post.url}`);
+  const m = r.proof.media?.[0];
+  if (m)
+    console.log(`  Media         ${r.mediaKind} ${m.contentType}, ${m.size} bytes, sha256 ${m.sha256.slice(0, 16)}…`);
+  if (r.proof.usage?.length)
+    console.log(`  Metered       ${r.proof.usage.map((u) => `${u.amount} ${u.unit} (${u.operation})`).join(', ')}`);
+  if (r.proof.warnings?.length) console.log(`  Warnings      ${r.proof.warnings.join('; ')}`);
+  console.log(`  Temporal      ${temporalLink(stack, r.post.workflowId)}`);
+}
+
 async function main(): Promise<void> {
   // A development stack: Raize processes default to production (C-15), so the launcher says what it runs, for
   // its own code (seeding) and for every process it starts. RAIZE_ENV=production here is refused by the sandbox.
@@ -153,6 +182,17 @@ async function main(): Promise<void> {
     ]);
     printEpisode(result, up);
     if (!result.chain.ok) throw new Error('the audit chain did not verify');
+    for (const platform of opts.platforms) {
+      console.log(rule(`Publishing on ${platform} (its local emulator)`));
+      const r = await Promise.race([
+        runPlatformEpisode(up, progress, result, platform, {
+          verifyTimeoutMs: timeoutSeconds * 1000,
+          leadSeconds: 5,
+        }),
+        up.failed,
+      ]);
+      printPlatformEpisode(r, up);
+    }
     console.log(rule('Planning and creation episodes'));
     const creation = await Promise.race([
       runCreationEpisode(up, progress, result, {

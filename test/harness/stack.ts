@@ -12,6 +12,7 @@ import { startSandbox } from '../../services/sandbox/sandbox.server';
 import { nativeConnection, openDataSource, tempDataDir, testEnv, uniqueTaskQueue } from './test-env';
 import type { LaneDeps } from '../../activities/lanes/lane.deps';
 import type { ConnectorSettingsOverrides } from '../../services/core/connectors/platform-registry';
+import type { PlatformEmulator } from '../../services/emulators/platforms/kit/platform-emulator';
 
 export interface TestStack {
   apiUrl: string;
@@ -45,12 +46,33 @@ export interface TestStackOptions {
   env?: Record<string, string>;
   /** the base of the links the sandbox hands out for its posts (default: its own http://127.0.0.1 URL) */
   sandboxPublicUrl?: string;
+  /** platform emulators the API and the worker reach instead of the real platforms */
+  platforms?: PlatformEmulator[];
+}
+
+/** API and worker environment that points each platform at its emulator, registered as the emulators' app. */
+function emulatorEnv(platforms: PlatformEmulator[]): Record<string, string> {
+  return Object.fromEntries(
+    platforms.flatMap((e) => {
+      const prefix = `RAIZE_${e.platform.toUpperCase()}_`;
+      return [
+        [`${prefix}API_URL`, e.url],
+        [`${prefix}DIALOG_URL`, e.url],
+        [`${prefix}UPLOAD_URL`, e.url],
+        [`${prefix}CLIENT_ID`, e.app.clientId],
+        [`${prefix}CLIENT_SECRET`, e.app.clientSecret],
+      ];
+    }),
+  );
 }
 
 /** Tests run many posts on one account and cannot wait out production timing: short settle window, no pacing. */
 const TEST_CONNECTORS: ConnectorSettingsOverrides = {
   sandbox: { settleSeconds: 3, reconcileLooks: 2, pacing: { minSpacingSeconds: 0, jitterSeconds: 0 } },
 };
+
+/** The emulators process a write before they answer: a short settle window is safe against them, and no pacing. */
+const EMULATED_TIMING = { settleSeconds: 2, reconcileLooks: 1, pacing: { minSpacingSeconds: 0, jitterSeconds: 0 } };
 
 export async function startTestStack(opts: TestStackOptions = {}): Promise<TestStack> {
   const env = testEnv();
@@ -74,6 +96,7 @@ export async function startTestStack(opts: TestStackOptions = {}): Promise<TestS
     RAIZE_SCHEMA_IN_MEMORY: '1',
     RAIZE_PAUSE_RECHECK_SECONDS: '1',
     RAIZE_VERIFY_INTERVAL_SECONDS: '1',
+    ...emulatorEnv(opts.platforms ?? []),
     ...opts.env,
   });
   await sandboxAdmin.registerOAuthClient({
@@ -108,7 +131,11 @@ export async function startTestStack(opts: TestStackOptions = {}): Promise<TestS
       const config = loadAppConfig();
       const built = await createWorkerDeps(config, {
         connectorTimeoutMs: opts.connectorTimeoutMs,
-        connectors: { sandbox: { ...TEST_CONNECTORS.sandbox, ...opts.connectors?.sandbox } },
+        connectors: {
+          ...Object.fromEntries((opts.platforms ?? []).map((e) => [e.platform, EMULATED_TIMING])),
+          ...opts.connectors,
+          sandbox: { ...TEST_CONNECTORS.sandbox, ...opts.connectors?.sandbox },
+        },
         taskQueue,
       });
       workerDs = built.ds;

@@ -1,6 +1,7 @@
-import { Controller, Get, Header, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query, Req, Res } from '@nestjs/common';
 import { z } from 'zod';
 import { logger } from '../../../core/telemetry/logger';
+import { isPlatformId } from '../../../../workflows/contracts/vocabulary/platform-id';
 import { HttpRequestLike, SESSION_COOKIE } from '../../auth/request-info';
 import { AppError } from '../../errors/app-error';
 import { CONNECT_BINDING_COOKIE, connectCallbackPath } from './connect/connect-binding';
@@ -27,14 +28,19 @@ const escape = (s: string) =>
 export class OAuthCallbackController {
   constructor(private readonly callback: ConnectCallbackService) {}
 
-  @Get('sandbox/callback')
+  @Get(':platform/callback')
   @Header('cache-control', 'no-store')
-  async sandboxCallback(
+  async callbackFor(
+    @Param('platform') platformParam: string,
     @Query() query: Record<string, unknown>,
     @Req() req: HttpRequestLike,
     @Res() res: PlainResponse,
   ): Promise<void> {
-    const platform = 'sandbox';
+    if (!isPlatformId(platformParam)) {
+      res.status(404).type('html').send(page('Not connected', 'Raize has no connector for this platform.'));
+      return;
+    }
+    const platform = platformParam;
     const q = callbackQuery.safeParse(query);
     const { state, code, error } = q.success ? q.data : {};
     if (error || !state || !code) {

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../../core/audit/audit.service';
-import { Asset } from '../../../core/database/entities';
+import { Artifact, Asset } from '../../../core/database/entities';
 import { recordAssetRevision } from '../../../core/repositories/content-authors.repository';
 import { assetChecksum } from '../../../core/util/asset-checksum';
 import { Actor } from '../../auth/actor';
 import { AccessService } from '../../auth/access.service';
-import { notFound } from '../../errors/app-error';
+import { AppError, AppErrorCode, notFound } from '../../errors/app-error';
 import { AUDIT, DATA_SOURCE } from '../../platform/tokens';
 import { AssetModel } from './asset.model';
 import { CreateAssetInput, UpdateAssetTextInput } from './dtos/create-asset.input';
@@ -27,16 +27,25 @@ export class AssetsService {
   async create(actor: Actor, input: CreateAssetInput): Promise<AssetModel> {
     const { client } = await this.access.requireClient(actor, input.clientId, 'asset.write');
     return this.ds.transaction(async (m) => {
+      // The media must be this client's own upload (row-level security hides other clients' rows as well).
+      const media = input.mediaKey
+        ? await m.findOne(Artifact, { where: { key: input.mediaKey, clientId: client.id } })
+        : null;
+      if (input.mediaKey && (!media || (media.kind !== 'image' && media.kind !== 'video')))
+        throw new AppError(AppErrorCode.BadInput, 'mediaKey is not an image or video uploaded for this client');
+      const content = {
+        text: input.text,
+        mediaKey: media?.key ?? null,
+        mediaContentType: media?.contentType ?? null,
+      };
       const asset = await m.save(
         Asset,
         m.create(Asset, {
           agencyId: client.agencyId,
           clientId: client.id,
-          kind: 'text',
-          text: input.text,
-          mediaKey: null,
-          mediaContentType: null,
-          checksum: assetChecksum({ text: input.text }),
+          kind: media ? (media.kind as 'image' | 'video') : 'text',
+          ...content,
+          checksum: assetChecksum(content),
           authorId: actor.userId,
           authorKind: 'human',
         }),
