@@ -14,6 +14,7 @@ import { Plans1764930000000 } from './1764930000000-plans';
 import { Creation1764940000000 } from './1764940000000-creation';
 import { QueueSlotsAndImports1764950000000 } from './1764950000000-queue-slots-and-imports';
 import { PlatformConnectors1765000000000 } from './1765000000000-platform-connectors';
+import { Reconnect1765000100000 } from './1765000100000-reconnect';
 
 /** Every migration in order; TypeORM records what ran in the `migrations` table. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   Creation1764940000000,
   QueueSlotsAndImports1764950000000,
   PlatformConnectors1765000000000,
+  Reconnect1765000100000,
 ];

@@ -11,7 +11,7 @@ defaults := data.raize.defaults
 
 known_actions := {"publish", "reply", "dm", "like", "delete"}
 
-known_account_statuses := {"connected", "quarantined", "read_only"}
+known_account_statuses := {"connected", "quarantined", "read_only", "needs_reconnect"}
 
 known_author_kinds := {"human", "ai"}
 

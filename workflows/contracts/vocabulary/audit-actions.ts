@@ -33,6 +33,7 @@ export const AUDIT_ACTIONS = [
   // accounts
   'account.connected',
   'account.quarantined',
+  'account.needs_reconnect',
   // a connect refused because the platform account is bound elsewhere (an alert when in another agency)
   'account.connect_refused',
   // content and approvals

@@ -22,6 +22,8 @@ export const REASON_CODES = {
   kill_switch: { disposition: 'pause', source: 'policy' },
   account_quarantined: { disposition: 'terminal', source: 'policy' },
   account_read_only: { disposition: 'terminal', source: 'policy' },
+  /** the platform refused the account's token: posts wait until an operator reconnects the same account */
+  account_needs_reconnect: { disposition: 'pause', source: 'policy' },
   platform_disallowed: { disposition: 'terminal', source: 'policy' },
   lane_not_allowed: { disposition: 'terminal', source: 'policy' },
   approval_required: { disposition: 'needs_approval', source: 'policy' },

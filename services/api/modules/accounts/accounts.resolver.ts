@@ -42,6 +42,23 @@ export class AccountsResolver {
     return started;
   }
 
+  @Mutation(() => ConnectStartModel, {
+    description:
+      'Starts connecting again an account whose token the platform refused (status needs_reconnect): the same OAuth ' +
+      'flow as startPlatformConnect; confirming it keeps the account (its id and history) and accepts only the same ' +
+      'platform identity (C-19)',
+  })
+  @TokenScope('admin')
+  async reconnectAccount(
+    @CurrentActor() actor: Actor,
+    @Args('accountId', { type: () => ID }, new ParseUUIDPipe()) accountId: string,
+    @Context() ctx: { res: CookieResponse },
+  ): Promise<ConnectStartModel> {
+    const { started, cookie } = await this.accounts.reconnectAccount(actor, accountId);
+    ctx.res.cookie(cookie.name, cookie.value, cookie.options);
+    return started;
+  }
+
   @Query(() => [PendingConnectModel], {
     description: "Accounts the platform has authorized for this client, waiting for this session's confirmation",
   })

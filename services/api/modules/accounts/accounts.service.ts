@@ -1,28 +1,45 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { Client as TemporalClient } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
-import { DataSource, IsNull, MoreThan } from 'typeorm';
+import { DataSource, EntityManager, IsNull, MoreThan } from 'typeorm';
+import { AppConfig } from '../../../core/config/app-config';
 import { AuditService } from '../../../core/audit/audit.service';
 import { ConnectorSettings, PlatformOAuth } from '../../../core/connectors/connector.types';
 import { accountFingerprint } from '../../../core/connectors/content-fingerprint';
+import { tokenColumnsOf } from '../../../core/connectors/token-schedule';
 import { pkceChallenge, randomUrlToken } from '../../../core/connectors/pkce';
-import { platformDescriptor, platformSettings } from '../../../core/connectors/platform-registry';
+import {
+  platformConfigured,
+  platformDescriptor,
+  platformSettings,
+} from '../../../core/connectors/platform-registry';
 import { Client, OAuthAttempt, PlatformAccount } from '../../../core/database/entities';
 import { CredentialStore } from '../../../core/secrets/credential-store';
 import { SecretsPort } from '../../../core/secrets/secrets.port';
 import { Actor } from '../../auth/actor';
 import { AccessService } from '../../auth/access.service';
 import { AppError, AppErrorCode, notFound } from '../../errors/app-error';
-import { AUDIT, CONNECTOR_SETTINGS, CREDENTIALS, DATA_SOURCE, SECRETS } from '../../platform/tokens';
-import { PlatformId } from '../../../../workflows/contracts/vocabulary/platform-id';
+import {
+  APP_CONFIG,
+  AUDIT,
+  CONNECTOR_SETTINGS,
+  CREDENTIALS,
+  DATA_SOURCE,
+  SECRETS,
+  TEMPORAL_CLIENT,
+} from '../../platform/tokens';
+import { isPlatformId, PlatformId } from '../../../../workflows/contracts/vocabulary/platform-id';
 import {
   accountBoundElsewhere,
   CONNECT_REFUSALS,
   connectRefusedEvent,
   lockPlatformIdentity,
 } from './connect/account-conflicts';
+import { AccountTokensStarter } from './connect/account-tokens.starter';
 import { ConnectBinding, CookieSpec } from './connect/connect-binding';
 import { ConnectSweeper } from './connect/connect-sweeper';
 import { PendingTokens } from './connect/pending-tokens';
+import { clearTokenAlert, isSameIdentity, otherIdentityMessage, reconnectRefusedEvent } from './connect/reconnect';
 import { ConnectStartModel, PendingConnectModel, PlatformAccountModel } from './platform-account.model';
 
 /** How long an attempt lives: the platform's sign-in and the operator's confirmation both fit inside. */
@@ -39,6 +56,7 @@ const starterOf = (actor: Actor) => ({
 export class AccountsService {
   private readonly binding: ConnectBinding;
   private readonly pending: PendingTokens;
+  private readonly tokenWorkflows: AccountTokensStarter;
 
   constructor(
     @Inject(DATA_SOURCE) private readonly ds: DataSource,
@@ -48,12 +66,23 @@ export class AccountsService {
     @Inject(AUDIT) private readonly audit: AuditService,
     private readonly access: AccessService,
     private readonly sweeper: ConnectSweeper,
+    @Inject(TEMPORAL_CLIENT) temporal: TemporalClient,
+    @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.binding = new ConnectBinding(secrets);
     this.pending = new PendingTokens(secrets);
+    this.tokenWorkflows = new AccountTokensStarter(temporal, config);
   }
 
   private oauth(platform: PlatformId): PlatformOAuth {
+    if (!platformConfigured(this.connectorSettings, platform)) {
+      const name = platformDescriptor(platform).displayName;
+      const prefix = `RAIZE_${platform.toUpperCase()}_`;
+      throw new AppError(
+        AppErrorCode.BadInput,
+        `${name} is not set up on this installation: an administrator sets ${prefix}CLIENT_ID and ${prefix}CLIENT_SECRET (the app Raize is registered as on ${name})`,
+      );
+    }
     return platformDescriptor(platform).oauth(platformSettings(this.connectorSettings, platform));
   }
 
@@ -70,8 +99,12 @@ export class AccountsService {
     actor: Actor,
     clientId: string,
     platform: PlatformId,
+    reconnectAccountId?: string,
   ): Promise<{ started: ConnectStartModel; cookie: CookieSpec }> {
     const { client } = await this.access.requireClient(actor, clientId, 'account.connect');
+    // A platform this installation has no app for is refused before anything is stored.
+    const oauth = this.oauth(platform);
+    if (reconnectAccountId) await this.reconnectable(client.id, platform, reconnectAccountId);
     await this.sweeper.sweepQuietly();
     const state = randomUrlToken();
     const verifier = randomUrlToken(48);
@@ -90,17 +123,29 @@ export class AccountsService {
       expiresAt,
       completedAt: null,
       status: 'started',
+      reconnectAccountId: reconnectAccountId ?? null,
     };
     await this.ds.getRepository(OAuthAttempt).insert(attempt);
     return {
       started: {
-        authorizeUrl: this.oauth(platform).authorizeUrl({ state, codeChallenge: pkceChallenge(verifier) }),
+        authorizeUrl: oauth.authorizeUrl({ state, codeChallenge: pkceChallenge(verifier) }),
         state,
         attemptId: attempt.id!,
         expiresAt,
       },
       cookie,
     };
+  }
+
+  /**
+   * Starts connecting again the account whose token the platform refused: the same flow as a first connect, but
+   * the attempt remembers the account, so its confirmation updates that row (its history stays) and accepts only
+   * the same identity (C-19).
+   */
+  async reconnectAccount(actor: Actor, accountId: string): Promise<{ started: ConnectStartModel; cookie: CookieSpec }> {
+    const account = await this.ds.getRepository(PlatformAccount).findOne({ where: { id: accountId } });
+    if (!account || !isPlatformId(account.platform)) throw notFound('platform account');
+    return this.startConnect(actor, account.clientId, account.platform, account.id);
   }
 
   /** Attempts of this client that wait for the calling session's confirmation (the platform has answered). */
@@ -141,6 +186,22 @@ export class AccountsService {
           AppErrorCode.Conflict,
           'this connect attempt was already answered or has expired; start connecting again',
         );
+      if (attempt.reconnectAccountId) {
+        const target = await this.reconnectTarget(m, attempt);
+        if (!isSameIdentity(target, identity)) {
+          await m.update(OAuthAttempt, { id: attempt.id }, { status: 'refused' });
+          await this.audit.append(
+            reconnectRefusedEvent({
+              account: target,
+              actorId: actor.userId,
+              attemptId: attempt.id,
+              observedExternalId: identity.externalAccountId,
+            }),
+            m,
+          );
+          return { refusal: null, otherIdentity: target.handle, saved: null };
+        }
+      }
       const refusal = await accountBoundElsewhere(m, {
         ...identity,
         platform: attempt.platform,
@@ -161,12 +222,14 @@ export class AccountsService {
           }),
           m,
         );
-        return { refusal, saved: null };
+        return { refusal, otherIdentity: null, saved: null };
       }
       const ref = await this.credentials.saveOAuthTokens(m, { agencyId: client.agencyId, clientId: client.id }, tokens);
       const existing = await m.findOne(PlatformAccount, {
         where: { clientId: client.id, platform: attempt.platform, externalAccountId: identity.externalAccountId },
+        lock: { mode: 'pessimistic_write' },
       });
+      const now = new Date();
       const saved = await m.save(
         PlatformAccount,
         m.create(PlatformAccount, {
@@ -182,10 +245,12 @@ export class AccountsService {
           status: 'connected',
           statusReason: null,
           credentialRefId: ref.id,
-          connectedAt: existing?.connectedAt ?? new Date(),
-          updatedAt: new Date(),
+          ...tokenColumnsOf(tokens, now),
+          connectedAt: existing?.connectedAt ?? now,
+          updatedAt: now,
         }),
       );
+      if (existing) await clearTokenAlert(m, saved);
       await this.audit.append(
         {
           agencyId: client.agencyId,
@@ -194,15 +259,49 @@ export class AccountsService {
           action: 'account.connected',
           subjectType: 'platform_account',
           subjectId: saved.id,
-          data: { platform: attempt.platform, fingerprint, credentialRefId: ref.id, attemptId: attempt.id },
+          data: {
+            platform: attempt.platform,
+            fingerprint,
+            credentialRefId: ref.id,
+            attemptId: attempt.id,
+            ...(existing ? { reconnect: true, previousStatus: existing.status } : {}),
+          },
         },
         m,
       );
-      return { refusal: null, saved };
+      return { refusal: null, otherIdentity: null, saved };
     });
     await this.pending.forget(attempt.pendingRef, attempt.verifierRef);
     if (outcome.refusal) throw new AppError(AppErrorCode.Conflict, CONNECT_REFUSALS[outcome.refusal](identity.handle));
-    return outcome.saved!;
+    if (outcome.otherIdentity)
+      throw new AppError(AppErrorCode.Conflict, otherIdentityMessage(identity.handle, outcome.otherIdentity));
+    const saved = outcome.saved!;
+    await this.tokenWorkflows.connected(this.ds.manager, {
+      agencyId: saved.agencyId,
+      clientId: saved.clientId,
+      platformAccountId: saved.id,
+    });
+    return saved;
+  }
+
+  /** The account a reconnect names: this client's, this platform's, and not disconnected. */
+  private async reconnectable(clientId: string, platform: PlatformId, accountId: string): Promise<PlatformAccount> {
+    const account = await this.ds.getRepository(PlatformAccount).findOne({ where: { id: accountId, clientId } });
+    if (!account || account.status === 'disconnected') throw notFound('platform account');
+    if (account.platform !== platform)
+      throw new AppError(AppErrorCode.BadInput, `this account is on ${account.platform}, not ${platform}`);
+    return account;
+  }
+
+  /** The account being reconnected, locked for the rest of the confirmation. */
+  private async reconnectTarget(m: EntityManager, attempt: OAuthAttempt): Promise<PlatformAccount> {
+    const account = await m.findOne(PlatformAccount, {
+      where: { id: attempt.reconnectAccountId!, clientId: attempt.clientId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!account || account.status === 'disconnected' || account.platform !== attempt.platform)
+      throw new AppError(AppErrorCode.Conflict, 'the account to reconnect is no longer connected; connect it again');
+    return account;
   }
 
   /** "No, not this account": the attempt ends and its held tokens leave the secrets backend at once. */

@@ -24,4 +24,6 @@ export class OAuthAttempt {
   @Column({ name: 'pending_ref', type: 'text', nullable: true }) pendingRef!: string | null;
   @Column({ name: 'external_account_id', type: 'text', nullable: true }) externalAccountId!: string | null;
   @Column({ type: 'text', nullable: true }) handle!: string | null;
+  /** the account this attempt reconnects (same client): confirming it updates that row, for that identity only */
+  @Column({ name: 'reconnect_account_id', type: 'uuid', nullable: true }) reconnectAccountId!: string | null;
 }

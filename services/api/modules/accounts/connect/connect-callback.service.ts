@@ -9,7 +9,7 @@ import {
 } from '../../../../core/connectors/connector.types';
 import { accountFingerprint } from '../../../../core/connectors/content-fingerprint';
 import { platformDescriptor, platformSettings } from '../../../../core/connectors/platform-registry';
-import { Client, OAuthAttempt } from '../../../../core/database/entities';
+import { Client, OAuthAttempt, PlatformAccount } from '../../../../core/database/entities';
 import { SecretsPort } from '../../../../core/secrets/secrets.port';
 import { logger } from '../../../../core/telemetry/logger';
 import { runInTenantScope, TenantScope } from '../../../../core/tenancy/tenant-scope';
@@ -20,6 +20,7 @@ import { AUDIT, CONNECTOR_READERS, CONNECTOR_SETTINGS, DATA_SOURCE, SECRETS } fr
 import { accountBoundElsewhere, CONNECT_REFUSALS, connectRefusedEvent } from './account-conflicts';
 import { ConnectBinding } from './connect-binding';
 import { PendingTokens } from './pending-tokens';
+import { isSameIdentity, otherIdentityMessage, reconnectRefusedEvent } from './reconnect';
 
 export const UNKNOWN_LINK = 'this connect link is unknown, used or expired; start connecting again';
 
@@ -104,6 +105,7 @@ export class ConnectCallbackService {
     }
 
     const client = await this.ds.getRepository(Client).findOneByOrFail({ id: attempt.clientId });
+    if (attempt.reconnectAccountId) await this.refuseOtherIdentity(attempt, identity);
     const refusal = await accountBoundElsewhere(this.ds.manager, {
       platform: attempt.platform,
       externalAccountId: identity.externalAccountId,
@@ -147,6 +149,37 @@ export class ConnectCallbackService {
     }
     await this.pending.forget(attempt.verifierRef);
     return { attemptId: attempt.id, clientId: client.id, clientName: client.name, handle: identity.handle };
+  }
+
+  /**
+   * A reconnect accepts the account's own identity only (C-19): signed in as someone else, the operator is told so
+   * here, the tokens are dropped at once and the attempt is audited as an alert. The confirmation checks it again.
+   */
+  private async refuseOtherIdentity(attempt: OAuthAttempt, identity: PlatformIdentity): Promise<void> {
+    const account = await this.ds
+      .getRepository(PlatformAccount)
+      .findOne({ where: { id: attempt.reconnectAccountId!, clientId: attempt.clientId } });
+    if (account && isSameIdentity(account, identity)) return;
+    await this.ds.transaction(async (m) => {
+      await m.update(OAuthAttempt, { state: attempt.state }, { status: 'refused', completedAt: new Date() });
+      if (account)
+        await this.audit.append(
+          reconnectRefusedEvent({
+            account,
+            actorId: attempt.actorId,
+            attemptId: attempt.id,
+            observedExternalId: identity.externalAccountId,
+          }),
+          m,
+        );
+    });
+    await this.pending.forget(attempt.verifierRef);
+    throw new AppError(
+      AppErrorCode.Conflict,
+      account
+        ? otherIdentityMessage(identity.handle, account.handle)
+        : 'the account to reconnect is no longer connected; connect it again',
+    );
   }
 
   private async checkBrowser(attempt: OAuthAttempt, req: CallbackRequest): Promise<void> {

@@ -6,6 +6,9 @@ const tokensSchema = z.object({
   accessToken: z.string().min(1),
   refreshToken: z.string().optional(),
   expiresAt: z.string().optional(),
+  refreshExpiresAt: z.string().optional(),
+  issuedAt: z.string().optional(),
+  scope: z.string().optional(),
 });
 
 /**
