@@ -3,6 +3,8 @@ import type { ArtifactStore } from '../../services/core/artifacts/artifact-store
 import type { PublishWorkflowOptions } from '../../workflows/contracts/publish.contract';
 import type { ProviderGateway } from '../../services/core/providers/provider-gateway.port';
 import type { GuardDeps } from '../guard/guard.deps';
+import type { ConnectorSettings } from '../../services/core/connectors/connector.types';
+import type { CredentialStore } from '../../services/core/secrets/credential-store';
 
 /**
  * What a worker process builds once and hands every lane's activities: the guard's dependencies, plus what the
@@ -15,4 +17,7 @@ export interface LaneDeps extends GuardDeps {
   temporal: TemporalClient;
   taskQueues: { publish: string; creation: string };
   publishOptions: PublishWorkflowOptions;
+  /** the token lifecycle's: the secrets-backed store it rotates pairs in, and where each platform is */
+  credentialStore: CredentialStore;
+  connectorSettings: ConnectorSettings;
 }

@@ -13,6 +13,8 @@ import { CREATION_ITEM_WORKFLOW_TYPE } from '../../workflows/contracts/creation.
 import { PLANNING_WORKFLOW_TYPE } from '../../workflows/contracts/planning.contract';
 import { PUBLISH_WORKFLOW_TYPE } from '../../workflows/contracts/publish.contract';
 import { SMOKE_WORKFLOW_TYPE } from '../../workflows/contracts/smoke.contract';
+import { ACCOUNT_TOKENS_WORKFLOW_TYPE } from '../../workflows/contracts/tokens.contract';
+import { tokenLaneActivities } from '../../activities/tokens';
 
 /** What one lane's worker runs; a lane never gets another lane's activities (they are its side effects). */
 export interface LaneRegistration {
@@ -26,7 +28,11 @@ export interface LaneRegistration {
  * does not poll either) until an entry here gives it one.
  */
 export const LANE_REGISTRATIONS: Readonly<Record<Lane, LaneRegistration>> = {
-  publish: { workflows: [PUBLISH_WORKFLOW_TYPE], activities: (deps) => createPublishActivities(deps) },
+  // The publish lane keeps each account's tokens fresh too: the same platforms, the same credentials.
+  publish: {
+    workflows: [PUBLISH_WORKFLOW_TYPE, ACCOUNT_TOKENS_WORKFLOW_TYPE],
+    activities: (deps) => ({ ...createPublishActivities(deps), ...tokenLaneActivities(deps) }),
+  },
   engagement: { workflows: [] },
   creation: { workflows: [CREATION_ITEM_WORKFLOW_TYPE], activities: (deps) => creationLaneActivities(deps) },
   planning: { workflows: [PLANNING_WORKFLOW_TYPE], activities: (deps) => planningLaneActivities(deps) },

@@ -4,6 +4,7 @@ import { loadAppConfig } from '../core/config/app-config';
 import type { Lane } from '../core/config/temporal-config';
 import { LANES } from '../core/config/temporal-config';
 import { logger } from '../core/telemetry/logger';
+import { ensureAccountTokenWorkflows } from '../../activities/tokens';
 import { createLaneWorkers, runnableLanes } from './lane-workers';
 import { ensureWorkflowBundle } from './workflow-bundle';
 import { createWorkerDeps } from './worker-deps';
@@ -39,6 +40,14 @@ async function main(): Promise<void> {
     taskQueueFor: process.env.RAIZE_TASK_QUEUE ? () => process.env.RAIZE_TASK_QUEUE! : undefined,
   });
   logger.info({ 'raize.lane': runnableLanes(lanes).join(',') }, 'worker started');
+  // Accounts connected before the token lifecycle existed (or whose workflow ended) get theirs; starting one that
+  // runs is a no-op. A failure here is logged, not fatal: the next start tries again.
+  if (lanes.includes('publish'))
+    void ensureAccountTokenWorkflows({ ds, temporal: deps.temporal, taskQueue: deps.taskQueues.publish })
+      .then((r) => logger.info({ 'raize.operation': 'tokens.bootstrap', 'raize.outcome': `${r.accounts} accounts` }, 'account token workflows ensured'))
+      .catch((err: Error) =>
+        logger.warn({ 'error.kind': err.name, 'raize.operation': 'tokens.bootstrap' }, 'token workflows not ensured'),
+      );
   process.send?.({ ready: true });
   const stop = () => workers.forEach((w) => w.shutdown());
   process.once('SIGINT', stop);

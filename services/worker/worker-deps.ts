@@ -43,13 +43,15 @@ export async function createWorkerDeps(
   const policy = await PolicyEngine.load();
   // Resolved up front (signing key, MinIO credentials): a worker missing them refuses to start (C-15).
   const artifacts = await createArtifactStore({ ds, audit, secrets });
+  const credentialStore = new CredentialStore(secrets);
+  const connectorSettings = connectorSettingsFrom(config, overrides);
   const guard = createGuardDeps({
     ds,
     audit,
     policy,
     artifacts,
-    credentials: new CredentialStore(secrets),
-    connectors: connectorSettingsFrom(config, overrides),
+    credentials: credentialStore,
+    connectors: connectorSettings,
     publishTimeoutSeconds: config.publishTimeoutSeconds,
     alert: (msg, fields) =>
       logger.warn(
@@ -83,6 +85,8 @@ export async function createWorkerDeps(
       creation: opts.taskQueue ?? queues.creation,
     },
     publishOptions: publishOptionsFrom(config),
+    credentialStore,
+    connectorSettings,
   };
   return { deps, ds, dataConverter, close: () => temporal.connection.close() };
 }

@@ -45,14 +45,19 @@ export async function connectGql<T>(
 }
 
 /** GraphQL startPlatformConnect, keeping the binding cookie the browser would store. */
-export async function startConnect(stack: TestStack, caller: ConnectCaller, clientId: string): Promise<StartedConnect> {
+export async function startConnect(
+  stack: TestStack,
+  caller: ConnectCaller,
+  clientId: string,
+  platform = 'sandbox',
+): Promise<StartedConnect> {
   const { body, res } = await connectGql<{
     startPlatformConnect: { authorizeUrl: string; state: string; attemptId: string };
   }>(
     stack,
     caller,
     'mutation($i: StartConnectInput!) { startPlatformConnect(input: $i) { authorizeUrl state attemptId } }',
-    { i: { clientId, platform: 'sandbox' } },
+    { i: { clientId, platform } },
   );
   if (!body.data) throw new Error(`startPlatformConnect failed: ${JSON.stringify(body.errors)}`);
   const callbackCookie = res.headers

@@ -14,6 +14,7 @@ import type { AuditAction } from '../../../workflows/contracts/vocabulary/audit-
 import { FAILURE_TYPES } from '../../../workflows/contracts/vocabulary/failure-types';
 import { isPlatformId } from '../../../workflows/contracts/vocabulary/platform-id';
 import type { Reason } from '../../../workflows/contracts/vocabulary/reason-codes';
+import { markNeedsReconnect } from '../../tokens/mark-needs-reconnect';
 import { assertFingerprint } from '../fingerprint.guard';
 import type { GuardDeps } from '../guard.deps';
 import { retryAfter, toActivityFailure } from '../guard.errors';
@@ -397,8 +398,22 @@ export class SideEffectKernel {
       }
       return { kind: 'done', postId: done.postId, url: done.url, verified, reconciled };
     } catch (err) {
-      if (err instanceof ConnectorError && err.kind === 'auth')
+      if (err instanceof ConnectorError && err.kind === 'auth') {
+        // The platform refused the token for good: the account needs a human to reconnect it. Its posts pause
+        // (account_needs_reconnect) instead of failing, and the operator is alerted once, not once per post.
         this.deps.credentials.forget(target.clientId, credentialRefId);
+        const signal = err.details.health ?? 'token_revoked';
+        await ds
+          .transaction((m) => markNeedsReconnect(m, this.deps, target.account, signal, { actor }))
+          .catch(() => undefined);
+        await audit(undefined, 'guard.connector_error', { kind: err.kind, status: err.details.status ?? null }).catch(
+          () => undefined,
+        );
+        const reasons = [
+          { code: 'account_needs_reconnect', message: `the platform refused the account's token (${signal}); reconnect it` },
+        ];
+        return { kind: 'denied', reasons };
+      }
       if (err instanceof ConnectorError) {
         await audit(undefined, 'guard.connector_error', {
           kind: err.kind,

@@ -216,8 +216,11 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
       SANDBOX_STATE_FILE: env.SANDBOX_STATE_FILE || join(dataDir, 'sandbox', 'state.json'),
       SANDBOX_ADMIN_TOKEN: sandboxAdminToken,
       SANDBOX_OAUTH_CLIENT_ID: app.sandbox.oauthClientId,
-      // The six real platforms point at their local emulators (development only; refused in production).
+      // The six real platforms point at their local emulators (development only; refused in production). The
+      // demo's TikTok and YouTube apps count as audited, so posts go out public and read back like the others.
       RAIZE_PLATFORM_EMULATORS: '1',
+      RAIZE_TIKTOK_APP_AUDITED: env.RAIZE_TIKTOK_APP_AUDITED ?? '1',
+      RAIZE_YOUTUBE_APP_AUDITED: env.RAIZE_YOUTUBE_APP_AUDITED ?? '1',
     });
     const spawnService = async (s: ChildService, detail: string) => {
       notStopped();

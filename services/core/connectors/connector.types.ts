@@ -307,6 +307,10 @@ export interface PlatformSettings {
   appInTesting?: boolean;
   /** the project's daily quota on the platform's meter (YouTube units; default from the platform's page) */
   dailyQuota?: number;
+  /** TikTok: publish directly, or upload to the creator's inbox as a draft they finish in the app */
+  tiktokPostMode?: 'direct' | 'draft';
+  /** TikTok: the privacy level asked for (an unaudited app gets SELF_ONLY whatever is asked) */
+  tiktokPrivacyLevel?: 'PUBLIC_TO_EVERYONE' | 'MUTUAL_FOLLOW_FRIENDS' | 'FOLLOWER_OF_CREATOR' | 'SELF_ONLY';
 }
 
 /** One platform, as the rest of Raize sees it: the only thing a platform folder exports. */

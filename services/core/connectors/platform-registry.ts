@@ -3,12 +3,41 @@ import { PLATFORM_IDS } from '../../../workflows/contracts/vocabulary/platform-i
 import type { AppConfig } from '../config/app-config';
 import { ConfigError } from '../config/config-error';
 import type { ConnectorReader, ConnectorSettings, PlatformDescriptor, PlatformSettings } from './connector.types';
+import type { RealPlatformId } from '../config/platform-config';
+import { REAL_PLATFORM_IDS } from '../config/platform-config';
+import { FACEBOOK_DEFAULT_BASE_URL, facebookPlatform } from './facebook/facebook.platform';
+import { INSTAGRAM_DEFAULT_BASE_URL, instagramPlatform } from './instagram/instagram.platform';
+import { LINKEDIN_DEFAULT_BASE_URL, linkedinPlatform } from './linkedin/linkedin.platform';
 import { sandboxPlatform } from './sandbox/sandbox.platform';
+import { TIKTOK_DEFAULT_BASE_URL, tiktokPlatform } from './tiktok/tiktok.platform';
+import { X_DEFAULT_BASE_URL, xPlatform } from './x/x.platform';
+import { YOUTUBE_DEFAULT_BASE_URL, youtubePlatform } from './youtube/youtube.platform';
 
 /** Every platform, by id: a new PlatformId without a descriptor does not compile. Read side only. */
 export const PLATFORMS: Record<PlatformId, PlatformDescriptor> = {
   sandbox: sandboxPlatform,
+  instagram: instagramPlatform,
+  facebook: facebookPlatform,
+  linkedin: linkedinPlatform,
+  x: xPlatform,
+  tiktok: tiktokPlatform,
+  youtube: youtubePlatform,
 };
+
+/** Each real platform's own API host, used unless RAIZE_<PLATFORM>_API_URL says otherwise. */
+const DEFAULT_API_URLS: Record<RealPlatformId, string> = {
+  instagram: INSTAGRAM_DEFAULT_BASE_URL,
+  facebook: FACEBOOK_DEFAULT_BASE_URL,
+  linkedin: LINKEDIN_DEFAULT_BASE_URL,
+  x: X_DEFAULT_BASE_URL,
+  tiktok: TIKTOK_DEFAULT_BASE_URL,
+  youtube: YOUTUBE_DEFAULT_BASE_URL,
+};
+
+/** Whether a platform can be connected on this installation: it needs the app Raize is registered as there. */
+export function platformConfigured(settings: ConnectorSettings, id: PlatformId): boolean {
+  return Boolean(settings[id]?.oauth?.clientId);
+}
 
 export function platformDescriptor(id: PlatformId): PlatformDescriptor {
   return PLATFORMS[id];
@@ -51,12 +80,33 @@ function refuseEmulatorsInProduction(config: Pick<AppConfig, 'env' | 'sandbox'>)
 
 /** Where each platform is, from the app config. The OAuth callback path is the API's `/oauth/<platform>/callback`. */
 export function connectorSettingsFrom(
-  config: Pick<AppConfig, 'api' | 'sandbox' | 'env'>,
+  config: Pick<AppConfig, 'api' | 'sandbox' | 'env'> & Partial<Pick<AppConfig, 'platforms'>>,
   overrides: ConnectorSettingsOverrides = {},
 ): ConnectorSettings {
   refuseEmulatorsInProduction(config);
   const callback = (id: PlatformId) => `${config.api.publicUrl.replace(/\/+$/, '')}/oauth/${id}/callback`;
+  const real = Object.fromEntries(
+    REAL_PLATFORM_IDS.map((id): [RealPlatformId, PlatformSettings] => {
+      const e = config.platforms?.[id];
+      return [
+        id,
+        {
+          baseUrl: e?.apiUrl ?? DEFAULT_API_URLS[id],
+          ...(e?.dialogUrl ? { publicUrl: e.dialogUrl } : {}),
+          ...(e?.uploadUrl ? { uploadBaseUrl: e.uploadUrl } : {}),
+          // Without the app's id the platform cannot be connected: startConnect says which variables to set.
+          ...(e?.clientId
+            ? { oauth: { clientId: e.clientId, clientSecret: e.clientSecret, redirectUri: callback(id) } }
+            : {}),
+          appAudited: e?.appAudited ?? false,
+          appInTesting: e?.appInTesting ?? false,
+          ...(e?.dailyQuota ? { dailyQuota: e.dailyQuota } : {}),
+        },
+      ];
+    }),
+  ) as Record<RealPlatformId, PlatformSettings>;
   const base: Record<PlatformId, PlatformSettings> = {
+    ...real,
     sandbox: {
       baseUrl: config.sandbox.url,
       oauth: {

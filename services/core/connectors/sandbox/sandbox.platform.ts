@@ -50,7 +50,7 @@ export const sandboxPlatform: PlatformDescriptor = {
     image: { contentTypes: ['image/png', 'image/jpeg', 'image/gif', 'image/webp'], maxBytes: 10 * 1024 * 1024 },
     video: { contentTypes: ['video/mp4'], maxBytes: 50 * 1024 * 1024, maxDurationSeconds: 600 },
   },
-  tokens: { refreshable: true, refreshLeadSeconds: 600, rotatesRefreshToken: false, checkEverySeconds: 6 * 3600 },
+  tokens: { refreshable: true, refreshLeadSeconds: 600, rotatesRefreshToken: true, checkEverySeconds: 6 * 3600 },
   scopes: ['profile', 'posts'],
   timing: sandboxTiming,
   oauth: sandboxOAuth,

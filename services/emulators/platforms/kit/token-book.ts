@@ -147,6 +147,11 @@ export class TokenBook {
     if (r) r.accountId = accountId;
   }
 
+  /** Every token of an account now answers as another account (the platform re-issued or swapped them). */
+  repointAccount(fromAccountId: string, toAccountId: string): void {
+    for (const r of this.tokens.values()) if (r.accountId === fromAccountId) r.accountId = toAccountId;
+  }
+
   private check(token: string | undefined, kind: TokenRecord['kind']) {
     if (!token) return 'unknown' as const;
     const r = this.tokens.get(hash(token));
