@@ -4,6 +4,7 @@ import type { AuditService } from '../../services/core/audit/audit.service';
 import type { ConnectorSettings, PlatformTiming } from '../../services/core/connectors/connector.types';
 import {
   createConnectorReaders,
+  platformConfigured,
   platformDescriptor,
   platformSettings,
 } from '../../services/core/connectors/platform-registry';
@@ -47,7 +48,9 @@ export interface GuardDepsInput {
 
 export function createGuardDeps(i: GuardDepsInput): GuardDeps {
   const platforms = createPlatformConnectors(i.connectors);
-  assertGuardBudget(i.publishTimeoutSeconds, Object.fromEntries(PLATFORM_IDS.map((id) => [id, platforms.timing(id)])));
+  // Only platforms this installation can reach (the sandbox, and those with an app registered) can have calls.
+  const reachable = PLATFORM_IDS.filter((id) => id === 'sandbox' || platformConfigured(i.connectors, id));
+  assertGuardBudget(i.publishTimeoutSeconds, Object.fromEntries(reachable.map((id) => [id, platforms.timing(id)])));
   return {
     ds: i.ds,
     audit: i.audit,

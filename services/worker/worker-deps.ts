@@ -21,6 +21,7 @@ import { vendorAdapters } from '../core/providers/vendor-adapters';
 import { publishOptionsFrom } from '../core/publishing/publish-options';
 import { createTemporalClient } from '../core/temporal/temporal-client';
 import { logger } from '../core/telemetry/logger';
+import { PLATFORM_IDS } from '../../workflows/contracts/vocabulary/platform-id';
 
 /** Everything the activities need, built once per worker process. */
 export async function createWorkerDeps(
@@ -35,10 +36,9 @@ export async function createWorkerDeps(
   // The app role, under row-level security; each activity runs in its client's scope (C-01, C-05).
   const ds = await createAppDataSource(config.databaseAppUrl, { applicationName: 'raize-worker', env: config.env });
   const secrets = createSecrets(config);
-  const overrides: ConnectorSettingsOverrides = {
-    ...opts.connectors,
-    sandbox: { timeoutMs: opts.connectorTimeoutMs, ...opts.connectors?.sandbox },
-  };
+  const overrides: ConnectorSettingsOverrides = Object.fromEntries(
+    PLATFORM_IDS.map((id) => [id, { timeoutMs: opts.connectorTimeoutMs, ...opts.connectors?.[id] }]),
+  );
   const audit = new AuditService(ds, secrets);
   const policy = await PolicyEngine.load();
   // Resolved up front (signing key, MinIO credentials): a worker missing them refuses to start (C-15).

@@ -57,7 +57,7 @@ const envSchema = z.object({
   RAIZE_SANDBOX_IN_PRODUCTION: z.enum(['0', '1']).optional(),
   SANDBOX_ADMIN_TOKEN: z.string().optional(),
   RAIZE_PAUSE_RECHECK_SECONDS: z.coerce.number().int().positive().default(60),
-  RAIZE_PUBLISH_TIMEOUT_SECONDS: z.coerce.number().int().positive().default(240),
+  RAIZE_PUBLISH_TIMEOUT_SECONDS: z.coerce.number().int().positive().default(1800),
   RAIZE_VERIFY_INTERVAL_SECONDS: z.coerce.number().int().positive().default(10),
   /** one task queue for every lane: tests give each case a queue of its own */
   RAIZE_TASK_QUEUE: z.string().min(1).optional(),
