@@ -4,9 +4,11 @@ import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphq
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { AuthResolver } from '../auth/auth.resolver';
 import { AccountsResolver } from '../modules/accounts/accounts.resolver';
+import { PlatformsResolver } from '../modules/accounts/platforms.resolver';
 import { AssetsResolver } from '../modules/assets/assets.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { ClientsResolver } from '../modules/clients/clients.resolver';
+import { ConnectorHealthResolver } from '../modules/connector-health/connector-health.resolver';
 import { HealthResolver } from '../modules/health/health.resolver';
 import { KillSwitchesResolver } from '../modules/kill-switches/kill-switches.resolver';
 import { PostTemporalLinkResolver } from '../modules/posts/post-temporal-link.resolver';
@@ -24,6 +26,7 @@ export const RESOLVERS = [
   AuthResolver,
   ClientsResolver,
   AccountsResolver,
+  PlatformsResolver,
   AssetsResolver,
   PostsResolver,
   ReasonResolver,
@@ -38,6 +41,7 @@ export const RESOLVERS = [
   ReviewResolver,
   ImportsResolver,
   QueueSlotsResolver,
+  ConnectorHealthResolver,
 ];
 
 const HEADER = '# Generated from the code-first resolvers by `npm run schema:emit`; CI fails when it drifts.\n\n';

@@ -4,9 +4,10 @@ import { AccountsService } from './accounts.service';
 import { ConnectCallbackService } from './connect/connect-callback.service';
 import { ConnectSweeper } from './connect/connect-sweeper';
 import { OAuthCallbackController } from './oauth-callback.controller';
+import { PlatformsResolver } from './platforms.resolver';
 
 @Module({
-  providers: [AccountsResolver, AccountsService, ConnectCallbackService, ConnectSweeper],
+  providers: [AccountsResolver, PlatformsResolver, AccountsService, ConnectCallbackService, ConnectSweeper],
   controllers: [OAuthCallbackController],
   exports: [AccountsService],
 })
