@@ -263,6 +263,8 @@ export interface ApiVersionPin {
  */
 export interface MediaRules {
   maxTextLength: number;
+  /** how the platform counts text against maxTextLength (X weighs links as 23 and CJK as 2); default code points */
+  textLength?: (text: string) => number;
   /** the post needs at least one media file (Instagram, TikTok, YouTube) */
   requiresMedia: boolean;
   maxMediaCount: number;

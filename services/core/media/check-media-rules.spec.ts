@@ -21,6 +21,19 @@ describe('mediaRuleProblems', () => {
     expect(mediaRuleProblems('P', rules, { text: '😀'.repeat(11), media: [jpeg] })[0]).toMatch(/10 characters/);
   });
 
+  it("counts text the platform's way when it says how (X weighs a link as 23)", () => {
+    const weighted = {
+      ...rules,
+      maxTextLength: 30,
+      textLength: (t: string) => t.replace(/https?:\/\/\S+/g, 'x'.repeat(23)).length,
+    };
+    const link = `see https://example.com/${'a'.repeat(80)}`;
+    expect(mediaRuleProblems('P', weighted, { text: link, media: [jpeg] })).toEqual([]);
+    expect(mediaRuleProblems('P', weighted, { text: `${link} and more words`, media: [jpeg] })[0]).toMatch(
+      /30 characters; this post has 42/,
+    );
+  });
+
   it('names each broken rule', () => {
     const problems = mediaRuleProblems('P', rules, {
       text: 'ok',

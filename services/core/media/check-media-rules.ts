@@ -12,16 +12,17 @@ export function mediaRuleProblems(
   post: { text: string; media: MediaFacts[] },
 ): string[] {
   const problems: string[] = [];
-  const length = [...post.text].length;
+  const length = rules.textLength ? rules.textLength(post.text) : [...post.text].length;
   if (length > rules.maxTextLength)
     problems.push(`${platformName} allows ${rules.maxTextLength} characters; this post has ${length}`);
-  if (rules.requiresMedia && post.media.length === 0)
-    problems.push(`${platformName} posts need an image or a video`);
+  if (rules.requiresMedia && post.media.length === 0) problems.push(`${platformName} posts need an image or a video`);
   if (post.media.length > rules.maxMediaCount)
     problems.push(`${platformName} takes at most ${rules.maxMediaCount} media files per post`);
   const kinds = new Set(post.media.map((m) => kindOf(m.contentType)));
   if (!rules.mixedMedia && kinds.size > 1) problems.push(`${platformName} does not mix images and videos in one post`);
-  post.media.forEach((m, i) => problems.push(...fileProblems(platformName, rules, m, post.media.length > 1 ? i + 1 : 0)));
+  post.media.forEach((m, i) =>
+    problems.push(...fileProblems(platformName, rules, m, post.media.length > 1 ? i + 1 : 0)),
+  );
   return problems;
 }
 
@@ -46,9 +47,13 @@ function fileProblems(platformName: string, rules: MediaRules, m: MediaFacts, n:
     else {
       const ratio = m.width / m.height;
       if (rule.minAspectRatio !== undefined && ratio < rule.minAspectRatio - 0.005)
-        out.push(`${which} is ${m.width}×${m.height}; ${platformName} needs at least ${ratioText(rule.minAspectRatio)}`);
+        out.push(
+          `${which} is ${m.width}×${m.height}; ${platformName} needs at least ${ratioText(rule.minAspectRatio)}`,
+        );
       if (rule.maxAspectRatio !== undefined && ratio > rule.maxAspectRatio + 0.005)
-        out.push(`${which} is ${m.width}×${m.height}; ${platformName} allows at most ${ratioText(rule.maxAspectRatio)}`);
+        out.push(
+          `${which} is ${m.width}×${m.height}; ${platformName} allows at most ${ratioText(rule.maxAspectRatio)}`,
+        );
     }
   }
   if (kind === 'video' && rules.video) {
@@ -58,7 +63,9 @@ function fileProblems(platformName: string, rules: MediaRules, m: MediaFacts, n:
       if (m.durationSeconds > v.maxDurationSeconds + 0.05)
         out.push(`${which} runs ${secs(m.durationSeconds)}; ${platformName} allows ${secs(v.maxDurationSeconds)}`);
       if (v.minDurationSeconds !== undefined && m.durationSeconds < v.minDurationSeconds - 0.05)
-        out.push(`${which} runs ${secs(m.durationSeconds)}; ${platformName} needs at least ${secs(v.minDurationSeconds)}`);
+        out.push(
+          `${which} runs ${secs(m.durationSeconds)}; ${platformName} needs at least ${secs(v.minDurationSeconds)}`,
+        );
     }
   }
   return out;

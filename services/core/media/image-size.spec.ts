@@ -5,7 +5,21 @@ import { imageSize } from './image-size';
 const render = (codec: string) =>
   execFileSync(
     'ffmpeg',
-    ['-v', 'error', '-f', 'lavfi', '-i', 'color=c=red:s=64x48', '-frames:v', '1', '-c:v', codec, '-f', 'image2pipe', '-'],
+    [
+      '-v',
+      'error',
+      '-f',
+      'lavfi',
+      '-i',
+      'color=c=red:s=64x48',
+      '-frames:v',
+      '1',
+      '-c:v',
+      codec,
+      '-f',
+      'image2pipe',
+      '-',
+    ],
     { maxBuffer: 1 << 20 },
   );
 

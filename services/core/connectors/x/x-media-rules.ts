@@ -24,6 +24,7 @@ export const X_LIMITS = {
  */
 export const X_MEDIA_RULES: MediaRules = {
   maxTextLength: X_MAX_WEIGHTED_LENGTH,
+  textLength: xWeightedLength,
   requiresMedia: false,
   maxMediaCount: X_LIMITS.maxImages,
   mixedMedia: false,

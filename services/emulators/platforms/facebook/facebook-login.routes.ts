@@ -22,7 +22,18 @@ export type CodeChoices = Map<string, { pages: string[]; declined: string[] }>;
 
 export function loginRoutes(s: GraphSettings, desk: ConsentDesk, choices: CodeChoices): EmulatorRoute[] {
   const { world } = s;
-  const users = () => [...world.users.values()].map((u) => ({ id: u.id, label: u.name }));
+  // The real dialog lets the person tick the Pages Raize may use: one choice per (person, Page) first, then each
+  // person with every Page ticked (the dialog's default). A choice `<person>|<page>` posts as that person with only
+  // that Page ticked.
+  const users = () => [
+    ...[...world.users.values()].flatMap((u) =>
+      [...u.roles.keys()].map((pageId) => ({
+        id: `${u.id}|${pageId}`,
+        label: `${u.name} · only ${world.pages.get(pageId)?.displayName ?? pageId}`,
+      })),
+    ),
+    ...[...world.users.values()].map((u) => ({ id: u.id, label: `${u.name} · every Page` })),
+  ];
   return [
     { method: 'GET', path: /^\/v\d+\.\d+\/dialog\/oauth$/, handle: (req) => desk.page('Facebook', req, users()) },
     {
@@ -69,7 +80,8 @@ export function loginRoutes(s: GraphSettings, desk: ConsentDesk, choices: CodeCh
   ];
 }
 
-function answerDialog(s: GraphSettings, desk: ConsentDesk, choices: CodeChoices, req: EmulatorRequest): EmulatorReply {
+function answerDialog(s: GraphSettings, desk: ConsentDesk, choices: CodeChoices, dialog: EmulatorRequest): EmulatorReply {
+  const req = withOnePageChoice(dialog);
   const reply = desk.answer(req, [...s.world.users.keys()]);
   const location = reply.headers?.location;
   const code = location ? new URL(location).searchParams.get('code') : null;
@@ -82,6 +94,17 @@ function answerDialog(s: GraphSettings, desk: ConsentDesk, choices: CodeChoices,
     choices.set(code, { pages, declined: form.getAll('decline') });
   }
   return reply;
+}
+
+/** `account=<person>|<page>` is the person with only that Page ticked. */
+function withOnePageChoice(req: EmulatorRequest): EmulatorRequest {
+  const form = new URLSearchParams(req.rawBody);
+  const [person, page] = (form.get('account') ?? '').split('|');
+  if (!page) return req;
+  form.set('account', person ?? '');
+  form.append('pages', page);
+  const rawBody = form.toString();
+  return { ...req, rawBody, rawBytes: Buffer.from(rawBody) };
 }
 
 function tokenEndpoint(s: GraphSettings, desk: ConsentDesk, choices: CodeChoices, ctx: GraphContext): EmulatorReply {

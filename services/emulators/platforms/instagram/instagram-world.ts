@@ -55,7 +55,8 @@ export class InstagramWorld {
   readonly media = new Map<string, IgMediaRecord>();
   /** the API-published posts' times per account: the publishing quota counts them */
   private readonly published = new Map<string, number[]>();
-  private seq = 0n;
+  // From the clock, like the real ids: an emulator restarted next to a kept database never hands out an old id.
+  private seq = BigInt(Date.now()) * 1000n;
 
   quotaTotal = 100;
   quotaDurationSeconds = 86400;

@@ -66,7 +66,8 @@ export class XEmulatorState {
   userDailyLimit = 100;
   readonly rateLimits = { ...DEFAULT_RATE_LIMITS };
   private readonly windows = new Map<string, { start: number; used: number }>();
-  private lastId = 1_900_000_000_000_000_000n;
+  // Grows with time like a snowflake id, so a restarted emulator never repeats an id it gave before.
+  private lastId = BigInt(Date.now() - 1_288_834_974_657) << 22n;
 
   constructor(
     readonly accounts: EmulatedAccount[],
