@@ -20,8 +20,8 @@ import { Shutdown } from './stack/shutdown';
 const USAGE = `usage: node dist/deploy/local/demo.js [--platform <id>|all] [--keep-running | --stack-only]
 
   (no flag)          start the stack, run the demo episodes, stop everything; exit 0 when every post is verified
-  --platform <id>    also publish with media on a real platform's local emulator: ${REAL_PLATFORM_IDS.join(', ')},
-                     or "all" for every one of them (npm run demo -- --platform instagram)
+  --platform <id>    publish with media on this real platform's local emulator only: ${REAL_PLATFORM_IDS.join(', ')};
+                     "all" (the default) for every one of them, "none" for the sandbox only
   --keep-running     run the episodes, then leave the stack up until Ctrl-C
   --stack-only       start the stack, seed nothing, keep running until Ctrl-C (npm run stack)
 
@@ -36,13 +36,18 @@ interface Options {
 
 function parseArgs(argv: string[]): Options {
   const o: Options = { keepRunning: false, stackOnly: false, platforms: [] };
+  let chosePlatforms = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--platform' || a.startsWith('--platform=')) {
       const v = a.includes('=') ? a.slice('--platform='.length) : argv[++i];
+      chosePlatforms = true;
+      if (v === 'none') continue;
       const chosen = v === 'all' ? [...REAL_PLATFORM_IDS] : REAL_PLATFORM_IDS.filter((p) => p === v);
       if (!chosen.length) {
-        console.error(`--platform must be one of ${REAL_PLATFORM_IDS.join(', ')} or all, not "${v ?? ''}"\n\n${USAGE}`);
+        console.error(
+          `--platform must be one of ${REAL_PLATFORM_IDS.join(', ')}, all or none, not "${v ?? ''}"\n\n${USAGE}`,
+        );
         process.exit(2);
       }
       o.platforms.push(...chosen.filter((p) => !o.platforms.includes(p)));
@@ -56,6 +61,7 @@ function parseArgs(argv: string[]): Options {
       process.exit(2);
     }
   }
+  if (!chosePlatforms) o.platforms = [...REAL_PLATFORM_IDS];
   return o;
 }
 
@@ -72,7 +78,7 @@ function printLinks(stack: LocalStack, actorHint?: string): void {
       'Postgres',
       `${stack.postgres.kind === 'machine' ? 'MACHINE' : 'EMBEDDED (fallback)'}: ${stack.postgres.description}`,
     ],
-    ['Logs', `${stack.logDir}/{temporal,sandbox,worker,api}.log`],
+    ['Logs', `${stack.logDir}/{temporal,sandbox,emulators,worker,api}.log`],
   ];
   for (const [k, v] of lines) console.log(`  ${k.padEnd(13)} ${v}`);
 }
@@ -159,7 +165,7 @@ async function main(): Promise<void> {
   console.log(
     opts.stackOnly
       ? 'Raize local stack: starting (Ctrl-C stops it)'
-      : 'Raize demo: starting the local stack, then a publishing episode, then planning → creation → review → publishing with media',
+      : "Raize demo: starting the local stack, then a publishing episode, publishing with media on the real platforms' emulators, then planning → creation → review → publishing with media",
   );
 
   let stack: LocalStack | undefined;

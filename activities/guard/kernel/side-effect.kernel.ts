@@ -373,7 +373,8 @@ export class SideEffectKernel {
       }
 
       // 7. Ledger, proof, status and audit commit together.
-      const done = post;
+      // Some platforms answer a write with an id only (Instagram's media_publish): the read-back has the link.
+      const done = !post.url && verified && readBack?.url ? { ...post, url: readBack.url } : post;
       try {
         await ds.transaction(async (m) => {
           await this.ledger.settle(m, input.idempotencyKey, { postId: done.postId, url: done.url, verified });

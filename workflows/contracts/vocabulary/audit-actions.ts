@@ -34,6 +34,7 @@ export const AUDIT_ACTIONS = [
   'account.connected',
   'account.quarantined',
   'account.needs_reconnect',
+  'account.standing_checked',
   // a connect refused because the platform account is bound elsewhere (an alert when in another agency)
   'account.connect_refused',
   // content and approvals
