@@ -13,6 +13,7 @@ import { AuditModule } from './modules/audit/audit.module';
 import { BrandModule } from './modules/brand/brand.module';
 import { ClientsModule } from './modules/clients/clients.module';
 import { CodecModule } from './modules/codec/codec.module';
+import { ConnectorHealthModule } from './modules/connector-health/connector-health.module';
 import { HealthModule } from './modules/health/health.module';
 import { KillSwitchesModule } from './modules/kill-switches/kill-switches.module';
 import { PlansModule } from './modules/plans/plans.module';
@@ -33,6 +34,7 @@ import { TenancyInterceptor } from './tenancy.interceptor';
 export const FEATURE_MODULES = [
   ClientsModule,
   AccountsModule,
+  ConnectorHealthModule,
   AssetsModule,
   ArtifactsModule,
   PlansModule,

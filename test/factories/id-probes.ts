@@ -29,4 +29,5 @@ export const ID_TAKING_QUERIES: [string, string, (i: QueryTarget) => Record<stri
   ['plans', 'query($x: ID!) { plans(clientId: $x) { id } }', (i) => ({ x: i.clientId })],
   ['recurringPlanning', 'query($x: ID!) { recurringPlanning(clientId: $x) { paused } }', (i) => ({ x: i.clientId })],
   ['reviewQueue', 'query($x: ID!) { reviewQueue(clientId: $x) { endCursor } }', (i) => ({ x: i.clientId })],
+  ['connectorHealth', 'query($x: ID!) { connectorHealth(clientId: $x) { accountId } }', (i) => ({ x: i.clientId })],
 ];

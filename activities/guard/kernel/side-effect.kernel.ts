@@ -14,6 +14,7 @@ import type { AuditAction } from '../../../workflows/contracts/vocabulary/audit-
 import { FAILURE_TYPES } from '../../../workflows/contracts/vocabulary/failure-types';
 import { isPlatformId } from '../../../workflows/contracts/vocabulary/platform-id';
 import type { Reason } from '../../../workflows/contracts/vocabulary/reason-codes';
+import { recordFailure, recordSuccess } from '../../../services/core/connector-health/account-health.service';
 import { markNeedsReconnect } from '../../tokens/mark-needs-reconnect';
 import { assertFingerprint } from '../fingerprint.guard';
 import type { GuardDeps } from '../guard.deps';
@@ -397,6 +398,8 @@ export class SideEffectKernel {
           .catch(() => undefined);
         throw err;
       }
+      // The health centre's "last successful call": bookkeeping, never a reason to doubt a recorded post.
+      await ds.transaction((m) => recordSuccess(m, target.account, this.now())).catch(() => undefined);
       return { kind: 'done', postId: done.postId, url: done.url, verified, reconciled };
     } catch (err) {
       if (err instanceof ConnectorError && err.kind === 'auth') {
@@ -404,6 +407,7 @@ export class SideEffectKernel {
         // (account_needs_reconnect) instead of failing, and the operator is alerted once, not once per post.
         this.deps.credentials.forget(target.clientId, credentialRefId);
         const signal = err.details.health ?? 'token_revoked';
+        await ds.transaction((m) => recordFailure(m, target.account, err, this.now())).catch(() => undefined);
         await ds
           .transaction((m) => markNeedsReconnect(m, this.deps, target.account, signal, { actor }))
           .catch(() => undefined);
@@ -416,6 +420,8 @@ export class SideEffectKernel {
         return { kind: 'denied', reasons };
       }
       if (err instanceof ConnectorError) {
+        // The health centre keeps the newest errors in an operator's words, with what to do next.
+        await ds.transaction((m) => recordFailure(m, target.account, err, this.now())).catch(() => undefined);
         await audit(undefined, 'guard.connector_error', {
           kind: err.kind,
           status: err.details.status ?? null,

@@ -11,6 +11,8 @@ const PRIVILEGED = new Set([
   'createApiToken',
   'revokeApiToken',
   'startPlatformConnect',
+  'reconnectAccount',
+  'refreshConnectorStanding',
   'enrollTotp',
   'confirmTotp',
   'signOutEverywhere',

@@ -106,6 +106,42 @@ describe('publishing on Instagram, X and LinkedIn through the guard (real Tempor
     expect(proof.readBack).toMatchObject({ postId: onPlatform[0]!.id, authorExternalId: externalAccountId });
   });
 
+  it('Instagram 2207051 (action blocked) stops the post without a retry and shows in the health centre in words', async () => {
+    const acc = await connect(instagram);
+    instagram.blockActions(acc.externalAccountId, true);
+    const publishCalls = () =>
+      instagram.server.requests.filter(
+        (r) => r.method === 'POST' && r.path.endsWith(`/${acc.externalAccountId}/media_publish`),
+      ).length;
+    const before = publishCalls();
+    try {
+      const key = await uploadMedia(stack, tenant.users.author, tenant.clientId, 'image', image, 'image/jpeg');
+      const asset = await createMediaAsset(stack, tenant.users.author, tenant.clientId, 'blocked?', key);
+      const scheduled = await schedulePost(stack, tenant.users.author, {
+        clientId: tenant.clientId,
+        platformAccountId: acc.accountId,
+        assetId: asset.id,
+        inSeconds: 1,
+      });
+      const done = await waitForPost(stack, tenant.users.author, scheduled.id, hasStatus('failed', 'verified'));
+      expect(done.status).toBe('failed');
+      const health: {
+        recent_errors: { signal: string; message: string; whatToDo: string }[];
+        last_success_at: Date;
+      }[] = await stack.ds.query(
+        'SELECT recent_errors, last_success_at FROM account_health WHERE platform_account_id = $1',
+        [acc.accountId],
+      );
+      expect(health[0]!.last_success_at).not.toBeNull(); // the reel earlier in this file
+      expect(health[0]!.recent_errors[0]).toMatchObject({ signal: 'action_blocked' });
+      expect(health[0]!.recent_errors[0]!.whatToDo.length).toBeGreaterThan(10);
+      // Never retried automatically: one refused attempt, nothing published.
+      expect(publishCalls() - before).toBe(1);
+    } finally {
+      instagram.blockActions(acc.externalAccountId, false);
+    }
+  });
+
   it('X: a video goes out through the chunked upload (initialize, append, finalize, status) and one post', async () => {
     x.setVideoPolls(2);
     const text = 'New clip is live, link in the thread';

@@ -49,6 +49,8 @@ const known = (i: Ids) => ({
   agencyId: i.agencyId,
   clientId: i.clientId,
   platformAccountId: i.accountId,
+  // refreshConnectorStanding, reconnectAccount: aimed at the victim's real account, not an invented id
+  accountId: i.accountId,
   assetId: i.assetId,
   assetChecksum: i.assetChecksum,
   postId: i.postId,

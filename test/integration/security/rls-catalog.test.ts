@@ -305,6 +305,24 @@ const FIXTURES: Record<string, Fixture> = {
         [f.a.agencyId, f.a.clientId, randomUUID(), f.a.users.admin],
       ),
   },
+  // The connector health centre's row of an account, and what platform calls cost (read across tenants only as a
+  // sum, through raize_platform_usage_since).
+  account_health: {
+    row: async (f) =>
+      f.one(
+        `INSERT INTO account_health (platform_account_id, agency_id, client_id, recent_errors)
+         VALUES ($1, $2, $3, '[]'::jsonb) RETURNING *`,
+        [(await f.account()).id, f.a.agencyId, f.a.clientId],
+      ),
+  },
+  platform_usage: {
+    row: async (f) =>
+      f.one(
+        `INSERT INTO platform_usage (agency_id, client_id, platform_account_id, platform, unit, amount, operation)
+         VALUES ($1, $2, $3, 'sandbox', 'quota_units', 1600, 'probe') RETURNING *`,
+        [f.a.agencyId, f.a.clientId, (await f.account()).id],
+      ),
+  },
   // Written by the app, read by nobody through it (the throttle counts through a security-definer function).
   login_attempts: {
     row: (f) =>
