@@ -16,7 +16,7 @@ export default defineConfig({
     host: '127.0.0.1',
     port: 5173,
     strictPort: true,
-    proxy: { '/graphql': api, '/oauth': api, '/health': api },
+    proxy: { '/graphql': api, '/oauth': api, '/health': api, '/artifacts': api },
   },
   build: {
     outDir: 'dist',

@@ -14,7 +14,7 @@ import { ensureWebBuild } from './support/web-build';
 
 const AUTONOMOUS = { autonomy: { publish: 'autonomous' as const }, fourEyes: false };
 const MUTATION_BUTTONS =
-  /^(Approve|Reject|Engage|Release|Connect|New post|Reschedule|Cancel post|Save policy|Onboard a client|Schedule post)/;
+  /^(Approve|Reject|Engage|Release|Connect\b|Reconnect|New post|Reschedule|Cancel post|Save policy|Onboard a client|Schedule post)/;
 
 describe("operators' journeys in a real browser: roles, kill switch, calendar, their own security", () => {
   let stack: TestStack;

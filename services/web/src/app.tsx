@@ -9,6 +9,8 @@ import { BrandScreen } from './screens/brand.screen';
 import { CalendarScreen } from './screens/calendar.screen';
 import { ClientsScreen } from './screens/clients.screen';
 import { ComposeScreen } from './screens/compose.screen';
+import { ConnectionsScreen } from './screens/connector-health/connections.screen';
+import { NeedsAttentionScreen } from './screens/connector-health/needs-attention.screen';
 import { ImportScreen } from './screens/import.screen';
 import { KillSwitchesScreen } from './screens/kill-switches.screen';
 import { NotFoundScreen } from './screens/not-found.screen';
@@ -78,6 +80,7 @@ function TopRoutes({ path }: { path: string }) {
   if (path === '/clients' || path === '/' || path === '/sign-in') return <ClientsScreen />;
   if (path === '/clients/new') return <OnboardingScreen />;
   if (path === '/settings') return <SettingsScreen />;
+  if (path === '/attention') return <NeedsAttentionScreen />;
   return <NotFoundScreen />;
 }
 
@@ -125,6 +128,9 @@ function ClientRoutes({ clientId, path }: { clientId: string; path: string }) {
         break;
       case 'accounts':
         screen = <AccountsScreen />;
+        break;
+      case 'connections':
+        screen = <ConnectionsScreen />;
         break;
       case 'kill-switches':
         screen = <KillSwitchesScreen />;

@@ -169,6 +169,33 @@ export const CancelPlatformConnectMutation = graphql(`
   }
 `);
 
+export const PlatformsQuery = graphql(`
+  query Platforms {
+    platforms {
+      id
+      displayName
+      configured
+      emulator
+      apiVersion
+      apiSunsetsAt
+      maxTextLength
+      requiresMedia
+      imageTypes
+      videoTypes
+    }
+  }
+`);
+
+export const ReconnectAccountMutation = graphql(`
+  mutation ReconnectAccount($accountId: ID!) {
+    reconnectAccount(accountId: $accountId) {
+      authorizeUrl
+      attemptId
+      expiresAt
+    }
+  }
+`);
+
 export const AssetsQuery = graphql(`
   query Assets($clientId: ID!) {
     assets(clientId: $clientId) {

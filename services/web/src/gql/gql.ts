@@ -30,6 +30,8 @@ type Documents = {
     "\n  query PendingPlatformConnects($clientId: ID!) {\n    pendingPlatformConnects(clientId: $clientId) {\n      attemptId\n      clientName\n      platform\n      handle\n      externalAccountId\n      expiresAt\n    }\n  }\n": typeof types.PendingPlatformConnectsDocument,
     "\n  mutation ConfirmPlatformConnect($input: ConnectAttemptInput!) {\n    confirmPlatformConnect(input: $input) {\n      id\n      handle\n    }\n  }\n": typeof types.ConfirmPlatformConnectDocument,
     "\n  mutation CancelPlatformConnect($input: ConnectAttemptInput!) {\n    cancelPlatformConnect(input: $input)\n  }\n": typeof types.CancelPlatformConnectDocument,
+    "\n  query Platforms {\n    platforms {\n      id\n      displayName\n      configured\n      emulator\n      apiVersion\n      apiSunsetsAt\n      maxTextLength\n      requiresMedia\n      imageTypes\n      videoTypes\n    }\n  }\n": typeof types.PlatformsDocument,
+    "\n  mutation ReconnectAccount($accountId: ID!) {\n    reconnectAccount(accountId: $accountId) {\n      authorizeUrl\n      attemptId\n      expiresAt\n    }\n  }\n": typeof types.ReconnectAccountDocument,
     "\n  query Assets($clientId: ID!) {\n    assets(clientId: $clientId) {\n      id\n      kind\n      text\n      checksum\n      updatedAt\n    }\n  }\n": typeof types.AssetsDocument,
     "\n  mutation CreateAsset($input: CreateAssetInput!) {\n    createAsset(input: $input) {\n      id\n      text\n      checksum\n    }\n  }\n": typeof types.CreateAssetDocument,
     "\n  query Posts($clientId: ID!) {\n    posts(clientId: $clientId) {\n      id\n      status\n      final\n      scheduledAt\n      timezone\n      assetId\n      platformAccountId\n      createdBy\n      authorIds\n      reasons {\n        code\n        message\n      }\n      approvals {\n        approverId\n        role\n      }\n    }\n  }\n": typeof types.PostsDocument,
@@ -83,6 +85,10 @@ type Documents = {
     "\n  mutation CreateQueueSlot($input: CreateQueueSlotInput!) {\n    createQueueSlot(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateQueueSlotDocument,
     "\n  mutation UpdateQueueSlot($input: UpdateQueueSlotInput!) {\n    updateQueueSlot(input: $input) {\n      id\n    }\n  }\n": typeof types.UpdateQueueSlotDocument,
     "\n  mutation DeleteQueueSlot($input: DeleteQueueSlotInput!) {\n    deleteQueueSlot(input: $input)\n  }\n": typeof types.DeleteQueueSlotDocument,
+    "\n  query ConnectorHealth($clientId: ID!) {\n    connectorHealth(clientId: $clientId) {\n      accountId\n      platform\n      platformName\n      handle\n      status\n      statusReason\n      tokenExpiresAt\n      refreshExpiresAt\n      nextRefreshAt\n      signInAgainBy\n      tokenRefreshable\n      lastSuccessAt\n      standingCheckedAt\n      apiVersion\n      apiVersionSunsetsAt\n      daysToSunset\n      missing\n      worstSeverity\n      quotas {\n        id\n        label\n        used\n        limit\n        unit\n        resetsAt\n      }\n      restrictions {\n        code\n        message\n      }\n      recentErrors {\n        at\n        signal\n        message\n        whatToDo\n      }\n      attention {\n        code\n        severity\n        headline\n        whatToDo\n      }\n    }\n  }\n": typeof types.ConnectorHealthDocument,
+    "\n  query ConnectorAttention($first: Int, $after: String, $agencyId: ID) {\n    connectorAttention(first: $first, after: $after, agencyId: $agencyId) {\n      entries {\n        accountId\n        clientId\n        clientName\n        platformName\n        handle\n        accountStatus\n        code\n        severity\n        headline\n        whatToDo\n      }\n      endCursor\n    }\n  }\n": typeof types.ConnectorAttentionDocument,
+    "\n  mutation RefreshConnectorStanding($accountId: ID!) {\n    refreshConnectorStanding(accountId: $accountId) {\n      accountId\n      standingCheckedAt\n    }\n  }\n": typeof types.RefreshConnectorStandingDocument,
+    "\n  mutation HealthReconnectAccount($accountId: ID!) {\n    reconnectAccount(accountId: $accountId) {\n      authorizeUrl\n      attemptId\n    }\n  }\n": typeof types.HealthReconnectAccountDocument,
 };
 const documents: Documents = {
     "\n  query Whoami {\n    whoami {\n      id\n      email\n      displayName\n      totpEnabled\n      via\n      staff\n      memberships {\n        agencyId\n        agencyName\n        clientId\n        role\n      }\n    }\n  }\n": types.WhoamiDocument,
@@ -100,6 +106,8 @@ const documents: Documents = {
     "\n  query PendingPlatformConnects($clientId: ID!) {\n    pendingPlatformConnects(clientId: $clientId) {\n      attemptId\n      clientName\n      platform\n      handle\n      externalAccountId\n      expiresAt\n    }\n  }\n": types.PendingPlatformConnectsDocument,
     "\n  mutation ConfirmPlatformConnect($input: ConnectAttemptInput!) {\n    confirmPlatformConnect(input: $input) {\n      id\n      handle\n    }\n  }\n": types.ConfirmPlatformConnectDocument,
     "\n  mutation CancelPlatformConnect($input: ConnectAttemptInput!) {\n    cancelPlatformConnect(input: $input)\n  }\n": types.CancelPlatformConnectDocument,
+    "\n  query Platforms {\n    platforms {\n      id\n      displayName\n      configured\n      emulator\n      apiVersion\n      apiSunsetsAt\n      maxTextLength\n      requiresMedia\n      imageTypes\n      videoTypes\n    }\n  }\n": types.PlatformsDocument,
+    "\n  mutation ReconnectAccount($accountId: ID!) {\n    reconnectAccount(accountId: $accountId) {\n      authorizeUrl\n      attemptId\n      expiresAt\n    }\n  }\n": types.ReconnectAccountDocument,
     "\n  query Assets($clientId: ID!) {\n    assets(clientId: $clientId) {\n      id\n      kind\n      text\n      checksum\n      updatedAt\n    }\n  }\n": types.AssetsDocument,
     "\n  mutation CreateAsset($input: CreateAssetInput!) {\n    createAsset(input: $input) {\n      id\n      text\n      checksum\n    }\n  }\n": types.CreateAssetDocument,
     "\n  query Posts($clientId: ID!) {\n    posts(clientId: $clientId) {\n      id\n      status\n      final\n      scheduledAt\n      timezone\n      assetId\n      platformAccountId\n      createdBy\n      authorIds\n      reasons {\n        code\n        message\n      }\n      approvals {\n        approverId\n        role\n      }\n    }\n  }\n": types.PostsDocument,
@@ -153,6 +161,10 @@ const documents: Documents = {
     "\n  mutation CreateQueueSlot($input: CreateQueueSlotInput!) {\n    createQueueSlot(input: $input) {\n      id\n    }\n  }\n": types.CreateQueueSlotDocument,
     "\n  mutation UpdateQueueSlot($input: UpdateQueueSlotInput!) {\n    updateQueueSlot(input: $input) {\n      id\n    }\n  }\n": types.UpdateQueueSlotDocument,
     "\n  mutation DeleteQueueSlot($input: DeleteQueueSlotInput!) {\n    deleteQueueSlot(input: $input)\n  }\n": types.DeleteQueueSlotDocument,
+    "\n  query ConnectorHealth($clientId: ID!) {\n    connectorHealth(clientId: $clientId) {\n      accountId\n      platform\n      platformName\n      handle\n      status\n      statusReason\n      tokenExpiresAt\n      refreshExpiresAt\n      nextRefreshAt\n      signInAgainBy\n      tokenRefreshable\n      lastSuccessAt\n      standingCheckedAt\n      apiVersion\n      apiVersionSunsetsAt\n      daysToSunset\n      missing\n      worstSeverity\n      quotas {\n        id\n        label\n        used\n        limit\n        unit\n        resetsAt\n      }\n      restrictions {\n        code\n        message\n      }\n      recentErrors {\n        at\n        signal\n        message\n        whatToDo\n      }\n      attention {\n        code\n        severity\n        headline\n        whatToDo\n      }\n    }\n  }\n": types.ConnectorHealthDocument,
+    "\n  query ConnectorAttention($first: Int, $after: String, $agencyId: ID) {\n    connectorAttention(first: $first, after: $after, agencyId: $agencyId) {\n      entries {\n        accountId\n        clientId\n        clientName\n        platformName\n        handle\n        accountStatus\n        code\n        severity\n        headline\n        whatToDo\n      }\n      endCursor\n    }\n  }\n": types.ConnectorAttentionDocument,
+    "\n  mutation RefreshConnectorStanding($accountId: ID!) {\n    refreshConnectorStanding(accountId: $accountId) {\n      accountId\n      standingCheckedAt\n    }\n  }\n": types.RefreshConnectorStandingDocument,
+    "\n  mutation HealthReconnectAccount($accountId: ID!) {\n    reconnectAccount(accountId: $accountId) {\n      authorizeUrl\n      attemptId\n    }\n  }\n": types.HealthReconnectAccountDocument,
 };
 
 /**
@@ -215,6 +227,14 @@ export function graphql(source: "\n  mutation ConfirmPlatformConnect($input: Con
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CancelPlatformConnect($input: ConnectAttemptInput!) {\n    cancelPlatformConnect(input: $input)\n  }\n"): typeof import('./graphql').CancelPlatformConnectDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Platforms {\n    platforms {\n      id\n      displayName\n      configured\n      emulator\n      apiVersion\n      apiSunsetsAt\n      maxTextLength\n      requiresMedia\n      imageTypes\n      videoTypes\n    }\n  }\n"): typeof import('./graphql').PlatformsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReconnectAccount($accountId: ID!) {\n    reconnectAccount(accountId: $accountId) {\n      authorizeUrl\n      attemptId\n      expiresAt\n    }\n  }\n"): typeof import('./graphql').ReconnectAccountDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -427,6 +447,22 @@ export function graphql(source: "\n  mutation UpdateQueueSlot($input: UpdateQueu
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteQueueSlot($input: DeleteQueueSlotInput!) {\n    deleteQueueSlot(input: $input)\n  }\n"): typeof import('./graphql').DeleteQueueSlotDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConnectorHealth($clientId: ID!) {\n    connectorHealth(clientId: $clientId) {\n      accountId\n      platform\n      platformName\n      handle\n      status\n      statusReason\n      tokenExpiresAt\n      refreshExpiresAt\n      nextRefreshAt\n      signInAgainBy\n      tokenRefreshable\n      lastSuccessAt\n      standingCheckedAt\n      apiVersion\n      apiVersionSunsetsAt\n      daysToSunset\n      missing\n      worstSeverity\n      quotas {\n        id\n        label\n        used\n        limit\n        unit\n        resetsAt\n      }\n      restrictions {\n        code\n        message\n      }\n      recentErrors {\n        at\n        signal\n        message\n        whatToDo\n      }\n      attention {\n        code\n        severity\n        headline\n        whatToDo\n      }\n    }\n  }\n"): typeof import('./graphql').ConnectorHealthDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConnectorAttention($first: Int, $after: String, $agencyId: ID) {\n    connectorAttention(first: $first, after: $after, agencyId: $agencyId) {\n      entries {\n        accountId\n        clientId\n        clientName\n        platformName\n        handle\n        accountStatus\n        code\n        severity\n        headline\n        whatToDo\n      }\n      endCursor\n    }\n  }\n"): typeof import('./graphql').ConnectorAttentionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RefreshConnectorStanding($accountId: ID!) {\n    refreshConnectorStanding(accountId: $accountId) {\n      accountId\n      standingCheckedAt\n    }\n  }\n"): typeof import('./graphql').RefreshConnectorStandingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HealthReconnectAccount($accountId: ID!) {\n    reconnectAccount(accountId: $accountId) {\n      authorizeUrl\n      attemptId\n    }\n  }\n"): typeof import('./graphql').HealthReconnectAccountDocument;
 
 
 export function graphql(source: string) {

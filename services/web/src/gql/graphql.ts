@@ -54,6 +54,7 @@ export type CreateApiTokenInput = {
 export type CreateAssetInput = {
   clientId: string | number;
   kind?: string;
+  mediaKey?: string | null | undefined;
   text: string;
 };
 
@@ -95,6 +96,30 @@ export type EditItemTextInput = {
   itemId: string | number;
   text: string;
 };
+
+/** critical: nothing publishes until someone acts; warning: soon, or some posts fail; info: a look */
+export type HealthSeverity =
+  | 'critical'
+  | 'info'
+  | 'warning';
+
+/** Why a platform connection needs attention (workflows/contracts/vocabulary/health-signals.ts) */
+export type HealthSignal =
+  | 'action_blocked'
+  | 'api_version_sunset'
+  | 'app_in_testing'
+  | 'cannot_post'
+  | 'daily_limit'
+  | 'media_rejected'
+  | 'missing_permissions'
+  | 'platform_unavailable'
+  | 'private_only'
+  | 'quota_exhausted'
+  | 'rate_limited'
+  | 'reconsent_due'
+  | 'refresh_expired'
+  | 'token_expired'
+  | 'token_revoked';
 
 export type IdInput = {
   id: string | number;
@@ -195,7 +220,13 @@ export type PlatformFormatsInput = {
 
 /** A platform Raize has a connector for */
 export type PlatformId =
-  | 'sandbox';
+  | 'facebook'
+  | 'instagram'
+  | 'linkedin'
+  | 'sandbox'
+  | 'tiktok'
+  | 'x'
+  | 'youtube';
 
 export type PostDecisionInput = {
   note?: string | null | undefined;
@@ -227,6 +258,7 @@ export type PublishStatus =
 
 /** Why the guard, the policy or the workflow stopped or annotated a post */
 export type ReasonCode =
+  | 'account_needs_reconnect'
   | 'account_quarantined'
   | 'account_read_only'
   | 'approval_required'
@@ -470,6 +502,18 @@ export type CancelPlatformConnectMutationVariables = Exact<{
 
 
 export type CancelPlatformConnectMutation = { cancelPlatformConnect: boolean };
+
+export type PlatformsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PlatformsQuery = { platforms: Array<{ id: PlatformId, displayName: string, configured: boolean, emulator: boolean, apiVersion: string, apiSunsetsAt: string | null, maxTextLength: number, requiresMedia: boolean, imageTypes: Array<string>, videoTypes: Array<string> }> };
+
+export type ReconnectAccountMutationVariables = Exact<{
+  accountId: string | number;
+}>;
+
+
+export type ReconnectAccountMutation = { reconnectAccount: { authorizeUrl: string, attemptId: string, expiresAt: string } };
 
 export type AssetsQueryVariables = Exact<{
   clientId: string | number;
@@ -842,6 +886,36 @@ export type DeleteQueueSlotMutationVariables = Exact<{
 
 export type DeleteQueueSlotMutation = { deleteQueueSlot: boolean };
 
+export type ConnectorHealthQueryVariables = Exact<{
+  clientId: string | number;
+}>;
+
+
+export type ConnectorHealthQuery = { connectorHealth: Array<{ accountId: string, platform: PlatformId, platformName: string, handle: string, status: string, statusReason: string | null, tokenExpiresAt: string | null, refreshExpiresAt: string | null, nextRefreshAt: string | null, signInAgainBy: string | null, tokenRefreshable: boolean, lastSuccessAt: string | null, standingCheckedAt: string | null, apiVersion: string | null, apiVersionSunsetsAt: string | null, daysToSunset: number | null, missing: Array<string>, worstSeverity: HealthSeverity | null, quotas: Array<{ id: string, label: string, used: number, limit: number | null, unit: string, resetsAt: string | null }>, restrictions: Array<{ code: HealthSignal, message: string }>, recentErrors: Array<{ at: string, signal: HealthSignal | null, message: string, whatToDo: string }>, attention: Array<{ code: string, severity: HealthSeverity, headline: string, whatToDo: string }> }> };
+
+export type ConnectorAttentionQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  agencyId?: string | number | null | undefined;
+}>;
+
+
+export type ConnectorAttentionQuery = { connectorAttention: { endCursor: string | null, entries: Array<{ accountId: string, clientId: string, clientName: string, platformName: string, handle: string, accountStatus: string, code: string, severity: HealthSeverity, headline: string, whatToDo: string }> } };
+
+export type RefreshConnectorStandingMutationVariables = Exact<{
+  accountId: string | number;
+}>;
+
+
+export type RefreshConnectorStandingMutation = { refreshConnectorStanding: { accountId: string, standingCheckedAt: string | null } };
+
+export type HealthReconnectAccountMutationVariables = Exact<{
+  accountId: string | number;
+}>;
+
+
+export type HealthReconnectAccountMutation = { reconnectAccount: { authorizeUrl: string, attemptId: string } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1012,6 +1086,31 @@ export const CancelPlatformConnectDocument = new TypedDocumentString(`
   cancelPlatformConnect(input: $input)
 }
     `) as unknown as TypedDocumentString<CancelPlatformConnectMutation, CancelPlatformConnectMutationVariables>;
+export const PlatformsDocument = new TypedDocumentString(`
+    query Platforms {
+  platforms {
+    id
+    displayName
+    configured
+    emulator
+    apiVersion
+    apiSunsetsAt
+    maxTextLength
+    requiresMedia
+    imageTypes
+    videoTypes
+  }
+}
+    `) as unknown as TypedDocumentString<PlatformsQuery, PlatformsQueryVariables>;
+export const ReconnectAccountDocument = new TypedDocumentString(`
+    mutation ReconnectAccount($accountId: ID!) {
+  reconnectAccount(accountId: $accountId) {
+    authorizeUrl
+    attemptId
+    expiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<ReconnectAccountMutation, ReconnectAccountMutationVariables>;
 export const AssetsDocument = new TypedDocumentString(`
     query Assets($clientId: ID!) {
   assets(clientId: $clientId) {
@@ -1685,3 +1784,86 @@ export const DeleteQueueSlotDocument = new TypedDocumentString(`
   deleteQueueSlot(input: $input)
 }
     `) as unknown as TypedDocumentString<DeleteQueueSlotMutation, DeleteQueueSlotMutationVariables>;
+export const ConnectorHealthDocument = new TypedDocumentString(`
+    query ConnectorHealth($clientId: ID!) {
+  connectorHealth(clientId: $clientId) {
+    accountId
+    platform
+    platformName
+    handle
+    status
+    statusReason
+    tokenExpiresAt
+    refreshExpiresAt
+    nextRefreshAt
+    signInAgainBy
+    tokenRefreshable
+    lastSuccessAt
+    standingCheckedAt
+    apiVersion
+    apiVersionSunsetsAt
+    daysToSunset
+    missing
+    worstSeverity
+    quotas {
+      id
+      label
+      used
+      limit
+      unit
+      resetsAt
+    }
+    restrictions {
+      code
+      message
+    }
+    recentErrors {
+      at
+      signal
+      message
+      whatToDo
+    }
+    attention {
+      code
+      severity
+      headline
+      whatToDo
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConnectorHealthQuery, ConnectorHealthQueryVariables>;
+export const ConnectorAttentionDocument = new TypedDocumentString(`
+    query ConnectorAttention($first: Int, $after: String, $agencyId: ID) {
+  connectorAttention(first: $first, after: $after, agencyId: $agencyId) {
+    entries {
+      accountId
+      clientId
+      clientName
+      platformName
+      handle
+      accountStatus
+      code
+      severity
+      headline
+      whatToDo
+    }
+    endCursor
+  }
+}
+    `) as unknown as TypedDocumentString<ConnectorAttentionQuery, ConnectorAttentionQueryVariables>;
+export const RefreshConnectorStandingDocument = new TypedDocumentString(`
+    mutation RefreshConnectorStanding($accountId: ID!) {
+  refreshConnectorStanding(accountId: $accountId) {
+    accountId
+    standingCheckedAt
+  }
+}
+    `) as unknown as TypedDocumentString<RefreshConnectorStandingMutation, RefreshConnectorStandingMutationVariables>;
+export const HealthReconnectAccountDocument = new TypedDocumentString(`
+    mutation HealthReconnectAccount($accountId: ID!) {
+  reconnectAccount(accountId: $accountId) {
+    authorizeUrl
+    attemptId
+  }
+}
+    `) as unknown as TypedDocumentString<HealthReconnectAccountMutation, HealthReconnectAccountMutationVariables>;

@@ -2,27 +2,36 @@ import { useAccounts } from '../api/client-data';
 import { QueueSlotsQuery } from '../api/operations';
 import { useQuery } from '../api/use-query';
 import { useClientScope } from '../auth/workspace';
+import type { PlatformId } from '../gql/graphql';
 import { formatDateTime } from '../time/zoned-time';
-import { ConnectAccount } from '../ui/connect-account';
+import { statusReasonText } from '../ui/account-status-reason';
+import { ConnectDialog } from '../ui/connect-account';
+import { useConnectFlow } from '../ui/connect-flow';
 import { Empty, ErrorBox, Loading } from '../ui/feedback';
 import { KillSwitchControl, useKillSwitches } from '../ui/kill-switch';
 import { Page } from '../ui/page';
 import { QueueSlots } from '../ui/queue-slots';
+import { ReconnectAccount } from '../ui/reconnect-account';
 import { AccountStatusBadge } from '../ui/status-badge';
+import { usePlatforms } from '../ui/use-platforms';
 
 /**
- * Connected platform accounts: status, the fingerprint every publish checks, each account's kill switch and its queue
- * slots (the posting times imports and plans fill).
+ * Connected platform accounts: platform and status (with a Reconnect for those whose token the platform refused), the
+ * fingerprint every publish checks, each account's kill switch and its queue slots (the posting times imports and
+ * plans fill).
  */
 export function AccountsScreen() {
   const { client, can } = useClientScope();
   const accounts = useAccounts(client.id, 5000);
   const switches = useKillSwitches(client.id);
   const slots = useQuery(QueueSlotsQuery, { clientId: client.id });
+  const platforms = usePlatforms();
+  const flow = useConnectFlow(client.id, () => void accounts.reload());
   const list = accounts.data?.platformAccounts;
+  const platformName = (id: PlatformId): string => platforms.byId.get(id)?.displayName ?? id;
   return (
     <Page title="Accounts" subtitle={`${client.name} · platform accounts Raize may publish to`}>
-      {can('account.connect') && <ConnectAccount clientId={client.id} onConnected={() => void accounts.reload()} />}
+      {can('account.connect') && <ConnectDialog flow={flow} />}
       <ErrorBox error={accounts.error} onRetry={() => void accounts.reload()} />
       {!list && !accounts.error && <Loading what="accounts" />}
       {list && list.length === 0 && (
@@ -33,18 +42,25 @@ export function AccountsScreen() {
       {list && list.length > 0 && (
         <ul className="cards">
           {list.map((a) => (
-            <li key={a.id} className="card" data-account={a.id}>
+            <li key={a.id} className="card" data-account={a.id} data-platform={a.platform}>
               <h2>
                 {a.handle}{' '}
-                <span className="hint">
-                  on {a.platform}, {a.lane} lane
+                <span className="hint" data-testid="account-platform">
+                  on {platformName(a.platform)}, {a.lane} lane
                 </span>
               </h2>
               <dl className="facts">
                 <dt>Status</dt>
                 <dd>
                   <AccountStatusBadge status={a.status} />{' '}
-                  {a.statusReason && <span className="hint">{a.statusReason}</span>}
+                  {a.statusReason && (
+                    <span className="hint" data-testid="status-reason">
+                      {statusReasonText(a.statusReason, platformName(a.platform))}
+                    </span>
+                  )}
+                  {a.status === 'needs_reconnect' && can('account.connect') && (
+                    <ReconnectAccount account={a} platformName={platformName(a.platform)} flow={flow} />
+                  )}
                 </dd>
                 <dt>Fingerprint</dt>
                 <dd>

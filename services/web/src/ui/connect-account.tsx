@@ -1,20 +1,13 @@
-import { useState } from 'react';
-import {
-  CancelPlatformConnectMutation,
-  ConfirmPlatformConnectMutation,
-  PendingPlatformConnectsQuery,
-  StartPlatformConnectMutation,
-} from '../api/operations';
-import { useMutation } from '../api/use-mutation';
-import { useQuery } from '../api/use-query';
-import { ErrorBox, Notice } from './feedback';
+import { useEffect, useRef, useState } from 'react';
+import type { PlatformId } from '../gql/graphql';
+import type { ConnectFlow } from './connect-flow';
+import { useConnectFlow } from './connect-flow';
+import { ErrorBox, Loading, Notice } from './feedback';
+import { PlatformPicker } from './platform-picker';
+import type { PlatformInfo } from './use-platforms';
+import { usePlatforms, withArticle } from './use-platforms';
 
-/**
- * The OAuth connect flow (C-12): the API starts it and answers the platform's authorize URL, which opens in a
- * new tab of this browser (the operator signs in there; the platform sends the browser to the API's callback,
- * which checks this browser's binding cookie). Nothing is bound yet: this screen polls for the account the
- * platform authorized and asks "connect @handle to this client?"; only the operator's answer binds it.
- */
+/** The connect dialog with a flow of its own (onboarding); the Accounts screen shares its flow with Reconnect. */
 export function ConnectAccount({
   clientId,
   onConnected,
@@ -22,105 +15,120 @@ export function ConnectAccount({
   clientId: string;
   onConnected?: (handle: string) => void;
 }) {
-  const start = useMutation(StartPlatformConnectMutation);
-  const confirm = useMutation(ConfirmPlatformConnectMutation);
-  const cancel = useMutation(CancelPlatformConnectMutation);
-  const [authorizeUrl, setAuthorizeUrl] = useState<string | null>(null);
-  // Also asked once without a started attempt: a reload, or the callback page's link, finds one waiting.
-  const pending = useQuery(PendingPlatformConnectsQuery, { clientId }, { pollMs: authorizeUrl ? 1500 : undefined });
-  const [connected, setConnected] = useState<string | null>(null);
-  const waiting = pending.data?.pendingPlatformConnects[0];
+  const flow = useConnectFlow(clientId, onConnected);
+  return <ConnectDialog flow={flow} />;
+}
 
-  const begin = async () => {
-    setConnected(null);
-    const r = await start.run({ input: { clientId, platform: 'sandbox' } });
-    if (r) setAuthorizeUrl(r.startPlatformConnect.authorizeUrl);
-  };
+/**
+ * Pick a platform, start its OAuth flow (C-12), sign in there in a new tab, then answer "connect @handle to this
+ * client?". The same dialog finishes a reconnect started from an account's card.
+ */
+export function ConnectDialog({ flow }: { flow: ConnectFlow }) {
+  const platforms = usePlatforms();
+  const [picked, setPicked] = useState<PlatformId | null>(null);
+  const link = useRef<HTMLAnchorElement>(null);
+  // A reconnect starts from a card further down the page: the link to the platform takes the focus (and the view).
+  useEffect(() => {
+    if (flow.authorizeUrl) link.current?.focus();
+  }, [flow.authorizeUrl]);
 
-  const answer = async (yes: boolean) => {
-    if (!waiting) return;
-    if (yes) {
-      const r = await confirm.run({ input: { attemptId: waiting.attemptId } });
-      if (r) {
-        setConnected(r.confirmPlatformConnect.handle);
-        onConnected?.(r.confirmPlatformConnect.handle);
-      }
-    } else await cancel.run({ input: { attemptId: waiting.attemptId } });
-    setAuthorizeUrl(null);
-    await pending.reload();
-  };
+  const name = (id: PlatformId | null | undefined): string => (id && platforms.byId.get(id)?.displayName) || id || '';
+  const usable = (platforms.list ?? []).filter((p) => p.configured);
+  const chosen: PlatformInfo | undefined = usable.find((p) => p.id === picked) ?? usable[0];
+  const waiting = flow.waiting;
 
   return (
     <div className="connect">
-      {connected && (
+      {flow.connected && (
         <Notice tone="success">
-          Connected <strong data-testid="connected-handle">{connected}</strong>. Its fingerprint is stored; every
+          Connected <strong data-testid="connected-handle">{flow.connected}</strong>. Its fingerprint is stored; every
           publish checks it.
         </Notice>
       )}
-      <ErrorBox error={start.error ?? confirm.error ?? cancel.error} />
+      <ErrorBox error={flow.error} />
       {waiting ? (
         <section className="connect-confirm" aria-labelledby="connect-confirm-title" data-testid="connect-confirm">
           <h3 id="connect-confirm-title">
-            Connect <strong data-testid="pending-handle">{waiting.handle}</strong> to{' '}
-            <strong>{waiting.clientName}</strong>?
+            {flow.reconnecting ? 'Reconnect' : 'Connect'} <strong data-testid="pending-handle">{waiting.handle}</strong>{' '}
+            to <strong>{waiting.clientName}</strong>?
           </h3>
           <p className="hint">
-            The platform authorized this account ({waiting.platform} id <code>{waiting.externalAccountId}</code>). Check
-            that it is the client's own account: Raize will publish to it for {waiting.clientName}.
+            {name(waiting.platform)} authorized this account (id <code>{waiting.externalAccountId}</code>). Check that
+            it is the client's own account: Raize will publish to it for {waiting.clientName}.
+            {flow.reconnecting &&
+              ` Only ${flow.reconnecting.handle} itself is accepted: another account is refused and nothing changes.`}
           </p>
           <div className="actions">
             <button
               type="button"
               className="button primary"
-              onClick={() => void answer(true)}
-              disabled={confirm.pending || cancel.pending}
+              onClick={() => void flow.answer(true)}
+              disabled={flow.answering}
               data-mutates="account.connect"
             >
-              {confirm.pending ? 'Connecting…' : `Connect ${waiting.handle}`}
+              {flow.answering ? 'Connecting…' : `Connect ${waiting.handle}`}
             </button>
             <button
               type="button"
               className="button secondary"
-              onClick={() => void answer(false)}
-              disabled={confirm.pending || cancel.pending}
+              onClick={() => void flow.answer(false)}
+              disabled={flow.answering}
               data-mutates="account.connect"
             >
               Not this account
             </button>
           </div>
         </section>
-      ) : !authorizeUrl ? (
-        <button
-          type="button"
-          className="button primary"
-          onClick={() => void begin()}
-          disabled={start.pending}
-          data-mutates="account.connect"
-        >
-          {start.pending ? 'Starting…' : connected ? 'Connect another sandbox account' : 'Connect a sandbox account'}
-        </button>
-      ) : (
+      ) : flow.authorizeUrl ? (
         <div className="connect-waiting">
           <p>
             <a
+              ref={link}
               className="button primary"
-              href={authorizeUrl}
+              href={flow.authorizeUrl}
               target="_blank"
               rel="noopener noreferrer"
               data-testid="authorize-link"
             >
-              Sign in at the Sandbox platform (opens a new tab)
+              Sign in at {name(flow.platform)} (opens a new tab)
             </a>
           </p>
           <p className="hint" role="status">
-            <span className="spinner" aria-hidden="true" /> Waiting for the platform. After you authorize there, close
-            that tab: this page then asks you to confirm the account.
+            <span className="spinner" aria-hidden="true" />{' '}
+            {flow.reconnecting
+              ? `Sign in there as ${flow.reconnecting.handle}, the account being reconnected.`
+              : 'Waiting for the platform.'}{' '}
+            After you authorize there, close that tab: this page then asks you to confirm the account.
           </p>
-          <button type="button" className="button link" onClick={() => setAuthorizeUrl(null)}>
+          <button type="button" className="button link" onClick={flow.stopWaiting}>
             Stop waiting
           </button>
         </div>
+      ) : platforms.error ? (
+        <ErrorBox error={platforms.error} onRetry={() => void platforms.reload()} />
+      ) : !platforms.list ? (
+        <Loading what="platforms" />
+      ) : !chosen ? (
+        <Notice tone="warning">
+          No platform is set up on this installation yet. Whoever runs Raize registers its app on a platform first.
+        </Notice>
+      ) : (
+        <>
+          <PlatformPicker platforms={platforms.list} value={chosen.id} onChange={setPicked} />
+          <button
+            type="button"
+            className="button primary"
+            onClick={() => void flow.start(chosen.id)}
+            disabled={flow.starting}
+            data-mutates="account.connect"
+          >
+            {flow.starting
+              ? 'Starting…'
+              : flow.connected
+                ? `Connect another ${chosen.displayName} account`
+                : `Connect ${withArticle(chosen.displayName)} account`}
+          </button>
+        </>
       )}
     </div>
   );

@@ -10,6 +10,7 @@ const CLIENT_NAV: { path: string; label: string }[] = [
   { path: 'review', label: 'Review queue' },
   { path: 'import', label: 'Import' },
   { path: 'accounts', label: 'Accounts and queue slots' },
+  { path: 'connections', label: 'Connections' },
   { path: 'kill-switches', label: 'Kill switches' },
   { path: 'audit', label: 'Audit log' },
   { path: 'policy', label: 'Policy and autonomy' },
@@ -89,6 +90,11 @@ export function Shell({ clientId, children }: { clientId: string | null; childre
             <li>
               <Link to="/clients" aria-current={path === '/clients' ? 'page' : undefined}>
                 Clients
+              </Link>
+            </li>
+            <li>
+              <Link to="/attention" aria-current={path === '/attention' ? 'page' : undefined}>
+                Needs attention
               </Link>
             </li>
           </ul>
