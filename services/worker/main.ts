@@ -44,7 +44,12 @@ async function main(): Promise<void> {
   // runs is a no-op. A failure here is logged, not fatal: the next start tries again.
   if (lanes.includes('publish'))
     void ensureAccountTokenWorkflows({ ds, temporal: deps.temporal, taskQueue: deps.taskQueues.publish })
-      .then((r) => logger.info({ 'raize.operation': 'tokens.bootstrap', 'raize.outcome': `${r.accounts} accounts` }, 'account token workflows ensured'))
+      .then((r) =>
+        logger.info(
+          { 'raize.operation': 'tokens.bootstrap', 'raize.outcome': `${r.accounts} accounts` },
+          'account token workflows ensured',
+        ),
+      )
       .catch((err: Error) =>
         logger.warn({ 'error.kind': err.name, 'raize.operation': 'tokens.bootstrap' }, 'token workflows not ensured'),
       );

@@ -415,7 +415,10 @@ export class SideEffectKernel {
           () => undefined,
         );
         const reasons = [
-          { code: 'account_needs_reconnect', message: `the platform refused the account's token (${signal}); reconnect it` },
+          {
+            code: 'account_needs_reconnect',
+            message: `the platform refused the account's token (${signal}); reconnect it`,
+          },
         ];
         return { kind: 'denied', reasons };
       }

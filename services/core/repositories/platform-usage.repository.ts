@@ -45,7 +45,10 @@ export class PlatformUsageRepository {
   }
 
   /** The installation's total on a project-wide meter (YouTube units today), across tenants, as a number only. */
-  async projectTotalSince(m: EntityManager, q: { platform: string; unit: PlatformUsageUnit; since: Date }): Promise<number> {
+  async projectTotalSince(
+    m: EntityManager,
+    q: { platform: string; unit: PlatformUsageUnit; since: Date },
+  ): Promise<number> {
     const rows: { total: string | null }[] = await m.query(`SELECT raize_platform_usage_since($1, $2, $3) AS total`, [
       q.platform,
       q.unit,

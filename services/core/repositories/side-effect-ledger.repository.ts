@@ -117,7 +117,12 @@ export class SideEffectLedgerRepository {
    * Merges values into the resume memory, only while `owner` holds the attempt: a stale attempt whose lease was
    * taken over cannot overwrite the progress of the one that replaced it. An empty string removes a key.
    */
-  async putResume(m: EntityManager, idempotencyKey: string, owner: string, values: Record<string, string>): Promise<void> {
+  async putResume(
+    m: EntityManager,
+    idempotencyKey: string,
+    owner: string,
+    values: Record<string, string>,
+  ): Promise<void> {
     const removed = Object.keys(values).filter((k) => values[k] === '');
     const kept = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== ''));
     const res: unknown = await m.query(
@@ -127,7 +132,8 @@ export class SideEffectLedgerRepository {
     );
     // The pg driver answers an UPDATE ... RETURNING as [rows, count].
     const rows: unknown = Array.isArray(res) && Array.isArray(res[0]) ? res[0] : res;
-    if (!Array.isArray(rows) || rows.length !== 1) throw new Error('the side effect is no longer held by this attempt; its progress was not saved');
+    if (!Array.isArray(rows) || rows.length !== 1)
+      throw new Error('the side effect is no longer held by this attempt; its progress was not saved');
   }
 
   /** The call's outcome is unknown: record since when (the earliest), and free the lease for the next attempt. */

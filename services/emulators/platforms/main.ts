@@ -23,10 +23,17 @@ async function main(): Promise<void> {
     startYouTubeEmulator({ port: EMULATOR_PORTS.youtube, appAudited: process.env.RAIZE_YOUTUBE_APP_AUDITED === '1' }),
   ]);
   // One JSON line the stack's launcher waits for (ChildService readiness), then one per platform for people.
-  console.log(JSON.stringify({ level: 30, msg: 'platform emulators ready', platforms: started.map((e) => e.platform) }));
+  console.log(
+    JSON.stringify({ level: 30, msg: 'platform emulators ready', platforms: started.map((e) => e.platform) }),
+  );
   process.send?.({ ready: true });
   for (const e of started)
-    console.log(`${e.platform.padEnd(9)} ${e.url}  accounts: ${e.accounts().map((a) => a.handle).join(', ')}`);
+    console.log(
+      `${e.platform.padEnd(9)} ${e.url}  accounts: ${e
+        .accounts()
+        .map((a) => a.handle)
+        .join(', ')}`,
+    );
   const stop = () => {
     void Promise.allSettled(started.map((e) => e.close())).then(() => process.exit(0));
   };

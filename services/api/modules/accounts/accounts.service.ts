@@ -8,11 +8,7 @@ import { ConnectorSettings, PlatformOAuth } from '../../../core/connectors/conne
 import { accountFingerprint } from '../../../core/connectors/content-fingerprint';
 import { tokenColumnsOf } from '../../../core/connectors/token-schedule';
 import { pkceChallenge, randomUrlToken } from '../../../core/connectors/pkce';
-import {
-  platformConfigured,
-  platformDescriptor,
-  platformSettings,
-} from '../../../core/connectors/platform-registry';
+import { platformConfigured, platformDescriptor, platformSettings } from '../../../core/connectors/platform-registry';
 import { Client, OAuthAttempt, PlatformAccount } from '../../../core/database/entities';
 import { CredentialStore } from '../../../core/secrets/credential-store';
 import { SecretsPort } from '../../../core/secrets/secrets.port';

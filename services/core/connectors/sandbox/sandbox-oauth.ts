@@ -7,7 +7,6 @@ import { sandboxTokenSchema } from './sandbox-wire';
 
 const SCOPE = ['profile', 'posts'].join(' ');
 
-
 /** OAuth 2.0 authorization code + PKCE (S256) and refresh against the sandbox; tokens go straight to the secrets backend. */
 export function sandboxOAuth(settings: PlatformSettings): PlatformOAuth {
   const client = settings.oauth;

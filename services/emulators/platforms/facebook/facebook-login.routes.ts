@@ -80,7 +80,12 @@ export function loginRoutes(s: GraphSettings, desk: ConsentDesk, choices: CodeCh
   ];
 }
 
-function answerDialog(s: GraphSettings, desk: ConsentDesk, choices: CodeChoices, dialog: EmulatorRequest): EmulatorReply {
+function answerDialog(
+  s: GraphSettings,
+  desk: ConsentDesk,
+  choices: CodeChoices,
+  dialog: EmulatorRequest,
+): EmulatorReply {
   const req = withOnePageChoice(dialog);
   const reply = desk.answer(req, [...s.world.users.keys()]);
   const location = reply.headers?.location;

@@ -12,7 +12,10 @@ export async function fetchMedia(url: string, opts: { maxBytes: number; timeoutM
   try {
     res = await fetch(url, { signal: AbortSignal.timeout(opts.timeoutMs), redirect: 'follow' });
   } catch (err) {
-    return { ok: false, problem: (err as { name?: unknown } | null)?.name === 'TimeoutError' ? 'timeout' : 'unreachable' };
+    return {
+      ok: false,
+      problem: (err as { name?: unknown } | null)?.name === 'TimeoutError' ? 'timeout' : 'unreachable',
+    };
   }
   if (!res.ok) {
     await res.arrayBuffer().catch(() => undefined);
@@ -27,7 +30,10 @@ export async function fetchMedia(url: string, opts: { maxBytes: number; timeoutM
   try {
     bytes = Buffer.from(await res.arrayBuffer());
   } catch (err) {
-    return { ok: false, problem: (err as { name?: unknown } | null)?.name === 'TimeoutError' ? 'timeout' : 'unreachable' };
+    return {
+      ok: false,
+      problem: (err as { name?: unknown } | null)?.name === 'TimeoutError' ? 'timeout' : 'unreachable',
+    };
   }
   if (bytes.length > opts.maxBytes) return { ok: false, problem: 'too_large' };
   return { ok: true, bytes, contentType: res.headers.get('content-type') ?? 'application/octet-stream' };

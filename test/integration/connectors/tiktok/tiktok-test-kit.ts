@@ -9,7 +9,6 @@ import type {
   ResumeState,
 } from '../../../../services/core/connectors/connector.types';
 import type { TikTokSettings } from '../../../../services/core/connectors/tiktok/tiktok-settings';
-// eslint-disable-next-line raize/import-zones -- the connector's contract tests drive its writer directly (C-17 governs product code)
 import {
   createTikTokWriter,
   type TikTokWriterOptions,
