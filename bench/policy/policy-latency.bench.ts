@@ -71,6 +71,7 @@ export function representativeInput(): PolicyInput {
     settings: {
       autonomy: { publish: 'assisted', reply: 'autonomous', like: 'autonomous' },
       four_eyes: true,
+      spend_caps: [],
       caps: [
         { action: 'publish', scope: 'account', max_per_day: 10 },
         { action: 'publish', platform: 'sandbox', scope: 'client', max_per_day: 50 },

@@ -15,6 +15,7 @@ import { Creation1764940000000 } from './1764940000000-creation';
 import { QueueSlotsAndImports1764950000000 } from './1764950000000-queue-slots-and-imports';
 import { PlatformConnectors1765000000000 } from './1765000000000-platform-connectors';
 import { Reconnect1765000100000 } from './1765000100000-reconnect';
+import { PlatformSpendCaps1765000200000 } from './1765000200000-platform-spend-caps';
 
 /** Every migration in order; TypeORM records what ran in the `migrations` table. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   QueueSlotsAndImports1764950000000,
   PlatformConnectors1765000000000,
   Reconnect1765000100000,
+  PlatformSpendCaps1765000200000,
 ];

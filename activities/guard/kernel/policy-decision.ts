@@ -48,6 +48,7 @@ export function policyInputFor(d: DecisionFacts): PolicyInput {
       four_eyes: s?.fourEyes ?? true,
       caps: s?.caps ?? [],
       cooldown_seconds: s?.cooldownSeconds ?? {},
+      spend_caps: s?.spendCaps ?? [],
       quiet_hours: s?.quietHours ?? null,
       lateness_cutoff_seconds: s?.latenessCutoffSeconds ?? null,
       enabled_platforms: s?.enabledPlatforms ?? [],

@@ -4,7 +4,9 @@ import { ConnectorError } from '../../../services/core/connectors/connector.erro
 import type { PlatformPost, PlatformUsage, ResumeState } from '../../../services/core/connectors/connector.types';
 import type { PolicyDecision } from '../../../services/core/policy/policy.types';
 import { KillSwitchRepository } from '../../../services/core/repositories/kill-switch.repository';
+import type { SideEffectCounters } from '../../../services/core/repositories/side-effect-counters.repository';
 import { SideEffectCountersRepository } from '../../../services/core/repositories/side-effect-counters.repository';
+import { PlatformUsageRepository } from '../../../services/core/repositories/platform-usage.repository';
 import type { LedgerResult } from '../../../services/core/database/entities';
 import type { LedgerClaim } from '../../../services/core/repositories/side-effect-ledger.repository';
 import { SideEffectLedgerRepository } from '../../../services/core/repositories/side-effect-ledger.repository';
@@ -21,8 +23,8 @@ import type { GuardDeps } from '../guard.deps';
 import { retryAfter, toActivityFailure } from '../guard.errors';
 import type { AttemptContext } from './call-context';
 import { attemptContext } from './call-context';
-import { startOfLocalDay } from './local-day';
-import { capScopes, hasCooldown } from './cap-scopes';
+import { startOfLocalDay, startOfLocalMonth } from './local-day';
+import { capScopes, hasCooldown, hasSpendCap } from './cap-scopes';
 import { pacingDelaySeconds } from './pacing';
 import { decide, NO_COUNTERS } from './policy-decision';
 import { findOurPost } from './reconcile.step';
@@ -51,11 +53,29 @@ export class SideEffectKernel {
   private readonly ledger = new SideEffectLedgerRepository();
   private readonly counters = new SideEffectCountersRepository();
   private readonly switches = new KillSwitchRepository();
+  private readonly usage = new PlatformUsageRepository();
 
   constructor(private readonly deps: GuardDeps) {}
 
   private now(): Date {
     return this.deps.now?.() ?? new Date();
+  }
+
+  /** The counters plus the client's spend this month on the account's platform, when a spend cap needs it. */
+  private async withSpend(
+    m: EntityManager,
+    t: EffectTarget,
+    counters: SideEffectCounters,
+    now: Date,
+  ): Promise<SideEffectCounters> {
+    if (!hasSpendCap(t.settings, t.account.platform)) return counters;
+    const spent = await this.usage.clientTotalSince(m, {
+      clientId: t.clientId,
+      platform: t.account.platform,
+      unit: 'usd_micros',
+      since: startOfLocalMonth(now, t.client.timezone),
+    });
+    return { ...counters, platform_spend_month_usd_micros: spent };
   }
 
   /** What the policy would say about this action now, ignoring counters and switches: "needs approval? why?". */
@@ -72,7 +92,7 @@ export class SideEffectKernel {
         now,
         target,
         facts,
-        counters: NO_COUNTERS,
+        counters: await this.withSpend(m, target, NO_COUNTERS, now),
         killSwitches: [],
       });
     });
@@ -159,9 +179,14 @@ export class SideEffectKernel {
       // Counters are authoritative only under the claim's lock (step 4). They are read here too only when a
       // cooldown could pause the post, so a paused post asking again does not record `publishing` each time;
       // caps and spikes end or hold the episode once, from the claim.
-      const counters = hasCooldown(target.settings, adapter.action)
-        ? await countersAt(m, target, startedAt, startOfLocalDay(startedAt, target.client.timezone))
-        : NO_COUNTERS;
+      const counters = await this.withSpend(
+        m,
+        target,
+        hasCooldown(target.settings, adapter.action)
+          ? await countersAt(m, target, startedAt, startOfLocalDay(startedAt, target.client.timezone))
+          : NO_COUNTERS,
+        startedAt,
+      );
       const killSwitches = await switchesFor(m, target);
       const decision = decide(policy, {
         action: adapter.action,
@@ -218,7 +243,7 @@ export class SideEffectKernel {
         const dayStart = startOfLocalDay(now, target.client.timezone);
         await this.counters.lockAccountDay(m, { accountId: target.account.id, action: adapter.action, dayStart });
         const killSwitches = await switchesFor(m, target);
-        const counters = await countersAt(m, target, now, dayStart);
+        const counters = await this.withSpend(m, target, await countersAt(m, target, now, dayStart), now);
         const decision = decide(policy, { action: adapter.action, now, target, facts, counters, killSwitches });
         if (!decision.allow) {
           await audit(m, 'guard.denied', { reasons: decision.reasons, at: 'claim' });

@@ -71,3 +71,36 @@ reasons contains reason("cooldown", sprintf("cooldown for %s is misconfigured (n
 	cooldown_limit != null
 	not is_number(cooldown_limit)
 }
+
+spend_caps := array_field(settings, "spend_caps")
+
+spend_cap_applies(cap) if cap.platform == platform
+
+platform_spend := object.get(counters, "platform_spend_month_usd_micros", "<missing>")
+
+# METADATA
+# title: Monthly platform spend cap
+# description: |
+#   A platform that bills per request (X) records what each post cost; with
+#   settings.spend_caps [{platform, max_usd_micros_per_month}] the client's spend on
+#   that platform this month (counters.platform_spend_month_usd_micros) must be below
+#   the cap for another post to go out. A cap without a number, or no counter from
+#   the host, fails closed.
+reasons contains reason("spend_cap_reached", sprintf("monthly spend cap on %s reached (%d of %d USD micros)", [platform, platform_spend, cap.max_usd_micros_per_month])) if {
+	some cap in spend_caps
+	spend_cap_applies(cap)
+	is_number(cap.max_usd_micros_per_month)
+	is_number(platform_spend)
+	platform_spend >= cap.max_usd_micros_per_month
+}
+
+reasons contains reason("spend_cap_reached", sprintf("monthly spend cap on %s cannot be checked (no cap figure or no spend from the host); failing closed", [platform])) if {
+	some cap in spend_caps
+	spend_cap_applies(cap)
+	not spend_cap_checkable(cap)
+}
+
+spend_cap_checkable(cap) if {
+	is_number(cap.max_usd_micros_per_month)
+	is_number(platform_spend)
+}

@@ -98,3 +98,27 @@ test_no_cooldown_configured_allows if {
 	raw := json.remove(base, ["settings/cooldown_seconds"])
 	decide_input(object.union(raw, {"counters": {"seconds_since_last": 0}})).allow == true
 }
+
+spend_cap(p, max) := {"platform": p, "max_usd_micros_per_month": max}
+
+test_spend_below_cap_allows if {
+	not "spend_cap_reached" in codes(decide({"platform": "x", "settings": {"spend_caps": [spend_cap("x", 30000)]}, "counters": {"platform_spend_month_usd_micros": 15000}}))
+}
+
+test_spend_at_cap_denies if {
+	d := decide({"platform": "x", "settings": {"spend_caps": [spend_cap("x", 30000)]}, "counters": {"platform_spend_month_usd_micros": 30000}})
+	denied_with(d, "spend_cap_reached")
+	"monthly spend cap on x reached (30000 of 30000 USD micros)" in messages(d, "spend_cap_reached")
+}
+
+test_spend_cap_of_other_platform_is_ignored if {
+	not "spend_cap_reached" in codes(decide({"platform": "sandbox", "settings": {"spend_caps": [spend_cap("x", 0)]}}))
+}
+
+test_spend_cap_without_counter_fails_closed if {
+	denied_with(decide({"platform": "x", "settings": {"spend_caps": [spend_cap("x", 30000)]}}), "spend_cap_reached")
+}
+
+test_spend_cap_without_figure_fails_closed if {
+	denied_with(decide({"platform": "x", "settings": {"spend_caps": [{"platform": "x"}]}, "counters": {"platform_spend_month_usd_micros": 0}}), "spend_cap_reached")
+}

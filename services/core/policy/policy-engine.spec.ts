@@ -46,6 +46,7 @@ function sampleInput(overrides: Partial<PolicyInput> = {}): PolicyInput {
     settings: {
       autonomy: { publish: 'autonomous' },
       four_eyes: false,
+      spend_caps: [],
       caps: [{ action: 'publish', scope: 'account', max_per_day: 10 }],
       cooldown_seconds: { publish: 60 },
       quiet_hours: { start_hour: 22, end_hour: 7 },

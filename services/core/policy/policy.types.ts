@@ -90,6 +90,8 @@ export interface PolicySettings {
   four_eyes: boolean;
   caps: PolicyCap[];
   cooldown_seconds: Partial<Record<PolicyAction, number | null>>;
+  /** monthly spend caps per platform that bills per request */
+  spend_caps: { platform: string; max_usd_micros_per_month: number }[];
   quiet_hours: PolicyQuietHours | null;
   /** null → data.raize.defaults.default_lateness_cutoff_seconds */
   lateness_cutoff_seconds: number | null;
@@ -106,6 +108,8 @@ export interface PolicyCounters {
   global_today: number;
   /** null: this action never ran. Absent while a cooldown is configured → deny. */
   seconds_since_last: number | null;
+  /** the client's spend on this platform this month (X bills per post); present when a spend cap applies */
+  platform_spend_month_usd_micros?: number;
 }
 
 export interface PolicyInput {

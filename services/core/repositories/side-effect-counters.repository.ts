@@ -9,6 +9,8 @@ export interface SideEffectCounters {
   account_last_hour: number;
   /** this account's usual volume: succeeded side effects per day over the previous 14 days */
   account_usual_daily: number;
+  /** the client's spend on the account's platform this month, taken only when a spend cap applies */
+  platform_spend_month_usd_micros?: number;
 }
 
 export interface CounterQuery {

@@ -11,7 +11,7 @@ import { connectEmulatedAccount } from '../../factories/connect-emulated';
 import type { PlatformEmulator } from '../../../services/emulators/platforms/kit/platform-emulator';
 import { createMediaAsset, renderJpeg, renderMp4, uploadMedia } from '../../factories/media';
 import type { PostView } from '../../factories/posts';
-import { hasStatus, proofOf, schedulePost, waitForPost } from '../../factories/posts';
+import { createAsset, hasStatus, proofOf, schedulePost, waitForPost } from '../../factories/posts';
 import type { SeededTenant } from '../../factories/tenant.factory';
 import { seedTenant } from '../../factories/tenant.factory';
 import type { TestStack } from '../../harness/stack';
@@ -166,6 +166,38 @@ describe('publishing on Instagram, X and LinkedIn through the guard (real Tempor
       [post.id],
     );
     expect(usage.map((u) => Number(u.amount))).toEqual([15_000]);
+  });
+
+  it("X spend cap: once the client's month on X reaches its cap, the next post waits; a higher cap lets it out", async () => {
+    const setCap = async (monthlyUsd: number) => {
+      const r = await stack.gql(
+        tenant.users.admin,
+        'mutation($i: UpdatePolicySettingsInput!) { updatePolicySettings(input: $i) { platformSpendCaps { platform monthlyUsd } } }',
+        { i: { clientId: tenant.clientId, platformSpendCaps: [{ platform: 'x', monthlyUsd }] } },
+      );
+      expect(r.errors).toBeUndefined();
+    };
+    // The chunked-video post above cost $0.015 this month.
+    await setCap(0.015);
+    const acc = await connect(x);
+    const before = x.posts(acc.externalAccountId).length;
+    const asset = await createAsset(stack, tenant.users.author, tenant.clientId, 'one more post this month');
+    const scheduled = await schedulePost(stack, tenant.users.author, {
+      clientId: tenant.clientId,
+      platformAccountId: acc.accountId,
+      assetId: asset.id,
+      inSeconds: 1,
+    });
+    const paused = await waitForPost(stack, tenant.users.author, scheduled.id, (p) =>
+      p.reasons.some((r) => r.code === 'spend_cap_reached'),
+    );
+    expect(paused.reasons.find((r) => r.code === 'spend_cap_reached')?.message).toMatch(/15000 of 15000 USD micros/);
+    expect(x.posts(acc.externalAccountId)).toHaveLength(before);
+    await setCap(1);
+    const done = await waitForPost(stack, tenant.users.author, scheduled.id, hasStatus('verified', 'failed'));
+    expect(done.status).toBe('verified');
+    expect(x.posts(acc.externalAccountId)).toHaveLength(before + 1);
+    await setCap(100);
   });
 
   it('LinkedIn: an image goes out through the Images API upload and the Posts API, verified and proven', async () => {

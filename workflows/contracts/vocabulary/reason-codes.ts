@@ -31,6 +31,8 @@ export const REASON_CODES = {
   four_eyes: { disposition: 'needs_approval', source: 'policy' },
   approval_stale: { disposition: 'needs_approval', voidsApprovals: true, source: 'policy' },
   cap_reached: { disposition: 'terminal', source: 'policy' },
+  /** the client's monthly spend on a per-request-billed platform (X) reached its cap: waits for the month or a new cap */
+  spend_cap_reached: { disposition: 'pause', source: 'policy' },
   cooldown: { disposition: 'pause', source: 'policy' },
   quiet_hours: { disposition: 'pause', source: 'policy' },
   late: { disposition: 'needs_approval', voidsApprovals: true, source: 'policy' },

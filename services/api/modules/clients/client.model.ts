@@ -1,4 +1,5 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { PlatformIdEnum } from '../../schema/enums';
 
 @ObjectType('Client')
 export class ClientModel {
@@ -6,6 +7,12 @@ export class ClientModel {
   @Field(() => ID) agencyId!: string;
   @Field() name!: string;
   @Field() timezone!: string;
+}
+
+@ObjectType('PlatformSpendCap')
+export class PlatformSpendCapModel {
+  @Field(() => PlatformIdEnum) platform!: string;
+  @Field(() => Float, { description: 'US dollars per calendar month in the client’s timezone' }) monthlyUsd!: number;
 }
 
 @ObjectType('PolicySettings')
@@ -17,4 +24,8 @@ export class PolicySettingsModel {
   @Field(() => Int, { nullable: true }) latenessCutoffSeconds!: number | null;
   @Field(() => Int, { nullable: true }) quietHoursStart!: number | null;
   @Field(() => Int, { nullable: true }) quietHoursEnd!: number | null;
+  @Field(() => [PlatformSpendCapModel], {
+    description: 'monthly spend caps on platforms that bill per post (X); a post over its cap waits',
+  })
+  platformSpendCaps!: PlatformSpendCapModel[];
 }

@@ -97,6 +97,15 @@ export class ClientsService {
       if (input.quietHoursStart !== undefined)
         s.quietHours = { start_hour: input.quietHoursStart, end_hour: input.quietHoursEnd! };
       if (input.clearQuietHours) s.quietHours = null;
+      if (input.platformSpendCaps) {
+        const platforms = input.platformSpendCaps.map((c) => c.platform);
+        if (new Set(platforms).size !== platforms.length)
+          throw new AppError(AppErrorCode.BadInput, 'one spend cap per platform');
+        s.spendCaps = input.platformSpendCaps.map((c) => ({
+          platform: c.platform,
+          max_usd_micros_per_month: Math.round(c.monthlyUsd * 1_000_000),
+        }));
+      }
       s.updatedAt = new Date();
       await m.save(ClientPolicySettings, s);
       const after = toModel(s);
@@ -127,5 +136,9 @@ function toModel(s: ClientPolicySettings): PolicySettingsModel {
     latenessCutoffSeconds: s.latenessCutoffSeconds,
     quietHoursStart: s.quietHours?.start_hour ?? null,
     quietHoursEnd: s.quietHours?.end_hour ?? null,
+    platformSpendCaps: (s.spendCaps ?? []).map((c) => ({
+      platform: c.platform,
+      monthlyUsd: c.max_usd_micros_per_month / 1_000_000,
+    })),
   };
 }

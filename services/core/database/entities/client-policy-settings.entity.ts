@@ -7,6 +7,11 @@ export interface CapSetting {
   scope: 'account' | 'client' | 'global';
   max_per_day: number;
 }
+/** A monthly spend cap on a platform that bills per request (X): USD micros, in the client's local month. */
+export interface SpendCapSetting {
+  platform: string;
+  max_usd_micros_per_month: number;
+}
 export interface QuietHours {
   start_hour: number;
   end_hour: number;
@@ -20,6 +25,7 @@ export class ClientPolicySettings {
   @Column({ name: 'four_eyes', type: 'boolean' }) fourEyes!: boolean;
   @Column({ type: 'jsonb' }) caps!: CapSetting[];
   @Column({ name: 'cooldown_seconds', type: 'jsonb' }) cooldownSeconds!: Record<string, number>;
+  @Column({ name: 'spend_caps', type: 'jsonb', default: () => "'[]'::jsonb" }) spendCaps!: SpendCapSetting[];
   @Column({ name: 'quiet_hours', type: 'jsonb', nullable: true }) quietHours!: QuietHours | null;
   @Column({ name: 'lateness_cutoff_seconds', type: 'int', nullable: true }) latenessCutoffSeconds!: number | null;
   @Column({ name: 'enabled_platforms', type: 'text', array: true }) enabledPlatforms!: string[];

@@ -228,6 +228,12 @@ export type PlatformId =
   | 'x'
   | 'youtube';
 
+export type PlatformSpendCapInput = {
+  /** US dollars per calendar month */
+  monthlyUsd: number;
+  platform: PlatformId;
+};
+
 export type PostDecisionInput = {
   note?: string | null | undefined;
   postId: string | number;
@@ -284,6 +290,7 @@ export type ReasonCode =
   | 'quiet_hours'
   | 'reconcile_ambiguous'
   | 'rejected'
+  | 'spend_cap_reached'
   | 'spike'
   | 'tenant_refused'
   | 'tenant_refused_key'
@@ -394,6 +401,8 @@ export type UpdatePolicySettingsInput = {
   fourEyes?: boolean | null | undefined;
   latenessCutoffSeconds?: number | null | undefined;
   maxPublishesPerAccountPerDay?: number | null | undefined;
+  /** replaces the monthly spend caps (an empty list removes them) */
+  platformSpendCaps?: Array<PlatformSpendCapInput> | null | undefined;
   publishAutonomy?: string | null | undefined;
   quietHoursEnd?: number | null | undefined;
   quietHoursStart?: number | null | undefined;

@@ -21,8 +21,6 @@ const POST_STATUS: Record<PublishStatus, StatusLook> = {
   cancelled: { label: 'Cancelled', tone: 'muted' },
   failed: { label: 'Failed', tone: 'danger' },
   quarantined: { label: 'Quarantined', tone: 'danger' },
-  needs_reconnect: { label: 'Needs reconnect', tone: 'warning' },
-  read_only: { label: 'Read only', tone: 'attention' },
 };
 
 // PlatformAccount.status is still a String in the API; unknown values fall back to their own words.
@@ -30,6 +28,8 @@ const ACCOUNT_STATUS: Partial<Record<string, StatusLook>> = {
   connected: { label: 'Connected', tone: 'success' },
   disconnected: { label: 'Disconnected', tone: 'neutral' },
   quarantined: { label: 'Quarantined', tone: 'danger' },
+  needs_reconnect: { label: 'Needs reconnect', tone: 'warning' },
+  read_only: { label: 'Read only', tone: 'attention' },
 };
 
 export function statusLabel(status: PublishStatus): string {

@@ -1,6 +1,30 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { IsBoolean, IsIn, IsInt, IsUUID, Max, Min } from 'class-validator';
+import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsUUID,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { PLATFORM_IDS } from '../../../../../workflows/contracts/vocabulary/platform-id';
+import { PlatformIdEnum } from '../../../schema/enums';
 import { OptionalNotNull } from '../../../validation/optional-not-null.decorator';
+
+@InputType()
+export class PlatformSpendCapInput {
+  @Field(() => PlatformIdEnum) @IsIn(PLATFORM_IDS) platform!: string;
+  @Field(() => Float, { description: 'US dollars per calendar month' })
+  @IsNumber()
+  @Min(0)
+  @Max(1_000_000)
+  monthlyUsd!: number;
+}
 
 /** Every setting is optional: left out, it keeps its value; `null` is refused with a clear message (C-15). */
 @InputType()
@@ -23,4 +47,14 @@ export class UpdatePolicySettingsInput {
   @Field(() => Int, { nullable: true }) @OptionalNotNull() @IsInt() @Min(0) @Max(23) quietHoursStart?: number;
   @Field(() => Int, { nullable: true }) @OptionalNotNull() @IsInt() @Min(0) @Max(23) quietHoursEnd?: number;
   @Field({ nullable: true }) @OptionalNotNull() @IsBoolean() clearQuietHours?: boolean;
+  @Field(() => [PlatformSpendCapInput], {
+    nullable: true,
+    description: 'replaces the monthly spend caps (an empty list removes them)',
+  })
+  @OptionalNotNull()
+  @IsArray()
+  @ArrayMaxSize(PLATFORM_IDS.length)
+  @ValidateNested({ each: true })
+  @Type(() => PlatformSpendCapInput)
+  platformSpendCaps?: PlatformSpendCapInput[];
 }
