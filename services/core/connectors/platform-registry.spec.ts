@@ -5,6 +5,7 @@ import {
   connectorSettingsFrom,
   createConnectorReaders,
   PLATFORMS,
+  platformConfigured,
   platformDescriptor,
   platformSettings,
 } from './platform-registry';
@@ -27,7 +28,7 @@ describe('platform registry', () => {
   });
 
   it('builds settings from the app config, with the API’s /oauth/<platform>/callback', () => {
-    expect(connectorSettingsFrom(config)).toEqual({
+    expect(connectorSettingsFrom(config)).toMatchObject({
       sandbox: {
         baseUrl: 'http://127.0.0.1:4010',
         oauth: {
@@ -38,6 +39,29 @@ describe('platform registry', () => {
         allowLoopbackHttpLinks: true,
       },
     });
+  });
+
+  it('points each real platform at its own host, connectable only with an app registered (RAIZE_<PLATFORM>_*)', () => {
+    const bare = connectorSettingsFrom(config);
+    expect(bare.x).toEqual({ baseUrl: 'https://api.x.com', appAudited: false, appInTesting: false });
+    expect(platformConfigured(bare, 'x')).toBe(false);
+    const env = {
+      apiUrl: 'http://127.0.0.1:4024',
+      dialogUrl: 'http://127.0.0.1:4024',
+      clientId: 'app',
+      clientSecret: 'sec',
+    };
+    const configured = connectorSettingsFrom({
+      ...config,
+      platforms: { x: { ...env, appAudited: false, appInTesting: false } } as never,
+    });
+    expect(configured.x).toMatchObject({
+      baseUrl: 'http://127.0.0.1:4024',
+      publicUrl: 'http://127.0.0.1:4024',
+      oauth: { clientId: 'app', clientSecret: 'sec', redirectUri: 'https://raize.example/oauth/x/callback' },
+    });
+    expect(platformConfigured(configured, 'x')).toBe(true);
+    expect(platformConfigured(configured, 'sandbox')).toBe(true);
   });
 
   it('[C-15] refuses the sandbox emulator as a production connector unless the config enables it', () => {

@@ -1,4 +1,5 @@
 import type { ApiVersionPin, PlatformDescriptor, PlatformSettings, PlatformTiming } from '../connector.types';
+import { platformTiming } from '../platform-timing';
 import { FACEBOOK_REQUEST_TIMEOUT_MS, FACEBOOK_UPLOAD_TIMEOUT_MS } from './facebook-graph';
 import { FACEBOOK_MAX_PHOTOS } from './facebook-media-plan';
 import { facebookOAuth } from './facebook-oauth';
@@ -26,18 +27,17 @@ export const FACEBOOK_API_VERSION: ApiVersionPin = {
 export const FACEBOOK_MAX_PROCESSING_SECONDS = 20 * 60;
 
 function facebookTiming(settings: PlatformSettings): PlatformTiming {
-  const requestTimeoutMs = settings.timeoutMs ?? FACEBOOK_REQUEST_TIMEOUT_MS;
-  const uploadTimeoutMs = settings.timeoutMs ?? FACEBOOK_UPLOAD_TIMEOUT_MS;
-  return {
-    requestTimeoutMs,
+  return platformTiming(settings, {
+    requestTimeoutMs: FACEBOOK_REQUEST_TIMEOUT_MS,
     // An upload that timed out may still be applied and processed after our deadline; a margin covers clock skew.
-    settleSeconds: settings.settleSeconds ?? FACEBOOK_MAX_PROCESSING_SECONDS + Math.ceil(uploadTimeoutMs / 1000) + 60,
-    reconcileLooks: settings.reconcileLooks ?? 3,
+    maxProcessingSeconds: FACEBOOK_MAX_PROCESSING_SECONDS,
+    marginSeconds: 60,
+    longestCallMs: FACEBOOK_UPLOAD_TIMEOUT_MS,
     // identity, reconcile pages, up to 10 photo uploads, the write, video polls are heartbeats within one call
     maxCallsPerAttempt: 24,
     // Meta documents no posting pace for Pages; spacing posts keeps them clear of its spam heuristics (code 368).
-    pacing: settings.pacing ?? { minSpacingSeconds: 60, jitterSeconds: 30 },
-  };
+    pacing: { minSpacingSeconds: 60, jitterSeconds: 30 },
+  });
 }
 
 /** Facebook Pages: everything Raize knows about it. Its writer is registered in ../writer-registry.ts only. */

@@ -1,4 +1,5 @@
 import type { ApiVersionPin, PlatformDescriptor, PlatformSettings, PlatformTiming } from '../connector.types';
+import { platformTiming } from '../platform-timing';
 import { INSTAGRAM_REQUEST_TIMEOUT_MS } from './instagram-graph';
 import { INSTAGRAM_MEDIA_RULES } from './instagram-media-rules';
 import { INSTAGRAM_SCOPES, instagramOAuth } from './instagram-oauth';
@@ -24,16 +25,15 @@ export const INSTAGRAM_API_VERSION: ApiVersionPin = {
 export const INSTAGRAM_MAX_PROCESSING_SECONDS = 120;
 
 function instagramTiming(settings: PlatformSettings): PlatformTiming {
-  const requestTimeoutMs = settings.timeoutMs ?? INSTAGRAM_REQUEST_TIMEOUT_MS;
-  return {
-    requestTimeoutMs,
-    settleSeconds: settings.settleSeconds ?? INSTAGRAM_MAX_PROCESSING_SECONDS + Math.ceil(requestTimeoutMs / 1000) + 30,
-    reconcileLooks: settings.reconcileLooks ?? 3,
+  return platformTiming(settings, {
+    requestTimeoutMs: INSTAGRAM_REQUEST_TIMEOUT_MS,
+    maxProcessingSeconds: INSTAGRAM_MAX_PROCESSING_SECONDS,
+    marginSeconds: 30,
     // identity, the quota, up to ten children and the carousel, their status polls, the publish, the read-back
     maxCallsPerAttempt: 40,
     // A rolling quota of posts per day: spread them rather than spend it in a burst.
-    pacing: settings.pacing ?? { minSpacingSeconds: 60, jitterSeconds: 30 },
-  };
+    pacing: { minSpacingSeconds: 60, jitterSeconds: 30 },
+  });
 }
 
 /** Instagram (Graph API with Instagram Login): image, reel or carousel posts of a professional account. */

@@ -1,4 +1,5 @@
 import type { ApiVersionPin, PlatformDescriptor, PlatformSettings, PlatformTiming } from '../connector.types';
+import { platformTiming } from '../platform-timing';
 import { LINKEDIN_REQUEST_TIMEOUT_MS } from './linkedin-http.config';
 import { LINKEDIN_MEDIA_RULES } from './linkedin-media-rules';
 import { linkedinOAuth } from './linkedin-oauth';
@@ -28,18 +29,17 @@ export const LINKEDIN_API_VERSION: ApiVersionPin = {
 export const LINKEDIN_MAX_PROCESSING_SECONDS = 60;
 
 function linkedinTiming(settings: PlatformSettings): PlatformTiming {
-  const requestTimeoutMs = settings.timeoutMs ?? LINKEDIN_REQUEST_TIMEOUT_MS;
-  return {
-    requestTimeoutMs,
-    settleSeconds: settings.settleSeconds ?? LINKEDIN_MAX_PROCESSING_SECONDS + Math.ceil(requestTimeoutMs / 1000) + 15,
-    reconcileLooks: settings.reconcileLooks ?? 3,
+  return platformTiming(settings, {
+    requestTimeoutMs: LINKEDIN_REQUEST_TIMEOUT_MS,
+    maxProcessingSeconds: LINKEDIN_MAX_PROCESSING_SECONDS,
+    marginSeconds: 15,
     // userinfo (+ ACLs and the Page's names for a Page), reconcile pages, per image an initialize, a PUT and a
     // status poll, the post, the read-back. A long video's parts and polls go beyond: the resume memory carries
     // its URN into the next attempt.
     maxCallsPerAttempt: 20,
     // LinkedIn's limits are daily, per app and member: spacing posts costs nothing and keeps bursts off them.
-    pacing: settings.pacing ?? { minSpacingSeconds: 20, jitterSeconds: 10 },
-  };
+    pacing: { minSpacingSeconds: 20, jitterSeconds: 10 },
+  });
 }
 
 /** LinkedIn (Posts API): a member's or a Page's posts, with one image, 2-20 images, or one video. */

@@ -1,4 +1,5 @@
 import type { PlatformDescriptor, PlatformSettings, PlatformTiming } from '../connector.types';
+import { platformTiming } from '../platform-timing';
 import { SANDBOX_REQUEST_TIMEOUT_MS } from './sandbox-http.config';
 import { sandboxOAuth } from './sandbox-oauth';
 import { createSandboxReader } from './sandbox.reader';
@@ -10,17 +11,16 @@ import { createSandboxReader } from './sandbox.reader';
 export const SANDBOX_MAX_PROCESSING_SECONDS = 60;
 
 function sandboxTiming(settings: PlatformSettings): PlatformTiming {
-  const requestTimeoutMs = settings.timeoutMs ?? SANDBOX_REQUEST_TIMEOUT_MS;
-  return {
-    requestTimeoutMs,
+  return platformTiming(settings, {
+    requestTimeoutMs: SANDBOX_REQUEST_TIMEOUT_MS,
     // A write that timed out may still be applied up to the processing time after our deadline; a margin on
     // top covers clock skew between us and the platform's createdAt.
-    settleSeconds: settings.settleSeconds ?? SANDBOX_MAX_PROCESSING_SECONDS + Math.ceil(requestTimeoutMs / 1000) + 15,
-    reconcileLooks: settings.reconcileLooks ?? 3,
+    maxProcessingSeconds: SANDBOX_MAX_PROCESSING_SECONDS,
+    marginSeconds: 15,
     // identity, a few reconcile pages, the write, the read-back
     maxCallsPerAttempt: 12,
-    pacing: settings.pacing ?? { minSpacingSeconds: 1, jitterSeconds: 1 },
-  };
+    pacing: { minSpacingSeconds: 1, jitterSeconds: 1 },
+  });
 }
 
 /** The local platform: everything Raize knows about it. Its writer is registered in ../writer-registry.ts only. */

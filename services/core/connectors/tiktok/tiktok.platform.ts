@@ -1,3 +1,4 @@
+import { platformTiming } from '../platform-timing';
 import type {
   ApiVersionPin,
   MediaRules,
@@ -49,16 +50,15 @@ export const TIKTOK_MEDIA_RULES: MediaRules = {
 export const TIKTOK_MAX_PROCESSING_SECONDS = 300;
 
 function tiktokTiming(settings: PlatformSettings): PlatformTiming {
-  const requestTimeoutMs = settings.timeoutMs ?? TIKTOK_REQUEST_TIMEOUT_MS;
-  return {
-    requestTimeoutMs,
-    settleSeconds: settings.settleSeconds ?? TIKTOK_MAX_PROCESSING_SECONDS + Math.ceil(requestTimeoutMs / 1000) + 30,
-    reconcileLooks: settings.reconcileLooks ?? 3,
+  return platformTiming(settings, {
+    requestTimeoutMs: TIKTOK_REQUEST_TIMEOUT_MS,
+    maxProcessingSeconds: TIKTOK_MAX_PROCESSING_SECONDS,
+    marginSeconds: 30,
     // user/info, creator_info, init, a few chunks, a few status polls, video/query; the guard's identity and read-back
     maxCallsPerAttempt: 15,
     // Init allows 6 calls a minute per user token; a post every 15 s stays well under it with retries.
-    pacing: settings.pacing ?? { minSpacingSeconds: 15, jitterSeconds: 5 },
-  };
+    pacing: { minSpacingSeconds: 15, jitterSeconds: 5 },
+  });
 }
 
 export const tiktokPlatform: PlatformDescriptor = {

@@ -1,4 +1,5 @@
 import type { PlatformDescriptor, PlatformSettings, PlatformTiming } from '../connector.types';
+import { platformTiming } from '../platform-timing';
 import { X_REQUEST_TIMEOUT_MS } from './x-http.config';
 import { X_MEDIA_RULES } from './x-media-rules';
 import { X_SCOPES, xOAuth } from './x-oauth';
@@ -14,17 +15,16 @@ export { X_DEFAULT_BASE_URL } from './x-http.config';
 export const X_MAX_PROCESSING_SECONDS = 60;
 
 function xTiming(settings: PlatformSettings): PlatformTiming {
-  const requestTimeoutMs = settings.timeoutMs ?? X_REQUEST_TIMEOUT_MS;
-  return {
-    requestTimeoutMs,
-    settleSeconds: settings.settleSeconds ?? X_MAX_PROCESSING_SECONDS + Math.ceil(requestTimeoutMs / 1000) + 15,
-    reconcileLooks: settings.reconcileLooks ?? 3,
+  return platformTiming(settings, {
+    requestTimeoutMs: X_REQUEST_TIMEOUT_MS,
+    maxProcessingSeconds: X_MAX_PROCESSING_SECONDS,
+    marginSeconds: 15,
     // identity, reconcile pages, an image's initialize/append/finalize, the post and its lookup, the read-back. A
     // long video's chunks and status polls go beyond: the resume memory carries them into the next attempt.
     maxCallsPerAttempt: 15,
     // Pay-per-use bills each post: spacing them costs nothing and keeps a burst from tripping the 24-hour limit.
-    pacing: settings.pacing ?? { minSpacingSeconds: 30, jitterSeconds: 15 },
-  };
+    pacing: { minSpacingSeconds: 30, jitterSeconds: 15 },
+  });
 }
 
 /** X (API v2): posts with up to 4 photos, or a GIF, or a video. */

@@ -1,4 +1,5 @@
 import type { PlatformDescriptor, PlatformSettings, PlatformTiming } from '../connector.types';
+import { platformTiming } from '../platform-timing';
 import { YOUTUBE_REQUEST_TIMEOUT_MS } from './youtube-http.config';
 import { YOUTUBE_SCOPES, youtubeOAuth } from './youtube-oauth';
 import { YOUTUBE_MEDIA_RULES } from './youtube-media-rules';
@@ -14,16 +15,15 @@ export { YOUTUBE_DEFAULT_BASE_URL } from './youtube-http.config';
 export const YOUTUBE_MAX_PROCESSING_SECONDS = 300;
 
 function youtubeTiming(settings: PlatformSettings): PlatformTiming {
-  const requestTimeoutMs = settings.timeoutMs ?? YOUTUBE_REQUEST_TIMEOUT_MS;
-  return {
-    requestTimeoutMs,
-    settleSeconds: settings.settleSeconds ?? YOUTUBE_MAX_PROCESSING_SECONDS + Math.ceil(requestTimeoutMs / 1000) + 15,
-    reconcileLooks: settings.reconcileLooks ?? 3,
+  return platformTiming(settings, {
+    requestTimeoutMs: YOUTUBE_REQUEST_TIMEOUT_MS,
+    maxProcessingSeconds: YOUTUBE_MAX_PROCESSING_SECONDS,
+    marginSeconds: 15,
     // identity, the channel, reconcile pages (playlistItems + videos each), the session, a few chunks, the thumbnail
     maxCallsPerAttempt: 20,
     // Videos are few and large: a minute between two uploads of one channel is plenty.
-    pacing: settings.pacing ?? { minSpacingSeconds: 60, jitterSeconds: 30 },
-  };
+    pacing: { minSpacingSeconds: 60, jitterSeconds: 30 },
+  });
 }
 
 /** YouTube (Data API v3): a post is one video, its text the description, an optional image its thumbnail. */
