@@ -29,7 +29,15 @@ function ctx(over: Partial<ImportPlanContext> = {}, taken: Date[] = []): ImportP
     accountsWithSlots: new Set([A]),
     enabledPlatforms: [],
     caps: [],
-    platformRules: () => ({ maxChars: 20, image: true, video: false, disallowedByDefault: false }),
+    platformRules: () => ({
+      maxChars: 20,
+      textLength: (t: string) => [...t].length,
+      requiresMedia: false,
+      contentTypes: ['image/png', 'image/jpeg'],
+      image: true,
+      video: false,
+      disallowedByDefault: false,
+    }),
     checkMediaUrl: async (url): Promise<MediaCheck> =>
       url.includes('169.254')
         ? { error: rowError('media_refused', 'media URL refused: private address', 'media_urls') }
@@ -78,6 +86,27 @@ describe('planImport (the dry run)', () => {
     expect(codes(plan, 9)).toEqual(['account_not_connected']);
     expect(codes(plan, 10)).toEqual(['duplicate_row']);
     expect(plan.rows[8].errors[0].message).toMatch(/line 2/);
+  });
+
+  it("checks each row against the platform's own media rules: required media and the types it takes", async () => {
+    const strict = () => ({
+      maxChars: 100,
+      textLength: (t: string) => [...t].length,
+      requiresMedia: true,
+      contentTypes: ['image/jpeg'],
+      image: true,
+      video: false,
+      disallowedByDefault: false,
+    });
+    const plan = await planImport(
+      csv('no media,@brand,2026-05-06T10:00,,,,', 'png,@other,2026-05-06T11:00,https://e.test/b.png,,,'),
+      ctx({ platformRules: strict }),
+    );
+    expect(codes(plan, 2)).toEqual(['media_required']);
+    expect(codes(plan, 3)).toEqual(['media_not_supported']);
+    expect(plan.rows.find((r) => r.line === 3)!.errors[0].message).toMatch(
+      /takes image\/jpeg; this URL serves image\/png/,
+    );
   });
 
   it('gives `next` rows the first free slots in file order, skipping slots already taken', async () => {

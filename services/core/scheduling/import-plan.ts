@@ -134,16 +134,18 @@ async function planRow(
   );
   errors.push(...accountErrors);
   if (!text) errors.push(rowError('empty_text', 'the text is empty', 'text'));
-  const length = [...text].length;
+  const mediaUrls = splitList(v.media_urls);
   for (const platform of new Set(accounts.map((a) => a.platform))) {
     const rules = ctx.platformRules(platform);
+    const length = rules ? rules.textLength(text) : [...text].length;
     if (rules && length > rules.maxChars)
       errors.push(
         rowError('text_too_long', `the text is ${length} characters; ${platform} allows ${rules.maxChars}`, 'text'),
       );
+    if (rules?.requiresMedia && mediaUrls.length === 0)
+      errors.push(rowError('media_required', `${platform} posts need an image or a video`, 'media_urls'));
   }
 
-  const mediaUrls = splitList(v.media_urls);
   if (mediaUrls.length > IMPORT_LIMITS.maxMediaPerRow)
     errors.push(
       rowError('too_many_media', `at most ${IMPORT_LIMITS.maxMediaPerRow} media item per post`, 'media_urls'),
@@ -170,6 +172,14 @@ async function planRow(
       )
         errors.push(
           rowError('media_not_supported', `${platform} does not take ${kind ?? 'media'} posts`, 'media_urls'),
+        );
+      else if (rules && type && (kind === 'image' || kind === 'video') && !rules.contentTypes.includes(type))
+        errors.push(
+          rowError(
+            'media_not_supported',
+            `${platform} takes ${rules.contentTypes.join(', ')}; this URL serves ${type.slice(0, 60)}`,
+            'media_urls',
+          ),
         );
     }
   }

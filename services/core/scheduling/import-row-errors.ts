@@ -14,6 +14,7 @@ export const IMPORT_ROW_ERROR_CODES = [
   'bad_evergreen',
   'too_many_media',
   'media_not_supported',
+  'media_required',
   'media_refused',
   'cap_exceeded',
   'duplicate_row',

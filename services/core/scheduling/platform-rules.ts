@@ -7,7 +7,14 @@ import { findRepoRoot, policySourceDir } from '../policy/policy-paths';
 
 /** What an import checks a row against, per platform: the policy's text limit and the connector's media support. */
 export interface PlatformRules {
+  /** the stricter of the content policy's limit and the platform's own */
   maxChars: number;
+  /** how the platform counts text (X weighs links as 23); default code points */
+  textLength: (text: string) => number;
+  /** the platform needs an image or a video on every post */
+  requiresMedia: boolean;
+  /** the media types the platform takes */
+  contentTypes: string[];
   image: boolean;
   video: boolean;
   /** the policy's defaults refuse this platform unless the client opted in (enabled_platforms) */
@@ -48,9 +55,12 @@ function policy(): PolicyData {
 export function platformRules(platform: string): PlatformRules | null {
   if (!isPlatformId(platform)) return null;
   const { content, defaults } = policy();
-  const caps = PLATFORMS[platform].capabilities;
+  const { capabilities: caps, mediaRules: rules } = PLATFORMS[platform];
   return {
-    maxChars: (content.platforms[platform] ?? content.default).max_chars,
+    maxChars: Math.min((content.platforms[platform] ?? content.default).max_chars, rules.maxTextLength),
+    textLength: rules.textLength ?? ((t) => [...t].length),
+    requiresMedia: rules.requiresMedia,
+    contentTypes: [...(rules.image?.contentTypes ?? []), ...(rules.video?.contentTypes ?? [])],
     image: caps.image,
     video: caps.video,
     disallowedByDefault: defaults.disallowed_platforms.includes(platform),

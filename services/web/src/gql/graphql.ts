@@ -149,6 +149,7 @@ export type ImportRowErrorCode =
   | 'empty_text'
   | 'media_not_supported'
   | 'media_refused'
+  | 'media_required'
   | 'no_free_slot'
   | 'no_queue_slots'
   | 'past_date'
