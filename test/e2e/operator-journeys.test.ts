@@ -1,4 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
+import { seedScheduledPosts, type CalendarTenant } from '../../bench/calendar/seed-calendar';
 import { totpCode } from '../../services/core/auth/totp';
 import { connectSandboxAccount } from '../factories/connect-account';
 import { publishJobScheduledAt } from '../factories/db-reads';
@@ -11,6 +12,9 @@ import { launchBrowser, newOperatorContext } from './support/browser';
 import { localDay } from './support/client-time';
 import { PASSWORD, seedTenantWithLogins, signInThroughUi } from './support/operators';
 import { ensureWebBuild } from './support/web-build';
+
+// Posts per page of the approvals screen (APPROVAL_PAGE in services/web/src/ui/use-approval-queue.ts).
+const QUEUE_PAGE = 50;
 
 const AUTONOMOUS = { autonomy: { publish: 'autonomous' as const }, fourEyes: false };
 const MUTATION_BUTTONS =
@@ -117,6 +121,50 @@ describe("operators' journeys in a real browser: roles, kill switch, calendar, t
     expect(await row.getByRole('button', { name: 'Approve' }).isDisabled()).toBe(true);
     expect(await row.getByTestId('approve-blocked').innerText()).toMatch(/Four eyes: you wrote this post/);
     expect(await row.innerText()).toMatch(/written by you/);
+  });
+
+  it('the approvals queue reads page by page, soonest first: posts scheduled further ahead do not hide it, and "Load more" shows while the API has more', async () => {
+    const t = await seedTenantWithLogins(stack.ds);
+    const acc = await connectSandboxAccount(stack, t.users.admin, t.clientId);
+    const asset = await createAsset(stack, t.users.author, t.clientId, 'Waiting in a long queue');
+    const rows: CalendarTenant = {
+      agencyId: t.agencyId,
+      clientId: t.clientId,
+      userId: t.users.author,
+      accountIds: [acc.accountId],
+      assetId: asset.id,
+      timezone: 'Europe/Berlin',
+    };
+    // Rows only, no workflows: the queue reads the database. More than 200 posts further ahead than the queue:
+    // the deprecated posts(clientId) listed those 200 and no post waiting sooner.
+    const day = 86_400_000;
+    await seedScheduledPosts(stack.ds, rows, {
+      start: new Date(Date.now() + 30 * day),
+      count: 210,
+      spacingMs: 3_600_000,
+    });
+    const waiting = await seedScheduledPosts(stack.ds, rows, {
+      start: new Date(Date.now() + day),
+      count: QUEUE_PAGE + 7,
+      spacingMs: 60_000,
+      awaitingEvery: 1,
+    });
+
+    const page = await signedIn(t.emails.approver);
+    await page.goto(`/c/${t.clientId}/approvals`);
+    const listed = page.locator('ol.queue > li[data-post]');
+    const more = page.getByRole('button', { name: 'Load more' });
+    const listedIds = async () => Promise.all((await listed.all()).map((l) => l.getAttribute('data-post')));
+    await page.locator(`[data-post="${waiting[0]}"]`).getByText('Waiting in a long queue').waitFor();
+    await more.waitFor();
+    expect(await listedIds()).toEqual(waiting.slice(0, QUEUE_PAGE));
+
+    await more.click();
+    await page.locator(`[data-post="${waiting[waiting.length - 1]}"]`).waitFor();
+    expect(await listedIds()).toEqual(waiting);
+    // The second page was short: the API has no more, so the control is gone.
+    await more.waitFor({ state: 'detached' });
+    expect(await page.getByTestId('error').count()).toBe(0);
   });
 
   it('[C-03] an Analyst sees every screen and no button that changes anything', async () => {

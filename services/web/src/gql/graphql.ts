@@ -546,6 +546,15 @@ export type PostsQueryVariables = Exact<{
 
 export type PostsQuery = { posts: Array<{ id: string, status: PublishStatus, final: boolean, scheduledAt: string, timezone: string, assetId: string, platformAccountId: string, createdBy: string, authorIds: Array<string>, reasons: Array<{ code: string, message: string }>, approvals: Array<{ approverId: string, role: string }> }> };
 
+export type ApprovalQueueQueryVariables = Exact<{
+  clientId: string | number;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ApprovalQueueQuery = { approvalQueue: Array<{ id: string, cursor: string, status: PublishStatus, final: boolean, scheduledAt: string, timezone: string, assetId: string, platformAccountId: string, createdBy: string, authorIds: Array<string>, reasons: Array<{ code: string, message: string }>, approvals: Array<{ approverId: string, role: string }> }> };
+
 export type PostQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -1164,6 +1173,30 @@ export const PostsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PostsQuery, PostsQueryVariables>;
+export const ApprovalQueueDocument = new TypedDocumentString(`
+    query ApprovalQueue($clientId: ID!, $first: Int!, $after: String) {
+  approvalQueue(clientId: $clientId, first: $first, after: $after) {
+    id
+    cursor
+    status
+    final
+    scheduledAt
+    timezone
+    assetId
+    platformAccountId
+    createdBy
+    authorIds
+    reasons {
+      code
+      message
+    }
+    approvals {
+      approverId
+      role
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApprovalQueueQuery, ApprovalQueueQueryVariables>;
 export const PostDocument = new TypedDocumentString(`
     query Post($id: ID!) {
   post(id: $id) {

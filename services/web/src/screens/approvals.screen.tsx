@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useAccounts, useAssetTexts, usePosts } from '../api/client-data';
+import { useAccounts, useAssetTexts } from '../api/client-data';
 import { PolicySettingsQuery } from '../api/operations';
 import { useQuery } from '../api/use-query';
 import { useMe } from '../auth/session';
@@ -9,20 +9,19 @@ import { formatDateTime } from '../time/zoned-time';
 import { approveBlocker, DecisionBar, useDecisions } from '../ui/decisions';
 import { Empty, ErrorBox, Loading, Notice } from '../ui/feedback';
 import { Page } from '../ui/page';
+import { useApprovalQueue } from '../ui/use-approval-queue';
 
 /** Posts waiting for a person: preview, approve or reject, with keyboard shortcuts for a long queue. */
 export function ApprovalsScreen() {
   const { client, can } = useClientScope();
   const me = useMe();
-  const posts = usePosts(client.id, 3000);
+  const pages = useApprovalQueue(client.id, 3000);
   const assets = useAssetTexts(client.id, 10000);
   const accounts = useAccounts(client.id);
   const policy = useQuery(PolicySettingsQuery, { clientId: client.id });
-  const decisions = useDecisions(posts.reload);
+  const decisions = useDecisions(pages.reload);
   const fourEyes = policy.data?.policySettings.fourEyes ?? true;
-  const queue = (posts.data?.posts ?? [])
-    .filter((p) => p.status === 'awaiting_approval')
-    .sort((a, b) => a.scheduledAt.localeCompare(b.scheduledAt));
+  const queue = pages.posts ?? [];
   const [selected, setSelected] = useState(0);
   const items = useRef<(HTMLLIElement | null)[]>([]);
   const mayDecide = can('post.approve');
@@ -70,12 +69,12 @@ export function ApprovalsScreen() {
           </>
         )}
       </p>
-      <ErrorBox error={posts.error} onRetry={() => void posts.reload()} />
+      <ErrorBox error={pages.error} onRetry={() => void pages.reload()} />
       {decisions.done && !queue.some((p) => p.id === decisions.done?.postId) && (
         <Notice tone="success">{decisions.done.text}</Notice>
       )}
-      {!posts.data && !posts.error && <Loading what="the queue" />}
-      {posts.data && queue.length === 0 && (
+      {!pages.posts && !pages.error && <Loading what="the queue" />}
+      {pages.posts && queue.length === 0 && (
         <Empty title="Nothing waits for approval">New posts that need a person show up here by themselves.</Empty>
       )}
       {queue.length > 0 && (
@@ -125,6 +124,17 @@ export function ApprovalsScreen() {
             );
           })}
         </ol>
+      )}
+      {queue.length > 0 && pages.more && (
+        <button
+          type="button"
+          className="button secondary"
+          data-testid="approvals-load-more"
+          disabled={pages.loadingMore}
+          onClick={pages.loadMore}
+        >
+          {pages.loadingMore ? 'Loading more…' : 'Load more'}
+        </button>
       )}
     </Page>
   );
