@@ -12,6 +12,7 @@ import { launchBrowser, newOperatorContext, screenshot } from './support/browser
 import { localInputValue } from './support/client-time';
 import type { TenantWithLogins } from './support/operators';
 import { seedTenantWithLogins, signInThroughUi } from './support/operators';
+import { releaseEmulatedAccounts } from '../factories/connect-emulated';
 import { ensureWebBuild } from './support/web-build';
 
 const AUTONOMOUS = { autonomy: { publish: 'autonomous' as const }, fourEyes: false };
@@ -40,6 +41,7 @@ describe('the admin app on Instagram (emulator): connect through the consent dia
     t = await seedTenantWithLogins(stack.ds, AUTONOMOUS, TZ);
   });
   afterAll(async () => {
+    if (stack && t) await releaseEmulatedAccounts(stack, [t.clientId]);
     for (const c of contexts) await c.close();
     await b?.close();
     await stack?.close();

@@ -42,3 +42,15 @@ export async function connectEmulatedAccount(
   const c = body.data.confirmPlatformConnect;
   return { accountId: c.id, handle: c.handle, externalAccountId: c.externalAccountId };
 }
+
+/**
+ * The emulators seed the same few external accounts in every test file, and an external account belongs to one
+ * agency (C-12): a file that connected some lets them go when it ends, as an agency disconnecting them would.
+ */
+export async function releaseEmulatedAccounts(stack: TestStack, clientIds: string[]): Promise<void> {
+  if (!clientIds.length) return;
+  await stack.ds.query(
+    `UPDATE platform_accounts SET status = 'disconnected', updated_at = now() WHERE platform <> 'sandbox' AND client_id = ANY($1)`,
+    [clientIds],
+  );
+}

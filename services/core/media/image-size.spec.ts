@@ -31,5 +31,11 @@ describe('imageSize', () => {
   it('answers null for bytes that are no image', () => {
     expect(imageSize(Buffer.from('not an image at all, just text'))).toBeNull();
     expect(imageSize(Buffer.alloc(0))).toBeNull();
+    // A PNG signature and IHDR with nonsense numbers (a truncated or forged file) is no size at all.
+    const forged = Buffer.concat([
+      render('png').subarray(0, 16),
+      Buffer.from([0xf8, 0x42, 0x00, 0xaa, 0x91, 0x00, 0x00, 0x01]),
+    ]);
+    expect(imageSize(forged)).toBeNull();
   });
 });

@@ -10,8 +10,11 @@ export function imageSize(bytes: Buffer): { width: number; height: number } | nu
   return null;
 }
 
+/** No platform takes an image over this many pixels a side: larger numbers are a header we misread, not a size. */
+const MAX_SIDE = 100_000;
+
 function sized(width: number, height: number): { width: number; height: number } | null {
-  return width > 0 && height > 0 ? { width, height } : null;
+  return width > 0 && height > 0 && width <= MAX_SIDE && height <= MAX_SIDE ? { width, height } : null;
 }
 
 /** Walks the JPEG markers to the first start-of-frame (SOF0..SOF15 except DHT, JPG and DAC). */

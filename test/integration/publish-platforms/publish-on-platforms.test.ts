@@ -7,7 +7,7 @@ import { startLinkedInEmulator } from '../../../services/emulators/platforms/lin
 import type { XEmulator } from '../../../services/emulators/platforms/x/x.emulator';
 import { startXEmulator } from '../../../services/emulators/platforms/x/x.emulator';
 import type { EmulatedConnection } from '../../factories/connect-emulated';
-import { connectEmulatedAccount } from '../../factories/connect-emulated';
+import { connectEmulatedAccount, releaseEmulatedAccounts } from '../../factories/connect-emulated';
 import type { PlatformEmulator } from '../../../services/emulators/platforms/kit/platform-emulator';
 import { createMediaAsset, renderJpeg, renderMp4, uploadMedia } from '../../factories/media';
 import type { PostView } from '../../factories/posts';
@@ -39,6 +39,7 @@ describe('publishing on Instagram, X and LinkedIn through the guard (real Tempor
     tenant = await seedTenant(stack.ds, AUTONOMOUS);
   });
   afterAll(async () => {
+    if (stack && tenant) await releaseEmulatedAccounts(stack, [tenant.clientId]);
     await stack?.close();
     await Promise.all([instagram?.close(), x?.close(), linkedin?.close()]);
   });
