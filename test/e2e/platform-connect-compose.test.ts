@@ -182,7 +182,11 @@ describe('the admin app on Instagram (emulator): connect through the consent dia
     await page.goto(`/c/${t.clientId}/accounts`);
     const card = page.locator(`[data-account="${acc.id}"]`);
     await card.locator('[data-status="needs_reconnect"]').waitFor();
-    expect(await card.getByTestId('status-reason').innerText()).toMatch(/Instagram no longer accepts this connection/);
+    // The platform's display name arrives with the platforms list; the reason reads as a sentence once it has.
+    await card
+      .getByTestId('status-reason')
+      .filter({ hasText: /Instagram no longer accepts this connection/ })
+      .waitFor({ timeout: 10_000 });
     await screenshot(page, 'accounts-needs-reconnect');
 
     // Signed in at Instagram as another account: the callback refuses it and Raize is never asked to confirm.
