@@ -1,7 +1,7 @@
 import { nextTokenStep } from '../../services/core/connectors/token-schedule';
 import type { AccountTokensContext, TokenSchedule } from '../../workflows/contracts/tokens.contract';
 import { isPlatformId } from '../../workflows/contracts/vocabulary/platform-id';
-import { alertedSignal } from './alert-once';
+import { alertedSignal } from '../../services/core/connector-health/account-health.repository';
 import { findAccount, isLive } from './token-account';
 import { tokenPlatform } from './token-platform';
 import type { TokenDeps } from './token.deps';

@@ -3,7 +3,7 @@ import { In } from 'typeorm';
 import type { AuditService } from '../../services/core/audit/audit.service';
 import { PlatformAccount } from '../../services/core/database/entities';
 import type { HealthSignal } from '../../workflows/contracts/vocabulary/health-signals';
-import { claimAlert } from './alert-once';
+import { markAlerted } from '../../services/core/connector-health/account-health.service';
 
 export interface NeedsReconnectDeps {
   audit: Pick<AuditService, 'append'>;
@@ -58,7 +58,7 @@ export async function markNeedsReconnect(
       m,
     );
   // An account already marked (by a post's guard, or an earlier look) was alerted then: one alert per breakage.
-  const alerted = marked && (await claimAlert(m, account, signal));
+  const alerted = marked && (await markAlerted(m, account, signal));
   if (account.credentialRefId) deps.credentials?.forget(account.clientId, account.credentialRefId);
   if (alerted)
     deps.alert('account needs reconnecting: the platform refused its token', {

@@ -1,5 +1,5 @@
 import type { TokenStepInput, TokenStepOutcome } from '../../workflows/contracts/tokens.contract';
-import { claimAlert } from './alert-once';
+import { markAlerted } from '../../services/core/connector-health/account-health.service';
 import { findAccount, isLive } from './token-account';
 import type { TokenDeps } from './token.deps';
 
@@ -10,7 +10,7 @@ import type { TokenDeps } from './token.deps';
 export async function noticeReconsentDue(deps: TokenDeps, input: TokenStepInput): Promise<TokenStepOutcome> {
   const account = await findAccount(deps.ds.manager, input);
   if (!isLive(account)) return 'skipped';
-  if (await claimAlert(deps.ds.manager, account, 'reconsent_due'))
+  if (await markAlerted(deps.ds.manager, account, 'reconsent_due'))
     deps.alert('account needs re-consent soon: its token cannot be renewed without the brand signing in', {
       clientId: account.clientId,
       accountId: account.id,

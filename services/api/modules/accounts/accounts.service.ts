@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull, MoreThan } from 'typeorm';
 import { AppConfig } from '../../../core/config/app-config';
 import { AuditService } from '../../../core/audit/audit.service';
+import { clearAlert } from '../../../core/connector-health/account-health.service';
 import { ConnectorSettings, PlatformOAuth } from '../../../core/connectors/connector.types';
 import { accountFingerprint } from '../../../core/connectors/content-fingerprint';
 import { tokenColumnsOf } from '../../../core/connectors/token-schedule';
@@ -35,7 +36,7 @@ import { AccountTokensStarter } from './connect/account-tokens.starter';
 import { ConnectBinding, CookieSpec } from './connect/connect-binding';
 import { ConnectSweeper } from './connect/connect-sweeper';
 import { PendingTokens } from './connect/pending-tokens';
-import { clearTokenAlert, isSameIdentity, otherIdentityMessage, reconnectRefusedEvent } from './connect/reconnect';
+import { isSameIdentity, otherIdentityMessage, reconnectRefusedEvent } from './connect/reconnect';
 import { ConnectStartModel, PendingConnectModel, PlatformAccountModel } from './platform-account.model';
 
 /** How long an attempt lives: the platform's sign-in and the operator's confirmation both fit inside. */
@@ -246,7 +247,7 @@ export class AccountsService {
           updatedAt: now,
         }),
       );
-      if (existing) await clearTokenAlert(m, saved);
+      if (existing) await clearAlert(m, saved);
       await this.audit.append(
         {
           agencyId: client.agencyId,

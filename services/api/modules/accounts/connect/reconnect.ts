@@ -1,4 +1,3 @@
-import type { EntityManager } from 'typeorm';
 import type { AuditInput } from '../../../../core/audit/audit.service';
 import { accountFingerprint } from '../../../../core/connectors/content-fingerprint';
 import type { PlatformIdentity } from '../../../../core/connectors/connector.types';
@@ -46,12 +45,4 @@ export function reconnectRefusedEvent(a: {
       observedFingerprint: accountFingerprint(a.account.platform, a.observedExternalId),
     },
   };
-}
-
-/** A reconnected account alerts again the next time its token breaks. */
-export async function clearTokenAlert(m: EntityManager, account: Pick<PlatformAccount, 'id' | 'clientId'>) {
-  await m.query(
-    'UPDATE account_health SET alerted_signal = NULL, alerted_at = NULL, updated_at = now() WHERE platform_account_id = $1 AND client_id = $2',
-    [account.id, account.clientId],
-  );
 }
