@@ -427,12 +427,14 @@ export class SideEffectKernel {
       await ds.transaction((m) => recordSuccess(m, target.account, this.now())).catch(() => undefined);
       return { kind: 'done', postId: done.postId, url: done.url, verified, reconciled };
     } catch (err) {
+      // The health centre keeps the newest errors in an operator's words, with what to do next.
+      if (err instanceof ConnectorError)
+        await ds.transaction((m) => recordFailure(m, target.account, err, this.now())).catch(() => undefined);
       if (err instanceof ConnectorError && err.kind === 'auth') {
         // The platform refused the token for good: the account needs a human to reconnect it. Its posts pause
         // (account_needs_reconnect) instead of failing, and the operator is alerted once, not once per post.
         this.deps.credentials.forget(target.clientId, credentialRefId);
         const signal = err.details.health ?? 'token_revoked';
-        await ds.transaction((m) => recordFailure(m, target.account, err, this.now())).catch(() => undefined);
         await ds
           .transaction((m) => markNeedsReconnect(m, this.deps, target.account, signal, { actor }))
           .catch(() => undefined);
@@ -448,8 +450,6 @@ export class SideEffectKernel {
         return { kind: 'denied', reasons };
       }
       if (err instanceof ConnectorError) {
-        // The health centre keeps the newest errors in an operator's words, with what to do next.
-        await ds.transaction((m) => recordFailure(m, target.account, err, this.now())).catch(() => undefined);
         await audit(undefined, 'guard.connector_error', {
           kind: err.kind,
           status: err.details.status ?? null,
