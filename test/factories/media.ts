@@ -1,65 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { TestStack } from '../harness/stack';
 
-/** A JPEG of the given size, rendered by Debian's ffmpeg. */
-export function renderJpeg(width = 1080, height = 1350): Buffer {
-  return execFileSync(
-    'ffmpeg',
-    [
-      '-v',
-      'error',
-      '-f',
-      'lavfi',
-      '-i',
-      `color=c=navy:s=${width}x${height}`,
-      '-frames:v',
-      '1',
-      '-c:v',
-      'mjpeg',
-      '-f',
-      'image2pipe',
-      '-',
-    ],
-    { maxBuffer: 16 << 20 },
-  );
-}
-
-/** An H.264 MP4 with a silent audio track, written to a file so its index is where players (and ffprobe) look. */
-export function renderMp4(seconds = 4, width = 720, height = 1280): Buffer {
-  const dir = mkdtempSync(join(tmpdir(), 'raize-test-media-'));
-  try {
-    const file = join(dir, 'clip.mp4');
-    execFileSync('ffmpeg', [
-      '-v',
-      'error',
-      '-f',
-      'lavfi',
-      '-i',
-      `color=c=teal:s=${width}x${height}:d=${seconds}:r=25`,
-      '-f',
-      'lavfi',
-      '-i',
-      'anullsrc=r=44100:cl=stereo',
-      '-t',
-      String(seconds),
-      '-c:v',
-      'libx264',
-      '-pix_fmt',
-      'yuv420p',
-      '-c:a',
-      'aac',
-      '-movflags',
-      '+faststart',
-      file,
-    ]);
-    return readFileSync(file);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+export { renderJpeg, renderMp4 } from '../../deploy/local/stack/render-media';
 
 /** Uploads media to the artifact store as an operator (POST /artifacts/upload); answers its key. */
 export async function uploadMedia(

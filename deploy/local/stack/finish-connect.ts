@@ -70,21 +70,22 @@ export async function connectEmulatedAccount(o: {
   actorId: OperatorSession;
   clientId: string;
   platform: string;
-  /** the emulated account to pick on the dialog */
-  accountId: string;
+  /** the emulated account to pick on the dialog; default the first it offers (each emulator seeds the brand's first) */
+  accountId?: string;
 }): Promise<ConnectedAccount> {
   const { started, setCookies } = await startConnect(o.gql, o.actorId, o.clientId, o.platform);
   const dialog = await fetch(started.authorizeUrl);
   const page = await dialog.text();
   if (dialog.status !== 200)
     throw new Error(`the ${o.platform} consent dialog answered HTTP ${dialog.status}: ${text(page, 200)}`);
-  if (!page.includes(`data-account="${o.accountId}"`))
-    throw new Error(`the ${o.platform} consent dialog does not offer the account ${o.accountId}`);
+  const accountId = o.accountId ?? /data-account="([^"]+)"/.exec(page)?.[1];
+  if (!accountId || !page.includes(`data-account="${accountId}"`))
+    throw new Error(`the ${o.platform} consent dialog does not offer the account ${accountId ?? '(none offered)'}`);
   const answer = await fetch(started.authorizeUrl, {
     method: 'POST',
     redirect: 'manual',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ account: o.accountId }).toString(),
+    body: new URLSearchParams({ account: accountId }).toString(),
   });
   await answer.arrayBuffer();
   const location = answer.headers.get('location');

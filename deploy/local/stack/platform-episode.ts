@@ -1,7 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { RealPlatformId } from '../../../services/core/config/platform-config';
 import { EMULATOR_PORTS } from '../../../services/core/config/platform-config';
 import type { PublishProof } from '../../../services/core/database/entities';
@@ -9,6 +5,7 @@ import { connectEmulatedAccount } from './finish-connect';
 import type { OperatorSession } from './graphql-client';
 import type { LocalStack } from './local-stack';
 import type { Progress } from './progress';
+import { renderJpeg, renderMp4 } from './render-media';
 import type { EpisodeResult, PostView } from './publish-episode';
 import { berlinTime, POST_FIELDS, waitVerified } from './publish-episode';
 
@@ -30,74 +27,11 @@ const MEDIA: Record<RealPlatformId, 'image' | 'video'> = {
   youtube: 'video',
 };
 
-/** The first account every emulator seeds (services/emulators/platforms/<platform>/): the demo brand's. */
-async function firstEmulatedAccount(platform: RealPlatformId, authorizeProbe: string): Promise<string> {
-  const page = await (await fetch(authorizeProbe)).text();
-  const id = /data-account="([^"]+)"/.exec(page)?.[1];
-  if (!id) throw new Error(`the ${platform} emulator's consent dialog offers no account`);
-  return id;
-}
-
-/** A demo image (4:5 JPEG) or a silent-first vertical clip (H.264 MP4, 5 s), rendered by Debian's ffmpeg. */
+/** A demo image (4:5 JPEG) or a vertical clip (H.264 MP4, 5 s), captioned with the platform. */
 function renderMedia(kind: 'image' | 'video', label: string): { bytes: Buffer; contentType: string } {
-  const text = `drawtext=fontfile=/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf:text='${label}':fontcolor=white:fontsize=64:x=(w-text_w)/2:y=(h-text_h)/2`;
-  if (kind === 'image') {
-    const bytes = execFileSync(
-      'ffmpeg',
-      [
-        '-v',
-        'error',
-        '-f',
-        'lavfi',
-        '-i',
-        'color=c=0x1f4b99:s=1080x1350',
-        '-vf',
-        text,
-        '-frames:v',
-        '1',
-        '-c:v',
-        'mjpeg',
-        '-f',
-        'image2pipe',
-        '-',
-      ],
-      { maxBuffer: 32 << 20 },
-    );
-    return { bytes, contentType: 'image/jpeg' };
-  }
-  // A file, not a pipe: an MP4 written to a pipe has no index a platform (or ffprobe) can read its length from.
-  const dir = mkdtempSync(join(tmpdir(), 'raize-demo-'));
-  try {
-    const file = join(dir, 'clip.mp4');
-    execFileSync('ffmpeg', [
-      '-v',
-      'error',
-      '-f',
-      'lavfi',
-      '-i',
-      'color=c=0x1f4b99:s=720x1280:d=5:r=25',
-      '-f',
-      'lavfi',
-      '-i',
-      'anullsrc=r=44100:cl=stereo',
-      '-t',
-      '5',
-      '-vf',
-      text,
-      '-c:v',
-      'libx264',
-      '-pix_fmt',
-      'yuv420p',
-      '-c:a',
-      'aac',
-      '-movflags',
-      '+faststart',
-      file,
-    ]);
-    return { bytes: readFileSync(file), contentType: 'video/mp4' };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return kind === 'image'
+    ? { bytes: renderJpeg(1080, 1350, label), contentType: 'image/jpeg' }
+    : { bytes: renderMp4(5, 720, 1280, label), contentType: 'video/mp4' };
 }
 
 /**
@@ -119,15 +53,7 @@ export async function runPlatformEpisode(
 
   const account = await progress.step(
     `connect a ${platform} account through its consent dialog (the ${platform} emulator at ${emulatorUrl})`,
-    async () => {
-      const probe = await gql.request<{ startPlatformConnect: { authorizeUrl: string } }>(
-        approver,
-        'mutation($i: StartConnectInput!) { startPlatformConnect(input: $i) { authorizeUrl } }',
-        { i: { clientId, platform } },
-      );
-      const accountId = await firstEmulatedAccount(platform, probe.startPlatformConnect.authorizeUrl);
-      return connectEmulatedAccount({ gql, actorId: approver, clientId, platform, accountId });
-    },
+    () => connectEmulatedAccount({ gql, actorId: approver, clientId, platform }),
     (a) => `platform account ${a.accountId} (${a.handle})`,
   );
 
