@@ -14,7 +14,7 @@ const MAX_MESSAGE = 480;
 
 /**
  * The content policy before review: OPA `raize/content/decision` with the brand kit's banned terms, claims and
- * don't words, the platform's limits (policy data) and the client's stricter settings. The engine fails closed: an
+ * don't words, the limits of each platform the item goes out on (policy data) and the client's stricter settings. The engine fails closed: an
  * engine error blocks the item like any other reason, and a human edit runs the check again.
  */
 export function createContentCheckActivity(deps: CreationDeps) {
@@ -26,22 +26,35 @@ export function createContentCheckActivity(deps: CreationDeps) {
     });
     if (!asset)
       return { allow: false, reasons: [{ code: 'invalid_input', message: 'the asset is gone' }], checksum: '' };
-    const decision = deps.policy.decideAt(
-      CONTENT_POLICY_ENTRYPOINT,
-      contentPolicyInput({
-        platform: item.platform,
-        format: item.format,
-        text: asset.text,
-        brand,
-        settings: {
-          ...(brand.linksAllowed !== undefined ? { linksAllowed: brand.linksAllowed } : {}),
-          ...(brand.maxHashtags !== undefined ? { maxHashtags: brand.maxHashtags } : {}),
-        },
-      }),
-    );
-    const reasons: Reason[] = decision.reasons
+    // One asset goes to every account of the item: each platform's limits apply (a reason names its platform when
+    // the item goes to more than one).
+    const platforms = [...new Set([item.platform, ...(item.crossPosts ?? []).map((c) => c.platform)])];
+    let allow = true;
+    const all: Reason[] = [];
+    for (const platform of platforms) {
+      const decision = deps.policy.decideAt(
+        CONTENT_POLICY_ENTRYPOINT,
+        contentPolicyInput({
+          platform,
+          format: item.format,
+          text: asset.text,
+          brand,
+          settings: {
+            ...(brand.linksAllowed !== undefined ? { linksAllowed: brand.linksAllowed } : {}),
+            ...(brand.maxHashtags !== undefined ? { maxHashtags: brand.maxHashtags } : {}),
+          },
+        }),
+      );
+      allow &&= decision.allow;
+      for (const r of decision.reasons) {
+        const message = platforms.length > 1 ? `${platform}: ${r.message}` : r.message;
+        // The brand's own rules say the same on every platform: once is enough.
+        if (!all.some((a) => a.code === r.code && a.message.endsWith(r.message))) all.push({ code: r.code, message });
+      }
+    }
+    const reasons: Reason[] = all
       .slice(0, MAX_REASONS)
       .map((r) => ({ code: r.code, message: r.message.slice(0, MAX_MESSAGE) }));
-    return { allow: decision.allow, reasons, checksum: assetChecksum(asset) };
+    return { allow, reasons, checksum: assetChecksum(asset) };
   };
 }

@@ -43,4 +43,6 @@ export interface CreationDeps {
   maxRevisions: (m: EntityManager, clientId: string) => Promise<number>;
   /** how long the reviewer's approval may take to reach a publish workflow */
   approveDeadlineMs?: number;
+  /** the clock a queue item's slot is compared with (tests move it) */
+  now?: () => Date;
 }

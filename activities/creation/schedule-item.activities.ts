@@ -1,6 +1,8 @@
 import type { Client as TemporalClient } from '@temporalio/client';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
+import { In, Not } from 'typeorm';
+import type { PlanItem } from '../../services/core/database/entities';
 import { PostDecision, PublishJob } from '../../services/core/database/entities';
 import { PlanEventsRepository } from '../../services/core/plans/plan-events.repository';
 import {
@@ -8,6 +10,10 @@ import {
   schedulePublish,
   SchedulePublishError,
 } from '../../services/core/publishing/schedule-publish';
+import type { SchedulePublishDeps } from '../../services/core/publishing/schedule-publish';
+import { nextFreeSlots } from '../../services/core/scheduling/next-free-slots';
+import { SLOT_RELEASING_STATUSES } from '../../services/core/scheduling/slot-statuses';
+import type { PublishStatus } from '../../workflows/contracts/vocabulary/publish-status';
 import { decisionContextFor, PostDecisionRepository } from '../../services/core/repositories/post-decision.repository';
 import { decisionRefusal } from '../../services/core/repositories/post-decision.rules';
 import { effectiveRole } from '../../services/core/tenancy/effective-role';
@@ -20,7 +26,8 @@ import { verifyCreationDecisionIn } from './review-decision.activities';
 const DEFAULT_APPROVE_DEADLINE_MS = 15_000;
 
 /**
- * Schedules the approved item: one publish per target account through the one shared path (schedulePublish), with
+ * Schedules the approved item: one publish per account it goes out on (its target and its cross-posts) through the
+ * one shared path (schedulePublish), with
  * the plan's creator as its scheduler and author; then the reviewer's approval is recorded as a post decision and
  * sent to each publish workflow by reference, so the review counts as the post's approval (C-21). Safe to retry:
  * a job already made is found by its idempotency key (C-22), a decision already recorded is reused, and the publish
@@ -58,40 +65,33 @@ export function createScheduleItemActivity(deps: CreationDeps) {
       taskQueue: deps.publishTaskQueue,
       options: deps.publishOptions,
     };
-    let jobId: string;
-    try {
-      jobId = (
-        await schedulePublish(publishDeps, {
-          agencyId: item.agencyId,
-          clientId: item.clientId,
-          platformAccountId: item.platformAccountId,
-          assetId: input.assetId,
-          scheduledAt: item.slotAt,
-          timezone: item.timezone,
-          actorId: schedulerId,
-          source: 'creation',
-        })
-      ).jobId;
-    } catch (err) {
-      if (!(err instanceof SchedulePublishError)) throw err;
-      if (err.code !== 'duplicate')
-        throw ApplicationFailure.create({
-          type: `SchedulePublish:${err.code}`,
-          message: err.message,
-          // The scheduler being down passes; a missing or disconnected account needs a human.
-          nonRetryable: err.code !== 'scheduler_unavailable',
-        });
-      const key = publishIdempotencyKey(item.clientId, item.platformAccountId, input.assetId, item.slotAt);
-      const job = await deps.ds
-        .getRepository(PublishJob)
-        .findOne({ where: { idempotencyKey: key, clientId: item.clientId } });
-      if (!job) throw err;
-      jobId = job.id;
+    const accounts = [item.platformAccountId, ...(item.crossPosts ?? []).map((c) => c.platformAccountId)];
+    const jobIds: string[] = [];
+    const accountRefused: ScheduledItem['accountRefused'] = [];
+    for (const accountId of accounts) {
+      try {
+        jobIds.push(await scheduleOn(publishDeps, item, accountId, input.assetId, schedulerId));
+      } catch (err) {
+        if (!(err instanceof SchedulePublishError)) throw err;
+        // The scheduler being down passes (the retry finds the posts already made); an account that cannot take
+        // the post (disconnected, removed, its platform's rules) needs a human, but does not hold back the others.
+        if (err.code === 'scheduler_unavailable')
+          throw ApplicationFailure.create({ type: `SchedulePublish:${err.code}`, message: err.message });
+        accountRefused.push({ platformAccountId: accountId, code: err.code, reason: err.message });
+      }
     }
+    if (!jobIds.length)
+      throw ApplicationFailure.create({
+        type: `SchedulePublish:${accountRefused[0].code}`,
+        message: accountRefused.map((r) => r.reason).join('; '),
+        nonRetryable: true,
+      });
 
     const approvalRefused: ScheduledItem['approvalRefused'] = [];
-    const refusal = await sendApproval(temporal, jobId, approval.actorId, input.assetChecksum);
-    if (refusal) approvalRefused.push({ jobId, reason: refusal });
+    for (const jobId of jobIds) {
+      const refusal = await sendApproval(temporal, jobId, approval.actorId, input.assetChecksum);
+      if (refusal) approvalRefused.push({ jobId, reason: refusal });
+    }
 
     await deps.ds.transaction((m) =>
       PlanEventsRepository.append(m, {
@@ -99,12 +99,74 @@ export function createScheduleItemActivity(deps: CreationDeps) {
         clientId: item.clientId,
         agencyId: item.agencyId,
         type: 'item.scheduled',
-        data: { itemId: item.id, publishJobIds: [jobId] },
+        data: { itemId: item.id, publishJobIds: jobIds },
         actor: workflowActor(input),
       }),
     );
-    return { jobIds: [jobId], approvalRefused };
+    return { jobIds, approvalRefused, accountRefused };
   };
+
+  /**
+   * Schedules the item on one account and answers the post's id. A post this item already made there (a retry) is
+   * the answer; a queue item whose slot was taken since it was planned (an import, another plan) or has passed
+   * moves to the account's next free queue slot.
+   */
+  async function scheduleOn(
+    publishDeps: SchedulePublishDeps,
+    item: PlanItem,
+    accountId: string,
+    assetId: string,
+    schedulerId: string,
+  ): Promise<string> {
+    const made = await deps.ds.getRepository(PublishJob).findOne({
+      where: {
+        clientId: item.clientId,
+        platformAccountId: accountId,
+        assetId,
+        status: Not(In(SLOT_RELEASING_STATUSES as PublishStatus[])),
+      },
+    });
+    if (made) return made.id;
+    const scheduledAt = item.timing === 'queue' ? await queueSlotFor(item, accountId) : item.slotAt;
+    try {
+      return (
+        await schedulePublish(publishDeps, {
+          agencyId: item.agencyId,
+          clientId: item.clientId,
+          platformAccountId: accountId,
+          assetId,
+          scheduledAt,
+          timezone: item.timezone,
+          actorId: schedulerId,
+          source: 'creation',
+        })
+      ).jobId;
+    } catch (err) {
+      if (!(err instanceof SchedulePublishError) || err.code !== 'duplicate') throw err;
+      const key = publishIdempotencyKey(item.clientId, accountId, assetId, scheduledAt);
+      const job = await deps.ds
+        .getRepository(PublishJob)
+        .findOne({ where: { idempotencyKey: key, clientId: item.clientId } });
+      if (!job) throw err;
+      return job.id;
+    }
+  }
+
+  /** The item's own slot while it is free and ahead; else the account's next free queue slot after it (or now). */
+  async function queueSlotFor(item: PlanItem, accountId: string): Promise<Date> {
+    const now = deps.now?.() ?? new Date();
+    const after = new Date(Math.max(item.slotAt.getTime() - 1, now.getTime()));
+    const [free] = await nextFreeSlots(deps.ds.manager, {
+      clientId: item.clientId,
+      accountId,
+      after,
+      count: 1,
+      timezone: item.timezone,
+      ignorePlanItemId: item.id,
+    });
+    if (!free) throw new SchedulePublishError('not_publishable', 'the account has no free queue slot in the next year');
+    return free;
+  }
 
   /** Records the reviewer's approval of the post (checked by the post's own rules) and sends its reference. */
   async function sendApproval(

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { In } from 'typeorm';
 import { Client, Plan, PlatformAccount, RecurringPlan } from '../../services/core/database/entities';
 import { nextPeriod } from '../../services/core/plans/plan-period';
-import { planRequestSchema } from '../../services/core/plans/plan-request';
+import { withFreeQueueSlots } from '../../services/core/plans/plan-queue-slots';
+import { planRequestSchema, planTemplateSchema } from '../../services/core/plans/plan-request';
 import { PlanEventsRepository } from '../../services/core/plans/plan-events.repository';
 import type { OpenPlanInput, OpenPlanResult } from '../../workflows/contracts/planning.contract';
 import { planningScheduleId } from '../../workflows/contracts/planning.contract';
@@ -46,17 +47,30 @@ export function createPlanOpenActivities(deps: PlanningDeps) {
         const accounts = await m.find(PlatformAccount, {
           where: {
             clientId: client.id,
-            id: In(recurring.template.targets.map((t) => t.platformAccountId)),
+            id: In(
+              recurring.template.targets.flatMap((t) => [
+                t.platformAccountId,
+                ...(t.crossPosts ?? []).map((c) => c.platformAccountId),
+              ]),
+            ),
             status: 'connected',
           },
         });
         const live = new Set(accounts.map((a) => a.id));
-        const request = planRequestSchema.safeParse({
+        const template = planTemplateSchema.safeParse({
           ...recurring.template,
-          targets: recurring.template.targets.filter((t) => live.has(t.platformAccountId)),
-          ...period,
-          timezone: client.timezone,
+          targets: recurring.template.targets
+            .filter((t) => live.has(t.platformAccountId))
+            .map((t) => ({ ...t, crossPosts: (t.crossPosts ?? []).filter((c) => live.has(c.platformAccountId)) })),
         });
+        const withPeriod = { ...period, timezone: client.timezone };
+        const request = template.success
+          ? planRequestSchema.safeParse({
+              ...template.data,
+              ...withPeriod,
+              targets: await withFreeQueueSlots(m, client.id, template.data, withPeriod, deps.now?.() ?? new Date()),
+            })
+          : template;
         if (!request.success)
           throw planRefused('the recurring template no longer makes a valid plan (no connected target?)');
         await PlanEventsRepository.append(m, {

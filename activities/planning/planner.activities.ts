@@ -59,6 +59,8 @@ export function createPlannerActivities(deps: PlanningDeps) {
             position: slot.position,
             platformAccountId: slot.platformAccountId,
             platform: slot.platform,
+            crossPosts: slot.crossPosts,
+            timing: slot.timing,
             format: slot.format,
             pillar: slot.pillar,
             slotAt: slot.slotAt,

@@ -282,7 +282,17 @@ export async function runCreationThroughputBench(opts: CreationBenchOptions = {}
     const startDate = addDays(new Date().toISOString().slice(0, 10), 7);
     const base = {
       goals: 'Grow the newsletter with practical tips and behind-the-scenes stories',
-      targets: [{ platformAccountId: account.id, platform: 'sandbox', postsPerWeek: 1, postingTimes: ['09:30'] }],
+      targets: [
+        {
+          platformAccountId: account.id,
+          platform: 'sandbox',
+          postsPerWeek: 1,
+          postingTimes: ['09:30'],
+          timing: 'posting_times' as const,
+          queueSlotsAt: [],
+          crossPosts: [],
+        },
+      ],
       pillars: [
         { name: 'tips', weight: 2 },
         { name: 'community', weight: 1 },

@@ -16,6 +16,7 @@ import { QueueSlotsAndImports1764950000000 } from './1764950000000-queue-slots-a
 import { PlatformConnectors1765000000000 } from './1765000000000-platform-connectors';
 import { Reconnect1765000100000 } from './1765000100000-reconnect';
 import { PlatformSpendCaps1765000200000 } from './1765000200000-platform-spend-caps';
+import { PlanItemTargets1765100000000 } from './1765100000000-plan-item-targets';
 
 /** Every migration in order; TypeORM records what ran in the `migrations` table. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   PlatformConnectors1765000000000,
   Reconnect1765000100000,
   PlatformSpendCaps1765000200000,
+  PlanItemTargets1765100000000,
 ];

@@ -96,6 +96,8 @@ export interface ScheduledItem {
   jobIds: string[];
   /** publish workflows that refused the approval (already publishing, or the checks changed); they decide alone */
   approvalRefused: { jobId: string; reason: string }[];
+  /** accounts the item could not be scheduled on (disconnected, removed, refused by the platform's rules) */
+  accountRefused: { platformAccountId: string; code: string; reason: string }[];
 }
 
 export interface RecordItemStatusInput extends CreationContext {

@@ -83,7 +83,7 @@ function mockActivities(script: Script = {}) {
     },
     async scheduleApprovedItem(i: ScheduleApprovedInput): Promise<ScheduledItem> {
       calls.schedules.push(i);
-      return { jobIds: ['job-1'], approvalRefused: [] };
+      return { jobIds: ['job-1'], approvalRefused: [], accountRefused: [] };
     },
     async recordItemStatus(i: RecordItemStatusInput): Promise<void> {
       calls.statuses.push(i);

@@ -12,7 +12,7 @@ const DEFAULT_RECHECK_SECONDS = 300;
 const DEFAULT_MAX_WAIT_SECONDS = 6 * 3600;
 
 /**
- * One plan item: generate → content policy → human review → schedule one publish per target account. Only ids,
+ * One plan item: generate → content policy → human review → schedule one publish per account it goes out on. Only ids,
  * checksums and short reasons travel through this history; text, media and feedback stay in the database and the
  * artifact store.
  */
@@ -145,10 +145,12 @@ async function runEpisode(input: CreationItemInput): Promise<CreationItemResult>
         view.jobIds = s.jobIds;
         view.approvedBy = decision.actorId;
         // A post that would not take the review as its approval waits in the approvals queue: say so here.
-        await setStatus(
-          'scheduled',
-          s.approvalRefused.map((r) => ({ code: 'post_awaits_approval', message: r.reason })),
-        );
+        // An account that could not take the post is said too; its siblings went out (`?? []`: results recorded
+        // before cross-posts existed replay unchanged).
+        await setStatus('scheduled', [
+          ...s.approvalRefused.map((r) => ({ code: 'post_awaits_approval', message: r.reason })),
+          ...(s.accountRefused ?? []).map((r) => ({ code: 'account_refused', message: r.reason })),
+        ]);
         return result();
       }
       case 'reject':

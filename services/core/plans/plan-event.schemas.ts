@@ -7,7 +7,14 @@ import {
   PLAN_FORMATS,
   PLAN_ITEM_STATUSES,
 } from '../../../workflows/contracts/vocabulary/plan-status';
-import { localDateSchema, planRequestSchema, postingTimeSchema } from './plan-request';
+import {
+  localDateSchema,
+  PLAN_TIMINGS,
+  plannedAccountSchema,
+  planRequestSchema,
+  postingTimeSchema,
+} from './plan-request';
+import { MAX_ITEM_ACCOUNTS } from './plan-request';
 
 /**
  * The data of each plan event type, checked on every append (the creation episode appends item.* events too) and on
@@ -47,6 +54,11 @@ export const PLAN_EVENT_DATA = {
     position: z.number().int().nonnegative(),
     platformAccountId: z.uuid(),
     platform: z.string().min(1).max(40),
+    crossPosts: z
+      .array(plannedAccountSchema)
+      .max(MAX_ITEM_ACCOUNTS - 1)
+      .default([]),
+    timing: z.enum(PLAN_TIMINGS).default('posting_times'),
     format: z.enum(PLAN_FORMATS),
     pillar: z.string().min(1).max(60),
     slotAt: z.iso.datetime(),

@@ -28,13 +28,42 @@ export const localDateSchema = z
 
 export const postingTimeSchema = z.string().regex(LOCAL_TIME, 'a local time HH:MM (24h)');
 
+/** How a target's items get their times: the plan's own posting times, or the account's free queue slots. */
+export const PLAN_TIMINGS = ['posting_times', 'queue'] as const;
+export type PlanTiming = (typeof PLAN_TIMINGS)[number];
+
+/** The most accounts one item goes out on (its target and the accounts it is cross-posted to). */
+export const MAX_ITEM_ACCOUNTS = 6;
+/** The most free queue slots one target carries into a request (a quarter of 6 slots a day is 552). */
+export const MAX_QUEUE_SLOTS = 600;
+
+/** An account, with its platform read from its row (never from the caller). */
+export const plannedAccountSchema = z.object({
+  platformAccountId: z.uuid(),
+  platform: z.string().min(1).max(40),
+});
+export type PlannedAccount = z.infer<typeof plannedAccountSchema>;
+
 export const planTargetSchema = z.object({
   platformAccountId: z.uuid(),
   /** the account's platform, from its row (never from the caller) */
   platform: z.string().min(1).max(40),
   postsPerWeek: z.number().int().min(1).max(28),
   postingTimes: z.array(postingTimeSchema).min(1).max(6).default([DEFAULT_POSTING_TIME]),
+  timing: z.enum(PLAN_TIMINGS).default('posting_times'),
+  /**
+   * The account's queue slots still free in the plan's range when the request was made (ISO instants, sorted):
+   * resolved where the request is built, so slot generation stays a pure function of the request and a rebuild
+   * from the events gives the same plan. Only for `queue` timing; a template leaves it empty.
+   */
+  queueSlotsAt: z.array(z.iso.datetime()).max(MAX_QUEUE_SLOTS).default([]),
+  /** other accounts each of this target's items also goes out on, at the same time (one publish per account) */
+  crossPosts: z
+    .array(plannedAccountSchema)
+    .max(MAX_ITEM_ACCOUNTS - 1)
+    .default([]),
 });
+export type PlanTarget = z.infer<typeof planTargetSchema>;
 
 export const planPillarSchema = z.object({
   name: z.string().trim().min(1).max(60),
@@ -54,14 +83,19 @@ const templateShape = {
   requiresApproval: z.boolean(),
 };
 
-function uniqueTargets(t: { targets: { platformAccountId: string }[] }): boolean {
-  return new Set(t.targets.map((x) => x.platformAccountId)).size === t.targets.length;
+/** Every account appears once in a plan: as a target or as one target's cross-post, never both or twice. */
+function uniqueTargets(t: { targets: { platformAccountId: string; crossPosts?: PlannedAccount[] }[] }): boolean {
+  const ids = t.targets.flatMap((x) => [x.platformAccountId, ...(x.crossPosts ?? []).map((c) => c.platformAccountId)]);
+  return new Set(ids).size === ids.length;
 }
 
+const UNIQUE_TARGETS = {
+  message: 'each account appears once: as a target or as the cross-post of one target',
+  path: ['targets'],
+};
+
 /** A recurring template: a request without its dates and timezone (each run plans the next period). */
-export const planTemplateSchema = z
-  .object(templateShape)
-  .refine(uniqueTargets, { message: 'each target account appears once', path: ['targets'] });
+export const planTemplateSchema = z.object(templateShape).refine(uniqueTargets, UNIQUE_TARGETS);
 export type PlanTemplate = z.infer<typeof planTemplateSchema>;
 
 export const planRequestSchema = z
@@ -71,13 +105,15 @@ export const planRequestSchema = z
     endDate: localDateSchema,
     timezone: z.string().refine(isValidTimeZone, 'an IANA timezone'),
   })
-  .refine(uniqueTargets, { message: 'each target account appears once', path: ['targets'] })
+  .refine(uniqueTargets, UNIQUE_TARGETS)
   .refine((r) => r.endDate >= r.startDate, { message: 'the range ends before it starts', path: ['endDate'] })
   .refine((r) => daysBetween(r.startDate, r.endDate) < MAX_PLAN_DAYS, {
     message: `a plan covers at most ${MAX_PLAN_DAYS} days`,
     path: ['endDate'],
   });
 export type PlanRequestSpec = z.infer<typeof planRequestSchema>;
+/** A request as a caller writes it (defaults may be left out). */
+export type PlanRequestInput = z.input<typeof planRequestSchema>;
 
 /** Why a plan or an item stands where it does; short text only. */
 export interface PlanReason {

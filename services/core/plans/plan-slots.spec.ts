@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { PlanRequestSpec } from './plan-request';
+import type { PlanRequestInput, PlanRequestSpec } from './plan-request';
 import { planRequestSchema } from './plan-request';
-import { generateSlots } from './plan-slots';
+import { generateSlots, targetsWithoutFormat } from './plan-slots';
 import { nextPeriod } from './plan-period';
 import { localDateOf, zonedInstant } from './zoned-instant';
 
 const A = randomUUID();
 const B = randomUUID();
 
-function request(over: Partial<PlanRequestSpec> = {}): PlanRequestSpec {
+function request(over: Partial<PlanRequestInput> = {}): PlanRequestSpec {
   return planRequestSchema.parse({
     goals: 'Grow the newsletter',
     startDate: '2026-03-23',
@@ -105,6 +105,150 @@ describe('generateSlots', () => {
       slots.map((s) => s.slotAt),
     );
     expect(generateSlots(request())).toEqual(generateSlots(request()));
+  });
+
+  it("fills a queue target's free queue slots, postsPerWeek of them per week, spread evenly, with their local times", () => {
+    // Free queue slots over two weeks (Mon/Wed/Fri 08:00 and 17:00 in Berlin; one Wednesday already taken):
+    const free = ['2026-06-01', '2026-06-05', '2026-06-08', '2026-06-10', '2026-06-12'].flatMap((d) =>
+      ['08:00', '17:00'].map((t) => zonedInstant(d, t, 'Europe/Berlin').toISOString()),
+    );
+    const slots = generateSlots(
+      request({
+        startDate: '2026-06-01',
+        endDate: '2026-06-14',
+        timezone: 'Europe/Berlin',
+        targets: [
+          { platformAccountId: A, platform: 'sandbox', postsPerWeek: 2, timing: 'queue', queueSlotsAt: free },
+          // a slot outside the range is never used
+          {
+            platformAccountId: B,
+            platform: 'sandbox',
+            postsPerWeek: 1,
+            timing: 'queue',
+            queueSlotsAt: [zonedInstant('2026-07-01', '08:00', 'Europe/Berlin').toISOString()],
+          },
+        ],
+      }),
+    );
+    expect(slots.every((s) => s.platformAccountId === A && s.timing === 'queue')).toBe(true);
+    // week one has 4 free slots (Mon x2, Fri x2): 2 posts spread over them; week two has 6: 2 spread over them
+    expect(slots.map((s) => `${s.localDate} ${s.localTime}`)).toEqual([
+      '2026-06-01 08:00',
+      '2026-06-05 08:00',
+      '2026-06-08 08:00',
+      '2026-06-10 17:00',
+    ]);
+    expect(slots.every((s) => free.includes(s.slotAt))).toBe(true);
+    // fewer free slots than posts asked for: only the free ones
+    const scarce = generateSlots(
+      request({
+        startDate: '2026-06-01',
+        endDate: '2026-06-07',
+        targets: [
+          {
+            platformAccountId: A,
+            platform: 'sandbox',
+            postsPerWeek: 5,
+            timing: 'queue',
+            queueSlotsAt: free.slice(0, 2),
+          },
+        ],
+      }),
+    );
+    expect(scarce.map((s) => s.slotAt)).toEqual(free.slice(0, 2));
+  });
+
+  it("carries a target's cross-posts on each of its items and rotates formats over what all their platforms allow", () => {
+    const C = randomUUID();
+    const req = request({
+      startDate: '2026-06-01',
+      endDate: '2026-06-14',
+      targets: [
+        {
+          platformAccountId: A,
+          platform: 'instagram',
+          postsPerWeek: 3,
+          crossPosts: [{ platformAccountId: C, platform: 'facebook' }],
+        },
+      ],
+      formats: [
+        { platform: 'instagram', formats: ['image', 'video'] },
+        { platform: 'facebook', formats: ['text', 'image'] },
+      ],
+    });
+    const slots = generateSlots(req);
+    expect(slots).toHaveLength(6);
+    expect(slots.every((s) => s.crossPosts.length === 1 && s.crossPosts[0].platformAccountId === C)).toBe(true);
+    // instagram allows image and video, facebook text and image: every item is an image
+    expect(new Set(slots.map((s) => s.format))).toEqual(new Set(['image']));
+    expect(targetsWithoutFormat(req)).toEqual([]);
+    const none = request({
+      targets: [
+        {
+          platformAccountId: A,
+          platform: 'instagram',
+          postsPerWeek: 1,
+          crossPosts: [{ platformAccountId: C, platform: 'tiktok' }],
+        },
+      ],
+      formats: [
+        { platform: 'instagram', formats: ['image'] },
+        { platform: 'tiktok', formats: ['video'] },
+      ],
+    });
+    expect(targetsWithoutFormat(none).map((t) => t.platformAccountId)).toEqual([A]);
+  });
+
+  it('refuses an account that is both a target and a cross-post, or cross-posted twice', () => {
+    const C = randomUUID();
+    const ok = (targets: unknown[]) => planRequestSchema.safeParse({ ...request(), targets }).success;
+    expect(
+      ok([
+        {
+          platformAccountId: A,
+          platform: 'sandbox',
+          postsPerWeek: 1,
+          crossPosts: [{ platformAccountId: C, platform: 'x' }],
+        },
+      ]),
+    ).toBe(true);
+    expect(
+      ok([
+        {
+          platformAccountId: A,
+          platform: 'sandbox',
+          postsPerWeek: 1,
+          crossPosts: [{ platformAccountId: A, platform: 'sandbox' }],
+        },
+      ]),
+    ).toBe(false);
+    expect(
+      ok([
+        {
+          platformAccountId: A,
+          platform: 'sandbox',
+          postsPerWeek: 1,
+          crossPosts: [{ platformAccountId: C, platform: 'x' }],
+        },
+        {
+          platformAccountId: B,
+          platform: 'sandbox',
+          postsPerWeek: 1,
+          crossPosts: [{ platformAccountId: C, platform: 'x' }],
+        },
+      ]),
+    ).toBe(false);
+    expect(
+      ok([
+        {
+          platformAccountId: A,
+          platform: 'sandbox',
+          postsPerWeek: 1,
+          crossPosts: [{ platformAccountId: B, platform: 'sandbox' }],
+        },
+        { platformAccountId: B, platform: 'sandbox', postsPerWeek: 1 },
+      ]),
+    ).toBe(false);
   });
 
   it('refuses a request that cannot make a plan', () => {

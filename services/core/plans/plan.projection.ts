@@ -113,6 +113,8 @@ export function applyPlanEvent(p: PlanProjection, e: ProjectedEvent): PlanItemRo
         position: d.position,
         platformAccountId: d.platformAccountId,
         platform: d.platform,
+        crossPosts: d.crossPosts,
+        timing: d.timing,
         format: d.format,
         pillar: d.pillar,
         slotAt: new Date(d.slotAt),

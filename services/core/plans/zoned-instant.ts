@@ -1,4 +1,4 @@
-import { localDateOf as localCalendarDateOf, zonedInstant as instantOf } from '../scheduling/zoned-time';
+import { localDateOf as localCalendarDateOf, wallClockOf, zonedInstant as instantOf } from '../scheduling/zoned-time';
 
 /**
  * Plans state their slots as strings (`YYYY-MM-DD`, `HH:MM`) in the client's timezone; the DST rules (a skipped
@@ -17,4 +17,10 @@ export function localDateOf(at: Date, timeZone: string): string {
   const { year, month, day } = localCalendarDateOf(at, timeZone);
   const p = (n: number, w = 2) => String(n).padStart(w, '0');
   return `${p(year, 4)}-${p(month)}-${p(day)}`;
+}
+
+/** The local wall-clock time (HH:MM) of `at` in `timeZone`. */
+export function localTimeOf(at: Date, timeZone: string): string {
+  const { hour, minute } = wallClockOf(at, timeZone);
+  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
 }

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { QueueSlot } from '../database/entities';
-import { SLOT_RELEASING_STATUSES } from './slot-statuses';
+import { SLOT_RELEASING_ITEM_STATUSES, SLOT_RELEASING_PLAN_STATUSES, SLOT_RELEASING_STATUSES } from './slot-statuses';
 import { slotInstants } from './slot-instants';
 import { localDateOf, addDays } from './zoned-time';
 
@@ -17,6 +17,8 @@ export interface NextFreeSlotsQuery {
   exclude?: ReadonlySet<number>;
   /** how many local days ahead to look before giving up (default a year and a day) */
   searchDays?: number;
+  /** a plan item looking for its own slot again: the slot it holds does not count as taken */
+  ignorePlanItemId?: string;
 }
 
 // Slots are searched a month at a time: one query for the taken instants of each month searched.
@@ -24,7 +26,7 @@ const CHUNK_DAYS = 31;
 
 /**
  * The next `count` queue slots of an account that no post of it holds yet (a post in a releasing status frees
- * its slot). Fewer come back when the account has no slots, or none free within `searchDays`. DST-safe: slots
+ * its slot), nor a plan item on its way to one (created items and imported posts fill the same queue). Fewer come back when the account has no slots, or none free within `searchDays`. DST-safe: slots
  * are wall-clock times, converted per day (services/core/scheduling/zoned-time.ts).
  */
 export async function nextFreeSlots(m: EntityManager, q: NextFreeSlotsQuery): Promise<Date[]> {
@@ -41,7 +43,7 @@ export async function nextFreeSlots(m: EntityManager, q: NextFreeSlotsQuery): Pr
       q.timezone,
     ).filter((at) => at.getTime() > q.after.getTime());
     if (!candidates.length) continue;
-    const taken = await takenInstants(m, q.clientId, q.accountId, candidates[0], candidates[candidates.length - 1]);
+    const taken = await takenInstants(m, q, candidates[0], candidates[candidates.length - 1]);
     for (const at of candidates) {
       if (taken.has(at.getTime()) || q.exclude?.has(at.getTime())) continue;
       found.push(at);
@@ -51,18 +53,27 @@ export async function nextFreeSlots(m: EntityManager, q: NextFreeSlotsQuery): Pr
   return found;
 }
 
-async function takenInstants(
-  m: EntityManager,
-  clientId: string,
-  accountId: string,
-  from: Date,
-  to: Date,
-): Promise<Set<number>> {
-  const rows: { scheduled_at: Date }[] = await m.query(
-    `SELECT scheduled_at FROM publish_jobs
+async function takenInstants(m: EntityManager, q: NextFreeSlotsQuery, from: Date, to: Date): Promise<Set<number>> {
+  const rows: { at: Date }[] = await m.query(
+    `SELECT scheduled_at AS at FROM publish_jobs
       WHERE client_id = $1 AND platform_account_id = $2 AND scheduled_at >= $3 AND scheduled_at <= $4
-        AND status <> ALL ($5::text[])`,
-    [clientId, accountId, from, to, SLOT_RELEASING_STATUSES],
+        AND status <> ALL ($5::text[])
+     UNION ALL
+     SELECT i.slot_at AS at FROM plan_items i JOIN plans p ON p.id = i.plan_id AND p.client_id = i.client_id
+      WHERE i.client_id = $1 AND i.slot_at >= $3 AND i.slot_at <= $4
+        AND (i.platform_account_id = $2 OR i.cross_posts @> jsonb_build_array(jsonb_build_object('platformAccountId', $2::text)))
+        AND i.status <> ALL ($6::text[]) AND p.status <> ALL ($7::text[])
+        AND ($8::uuid IS NULL OR i.id <> $8::uuid)`,
+    [
+      q.clientId,
+      q.accountId,
+      from,
+      to,
+      SLOT_RELEASING_STATUSES,
+      SLOT_RELEASING_ITEM_STATUSES,
+      SLOT_RELEASING_PLAN_STATUSES,
+      q.ignorePlanItemId ?? null,
+    ],
   );
-  return new Set(rows.map((r) => new Date(r.scheduled_at).getTime()));
+  return new Set(rows.map((r) => new Date(r.at).getTime()));
 }

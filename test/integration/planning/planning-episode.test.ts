@@ -15,13 +15,17 @@ import { seedTenant } from '../../factories/tenant.factory';
 import type { TestStack } from '../../harness/stack';
 import { startTestStack } from '../../harness/stack';
 import { dataConverterFor, nativeConnection, temporalClient } from '../../harness/test-env';
+import { zonedInstant } from '../../../services/core/plans/zoned-instant';
+import { createSlot } from '../imports/import-gql';
 import { scriptedGateway } from './scripted-gateway';
 
 const PLAN_FIELDS = `id status reasons { code message } itemCount createdBy source decidedBy workflowStatus
-  items { id position platformAccountId platform format pillar slotAt localDate localTime brief status }`;
+  items { id position platformAccountId platform format pillar slotAt localDate localTime brief status timing
+    crossPostAccountIds }`;
 const CREATE = `mutation($i: CreatePlanInput!) { createPlan(input: $i) { id status } }`;
 const GET = `query($id: ID!) { plan(id: $id) { ${PLAN_FIELDS} } }`;
 const APPROVE = `mutation($i: PlanDecisionInput!) { approvePlan(input: $i) { id status decidedBy } }`;
+const REJECT = `mutation($i: PlanDecisionInput!) { rejectPlan(input: $i) { id status } }`;
 
 interface PlanView {
   id: string;
@@ -37,8 +41,11 @@ interface PlanView {
     format: string;
     pillar: string;
     localTime: string;
+    slotAt: string;
     brief: string;
     status: string;
+    timing: string;
+    crossPostAccountIds: string[];
   }[];
 }
 
@@ -243,6 +250,68 @@ describe('planning episode (real Temporal, Postgres, API)', () => {
     expect((await projectionRows(planId)).plans).toHaveLength(0);
     await inScope(() => rebuildPlan(workerDs.manager, planId));
     expect(await projectionRows(planId)).toEqual(before);
+  });
+
+  it("queue targets fill the account's free queue slots (a pending item of another plan holds its slot until that plan is rejected); cross-posts ride on each item", async () => {
+    const t = await seedTenant(stack.ds);
+    const [a, b, noSlots] = await accounts(t, 3);
+    const [{ timezone }] = await stack.ds.query<{ timezone: string }[]>('SELECT timezone FROM clients WHERE id = $1', [
+      t.clientId,
+    ]);
+    // Monday, Wednesday and Friday 09:00 in the client's timezone.
+    for (const weekday of [1, 3, 5])
+      expect(
+        (await createSlot(stack, t.users.admin, { clientId: t.clientId, platformAccountId: a, weekday, time: '09:00' }))
+          .errors,
+      ).toBeUndefined();
+    const week = (targets: Record<string, unknown>[]) => ({
+      ...twoWeeks(t.clientId, [], true),
+      startDate: '2030-03-25', // a Monday
+      endDate: '2030-03-31',
+      targets,
+    });
+    const at = (day: string) => zonedInstant(day, '09:00', timezone).toISOString();
+    const itemsOf = async (planId: string) =>
+      (await planUntil(t.users.author, planId, (p) => p.status === 'awaiting_approval')).items;
+
+    const first = await createPlan(t.users.author, week([{ platformAccountId: a, postsPerWeek: 1, timing: 'queue' }]));
+    expect((await itemsOf(first)).map((i) => i.slotAt)).toEqual([at('2030-03-25')]);
+
+    // The first plan's pending item holds Monday: the second plan fills Wednesday and Friday, each also posted to b.
+    const second = await createPlan(
+      t.users.author,
+      week([{ platformAccountId: a, postsPerWeek: 3, timing: 'queue', crossPostAccountIds: [b] }]),
+    );
+    const items = await itemsOf(second);
+    expect(items.map((i) => i.slotAt)).toEqual([at('2030-03-27'), at('2030-03-29')]);
+    expect(items.map((i) => i.localTime)).toEqual(['09:00', '09:00']);
+    expect(items.every((i) => i.timing === 'queue')).toBe(true);
+    expect(items.map((i) => i.crossPostAccountIds)).toEqual([[b], [b]]);
+
+    // A rejected plan's items give their slots back.
+    const rejected = await stack.gql(t.users.approver, REJECT, { i: { planId: first } });
+    expect(rejected.errors).toBeUndefined();
+    await planUntil(t.users.author, first, (p) => p.status === 'rejected');
+    const third = await createPlan(t.users.author, week([{ platformAccountId: a, postsPerWeek: 3, timing: 'queue' }]));
+    expect((await itemsOf(third)).map((i) => i.slotAt)).toEqual([at('2030-03-25')]);
+
+    // Refused with a reason an operator can act on, nothing recorded: no queue slots, an account twice.
+    const before = await stack.ds.query<{ n: number }[]>('SELECT count(*)::int AS n FROM plans WHERE client_id = $1', [
+      t.clientId,
+    ]);
+    const none = await stack.gql(t.users.author, CREATE, {
+      i: week([{ platformAccountId: noSlots, postsPerWeek: 1, timing: 'queue' }]),
+    });
+    expect(none.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    expect(none.errors?.[0].message).toMatch(/no queue slots/);
+    const twice = await stack.gql(t.users.author, CREATE, {
+      i: week([{ platformAccountId: a, postsPerWeek: 1, crossPostAccountIds: [a] }]),
+    });
+    expect(twice.errors?.[0].message).toMatch(/each account appears once/);
+    const after = await stack.ds.query<{ n: number }[]>('SELECT count(*)::int AS n FROM plans WHERE client_id = $1', [
+      t.clientId,
+    ]);
+    expect(after[0].n).toBe(before[0].n);
   });
 
   it('the history of a 20-item plan stays small: ids and counts only', async () => {

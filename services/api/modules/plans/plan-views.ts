@@ -1,6 +1,19 @@
 import type { Plan, PlanItem } from '../../../core/database/entities';
 import type { PlanStatus } from '../../../../workflows/contracts/vocabulary/plan-status';
-import type { PlanItemModel, PlanModel } from './plan.model';
+import type { PlanTemplate } from '../../../core/plans/plan-request';
+import type { PlanItemModel, PlanModel, PlanTargetModel } from './plan.model';
+
+/** A target as saved: requests and templates saved before timing and cross-posts existed read as the defaults. */
+export function targetModel(t: PlanTemplate['targets'][number]): PlanTargetModel {
+  return {
+    platformAccountId: t.platformAccountId,
+    platform: t.platform,
+    postsPerWeek: t.postsPerWeek,
+    postingTimes: t.postingTimes,
+    timing: t.timing ?? 'posting_times',
+    crossPostAccountIds: (t.crossPosts ?? []).map((c) => c.platformAccountId),
+  };
+}
 
 export function planItemModel(i: PlanItem): PlanItemModel {
   return {
@@ -8,6 +21,8 @@ export function planItemModel(i: PlanItem): PlanItemModel {
     position: i.position,
     platformAccountId: i.platformAccountId,
     platform: i.platform,
+    crossPostAccountIds: i.crossPosts.map((c) => c.platformAccountId),
+    timing: i.timing,
     format: i.format,
     pillar: i.pillar,
     slotAt: i.slotAt,
@@ -32,7 +47,7 @@ export function planModel(p: Plan, items: PlanItem[], workflowStatus: PlanStatus
     startDate: r.startDate,
     endDate: r.endDate,
     timezone: r.timezone,
-    targets: r.targets,
+    targets: r.targets.map(targetModel),
     pillars: r.pillars,
     formats: r.formats,
     requiresApproval: p.requiresApproval,

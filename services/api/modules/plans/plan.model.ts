@@ -1,5 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import type { PlanFormat, PlanItemStatus, PlanStatus } from '../../../../workflows/contracts/vocabulary/plan-status';
+import type { PlanTiming } from '../../../core/plans/plan-request';
+import { PLAN_TIMINGS } from '../../../core/plans/plan-request';
 import {
   PLAN_FORMATS,
   PLAN_ITEM_STATUSES,
@@ -21,6 +23,8 @@ registerEnumType(PlanItemStatusEnum, {
   description: 'Where a plan item is, up to its publish',
 });
 registerEnumType(PlanFormatEnum, { name: 'PlanFormat', description: 'What a plan item is made as' });
+export const PlanTimingEnum: Record<PlanTiming, PlanTiming> = enumOf(PLAN_TIMINGS);
+registerEnumType(PlanTimingEnum, { name: 'PlanTiming', description: "Where a target's items take their times from" });
 
 @ObjectType('PlanReason')
 export class PlanReasonModel {
@@ -35,6 +39,9 @@ export class PlanTargetModel {
   @Field() platform!: string;
   @Field(() => Int) postsPerWeek!: number;
   @Field(() => [String], { description: 'local posting times HH:MM' }) postingTimes!: string[];
+  @Field(() => PlanTimingEnum) timing!: PlanTiming;
+  @Field(() => [ID], { description: 'the accounts each item of this target also goes out on' })
+  crossPostAccountIds!: string[];
 }
 
 @ObjectType('PlanPillar')
@@ -57,6 +64,10 @@ export class PlanItemModel {
   @Field(() => Int) position!: number;
   @Field(() => ID) platformAccountId!: string;
   @Field() platform!: string;
+  @Field(() => [ID], { description: 'the other accounts the item also goes out on, at the same time' })
+  crossPostAccountIds!: string[];
+  @Field(() => PlanTimingEnum, { description: 'queue: moves to the next free queue slot if its own is taken' })
+  timing!: PlanTiming;
   @Field(() => PlanFormatEnum) format!: PlanFormat;
   @Field() pillar!: string;
   @Field() slotAt!: Date;

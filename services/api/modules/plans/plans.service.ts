@@ -8,6 +8,7 @@ import { ClientPolicySettings, Plan, PlanItem } from '../../../core/database/ent
 import { planDecisionRefusal } from '../../../core/plans/plan-decision.rules';
 import { PlanEventsRepository } from '../../../core/plans/plan-events.repository';
 import { describeIssues, MAX_PLAN_ITEMS, planRequestSchema } from '../../../core/plans/plan-request';
+import { withFreeQueueSlots } from '../../../core/plans/plan-queue-slots';
 import { generateSlots } from '../../../core/plans/plan-slots';
 import { effectiveRole } from '../../../core/tenancy/effective-role';
 import { withoutDatabaseConnection } from '../../../core/tenancy/tenant-scope';
@@ -27,7 +28,7 @@ import { AccessService } from '../../auth/access.service';
 import { AppError, AppErrorCode, notFound } from '../../errors/app-error';
 import { APP_CONFIG, DATA_SOURCE, TEMPORAL_CLIENT } from '../../platform/tokens';
 import { CreatePlanInput, PlanDecisionInput } from './dtos/plan.inputs';
-import { templateFrom } from './plan-input';
+import { refuseTargetsWithoutFormat, templateFrom } from './plan-input';
 import { planModel } from './plan-views';
 import { PlanModel } from './plan.model';
 
@@ -54,13 +55,16 @@ export class PlansService {
   async create(actor: Actor, input: CreatePlanInput): Promise<PlanModel> {
     const { client } = await this.access.requireClient(actor, input.clientId, 'plan.create');
     const template = await templateFrom(this.ds, client.id, input);
+    const period = { startDate: input.startDate, endDate: input.endDate, timezone: client.timezone };
+    const shape = planRequestSchema.safeParse({ ...template, ...period });
+    if (!shape.success) throw new AppError(AppErrorCode.BadInput, describeIssues(shape.error));
     const parsed = planRequestSchema.safeParse({
       ...template,
-      startDate: input.startDate,
-      endDate: input.endDate,
-      timezone: client.timezone,
+      ...period,
+      targets: await withFreeQueueSlots(this.ds.manager, client.id, template, period, new Date()),
     });
     if (!parsed.success) throw new AppError(AppErrorCode.BadInput, describeIssues(parsed.error));
+    refuseTargetsWithoutFormat(parsed.data);
     const slots = generateSlots(parsed.data).length;
     if (slots === 0 || slots > MAX_PLAN_ITEMS)
       throw new AppError(

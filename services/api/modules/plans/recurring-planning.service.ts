@@ -11,8 +11,9 @@ import { AccessService } from '../../auth/access.service';
 import { AppError, AppErrorCode } from '../../errors/app-error';
 import { APP_CONFIG, DATA_SOURCE, TEMPORAL_CLIENT } from '../../platform/tokens';
 import { SetRecurringPlanningInput } from './dtos/plan.inputs';
-import { templateFrom } from './plan-input';
+import { refuseTargetsWithoutFormat, templateFrom } from './plan-input';
 import { RecurringPlanningModel } from './plan.model';
+import { targetModel } from './plan-views';
 import { planningScheduleAction, planningScheduleSpec } from './planning-schedule';
 import { planningQueues } from './plans.service';
 
@@ -33,6 +34,7 @@ export class RecurringPlanningService {
     const { client } = await this.access.requireClient(actor, input.clientId, 'plan.recurring');
     const parsed = planTemplateSchema.safeParse(await templateFrom(this.ds, client.id, input));
     if (!parsed.success) throw new AppError(AppErrorCode.BadInput, describeIssues(parsed.error));
+    refuseTargetsWithoutFormat(parsed.data);
     await this.ds.getRepository(RecurringPlan).save({
       clientId: client.id,
       agencyId: client.agencyId,
@@ -100,7 +102,7 @@ export class RecurringPlanningService {
       cadence: saved.cadence,
       goals: saved.template.goals,
       requiresApproval: saved.template.requiresApproval,
-      targets: saved.template.targets,
+      targets: saved.template.targets.map(targetModel),
       pillars: saved.template.pillars,
       ...state,
     };

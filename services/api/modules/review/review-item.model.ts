@@ -44,7 +44,12 @@ export class ReviewItemModel {
   @Field(() => [ReasonModel]) reasons!: ReasonModel[];
   @Field(() => Int, { description: 'how many assets the item has had' }) revision!: number;
   @Field(() => ReviewAssetModel, { nullable: true }) asset!: ReviewAssetModel | null;
-  @Field(() => PlatformPreviewModel, { nullable: true }) preview!: PlatformPreviewModel | null;
+  @Field(() => PlatformPreviewModel, { nullable: true, description: "the target platform's preview" })
+  preview!: PlatformPreviewModel | null;
+  @Field(() => [PlatformPreviewModel], { description: 'one preview per platform the item goes out on' })
+  previews!: PlatformPreviewModel[];
+  @Field(() => [ID], { description: 'the other accounts the item also goes out on' })
+  crossPostAccountIds!: string[];
   @Field(() => [ID], { description: 'the plan creator and every editor: under four eyes none may approve it' })
   authorIds!: string[];
   @Field(() => [ID]) publishJobIds!: string[];

@@ -223,6 +223,12 @@ export class ReviewService {
           }
         : null,
       preview: asset ? platformPreview(item.platform, asset.text) : null,
+      previews: asset
+        ? [...new Set([item.platform, ...(item.crossPosts ?? []).map((c) => c.platform)])].map((p) =>
+            platformPreview(p, asset.text),
+          )
+        : [],
+      crossPostAccountIds: (item.crossPosts ?? []).map((c) => c.platformAccountId),
       authorIds: await itemAuthors(this.ds.manager, item, asset),
       publishJobIds: item.publishJobIds,
     };

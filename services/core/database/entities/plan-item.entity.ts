@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { ArtifactRef } from '../../artifacts/artifact-store.port';
 import type { PlanFormat, PlanItemStatus } from '../../../../workflows/contracts/vocabulary/plan-status';
-import type { PlanReason } from '../../plans/plan-request';
+import type { PlannedAccount, PlanReason, PlanTiming } from '../../plans/plan-request';
 
 /**
  * One item of a plan graph (platform, target account, format, slot in the client's timezone, pillar, brief): a
@@ -19,6 +19,10 @@ export class PlanItem {
   /** the target: one platform account of the client; the creation episode schedules one publish for it */
   @Column({ name: 'platform_account_id', type: 'uuid' }) platformAccountId!: string;
   @Column({ type: 'text' }) platform!: string;
+  /** the other accounts of the client the item also goes out on, at the same time: one publish each */
+  @Column({ name: 'cross_posts', type: 'jsonb' }) crossPosts!: PlannedAccount[];
+  /** `queue`: the slot is a queue slot, moved to the account's next free one if taken by the time it is approved */
+  @Column({ type: 'text' }) timing!: PlanTiming;
   @Column({ type: 'text' }) format!: PlanFormat;
   @Column({ type: 'text' }) pillar!: string;
   /** the slot as an instant, and as the client's wall clock it was planned in */

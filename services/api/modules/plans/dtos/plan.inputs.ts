@@ -19,7 +19,9 @@ import {
 } from 'class-validator';
 import { PLAN_FORMATS } from '../../../../../workflows/contracts/vocabulary/plan-status';
 import type { PlanFormat } from '../../../../../workflows/contracts/vocabulary/plan-status';
-import { PlanFormatEnum } from '../plan.model';
+import { MAX_ITEM_ACCOUNTS, PLAN_TIMINGS } from '../../../../core/plans/plan-request';
+import type { PlanTiming } from '../../../../core/plans/plan-request';
+import { PlanFormatEnum, PlanTimingEnum } from '../plan.model';
 
 // The first check of the input's shape; the service parses the whole request with the plan's zod schema too
 // (services/core/plans/plan-request.ts), which also decides what no single field can (ranges, duplicates).
@@ -34,6 +36,22 @@ export class PlanTargetInput {
   @ArrayMaxSize(6)
   @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { each: true })
   postingTimes?: string[];
+  @Field(() => PlanTimingEnum, {
+    nullable: true,
+    description: "posting_times (default): the times above; queue: the account's free queue slots",
+  })
+  @IsOptional()
+  @IsIn(PLAN_TIMINGS)
+  timing?: PlanTiming;
+  @Field(() => [ID], {
+    nullable: true,
+    description: "other accounts of the client that each of this target's items also goes out on, at the same time",
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_ITEM_ACCOUNTS - 1)
+  @IsUUID('all', { each: true })
+  crossPostAccountIds?: string[];
 }
 
 @InputType()
