@@ -9,6 +9,8 @@ import type { GenerateItemInput, GenerateItemResult } from '../../workflows/cont
 import type { PlanItem } from '../../services/core/database/entities';
 import type { CreationBrandContext, CreationDeps } from './creation.deps';
 import { loadItem, workflowActor } from './creation-item';
+import { ASSET_KIND_OF_FORMAT } from './asset-kind';
+import { avatarScript } from './avatar-script';
 
 const HEARTBEAT_MS = 10_000;
 const MAX_CAPTION_TOKENS = 400;
@@ -23,7 +25,10 @@ const ASPECT_SIZE: Record<string, { width: number; height: number; video: '9:16'
   '16:9': { width: 1920, height: 1080, video: '16:9' },
 };
 
-/** The creator step: a caption, then an image or a clip for media formats, stored as one new asset. */
+/**
+ * The creator step: a caption, then an image, a clip or a presenter clip (avatar) for media formats, stored as one new
+ * asset.
+ */
 export function createGenerateActivity(deps: CreationDeps) {
   return async function generateItemAsset(input: GenerateItemInput): Promise<GenerateItemResult> {
     const { item, brand, feedback } = await deps.ds.transaction(async (m) => {
@@ -93,10 +98,17 @@ export function createGenerateActivity(deps: CreationDeps) {
           aspect: size.video,
           ...(look ? { brand: look } : {}),
         });
+      else if (item.format === 'avatar')
+        // The presenter reads what the post says, so the clip and its caption never disagree.
+        media = await deps.gateway.avatar(scope, {
+          script: avatarScript(caption, item.brief),
+          aspect: size.video,
+          ...(look ? { brand: { name: look.name, colours: look.colours } } : {}),
+        });
       if (media && !media.ok) return { kind: 'wait', wait: media.wait };
       const artifact = media?.ok ? media.artifact : undefined;
 
-      const kind: AssetKind = artifact ? (item.format as AssetKind) : 'text';
+      const kind: AssetKind = artifact ? ASSET_KIND_OF_FORMAT[item.format] : 'text';
       const content = {
         text: caption,
         mediaKey: artifact?.key ?? null,

@@ -22,7 +22,7 @@ export const DEFAULT_PREFERRED: Readonly<Record<ProviderKind, ProviderId>> = Obj
   text: 'local',
   image: 'local',
   video: 'local',
-  avatar: 'heygen',
+  avatar: 'local',
 });
 
 const int = (max: number) => z.number().int().min(0).max(max);

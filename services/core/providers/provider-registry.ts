@@ -1,4 +1,9 @@
-import { createLocalImageProvider, createLocalTextProvider, createLocalVideoProvider } from './local';
+import {
+  createLocalAvatarProvider,
+  createLocalImageProvider,
+  createLocalTextProvider,
+  createLocalVideoProvider,
+} from './local';
 import type { AvatarProvider, ImageProvider, ProviderId, TextProvider, VideoProvider } from './provider.types';
 
 /** The adapters the gateway can use, by kind and provider. */
@@ -27,12 +32,13 @@ export function createProviderRegistry(adapters: ProviderAdapters): ProviderRegi
   };
 }
 
-/** The offline, deterministic local provider for text, images and video. */
+/** The offline, deterministic local provider for text, images, video and avatar clips. */
 export function localAdapters(opts: { fontFile?: string; ffmpegBin?: string } = {}): ProviderAdapters {
   return {
     text: { local: createLocalTextProvider() },
     image: { local: createLocalImageProvider(opts) },
     video: { local: createLocalVideoProvider(opts) },
+    avatar: { local: createLocalAvatarProvider(opts) },
   };
 }
 

@@ -14,7 +14,7 @@ export type ProviderKind = (typeof PROVIDER_KINDS)[number];
 
 /** Which kinds each provider offers; a key for a provider is usable for exactly these. */
 export const PROVIDER_KINDS_OF: Readonly<Record<ProviderId, readonly ProviderKind[]>> = {
-  local: ['text', 'image', 'video'],
+  local: ['text', 'image', 'video', 'avatar'],
   anthropic: ['text'],
   openai: ['text', 'image'],
   gemini: ['text', 'image'],
@@ -117,6 +117,8 @@ export interface AvatarRequest {
   avatarId?: string;
   voiceId?: string;
   aspect: '9:16' | '16:9' | '1:1';
+  /** brand colours and name a renderer may draw (the local provider's background and band; vendors ignore it) */
+  brand?: { name: string; colours: string[] };
 }
 
 /** An async render (video, avatar): started, then polled or completed by the vendor's callback. */

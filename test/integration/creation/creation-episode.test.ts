@@ -1,5 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { WorkflowHandle } from '@temporalio/client';
@@ -7,7 +8,9 @@ import { Worker } from '@temporalio/worker';
 import { creationLaneActivities } from '../../../activities/creation/creation-lane';
 import { PlanItem } from '../../../services/core/database/entities';
 import { PlanEventsRepository } from '../../../services/core/plans/plan-events.repository';
+import { resolveFfmpegTool } from '../../../services/core/providers/local';
 import type { CreationStatusView } from '../../../workflows/contracts/creation.contract';
+import type { PlanFormat } from '../../../workflows/contracts/vocabulary/plan-status';
 import {
   CREATION_ITEM_WORKFLOW_TYPE,
   creationItemWorkflowId,
@@ -22,8 +25,9 @@ import { startTestStack } from '../../harness/stack';
 import { dataConverterFor, nativeConnection, temporalClient, testEnv, uniqueTaskQueue } from '../../harness/test-env';
 
 // The creation lane end to end: the real worker bundle (workflows/index.ts), the lane's own activities with the real
-// provider gateway and its local provider (text, a rendered PNG), the real artifact store (local backend), the real
-// OPA wasm content policy, Postgres under row-level security, and the publish lane of the test stack.
+// provider gateway and its local provider (text, a rendered PNG, a presenter clip), the real artifact store (local
+// backend), the real OPA wasm content policy, Postgres under row-level security, and the publish lane of the test
+// stack.
 
 interface ReviewItemView {
   id: string;
@@ -86,7 +90,7 @@ describe('the creation episode, end to end (real Temporal, Postgres, OPA wasm, l
   async function plannedItem(
     t: SeededTenant,
     accountId: string,
-    o: { creator: string; format: 'text' | 'image'; slotInSeconds: number },
+    o: { creator: string; format: PlanFormat; slotInSeconds: number },
   ): Promise<{ planId: string; itemId: string }> {
     const planId = randomUUID();
     const itemId = randomUUID();
@@ -241,6 +245,71 @@ describe('the creation episode, end to end (real Temporal, Postgres, OPA wasm, l
     expect((await workflowView(t, itemId)).status).toBe('scheduled');
     const row = await stack.ds.getRepository(PlanItem).findOneByOrFail({ id: itemId });
     expect(row).toMatchObject({ status: 'scheduled', publishJobIds: [jobId], assetId: inReview.asset!.id });
+  });
+
+  it('an avatar item is a presenter clip from the local provider: checked, previewed and published as a video, at no cost', async () => {
+    const t = await seedTenant(stack.ds);
+    const acc = await connectSandboxAccount(stack, t.users.admin, t.clientId);
+    const { itemId } = await plannedItem(t, acc.accountId, {
+      creator: t.users.author,
+      format: 'avatar',
+      slotInSeconds: 30,
+    });
+
+    // The content policy let it through to review, and the preview shows it as the platform's clip.
+    const inReview = await waitForItem(t.users.approver, itemId, (i) => i.status === 'in_review');
+    expect(inReview.reasons).toEqual([]);
+    expect(inReview.asset).toMatchObject({ kind: 'video', mediaContentType: 'video/mp4' });
+    expect(inReview.preview).toMatchObject({ platform: 'sandbox', mediaAspect: '1:1' });
+    const res = await fetch(inReview.asset!.mediaUrl!);
+    expect(res.status).toBe(200);
+    const clip = Buffer.from(await res.arrayBuffer());
+    const file = join(mkdtempSync(join(tmpdir(), 'raize-avatar-item-')), 'clip.mp4');
+    writeFileSync(file, clip);
+    const probe = JSON.parse(
+      execFileSync(
+        resolveFfmpegTool('ffprobe'),
+        ['-v', 'error', '-show_format', '-show_streams', '-of', 'json', file],
+        {
+          encoding: 'utf8',
+        },
+      ),
+    ) as { format: { duration: string }; streams: { codec_type: string; codec_name: string; width: number }[] };
+    expect(probe.streams.map((s) => [s.codec_type, s.codec_name, s.width])).toEqual([['video', 'h264', 720]]);
+
+    // One caption call and one avatar call on the item's step, both by the local provider, both free; the clip is as
+    // long as the usage row says the presenter read.
+    const usage: { kind: string; provider: string; model: string; cost_micros: string; video_seconds: number }[] =
+      await stack.ds.query(
+        `SELECT kind, provider, model, cost_micros, video_seconds FROM ai_usage WHERE client_id = $1 AND step_id = $2
+         ORDER BY created_at`,
+        [t.clientId, `item:${itemId}`],
+      );
+    expect(usage.map((u) => [u.kind, u.provider, u.cost_micros])).toEqual([
+      ['text', 'local', '0'],
+      ['avatar', 'local', '0'],
+    ]);
+    expect(usage[1].model).toBe('local-presenter-v1');
+    expect(usage[1].video_seconds).toBeGreaterThanOrEqual(3);
+    expect(Math.abs(Number(probe.format.duration) - usage[1].video_seconds)).toBeLessThan(0.2);
+
+    const approved = await decide(t.users.approver, 'approveItem', { itemId, assetChecksum: inReview.asset!.checksum });
+    expect(approved.errors).toBeUndefined();
+    const scheduled = await waitForItem(t.users.approver, itemId, (i) => i.status === 'scheduled');
+    const done = await waitForPost(
+      stack,
+      t.users.approver,
+      scheduled.publishJobIds[0],
+      hasStatus('verified', 'unverified', 'failed', 'denied'),
+      90_000,
+    );
+    expect(done.status).toBe('verified');
+    // The platform received the same clip the reviewer watched, as a video.
+    const [post] = await sandboxPostsBy(stack, acc.sandboxUserId);
+    expect(post.text).toBe(inReview.asset!.text);
+    expect(post.media.map((m) => [m.contentType, m.checksum])).toEqual([
+      ['video/mp4', `sha256:${createHash('sha256').update(clip).digest('hex')}`],
+    ]);
   });
 
   it('[C-21] the plan creator cannot approve its item, at the API and in the workflow; a Reviewer can', async () => {

@@ -117,7 +117,7 @@ describe('providers API: write-only keys and AI settings (C-11)', () => {
         maxWallMs: 120000,
         maxRevisions: 3,
       },
-      preferred: { text: 'local', image: 'local', video: 'local', avatar: 'heygen' },
+      preferred: { text: 'local', image: 'local', video: 'local', avatar: 'local' },
     });
     const UPDATE = `mutation($i: UpdateAiSettingsInput!) { updateAiSettings(input: $i) ${SETTINGS} }`;
     const updated = await stack.gql(t.users.approver, UPDATE, {

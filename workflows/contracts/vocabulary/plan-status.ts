@@ -76,8 +76,8 @@ export function isPlanEventType(s: string): s is PlanEventType {
   return (PLAN_EVENT_TYPES as readonly string[]).includes(s);
 }
 
-/** Formats a plan item can take on a platform. */
-export const PLAN_FORMATS = ['text', 'image', 'video'] as const;
+/** Formats a plan item can take on a platform; an `avatar` item is a presenter clip, published as a video. */
+export const PLAN_FORMATS = ['text', 'image', 'video', 'avatar'] as const;
 export type PlanFormat = (typeof PLAN_FORMATS)[number];
 
 /** The decisions an operator takes on a plan. */

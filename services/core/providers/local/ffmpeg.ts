@@ -103,3 +103,18 @@ export async function runFfmpeg(
 
 /** Flags that keep encoder versions, timestamps and metadata out of the file, so the same input gives the same bytes. */
 export const BITEXACT = ['-fflags', '+bitexact', '-flags:v', '+bitexact', '-map_metadata', '-1'];
+
+/** H.264 yuv420p in mp4, one thread (x264's output then depends on nothing but the input), no audio (silent-first). */
+export const ENCODE_SILENT_MP4 = [
+  '-c:v',
+  'libx264',
+  '-preset',
+  'veryfast',
+  '-threads',
+  '1',
+  '-pix_fmt',
+  'yuv420p',
+  '-an',
+  '-movflags',
+  '+faststart',
+];

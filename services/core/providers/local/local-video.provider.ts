@@ -1,73 +1,33 @@
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import type {
-  MediaBytes,
-  ProviderCallContext,
-  RenderJob,
-  RenderStatus,
-  VideoProvider,
-  VideoRequest,
-} from '../provider.types';
+import type { ProviderCallContext, RenderJob, RenderStatus, VideoProvider, VideoRequest } from '../provider.types';
 import { brandLook, wrapLines } from './brand-look';
-import { BITEXACT, resolveFont, runFfmpeg, withScratch } from './ffmpeg';
+import { BITEXACT, ENCODE_SILENT_MP4, resolveFont, runFfmpeg, withScratch } from './ffmpeg';
 import { headlineOf } from './headline';
+import { localRenderJobs } from './render-jobs';
 
 export const LOCAL_VIDEO_MODEL = 'local-silent-clip-v1';
-const FPS = 25;
-const SIZES: Record<VideoRequest['aspect'], [number, number]> = {
+export const CLIP_FPS = 25;
+/** Frame sizes of the local clips (the avatar's too) per aspect. */
+export const CLIP_SIZES: Record<VideoRequest['aspect'], [number, number]> = {
   '9:16': [540, 960],
   '16:9': [960, 540],
   '1:1': [720, 720],
 };
-/** Rendered clips waiting for their poll; the start and the poll run in the same activity, so memory suffices. */
-const MAX_PENDING = 16;
-
-/** H.264 yuv420p in mp4, one thread (x264's output then depends on nothing but the input), no audio. */
-const ENCODE = [
-  '-c:v',
-  'libx264',
-  '-preset',
-  'veryfast',
-  '-threads',
-  '1',
-  '-pix_fmt',
-  'yuv420p',
-  '-an',
-  '-movflags',
-  '+faststart',
-];
 
 /**
  * Silent-first clips (product.md): first the visuals (brand background, accent band, headline, a fade in), then, in
  * a second pass, the captions burned in with drawtext. startVideo renders synchronously and pollVideo answers done.
  */
 export function createLocalVideoProvider(opts: { fontFile?: string; ffmpegBin?: string } = {}): VideoProvider {
-  const done = new Map<string, { media: MediaBytes; seconds: number }>();
+  const jobs = localRenderJobs(LOCAL_VIDEO_MODEL);
   return {
     id: 'local',
     async startVideo(ctx: ProviderCallContext, req: VideoRequest): Promise<RenderJob> {
       const seconds = Math.min(10, Math.max(2, Math.round(req.durationSeconds || 4)));
-      const bytes = await renderClip(req, seconds, ctx.timeoutMs, opts);
-      const jobId = `local-${createHash('sha256').update(bytes).digest('hex').slice(0, 24)}`;
-      if (done.size >= MAX_PENDING) done.delete(done.keys().next().value as string);
-      done.set(jobId, { media: { bytes, contentType: 'video/mp4' }, seconds });
-      return { provider: 'local', jobId };
+      return jobs.park(await renderClip(req, seconds, ctx.timeoutMs, opts), seconds);
     },
     pollVideo(_ctx: ProviderCallContext, job: RenderJob): Promise<RenderStatus> {
-      const clip = done.get(job.jobId);
-      if (!clip)
-        return Promise.resolve({
-          state: 'failed',
-          reason: 'the local render is gone (another process?); start it again',
-          refused: false,
-        });
-      done.delete(job.jobId);
-      return Promise.resolve({
-        state: 'done',
-        media: clip.media,
-        model: LOCAL_VIDEO_MODEL,
-        usage: { videoSeconds: clip.seconds, costMicros: 0 },
-      });
+      return Promise.resolve(jobs.take(job));
     },
   };
 }
@@ -79,7 +39,7 @@ async function renderClip(
   opts: { fontFile?: string; ffmpegBin?: string },
 ): Promise<Buffer> {
   const font = resolveFont(opts.fontFile);
-  const [w, h] = SIZES[req.aspect] ?? SIZES['9:16'];
+  const [w, h] = CLIP_SIZES[req.aspect] ?? CLIP_SIZES['9:16'];
   const look = brandLook(req.brand?.colours, req.prompt);
   return withScratch(async (dir, writeText) => {
     const size = Math.round(Math.min(w, h) / 11);
@@ -104,12 +64,12 @@ async function renderClip(
         '-f',
         'lavfi',
         '-i',
-        `color=c=${look.background}:s=${w}x${h}:r=${FPS}:d=${seconds}`,
+        `color=c=${look.background}:s=${w}x${h}:r=${CLIP_FPS}:d=${seconds}`,
         '-vf',
         visuals.join(','),
         '-r',
-        String(FPS),
-        ...ENCODE,
+        String(CLIP_FPS),
+        ...ENCODE_SILENT_MP4,
         ...BITEXACT,
         first,
       ],
@@ -133,7 +93,7 @@ async function renderClip(
     }
     const second = join(dir, 'captioned.mp4');
     bytes = await runFfmpeg(
-      ['-i', first, '-vf', burn.join(','), '-r', String(FPS), ...ENCODE, ...BITEXACT, second],
+      ['-i', first, '-vf', burn.join(','), '-r', String(CLIP_FPS), ...ENCODE_SILENT_MP4, ...BITEXACT, second],
       second,
       {
         timeoutMs,

@@ -16,7 +16,7 @@ export interface PlannableAccount {
   platform: string;
 }
 
-const FORMATS: PlanFormat[] = ['text', 'image', 'video'];
+const FORMATS: PlanFormat[] = ['text', 'image', 'video', 'avatar'];
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 interface TargetRow {

@@ -4,7 +4,7 @@ export const PROVIDER_KINDS = ['text', 'image', 'video', 'avatar'] as const;
 export type ProviderKind = (typeof PROVIDER_KINDS)[number];
 
 export const PROVIDER_KINDS_OF: Record<string, readonly ProviderKind[]> = {
-  local: ['text', 'image', 'video'],
+  local: ['text', 'image', 'video', 'avatar'],
   anthropic: ['text'],
   openai: ['text', 'image'],
   gemini: ['text', 'image'],
