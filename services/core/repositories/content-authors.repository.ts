@@ -9,7 +9,8 @@ export interface AuthoredJob {
   createdBy: string;
 }
 
-function authorList(job: AuthoredJob, assetAuthorId: string | null | undefined, editorIds: string[]): string[] {
+/** The authors from what a query read already: the job, its asset's creator and the asset's editors (C-21). */
+export function authorList(job: AuthoredJob, assetAuthorId: string | null | undefined, editorIds: string[]): string[] {
   const ids = [job.createdBy, assetAuthorId, ...editorIds];
   return [...new Set(ids.filter((id): id is string => !!id))].sort();
 }

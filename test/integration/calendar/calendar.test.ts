@@ -1,5 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { DataSource, type Logger } from 'typeorm';
 import { seedCalendarTenant, seedScheduledPosts, type CalendarTenant } from '../../../bench/calendar/seed-calendar';
+import { TenantBootstrap } from '../../../services/core/bootstrap/tenants';
+import { calendarPage } from '../../../services/core/scheduling/calendar.repository';
 import { loadAppConfig } from '../../../services/core/config/app-config';
 import { ENTITIES } from '../../../services/core/database/entities';
 import { PostsCalendarService } from '../../../services/api/modules/posts/posts-calendar.service';
@@ -165,6 +168,136 @@ describe('calendar at agency volume', () => {
     }
   });
 
+  it('[C-54] pages the calendar up to 1000 posts a call and the approvals queue up to 200', async () => {
+    const t = await seedCalendarTenant(stack.ds, { timezone: 'UTC' });
+    // More than the queue's cap in one month: the calendar answers all of them in one call.
+    const ids = await seedScheduledPosts(stack.ds, t, {
+      start: new Date('2027-06-01T00:00:00Z'),
+      count: 250,
+      spacingMs: 3_600_000,
+      awaitingEvery: 1,
+    });
+    const month = await calendar(t, '2027-06-01', '2027-07-01', 1000);
+    expect(month.map((n) => n.id)).toEqual(ids);
+    expect(await approvalQueue(t, 200)).toHaveLength(200);
+    for (const [query, first] of [
+      [
+        'query($c: ID!, $n: Int!) { postCalendar(clientId: $c, from: "2027-06-01", to: "2027-07-01", first: $n) { id } }',
+        1001,
+      ],
+      ['query($c: ID!, $n: Int!) { approvalQueue(clientId: $c, first: $n) { id } }', 201],
+      ['query($c: ID!, $n: Int!) { approvalQueue(clientId: $c, first: $n) { id } }', 0],
+    ] as const) {
+      const r = await stack.gql(t.userId, query, { c: t.clientId, n: first });
+      expect(r.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      expect(r.errors?.[0].message).toMatch(/first/);
+    }
+  });
+
+  it('answers each post with its own authors and approvals, only from its own client', async () => {
+    const t = await seedCalendarTenant(stack.ds, { timezone: 'UTC' });
+    const other = await seedCalendarTenant(stack.ds, { timezone: 'UTC' });
+    const boot = new TenantBootstrap(stack.ds);
+    const tag = randomUUID().slice(0, 8);
+    const writer = await boot.createUser(`writer-${tag}@example.test`, 'Writer');
+    const editor = await boot.createUser(`editor-${tag}@example.test`, 'Editor');
+    const [asset] = await stack.ds.query<{ id: string }[]>(
+      `INSERT INTO assets (agency_id, client_id, kind, text, checksum, author_id) VALUES ($1, $2, 'text', 'x', 'c', $3) RETURNING id`,
+      [t.agencyId, t.clientId, writer.id],
+    );
+    const revision = `INSERT INTO asset_revisions (agency_id, client_id, asset_id, editor_id, checksum) VALUES ($1, $2, $3, $4, 'c')`;
+    await stack.ds.query(revision, [t.agencyId, t.clientId, asset.id, editor.id]);
+    // A row naming the asset under another client: not an author of this post, even where row security is bypassed.
+    await stack.ds.query(revision, [other.agencyId, other.clientId, asset.id, other.userId]);
+    const [edited] = await seedScheduledPosts(
+      stack.ds,
+      { ...t, assetId: asset.id },
+      { start: new Date('2027-04-02T10:00:00Z'), count: 1, spacingMs: 0 },
+    );
+    const [plain] = await seedScheduledPosts(stack.ds, t, {
+      start: new Date('2027-04-03T10:00:00Z'),
+      count: 1,
+      spacingMs: 0,
+    });
+    const approval = `INSERT INTO approvals (agency_id, client_id, publish_job_id, approver_id, role, decision, asset_checksum, created_at)
+                      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`;
+    // Inserted newest first: the answer lists them oldest first. A rejection and another client's row are not listed.
+    await stack.ds.query(approval, [
+      t.agencyId,
+      t.clientId,
+      edited,
+      writer.id,
+      'Manager',
+      'approved',
+      'c2',
+      '2027-04-01T09:05:00.250Z',
+    ]);
+    await stack.ds.query(approval, [
+      t.agencyId,
+      t.clientId,
+      edited,
+      editor.id,
+      'Admin',
+      'approved',
+      'c1',
+      '2027-04-01T09:00:00.125Z',
+    ]);
+    await stack.ds.query(approval, [
+      t.agencyId,
+      t.clientId,
+      edited,
+      t.userId,
+      'Manager',
+      'rejected',
+      'c3',
+      '2027-04-01T09:10:00Z',
+    ]);
+    await stack.ds.query(approval, [
+      other.agencyId,
+      other.clientId,
+      edited,
+      other.userId,
+      'Manager',
+      'approved',
+      'c4',
+      '2027-04-01T09:20:00Z',
+    ]);
+
+    const expected = [
+      {
+        id: edited,
+        authorIds: [t.userId, writer.id, editor.id].sort(),
+        approvals: [
+          { approverId: editor.id, role: 'Admin', assetChecksum: 'c1', createdAt: '2027-04-01T09:00:00.125Z' },
+          { approverId: writer.id, role: 'Manager', assetChecksum: 'c2', createdAt: '2027-04-01T09:05:00.250Z' },
+        ],
+      },
+      { id: plain, authorIds: [t.userId], approvals: [] },
+    ];
+    const r = await stack.gql<{ postCalendar: unknown[] }>(
+      t.userId,
+      `query($c: ID!) { postCalendar(clientId: $c, from: "2027-04-01", to: "2027-05-01") {
+         id authorIds approvals { approverId role assetChecksum createdAt } } }`,
+      { c: t.clientId },
+    );
+    expect(r.data?.postCalendar).toEqual(expected);
+    // The repository as the owner, whom row security does not filter: the joins' own client filter keeps it exact.
+    const page = await calendarPage(stack.ds.manager, {
+      clientId: t.clientId,
+      from: new Date('2027-04-01T00:00:00Z'),
+      to: new Date('2027-05-01T00:00:00Z'),
+      first: 10,
+    });
+    expect(
+      page.posts.map((p) => ({
+        id: p.id,
+        authorIds: p.authorIds,
+        approvals: p.approvals.map((a) => ({ ...a, createdAt: a.createdAt.toISOString() })),
+      })),
+    ).toEqual(expected);
+    expect(page.hasNextPage).toBe(false);
+  });
+
   it('[C-02] answers another agency’s client like a missing one', async () => {
     const t = await seedCalendarTenant(stack.ds, { timezone: 'UTC' });
     const other = await seedCalendarTenant(stack.ds, { timezone: 'UTC' });
@@ -226,8 +359,8 @@ describe('calendar at agency volume', () => {
       expect(small.size).toBe(5);
       expect(large.size).toBe(150);
       expect(large.approvals).toBeGreaterThan(0);
-      // The page, its approvals, its assets and their revisions.
-      expect(small.queries).toBe(4);
+      // The page with its approvals and its authors (asset and revisions joined in): one query.
+      expect(small.queries).toBe(1);
       expect(large.queries).toBe(small.queries);
     } finally {
       await ds.destroy();

@@ -1,5 +1,5 @@
 import type { AppConfig } from '../../../core/config/app-config';
-import type { Approval, PublishJob } from '../../../core/database/entities';
+import type { ListedApproval, ListedPost } from '../../../core/scheduling/calendar.repository';
 import type { PostModel } from './post.model';
 
 /** What a post's answer needs beyond its job row, loaded by the caller once per page, not once per post. */
@@ -7,12 +7,12 @@ export interface PostExtras {
   workflowStatus: string | null;
   authorIds: string[];
   /** the post's approvals (decision 'approved'), oldest first */
-  approvals: readonly Approval[];
+  approvals: readonly ListedApproval[];
 }
 
-/** A publish job as the API shows it. */
+/** A publish job as the API shows it: a whole entity or a calendar row, which holds only the shown columns. */
 export function toPostModel(
-  job: PublishJob,
+  job: Omit<ListedPost, 'approvals' | 'authorIds'>,
   extras: PostExtras,
   temporal: Pick<AppConfig['temporal'], 'uiUrl' | 'namespace'>,
 ): PostModel {

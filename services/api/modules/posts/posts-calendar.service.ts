@@ -9,6 +9,7 @@ import {
   calendarPage,
   decodeCursor,
   type CalendarCursor,
+  type ListedPost,
 } from '../../../core/scheduling/calendar.repository';
 import { calendarRange } from '../../../core/scheduling/calendar-range';
 import { Actor } from '../../auth/actor';
@@ -20,9 +21,9 @@ import type { PostModel } from './post.model';
 import { toPostModel } from './post-model.mapper';
 
 /**
- * The calendar and the approvals queue at agency volume: a page of posts from an index range, then its authors
- * and approvals in a fixed number of queries (access check, page, approvals, assets, revisions), whatever the
- * page size. The live workflow status is not asked per post here (a query per post to Temporal): `post(id)` has it.
+ * The calendar and the approvals queue at agency volume: a page of posts from an index range with its authors and
+ * approvals in one query (calendar.repository.ts) after the access check, whatever the page size. The live
+ * workflow status is not asked per post here (a query per post to Temporal): `post(id)` has it.
  *
  * A page is a plain list whose posts each carry their `cursor`: the next page is `after: <last post's cursor>`, and
  * a page shorter than `first` is the last. A connection object around the list would put every post field one
@@ -47,7 +48,7 @@ export class PostsCalendarService {
       first: args.first,
       after: this.cursor(args.after),
     });
-    return this.models(page.jobs);
+    return page.posts.map((p) => this.model(p));
   }
 
   async approvalQueue(actor: Actor, args: PostPageArgs): Promise<PostModel[]> {
@@ -57,10 +58,18 @@ export class PostsCalendarService {
       first: args.first,
       after: this.cursor(args.after),
     });
-    return this.models(page.jobs);
+    return page.posts.map((p) => this.model(p));
   }
 
-  /** Posts as the API shows them, with their authors and approvals read for all of them at once. */
+  private model(p: ListedPost): PostModel {
+    return toPostModel(
+      p,
+      { workflowStatus: null, authorIds: p.authorIds, approvals: p.approvals },
+      this.config.temporal,
+    );
+  }
+
+  /** Whole entities as the API shows them (the deprecated `posts` list), authors and approvals read at once. */
   async models(jobs: PublishJob[]): Promise<PostModel[]> {
     // In turn: the request's scope is one connection.
     const authors = await contentAuthorsOfEach(this.ds.manager, jobs);

@@ -550,6 +550,8 @@ export const PlanQuery = graphql(`
         platform
         postsPerWeek
         postingTimes
+        timing
+        crossPostAccountIds
       }
     }
   }
@@ -570,6 +572,8 @@ export const PlanItemsQuery = graphql(`
         brief
         localDate
         localTime
+        timing
+        crossPostAccountIds
         status
         publishJobIds
       }
@@ -684,6 +688,7 @@ export const ReviewItemQuery = graphql(`
       brief
       slotAt
       timezone
+      crossPostAccountIds
       status
       revision
       authorIds

@@ -172,6 +172,7 @@ export type PlanDecisionInput = {
 
 /** What a plan item is made as */
 export type PlanFormat =
+  | 'avatar'
   | 'image'
   | 'text'
   | 'video';
@@ -208,11 +209,20 @@ export type PlanStatus =
   | 'waiting';
 
 export type PlanTargetInput = {
+  /** other accounts of the client that each of this target's items also goes out on, at the same time */
+  crossPostAccountIds?: Array<string | number> | null | undefined;
   platformAccountId: string | number;
   /** local posting times HH:MM; default 09:30 */
   postingTimes?: Array<string> | null | undefined;
   postsPerWeek: number;
+  /** posting_times (default): the times above; queue: the account's free queue slots */
+  timing?: PlanTiming | null | undefined;
 };
+
+/** Where a target's items take their times from */
+export type PlanTiming =
+  | 'posting_times'
+  | 'queue';
 
 export type PlatformFormatsInput = {
   formats: Array<PlanFormat>;
@@ -691,14 +701,14 @@ export type PlanQueryVariables = Exact<{
 }>;
 
 
-export type PlanQuery = { plan: { id: string, clientId: string, status: PlanStatus, goals: string, startDate: string, endDate: string, timezone: string, itemCount: number, requiresApproval: boolean, source: string, createdBy: string | null, decidedBy: string | null, createdAt: string, workflowStatus: PlanStatus | null, reasons: Array<{ code: string, message: string, retryAt: string | null }>, pillars: Array<{ name: string, weight: number }>, targets: Array<{ platformAccountId: string, platform: string, postsPerWeek: number, postingTimes: Array<string> }> } };
+export type PlanQuery = { plan: { id: string, clientId: string, status: PlanStatus, goals: string, startDate: string, endDate: string, timezone: string, itemCount: number, requiresApproval: boolean, source: string, createdBy: string | null, decidedBy: string | null, createdAt: string, workflowStatus: PlanStatus | null, reasons: Array<{ code: string, message: string, retryAt: string | null }>, pillars: Array<{ name: string, weight: number }>, targets: Array<{ platformAccountId: string, platform: string, postsPerWeek: number, postingTimes: Array<string>, timing: PlanTiming, crossPostAccountIds: Array<string> }> } };
 
 export type PlanItemsQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type PlanItemsQuery = { plan: { id: string, items: Array<{ id: string, platform: string, platformAccountId: string, format: PlanFormat, pillar: string, brief: string, localDate: string, localTime: string, status: PlanItemStatus, publishJobIds: Array<string> }> } };
+export type PlanItemsQuery = { plan: { id: string, items: Array<{ id: string, platform: string, platformAccountId: string, format: PlanFormat, pillar: string, brief: string, localDate: string, localTime: string, timing: PlanTiming, crossPostAccountIds: Array<string>, status: PlanItemStatus, publishJobIds: Array<string> }> } };
 
 export type CreatePlanMutationVariables = Exact<{
   input: CreatePlanInput;
@@ -763,7 +773,7 @@ export type ReviewItemQueryVariables = Exact<{
 }>;
 
 
-export type ReviewItemQuery = { reviewItem: { id: string, planId: string, platform: string, platformAccountId: string, format: string, pillar: string, brief: string, slotAt: string, timezone: string, status: string, revision: number, authorIds: Array<string>, reasons: Array<{ code: string, message: string }>, asset: { id: string, text: string, checksum: string, authorKind: string, mediaContentType: string | null, mediaUrl: string | null } | null, preview: { feedText: string, truncated: boolean, characters: number, characterLimit: number, overLimit: boolean, hashtags: Array<string>, links: Array<string>, linksAllowed: boolean, mediaAspect: string } | null } };
+export type ReviewItemQuery = { reviewItem: { id: string, planId: string, platform: string, platformAccountId: string, format: string, pillar: string, brief: string, slotAt: string, timezone: string, crossPostAccountIds: Array<string>, status: string, revision: number, authorIds: Array<string>, reasons: Array<{ code: string, message: string }>, asset: { id: string, text: string, checksum: string, authorKind: string, mediaContentType: string | null, mediaUrl: string | null } | null, preview: { feedText: string, truncated: boolean, characters: number, characterLimit: number, overLimit: boolean, hashtags: Array<string>, links: Array<string>, linksAllowed: boolean, mediaAspect: string } | null } };
 
 export type ApproveItemMutationVariables = Exact<{
   input: ApproveItemInput;
@@ -1463,6 +1473,8 @@ export const PlanDocument = new TypedDocumentString(`
       platform
       postsPerWeek
       postingTimes
+      timing
+      crossPostAccountIds
     }
   }
 }
@@ -1480,6 +1492,8 @@ export const PlanItemsDocument = new TypedDocumentString(`
       brief
       localDate
       localTime
+      timing
+      crossPostAccountIds
       status
       publishJobIds
     }
@@ -1583,6 +1597,7 @@ export const ReviewItemDocument = new TypedDocumentString(`
     brief
     slotAt
     timezone
+    crossPostAccountIds
     status
     revision
     authorIds

@@ -31,6 +31,7 @@ export function PlanScreen({ planId }: { planId: string }) {
   const itemsQ = useQuery(PlanItemsQuery, { id: planId }, { pollMs: settled ? 15000 : 2000 });
   const items = itemsQ.data?.plan.items;
   const accounts = useAccounts(client.id);
+  const handleOf = (id: string, fallback = 'an account') => accounts.byId.get(id)?.handle ?? fallback;
   const plan = q.data?.plan;
   const status = plan ? (plan.workflowStatus ?? plan.status) : undefined;
   if (status && SETTLED.includes(status) !== settled) setSettled(SETTLED.includes(status));
@@ -65,7 +66,9 @@ export function PlanScreen({ planId }: { planId: string }) {
             {plan.targets
               .map(
                 (t) =>
-                  `${accounts.byId.get(t.platformAccountId)?.handle ?? t.platform}: ${t.postsPerWeek}/week at ${t.postingTimes.join(', ')}`,
+                  `${handleOf(t.platformAccountId, t.platform)}: ${t.postsPerWeek}/week ${
+                    t.timing === 'queue' ? 'in its queue slots' : `at ${t.postingTimes.join(', ')}`
+                  }${t.crossPostAccountIds.length ? `, also to ${t.crossPostAccountIds.map((id) => handleOf(id)).join(', ')}` : ''}`,
               )
               .join(' · ')}
           </dd>
@@ -125,6 +128,12 @@ export function PlanScreen({ planId }: { planId: string }) {
                   <td>
                     {accounts.byId.get(i.platformAccountId)?.handle ?? 'an account'}{' '}
                     <span className="hint">({i.platform})</span>
+                    {i.crossPostAccountIds.length > 0 && (
+                      <span className="block hint">
+                        also to {i.crossPostAccountIds.map((id) => handleOf(id)).join(', ')}
+                      </span>
+                    )}
+                    {i.timing === 'queue' && <span className="block hint">queue slot</span>}
                   </td>
                   <td>{i.format}</td>
                   <td>{i.pillar}</td>

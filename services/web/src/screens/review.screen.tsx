@@ -112,6 +112,7 @@ function ReviewCard({
       focused={focused}
       fourEyes={fourEyes}
       account={accountsById.get(item.platformAccountId)?.handle}
+      alsoTo={item.crossPostAccountIds.map((id) => accountsById.get(id)?.handle ?? 'an account')}
       onDone={async (text) => {
         await onDone(text);
         await q.reload();
@@ -125,12 +126,15 @@ function ReviewCardBody({
   focused,
   fourEyes,
   account,
+  alsoTo,
   onDone,
 }: {
   item: Item;
   focused: boolean;
   fourEyes: boolean;
   account: string | undefined;
+  /** the accounts the item is cross-posted to: approving it schedules a post on each */
+  alsoTo: string[];
   onDone: (text: string) => Promise<void>;
 }) {
   const { client, can } = useClientScope();
@@ -167,7 +171,7 @@ function ReviewCardBody({
           {formatDateTime(item.slotAt, item.timezone)} ({item.timezone})
         </span>
         <span>
-          on {account ?? 'an account'} ({item.platform})
+          on {account ?? 'an account'} ({item.platform}){alsoTo.length > 0 && <> and {alsoTo.join(', ')}</>}
         </span>
         <span>
           {item.format} · {item.pillar}

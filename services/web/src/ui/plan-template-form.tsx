@@ -1,5 +1,5 @@
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
-import type { PlanFormat, PlanPillarInput, PlanTargetInput, PlatformFormatsInput } from '../gql/graphql';
+import type { PlanFormat, PlanPillarInput, PlanTargetInput, PlanTiming, PlatformFormatsInput } from '../gql/graphql';
 import { Notice } from './feedback';
 
 export interface PlanTemplateValue {
@@ -23,6 +23,9 @@ interface TargetRow {
   on: boolean;
   postsPerWeek: string;
   times: string;
+  timing: PlanTiming;
+  /** other accounts each item of this target also goes out on */
+  crossPosts: string[];
 }
 
 /**
@@ -51,7 +54,12 @@ export function PlanTemplateForm({
   const id = useId();
   const [goals, setGoals] = useState('');
   const [targets, setTargets] = useState<Record<string, TargetRow>>(() =>
-    Object.fromEntries(accounts.map((a, i) => [a.id, { on: i === 0, postsPerWeek: '3', times: '09:30' }])),
+    Object.fromEntries(
+      accounts.map((a, i) => [
+        a.id,
+        { on: i === 0, postsPerWeek: '3', times: '09:30', timing: 'posting_times' as PlanTiming, crossPosts: [] },
+      ]),
+    ),
   );
   const [pillars, setPillars] = useState<{ name: string; weight: string }[]>([{ name: '', weight: '1' }]);
   const platforms = [...new Set(accounts.map((a) => a.platform))];
@@ -70,6 +78,12 @@ export function PlanTemplateForm({
     const chosen = accounts.filter((a) => targets[a.id]?.on);
     if (!chosen.length) return setProblem('Pick at least one account to plan for.');
     const targetInputs: PlanTargetInput[] = [];
+    const crossPosted = chosen.flatMap((a) => targets[a.id].crossPosts);
+    const twice = accounts.find(
+      (a) => crossPosted.filter((id) => id === a.id).length + (targets[a.id]?.on ? 1 : 0) > 1,
+    );
+    if (twice)
+      return setProblem(`${twice.handle} is planned twice: as a target and a cross-post, or cross-posted twice.`);
     for (const a of chosen) {
       const row = targets[a.id];
       const perWeek = Number(row.postsPerWeek);
@@ -81,7 +95,13 @@ export function PlanTemplateForm({
         .filter(Boolean);
       if (times.some((t) => !TIME.test(t)))
         return setProblem(`Posting times for ${a.handle}: 24-hour HH:MM, separated by commas (e.g. 09:30, 17:00).`);
-      targetInputs.push({ platformAccountId: a.id, postsPerWeek: perWeek, postingTimes: times });
+      targetInputs.push({
+        platformAccountId: a.id,
+        postsPerWeek: perWeek,
+        postingTimes: times,
+        timing: row.timing,
+        crossPostAccountIds: row.crossPosts,
+      });
     }
     const pillarInputs = pillars
       .filter((p) => p.name.trim())
@@ -89,7 +109,9 @@ export function PlanTemplateForm({
     if (!pillarInputs.length) return setProblem('Name at least one content pillar.');
     if (pillarInputs.some((p) => !Number.isInteger(p.weight) || p.weight < 1 || p.weight > 100))
       return setProblem('Pillar weights: whole numbers from 1 to 100.');
-    const usedPlatforms = new Set(chosen.map((a) => a.platform));
+    const usedPlatforms = new Set(
+      accounts.filter((a) => targets[a.id]?.on || crossPosted.includes(a.id)).map((a) => a.platform),
+    );
     const formatInputs = Object.entries(formats)
       .filter(([p]) => usedPlatforms.has(p))
       .map(([platform, list]) => ({ platform, formats: list }));
@@ -119,7 +141,9 @@ export function PlanTemplateForm({
             <tr>
               <th scope="col">Plan for</th>
               <th scope="col">Posts per week</th>
+              <th scope="col">Times from</th>
               <th scope="col">Posting times (HH:MM, comma separated)</th>
+              <th scope="col">Also post to</th>
             </tr>
           </thead>
           <tbody>
@@ -147,11 +171,43 @@ export function PlanTemplateForm({
                   />
                 </td>
                 <td>
+                  <select
+                    aria-label={`Times from for ${a.handle}`}
+                    value={targets[a.id]?.timing ?? 'posting_times'}
+                    onChange={(e) => setTarget(a.id, { timing: e.target.value as PlanTiming })}
+                  >
+                    <option value="posting_times">these posting times</option>
+                    <option value="queue">the account's free queue slots</option>
+                  </select>
+                </td>
+                <td>
                   <input
                     aria-label={`Posting times for ${a.handle}`}
                     value={targets[a.id]?.times ?? ''}
+                    disabled={targets[a.id]?.timing === 'queue'}
                     onChange={(e) => setTarget(a.id, { times: e.target.value })}
                   />
+                </td>
+                <td>
+                  {accounts
+                    .filter((o) => o.id !== a.id)
+                    .map((o) => (
+                      <label key={o.id} className="radio">
+                        <input
+                          type="checkbox"
+                          aria-label={`Also post ${a.handle}'s items to ${o.handle}`}
+                          checked={targets[a.id]?.crossPosts.includes(o.id) ?? false}
+                          onChange={(e) =>
+                            setTarget(a.id, {
+                              crossPosts: e.target.checked
+                                ? [...targets[a.id].crossPosts, o.id]
+                                : targets[a.id].crossPosts.filter((x) => x !== o.id),
+                            })
+                          }
+                        />
+                        {o.handle} ({o.platform})
+                      </label>
+                    ))}
                 </td>
               </tr>
             ))}
