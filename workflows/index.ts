@@ -4,3 +4,4 @@ export { publishPostWorkflow } from './publish/publish.workflow';
 export { planningWorkflow } from './planning/planning.workflow';
 export { creationItemWorkflow } from './creation/creation.workflow';
 export { accountTokensWorkflow } from './tokens/account-tokens.workflow';
+export { engagementAccountWorkflow } from './engagement/engagement.workflow';

@@ -17,6 +17,8 @@ import { PlatformConnectors1765000000000 } from './1765000000000-platform-connec
 import { Reconnect1765000100000 } from './1765000100000-reconnect';
 import { PlatformSpendCaps1765000200000 } from './1765000200000-platform-spend-caps';
 import { PlanItemTargets1765100000000 } from './1765100000000-plan-item-targets';
+import { Conversations1765600000000 } from './1765600000000-conversations';
+import { InboundEvents1765200000000 } from './1765200000000-inbound-events';
 
 /** Every migration in order; TypeORM records what ran in the `migrations` table. */
 export const MIGRATIONS = [
@@ -39,4 +41,6 @@ export const MIGRATIONS = [
   Reconnect1765000100000,
   PlatformSpendCaps1765000200000,
   PlanItemTargets1765100000000,
+  Conversations1765600000000,
+  InboundEvents1765200000000,
 ];

@@ -94,6 +94,18 @@ function plan(f: FixtureContext): Promise<Row> {
   );
 }
 
+/** A conversation of A's, for the inbox tables' probes. */
+function conversation(f: FixtureContext): Promise<Row> {
+  return f.once('conversation', async () =>
+    f.one(
+      `INSERT INTO conversations (agency_id, client_id, platform_account_id, platform, thread_key, kind, status,
+         last_message_at)
+       VALUES ($1, $2, $3, 'sandbox', 'post:probe', 'comment', 'open', now()) RETURNING *`,
+      [f.a.agencyId, f.a.clientId, (await f.account()).id],
+    ),
+  );
+}
+
 const FIXTURES: Record<string, Fixture> = {
   agencies: { row: (f) => f.one('SELECT * FROM agencies WHERE id = $1', [f.a.agencyId]) },
   clients: { row: (f) => f.one('SELECT * FROM clients WHERE id = $1', [f.a.clientId]) },
@@ -303,6 +315,40 @@ const FIXTURES: Record<string, Fixture> = {
         `INSERT INTO import_batches (agency_id, client_id, digest, status, row_count, created_by)
          VALUES ($1, $2, $3, 'completed', 1, $4) RETURNING *`,
         [f.a.agencyId, f.a.clientId, randomUUID(), f.a.users.admin],
+      ),
+  },
+  // The engagement inbox: a conversation, its messages, summaries (append-only), notes and saved replies.
+  conversations: { row: (f) => conversation(f) },
+  conversation_messages: {
+    row: async (f) =>
+      f.one(
+        `INSERT INTO conversation_messages (agency_id, client_id, conversation_id, direction, text, occurred_at)
+         VALUES ($1, $2, $3, 'in', 'probe', now()) RETURNING *`,
+        [f.a.agencyId, f.a.clientId, (await conversation(f)).id],
+      ),
+  },
+  conversation_summaries: {
+    row: async (f) =>
+      f.one(
+        `INSERT INTO conversation_summaries (agency_id, client_id, conversation_id, seq, summary)
+         VALUES ($1, $2, $3, 1, 'probe') RETURNING *`,
+        [f.a.agencyId, f.a.clientId, (await conversation(f)).id],
+      ),
+  },
+  conversation_notes: {
+    row: async (f) =>
+      f.one(
+        `INSERT INTO conversation_notes (agency_id, client_id, conversation_id, author_id, text)
+         VALUES ($1, $2, $3, $4, 'probe') RETURNING *`,
+        [f.a.agencyId, f.a.clientId, (await conversation(f)).id, f.a.users.admin],
+      ),
+  },
+  saved_replies: {
+    row: (f) =>
+      f.one(
+        `INSERT INTO saved_replies (agency_id, client_id, title, text, created_by)
+         VALUES ($1, $2, 'probe', 'probe', $3) RETURNING *`,
+        [f.a.agencyId, f.a.clientId, f.a.users.admin],
       ),
   },
   // The connector health centre's row of an account, and what platform calls cost (read across tenants only as a

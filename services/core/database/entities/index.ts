@@ -24,6 +24,10 @@ import { AiSettings } from './ai-settings.entity';
 import { Artifact } from './artifact.entity';
 import { QueueSlot } from './queue-slot.entity';
 import { ImportBatch } from './import-batch.entity';
+import { Conversation } from './conversation.entity';
+import { ConversationMessage } from './conversation-message.entity';
+import { ConversationNote, ConversationSummary, SavedReply } from './conversation-extras.entity';
+import { InboundEvent, InboundPollCursor } from './inbound-event.entity';
 
 export * from './account-health.entity';
 export * from './agency.entity';
@@ -51,6 +55,9 @@ export * from './ai-settings.entity';
 export * from './artifact.entity';
 export * from './queue-slot.entity';
 export * from './import-batch.entity';
+export * from './conversation.entity';
+export * from './conversation-message.entity';
+export * from './conversation-extras.entity';
 
 // The plan graph (planning episode): projections, their append-only events, and recurring templates.
 import { Plan } from './plan.entity';
@@ -71,6 +78,7 @@ export * from './kb-source.entity';
 // Decisions on plan items under review (creation episode).
 import { CreationDecision } from './creation-decision.entity';
 export * from './creation-decision.entity';
+export * from './inbound-event.entity';
 
 export const ENTITIES = [
   ProviderCredentialRow,
@@ -107,4 +115,11 @@ export const ENTITIES = [
   Artifact,
   QueueSlot,
   ImportBatch,
+  Conversation,
+  ConversationMessage,
+  ConversationSummary,
+  ConversationNote,
+  SavedReply,
+  InboundEvent,
+  InboundPollCursor,
 ];
