@@ -27,6 +27,7 @@ export class Conversations1765600000000 implements MigrationInterface {
         flags text[] NOT NULL DEFAULT '{}',
         sensitive boolean NOT NULL DEFAULT false,
         why jsonb NOT NULL DEFAULT '[]'::jsonb,
+        reasons jsonb NOT NULL DEFAULT '[]'::jsonb,
         assignee_id uuid REFERENCES users(id),
         sla_due_at timestamptz,
         sla_breached_at timestamptz,

@@ -20,6 +20,7 @@ import { PlansModule } from './modules/plans/plans.module';
 import { PostsModule } from './modules/posts/posts.module';
 import { ImportsModule } from './modules/imports/imports.module';
 import { QueueSlotsModule } from './modules/queue-slots/queue-slots.module';
+import { InboxModule } from './modules/inbox/inbox.module';
 import { ProvidersModule } from './modules/providers/providers.module';
 import { ReviewModule } from './modules/review/review.module';
 import { WebAppModule } from './modules/web-app/web-app.module';
@@ -41,6 +42,7 @@ export const FEATURE_MODULES = [
   PostsModule,
   ImportsModule,
   QueueSlotsModule,
+  InboxModule,
   ProvidersModule,
   ReviewModule,
   KillSwitchesModule,

@@ -30,4 +30,14 @@ export const ID_TAKING_QUERIES: [string, string, (i: QueryTarget) => Record<stri
   ['recurringPlanning', 'query($x: ID!) { recurringPlanning(clientId: $x) { paused } }', (i) => ({ x: i.clientId })],
   ['reviewQueue', 'query($x: ID!) { reviewQueue(clientId: $x) { endCursor } }', (i) => ({ x: i.clientId })],
   ['connectorHealth', 'query($x: ID!) { connectorHealth(clientId: $x) { accountId } }', (i) => ({ x: i.clientId })],
+  ['inbox', 'query($x: ID!) { inbox(clientId: $x) { endCursor } }', (i) => ({ x: i.clientId })],
+  // A conversation of the target tenant is named by its post's id here: either way nothing of it may come back.
+  ['conversation', 'query($x: ID!) { conversation(id: $x) { id } }', (i) => ({ x: i.postId })],
+  [
+    'conversationMessages',
+    'query($x: ID!) { conversationMessages(conversationId: $x) { id } }',
+    (i) => ({ x: i.postId }),
+  ],
+  ['conversationNotes', 'query($x: ID!) { conversationNotes(conversationId: $x) { id } }', (i) => ({ x: i.postId })],
+  ['savedReplies', 'query($x: ID!) { savedReplies(clientId: $x) { id } }', (i) => ({ x: i.clientId })],
 ];

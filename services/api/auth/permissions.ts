@@ -29,6 +29,8 @@ export const TOKEN_SCOPE_FOR: Record<Permission, ApiTokenScope> = {
   'policy.update': 'admin',
   // Keys themselves are session-only mutations; the AI budget and settings need the strongest scope.
   'provider_key.manage': 'admin',
+  'inbox.work': 'publish',
+  'reply.approve': 'approve',
 };
 
 /** Whether a token's scopes cover `needed`: `admin` covers every scope but `staff`, which must be named. */

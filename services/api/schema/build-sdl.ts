@@ -20,6 +20,7 @@ import { ImportsResolver } from '../modules/imports/imports.resolver';
 import { PlansResolver } from '../modules/plans/plans.resolver';
 import { ProvidersResolver } from '../modules/providers/providers.resolver';
 import { QueueSlotsResolver } from '../modules/queue-slots/queue-slots.resolver';
+import { InboxResolver } from '../modules/inbox/inbox.resolver';
 import { ReviewResolver } from '../modules/review/review.resolver';
 
 export const RESOLVERS = [
@@ -41,6 +42,7 @@ export const RESOLVERS = [
   ReviewResolver,
   ImportsResolver,
   QueueSlotsResolver,
+  InboxResolver,
   ConnectorHealthResolver,
 ];
 

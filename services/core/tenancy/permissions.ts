@@ -25,6 +25,10 @@ export const PERMISSIONS = {
   // BYOK keys (write-only) and a client's AI budget, contract and preferred providers: money and secrets.
   'provider_key.manage': ['Admin', 'Manager'],
   'audit.read': ['Admin', 'Manager', 'Publisher', 'Reviewer', 'Analyst'],
+  // The engagement inbox: working conversations (assign, notes, saved replies, escalate, close), and deciding on a
+  // reply Raize would send in the client's name (approve, edit and send, reject).
+  'inbox.work': ['Admin', 'Manager', 'Publisher', 'Reviewer'],
+  'reply.approve': ['Admin', 'Manager', 'Publisher', 'Reviewer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -20,6 +20,37 @@ interface Ids {
 /** Every query and mutation that takes an id, with the variables that aim it at `ids`. */
 const PROBES: [string, string, (ids: Ids) => Record<string, unknown>][] = [
   ...ID_TAKING_QUERIES,
+  // The inbox: a conversation is named by the victim's post id (nothing of theirs answers to it either way).
+  [
+    'assignConversation',
+    'mutation($x: AssignConversationInput!) { assignConversation(input: $x) { id } }',
+    (i) => ({ x: { conversationId: i.postId, assigneeId: null } }),
+  ],
+  [
+    'addConversationNote',
+    'mutation($x: ConversationNoteInput!) { addConversationNote(input: $x) { id } }',
+    (i) => ({ x: { conversationId: i.postId, text: 'probe' } }),
+  ],
+  [
+    'escalateConversation',
+    'mutation($x: ConversationStatusInput!) { escalateConversation(input: $x) { id } }',
+    (i) => ({ x: { conversationId: i.postId } }),
+  ],
+  [
+    'closeConversation',
+    'mutation($x: ConversationStatusInput!) { closeConversation(input: $x) { id } }',
+    (i) => ({ x: { conversationId: i.postId } }),
+  ],
+  [
+    'createSavedReply',
+    'mutation($x: SavedReplyInput!) { createSavedReply(input: $x) { id } }',
+    (i) => ({ x: { clientId: i.clientId, title: 'probe', text: 'probe' } }),
+  ],
+  [
+    'deleteSavedReply',
+    'mutation($x: DeleteSavedReplyInput!) { deleteSavedReply(input: $x) }',
+    (i) => ({ x: { id: i.postId } }),
+  ],
   [
     'createClient',
     'mutation($x: CreateClientInput!) { createClient(input: $x) { id } }',

@@ -72,6 +72,9 @@ export const AUDIT_ACTIONS = [
   'guard.fingerprint_mismatch',
   'guard.connector_error',
   'guard.reconciled',
+  // the engagement inbox: a conversation handed to a human (sensitive, failed check, refused send), its SLA missed
+  'conversation.escalated',
+  'conversation.sla_breached',
   // AI providers: keys are write-only (the event names the provider and scope, never key material); settings
   'provider_key.set',
   'provider_key.removed',
@@ -80,6 +83,12 @@ export const AUDIT_ACTIONS = [
   'artifact.stored',
   'artifact.url_signed',
   'artifact.served',
+  // engagement side effects through the guard (issue #13): what went out on an inbound event, read back or not
+  'reply.sent',
+  'dm.sent',
+  'comment.liked',
+  'comment.hidden',
+  'engagement.unverified',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

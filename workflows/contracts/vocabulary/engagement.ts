@@ -68,6 +68,9 @@ export const CONVERSATION_STATUSES = [
 ] as const;
 export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
 
+/** Statuses in which a human owes an answer: an SLA deadline runs. */
+export const WAITING_STATUSES: readonly ConversationStatus[] = ['escalated', 'awaiting_approval'];
+
 /** The side effects engagement may take, each through the kernel with its own effect adapter. */
 export const ENGAGEMENT_ACTIONS = ['reply', 'dm', 'like', 'hide'] as const;
 export type EngagementAction = (typeof ENGAGEMENT_ACTIONS)[number];

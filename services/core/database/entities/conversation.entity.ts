@@ -28,6 +28,8 @@ export class Conversation {
   @Column({ type: 'boolean' }) sensitive!: boolean;
   /** why the router sent it where it went, in an operator's words */
   @Column({ type: 'jsonb' }) why!: string[];
+  /** why it stands where it does now (a refused send, a failed check, a rejected draft) */
+  @Column({ type: 'jsonb' }) reasons!: { code: string; message: string }[];
   @Column({ name: 'assignee_id', type: 'uuid', nullable: true }) assigneeId!: string | null;
   @Column({ name: 'sla_due_at', type: 'timestamptz', nullable: true }) slaDueAt!: Date | null;
   @Column({ name: 'sla_breached_at', type: 'timestamptz', nullable: true }) slaBreachedAt!: Date | null;

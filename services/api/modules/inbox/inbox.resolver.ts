@@ -1,0 +1,113 @@
+import { UseGuards } from '@nestjs/common';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Actor } from '../../auth/actor';
+import { ActorGuard } from '../../auth/actor.guard';
+import { CurrentActor } from '../../auth/current-actor.decorator';
+import { TokenScope } from '../../auth/token-scope.decorator';
+import {
+  AssignConversationInput,
+  ConversationArgs,
+  ConversationNoteInput,
+  ConversationStatusInput,
+  DeleteSavedReplyInput,
+  InboxArgs,
+  SavedReplyInput,
+} from './dtos/inbox.inputs';
+import {
+  ConversationMessageModel,
+  ConversationModel,
+  ConversationNoteModel,
+  ConversationPageModel,
+  SavedReplyModel,
+} from './inbox.model';
+import { InboxService } from './inbox.service';
+
+@Resolver(() => ConversationModel)
+@UseGuards(ActorGuard)
+export class InboxResolver {
+  constructor(private readonly service: InboxService) {}
+
+  @Query(() => ConversationPageModel, {
+    description: "A client's conversations across its accounts, newest activity first, with the inbox's filters",
+  })
+  inbox(@CurrentActor() actor: Actor, @Args() args: InboxArgs): Promise<ConversationPageModel> {
+    return this.service.list(actor, args);
+  }
+
+  @Query(() => ConversationModel)
+  conversation(@CurrentActor() actor: Actor, @Args() args: ConversationArgs): Promise<ConversationModel> {
+    return this.service.get(actor, args.id);
+  }
+
+  @Query(() => [ConversationMessageModel], { description: "A conversation's latest messages, oldest first" })
+  conversationMessages(
+    @CurrentActor() actor: Actor,
+    @Args('conversationId', { type: () => ID }) conversationId: string,
+  ): Promise<ConversationMessageModel[]> {
+    return this.service.messages(actor, conversationId);
+  }
+
+  @Query(() => [ConversationNoteModel])
+  conversationNotes(
+    @CurrentActor() actor: Actor,
+    @Args('conversationId', { type: () => ID }) conversationId: string,
+  ): Promise<ConversationNoteModel[]> {
+    return this.service.notes(actor, conversationId);
+  }
+
+  @Query(() => [SavedReplyModel])
+  savedReplies(
+    @CurrentActor() actor: Actor,
+    @Args('clientId', { type: () => ID }) clientId: string,
+  ): Promise<SavedReplyModel[]> {
+    return this.service.savedReplies(actor, clientId);
+  }
+
+  @Mutation(() => ConversationModel)
+  @TokenScope('publish')
+  assignConversation(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: AssignConversationInput,
+  ): Promise<ConversationModel> {
+    return this.service.assign(actor, input);
+  }
+
+  @Mutation(() => ConversationNoteModel)
+  @TokenScope('publish')
+  addConversationNote(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: ConversationNoteInput,
+  ): Promise<ConversationNoteModel> {
+    return this.service.addNote(actor, input);
+  }
+
+  @Mutation(() => ConversationModel)
+  @TokenScope('publish')
+  escalateConversation(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: ConversationStatusInput,
+  ): Promise<ConversationModel> {
+    return this.service.escalate(actor, input);
+  }
+
+  @Mutation(() => ConversationModel)
+  @TokenScope('publish')
+  closeConversation(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: ConversationStatusInput,
+  ): Promise<ConversationModel> {
+    return this.service.close(actor, input);
+  }
+
+  @Mutation(() => SavedReplyModel)
+  @TokenScope('publish')
+  createSavedReply(@CurrentActor() actor: Actor, @Args('input') input: SavedReplyInput): Promise<SavedReplyModel> {
+    return this.service.createSavedReply(actor, input);
+  }
+
+  @Mutation(() => Boolean)
+  @TokenScope('publish')
+  deleteSavedReply(@CurrentActor() actor: Actor, @Args('input') input: DeleteSavedReplyInput): Promise<boolean> {
+    return this.service.deleteSavedReply(actor, input);
+  }
+}
