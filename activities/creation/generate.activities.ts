@@ -3,6 +3,7 @@ import { Asset, CreationDecision } from '../../services/core/database/entities';
 import type { AssetKind } from '../../services/core/database/entities';
 import type { AiCallResult, AiCallScope } from '../../services/core/providers/provider-gateway.port';
 import { PlanEventsRepository } from '../../services/core/plans/plan-events.repository';
+import { AiSettingsRepository } from '../../services/core/providers/settings/ai-settings.repository';
 import { assetChecksum } from '../../services/core/util/asset-checksum';
 import { platformLimits } from '../../services/core/creation/platform-limits';
 import type { GenerateItemInput, GenerateItemResult } from '../../workflows/contracts/creation.contract';
@@ -11,6 +12,7 @@ import type { CreationBrandContext, CreationDeps } from './creation.deps';
 import { loadItem, workflowActor } from './creation-item';
 import { ASSET_KIND_OF_FORMAT } from './asset-kind';
 import { avatarScript } from './avatar-script';
+import { presenterFor } from './avatar-presenter';
 
 const HEARTBEAT_MS = 10_000;
 const MAX_CAPTION_TOKENS = 400;
@@ -30,8 +32,9 @@ const ASPECT_SIZE: Record<string, { width: number; height: number; video: '9:16'
  * asset.
  */
 export function createGenerateActivity(deps: CreationDeps) {
+  const settings = new AiSettingsRepository();
   return async function generateItemAsset(input: GenerateItemInput): Promise<GenerateItemResult> {
-    const { item, brand, feedback } = await deps.ds.transaction(async (m) => {
+    const { item, brand, feedback, presenter } = await deps.ds.transaction(async (m) => {
       const { item } = await loadItem(m, input);
       const brand = await deps.brandContext(m, input.clientId);
       // The feedback is read from the recorded decision: the workflow only carries its id.
@@ -40,8 +43,12 @@ export function createGenerateActivity(deps: CreationDeps) {
             where: { id: input.feedbackRef, itemId: item.id, clientId: input.clientId, kind: 'request_changes' },
           })
         : null;
-      return { item, brand, feedback: d?.note ?? null };
+      // Read as the gateway reads the provider choice, so the presenter matches the provider that will render.
+      const presenter = item.format === 'avatar' ? presenterFor(await settings.effective(m, input.clientId)) : null;
+      return { item, brand, feedback: d?.note ?? null, presenter };
     });
+    // Parked before the caption is written: a paid caption for a clip that cannot be rendered is money thrown away.
+    if (presenter && !presenter.ok) return { kind: 'wait', wait: presenter.wait };
 
     const scope: AiCallScope = {
       agencyId: input.agencyId,
@@ -103,6 +110,7 @@ export function createGenerateActivity(deps: CreationDeps) {
         media = await deps.gateway.avatar(scope, {
           script: avatarScript(caption, item.brief),
           aspect: size.video,
+          ...presenter?.ids,
           ...(look ? { brand: { name: look.name, colours: look.colours } } : {}),
         });
       if (media && !media.ok) return { kind: 'wait', wait: media.wait };

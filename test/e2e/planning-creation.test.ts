@@ -242,6 +242,16 @@ describe('planning and creation in a real browser: plans, the review queue with 
     await admin.locator('[data-key="openai"]').getByText('this client').waitFor();
     await admin.getByTestId('ai-spend').waitFor();
     expect(await admin.content()).not.toContain(key);
+    // The presenter of avatar videos: half a presenter is refused in words; both ids are saved and shown again.
+    await admin.getByLabel('HeyGen avatar id').fill('Daisy-inskirt-20220818');
+    await admin.getByRole('button', { name: 'Save AI settings' }).click();
+    await admin.getByText('Give both the HeyGen avatar id and the HeyGen voice id, or leave both empty.').waitFor();
+    await admin.getByLabel('HeyGen voice id').fill('2d5b0e6cf36f460aa7fc47e3eee4ba54');
+    await admin.getByRole('button', { name: 'Save AI settings' }).click();
+    await admin.getByText('AI settings saved.').waitFor();
+    await admin.reload();
+    await admin.getByTestId('ai-spend').waitFor();
+    expect(await admin.getByLabel('HeyGen voice id').inputValue()).toBe('2d5b0e6cf36f460aa7fc47e3eee4ba54');
     await screenshot(admin, 'ai-providers');
     await admin.getByRole('button', { name: 'Remove openai key' }).click();
     await admin.locator('[data-key="openai"]').waitFor({ state: 'detached' });

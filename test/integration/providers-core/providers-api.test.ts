@@ -149,4 +149,94 @@ describe('providers API: write-only keys and AI settings (C-11)', () => {
     );
     expect(events[0].n).toBe(1);
   });
+
+  describe('the presenter of avatar videos (HeyGen avatar id and voice id)', () => {
+    const WITH_PRESENTER = `{ clientId monthlyBudgetMicros presenter { avatarId voiceId } }`;
+    const UPDATE = `mutation($i: UpdateAiSettingsInput!) { updateAiSettings(input: $i) ${WITH_PRESENTER} }`;
+    const READ = `query($c: ID!) { aiSettings(clientId: $c) ${WITH_PRESENTER} }`;
+    const presenter = { avatarId: 'Daisy-inskirt-20220818', voiceId: '2d5b0e6cf36f460aa7fc47e3eee4ba54' };
+    const stored = async (clientId: string) =>
+      stack.ds.query<{ a: string | null; v: string | null }[]>(
+        'SELECT presenter_avatar_id AS a, presenter_voice_id AS v FROM ai_settings WHERE client_id = $1',
+        [clientId],
+      );
+    const audited = async (clientId: string) =>
+      stack.ds.query<{ data: { before: { presenter: unknown }; after: { presenter: unknown } } }[]>(
+        `SELECT data FROM audit_events WHERE client_id = $1 AND action = 'ai_settings.updated' ORDER BY seq`,
+        [clientId],
+      );
+
+    it('is none until set, is stored and read back, kept by other changes, audited, and removed by null', async () => {
+      const c = await seedTenant(stack.ds);
+      expect((await stack.gql(c.users.analyst, READ, { c: c.clientId })).data?.aiSettings).toEqual({
+        clientId: c.clientId,
+        monthlyBudgetMicros: 0,
+        presenter: null,
+      });
+      const set = await stack.gql(c.users.approver, UPDATE, { i: { clientId: c.clientId, presenter } });
+      expect(set.errors).toBeUndefined();
+      expect(set.data?.updateAiSettings).toMatchObject({ presenter });
+      expect(await stored(c.clientId)).toEqual([{ a: presenter.avatarId, v: presenter.voiceId }]);
+      // Left out, it keeps its value: a budget change does not drop the presenter.
+      await stack.gql(c.users.admin, UPDATE, { i: { clientId: c.clientId, monthlyBudgetMicros: 1_000_000 } });
+      expect((await stack.gql(c.users.analyst, READ, { c: c.clientId })).data?.aiSettings).toEqual({
+        clientId: c.clientId,
+        monthlyBudgetMicros: 1_000_000,
+        presenter,
+      });
+      const cleared = await stack.gql(c.users.admin, UPDATE, { i: { clientId: c.clientId, presenter: null } });
+      expect(cleared.data?.updateAiSettings).toMatchObject({ presenter: null });
+      expect(await stored(c.clientId)).toEqual([{ a: null, v: null }]);
+      expect((await audited(c.clientId)).map((e) => [e.data.before.presenter, e.data.after.presenter])).toEqual([
+        [null, presenter],
+        [presenter, presenter],
+        [presenter, null],
+      ]);
+    });
+
+    it('[C-54] a malformed id is refused with a clear message naming the field and the rule, and nothing is saved', async () => {
+      const c = await seedTenant(stack.ds);
+      await stack.gql(c.users.admin, UPDATE, { i: { clientId: c.clientId, presenter } });
+      const bad: [Record<string, string>, RegExp][] = [
+        [{ ...presenter, avatarId: 'Daisy"},{"avatar_id":"other' }, /presenter\.avatarId must be 1 to 128 letters/],
+        [{ ...presenter, voiceId: 'v'.repeat(129) }, /presenter\.voiceId must be 1 to 128 letters/],
+        [{ ...presenter, voiceId: '' }, /presenter\.voiceId must be/],
+      ];
+      for (const [p, message] of bad) {
+        const r = await stack.gql(c.users.admin, UPDATE, {
+          i: { clientId: c.clientId, presenter: p, monthlyBudgetMicros: 7 },
+        });
+        expect(r.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: matching(message) });
+      }
+      const half = await stack.gql(c.users.admin, UPDATE, {
+        i: { clientId: c.clientId, presenter: { avatarId: presenter.avatarId } },
+      });
+      expect(half.errors?.[0]).toBeDefined();
+      expect(await stored(c.clientId)).toEqual([{ a: presenter.avatarId, v: presenter.voiceId }]);
+      expect(await audited(c.clientId)).toHaveLength(1);
+      expect((await stack.gql(c.users.analyst, READ, { c: c.clientId })).data?.aiSettings).toMatchObject({
+        monthlyBudgetMicros: 0,
+        presenter,
+      });
+      // The database holds rows written around the API to the same rule: both or neither, the adapter's pattern.
+      await expect(
+        stack.ds.query(`UPDATE ai_settings SET presenter_voice_id = NULL WHERE client_id = $1`, [c.clientId]),
+      ).rejects.toThrow(/ai_settings_presenter/);
+      await expect(
+        stack.ds.query(`UPDATE ai_settings SET presenter_avatar_id = 'a b' WHERE client_id = $1`, [c.clientId]),
+      ).rejects.toThrow(/ai_settings_presenter/);
+    });
+
+    it('is set with the AI settings permission: an Analyst or a Publisher cannot, another agency sees nothing', async () => {
+      const c = await seedTenant(stack.ds);
+      for (const who of [c.users.analyst, c.users.author]) {
+        const r = await stack.gql(who, UPDATE, { i: { clientId: c.clientId, presenter } });
+        expect(r.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      }
+      const other = await seedTenant(stack.ds);
+      const foreign = await stack.gql(other.users.admin, UPDATE, { i: { clientId: c.clientId, presenter } });
+      expect(foreign.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      expect(await stored(c.clientId)).toEqual([]);
+    });
+  });
 });

@@ -18,6 +18,13 @@ export class PreferredProvidersModel {
   @Field() avatar!: string;
 }
 
+/** Who presents the client's avatar videos at the avatar provider (HeyGen ids; not secrets). */
+@ObjectType('AvatarPresenter')
+export class AvatarPresenterModel {
+  @Field() avatarId!: string;
+  @Field() voiceId!: string;
+}
+
 /** A client's AI settings and this month's spend (micro-USD, the month in the client's timezone). */
 @ObjectType('AiSettings')
 export class AiSettingsModel {
@@ -28,4 +35,9 @@ export class AiSettingsModel {
   @Field() month!: string;
   @Field(() => AiStepContractModel) contract!: AiStepContractModel;
   @Field(() => PreferredProvidersModel) preferred!: PreferredProvidersModel;
+  @Field(() => AvatarPresenterModel, {
+    nullable: true,
+    description: 'the avatar and voice of avatar videos; null: none set (HeyGen needs one, the local provider not)',
+  })
+  presenter!: AvatarPresenterModel | null;
 }

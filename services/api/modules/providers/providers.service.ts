@@ -80,6 +80,7 @@ export class ProvidersService {
             monthlyBudgetMicros: input.monthlyBudgetMicros,
             contract: defined(input.contract ?? {}),
             preferred: defined(input.preferred ?? {}) as Partial<Record<ProviderKind, ProviderId>>,
+            presenter: input.presenter && { avatarId: input.presenter.avatarId, voiceId: input.presenter.voiceId },
           },
         );
         await this.audit.append(
@@ -133,6 +134,7 @@ export class ProvidersService {
       month,
       contract: { ...s.contract },
       preferred: { ...s.preferred },
+      presenter: s.presenter && { ...s.presenter },
     };
   }
 }
@@ -146,4 +148,5 @@ const snapshot = (s: EffectiveAiSettings) => ({
   monthlyBudgetMicros: s.monthlyBudgetMicros,
   contract: { ...s.contract },
   preferred: { ...s.preferred },
+  presenter: s.presenter && { ...s.presenter },
 });

@@ -12,7 +12,10 @@ export interface StoredAiContract {
   maxRevisions: number;
 }
 
-/** A client's AI settings: monthly budget, step contract, preferred provider per kind. No row means the defaults. */
+/**
+ * A client's AI settings: monthly budget, step contract, preferred provider per kind, and the presenter of its avatar
+ * videos. No row means the defaults.
+ */
 @Entity({ name: 'ai_settings' })
 export class AiSettings {
   @PrimaryColumn({ name: 'client_id', type: 'uuid' }) clientId!: string;
@@ -21,6 +24,9 @@ export class AiSettings {
   @Column({ type: 'jsonb' }) contract!: StoredAiContract;
   /** provider id per kind (text, image, video, avatar) */
   @Column({ type: 'jsonb' }) preferred!: Record<string, string>;
+  /** the avatar provider's avatar and voice (HeyGen ids, not secrets); both or neither */
+  @Column({ name: 'presenter_avatar_id', type: 'text', nullable: true }) presenterAvatarId!: string | null;
+  @Column({ name: 'presenter_voice_id', type: 'text', nullable: true }) presenterVoiceId!: string | null;
   @Column({ name: 'updated_by', type: 'uuid', nullable: true }) updatedBy!: string | null;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -1,5 +1,6 @@
 import { providerRequest } from '../http/provider-http';
 import { downloadRender } from '../kie/download-render';
+import { PRESENTER_ID } from '../settings/avatar-presenter';
 import type { AvatarProvider, AvatarRequest, ProviderCallContext, RenderJob, RenderStatus } from '../provider.types';
 import { ProviderError } from '../provider.types';
 import { classifyHeyGenError, isHeyGenRefusal } from './heygen.errors';
@@ -18,8 +19,8 @@ const DIMENSIONS: Readonly<Record<AvatarRequest['aspect'], { width: number; heig
   '9:16': { width: 720, height: 1280 },
   '1:1': { width: 720, height: 720 },
 };
-// HeyGen's ids are opaque tokens; anything else in a request body is a bug or an injection attempt.
-const ID = /^[A-Za-z0-9_-]{1,128}$/;
+// HeyGen's ids are opaque tokens: the same pattern the AI settings hold a client's presenter to.
+const ID = PRESENTER_ID;
 
 export interface HeyGenAvatarOptions {
   /** the client's avatar and voice when the request names none */

@@ -10,6 +10,7 @@ import {
   monthlyBudgetSchema,
   preferredProvidersSchema,
 } from '../ai-contract';
+import { avatarPresenterSchema, type AvatarPresenter } from './avatar-presenter';
 
 /** A client's AI settings with every default filled in. */
 export interface EffectiveAiSettings {
@@ -17,6 +18,8 @@ export interface EffectiveAiSettings {
   monthlyBudgetMicros: number;
   contract: AiStepContract;
   preferred: Record<ProviderKind, ProviderId>;
+  /** the avatar provider's avatar and voice; null: none set (the local provider needs none, HeyGen does) */
+  presenter: AvatarPresenter | null;
   updatedAt: Date | null;
 }
 
@@ -24,6 +27,8 @@ export interface AiSettingsPatch {
   monthlyBudgetMicros?: number;
   contract?: Partial<AiStepContract>;
   preferred?: Partial<Record<ProviderKind, ProviderId>>;
+  /** undefined keeps the stored presenter, null removes it */
+  presenter?: AvatarPresenter | null;
 }
 
 /** Reads and writes `ai_settings`; a client without a row runs on the defaults. */
@@ -50,6 +55,7 @@ export class AiSettingsRepository {
       ProviderId
     >;
     const monthlyBudgetMicros = monthlyBudgetSchema.parse(patch.monthlyBudgetMicros ?? before.monthlyBudgetMicros);
+    const presenter = patch.presenter === undefined ? before.presenter : parsePresenter(patch.presenter);
     const updatedAt = new Date();
     await m.save(
       AiSettings,
@@ -59,11 +65,16 @@ export class AiSettingsRepository {
         monthlyBudgetMicros,
         contract,
         preferred,
+        presenterAvatarId: presenter?.avatarId ?? null,
+        presenterVoiceId: presenter?.voiceId ?? null,
         updatedBy: owner.actorId,
         updatedAt,
       }),
     );
-    return { before, after: { clientId: owner.clientId, monthlyBudgetMicros, contract, preferred, updatedAt } };
+    return {
+      before,
+      after: { clientId: owner.clientId, monthlyBudgetMicros, contract, preferred, presenter, updatedAt },
+    };
   }
 }
 
@@ -74,6 +85,7 @@ function toEffective(clientId: string, row: AiSettings | null): EffectiveAiSetti
       monthlyBudgetMicros: DEFAULT_MONTHLY_BUDGET_MICROS,
       contract: { ...DEFAULT_AI_STEP_CONTRACT },
       preferred: { ...DEFAULT_PREFERRED },
+      presenter: null,
       updatedAt: null,
     };
   return {
@@ -84,6 +96,12 @@ function toEffective(clientId: string, row: AiSettings | null): EffectiveAiSetti
       ProviderKind,
       ProviderId
     >,
+    presenter:
+      row.presenterAvatarId === null && row.presenterVoiceId === null
+        ? null
+        : parsePresenter({ avatarId: row.presenterAvatarId, voiceId: row.presenterVoiceId }),
     updatedAt: row.updatedAt,
   };
 }
+
+const parsePresenter = (p: unknown): AvatarPresenter | null => avatarPresenterSchema.nullable().parse(p);

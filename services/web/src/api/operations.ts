@@ -804,6 +804,10 @@ export const AiSettingsQuery = graphql(`
         video
         avatar
       }
+      presenter {
+        avatarId
+        voiceId
+      }
     }
   }
 `);
@@ -813,6 +817,10 @@ export const UpdateAiSettingsMutation = graphql(`
     updateAiSettings(input: $input) {
       clientId
       monthlyBudgetMicros
+      presenter {
+        avatarId
+        voiceId
+      }
     }
   }
 `);

@@ -13,9 +13,12 @@ import type { AiSettingsQuery as AiSettingsResult } from '../gql/graphql';
 import { formatDateTime } from '../time/zoned-time';
 import { Empty, ErrorBox, Loading, Notice } from '../ui/feedback';
 import { Page } from '../ui/page';
-import { KEYED_PROVIDERS, PROVIDER_KINDS, PROVIDER_NAMES, providersFor, usd } from '../ui/providers';
+import { KEYED_PROVIDERS, PRESENTER_ID, PROVIDER_KINDS, PROVIDER_NAMES, providersFor, usd } from '../ui/providers';
 
-/** The client's AI provider keys (write-only) and its AI settings: budget, step contract, preferred providers. */
+/**
+ * The client's AI provider keys (write-only) and its AI settings: budget, step contract, preferred providers and the
+ * presenter of its avatar videos.
+ */
 export function AiProvidersScreen() {
   const { client } = useClientScope();
   return (
@@ -179,10 +182,14 @@ function AiSettingsForm({ settings, onSaved }: { settings: Settings; onSaved: ()
     Object.fromEntries(CONTRACT_FIELDS.map((f) => [f.key, String(settings.contract[f.key])])),
   );
   const [preferred, setPreferred] = useState<Record<string, string>>({ ...settings.preferred });
+  const [presenter, setPresenter] = useState({
+    avatarId: settings.presenter?.avatarId ?? '',
+    voiceId: settings.presenter?.voiceId ?? '',
+  });
   const [saved, setSaved] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const id = useId();
-  useEffect(() => setSaved(false), [budget, contract, preferred]);
+  useEffect(() => setSaved(false), [budget, contract, preferred, presenter]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -193,12 +200,20 @@ function AiSettingsForm({ settings, onSaved }: { settings: Settings; onSaved: ()
     const numbers = Object.fromEntries(Object.entries(contract).map(([k, v]) => [k, Number(v)]));
     if (Object.values(numbers).some((n) => !Number.isInteger(n) || n < 0))
       return setProblem('Contract limits are whole numbers, 0 or more.');
+    const avatarId = presenter.avatarId.trim();
+    const voiceId = presenter.voiceId.trim();
+    if (!avatarId !== !voiceId)
+      return setProblem('Give both the HeyGen avatar id and the HeyGen voice id, or leave both empty.');
+    if (avatarId && ![avatarId, voiceId].every((v) => PRESENTER_ID.test(v)))
+      return setProblem('HeyGen ids are 1 to 128 letters, digits, "_" or "-": copy them as HeyGen shows them.');
     const r = await update.run({
       input: {
         clientId: client.id,
         monthlyBudgetMicros: Math.round(dollars * 1_000_000),
         contract: numbers,
         preferred: { text: preferred.text, image: preferred.image, video: preferred.video, avatar: preferred.avatar },
+        // Both empty removes the presenter: the API takes null as "none", not as "keep".
+        presenter: avatarId ? { avatarId, voiceId } : null,
       },
     });
     if (r) {
@@ -272,6 +287,40 @@ function AiSettingsForm({ settings, onSaved }: { settings: Settings; onSaved: ()
             </label>
           ))}
         </div>
+      </fieldset>
+      <fieldset className="fieldset" disabled={!may}>
+        <legend>Presenter of avatar videos</legend>
+        <div className="grid-fields">
+          <label className="field" htmlFor={`${id}-avatar-id`}>
+            <span>HeyGen avatar id</span>
+            <input
+              id={`${id}-avatar-id`}
+              spellCheck={false}
+              autoComplete="off"
+              maxLength={128}
+              value={presenter.avatarId}
+              onChange={(e) => setPresenter((p) => ({ ...p, avatarId: e.target.value }))}
+              aria-describedby={`${id}-presenter-hint`}
+            />
+          </label>
+          <label className="field" htmlFor={`${id}-voice-id`}>
+            <span>HeyGen voice id</span>
+            <input
+              id={`${id}-voice-id`}
+              spellCheck={false}
+              autoComplete="off"
+              maxLength={128}
+              value={presenter.voiceId}
+              onChange={(e) => setPresenter((p) => ({ ...p, voiceId: e.target.value }))}
+              aria-describedby={`${id}-presenter-hint`}
+            />
+          </label>
+        </div>
+        <p id={`${id}-presenter-hint`} className="hint block">
+          The avatar and voice that present this client's avatar videos, as HeyGen lists them (ids, not keys). HeyGen
+          needs both: without them its avatar items are parked until you set them and resume the item. The local
+          provider needs none. Leave both empty to remove them.
+        </p>
       </fieldset>
       {problem && <Notice tone="warning">{problem}</Notice>}
       {saved && <Notice tone="success">AI settings saved.</Notice>}

@@ -29,5 +29,8 @@ export const KEYED_PROVIDERS = Object.keys(PROVIDER_KINDS_OF).filter((p) => p !=
 export const providersFor = (kind: ProviderKind): string[] =>
   Object.keys(PROVIDER_KINDS_OF).filter((p) => PROVIDER_KINDS_OF[p].includes(kind));
 
+/** A HeyGen avatar or voice id (services/core/providers/settings/avatar-presenter.ts; the API holds to it too). */
+export const PRESENTER_ID = /^[A-Za-z0-9_-]{1,128}$/;
+
 /** micro-USD as dollars with cents */
 export const usd = (micros: number): string => `$${(micros / 1_000_000).toFixed(2)}`;

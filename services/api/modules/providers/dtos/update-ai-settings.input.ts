@@ -1,7 +1,8 @@
 import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
-import { IsIn, IsInt, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import { PROVIDER_IDS } from '../../../../core/providers/provider.types';
+import { PRESENTER_ID, PRESENTER_ID_RULE } from '../../../../core/providers/settings/avatar-presenter';
 import { OptionalNotNull } from '../../../validation/optional-not-null.decorator';
 
 @InputType()
@@ -27,6 +28,19 @@ export class PreferredProvidersInput {
   @Field({ nullable: true }) @OptionalNotNull() @IsIn(PROVIDER_IDS) avatar?: string;
 }
 
+/** A HeyGen avatar and voice, both at once: half a presenter renders nothing. */
+@InputType()
+export class AvatarPresenterInput {
+  @Field()
+  @IsString()
+  @Matches(PRESENTER_ID, { message: `presenter.avatarId must be ${PRESENTER_ID_RULE} (the id HeyGen shows)` })
+  avatarId!: string;
+  @Field()
+  @IsString()
+  @Matches(PRESENTER_ID, { message: `presenter.voiceId must be ${PRESENTER_ID_RULE} (the id HeyGen shows)` })
+  voiceId!: string;
+}
+
 /** Every field is optional: left out, it keeps its value. */
 @InputType()
 export class UpdateAiSettingsInput {
@@ -47,4 +61,13 @@ export class UpdateAiSettingsInput {
   @ValidateNested()
   @Type(() => PreferredProvidersInput)
   preferred?: PreferredProvidersInput;
+  // Null is a value here (it removes the presenter), so IsOptional rather than OptionalNotNull.
+  @Field(() => AvatarPresenterInput, {
+    nullable: true,
+    description: 'the avatar and voice of avatar videos; null removes them, left out keeps them',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AvatarPresenterInput)
+  presenter?: AvatarPresenterInput | null;
 }
