@@ -5,3 +5,4 @@ export { planningWorkflow } from './planning/planning.workflow';
 export { creationItemWorkflow } from './creation/creation.workflow';
 export { accountTokensWorkflow } from './tokens/account-tokens.workflow';
 export { engagementAccountWorkflow } from './engagement/engagement.workflow';
+export { ingestPollWorkflow } from './ingest-poll/ingest-poll.workflow';

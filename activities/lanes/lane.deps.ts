@@ -5,6 +5,7 @@ import type { ProviderGateway } from '../../services/core/providers/provider-gat
 import type { GuardDeps } from '../guard/guard.deps';
 import type { ConnectorSettings } from '../../services/core/connectors/connector.types';
 import type { CredentialStore } from '../../services/core/secrets/credential-store';
+import type { SecretsPort } from '../../services/core/secrets/secrets.port';
 
 /**
  * What a worker process builds once and hands every lane's activities: the guard's dependencies, plus what the
@@ -20,4 +21,6 @@ export interface LaneDeps extends GuardDeps {
   /** the token lifecycle's: the secrets-backed store it rotates pairs in, and where each platform is */
   credentialStore: CredentialStore;
   connectorSettings: ConnectorSettings;
+  /** the secrets backend, for the outbound webhook loop's signing secrets (read at the moment of signing, C-11) */
+  secrets?: SecretsPort;
 }

@@ -19,6 +19,9 @@ import { PlatformSpendCaps1765000200000 } from './1765000200000-platform-spend-c
 import { PlanItemTargets1765100000000 } from './1765100000000-plan-item-targets';
 import { Conversations1765600000000 } from './1765600000000-conversations';
 import { InboundEvents1765200000000 } from './1765200000000-inbound-events';
+import { EngagementReplies1765300000000 } from './1765300000000-engagement-replies';
+import { WebhooksOut1765400000000 } from './1765400000000-webhooks-out';
+import { AvatarPresenter1765700000000 } from './1765700000000-avatar-presenter';
 
 /** Every migration in order; TypeORM records what ran in the `migrations` table. */
 export const MIGRATIONS = [
@@ -43,4 +46,7 @@ export const MIGRATIONS = [
   PlanItemTargets1765100000000,
   Conversations1765600000000,
   InboundEvents1765200000000,
+  EngagementReplies1765300000000,
+  WebhooksOut1765400000000,
+  AvatarPresenter1765700000000,
 ];

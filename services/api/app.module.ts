@@ -24,6 +24,7 @@ import { InboxModule } from './modules/inbox/inbox.module';
 import { ProvidersModule } from './modules/providers/providers.module';
 import { ReviewModule } from './modules/review/review.module';
 import { WebAppModule } from './modules/web-app/web-app.module';
+import { WebhooksModule } from './modules/webhooks/webhooks.module';
 import { PlatformModule } from './platform/platform.module';
 import { queryLimits } from './security/query-limits';
 import { ActorRateLimitInterceptor } from './security/actor-rate-limit.interceptor';
@@ -51,6 +52,7 @@ export const FEATURE_MODULES = [
   HealthModule,
   CodecModule,
   WebAppModule,
+  WebhooksModule,
 ];
 
 @Module({

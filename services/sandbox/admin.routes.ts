@@ -1,9 +1,11 @@
 // Admin API (`x-sandbox-admin` header): seed data, faults, flags, identity swaps, webhooks and inspection.
 import { requireAdmin } from './auth';
 import { createComment } from './content.service';
+import { sendDm } from './engagement.service';
 import { HttpError, json, parseJsonText, validate, type SandboxResponse } from './http-utils';
 import {
   adminCreateCommentSchema,
+  adminSendDmSchema,
   adminIssueTokenSchema,
   createUserSchema,
   identitySwapSchema,
@@ -175,6 +177,21 @@ export function registerAdminRoutes(router: Router, deps: SandboxDeps): void {
       requireUser(deps, input.authorId, 'authorId');
       return json(201, createComment(deps, post, input.authorId, input.text));
     }),
+  );
+
+  // A sandbox user writes to an account (fires dm.created), as comments are created above.
+  router.post(
+    '/_admin/dms',
+    admin((ctx) => {
+      const input = validate(adminSendDmSchema, body(ctx));
+      requireUser(deps, input.fromUserId, 'fromUserId');
+      requireUser(deps, input.toUserId, 'toUserId');
+      return json(201, sendDm(deps, input.fromUserId, input.toUserId, input.text).value);
+    }),
+  );
+  router.get(
+    '/_admin/dms',
+    admin(() => list(store.data.dms)),
   );
 
   // webhooks

@@ -2,6 +2,7 @@
 import type {
   ActiveFault,
   Comment,
+  DirectMessage,
   FaultConfig,
   IdentitySwap,
   ListResponse,
@@ -129,6 +130,14 @@ export class SandboxAdminClient {
   /** Creates a comment as `authorId` (an audience member) and fires `comment.created`. */
   createComment(input: CreateCommentInput): Promise<Comment> {
     return this.request('POST', '/_admin/comments', input);
+  }
+
+  /** A direct message from `fromUserId` (an audience member) to `toUserId` (an account); fires `dm.created`. */
+  sendDm(input: { fromUserId: string; toUserId: string; text: string }): Promise<DirectMessage> {
+    return this.request('POST', '/_admin/dms', input);
+  }
+  listDms(): Promise<DirectMessage[]> {
+    return this.list('/_admin/dms');
   }
 
   // ---- webhooks ----

@@ -7,6 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { DEV_SANDBOX_ADMIN_TOKEN } from '../core/config/app-config';
 import { registerAdminRoutes } from './admin.routes';
 import { registerCommentRoutes } from './comments.routes';
+import { registerEngagementRoutes } from './engagement.routes';
 import { FaultEngine } from './faults';
 import { errorJson, headerValue, HttpError, readBody, type SandboxResponse } from './http-utils';
 import { registerMeRoutes } from './me.routes';
@@ -58,6 +59,7 @@ function buildRouter(deps: SandboxDeps): Router {
   registerMeRoutes(router, deps);
   registerPostRoutes(router, deps);
   registerCommentRoutes(router, deps);
+  registerEngagementRoutes(router, deps);
   registerPageRoutes(router, deps);
   return router;
 }

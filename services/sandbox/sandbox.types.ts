@@ -51,6 +51,35 @@ export interface Comment {
   authorId: string;
   text: string;
   createdAt: string;
+  /** the comment this one replies to; absent or null for a top-level comment (older state files have none) */
+  parentId?: string | null;
+  /** hidden by the post's owner: still there, shown only to the owner */
+  hidden?: boolean;
+  /** users who liked the comment */
+  likedBy?: string[];
+  /** the Idempotency-Key a reply was created with (echoed like a post's, while echoRequestKey is on) */
+  requestKey?: string | null;
+}
+
+/** `GET /comments/:id`: the comment with what its owner did to it, for read-back. */
+export interface CommentView extends Comment {
+  parentId: string | null;
+  hidden: boolean;
+  likedBy: string[];
+  /** the caller liked it */
+  likedByMe: boolean;
+  replies: Comment[];
+}
+
+/** A direct message between two users (`POST /dms`, `GET /dms`, `GET /dms/:id`). */
+export interface DirectMessage {
+  id: string; // sbx_d_<random>
+  fromUserId: string;
+  toUserId: string;
+  text: string;
+  createdAt: string;
+  /** the Idempotency-Key it was sent with (echoed while echoRequestKey is on) */
+  requestKey?: string | null;
 }
 
 export interface FaultMatch {
@@ -144,7 +173,15 @@ export interface PostCreatedEvent {
   data: { post: SandboxPost };
 }
 
-export type WebhookEvent = CommentCreatedEvent | PostCreatedEvent;
+/** A user wrote a direct message; the recipient is the account it concerns. */
+export interface DmCreatedEvent {
+  id: string;
+  type: 'dm.created';
+  createdAt: string;
+  data: { message: DirectMessage };
+}
+
+export type WebhookEvent = CommentCreatedEvent | PostCreatedEvent | DmCreatedEvent;
 export type WebhookEventType = WebhookEvent['type'];
 
 /** One attempt to deliver a webhook (admin view: `GET /_admin/webhook-deliveries`). */

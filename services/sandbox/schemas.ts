@@ -40,6 +40,17 @@ export const commentTextSchema = z
 
 export const createCommentSchema = z.object({ text: commentTextSchema });
 
+export const hideCommentSchema = z.object({ hidden: z.boolean().default(true) });
+
+export const sendDmSchema = z.object({ to: z.string().min(1).max(100), text: commentTextSchema });
+
+export const listDmsQuerySchema = z.object({
+  /** only the conversation with this user */
+  with: z.string().min(1).max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+export type ListDmsQuery = z.infer<typeof listDmsQuerySchema>;
+
 export const listMyPostsQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   since: z.iso.datetime({ offset: true }).optional(),
@@ -93,6 +104,12 @@ export const registerWebhookSchema = z.object({ url: httpUrl, secret: z.string()
 export const adminCreateCommentSchema = z.object({
   postId: z.string().min(1),
   authorId: z.string().min(1),
+  text: commentTextSchema,
+});
+
+export const adminSendDmSchema = z.object({
+  fromUserId: z.string().min(1),
+  toUserId: z.string().min(1),
   text: commentTextSchema,
 });
 

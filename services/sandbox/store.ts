@@ -3,6 +3,7 @@
 import { loadStateFile, saveStateFile, STATE_VERSION } from './persistence';
 import type {
   Comment,
+  DirectMessage,
   IdentitySwap,
   RequestLogEntry,
   SandboxFlags,
@@ -59,6 +60,18 @@ export interface StoredIdempotencyRecord {
   createdAt: string;
 }
 
+/** An engagement write made with an Idempotency-Key (a reply, a DM, a like, a hide), per user and route. */
+export interface StoredActionKey {
+  userId: string;
+  /** the route family, so one key used on two routes is two requests */
+  scope: 'reply' | 'dm' | 'like' | 'hide';
+  key: string;
+  bodyHash: string;
+  /** the reply, DM or comment the request produced or changed */
+  resourceId: string;
+  createdAt: string;
+}
+
 export interface StoredMediaBlob {
   id: string;
   postId: string;
@@ -83,7 +96,9 @@ export interface PersistedState {
   posts: SandboxPost[];
   mediaBlobs: StoredMediaBlob[];
   comments: Comment[];
+  dms: DirectMessage[];
   idempotency: StoredIdempotencyRecord[];
+  actionKeys: StoredActionKey[];
   webhooks: StoredWebhook[];
   flags: SandboxFlags;
   swaps: IdentitySwap[];
@@ -108,7 +123,9 @@ function emptyState(): PersistedState {
     posts: [],
     mediaBlobs: [],
     comments: [],
+    dms: [],
     idempotency: [],
+    actionKeys: [],
     webhooks: [],
     flags: { ...DEFAULT_FLAGS },
     swaps: [],
@@ -126,7 +143,9 @@ function fromFile(raw: Record<string, unknown>): PersistedState {
     'posts',
     'mediaBlobs',
     'comments',
+    'dms',
     'idempotency',
+    'actionKeys',
     'webhooks',
     'swaps',
   ] as const;
@@ -208,6 +227,18 @@ export class SandboxStore {
   findSession(sessionHash: string): StoredSession | undefined {
     const session = this.state.sessions.find((s) => s.sessionHash === sessionHash);
     return session && session.expiresAt > this.now() ? session : undefined;
+  }
+
+  findComment(id: string): Comment | undefined {
+    return this.state.comments.find((c) => c.id === id);
+  }
+
+  findDm(id: string): DirectMessage | undefined {
+    return this.state.dms.find((d) => d.id === id);
+  }
+
+  findActionKey(userId: string, scope: StoredActionKey['scope'], key: string): StoredActionKey | undefined {
+    return this.state.actionKeys.find((r) => r.userId === userId && r.scope === scope && r.key === key);
   }
 
   findIdempotency(userId: string, key: string): StoredIdempotencyRecord | undefined {

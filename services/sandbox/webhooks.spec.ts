@@ -93,7 +93,7 @@ describe('sandbox webhooks', () => {
     expect(eventOf(a!)!.id).toBe(eventOf(b!)!.id);
     expect(a!.headers['x-sandbox-delivery']).toBe(b!.headers['x-sandbox-delivery']);
     expect(a!.rawBody.equals(b!.rawBody)).toBe(true);
-    expect(eventOf(a!)!.data.post.id).toBe(post.body.id);
+    expect((eventOf(a!)!.data as { post: { id: string } }).post.id).toBe(post.body.id);
   });
 
   it('retries failed deliveries with the same delivery id', async () => {

@@ -44,6 +44,6 @@ describe('what each lane worker registers', () => {
   });
 
   it('lanes with nothing to run get no worker', () => {
-    expect(runnableLanes(LANES)).toEqual(['publish', 'creation', 'planning']);
+    expect(runnableLanes(LANES)).toEqual(['publish', 'engagement', 'creation', 'planning']);
   });
 });

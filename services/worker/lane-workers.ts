@@ -15,6 +15,12 @@ import { PUBLISH_WORKFLOW_TYPE } from '../../workflows/contracts/publish.contrac
 import { SMOKE_WORKFLOW_TYPE } from '../../workflows/contracts/smoke.contract';
 import { ACCOUNT_TOKENS_WORKFLOW_TYPE } from '../../workflows/contracts/tokens.contract';
 import { tokenLaneActivities } from '../../activities/tokens';
+import { createWebhookLoop } from '../../activities/webhooks-out/webhook-lane';
+import { engagementLaneActivities } from '../../activities/engagement-effects/engagement-lane';
+import { ingestPollLaneActivities } from '../../activities/ingest-poll/ingest-poll-lane';
+import { INGEST_POLL_WORKFLOW_TYPE } from '../../workflows/contracts/ingest-poll.contract';
+import { ENGAGEMENT_WORKFLOW_TYPE } from '../../workflows/contracts/engagement.contract';
+import { engagementEpisodeActivities } from '../../activities/engagement/engagement-lane';
 
 /** What one lane's worker runs; a lane never gets another lane's activities (they are its side effects). */
 export interface LaneRegistration {
@@ -33,7 +39,17 @@ export const LANE_REGISTRATIONS: Readonly<Record<Lane, LaneRegistration>> = {
     workflows: [PUBLISH_WORKFLOW_TYPE, ACCOUNT_TOKENS_WORKFLOW_TYPE],
     activities: (deps) => ({ ...createPublishActivities(deps), ...tokenLaneActivities(deps) }),
   },
-  engagement: { workflows: [] },
+  // The engagement episode per account with its bookkeeping (record, route, draft); polling ingest (each account's
+  // Schedule starts a short poll here); the guarded engagement effects (reply, DM, like, hide) and nothing else that
+  // writes (C-30).
+  engagement: {
+    workflows: [ENGAGEMENT_WORKFLOW_TYPE, INGEST_POLL_WORKFLOW_TYPE],
+    activities: (deps) => ({
+      ...ingestPollLaneActivities(deps),
+      ...engagementLaneActivities(deps),
+      ...engagementEpisodeActivities(deps),
+    }),
+  },
   creation: { workflows: [CREATION_ITEM_WORKFLOW_TYPE], activities: (deps) => creationLaneActivities(deps) },
   planning: { workflows: [PLANNING_WORKFLOW_TYPE], activities: (deps) => planningLaneActivities(deps) },
 };
@@ -109,4 +125,25 @@ export async function createSmokeWorker(o: SmokeWorkerOptions): Promise<Worker> 
     dataConverter: o.dataConverter,
     activities: SMOKE_LANE.activities(),
   });
+}
+
+/** Work a lane's worker process runs beside its Temporal worker, started and stopped with it. */
+export interface LaneLoop {
+  start(): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * Lane → background loops. Outbound webhooks (issue #13) ride the engagement lane's process: customer-facing
+ * notifications, kept off the publish lane so a slow receiver never competes with a due publish (C-26).
+ */
+export const LANE_LOOPS: Readonly<Partial<Record<Lane, readonly ((deps: LaneDeps) => LaneLoop)[]>>> = {
+  engagement: [createWebhookLoop],
+};
+
+/** Starts the loops of `lanes`; the caller stops them on shutdown. */
+export function startLaneLoops(lanes: readonly Lane[], deps: LaneDeps): LaneLoop[] {
+  const loops = lanes.flatMap((l) => (LANE_LOOPS[l] ?? []).map((make) => make(deps)));
+  loops.forEach((loop) => loop.start());
+  return loops;
 }

@@ -5,7 +5,7 @@ import type { Lane } from '../core/config/temporal-config';
 import { LANES } from '../core/config/temporal-config';
 import { logger } from '../core/telemetry/logger';
 import { ensureAccountTokenWorkflows } from '../../activities/tokens';
-import { createLaneWorkers, runnableLanes } from './lane-workers';
+import { createLaneWorkers, runnableLanes, startLaneLoops } from './lane-workers';
 import { ensureWorkflowBundle } from './workflow-bundle';
 import { createWorkerDeps } from './worker-deps';
 
@@ -53,11 +53,17 @@ async function main(): Promise<void> {
       .catch((err: Error) =>
         logger.warn({ 'error.kind': err.name, 'raize.operation': 'tokens.bootstrap' }, 'token workflows not ensured'),
       );
+  // Background loops of the lanes this process hosts (outbound webhooks on the engagement lane).
+  const loops = startLaneLoops(lanes, deps);
   process.send?.({ ready: true });
-  const stop = () => workers.forEach((w) => w.shutdown());
+  const stop = () => {
+    workers.forEach((w) => w.shutdown());
+    void Promise.all(loops.map((l) => l.stop()));
+  };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   await Promise.all(workers.map((w) => w.run()));
+  await Promise.all(loops.map((l) => l.stop()));
   await close();
   await ds.destroy();
   await connection.close();

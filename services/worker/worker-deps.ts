@@ -87,6 +87,7 @@ export async function createWorkerDeps(
     publishOptions: publishOptionsFrom(config),
     credentialStore,
     connectorSettings,
+    secrets,
   };
   return { deps, ds, dataConverter, close: () => temporal.connection.close() };
 }

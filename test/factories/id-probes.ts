@@ -39,5 +39,17 @@ export const ID_TAKING_QUERIES: [string, string, (i: QueryTarget) => Record<stri
     (i) => ({ x: i.postId }),
   ],
   ['conversationNotes', 'query($x: ID!) { conversationNotes(conversationId: $x) { id } }', (i) => ({ x: i.postId })],
+  [
+    'conversationReplies',
+    'query($x: ID!) { conversationReplies(conversationId: $x) { id } }',
+    (i) => ({ x: i.postId }),
+  ],
   ['savedReplies', 'query($x: ID!) { savedReplies(clientId: $x) { id } }', (i) => ({ x: i.clientId })],
+  ['webhookSubscriptions', 'query($x: ID!) { webhookSubscriptions(clientId: $x) { id } }', (i) => ({ x: i.clientId })],
+  // A subscription of the target tenant is named by its post's id here: the client check answers first either way.
+  [
+    'webhookDeliveries',
+    'query($x: ID!, $s: ID!) { webhookDeliveries(clientId: $x, subscriptionId: $s) { id } }',
+    (i) => ({ x: i.clientId, s: i.postId }),
+  ],
 ];

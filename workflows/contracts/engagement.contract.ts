@@ -84,19 +84,11 @@ export interface RoutedMessage {
 /** A drafted reply: stored with its checksum; `allow` false when its constraints failed (fail closed, C-29). */
 export interface DraftedReply {
   replyId: string | null;
+  /** the draft's checksum as stored: the guard refuses a row that no longer says the same */
+  checksum: string | null;
+  /** a comment is answered in its thread, a DM by a DM */
+  action: 'reply' | 'dm';
   allow: boolean;
-  reasons: { code: string; message: string }[];
-}
-
-export interface ReplyRef extends MessageRef {
-  replyId: string;
-  /** a recorded human approval of this reply (the inbox's), when there is one */
-  approvalId?: string;
-}
-
-/** What became of a side effect the episode asked for (reply, hide): sent, or why not. */
-export interface EngagementEffectOutcome {
-  outcome: 'done' | 'needs_approval' | 'refused' | 'failed';
   reasons: { code: string; message: string }[];
 }
 
@@ -108,12 +100,19 @@ export interface ConversationMark extends EngagementContext {
   slaDueAt?: string | null;
 }
 
-/** A human's decision on a drafted reply, recorded by the API first; the episode acts on the reference (C-21). */
+/**
+ * A human's decision on a drafted reply, recorded by the API on the reply's row first (approver and the checksum
+ * approved); the episode acts on the reference, and the guard counts the approval only when the row says the same
+ * (C-21, C-23).
+ */
 export interface ReplyDecisionRef {
   replyId: string;
-  /** the recorded approval (approve) or rejection */
+  /** unique per decision (the API's): a repeated update is answered once */
   decisionId: string;
   kind: 'approve' | 'reject';
+  /** approve: who approved, and the checksum they approved */
+  approverId?: string;
+  checksum?: string;
 }
 
 export interface ReplyDecisionResult {
@@ -131,10 +130,14 @@ export interface EngagementActivities {
   routeMessage(input: MessageRef): Promise<RoutedMessage>;
   /** drafts a reply in the brand's voice and checks it against the reply constraints */
   draftReply(input: MessageRef): Promise<DraftedReply>;
-  /** sends a drafted reply through the kernel (autonomy, approvals, caps, fingerprint, read-back) */
-  sendReply(input: ReplyRef): Promise<EngagementEffectOutcome>;
-  /** hides the message on the platform through the kernel */
-  hideMessage(input: MessageRef): Promise<EngagementEffectOutcome>;
+  /**
+   * checks a reply the inbox approved (written or edited by a human) against the reply constraints before it is
+   * sent; a reply that fails is marked refused with its reasons (C-29)
+   */
+  checkApprovedReply(input: EngagementContext & { replyId: string; checksum: string }): Promise<{
+    allow: boolean;
+    reasons: { code: string; message: string }[];
+  }>;
   /** moves the conversation on (status, reasons, SLA deadline) */
   markConversation(input: ConversationMark): Promise<void>;
   /** a waiting conversation passed its SLA deadline: highlighted in the inbox, alerted */
@@ -142,7 +145,7 @@ export interface EngagementActivities {
   /** the conversation and message a reply belongs to, checked against this account (a decision names a reply) */
   replyTarget(
     input: EngagementContext & { replyId: string },
-  ): Promise<{ conversationId: string; messageId: string } | null>;
+  ): Promise<{ conversationId: string; messageId: string; inboundEventId: string; action: 'reply' | 'dm' } | null>;
 }
 
 export type EngagementOutcomeReason = { code: string; message: string };

@@ -1,5 +1,6 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { EngagementActivities } from '../contracts/engagement.contract';
+import type { EngagementEffectActivities } from '../contracts/engagement-effects.contract';
 
 /** Recording, routing and marking touch our own database (and the client's classifier): retry them freely. */
 export function bookkeepingActivities(): EngagementActivities {
@@ -13,8 +14,8 @@ export function bookkeepingActivities(): EngagementActivities {
  * Side effects (reply, hide) run the kernel, whose idempotency ledger makes a retry ask the platform instead of
  * acting twice; few attempts, and an outcome the kernel could not decide comes back as `failed`, not as a throw.
  */
-export function effectActivities(): EngagementActivities {
-  return proxyActivities<EngagementActivities>({
+export function effectActivities(): EngagementEffectActivities {
+  return proxyActivities<EngagementEffectActivities>({
     startToCloseTimeout: '2 minutes',
     retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '2 minutes', maximumAttempts: 5 },
   });

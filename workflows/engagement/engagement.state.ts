@@ -47,7 +47,13 @@ export class EngagementState {
 
   readonly onReplyDecision = (d: ReplyDecisionRef): ReplyDecisionResult => {
     if (this.decisions.some((x) => x.decisionId === d.decisionId)) return { accepted: true };
-    this.decisions.push({ replyId: d.replyId, decisionId: d.decisionId, kind: d.kind });
+    this.decisions.push({
+      replyId: d.replyId,
+      decisionId: d.decisionId,
+      kind: d.kind,
+      ...(d.approverId ? { approverId: d.approverId } : {}),
+      ...(d.checksum ? { checksum: d.checksum } : {}),
+    });
     return { accepted: true };
   };
 

@@ -7,12 +7,16 @@ import type {
   ConversationMark,
   DraftedReply,
   EngagementActivities,
-  EngagementEffectOutcome,
   InboundRef,
   MessageRef,
-  ReplyRef,
   RoutedMessage,
 } from '../contracts/engagement.contract';
+import type {
+  EngagementEffectActivities,
+  GuardedEngagementOutcome,
+  GuardedMessageInput,
+  GuardedModerationInput,
+} from '../contracts/engagement-effects.contract';
 import { engagementStatusQuery, inboundBatchSignal, replyDecisionUpdate } from '../contracts/engagement.contract';
 import { engagementAccountWorkflow } from './engagement.workflow';
 
@@ -23,12 +27,22 @@ function mockActivities() {
   const calls = {
     recorded: [] as string[],
     marks: [] as ConversationMark[],
-    sends: [] as ReplyRef[],
-    hides: [] as MessageRef[],
+    sends: [] as GuardedMessageInput[],
+    hides: [] as GuardedModerationInput[],
     breaches: [] as string[],
   };
   const recordedIds = new Set<string>();
-  const activities: EngagementActivities = {
+  const outcome = (
+    o: GuardedEngagementOutcome['outcome'],
+    action: GuardedEngagementOutcome['action'],
+    reasons: GuardedEngagementOutcome['reasons'] = [],
+  ): GuardedEngagementOutcome => ({
+    outcome: o,
+    reasons,
+    action,
+    replyId: null,
+  });
+  const activities: EngagementActivities & EngagementEffectActivities = {
     async recordInbound(i: InboundRef) {
       const duplicate = recordedIds.has(i.inboundEventId);
       recordedIds.add(i.inboundEventId);
@@ -41,18 +55,30 @@ function mockActivities() {
     },
     async draftReply(m: MessageRef): Promise<DraftedReply> {
       if (m.messageId.includes('unsafe'))
-        return { replyId: null, allow: false, reasons: [{ code: 'link_not_allowed', message: 'a link' }] };
-      return { replyId: `r-${m.messageId.slice(2)}`, allow: true, reasons: [] };
+        return {
+          replyId: null,
+          checksum: null,
+          action: 'reply',
+          allow: false,
+          reasons: [{ code: 'link_not_allowed', message: 'a link' }],
+        };
+      return { replyId: `r-${m.messageId.slice(2)}`, checksum: 'sum', action: 'reply', allow: true, reasons: [] };
     },
-    async sendReply(r: ReplyRef): Promise<EngagementEffectOutcome> {
+    async guardedReply(r: GuardedMessageInput) {
       calls.sends.push(r);
-      if (r.replyId.includes('needs_approval') && !r.approvalId)
-        return { outcome: 'needs_approval', reasons: [{ code: 'approval_required', message: 'assisted' }] };
-      return { outcome: 'done', reasons: [] };
+      if (r.replyId.includes('needs_approval') && !r.approvedBy)
+        return outcome('needs_approval', 'reply', [{ code: 'approval_required', message: 'assisted' }]);
+      return outcome('done', 'reply');
     },
-    async hideMessage(m: MessageRef): Promise<EngagementEffectOutcome> {
+    async guardedDm() {
+      return outcome('refused', 'dm');
+    },
+    async guardedLike() {
+      return outcome('refused', 'like');
+    },
+    async guardedHide(m: GuardedModerationInput) {
       calls.hides.push(m);
-      return { outcome: 'done', reasons: [] };
+      return outcome('done', 'hide');
     },
     async markConversation(m: ConversationMark) {
       calls.marks.push(m);
@@ -60,9 +86,12 @@ function mockActivities() {
     async recordSlaBreach(i) {
       calls.breaches.push(i.conversationId);
     },
+    async checkApprovedReply() {
+      return { allow: true, reasons: [] };
+    },
     async replyTarget(i) {
       const id = i.replyId.slice(2);
-      return { conversationId: `c-${id}`, messageId: `m-${id}` };
+      return { conversationId: `c-${id}`, messageId: `m-${id}`, inboundEventId: id, action: 'reply' as const };
     },
   };
   return { activities, calls };
@@ -173,11 +202,19 @@ describe('engagementAccountWorkflow (mocked activities, local dev server)', () =
       await until(() => mock.calls.marks.length >= 1);
       expect(mock.calls.marks[0].status).toBe('awaiting_approval');
       const res = await h.executeUpdate(replyDecisionUpdate, {
-        args: [{ replyId: 'r-draft:needs_approval:1', decisionId: 'd-1', kind: 'approve' }],
+        args: [
+          {
+            replyId: 'r-draft:needs_approval:1',
+            decisionId: 'd-1',
+            kind: 'approve',
+            approverId: 'u-1',
+            checksum: 'sum',
+          },
+        ],
       });
       expect(res.accepted).toBe(true);
       await until(() => mock.calls.marks.length >= 2);
-      expect(mock.calls.sends.map((s) => s.approvalId)).toEqual([undefined, 'd-1']);
+      expect(mock.calls.sends.map((s) => s.approvedBy)).toEqual([undefined, 'u-1']);
       expect(mock.calls.marks[1]).toMatchObject({ status: 'answered', slaDueAt: null });
       expect(await h.query(engagementStatusQuery)).toMatchObject({ waiting: 0 });
     });

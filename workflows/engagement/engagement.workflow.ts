@@ -1,6 +1,7 @@
 import { allHandlersFinished, condition, continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { EngagementContext, EngagementInput, EngagementOutcomeReason } from '../contracts/engagement.contract';
 import { engagementStatusQuery, inboundBatchSignal, replyDecisionUpdate } from '../contracts/engagement.contract';
+import type { GuardedEngagementOutcome } from '../contracts/engagement-effects.contract';
 import { bookkeepingActivities, effectActivities } from './engagement.proxies';
 import { EngagementState } from './engagement.state';
 
@@ -49,6 +50,22 @@ export async function engagementAccountWorkflow(input: EngagementInput): Promise
     await books.markConversation({ ...ctx, conversationId, status, reasons, slaDueAt: null });
   }
 
+  /** What a guarded effect's outcome means for the conversation. */
+  async function afterEffect(
+    conversationId: string,
+    o: GuardedEngagementOutcome,
+    done: 'answered' | 'hidden',
+    slaSeconds: number,
+  ): Promise<void> {
+    if (o.outcome === 'done') return settled(conversationId, done);
+    return waiting(
+      conversationId,
+      o.outcome === 'needs_approval' ? 'awaiting_approval' : 'escalated',
+      slaSeconds,
+      o.reasons,
+    );
+  }
+
   async function handle(inboundEventId: string): Promise<void> {
     const rec = await books.recordInbound({ ...ctx, inboundEventId });
     if (rec.duplicate) return;
@@ -56,28 +73,31 @@ export async function engagementAccountWorkflow(input: EngagementInput): Promise
     const routed = await books.routeMessage(msg);
     if (routed.route === 'ignore') return settled(rec.conversationId, 'closed');
     if (routed.route === 'escalate') return waiting(rec.conversationId, 'escalated', routed.slaSeconds, []);
-    if (routed.route === 'hide') {
-      const hidden = await effects.hideMessage(msg);
-      if (hidden.outcome === 'done') return settled(rec.conversationId, 'hidden');
-      return waiting(rec.conversationId, 'escalated', routed.slaSeconds, hidden.reasons);
-    }
+    if (routed.route === 'hide')
+      return afterEffect(
+        rec.conversationId,
+        await effects.guardedHide({ ...ctx, inboundEventId }),
+        'hidden',
+        routed.slaSeconds,
+      );
     const draft = await books.draftReply(msg);
     // A draft that fails its constraints is never sent: a human writes the answer (fail closed, C-29).
-    if (!draft.allow || !draft.replyId)
+    if (!draft.allow || !draft.replyId || !draft.checksum)
       return waiting(rec.conversationId, 'escalated', routed.slaSeconds, draft.reasons);
-    const sent = await effects.sendReply({ ...msg, replyId: draft.replyId });
-    if (sent.outcome === 'done') return settled(rec.conversationId, 'answered');
-    if (sent.outcome === 'needs_approval')
-      return waiting(rec.conversationId, 'awaiting_approval', routed.slaSeconds, sent.reasons);
-    return waiting(rec.conversationId, 'escalated', routed.slaSeconds, sent.reasons);
+    const sent = await effects.guardedReply({
+      ...ctx,
+      inboundEventId,
+      replyId: draft.replyId,
+      checksum: draft.checksum,
+    });
+    return afterEffect(rec.conversationId, sent, 'answered', routed.slaSeconds);
   }
 
   async function decide(): Promise<void> {
     const d = state.decisions.shift()!;
     const target = await books.replyTarget({ ...ctx, replyId: d.replyId });
     if (!target) return;
-    const msg = { ...ctx, ...target };
-    if (d.kind === 'reject') {
+    if (d.kind === 'reject' || !d.approverId || !d.checksum) {
       // The draft is dropped; the conversation stays with a human until someone answers it.
       await books.markConversation({
         ...ctx,
@@ -87,7 +107,24 @@ export async function engagementAccountWorkflow(input: EngagementInput): Promise
       });
       return;
     }
-    const sent = await effects.sendReply({ ...msg, replyId: d.replyId, approvalId: d.decisionId });
+    const checked = await books.checkApprovedReply({ ...ctx, replyId: d.replyId, checksum: d.checksum });
+    if (!checked.allow) {
+      await books.markConversation({
+        ...ctx,
+        conversationId: target.conversationId,
+        status: 'escalated',
+        reasons: checked.reasons,
+      });
+      return;
+    }
+    const send = target.action === 'dm' ? effects.guardedDm : effects.guardedReply;
+    const sent = await send({
+      ...ctx,
+      inboundEventId: target.inboundEventId,
+      replyId: d.replyId,
+      checksum: d.checksum,
+      approvedBy: d.approverId,
+    });
     if (sent.outcome === 'done') return settled(target.conversationId, 'answered');
     await books.markConversation({
       ...ctx,

@@ -1,5 +1,5 @@
 import type { PolicyEngine } from '../../../services/core/policy/policy-engine';
-import type { PolicyAction, PolicyDecision, PolicyInput } from '../../../services/core/policy/policy.types';
+import type { PolicyAction, PolicyDecision, PolicyInput, TaskClass } from '../../../services/core/policy/policy.types';
 import type { EngagedSwitch } from '../../../services/core/repositories/kill-switch.repository';
 import type { SideEffectCounters } from '../../../services/core/repositories/side-effect-counters.repository';
 import { localTime } from '../../../services/core/util/local-time';
@@ -17,6 +17,8 @@ export const NO_COUNTERS: SideEffectCounters = {
 
 export interface DecisionFacts {
   action: PolicyAction;
+  /** the lane asking (C-30); absent: not checked */
+  taskClass?: TaskClass;
   now: Date;
   target: EffectTarget;
   facts: EffectFacts;
@@ -29,6 +31,7 @@ export function policyInputFor(d: DecisionFacts): PolicyInput {
   const s = d.target.settings;
   return {
     action: d.action,
+    ...(d.taskClass ? { task_class: d.taskClass } : {}),
     platform: d.target.account.platform,
     lane: d.target.account.lane,
     now_s: Math.floor(d.now.getTime() / 1000),
@@ -53,7 +56,7 @@ export function policyInputFor(d: DecisionFacts): PolicyInput {
       lateness_cutoff_seconds: s?.latenessCutoffSeconds ?? null,
       enabled_platforms: s?.enabledPlatforms ?? [],
     },
-    counters: d.counters,
+    counters: { ...d.counters, ...d.facts.counters },
   };
 }
 

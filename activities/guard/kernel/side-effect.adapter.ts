@@ -2,12 +2,18 @@ import type { EntityManager } from 'typeorm';
 import type {
   CallOptions,
   ConnectorCredential,
+  ConnectorReader,
   ConnectorWriter,
   PlatformPost,
   PlatformUsage,
 } from '../../../services/core/connectors/connector.types';
 import type { Client, ClientPolicySettings, PlatformAccount } from '../../../services/core/database/entities';
-import type { PolicyAction, PolicyApproval, PolicyAuthor } from '../../../services/core/policy/policy.types';
+import type {
+  PolicyAction,
+  PolicyApproval,
+  PolicyAuthor,
+  PolicyCounters,
+} from '../../../services/core/policy/policy.types';
 import type { Reason } from '../../../workflows/contracts/vocabulary/reason-codes';
 
 /** The part of every side-effect activity's input the kernel reads. Ids only (C-05). */
@@ -37,6 +43,8 @@ export interface EffectFacts {
   scheduledAtS?: number | null;
   contentChecksum?: string | null;
   hostReasons: Reason[];
+  /** counters only the action knows (engagement: the account's recent inbound and negative sentiment) */
+  counters?: Partial<PolicyCounters>;
 }
 
 export interface EffectCallResult {
@@ -84,6 +92,30 @@ export interface SideEffectAdapter<I extends EffectClaim, T extends EffectTarget
     input: I,
     opts: CallOptions,
   ): Promise<EffectCallResult>;
+  /**
+   * Whether the platform's connectors can take this action at all (engagement actions need the engagement
+   * capability); a reason refuses it before any call. Absent: every platform can.
+   */
+  unsupported?(writer: ConnectorWriter, reader: ConnectorReader): Reason | null;
+  /**
+   * Reconciliation after an unknown outcome: find what an earlier attempt made. Absent: the account's own posts are
+   * searched (findOurPost).
+   */
+  reconcile?(
+    reader: ConnectorReader,
+    cred: ConnectorCredential,
+    target: T,
+    q: { idempotencyKey: string; firstAttemptAt: Date },
+    opts: CallOptions,
+  ): Promise<{ found: PlatformPost | null } | { ambiguous: PlatformPost[] }>;
+  /** Step 6's read: absent, the post is read by id (readPost). */
+  readBack?(
+    reader: ConnectorReader,
+    cred: ConnectorCredential,
+    post: PlatformPost,
+    target: T,
+    opts: CallOptions,
+  ): Promise<PlatformPost | null>;
   /** Step 6 (C-24): does the read-back show exactly what we sent, by the account we sent it as? */
   verifies(readBack: PlatformPost, target: T): boolean;
   /** Step 7: proof, status and audit, inside the kernel's final transaction (with the ledger settle). */

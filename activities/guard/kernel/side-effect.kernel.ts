@@ -2,7 +2,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { EntityManager } from 'typeorm';
 import { ConnectorError } from '../../../services/core/connectors/connector.errors';
 import type { PlatformPost, PlatformUsage, ResumeState } from '../../../services/core/connectors/connector.types';
-import type { PolicyDecision } from '../../../services/core/policy/policy.types';
+import type { PolicyDecision, TaskClass } from '../../../services/core/policy/policy.types';
 import { KillSwitchRepository } from '../../../services/core/repositories/kill-switch.repository';
 import type { SideEffectCounters } from '../../../services/core/repositories/side-effect-counters.repository';
 import { SideEffectCountersRepository } from '../../../services/core/repositories/side-effect-counters.repository';
@@ -29,6 +29,7 @@ import { pacingDelaySeconds } from './pacing';
 import { decide, NO_COUNTERS } from './policy-decision';
 import { findOurPost } from './reconcile.step';
 import { switchToHumanReviewOnSpike } from './spike-review';
+import { taskClassOf } from './task-class';
 import type { EffectClaim, EffectFacts, EffectTarget, SideEffectAdapter } from './side-effect.adapter';
 
 export type SideEffectOutcome =
@@ -55,7 +56,18 @@ export class SideEffectKernel {
   private readonly switches = new KillSwitchRepository();
   private readonly usage = new PlatformUsageRepository();
 
-  constructor(private readonly deps: GuardDeps) {}
+  /**
+   * `taskClass`: the lane these activities are built for (default publish); the policy allows each class only its
+   * own actions (C-30), and a running activity is judged by the lane its task queue belongs to (task-class.ts).
+   */
+  constructor(
+    private readonly deps: GuardDeps,
+    private readonly opts: { taskClass?: TaskClass } = {},
+  ) {}
+
+  private taskClass(): TaskClass {
+    return taskClassOf(this.opts.taskClass ?? 'publish');
+  }
 
   private now(): Date {
     return this.deps.now?.() ?? new Date();
@@ -89,6 +101,7 @@ export class SideEffectKernel {
       const facts = await adapter.facts(m, target, input);
       return decide(this.deps.policy, {
         action: adapter.action,
+        taskClass: this.taskClass(),
         now,
         target,
         facts,
@@ -132,6 +145,7 @@ export class SideEffectKernel {
   ): Promise<SideEffectOutcome> {
     const { ds, policy } = this.deps;
     const actor = `workflow:${input.workflowId}`;
+    const taskClass = this.taskClass();
     const audit = (m: EntityManager | undefined, action: AuditAction, data: Record<string, unknown>) =>
       this.deps.audit.append(
         {
@@ -190,6 +204,7 @@ export class SideEffectKernel {
       const killSwitches = await switchesFor(m, target);
       const decision = decide(policy, {
         action: adapter.action,
+        taskClass,
         now: startedAt,
         target,
         facts,
@@ -218,6 +233,11 @@ export class SideEffectKernel {
     const reader = this.deps.platforms.reader(platform);
     const writer = this.deps.platforms.writer(platform);
     const timing = this.deps.platforms.timing(platform);
+    const unsupported = adapter.unsupported?.(writer, reader);
+    if (unsupported) {
+      await audit(undefined, 'guard.refused', { reasons: [unsupported] });
+      return { kind: 'refused', reasons: [unsupported] };
+    }
     const credentialRefId = target.account.credentialRefId;
     const cred = await this.deps.credentials.load(ds.manager, target.clientId, credentialRefId);
     const fingerprint = adapter.contentFingerprint(target);
@@ -244,7 +264,15 @@ export class SideEffectKernel {
         await this.counters.lockAccountDay(m, { accountId: target.account.id, action: adapter.action, dayStart });
         const killSwitches = await switchesFor(m, target);
         const counters = await this.withSpend(m, target, await countersAt(m, target, now, dayStart), now);
-        const decision = decide(policy, { action: adapter.action, now, target, facts, counters, killSwitches });
+        const decision = decide(policy, {
+          action: adapter.action,
+          taskClass,
+          now,
+          target,
+          facts,
+          counters,
+          killSwitches,
+        });
         if (!decision.allow) {
           await audit(m, 'guard.denied', { reasons: decision.reasons, at: 'claim' });
           await switchToHumanReviewOnSpike(m, this.deps, { ...spikeSubject(target), reasons: decision.reasons });
@@ -307,22 +335,30 @@ export class SideEffectKernel {
         // once, and post again only after the platform's processing window (the slow-platform double post).
         const settledAt = claim.unknownSince.getTime() + timing.settleSeconds * 1000;
         const found = await ds.transaction((m) =>
-          findOurPost(
-            m,
-            this.ledger,
-            reader,
-            cred,
-            {
-              idempotencyKey: input.idempotencyKey,
-              platformAccountId: input.platformAccountId,
-              action: adapter.action,
-              fingerprint: claim.contentFingerprint,
-              since: new Date(Math.min(target.createdAt.getTime(), claim.firstAttemptAt.getTime())),
-              firstAttemptAt: claim.firstAttemptAt,
-              maxPages: Math.max(1, timing.maxCallsPerAttempt - 3),
-            },
-            attempt.call,
-          ),
+          adapter.reconcile
+            ? adapter.reconcile(
+                reader,
+                cred,
+                target,
+                { idempotencyKey: input.idempotencyKey, firstAttemptAt: claim.firstAttemptAt },
+                attempt.call,
+              )
+            : findOurPost(
+                m,
+                this.ledger,
+                reader,
+                cred,
+                {
+                  idempotencyKey: input.idempotencyKey,
+                  platformAccountId: input.platformAccountId,
+                  action: adapter.action,
+                  fingerprint: claim.contentFingerprint,
+                  since: new Date(Math.min(target.createdAt.getTime(), claim.firstAttemptAt.getTime())),
+                  firstAttemptAt: claim.firstAttemptAt,
+                  maxPages: Math.max(1, timing.maxCallsPerAttempt - 3),
+                },
+                attempt.call,
+              ),
         );
         if ('ambiguous' in found) {
           await audit(undefined, 'guard.reconciled', {
@@ -392,7 +428,9 @@ export class SideEffectKernel {
       let readBack: PlatformPost | null = null;
       let verified = false;
       try {
-        readBack = await reader.readPost(cred, post.postId, attempt.call);
+        readBack = adapter.readBack
+          ? await adapter.readBack(reader, cred, post, target, attempt.call)
+          : await reader.readPost(cred, post.postId, attempt.call);
         verified = readBack !== null && adapter.verifies(readBack, target);
       } catch {
         verified = false;

@@ -13,7 +13,9 @@ export async function switchToHumanReviewOnSpike(
   deps: { audit: AuditService; alert: (msg: string, fields: Record<string, string>) => void },
   t: { agencyId: string; clientId: string; accountId: string; action: PolicyAction; actor: string; reasons: Reason[] },
 ): Promise<void> {
-  if (!t.reasons.some((r) => r.code === 'spike')) return;
+  // A burst of our own side effects (spike) or of negative inbound (negative_spike, engagement) alike.
+  const spike = t.reasons.find((r) => r.code === 'spike' || r.code === 'negative_spike');
+  if (!spike) return;
   const settings = await m.findOne(ClientPolicySettings, { where: { clientId: t.clientId } });
   if (!settings || settings.autonomy[t.action] !== 'autonomous') return;
   await m.update(
@@ -29,7 +31,7 @@ export async function switchToHumanReviewOnSpike(
       action: 'autonomy.downgraded',
       subjectType: 'client',
       subjectId: t.clientId,
-      data: { action: t.action, from: 'autonomous', to: 'assisted', reason: 'spike', accountId: t.accountId },
+      data: { action: t.action, from: 'autonomous', to: 'assisted', reason: spike.code, accountId: t.accountId },
     },
     m,
   );

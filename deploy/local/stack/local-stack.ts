@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { basename, isAbsolute, join, resolve } from 'node:path';
 import type { AppConfig } from '../../../services/core/config/app-config';
 import { loadAppConfig } from '../../../services/core/config/app-config';
@@ -29,6 +30,9 @@ export interface LocalStack {
   graphqlUrl: string;
   sandboxUrl: string;
   sandboxAdminToken: string;
+  /** the webhook ingest (services/ingest), and the secret the sandbox signs its webhooks to it with */
+  ingestUrl: string;
+  ingestSandboxSecret: string;
   /** the OAuth client id the API presents to the sandbox */
   oauthClientId: string;
   services: ChildService[];
@@ -70,6 +74,10 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
   const sandboxAdminToken = env.SANDBOX_ADMIN_TOKEN || DEFAULT_ADMIN_TOKEN;
   const root = repoRoot();
   const dist = (p: string) => join(root, 'dist', p);
+  const ingestPort = Number(env.RAIZE_INGEST_PORT || 4030);
+  const ingestUrl = `http://127.0.0.1:${ingestPort}`;
+  // Per launch unless given: the demo registers the ingest at the sandbox with it.
+  const ingestSandboxSecret = env.RAIZE_INGEST_SANDBOX_SECRET || randomBytes(24).toString('hex');
 
   // /proc/<pid>/cmdline has the script as typed (often relative), so match on its name only.
   const runFile = new RunFile(join(runDir, 'stack.json'), basename(process.argv[1] ?? 'node'));
@@ -134,6 +142,7 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
           { host: ip, port: uiPort, what: 'Temporal Web (temporal.yaml devServer.uiPort)' },
           { host: app.api.host, port: app.api.port, what: 'the API (API_PORT)' },
           { host: sandboxHost, port: portOf(sandbox), what: 'the sandbox platform (SANDBOX_URL)' },
+          { host: '127.0.0.1', port: ingestPort, what: 'the webhook ingest (RAIZE_INGEST_PORT)' },
           ...Object.entries(EMULATOR_PORTS).map(([p, port]) => ({
             host: '127.0.0.1',
             port,
@@ -290,6 +299,23 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
     if (w.status === 'rejected') throw w.reason;
     if (a.status === 'rejected') throw a.reason;
     notStopped();
+    // Its own process and port, so a flood of webhooks never slows the API (issue #13).
+    await spawnService(
+      new ChildService({
+        name: 'ingest',
+        script: dist('services/ingest/main.js'),
+        env: {
+          ...childEnv('ingest'),
+          RAIZE_INGEST_HOST: '127.0.0.1',
+          RAIZE_INGEST_PORT: String(ingestPort),
+          RAIZE_INGEST_SANDBOX_SECRET: ingestSandboxSecret,
+        },
+        logFile: join(logDir, 'ingest.log'),
+        readiness: { kind: 'http', url: `${ingestUrl}/healthz` },
+        timeoutMs: 30_000,
+      }),
+      `webhooks at ${ingestUrl}/webhooks/{sandbox,meta,standard/<platform>}`,
+    );
 
     return {
       dataDir,
@@ -301,6 +327,8 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
       graphqlUrl: `${app.api.publicUrl}/graphql`,
       sandboxUrl: app.sandbox.url,
       sandboxAdminToken,
+      ingestUrl,
+      ingestSandboxSecret,
       oauthClientId: app.sandbox.oauthClientId,
       services,
       failed,

@@ -11,7 +11,18 @@ autonomy_level := level if {
 
 autonomy_requires_approval if autonomy_level in {"manual", "assisted"}
 
-four_eyes_enabled if object.get(settings, "four_eyes", false) == true
+# Four eyes guards what goes out as the brand's own content, the actions in
+# data.raize.defaults.four_eyes_actions (publish, delete); engagement actions are
+# governed by the client's autonomy per action. Without that list in the data it
+# applies to every action.
+four_eyes_enabled if {
+	object.get(settings, "four_eyes", false) == true
+	four_eyes_applies
+}
+
+four_eyes_applies if not is_array(defaults.four_eyes_actions)
+
+four_eyes_applies if action in defaults.four_eyes_actions
 
 # An approval counts only when the approver's role may approve and it approved
 # exactly the content about to be sent.
@@ -87,7 +98,8 @@ reasons contains reason("manual_requires_human_author", sprintf("manual autonomy
 # description: |
 #   With settings.four_eyes on, a valid approval by someone who is none of the authors
 #   (author.id and author.ids: whoever scheduled, created or edited the content) is
-#   required, whatever the autonomy level.
+#   required, whatever the autonomy level, for the actions listed in
+#   data.raize.defaults.four_eyes_actions.
 reasons contains reason("four_eyes", "four-eyes principle requires a valid approval by someone other than the author") if {
 	four_eyes_missing
 }

@@ -1,5 +1,7 @@
 package raize.sideeffect_test
 
+import data.raize.sideeffect
+
 approval(id, role, checksum) := {"approver_id": id, "role": role, "checksum": checksum}
 
 assisted := {"settings": {"autonomy": {"publish": "assisted"}}}
@@ -182,4 +184,16 @@ test_four_eyes_without_author_id_denies if {
 
 test_four_eyes_only_when_true if {
 	decide({"settings": {"four_eyes": "yes"}}).needs_approval == false
+}
+
+test_four_eyes_is_for_publish_not_for_autonomous_engagement if {
+	reply := {"action": "reply", "settings": {"four_eyes": true, "autonomy": {"reply": "autonomous"}}}
+	not "four_eyes" in codes(decide(reply))
+	denied_with(decide({"settings": {"four_eyes": true}}), "four_eyes")
+}
+
+test_four_eyes_applies_to_every_action_without_the_list_in_the_data if {
+	reply := object.union(base, {"action": "reply", "settings": {"four_eyes": true}})
+	d := sideeffect.decision with input as reply with data.raize.defaults.four_eyes_actions as null
+	denied_with(d, "four_eyes")
 }

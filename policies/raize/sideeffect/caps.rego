@@ -45,15 +45,21 @@ reasons contains reason("cap_reached", sprintf("daily cap for %s cannot be check
 	not cap_well_formed(cap)
 }
 
-cooldown_limit := object.get(object_field(settings, "cooldown_seconds"), action, null)
+# The client's cooldown for the action; without one, the action's default
+# (data.raize.defaults.action_defaults, engagement actions), else none.
+cooldown_limit := limit if {
+	limit := object.get(object_field(settings, "cooldown_seconds"), action, null)
+	limit != null
+} else := object.get(action_defaults, "cooldown_seconds", null)
 
 seconds_since_last := object.get(counters, "seconds_since_last", "<missing>")
 
 # METADATA
 # title: Cooldown
 # description: |
-#   With settings.cooldown_seconds[action] set, denies while fewer seconds than that
-#   have passed since the last such action. seconds_since_last null means "never";
+#   With settings.cooldown_seconds[action] set (else the action's default in
+#   data.raize.defaults.action_defaults), denies while fewer seconds than that
+#   have passed since the last such action on the account. seconds_since_last null means "never";
 #   an absent or non-numeric value (or a non-numeric cooldown) fails closed.
 reasons contains reason("cooldown", sprintf("cooldown for %s: %d of %d seconds elapsed", [action_label, seconds_since_last, cooldown_limit])) if {
 	is_number(cooldown_limit)
@@ -103,4 +109,37 @@ reasons contains reason("spend_cap_reached", sprintf("monthly spend cap on %s ca
 spend_cap_checkable(cap) if {
 	is_number(cap.max_usd_micros_per_month)
 	is_number(platform_spend)
+}
+
+# Per-action defaults (engagement actions): a daily cap per account and a
+# cooldown, used where the client configured none for the action.
+action_defaults := object_field(object_field(defaults, "action_defaults"), action)
+
+client_caps_action if {
+	some cap in caps
+	cap.action == action
+}
+
+default_account_cap := object.get(action_defaults, "max_per_account_day", null)
+
+account_today := object.get(counters, "account_today", null)
+
+# METADATA
+# title: Default daily cap per account
+# description: |
+#   An action with a default in data.raize.defaults.action_defaults (reply, dm,
+#   like, hide) is capped per account and day at max_per_account_day unless the
+#   client set caps of its own for the action. Without an account counter from
+#   the host it fails closed.
+reasons contains reason("cap_reached", sprintf("default daily cap for %s per account reached (%d of %d)", [action_label, account_today, default_account_cap])) if {
+	not client_caps_action
+	is_number(default_account_cap)
+	is_number(account_today)
+	account_today >= default_account_cap
+}
+
+reasons contains reason("cap_reached", sprintf("default daily cap for %s cannot be checked (no account counter); failing closed", [action_label])) if {
+	not client_caps_action
+	is_number(default_account_cap)
+	not is_number(account_today)
 }

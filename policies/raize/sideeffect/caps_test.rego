@@ -122,3 +122,40 @@ test_spend_cap_without_counter_fails_closed if {
 test_spend_cap_without_figure_fails_closed if {
 	denied_with(decide({"platform": "x", "settings": {"spend_caps": [{"platform": "x"}]}, "counters": {"platform_spend_month_usd_micros": 0}}), "spend_cap_reached")
 }
+
+# Engagement actions carry defaults (data.raize.defaults.action_defaults) where the client set none.
+engagement(act, counters) := {
+	"action": act,
+	"settings": {"autonomy": {act: "autonomous"}, "cooldown_seconds": {"publish": 60}},
+	"counters": counters,
+}
+
+test_default_engagement_cap_per_account if {
+	not "cap_reached" in codes(decide(engagement("reply", {"account_today": 299})))
+	d := decide(engagement("reply", {"account_today": 300}))
+	"default daily cap for reply per account reached (300 of 300)" in messages(d, "cap_reached")
+	denied_with(decide(engagement("dm", {"account_today": 100})), "cap_reached")
+}
+
+test_client_caps_replace_the_default if {
+	own := object.union(engagement("reply", {"account_today": 400}), {"settings": {"caps": [{"action": "reply", "scope": "account", "max_per_day": 1000}]}})
+	not "cap_reached" in codes(decide(own))
+}
+
+test_default_cap_without_an_account_counter_fails_closed if {
+	raw := object.union(base, {"action": "like", "settings": {"autonomy": {"like": "autonomous"}}})
+	d := decide_input(object.union(raw, {"counters": {"account_today": "many"}}))
+	"default daily cap for like cannot be checked (no account counter); failing closed" in messages(d, "cap_reached")
+}
+
+test_default_engagement_cooldown_per_account if {
+	d := decide(engagement("dm", {"seconds_since_last": 3}))
+	"cooldown for dm: 3 of 5 seconds elapsed" in messages(d, "cooldown")
+	not "cooldown" in codes(decide(engagement("dm", {"seconds_since_last": 5})))
+	not "cooldown" in codes(decide(engagement("hide", {"seconds_since_last": 0})))
+}
+
+test_client_cooldown_replaces_the_default if {
+	own := object.union(engagement("dm", {"seconds_since_last": 3}), {"settings": {"cooldown_seconds": {"dm": 1}}})
+	not "cooldown" in codes(decide(own))
+}

@@ -1,7 +1,7 @@
 # METADATA
 # title: Raize side-effect policy
 # description: |
-#   Decides whether a side effect (publish, reply, dm, like, delete) may run for a
+#   Decides whether a side effect (publish, reply, dm, like, hide, delete) may run for a
 #   client. Deny by default: the decision allows only when no rule in this package
 #   produced a reason. Rules are split by family across the files of this package;
 #   each family adds entries to the `reasons` set. Tunable defaults live in

@@ -9,7 +9,7 @@ package raize.sideeffect
 
 defaults := data.raize.defaults
 
-known_actions := {"publish", "reply", "dm", "like", "delete"}
+known_actions := {"publish", "reply", "dm", "like", "hide", "delete"}
 
 known_account_statuses := {"connected", "quarantined", "read_only", "needs_reconnect"}
 
@@ -98,7 +98,7 @@ valid_author if {
 #   list. A publish must also carry the time of its slot (scheduled_at_s).
 reasons contains reason("invalid_input", "input must be an object") if not input_is_object
 
-reasons contains reason("invalid_input", sprintf("unknown action %s (expected publish, reply, dm, like or delete)", [action_label])) if {
+reasons contains reason("invalid_input", sprintf("unknown action %s (expected publish, reply, dm, like, hide or delete)", [action_label])) if {
 	not action in known_actions
 }
 

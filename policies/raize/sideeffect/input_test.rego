@@ -98,3 +98,7 @@ test_malformed_policy_data_denies if {
 test_bundled_policy_data_is_valid if {
 	not "policy_data_missing" in codes(decide({}))
 }
+
+test_hide_is_a_known_action if {
+	not "invalid_input" in codes(decide({"action": "hide", "settings": {"autonomy": {"hide": "autonomous"}}}))
+}

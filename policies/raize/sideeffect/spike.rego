@@ -21,3 +21,29 @@ reasons contains reason("spike", sprintf("%d %s side effects on this account in 
 	spike_last_hour >= spike_threshold
 	not has_valid_approval
 }
+
+negative_spike := object_field(defaults, "negative_spike")
+
+inbound_last_hour := object.get(counters, "inbound_last_hour", null)
+
+negative_last_hour := object.get(counters, "negative_last_hour", null)
+
+negative_spike_applies if action in array_field(negative_spike, "actions")
+
+# METADATA
+# title: Negative sentiment spike
+# description: |
+#   A storm of negative comments and messages on one account (a crisis, a pile-on)
+#   switches its engagement to human review: with at least min_inbound routed
+#   inbound messages in the last hour, of which negative_percent or more were
+#   negative (data.raize.defaults.negative_spike), an engagement action without a
+#   valid approval is denied with "negative_spike" and the host lowers the
+#   client's autonomy for it. Hosts that do not send the counters are not checked.
+reasons contains reason("negative_spike", sprintf("%d of %d inbound messages on this account in the last hour were negative; a human must review %s", [negative_last_hour, inbound_last_hour, action_label])) if {
+	negative_spike_applies
+	is_number(inbound_last_hour)
+	is_number(negative_last_hour)
+	inbound_last_hour >= negative_spike.min_inbound
+	negative_last_hour * 100 >= negative_spike.negative_percent * inbound_last_hour
+	not has_valid_approval
+}

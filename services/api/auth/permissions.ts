@@ -31,6 +31,8 @@ export const TOKEN_SCOPE_FOR: Record<Permission, ApiTokenScope> = {
   'provider_key.manage': 'admin',
   'inbox.work': 'publish',
   'reply.approve': 'approve',
+  // Webhook targets and secrets decide where a client's events go: the strongest scope.
+  'webhook.manage': 'admin',
 };
 
 /** Whether a token's scopes cover `needed`: `admin` covers every scope but `staff`, which must be named. */

@@ -22,6 +22,7 @@ import { ProvidersResolver } from '../modules/providers/providers.resolver';
 import { QueueSlotsResolver } from '../modules/queue-slots/queue-slots.resolver';
 import { InboxResolver } from '../modules/inbox/inbox.resolver';
 import { ReviewResolver } from '../modules/review/review.resolver';
+import { WebhooksResolver } from '../modules/webhooks/webhooks.resolver';
 
 export const RESOLVERS = [
   AuthResolver,
@@ -44,6 +45,7 @@ export const RESOLVERS = [
   QueueSlotsResolver,
   InboxResolver,
   ConnectorHealthResolver,
+  WebhooksResolver,
 ];
 
 const HEADER = '# Generated from the code-first resolvers by `npm run schema:emit`; CI fails when it drifts.\n\n';

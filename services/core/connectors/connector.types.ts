@@ -142,8 +142,81 @@ export interface AccountStanding {
   scopes?: string[];
 }
 
+/**
+ * An engagement object as the platform shows it: a comment (ours or the audience's, with its replies and what the
+ * account did to it) or a direct message. Read back after every engagement write (C-24).
+ */
+export interface EngagementItem {
+  id: string;
+  kind: 'comment' | 'dm';
+  text: string;
+  authorExternalId: string;
+  createdAt: string;
+  /** a reply's parent comment; null for a top-level comment or a DM */
+  parentId: string | null;
+  /** a DM's recipient; null for a comment */
+  recipientExternalId: string | null;
+  /** hidden by the account (comments) */
+  hidden: boolean;
+  /** the reading identity liked it */
+  likedByMe: boolean;
+  /** a comment's replies (empty for a DM and where the platform does not nest them) */
+  replies: EngagementItem[];
+  /** our Idempotency-Key as the platform echoes it on what we wrote; null where it keeps none */
+  requestKey: string | null;
+  /** the platform's answer, trimmed to what proof needs */
+  raw: { [k: string]: string | number | boolean | null };
+}
+
+export interface EngagementOutcome {
+  /** the reply or DM made, or the comment liked or hidden */
+  item: EngagementItem;
+  replayed: boolean;
+  requestId?: string;
+}
+
+/** Engagement reads: what the kernel's read-back and reconciliation of an engagement write ask. */
+export interface EngagementReader {
+  readComment(cred: ConnectorCredential, commentId: string, opts?: CallOptions): Promise<EngagementItem | null>;
+  readDm(cred: ConnectorCredential, dmId: string, opts?: CallOptions): Promise<EngagementItem | null>;
+  /** the conversation with one user, newest first (finds a DM whose answer was lost) */
+  dmsWith(cred: ConnectorCredential, externalUserId: string, opts?: CallOptions): Promise<EngagementItem[]>;
+}
+
+/** Engagement writes, each carrying the idempotency key. Reachable only from activities/guard (C-17). */
+export interface EngagementWriter {
+  reply(
+    cred: ConnectorCredential,
+    commentId: string,
+    text: string,
+    idempotencyKey: string,
+    opts?: CallOptions,
+  ): Promise<EngagementOutcome>;
+  dm(
+    cred: ConnectorCredential,
+    recipientExternalId: string,
+    text: string,
+    idempotencyKey: string,
+    opts?: CallOptions,
+  ): Promise<EngagementOutcome>;
+  like(
+    cred: ConnectorCredential,
+    commentId: string,
+    idempotencyKey: string,
+    opts?: CallOptions,
+  ): Promise<EngagementOutcome>;
+  hide(
+    cred: ConnectorCredential,
+    commentId: string,
+    idempotencyKey: string,
+    opts?: CallOptions,
+  ): Promise<EngagementOutcome>;
+}
+
 export interface ConnectorReader {
   readonly platform: PlatformId;
+  /** absent where Raize does not (yet) engage on the platform: the guard refuses engagement actions there */
+  readonly engagement?: EngagementReader;
   identity(cred: ConnectorCredential, opts?: CallOptions): Promise<PlatformIdentity>;
   readPost(cred: ConnectorCredential, postId: string, opts?: CallOptions): Promise<PlatformPost | null>;
   /**
@@ -158,6 +231,8 @@ export interface ConnectorReader {
 /** Write side. Reachable only from activities/guard (C-17; lint import zones check it). */
 export interface ConnectorWriter {
   readonly platform: PlatformId;
+  /** absent where Raize does not (yet) engage on the platform: the guard refuses engagement actions there */
+  readonly engagement?: EngagementWriter;
   publish(
     cred: ConnectorCredential,
     content: PublishContent,

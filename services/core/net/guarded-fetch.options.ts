@@ -28,6 +28,9 @@ export interface GuardedFetchOptions {
   resolver?: Resolver;
   /** the caller's cancellation (an activity's) */
   signal?: AbortSignal;
+  /** GET unless given; a request with a body (a webhook delivery) is never redirected: its body and signature would follow */
+  method?: 'GET' | 'POST';
+  body?: Buffer;
 }
 
 export interface GuardedFetchResponse {
@@ -51,6 +54,8 @@ export interface ResolvedFetchOptions {
   allowPrivate: IpRange[];
   resolver?: Resolver;
   signal?: AbortSignal;
+  method: 'GET' | 'POST';
+  body?: Buffer;
 }
 
 export const FETCH_DEFAULTS = { maxBytes: 10 * 1024 * 1024, timeoutMs: 10_000, maxRedirects: 5 } as const;
@@ -110,5 +115,7 @@ export function resolveOptions(opts: GuardedFetchOptions = {}): ResolvedFetchOpt
     allowPrivate: (opts.allowPrivate ?? []).map(parseRange),
     resolver: opts.resolver,
     signal: opts.signal,
+    method: opts.method ?? 'GET',
+    body: opts.body,
   };
 }

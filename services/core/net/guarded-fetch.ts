@@ -40,7 +40,12 @@ export async function guardedFetch(url: string, opts?: GuardedFetchOptions): Pro
     for (let redirects = 0; ; redirects++) {
       host = target.hostname;
       const pinned = await resolveChecked(target, o, signal);
-      const hop = await pinnedGet(target, pinned, { headers, maxBytes: o.maxBytes, signal });
+      const hop = await pinnedGet(target, pinned, {
+        headers,
+        maxBytes: o.maxBytes,
+        signal,
+        ...(redirects === 0 ? { method: o.method, body: o.body } : {}),
+      });
       if (hop.location === undefined) {
         return {
           status: hop.status,
@@ -51,13 +56,33 @@ export async function guardedFetch(url: string, opts?: GuardedFetchOptions): Pro
           remoteAddress: hop.remoteAddress,
         };
       }
-      if (redirects >= o.maxRedirects) throw new FetchBlockedError('too_many_redirects', host);
+      if (redirects >= o.maxRedirects || o.body !== undefined) throw new FetchBlockedError('too_many_redirects', host);
       const next = checkedUrl(hop.location, o, target);
       if (next.origin !== target.origin) headers = withoutOriginBound(headers);
       target = next;
     }
   } catch (err) {
     const mapped = timedOut(err, deadline) ? new FetchBlockedError('timeout', host) : err;
+    if (mapped instanceof FetchBlockedError) logBlocked(mapped.reason, mapped.host ?? host);
+    throw mapped;
+  }
+}
+
+/**
+ * The guard's checks of a URL without fetching it (scheme, credentials, every resolved address), for a URL stored
+ * now and fetched later (a webhook target): refuses with FetchBlockedError like a fetch would. The fetch checks
+ * again and pins, so a name that resolves differently later is still refused then.
+ */
+export async function checkFetchTarget(url: string, opts?: GuardedFetchOptions): Promise<ResolvedAddress> {
+  const o = resolveOptions(opts);
+  const signal = AbortSignal.timeout(o.timeoutMs);
+  let host: string | undefined;
+  try {
+    const target = checkedUrl(url, o);
+    host = target.hostname;
+    return await resolveChecked(target, o, signal);
+  } catch (err) {
+    const mapped = timedOut(err, signal) ? new FetchBlockedError('timeout', host) : err;
     if (mapped instanceof FetchBlockedError) logBlocked(mapped.reason, mapped.host ?? host);
     throw mapped;
   }

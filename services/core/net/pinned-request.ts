@@ -33,11 +33,14 @@ function pinnedLookup(pinned: ResolvedAddress): LookupFunction {
   };
 }
 
-/** One GET to `target` on a socket pinned to `pinned`; a redirect's body is skipped, any other is read capped. */
+/**
+ * One request (a GET, or a POST with a body) to `target` on a socket pinned to `pinned`; a redirect's body is
+ * skipped, any other is read capped.
+ */
 export function pinnedGet(
   target: URL,
   pinned: ResolvedAddress,
-  o: { headers: Record<string, string>; maxBytes: number; signal: AbortSignal },
+  o: { headers: Record<string, string>; maxBytes: number; signal: AbortSignal; method?: 'GET' | 'POST'; body?: Buffer },
 ): Promise<Hop> {
   return new Promise<Hop>((resolve, reject) => {
     const host = target.hostname.replace(/^\[(.*)\]$/, '$1');
@@ -46,12 +49,13 @@ export function pinnedGet(
       host,
       port: target.port || undefined,
       path: `${target.pathname}${target.search}`,
-      method: 'GET',
+      method: o.method ?? 'GET',
       headers: {
         'user-agent': 'RaizeFetcher/1.0',
         accept: '*/*',
         'accept-encoding': 'gzip, deflate, br',
         ...o.headers,
+        ...(o.body !== undefined ? { 'content-length': String(o.body.length) } : {}),
         connection: 'close',
       },
       lookup: pinnedLookup(pinned),
@@ -99,7 +103,7 @@ export function pinnedGet(
         },
       );
     });
-    req.end();
+    req.end(o.body);
   });
 }
 

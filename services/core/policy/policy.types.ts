@@ -8,7 +8,7 @@ import type { Reason } from '../../../workflows/contracts/vocabulary/reason-code
  * policy treats a missing or malformed field as a deny wherever safety depends on it.
  */
 
-export const POLICY_ACTIONS = ['publish', 'reply', 'dm', 'like', 'delete'] as const;
+export const POLICY_ACTIONS = ['publish', 'reply', 'dm', 'like', 'hide', 'delete'] as const;
 /** A side effect that must be allowed by the policy before it runs. */
 export type PolicyAction = (typeof POLICY_ACTIONS)[number];
 
@@ -110,10 +110,18 @@ export interface PolicyCounters {
   seconds_since_last: number | null;
   /** the client's spend on this platform this month (X bills per post); present when a spend cap applies */
   platform_spend_month_usd_micros?: number;
+  /** inbound messages routed on this account in the last hour, and how many of them were negative (C-25) */
+  inbound_last_hour?: number;
+  negative_last_hour?: number;
 }
+
+/** Which lane's work asks: each may take only its allowlisted actions (data.raize.defaults.task_actions, C-30). */
+export type TaskClass = 'publish' | 'engagement' | 'creation' | 'planning';
 
 export interface PolicyInput {
   action: PolicyAction;
+  /** the lane whose activity asks; absent: not checked (hosts before C-30); the guard always sends it */
+  task_class?: TaskClass;
   /** Platform id, e.g. "sandbox". */
   platform: string;
   lane: PolicyLane;

@@ -30,7 +30,7 @@ export interface AiCallScope {
   clientId: string;
   /** the step (e.g. `plan:<planId>`, `item:<itemId>`): usage and contract spend are summed per step */
   stepId: string;
-  stepKind: 'planner' | 'creator';
+  stepKind: 'planner' | 'creator' | 'router' | 'drafter';
   /** nesting depth of this call inside the step (0 for the step's own call) */
   depth: number;
 }

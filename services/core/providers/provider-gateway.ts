@@ -79,7 +79,7 @@ const scopeSchema = z.object({
   agencyId: z.string().uuid(),
   clientId: z.string().uuid(),
   stepId: z.string().min(1).max(200),
-  stepKind: z.enum(['planner', 'creator']),
+  stepKind: z.enum(['planner', 'creator', 'router', 'drafter']),
   depth: z.number().int().min(0).max(1000),
 });
 

@@ -69,6 +69,12 @@ export interface TextRequest {
    * adapters ignore them, because the prompt says the same in words.
    */
   hints?: TextHints;
+  /**
+   * Optional (added by the engagement router): the answer must be one JSON value matching this JSON Schema. The
+   * caller still parses and validates the answer (an adapter that cannot constrain its vendor relies on the prompt,
+   * which carries the schema in words too); the local provider answers the schemas it knows deterministically.
+   */
+  responseSchema?: { name: string; schema: Record<string, unknown> };
 }
 /** The brand kit and the slot a text is for, as the local provider's templates need them. */
 export interface TextHints {

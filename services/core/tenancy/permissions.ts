@@ -29,6 +29,8 @@ export const PERMISSIONS = {
   // reply Raize would send in the client's name (approve, edit and send, reject).
   'inbox.work': ['Admin', 'Manager', 'Publisher', 'Reviewer'],
   'reply.approve': ['Admin', 'Manager', 'Publisher', 'Reviewer'],
+  // Outbound webhooks: where a client's events go, signed with a secret shown once (issue #13).
+  'webhook.manage': ['Admin', 'Manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -23,6 +23,7 @@ import { PostScreen } from './screens/post.screen';
 import { ReviewScreen } from './screens/review.screen';
 import { SettingsScreen } from './screens/settings.screen';
 import { SignInScreen } from './screens/sign-in.screen';
+import { WebhooksScreen } from './screens/webhooks.screen';
 import { ErrorBox, Loading } from './ui/feedback';
 import { Shell } from './ui/shell';
 import { useEffect } from 'react';
@@ -140,6 +141,9 @@ function ClientRoutes({ clientId, path }: { clientId: string; path: string }) {
         break;
       case 'policy':
         screen = <PolicyScreen />;
+        break;
+      case 'webhooks':
+        screen = <WebhooksScreen />;
         break;
       default:
         screen = <NotFoundScreen />;

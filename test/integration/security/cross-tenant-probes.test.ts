@@ -42,6 +42,21 @@ const PROBES: [string, string, (ids: Ids) => Record<string, unknown>][] = [
     (i) => ({ x: { conversationId: i.postId } }),
   ],
   [
+    'approveReply',
+    'mutation($x: ApproveReplyInput!) { approveReply(input: $x) { id } }',
+    (i) => ({ x: { replyId: i.postId, checksum: '0'.repeat(64) } }),
+  ],
+  [
+    'rejectReply',
+    'mutation($x: RejectReplyInput!) { rejectReply(input: $x) { id } }',
+    (i) => ({ x: { replyId: i.postId } }),
+  ],
+  [
+    'replyToConversation',
+    'mutation($x: ReplyToConversationInput!) { replyToConversation(input: $x) { id } }',
+    (i) => ({ x: { conversationId: i.postId, text: 'probe' } }),
+  ],
+  [
     'createSavedReply',
     'mutation($x: SavedReplyInput!) { createSavedReply(input: $x) { id } }',
     (i) => ({ x: { clientId: i.clientId, title: 'probe', text: 'probe' } }),

@@ -351,6 +351,24 @@ const FIXTURES: Record<string, Fixture> = {
         [f.a.agencyId, f.a.clientId, f.a.users.admin],
       ),
   },
+  // An engagement side effect on an inbound event of A's (reply, DM, like or hide; draft to sent).
+  engagement_replies: {
+    row: async (f) => {
+      const account = await f.account();
+      const event = await f.one(
+        `INSERT INTO inbound_events (source, delivery_id, external_account_id, kind, external_id, text, occurred_at,
+           agency_id, client_id, platform_account_id)
+         VALUES ('sandbox', $1, $2, 'comment', $1, 'probe', now(), $3, $4, $5) RETURNING id`,
+        [`probe-${randomUUID()}`, account.external_account_id, f.a.agencyId, f.a.clientId, account.id],
+      );
+      return f.one(
+        `INSERT INTO engagement_replies (agency_id, client_id, platform_account_id, inbound_event_id, action, text,
+           checksum, author_kind)
+         VALUES ($1, $2, $3, $4, 'reply', 'probe', 'c', 'ai') RETURNING *`,
+        [f.a.agencyId, f.a.clientId, account.id, event.id],
+      );
+    },
+  },
   // The connector health centre's row of an account, and what platform calls cost (read across tenants only as a
   // sum, through raize_platform_usage_since).
   account_health: {
@@ -369,6 +387,43 @@ const FIXTURES: Record<string, Fixture> = {
         [f.a.agencyId, f.a.clientId, (await f.account()).id],
       ),
   },
+  // Inbound events once the drainer routed them to A's account (the ingest stores them without a tenant, through
+  // raize_inbound_store; the app role may only read), and A's account's poll cursor.
+  inbound_events: {
+    row: async (f) =>
+      f.one(
+        `INSERT INTO inbound_events (source, delivery_id, external_account_id, kind, external_id, text, occurred_at,
+           agency_id, client_id, platform_account_id, status)
+         VALUES ('sandbox', $1, 'probe', 'comment', $1, 'probe', now(), $2, $3, $4, 'drained') RETURNING *`,
+        [`probe-${randomUUID()}`, f.a.agencyId, f.a.clientId, (await f.account()).id],
+      ),
+  },
+  inbound_poll_cursors: {
+    row: async (f) =>
+      f.one(
+        `INSERT INTO inbound_poll_cursors (platform_account_id, agency_id, client_id, cursor)
+         VALUES ($1, $2, $3, '2026-01-01T00:00:00Z') RETURNING *`,
+        [(await f.account()).id, f.a.agencyId, f.a.clientId],
+      ),
+  },
+  // Outbound webhooks: A's subscription (its secret a CredentialRef), its cursor, a delivery and its attempt log.
+  webhook_subscriptions: { row: (f) => webhookSubscription(f) },
+  webhook_cursors: {
+    row: async (f) =>
+      f.one(
+        `INSERT INTO webhook_cursors (subscription_id, agency_id, client_id, last_seq) VALUES ($1, $2, $3, 0) RETURNING *`,
+        [(await webhookSubscription(f)).id, f.a.agencyId, f.a.clientId],
+      ),
+  },
+  webhook_deliveries: { row: (f) => webhookDelivery(f) },
+  webhook_attempts: {
+    row: async (f) =>
+      f.one(
+        `INSERT INTO webhook_attempts (agency_id, client_id, delivery_id, attempt, started_at, duration_ms, status_code)
+         VALUES ($1, $2, $3, 1, now(), 12, 204) RETURNING *`,
+        [f.a.agencyId, f.a.clientId, (await webhookDelivery(f)).id],
+      ),
+  },
   // Written by the app, read by nobody through it (the throttle counts through a security-definer function).
   login_attempts: {
     row: (f) =>
@@ -378,6 +433,29 @@ const FIXTURES: Record<string, Fixture> = {
     ownerSees: false,
   },
 };
+
+const webhookSubscription = (f: FixtureContext) =>
+  f.once('webhook_subscription', async () => {
+    const ref = await f.one(
+      `INSERT INTO credential_refs (agency_id, client_id, kind, backend, secret_key)
+       VALUES ($1, $2, 'webhook_secret', 'keyring', $3) RETURNING id`,
+      [f.a.agencyId, f.a.clientId, `probe/${randomUUID()}`],
+    );
+    return f.one(
+      `INSERT INTO webhook_subscriptions (agency_id, client_id, url, event_types, secret_ref_id)
+       VALUES ($1, $2, 'https://hooks.example.com/a', '{post.published}', $3) RETURNING *`,
+      [f.a.agencyId, f.a.clientId, ref.id],
+    );
+  });
+
+const webhookDelivery = (f: FixtureContext) =>
+  f.once('webhook_delivery', async () =>
+    f.one(
+      `INSERT INTO webhook_deliveries (agency_id, client_id, subscription_id, message_id, event_type, body)
+       VALUES ($1, $2, $3, $4, 'post.published', '{}') RETURNING *`,
+      [f.a.agencyId, f.a.clientId, (await webhookSubscription(f)).id, `msg_${randomUUID().replace(/-/g, '')}`],
+    ),
+  );
 
 /** A tenant's whole scope as the app sets it: its admin as actor, its agency and client. */
 async function enterScope(c: Client, t: SeededTenant): Promise<void> {

@@ -89,6 +89,13 @@ export const AUDIT_ACTIONS = [
   'comment.liked',
   'comment.hidden',
   'engagement.unverified',
+  // outbound lifecycle webhooks (issue #13): a subscription's life (no secret, no URL path in the event's data)
+  'webhook.subscription_created',
+  'webhook.subscription_updated',
+  'webhook.subscription_deleted',
+  'webhook.secret_rotated',
+  'webhook.subscription_disabled',
+  'webhook.redelivered',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

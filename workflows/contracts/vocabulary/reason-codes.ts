@@ -37,6 +37,10 @@ export const REASON_CODES = {
   quiet_hours: { disposition: 'pause', source: 'policy' },
   late: { disposition: 'needs_approval', voidsApprovals: true, source: 'policy' },
   spike: { disposition: 'needs_approval', source: 'policy' },
+  /** a burst of negative inbound on the account: its engagement goes to human review (C-25) */
+  negative_spike: { disposition: 'needs_approval', source: 'policy' },
+  /** the task class (the activity's lane) may not take this action, whatever asked for it (C-30) */
+  task_not_allowed: { disposition: 'terminal', source: 'policy' },
   invalid_input: { disposition: 'terminal', source: 'policy' },
   policy_data_missing: { disposition: 'terminal', source: 'policy' },
   // From the policy engine, not the policy.
@@ -45,6 +49,8 @@ export const REASON_CODES = {
   // From the host.
   content_changed: { disposition: 'needs_approval', voidsApprovals: true, source: 'host' },
   no_connector: { disposition: 'terminal', source: 'host' },
+  /** the platform's connector cannot take this action (no engagement writer for it) */
+  capability_missing: { disposition: 'terminal', source: 'host' },
   fingerprint_mismatch: { disposition: 'terminal', source: 'host' },
   tenant_refused: { disposition: 'terminal', source: 'host' },
   /** the job's idempotency key is held by another tenant's ledger row */

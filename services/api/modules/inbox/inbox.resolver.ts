@@ -21,11 +21,46 @@ import {
   SavedReplyModel,
 } from './inbox.model';
 import { InboxService } from './inbox.service';
+import { InboxRepliesService } from './inbox-replies.service';
+import { InboxReplyModel } from './inbox-reply.model';
+import { ApproveReplyInput, RejectReplyInput, ReplyToConversationInput } from './dtos/inbox-reply.inputs';
 
 @Resolver(() => ConversationModel)
 @UseGuards(ActorGuard)
 export class InboxResolver {
-  constructor(private readonly service: InboxService) {}
+  constructor(
+    private readonly service: InboxService,
+    private readonly replies: InboxRepliesService,
+  ) {}
+
+  @Query(() => [InboxReplyModel], { description: "The replies drafted and sent on a conversation's messages" })
+  conversationReplies(
+    @CurrentActor() actor: Actor,
+    @Args('conversationId', { type: () => ID }) conversationId: string,
+  ): Promise<InboxReplyModel[]> {
+    return this.replies.list(actor, conversationId);
+  }
+
+  @Mutation(() => InboxReplyModel, { description: 'Approve a draft as shown, or edited; the episode sends it' })
+  @TokenScope('approve')
+  approveReply(@CurrentActor() actor: Actor, @Args('input') input: ApproveReplyInput): Promise<InboxReplyModel> {
+    return this.replies.approve(actor, input);
+  }
+
+  @Mutation(() => InboxReplyModel)
+  @TokenScope('approve')
+  rejectReply(@CurrentActor() actor: Actor, @Args('input') input: RejectReplyInput): Promise<InboxReplyModel> {
+    return this.replies.reject(actor, input);
+  }
+
+  @Mutation(() => InboxReplyModel, { description: "Answer a conversation in the operator's own words" })
+  @TokenScope('approve')
+  replyToConversation(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: ReplyToConversationInput,
+  ): Promise<InboxReplyModel> {
+    return this.replies.replyTo(actor, input);
+  }
 
   @Query(() => ConversationPageModel, {
     description: "A client's conversations across its accounts, newest activity first, with the inbox's filters",

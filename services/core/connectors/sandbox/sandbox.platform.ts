@@ -34,7 +34,7 @@ export const sandboxPlatform: PlatformDescriptor = {
     video: true,
     carousel: true,
     reply: true,
-    dm: false,
+    dm: true,
     idempotencyKey: true,
     readBack: true,
     // On by default; the sandbox's echoRequestKey flag can turn it off, so a missing key must still be handled.

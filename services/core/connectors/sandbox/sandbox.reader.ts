@@ -4,12 +4,14 @@ import type {
   CallOptions,
   ConnectorCredential,
   ConnectorReader,
+  EngagementReader,
   PlatformIdentity,
   PlatformPost,
   PlatformSettings,
 } from '../connector.types';
 import type { ConnectorHttpConfig } from '../http/connector-http';
 import { connectorRequest, parseAnswer } from '../http/connector-http';
+import { sandboxEngagementReader } from './sandbox-engagement.reader';
 import { sandboxHttp } from './sandbox-http.config';
 import { sandboxMeSchema, sandboxPostSchema, sandboxPostsPageSchema, toPlatformPost } from './sandbox-wire';
 
@@ -18,10 +20,13 @@ const PAGE_SIZE = 100;
 
 class SandboxReader implements ConnectorReader {
   readonly platform = 'sandbox' as const;
+  readonly engagement: EngagementReader;
   constructor(
     private readonly http: ConnectorHttpConfig,
     private readonly allowLoopbackHttpLinks: boolean,
-  ) {}
+  ) {
+    this.engagement = sandboxEngagementReader(http);
+  }
 
   async identity(cred: ConnectorCredential, opts: CallOptions = {}): Promise<PlatformIdentity> {
     const call = { method: 'GET', path: '/me', route: '/me' } as const;

@@ -2,22 +2,27 @@ import type {
   CallOptions,
   ConnectorCredential,
   ConnectorWriter,
+  EngagementWriter,
   PlatformSettings,
   PublishContent,
   PublishOutcome,
 } from '../connector.types';
 import type { ConnectorHttpConfig } from '../http/connector-http';
 import { connectorRequest, parseAnswer } from '../http/connector-http';
+import { sandboxEngagementWriter } from './sandbox-engagement.writer';
 import { sandboxHttp } from './sandbox-http.config';
 import { sandboxPostSchema, toPlatformPost } from './sandbox-wire';
 
 /** Write side of the sandbox. Registered only in ../writer-registry.ts (C-17). */
 class SandboxWriter implements ConnectorWriter {
   readonly platform = 'sandbox' as const;
+  readonly engagement: EngagementWriter;
   constructor(
     private readonly http: ConnectorHttpConfig,
     private readonly allowLoopbackHttpLinks: boolean,
-  ) {}
+  ) {
+    this.engagement = sandboxEngagementWriter(http);
+  }
 
   async publish(
     cred: ConnectorCredential,

@@ -28,6 +28,9 @@ import { Conversation } from './conversation.entity';
 import { ConversationMessage } from './conversation-message.entity';
 import { ConversationNote, ConversationSummary, SavedReply } from './conversation-extras.entity';
 import { InboundEvent, InboundPollCursor } from './inbound-event.entity';
+import { WebhookSubscription } from './webhook-subscription.entity';
+import { WebhookAttempt, WebhookDelivery } from './webhook-delivery.entity';
+import { EngagementReply } from './engagement-reply.entity';
 
 export * from './account-health.entity';
 export * from './agency.entity';
@@ -79,6 +82,8 @@ export * from './kb-source.entity';
 import { CreationDecision } from './creation-decision.entity';
 export * from './creation-decision.entity';
 export * from './inbound-event.entity';
+export * from './webhook-subscription.entity';
+export * from './webhook-delivery.entity';
 
 export const ENTITIES = [
   ProviderCredentialRow,
@@ -122,4 +127,9 @@ export const ENTITIES = [
   SavedReply,
   InboundEvent,
   InboundPollCursor,
+  EngagementReply,
+  WebhookSubscription,
+  WebhookDelivery,
+  WebhookAttempt,
 ];
+export * from './engagement-reply.entity';

@@ -4,12 +4,17 @@ import { Conversation, ConversationMessage, ConversationSummary } from '../../da
 import type { StoredRoute } from '../../database/entities';
 import type { ConversationStatus } from '../../../../workflows/contracts/vocabulary/engagement';
 
-/** The thread an inbound event belongs to on its account: a post's comment thread, or one person's DMs. */
+/**
+ * The thread an inbound event belongs to on its account: each top-level comment (or mention) opens its own thread,
+ * which its replies join, so one post's question, refund and spam are three inbox items with their own status; a
+ * person's direct messages are one thread.
+ */
 export function threadKeyOf(
   e: Pick<InboundEvent, 'kind' | 'authorExternalId' | 'parentExternalId' | 'externalId'>,
 ): string {
   if (e.kind === 'dm') return `dm:${e.authorExternalId ?? e.externalId}`;
-  return `post:${e.parentExternalId ?? e.externalId}`;
+  if (e.kind === 'reply') return `comment:${e.parentExternalId ?? e.externalId}`;
+  return `comment:${e.externalId}`;
 }
 
 /** How many of a thread's last messages the drafter sees besides its summary. */

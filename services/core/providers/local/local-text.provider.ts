@@ -1,5 +1,6 @@
 import type { ProviderCallContext, TextProvider, TextRequest, TextResult } from '../provider.types';
 import { BODIES, bodyFamily, CALLS, HOOKS } from './text-templates';
+import { localJsonAnswer } from './local-json';
 import { pick, seededRandom } from './seeded-random';
 
 export const LOCAL_TEXT_MODEL = 'local-template-v1';
@@ -17,6 +18,13 @@ export function createLocalTextProvider(): TextProvider {
   return {
     id: 'local',
     generateText(_ctx: ProviderCallContext, req: TextRequest): Promise<TextResult> {
+      if (req.responseSchema) {
+        try {
+          return Promise.resolve(jsonResult(req));
+        } catch (err) {
+          return Promise.reject(err as Error);
+        }
+      }
       const h = req.hints ?? {};
       const brand = h.brand;
       const rand = seededRandom(JSON.stringify([req.system ?? '', req.prompt, h]));
@@ -73,6 +81,21 @@ export function createLocalTextProvider(): TextProvider {
           costMicros: 0,
         },
       });
+    },
+  };
+}
+
+/** A JSON-mode answer (see local-json.ts); throws ProviderError for a schema it does not know. */
+function jsonResult(req: TextRequest): TextResult {
+  const text = localJsonAnswer(req);
+  return {
+    text,
+    model: LOCAL_TEXT_MODEL,
+    finish: 'stop',
+    usage: {
+      inputTokens: countWords(req.system) + countWords(req.prompt),
+      outputTokens: countWords(text),
+      costMicros: 0,
     },
   };
 }

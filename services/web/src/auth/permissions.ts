@@ -22,6 +22,9 @@ export const PERMISSIONS = {
   'policy.update': ['Admin'],
   'provider_key.manage': ['Admin', 'Manager'],
   'audit.read': ['Admin', 'Manager', 'Publisher', 'Reviewer', 'Analyst'],
+  'webhook.manage': ['Admin', 'Manager'],
+  'inbox.work': ['Admin', 'Manager', 'Publisher', 'Reviewer'],
+  'reply.approve': ['Admin', 'Manager', 'Publisher', 'Reviewer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

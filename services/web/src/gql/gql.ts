@@ -73,8 +73,8 @@ type Documents = {
     "\n  query ProviderKeys($clientId: ID!) {\n    providerKeys(clientId: $clientId) {\n      provider\n      scope\n      setAt\n    }\n  }\n": typeof types.ProviderKeysDocument,
     "\n  mutation SetProviderKey($input: SetProviderKeyInput!) {\n    setProviderKey(input: $input) {\n      provider\n      scope\n      setAt\n    }\n  }\n": typeof types.SetProviderKeyDocument,
     "\n  mutation RemoveProviderKey($input: RemoveProviderKeyInput!) {\n    removeProviderKey(input: $input)\n  }\n": typeof types.RemoveProviderKeyDocument,
-    "\n  query AiSettings($clientId: ID!) {\n    aiSettings(clientId: $clientId) {\n      clientId\n      month\n      monthlyBudgetMicros\n      spentThisMonthMicros\n      contract {\n        maxDepth\n        maxToolCalls\n        maxTokens\n        maxCostMicros\n        maxWallMs\n        maxRevisions\n      }\n      preferred {\n        text\n        image\n        video\n        avatar\n      }\n    }\n  }\n": typeof types.AiSettingsDocument,
-    "\n  mutation UpdateAiSettings($input: UpdateAiSettingsInput!) {\n    updateAiSettings(input: $input) {\n      clientId\n      monthlyBudgetMicros\n    }\n  }\n": typeof types.UpdateAiSettingsDocument,
+    "\n  query AiSettings($clientId: ID!) {\n    aiSettings(clientId: $clientId) {\n      clientId\n      month\n      monthlyBudgetMicros\n      spentThisMonthMicros\n      contract {\n        maxDepth\n        maxToolCalls\n        maxTokens\n        maxCostMicros\n        maxWallMs\n        maxRevisions\n      }\n      preferred {\n        text\n        image\n        video\n        avatar\n      }\n      presenter {\n        avatarId\n        voiceId\n      }\n    }\n  }\n": typeof types.AiSettingsDocument,
+    "\n  mutation UpdateAiSettings($input: UpdateAiSettingsInput!) {\n    updateAiSettings(input: $input) {\n      clientId\n      monthlyBudgetMicros\n      presenter {\n        avatarId\n        voiceId\n      }\n    }\n  }\n": typeof types.UpdateAiSettingsDocument,
     "\n  query BrandKit($clientId: ID!) {\n    brandKit(clientId: $clientId) {\n      clientId\n      configured\n      name\n      headline\n      voice\n      doWords\n      dontWords\n      bannedClaims\n      hashtags\n      colours\n      updatedAt\n    }\n  }\n": typeof types.BrandKitDocument,
     "\n  mutation UpdateBrandKit($input: UpdateBrandKitInput!) {\n    updateBrandKit(input: $input) {\n      clientId\n      configured\n      updatedAt\n    }\n  }\n": typeof types.UpdateBrandKitDocument,
     "\n  query KbSources($clientId: ID!) {\n    kbSources(clientId: $clientId) {\n      id\n      kind\n      title\n      summary\n      topTerms\n      sourceUrl\n      fileName\n      byteSize\n      chunkCount\n      createdAt\n      removedAt\n    }\n  }\n": typeof types.KbSourcesDocument,
@@ -86,6 +86,14 @@ type Documents = {
     "\n  mutation CreateQueueSlot($input: CreateQueueSlotInput!) {\n    createQueueSlot(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateQueueSlotDocument,
     "\n  mutation UpdateQueueSlot($input: UpdateQueueSlotInput!) {\n    updateQueueSlot(input: $input) {\n      id\n    }\n  }\n": typeof types.UpdateQueueSlotDocument,
     "\n  mutation DeleteQueueSlot($input: DeleteQueueSlotInput!) {\n    deleteQueueSlot(input: $input)\n  }\n": typeof types.DeleteQueueSlotDocument,
+    "\n  query WebhookSubscriptions($clientId: ID!) {\n    webhookSubscriptions(clientId: $clientId) {\n      id\n      clientId\n      url\n      eventTypes\n      description\n      enabled\n      disabledReason\n      previousSecretValidUntil\n      failingSince\n      createdAt\n    }\n  }\n": typeof types.WebhookSubscriptionsDocument,
+    "\n  query WebhookDeliveries($clientId: ID!, $subscriptionId: ID!) {\n    webhookDeliveries(clientId: $clientId, subscriptionId: $subscriptionId, limit: 50) {\n      id\n      messageId\n      eventType\n      status\n      attempts\n      lastStatusCode\n      lastError\n      nextAttemptAt\n      createdAt\n      deliveredAt\n      attemptLog {\n        attempt\n        startedAt\n        durationMs\n        statusCode\n        errorClass\n        responseSnippet\n      }\n    }\n  }\n": typeof types.WebhookDeliveriesDocument,
+    "\n  mutation CreateWebhookSubscription($input: CreateWebhookSubscriptionInput!) {\n    createWebhookSubscription(input: $input) {\n      secret\n      subscription {\n        id\n      }\n    }\n  }\n": typeof types.CreateWebhookSubscriptionDocument,
+    "\n  mutation UpdateWebhookSubscription($input: UpdateWebhookSubscriptionInput!) {\n    updateWebhookSubscription(input: $input) {\n      id\n      enabled\n    }\n  }\n": typeof types.UpdateWebhookSubscriptionDocument,
+    "\n  mutation DeleteWebhookSubscription($input: WebhookSubscriptionRefInput!) {\n    deleteWebhookSubscription(input: $input)\n  }\n": typeof types.DeleteWebhookSubscriptionDocument,
+    "\n  mutation RotateWebhookSecret($input: WebhookSubscriptionRefInput!) {\n    rotateWebhookSecret(input: $input) {\n      secret\n      subscription {\n        id\n      }\n    }\n  }\n": typeof types.RotateWebhookSecretDocument,
+    "\n  mutation SendTestWebhook($input: WebhookSubscriptionRefInput!) {\n    sendTestWebhook(input: $input) {\n      id\n    }\n  }\n": typeof types.SendTestWebhookDocument,
+    "\n  mutation RedeliverWebhook($input: RedeliverWebhookInput!) {\n    redeliverWebhook(input: $input) {\n      id\n    }\n  }\n": typeof types.RedeliverWebhookDocument,
     "\n  query ConnectorHealth($clientId: ID!) {\n    connectorHealth(clientId: $clientId) {\n      accountId\n      platform\n      platformName\n      handle\n      status\n      statusReason\n      tokenExpiresAt\n      refreshExpiresAt\n      nextRefreshAt\n      signInAgainBy\n      tokenRefreshable\n      lastSuccessAt\n      standingCheckedAt\n      apiVersion\n      apiVersionSunsetsAt\n      daysToSunset\n      missing\n      worstSeverity\n      quotas {\n        id\n        label\n        used\n        limit\n        unit\n        resetsAt\n      }\n      restrictions {\n        code\n        message\n      }\n      recentErrors {\n        at\n        signal\n        message\n        whatToDo\n      }\n      attention {\n        code\n        severity\n        headline\n        whatToDo\n      }\n    }\n  }\n": typeof types.ConnectorHealthDocument,
     "\n  query ConnectorAttention($first: Int, $after: String, $agencyId: ID) {\n    connectorAttention(first: $first, after: $after, agencyId: $agencyId) {\n      entries {\n        accountId\n        clientId\n        clientName\n        platformName\n        handle\n        accountStatus\n        code\n        severity\n        headline\n        whatToDo\n      }\n      endCursor\n    }\n  }\n": typeof types.ConnectorAttentionDocument,
     "\n  mutation RefreshConnectorStanding($accountId: ID!) {\n    refreshConnectorStanding(accountId: $accountId) {\n      accountId\n      standingCheckedAt\n    }\n  }\n": typeof types.RefreshConnectorStandingDocument,
@@ -150,8 +158,8 @@ const documents: Documents = {
     "\n  query ProviderKeys($clientId: ID!) {\n    providerKeys(clientId: $clientId) {\n      provider\n      scope\n      setAt\n    }\n  }\n": types.ProviderKeysDocument,
     "\n  mutation SetProviderKey($input: SetProviderKeyInput!) {\n    setProviderKey(input: $input) {\n      provider\n      scope\n      setAt\n    }\n  }\n": types.SetProviderKeyDocument,
     "\n  mutation RemoveProviderKey($input: RemoveProviderKeyInput!) {\n    removeProviderKey(input: $input)\n  }\n": types.RemoveProviderKeyDocument,
-    "\n  query AiSettings($clientId: ID!) {\n    aiSettings(clientId: $clientId) {\n      clientId\n      month\n      monthlyBudgetMicros\n      spentThisMonthMicros\n      contract {\n        maxDepth\n        maxToolCalls\n        maxTokens\n        maxCostMicros\n        maxWallMs\n        maxRevisions\n      }\n      preferred {\n        text\n        image\n        video\n        avatar\n      }\n    }\n  }\n": types.AiSettingsDocument,
-    "\n  mutation UpdateAiSettings($input: UpdateAiSettingsInput!) {\n    updateAiSettings(input: $input) {\n      clientId\n      monthlyBudgetMicros\n    }\n  }\n": types.UpdateAiSettingsDocument,
+    "\n  query AiSettings($clientId: ID!) {\n    aiSettings(clientId: $clientId) {\n      clientId\n      month\n      monthlyBudgetMicros\n      spentThisMonthMicros\n      contract {\n        maxDepth\n        maxToolCalls\n        maxTokens\n        maxCostMicros\n        maxWallMs\n        maxRevisions\n      }\n      preferred {\n        text\n        image\n        video\n        avatar\n      }\n      presenter {\n        avatarId\n        voiceId\n      }\n    }\n  }\n": types.AiSettingsDocument,
+    "\n  mutation UpdateAiSettings($input: UpdateAiSettingsInput!) {\n    updateAiSettings(input: $input) {\n      clientId\n      monthlyBudgetMicros\n      presenter {\n        avatarId\n        voiceId\n      }\n    }\n  }\n": types.UpdateAiSettingsDocument,
     "\n  query BrandKit($clientId: ID!) {\n    brandKit(clientId: $clientId) {\n      clientId\n      configured\n      name\n      headline\n      voice\n      doWords\n      dontWords\n      bannedClaims\n      hashtags\n      colours\n      updatedAt\n    }\n  }\n": types.BrandKitDocument,
     "\n  mutation UpdateBrandKit($input: UpdateBrandKitInput!) {\n    updateBrandKit(input: $input) {\n      clientId\n      configured\n      updatedAt\n    }\n  }\n": types.UpdateBrandKitDocument,
     "\n  query KbSources($clientId: ID!) {\n    kbSources(clientId: $clientId) {\n      id\n      kind\n      title\n      summary\n      topTerms\n      sourceUrl\n      fileName\n      byteSize\n      chunkCount\n      createdAt\n      removedAt\n    }\n  }\n": types.KbSourcesDocument,
@@ -163,6 +171,14 @@ const documents: Documents = {
     "\n  mutation CreateQueueSlot($input: CreateQueueSlotInput!) {\n    createQueueSlot(input: $input) {\n      id\n    }\n  }\n": types.CreateQueueSlotDocument,
     "\n  mutation UpdateQueueSlot($input: UpdateQueueSlotInput!) {\n    updateQueueSlot(input: $input) {\n      id\n    }\n  }\n": types.UpdateQueueSlotDocument,
     "\n  mutation DeleteQueueSlot($input: DeleteQueueSlotInput!) {\n    deleteQueueSlot(input: $input)\n  }\n": types.DeleteQueueSlotDocument,
+    "\n  query WebhookSubscriptions($clientId: ID!) {\n    webhookSubscriptions(clientId: $clientId) {\n      id\n      clientId\n      url\n      eventTypes\n      description\n      enabled\n      disabledReason\n      previousSecretValidUntil\n      failingSince\n      createdAt\n    }\n  }\n": types.WebhookSubscriptionsDocument,
+    "\n  query WebhookDeliveries($clientId: ID!, $subscriptionId: ID!) {\n    webhookDeliveries(clientId: $clientId, subscriptionId: $subscriptionId, limit: 50) {\n      id\n      messageId\n      eventType\n      status\n      attempts\n      lastStatusCode\n      lastError\n      nextAttemptAt\n      createdAt\n      deliveredAt\n      attemptLog {\n        attempt\n        startedAt\n        durationMs\n        statusCode\n        errorClass\n        responseSnippet\n      }\n    }\n  }\n": types.WebhookDeliveriesDocument,
+    "\n  mutation CreateWebhookSubscription($input: CreateWebhookSubscriptionInput!) {\n    createWebhookSubscription(input: $input) {\n      secret\n      subscription {\n        id\n      }\n    }\n  }\n": types.CreateWebhookSubscriptionDocument,
+    "\n  mutation UpdateWebhookSubscription($input: UpdateWebhookSubscriptionInput!) {\n    updateWebhookSubscription(input: $input) {\n      id\n      enabled\n    }\n  }\n": types.UpdateWebhookSubscriptionDocument,
+    "\n  mutation DeleteWebhookSubscription($input: WebhookSubscriptionRefInput!) {\n    deleteWebhookSubscription(input: $input)\n  }\n": types.DeleteWebhookSubscriptionDocument,
+    "\n  mutation RotateWebhookSecret($input: WebhookSubscriptionRefInput!) {\n    rotateWebhookSecret(input: $input) {\n      secret\n      subscription {\n        id\n      }\n    }\n  }\n": types.RotateWebhookSecretDocument,
+    "\n  mutation SendTestWebhook($input: WebhookSubscriptionRefInput!) {\n    sendTestWebhook(input: $input) {\n      id\n    }\n  }\n": types.SendTestWebhookDocument,
+    "\n  mutation RedeliverWebhook($input: RedeliverWebhookInput!) {\n    redeliverWebhook(input: $input) {\n      id\n    }\n  }\n": types.RedeliverWebhookDocument,
     "\n  query ConnectorHealth($clientId: ID!) {\n    connectorHealth(clientId: $clientId) {\n      accountId\n      platform\n      platformName\n      handle\n      status\n      statusReason\n      tokenExpiresAt\n      refreshExpiresAt\n      nextRefreshAt\n      signInAgainBy\n      tokenRefreshable\n      lastSuccessAt\n      standingCheckedAt\n      apiVersion\n      apiVersionSunsetsAt\n      daysToSunset\n      missing\n      worstSeverity\n      quotas {\n        id\n        label\n        used\n        limit\n        unit\n        resetsAt\n      }\n      restrictions {\n        code\n        message\n      }\n      recentErrors {\n        at\n        signal\n        message\n        whatToDo\n      }\n      attention {\n        code\n        severity\n        headline\n        whatToDo\n      }\n    }\n  }\n": types.ConnectorHealthDocument,
     "\n  query ConnectorAttention($first: Int, $after: String, $agencyId: ID) {\n    connectorAttention(first: $first, after: $after, agencyId: $agencyId) {\n      entries {\n        accountId\n        clientId\n        clientName\n        platformName\n        handle\n        accountStatus\n        code\n        severity\n        headline\n        whatToDo\n      }\n      endCursor\n    }\n  }\n": types.ConnectorAttentionDocument,
     "\n  mutation RefreshConnectorStanding($accountId: ID!) {\n    refreshConnectorStanding(accountId: $accountId) {\n      accountId\n      standingCheckedAt\n    }\n  }\n": types.RefreshConnectorStandingDocument,
@@ -404,11 +420,11 @@ export function graphql(source: "\n  mutation RemoveProviderKey($input: RemovePr
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AiSettings($clientId: ID!) {\n    aiSettings(clientId: $clientId) {\n      clientId\n      month\n      monthlyBudgetMicros\n      spentThisMonthMicros\n      contract {\n        maxDepth\n        maxToolCalls\n        maxTokens\n        maxCostMicros\n        maxWallMs\n        maxRevisions\n      }\n      preferred {\n        text\n        image\n        video\n        avatar\n      }\n    }\n  }\n"): typeof import('./graphql').AiSettingsDocument;
+export function graphql(source: "\n  query AiSettings($clientId: ID!) {\n    aiSettings(clientId: $clientId) {\n      clientId\n      month\n      monthlyBudgetMicros\n      spentThisMonthMicros\n      contract {\n        maxDepth\n        maxToolCalls\n        maxTokens\n        maxCostMicros\n        maxWallMs\n        maxRevisions\n      }\n      preferred {\n        text\n        image\n        video\n        avatar\n      }\n      presenter {\n        avatarId\n        voiceId\n      }\n    }\n  }\n"): typeof import('./graphql').AiSettingsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation UpdateAiSettings($input: UpdateAiSettingsInput!) {\n    updateAiSettings(input: $input) {\n      clientId\n      monthlyBudgetMicros\n    }\n  }\n"): typeof import('./graphql').UpdateAiSettingsDocument;
+export function graphql(source: "\n  mutation UpdateAiSettings($input: UpdateAiSettingsInput!) {\n    updateAiSettings(input: $input) {\n      clientId\n      monthlyBudgetMicros\n      presenter {\n        avatarId\n        voiceId\n      }\n    }\n  }\n"): typeof import('./graphql').UpdateAiSettingsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -453,6 +469,38 @@ export function graphql(source: "\n  mutation UpdateQueueSlot($input: UpdateQueu
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteQueueSlot($input: DeleteQueueSlotInput!) {\n    deleteQueueSlot(input: $input)\n  }\n"): typeof import('./graphql').DeleteQueueSlotDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookSubscriptions($clientId: ID!) {\n    webhookSubscriptions(clientId: $clientId) {\n      id\n      clientId\n      url\n      eventTypes\n      description\n      enabled\n      disabledReason\n      previousSecretValidUntil\n      failingSince\n      createdAt\n    }\n  }\n"): typeof import('./graphql').WebhookSubscriptionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookDeliveries($clientId: ID!, $subscriptionId: ID!) {\n    webhookDeliveries(clientId: $clientId, subscriptionId: $subscriptionId, limit: 50) {\n      id\n      messageId\n      eventType\n      status\n      attempts\n      lastStatusCode\n      lastError\n      nextAttemptAt\n      createdAt\n      deliveredAt\n      attemptLog {\n        attempt\n        startedAt\n        durationMs\n        statusCode\n        errorClass\n        responseSnippet\n      }\n    }\n  }\n"): typeof import('./graphql').WebhookDeliveriesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWebhookSubscription($input: CreateWebhookSubscriptionInput!) {\n    createWebhookSubscription(input: $input) {\n      secret\n      subscription {\n        id\n      }\n    }\n  }\n"): typeof import('./graphql').CreateWebhookSubscriptionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateWebhookSubscription($input: UpdateWebhookSubscriptionInput!) {\n    updateWebhookSubscription(input: $input) {\n      id\n      enabled\n    }\n  }\n"): typeof import('./graphql').UpdateWebhookSubscriptionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteWebhookSubscription($input: WebhookSubscriptionRefInput!) {\n    deleteWebhookSubscription(input: $input)\n  }\n"): typeof import('./graphql').DeleteWebhookSubscriptionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateWebhookSecret($input: WebhookSubscriptionRefInput!) {\n    rotateWebhookSecret(input: $input) {\n      secret\n      subscription {\n        id\n      }\n    }\n  }\n"): typeof import('./graphql').RotateWebhookSecretDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendTestWebhook($input: WebhookSubscriptionRefInput!) {\n    sendTestWebhook(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').SendTestWebhookDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RedeliverWebhook($input: RedeliverWebhookInput!) {\n    redeliverWebhook(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').RedeliverWebhookDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

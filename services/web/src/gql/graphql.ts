@@ -37,6 +37,11 @@ export type ApprovePostInput = {
   postId: string | number;
 };
 
+export type AvatarPresenterInput = {
+  avatarId: string;
+  voiceId: string;
+};
+
 export type ConfirmTotpInput = {
   code: string;
 };
@@ -85,6 +90,15 @@ export type CreateQueueSlotInput = {
   time: string;
   /** 0 = Sunday … 6 = Saturday */
   weekday: number;
+};
+
+export type CreateWebhookSubscriptionInput = {
+  agencyId?: string | number | null | undefined;
+  clientId?: string | number | null | undefined;
+  description?: string | null | undefined;
+  eventTypes: Array<WebhookEventType>;
+  /** https URL; private, loopback and metadata addresses are refused */
+  url: string;
 };
 
 export type DeleteQueueSlotInput = {
@@ -282,6 +296,7 @@ export type ReasonCode =
   | 'approval_stale'
   | 'cancelled'
   | 'cap_reached'
+  | 'capability_missing'
   | 'content_changed'
   | 'cooldown'
   | 'engine_error'
@@ -293,6 +308,7 @@ export type ReasonCode =
   | 'lane_not_allowed'
   | 'late'
   | 'manual_requires_human_author'
+  | 'negative_spike'
   | 'no_connector'
   | 'not_started'
   | 'platform_disallowed'
@@ -303,10 +319,17 @@ export type ReasonCode =
   | 'rejected'
   | 'spend_cap_reached'
   | 'spike'
+  | 'task_not_allowed'
   | 'tenant_refused'
   | 'tenant_refused_key'
   | 'unverified'
   | 'verifying';
+
+export type RedeliverWebhookInput = {
+  agencyId?: string | number | null | undefined;
+  clientId?: string | number | null | undefined;
+  deliveryId: string | number;
+};
 
 export type RejectItemInput = {
   itemId: string | number;
@@ -389,6 +412,8 @@ export type UpdateAiSettingsInput = {
   /** micro-USD per month */
   monthlyBudgetMicros?: number | null | undefined;
   preferred?: PreferredProvidersInput | null | undefined;
+  /** the avatar and voice of avatar videos; null removes them, left out keeps them */
+  presenter?: AvatarPresenterInput | null | undefined;
 };
 
 export type UpdateBrandKitInput = {
@@ -424,6 +449,33 @@ export type UpdateQueueSlotInput = {
   slotId: string | number;
   time: string;
   weekday: number;
+};
+
+export type UpdateWebhookSubscriptionInput = {
+  agencyId?: string | number | null | undefined;
+  clientId?: string | number | null | undefined;
+  description?: string | null | undefined;
+  enabled?: boolean | null | undefined;
+  eventTypes?: Array<WebhookEventType> | null | undefined;
+  subscriptionId: string | number;
+  url?: string | null | undefined;
+};
+
+/** A lifecycle event a webhook subscription can receive (`post_scheduled` is sent as `post.scheduled`) */
+export type WebhookEventType =
+  | 'account_needs_reconnect'
+  | 'account_quarantined'
+  | 'post_approved'
+  | 'post_failed'
+  | 'post_published'
+  | 'post_scheduled'
+  | 'post_unverified'
+  | 'reply_sent';
+
+export type WebhookSubscriptionRefInput = {
+  agencyId?: string | number | null | undefined;
+  clientId?: string | number | null | undefined;
+  subscriptionId: string | number;
 };
 
 export type WhoamiQueryVariables = Exact<{ [key: string]: never; }>;
@@ -829,14 +881,14 @@ export type AiSettingsQueryVariables = Exact<{
 }>;
 
 
-export type AiSettingsQuery = { aiSettings: { clientId: string, month: string, monthlyBudgetMicros: number, spentThisMonthMicros: number, contract: { maxDepth: number, maxToolCalls: number, maxTokens: number, maxCostMicros: number, maxWallMs: number, maxRevisions: number }, preferred: { text: string, image: string, video: string, avatar: string } } };
+export type AiSettingsQuery = { aiSettings: { clientId: string, month: string, monthlyBudgetMicros: number, spentThisMonthMicros: number, contract: { maxDepth: number, maxToolCalls: number, maxTokens: number, maxCostMicros: number, maxWallMs: number, maxRevisions: number }, preferred: { text: string, image: string, video: string, avatar: string }, presenter: { avatarId: string, voiceId: string } | null } };
 
 export type UpdateAiSettingsMutationVariables = Exact<{
   input: UpdateAiSettingsInput;
 }>;
 
 
-export type UpdateAiSettingsMutation = { updateAiSettings: { clientId: string, monthlyBudgetMicros: number } };
+export type UpdateAiSettingsMutation = { updateAiSettings: { clientId: string, monthlyBudgetMicros: number, presenter: { avatarId: string, voiceId: string } | null } };
 
 export type BrandKitQueryVariables = Exact<{
   clientId: string | number;
@@ -914,6 +966,63 @@ export type DeleteQueueSlotMutationVariables = Exact<{
 
 
 export type DeleteQueueSlotMutation = { deleteQueueSlot: boolean };
+
+export type WebhookSubscriptionsQueryVariables = Exact<{
+  clientId: string | number;
+}>;
+
+
+export type WebhookSubscriptionsQuery = { webhookSubscriptions: Array<{ id: string, clientId: string | null, url: string, eventTypes: Array<WebhookEventType>, description: string, enabled: boolean, disabledReason: string | null, previousSecretValidUntil: string | null, failingSince: string | null, createdAt: string }> };
+
+export type WebhookDeliveriesQueryVariables = Exact<{
+  clientId: string | number;
+  subscriptionId: string | number;
+}>;
+
+
+export type WebhookDeliveriesQuery = { webhookDeliveries: Array<{ id: string, messageId: string, eventType: string, status: string, attempts: number, lastStatusCode: number | null, lastError: string | null, nextAttemptAt: string | null, createdAt: string, deliveredAt: string | null, attemptLog: Array<{ attempt: number, startedAt: string, durationMs: number, statusCode: number | null, errorClass: string | null, responseSnippet: string | null }> }> };
+
+export type CreateWebhookSubscriptionMutationVariables = Exact<{
+  input: CreateWebhookSubscriptionInput;
+}>;
+
+
+export type CreateWebhookSubscriptionMutation = { createWebhookSubscription: { secret: string, subscription: { id: string } } };
+
+export type UpdateWebhookSubscriptionMutationVariables = Exact<{
+  input: UpdateWebhookSubscriptionInput;
+}>;
+
+
+export type UpdateWebhookSubscriptionMutation = { updateWebhookSubscription: { id: string, enabled: boolean } };
+
+export type DeleteWebhookSubscriptionMutationVariables = Exact<{
+  input: WebhookSubscriptionRefInput;
+}>;
+
+
+export type DeleteWebhookSubscriptionMutation = { deleteWebhookSubscription: boolean };
+
+export type RotateWebhookSecretMutationVariables = Exact<{
+  input: WebhookSubscriptionRefInput;
+}>;
+
+
+export type RotateWebhookSecretMutation = { rotateWebhookSecret: { secret: string, subscription: { id: string } } };
+
+export type SendTestWebhookMutationVariables = Exact<{
+  input: WebhookSubscriptionRefInput;
+}>;
+
+
+export type SendTestWebhookMutation = { sendTestWebhook: { id: string } };
+
+export type RedeliverWebhookMutationVariables = Exact<{
+  input: RedeliverWebhookInput;
+}>;
+
+
+export type RedeliverWebhookMutation = { redeliverWebhook: { id: string } };
 
 export type ConnectorHealthQueryVariables = Exact<{
   clientId: string | number;
@@ -1705,6 +1814,10 @@ export const AiSettingsDocument = new TypedDocumentString(`
       video
       avatar
     }
+    presenter {
+      avatarId
+      voiceId
+    }
   }
 }
     `) as unknown as TypedDocumentString<AiSettingsQuery, AiSettingsQueryVariables>;
@@ -1713,6 +1826,10 @@ export const UpdateAiSettingsDocument = new TypedDocumentString(`
   updateAiSettings(input: $input) {
     clientId
     monthlyBudgetMicros
+    presenter {
+      avatarId
+      voiceId
+    }
   }
 }
     `) as unknown as TypedDocumentString<UpdateAiSettingsMutation, UpdateAiSettingsMutationVariables>;
@@ -1842,6 +1959,97 @@ export const DeleteQueueSlotDocument = new TypedDocumentString(`
   deleteQueueSlot(input: $input)
 }
     `) as unknown as TypedDocumentString<DeleteQueueSlotMutation, DeleteQueueSlotMutationVariables>;
+export const WebhookSubscriptionsDocument = new TypedDocumentString(`
+    query WebhookSubscriptions($clientId: ID!) {
+  webhookSubscriptions(clientId: $clientId) {
+    id
+    clientId
+    url
+    eventTypes
+    description
+    enabled
+    disabledReason
+    previousSecretValidUntil
+    failingSince
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<WebhookSubscriptionsQuery, WebhookSubscriptionsQueryVariables>;
+export const WebhookDeliveriesDocument = new TypedDocumentString(`
+    query WebhookDeliveries($clientId: ID!, $subscriptionId: ID!) {
+  webhookDeliveries(
+    clientId: $clientId
+    subscriptionId: $subscriptionId
+    limit: 50
+  ) {
+    id
+    messageId
+    eventType
+    status
+    attempts
+    lastStatusCode
+    lastError
+    nextAttemptAt
+    createdAt
+    deliveredAt
+    attemptLog {
+      attempt
+      startedAt
+      durationMs
+      statusCode
+      errorClass
+      responseSnippet
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>;
+export const CreateWebhookSubscriptionDocument = new TypedDocumentString(`
+    mutation CreateWebhookSubscription($input: CreateWebhookSubscriptionInput!) {
+  createWebhookSubscription(input: $input) {
+    secret
+    subscription {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateWebhookSubscriptionMutation, CreateWebhookSubscriptionMutationVariables>;
+export const UpdateWebhookSubscriptionDocument = new TypedDocumentString(`
+    mutation UpdateWebhookSubscription($input: UpdateWebhookSubscriptionInput!) {
+  updateWebhookSubscription(input: $input) {
+    id
+    enabled
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateWebhookSubscriptionMutation, UpdateWebhookSubscriptionMutationVariables>;
+export const DeleteWebhookSubscriptionDocument = new TypedDocumentString(`
+    mutation DeleteWebhookSubscription($input: WebhookSubscriptionRefInput!) {
+  deleteWebhookSubscription(input: $input)
+}
+    `) as unknown as TypedDocumentString<DeleteWebhookSubscriptionMutation, DeleteWebhookSubscriptionMutationVariables>;
+export const RotateWebhookSecretDocument = new TypedDocumentString(`
+    mutation RotateWebhookSecret($input: WebhookSubscriptionRefInput!) {
+  rotateWebhookSecret(input: $input) {
+    secret
+    subscription {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RotateWebhookSecretMutation, RotateWebhookSecretMutationVariables>;
+export const SendTestWebhookDocument = new TypedDocumentString(`
+    mutation SendTestWebhook($input: WebhookSubscriptionRefInput!) {
+  sendTestWebhook(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<SendTestWebhookMutation, SendTestWebhookMutationVariables>;
+export const RedeliverWebhookDocument = new TypedDocumentString(`
+    mutation RedeliverWebhook($input: RedeliverWebhookInput!) {
+  redeliverWebhook(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RedeliverWebhookMutation, RedeliverWebhookMutationVariables>;
 export const ConnectorHealthDocument = new TypedDocumentString(`
     query ConnectorHealth($clientId: ID!) {
   connectorHealth(clientId: $clientId) {

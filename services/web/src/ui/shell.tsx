@@ -16,6 +16,7 @@ const CLIENT_NAV: { path: string; label: string }[] = [
   { path: 'policy', label: 'Policy and autonomy' },
   { path: 'brand', label: 'Brand kit and knowledge' },
   { path: 'ai-providers', label: 'AI providers' },
+  { path: 'webhooks', label: 'Webhooks' },
 ];
 
 /** Header (agency and client switchers, the operator), the client's navigation, and the main landmark. */

@@ -1,0 +1,228 @@
+import { ApplicationFailure } from '@temporalio/common';
+import type { EntityManager } from 'typeorm';
+import { EngagementReply, InboundEvent, PlatformAccount } from '../../services/core/database/entities';
+import { ConversationMessage } from '../../services/core/database/entities';
+import type { StoredRoute } from '../../services/core/database/entities';
+import { ConversationsRepository } from '../../services/core/engagement/conversations/conversations.repository';
+import { checkReply, draftReply, summariseThread } from '../../services/core/engagement/reply';
+import { routeInbound, slaSecondsFor } from '../../services/core/engagement/router';
+import { EngagementRepliesRepository } from '../../services/core/repositories/engagement-replies.repository';
+import type {
+  DraftedReply,
+  EngagementContext,
+  MessageRef,
+  RoutedMessage,
+} from '../../workflows/contracts/engagement.contract';
+import { FAILURE_TYPES } from '../../workflows/contracts/vocabulary/failure-types';
+import type { EngagementDeps } from './engagement.deps';
+
+const refused = (message: string) =>
+  ApplicationFailure.create({ type: FAILURE_TYPES.tenantRefused, message, nonRetryable: true });
+
+/** The message and its conversation, by id AND client AND account (C-05). */
+async function loadMessage(m: EntityManager, input: MessageRef) {
+  const [message, conv] = await Promise.all([
+    ConversationsRepository.message(m, { clientId: input.clientId, id: input.messageId }),
+    ConversationsRepository.conversation(m, { clientId: input.clientId, id: input.conversationId }),
+  ]);
+  if (!message || !conv || message.conversationId !== conv.id || conv.platformAccountId !== input.platformAccountId)
+    throw refused('the message does not exist for this account');
+  return { message, conv };
+}
+
+const thread = (rows: ConversationMessage[]) => rows.map((r) => ({ direction: r.direction, text: r.text }));
+
+/**
+ * The router and the drafter as activities: the inbound text is read from the database by id and handed to them as
+ * data (C-27); only the route's codes and ids go back to the workflow. Each decision is stored with the message
+ * (the inbox's "why it was routed here"), and the thread's summary is appended to its external memory.
+ */
+export function createRouteDraftActivities(deps: EngagementDeps) {
+  const replies = new EngagementRepliesRepository();
+  const scope = (ctx: EngagementContext, kind: 'router' | 'drafter', messageId: string) => ({
+    agencyId: ctx.agencyId,
+    clientId: ctx.clientId,
+    stepId: `${kind}:${messageId}`,
+    stepKind: kind,
+    depth: 0,
+  });
+
+  return {
+    async routeMessage(input: MessageRef): Promise<RoutedMessage> {
+      const { message, conv, brand } = await deps.ds.transaction(async (m) => ({
+        ...(await loadMessage(m, input)),
+        brand: await deps.brandContext(m, input.clientId),
+      }));
+      const decision = await routeInbound(
+        { text: message.text, kind: conv.kind, platform: conv.platform, brand, settings: {} },
+        { gateway: deps.gateway, scope: scope(input, 'router', message.id) },
+      );
+      const route: StoredRoute = {
+        intent: decision.intent,
+        sentiment: decision.sentiment,
+        flags: decision.flags,
+        sensitive: decision.sensitive,
+        route: decision.route,
+        why: decision.why.slice(0, 10).map((w) => w.slice(0, 200)),
+        classifier: decision.classifier,
+      };
+      await deps.ds.transaction(async (m) => {
+        await ConversationsRepository.recordRoute(m, {
+          clientId: input.clientId,
+          conversationId: conv.id,
+          messageId: message.id,
+          route,
+        });
+        await ConversationsRepository.appendSummary(m, {
+          agencyId: input.agencyId,
+          clientId: input.clientId,
+          conversationId: conv.id,
+          summary: summariseThread(conv.summary, thread([message])),
+        });
+      });
+      return {
+        route: decision.route,
+        sensitive: decision.sensitive,
+        slaSeconds: slaSecondsFor(decision),
+      };
+    },
+
+    async draftReply(input: MessageRef): Promise<DraftedReply> {
+      const { message, conv, brand, recent } = await deps.ds.transaction(async (m) => {
+        const loaded = await loadMessage(m, input);
+        return {
+          ...loaded,
+          brand: await deps.brandContext(m, input.clientId),
+          recent: await ConversationsRepository.lastMessages(m, {
+            clientId: input.clientId,
+            conversationId: input.conversationId,
+          }),
+        };
+      });
+      if (!message.inboundEventId || !message.route) throw refused('only a routed inbound message is answered');
+      const action = conv.kind === 'dm' ? 'dm' : 'reply';
+      // A retry finds the draft of the first attempt: one AI draft per message.
+      const existing = await deps.ds.getRepository(EngagementReply).findOne({
+        where: { inboundEventId: message.inboundEventId, clientId: input.clientId, action, authorKind: 'ai' },
+      });
+      if (existing)
+        return {
+          replyId: existing.id,
+          checksum: existing.checksum,
+          action,
+          allow: existing.status !== 'refused',
+          reasons: existing.reasons,
+        };
+
+      const draft = await draftReply(
+        {
+          message: { text: message.text, kind: conv.kind, platform: conv.platform },
+          decision: {
+            intent: message.route.intent as Parameters<typeof draftReply>[0]['decision']['intent'],
+            flags: message.route.flags as Parameters<typeof draftReply>[0]['decision']['flags'],
+            sensitive: message.route.sensitive,
+          },
+          brand,
+          thread: { summary: conv.summary, recent: thread(recent.filter((r) => r.id !== message.id)) },
+          settings: {},
+          seed: message.id,
+        },
+        { policy: deps.policy, gateway: deps.gateway, scope: scope(input, 'drafter', message.id) },
+      );
+      const row = await deps.ds.transaction(async (m) => {
+        const event = await m.findOne(InboundEvent, {
+          where: { id: message.inboundEventId!, clientId: input.clientId, platformAccountId: input.platformAccountId },
+        });
+        if (!event) throw refused('the inbound event does not exist for this account');
+        const saved = await replies.draft(m, {
+          agencyId: input.agencyId,
+          clientId: input.clientId,
+          platformAccountId: input.platformAccountId,
+          inboundEventId: event.id,
+          action,
+          text: draft.text,
+          authorKind: 'ai',
+        });
+        if (!draft.checks.allow)
+          await m.update(
+            EngagementReply,
+            { id: saved.id, clientId: input.clientId },
+            { status: 'refused', reasons: draft.checks.reasons.slice(0, 10) },
+          );
+        return saved;
+      });
+      return {
+        replyId: row.id,
+        checksum: row.checksum,
+        action,
+        allow: draft.checks.allow,
+        reasons: draft.checks.reasons.slice(0, 10),
+      };
+    },
+
+    async checkApprovedReply(
+      input: EngagementContext & { replyId: string; checksum: string },
+    ): Promise<{ allow: boolean; reasons: { code: string; message: string }[] }> {
+      return deps.ds.transaction(async (m) => {
+        const reply = await replies.findForClient(m, { id: input.replyId, clientId: input.clientId });
+        if (
+          !reply ||
+          reply.platformAccountId !== input.platformAccountId ||
+          (reply.action !== 'reply' && reply.action !== 'dm')
+        )
+          return {
+            allow: false,
+            reasons: [{ code: 'invalid_input', message: 'the reply does not exist for this account' }],
+          };
+        if (reply.checksum !== input.checksum)
+          return {
+            allow: false,
+            reasons: [{ code: 'approval_stale', message: 'the reply changed after it was approved' }],
+          };
+        const account = await m.findOne(PlatformAccount, {
+          where: { id: reply.platformAccountId, clientId: input.clientId },
+        });
+        const check = checkReply(deps.policy, {
+          text: reply.text,
+          platform: account?.platform ?? 'unknown',
+          kind: reply.action,
+          // A human approved (or wrote) this text: the template rule is for replies no human looked at.
+          origin: 'human',
+          brand: await deps.brandContext(m, input.clientId),
+          linkAllowlist: [],
+        });
+        if (!check.allow)
+          await m.update(
+            EngagementReply,
+            { id: reply.id, clientId: input.clientId },
+            { status: 'refused', reasons: check.reasons.slice(0, 10), updatedAt: new Date() },
+          );
+        return { allow: check.allow, reasons: check.reasons.slice(0, 10) };
+      });
+    },
+
+    async replyTarget(
+      input: EngagementContext & { replyId: string },
+    ): Promise<{ conversationId: string; messageId: string; inboundEventId: string; action: 'reply' | 'dm' } | null> {
+      return deps.ds.transaction(async (m) => {
+        const reply = await replies.findForClient(m, { id: input.replyId, clientId: input.clientId });
+        if (
+          !reply ||
+          reply.platformAccountId !== input.platformAccountId ||
+          (reply.action !== 'reply' && reply.action !== 'dm')
+        )
+          return null;
+        const msg = await m.findOne(ConversationMessage, {
+          where: { inboundEventId: reply.inboundEventId, clientId: input.clientId },
+        });
+        if (!msg) return null;
+        return {
+          conversationId: msg.conversationId,
+          messageId: msg.id,
+          inboundEventId: reply.inboundEventId,
+          action: reply.action,
+        };
+      });
+    },
+  };
+}
