@@ -13,6 +13,8 @@ import { berlinTime, runPublishEpisode, temporalLink } from './stack/publish-epi
 import { DEMO } from './stack/demo-tenant';
 import type { PlatformEpisodeResult } from './stack/platform-episode';
 import { runPlatformEpisode } from './stack/platform-episode';
+import { runEngagementEpisode } from './stack/engagement-episode';
+import type { EngagementResult } from './stack/engagement-episode';
 import type { RealPlatformId } from '../../services/core/config/platform-config';
 import { REAL_PLATFORM_IDS } from '../../services/core/config/platform-config';
 import { Shutdown } from './stack/shutdown';
@@ -134,6 +136,19 @@ function printCreation(r: CreationResult, stack: LocalStack): void {
   }
 }
 
+function printEngagement(r: EngagementResult): void {
+  for (const c of r.comments) {
+    const conv = c.conversation!;
+    console.log(`  ${c.label.padEnd(10)} “${c.text.slice(0, 70)}${c.text.length > 70 ? '…' : ''}”`);
+    console.log(
+      `             → ${conv.status}${conv.intent ? ` (intent ${conv.intent})` : ''}${conv.flags.length ? `, flags ${conv.flags.join(', ')}` : ''}`,
+    );
+    if (conv.why.length) console.log(`             why: ${conv.why.slice(0, 2).join('; ')}`);
+    if (c.reply) console.log(`             replied: “${c.reply}”`);
+    if (c.hiddenOnPlatform) console.log('             hidden on the platform');
+  }
+}
+
 function printPlatformEpisode(r: PlatformEpisodeResult, stack: LocalStack): void {
   console.log(`  Account       ${r.handle} on ${r.platform}`);
   console.log(`  Post          ${r.post.id}: ${r.post.status}, platform post ${r.post.platformPostId}`);
@@ -165,7 +180,7 @@ async function main(): Promise<void> {
   console.log(
     opts.stackOnly
       ? 'Raize local stack: starting (Ctrl-C stops it)'
-      : "Raize demo: starting the local stack, then a publishing episode, publishing with media on the real platforms' emulators, then planning → creation → review → publishing with media",
+      : "Raize demo: starting the local stack, then a publishing episode, comments on it routed and answered by the engagement episode, publishing with media on the real platforms' emulators, then planning → creation → review → publishing with media",
   );
 
   let stack: LocalStack | undefined;
@@ -188,6 +203,12 @@ async function main(): Promise<void> {
     ]);
     printEpisode(result, up);
     if (!result.chain.ok) throw new Error('the audit chain did not verify');
+    console.log(rule('Engagement episode: comments on the new post'));
+    const engagement = await Promise.race([
+      runEngagementEpisode(up, progress, result, { timeoutMs: timeoutSeconds * 1000 }),
+      up.failed,
+    ]);
+    printEngagement(engagement);
     for (const platform of opts.platforms) {
       console.log(rule(`Publishing on ${platform} (its local emulator)`));
       const r = await Promise.race([

@@ -19,6 +19,20 @@ export const DEMO = {
   engineer: { email: 'demo.engineer@raize.local', name: 'Demo Platform Engineer' },
 };
 
+/**
+ * The demo client's autonomy: posts need a human approval; answers to ordinary questions go out by themselves and
+ * spam is hidden by itself (sensitive comments always go to a human, whatever this says: C-28); DMs, likes and
+ * deletes wait for a human.
+ */
+const DEMO_AUTONOMY = {
+  publish: 'assisted',
+  reply: 'autonomous',
+  hide: 'autonomous',
+  dm: 'manual',
+  like: 'manual',
+  delete: 'manual',
+} as const;
+
 export interface DemoTenant {
   /** generated for this run (never a default), kept in <dataDir>/demo-operators.json so you can sign in */
   passwords: { author: string; approver: string; engineer: string };
@@ -49,7 +63,7 @@ export async function seedDemoTenant(ds: DataSource, dataDir: string): Promise<D
     .findOne({ where: { agencyId: agency.id, name: DEMO.client }, order: { createdAt: 'ASC' } });
   if (!client) {
     client = await b.createClient(agency.id, DEMO.client, DEMO.timezone, {
-      autonomy: { publish: 'assisted', reply: 'manual', dm: 'manual', like: 'manual', delete: 'manual' },
+      autonomy: DEMO_AUTONOMY,
       fourEyes: true,
     });
     created.push(`client (${DEMO.timezone}, publish assisted, four eyes on)`);
@@ -107,13 +121,17 @@ export async function seedDemoTenant(ds: DataSource, dataDir: string): Promise<D
   );
   const settings = await ds.getRepository(ClientPolicySettings).findOne({ where: { clientId: client.id } });
   const policyDrift =
-    !settings || settings.autonomy.publish !== 'assisted' || !settings.fourEyes || settings.quietHours !== null;
+    !settings ||
+    settings.autonomy.publish !== 'assisted' ||
+    settings.autonomy.reply !== DEMO_AUTONOMY.reply ||
+    !settings.fourEyes ||
+    settings.quietHours !== null;
   if (policyDrift) {
     // Someone changed the demo client's policy since: the demo restores its own settings (audited).
     await ds.getRepository(ClientPolicySettings).update(
       { clientId: client.id },
       {
-        autonomy: { publish: 'assisted', reply: 'manual', dm: 'manual', like: 'manual', delete: 'manual' },
+        autonomy: DEMO_AUTONOMY,
         fourEyes: true,
         quietHours: null,
         updatedAt: new Date(),
