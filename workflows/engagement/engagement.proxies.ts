@@ -17,6 +17,7 @@ export function bookkeepingActivities(): EngagementActivities {
 export function effectActivities(): EngagementEffectActivities {
   return proxyActivities<EngagementEffectActivities>({
     startToCloseTimeout: '2 minutes',
-    retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '2 minutes', maximumAttempts: 5 },
+    // A cooldown answers with its own retry delay (seconds); other retryable failures back off to two minutes.
+    retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '2 minutes', maximumAttempts: 12 },
   });
 }

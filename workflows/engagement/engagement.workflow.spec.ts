@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { WorkflowHandle } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { toolPath } from '../../services/core/util/tool-path';
@@ -29,6 +30,7 @@ function mockActivities() {
     marks: [] as ConversationMark[],
     sends: [] as GuardedMessageInput[],
     hides: [] as GuardedModerationInput[],
+    dms: [] as GuardedMessageInput[],
     breaches: [] as string[],
   };
   const recordedIds = new Set<string>();
@@ -62,16 +64,19 @@ function mockActivities() {
           allow: false,
           reasons: [{ code: 'link_not_allowed', message: 'a link' }],
         };
-      return { replyId: `r-${m.messageId.slice(2)}`, checksum: 'sum', action: 'reply', allow: true, reasons: [] };
+      const action = m.messageId.includes(':dm') ? 'dm' : 'reply';
+      return { replyId: `r-${m.messageId.slice(2)}`, checksum: 'sum', action, allow: true, reasons: [] };
     },
     async guardedReply(r: GuardedMessageInput) {
       calls.sends.push(r);
+      if (r.replyId.includes('boom')) throw ApplicationFailure.nonRetryable('the platform is gone', 'PlatformDown');
       if (r.replyId.includes('needs_approval') && !r.approvedBy)
         return outcome('needs_approval', 'reply', [{ code: 'approval_required', message: 'assisted' }]);
       return outcome('done', 'reply');
     },
-    async guardedDm() {
-      return outcome('refused', 'dm');
+    async guardedDm(r: GuardedMessageInput) {
+      calls.dms.push(r);
+      return outcome('done', 'dm');
     },
     async guardedLike() {
       return outcome('refused', 'like');
@@ -157,10 +162,11 @@ describe('engagementAccountWorkflow (mocked activities, local dev server)', () =
     });
   }
 
+  let lastCalls: unknown;
   const until = async (ok: () => boolean) => {
     const deadline = Date.now() + 20_000;
     while (!ok()) {
-      if (Date.now() > deadline) throw new Error('timed out');
+      if (Date.now() > deadline) throw new Error(`timed out: ${JSON.stringify(lastCalls)}`);
       await new Promise((r) => setTimeout(r, 50));
     }
   };
@@ -182,6 +188,17 @@ describe('engagementAccountWorkflow (mocked activities, local dev server)', () =
       expect(await h.query(engagementStatusQuery)).toMatchObject({ handled: 4, pending: 0, waiting: 1 });
       // an escalation carries an SLA deadline for the inbox
       expect(mock.calls.marks.find((m) => m.conversationId === 'c-escalate:3')?.slaDueAt).toBeTruthy();
+    });
+  });
+
+  it('answers a direct message by a DM, not in a comment thread', async () => {
+    const mock = mockActivities();
+    await episode(mock, async (h) => {
+      await h.signal(inboundBatchSignal, { inboundEventIds: ['draft:dm:1'] });
+      await until(() => mock.calls.marks.length >= 1);
+      expect(mock.calls.dms.map((d) => d.replyId)).toEqual(['r-draft:dm:1']);
+      expect(mock.calls.sends).toEqual([]);
+      expect(mock.calls.marks[0].status).toBe('answered');
     });
   });
 
@@ -217,6 +234,17 @@ describe('engagementAccountWorkflow (mocked activities, local dev server)', () =
       expect(mock.calls.sends.map((s) => s.approvedBy)).toEqual([undefined, 'u-1']);
       expect(mock.calls.marks[1]).toMatchObject({ status: 'answered', slaDueAt: null });
       expect(await h.query(engagementStatusQuery)).toMatchObject({ waiting: 0 });
+    });
+  });
+
+  it('hands a reply the platform keeps refusing to a human instead of failing the episode', async () => {
+    const mock = mockActivities();
+    lastCalls = mock.calls;
+    await episode(mock, async (h) => {
+      await h.signal(inboundBatchSignal, { inboundEventIds: ['draft:boom', 'draft:after'] });
+      await until(() => mock.calls.marks.length >= 2);
+      expect(mock.calls.marks[0]).toMatchObject({ status: 'escalated', reasons: [{ code: 'send_failed' }] });
+      expect(mock.calls.marks[1]).toMatchObject({ conversationId: 'c-draft:after', status: 'answered' });
     });
   });
 

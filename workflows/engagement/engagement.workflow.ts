@@ -1,4 +1,12 @@
-import { allHandlersFinished, condition, continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
+import {
+  ActivityFailure,
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  continueAsNew,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
 import type { EngagementContext, EngagementInput, EngagementOutcomeReason } from '../contracts/engagement.contract';
 import { engagementStatusQuery, inboundBatchSignal, replyDecisionUpdate } from '../contracts/engagement.contract';
 import type { GuardedEngagementOutcome } from '../contracts/engagement-effects.contract';
@@ -50,6 +58,25 @@ export async function engagementAccountWorkflow(input: EngagementInput): Promise
     await books.markConversation({ ...ctx, conversationId, status, reasons, slaDueAt: null });
   }
 
+  /**
+   * Runs a guarded effect; one that still fails after its retries (a platform down for long, a cooldown that never
+   * ends) is handed to a human with the reason instead of failing the account's whole episode.
+   */
+  async function guarded(run: () => Promise<GuardedEngagementOutcome>): Promise<GuardedEngagementOutcome> {
+    try {
+      return await run();
+    } catch (err) {
+      if (!(err instanceof ActivityFailure)) throw err;
+      const cause = err.cause instanceof ApplicationFailure ? err.cause.message : err.message;
+      return {
+        outcome: 'failed',
+        reasons: [{ code: 'send_failed', message: `the platform action did not go through: ${cause}`.slice(0, 300) }],
+        action: 'reply',
+        replyId: null,
+      };
+    }
+  }
+
   /** What a guarded effect's outcome means for the conversation. */
   async function afterEffect(
     conversationId: string,
@@ -76,7 +103,7 @@ export async function engagementAccountWorkflow(input: EngagementInput): Promise
     if (routed.route === 'hide')
       return afterEffect(
         rec.conversationId,
-        await effects.guardedHide({ ...ctx, inboundEventId }),
+        await guarded(() => effects.guardedHide({ ...ctx, inboundEventId })),
         'hidden',
         routed.slaSeconds,
       );
@@ -84,12 +111,11 @@ export async function engagementAccountWorkflow(input: EngagementInput): Promise
     // A draft that fails its constraints is never sent: a human writes the answer (fail closed, C-29).
     if (!draft.allow || !draft.replyId || !draft.checksum)
       return waiting(rec.conversationId, 'escalated', routed.slaSeconds, draft.reasons);
-    const sent = await effects.guardedReply({
-      ...ctx,
-      inboundEventId,
-      replyId: draft.replyId,
-      checksum: draft.checksum,
-    });
+    // A comment is answered in its thread, a DM by a DM.
+    const send = draft.action === 'dm' ? effects.guardedDm : effects.guardedReply;
+    const replyId = draft.replyId;
+    const checksum = draft.checksum;
+    const sent = await guarded(() => send({ ...ctx, inboundEventId, replyId, checksum }));
     return afterEffect(rec.conversationId, sent, 'answered', routed.slaSeconds);
   }
 
@@ -118,13 +144,15 @@ export async function engagementAccountWorkflow(input: EngagementInput): Promise
       return;
     }
     const send = target.action === 'dm' ? effects.guardedDm : effects.guardedReply;
-    const sent = await send({
-      ...ctx,
-      inboundEventId: target.inboundEventId,
-      replyId: d.replyId,
-      checksum: d.checksum,
-      approvedBy: d.approverId,
-    });
+    const sent = await guarded(() =>
+      send({
+        ...ctx,
+        inboundEventId: target.inboundEventId,
+        replyId: d.replyId,
+        checksum: d.checksum!,
+        approvedBy: d.approverId,
+      }),
+    );
     if (sent.outcome === 'done') return settled(target.conversationId, 'answered');
     await books.markConversation({
       ...ctx,
