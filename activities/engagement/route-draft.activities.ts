@@ -1,6 +1,11 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { EntityManager } from 'typeorm';
-import { EngagementReply, InboundEvent, PlatformAccount } from '../../services/core/database/entities';
+import {
+  ClientPolicySettings,
+  EngagementReply,
+  InboundEvent,
+  PlatformAccount,
+} from '../../services/core/database/entities';
 import { ConversationMessage } from '../../services/core/database/entities';
 import type { StoredRoute } from '../../services/core/database/entities';
 import { ConversationsRepository } from '../../services/core/engagement/conversations/conversations.repository';
@@ -30,6 +35,17 @@ async function loadMessage(m: EntityManager, input: MessageRef) {
   return { message, conv };
 }
 
+/** The client's engagement settings (classifier, drafter, link allowlist); none set means the rules and templates. */
+async function settingsOf(m: EntityManager, clientId: string) {
+  const row = await m.findOne(ClientPolicySettings, { where: { clientId } });
+  const e = row?.engagement ?? {};
+  const linkAllowlist = e.linkAllowlist ?? [];
+  return {
+    router: { classifier: e.classifier ?? 'rules', linkAllowlist },
+    reply: { drafter: e.drafter ?? 'templates', linkAllowlist },
+  } as const;
+}
+
 const thread = (rows: ConversationMessage[]) => rows.map((r) => ({ direction: r.direction, text: r.text }));
 
 /**
@@ -49,12 +65,13 @@ export function createRouteDraftActivities(deps: EngagementDeps) {
 
   return {
     async routeMessage(input: MessageRef): Promise<RoutedMessage> {
-      const { message, conv, brand } = await deps.ds.transaction(async (m) => ({
+      const { message, conv, brand, settings } = await deps.ds.transaction(async (m) => ({
         ...(await loadMessage(m, input)),
         brand: await deps.brandContext(m, input.clientId),
+        settings: await settingsOf(m, input.clientId),
       }));
       const decision = await routeInbound(
-        { text: message.text, kind: conv.kind, platform: conv.platform, brand, settings: {} },
+        { text: message.text, kind: conv.kind, platform: conv.platform, brand, settings: settings.router },
         { gateway: deps.gateway, scope: scope(input, 'router', message.id) },
       );
       const route: StoredRoute = {
@@ -88,10 +105,11 @@ export function createRouteDraftActivities(deps: EngagementDeps) {
     },
 
     async draftReply(input: MessageRef): Promise<DraftedReply> {
-      const { message, conv, brand, recent } = await deps.ds.transaction(async (m) => {
+      const { message, conv, brand, recent, settings } = await deps.ds.transaction(async (m) => {
         const loaded = await loadMessage(m, input);
         return {
           ...loaded,
+          settings: await settingsOf(m, input.clientId),
           brand: await deps.brandContext(m, input.clientId),
           recent: await ConversationsRepository.lastMessages(m, {
             clientId: input.clientId,
@@ -124,7 +142,7 @@ export function createRouteDraftActivities(deps: EngagementDeps) {
           },
           brand,
           thread: { summary: conv.summary, recent: thread(recent.filter((r) => r.id !== message.id)) },
-          settings: {},
+          settings: settings.reply,
           seed: message.id,
         },
         { policy: deps.policy, gateway: deps.gateway, scope: scope(input, 'drafter', message.id) },
@@ -189,7 +207,7 @@ export function createRouteDraftActivities(deps: EngagementDeps) {
           // A human approved (or wrote) this text: the template rule is for replies no human looked at.
           origin: 'human',
           brand: await deps.brandContext(m, input.clientId),
-          linkAllowlist: [],
+          linkAllowlist: (await settingsOf(m, input.clientId)).reply.linkAllowlist,
         });
         if (!check.allow)
           await m.update(

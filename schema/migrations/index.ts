@@ -22,6 +22,7 @@ import { InboundEvents1765200000000 } from './1765200000000-inbound-events';
 import { EngagementReplies1765300000000 } from './1765300000000-engagement-replies';
 import { WebhooksOut1765400000000 } from './1765400000000-webhooks-out';
 import { AvatarPresenter1765700000000 } from './1765700000000-avatar-presenter';
+import { EngagementSettings1765800000000 } from './1765800000000-engagement-settings';
 
 /** Every migration in order; TypeORM records what ran in the `migrations` table. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   EngagementReplies1765300000000,
   WebhooksOut1765400000000,
   AvatarPresenter1765700000000,
+  EngagementSettings1765800000000,
 ];

@@ -86,6 +86,7 @@ const WELL_FORMED: Record<string, unknown> = {
   apiKey: 'sk-walk-0123456789abcdefghijklmnop',
   csv: 'text,account,date\nwalked,@probe,2031-06-02T09:30\n',
   dryRunDigest: 'a'.repeat(64),
+  checksum: 'b'.repeat(64),
   goals: 'walked',
 };
 

@@ -195,7 +195,34 @@ describe('engagement: comments in, routed, answered, hidden or escalated (real i
   });
 
   it('[C-21] an assisted reply waits in the inbox; approving it there sends it through the guard', async () => {
-    const { t, postId } = await brandWithPost({ reply: 'assisted', hide: 'autonomous' });
+    const { t, postId } = await brandWithPost({ reply: 'autonomous', hide: 'autonomous' });
+    // Set through the API as an Admin: replies need a human now, and the client's own model classifies after the
+    // rules (the local provider here); a reply may link to the shop.
+    const settings = await stack.gql<{ updatePolicySettings: Record<string, unknown> }>(
+      t.users.admin,
+      `mutation($i: UpdatePolicySettingsInput!) { updatePolicySettings(input: $i) {
+         replyAutonomy engagementClassifier engagementDrafter replyLinkAllowlist } }`,
+      {
+        i: {
+          clientId: t.clientId,
+          replyAutonomy: 'assisted',
+          engagementClassifier: 'llm',
+          replyLinkAllowlist: ['Shop.Example'],
+        },
+      },
+    );
+    expect(settings.data?.updatePolicySettings).toEqual({
+      replyAutonomy: 'assisted',
+      engagementClassifier: 'llm',
+      engagementDrafter: 'templates',
+      replyLinkAllowlist: ['shop.example'],
+    });
+    const bad = await stack.gql(
+      t.users.admin,
+      `mutation($i: UpdatePolicySettingsInput!) { updatePolicySettings(input: $i) { replyAutonomy } }`,
+      { i: { clientId: t.clientId, replyLinkAllowlist: ['http://evil.example/x'] } },
+    );
+    expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     await comment(postId, 'How long does delivery to Berlin take?');
     const [conv] = await conversationsOf(t, 1, (cs) => cs[0]?.status === 'awaiting_approval');
     const replies = await stack.gql<{
@@ -205,6 +232,11 @@ describe('engagement: comments in, routed, answered, hidden or escalated (real i
     });
     const [draft] = replies.data!.conversationReplies;
     expect(draft.status).toBe('draft');
+    const [routed] = await stack.ds.query<{ route: { classifier: string; intent: string } }[]>(
+      'SELECT route FROM conversation_messages WHERE conversation_id = $1',
+      [conv.id],
+    );
+    expect(routed.route).toMatchObject({ classifier: 'llm', intent: 'question' });
     const analyst = await stack.gql(
       t.users.analyst,
       `mutation($i: ApproveReplyInput!) { approveReply(input: $i) { id } }`,

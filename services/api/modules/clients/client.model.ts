@@ -28,4 +28,14 @@ export class PolicySettingsModel {
     description: 'monthly spend caps on platforms that bill per post (X); a post over its cap waits',
   })
   platformSpendCaps!: PlatformSpendCapModel[];
+  @Field({ description: 'reply autonomy: autonomous replies go out by themselves (sensitive comments never do)' })
+  replyAutonomy!: string;
+  @Field() dmAutonomy!: string;
+  @Field() likeAutonomy!: string;
+  @Field() hideAutonomy!: string;
+  @Field({ description: "rules, or llm: the client's model classifies after the rules (it can add caution only)" })
+  engagementClassifier!: string;
+  @Field({ description: "templates, or llm: the client's model fills a template's answer slot" })
+  engagementDrafter!: string;
+  @Field(() => [String], { description: 'domains a reply may link to' }) replyLinkAllowlist!: string[];
 }

@@ -106,6 +106,16 @@ export class ClientsService {
           max_usd_micros_per_month: Math.round(c.monthlyUsd * 1_000_000),
         }));
       }
+      for (const action of ['reply', 'dm', 'like', 'hide'] as const) {
+        const level = input[`${action}Autonomy`];
+        if (level) s.autonomy = { ...s.autonomy, [action]: level };
+      }
+      const engagement = { ...(s.engagement ?? {}) };
+      if (input.engagementClassifier) engagement.classifier = input.engagementClassifier;
+      if (input.engagementDrafter) engagement.drafter = input.engagementDrafter;
+      if (input.replyLinkAllowlist)
+        engagement.linkAllowlist = [...new Set(input.replyLinkAllowlist.map((d) => d.toLowerCase()))];
+      s.engagement = engagement;
       s.updatedAt = new Date();
       await m.save(ClientPolicySettings, s);
       const after = toModel(s);
@@ -140,5 +150,12 @@ function toModel(s: ClientPolicySettings): PolicySettingsModel {
       platform: c.platform,
       monthlyUsd: c.max_usd_micros_per_month / 1_000_000,
     })),
+    replyAutonomy: s.autonomy.reply ?? 'manual',
+    dmAutonomy: s.autonomy.dm ?? 'manual',
+    likeAutonomy: s.autonomy.like ?? 'manual',
+    hideAutonomy: s.autonomy.hide ?? 'manual',
+    engagementClassifier: s.engagement?.classifier ?? 'rules',
+    engagementDrafter: s.engagement?.drafter ?? 'templates',
+    replyLinkAllowlist: s.engagement?.linkAllowlist ?? [],
   };
 }

@@ -17,6 +17,14 @@ export interface QuietHours {
   end_hour: number;
 }
 
+/** How a client's comments are routed and answered (services/core/engagement: routerSettingsSchema, replySettingsSchema). */
+export interface EngagementSettings {
+  classifier?: 'rules' | 'llm';
+  drafter?: 'templates' | 'llm';
+  /** domains a reply may link to, and whose links are not a spam signal */
+  linkAllowlist?: string[];
+}
+
 @Entity({ name: 'client_policy_settings' })
 export class ClientPolicySettings {
   @PrimaryColumn({ name: 'client_id', type: 'uuid' }) clientId!: string;
@@ -29,5 +37,6 @@ export class ClientPolicySettings {
   @Column({ name: 'quiet_hours', type: 'jsonb', nullable: true }) quietHours!: QuietHours | null;
   @Column({ name: 'lateness_cutoff_seconds', type: 'int', nullable: true }) latenessCutoffSeconds!: number | null;
   @Column({ name: 'enabled_platforms', type: 'text', array: true }) enabledPlatforms!: string[];
+  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" }) engagement!: EngagementSettings;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -8,11 +8,15 @@ import {
   IsInt,
   IsNumber,
   IsUUID,
+  Matches,
   Max,
   Min,
   ValidateNested,
 } from 'class-validator';
 import { PLATFORM_IDS } from '../../../../../workflows/contracts/vocabulary/platform-id';
+import type { AutonomyLevel } from '../../../../core/database/entities';
+
+const AUTONOMY: AutonomyLevel[] = ['manual', 'assisted', 'autonomous'];
 import { PlatformIdEnum } from '../../../schema/enums';
 import { OptionalNotNull } from '../../../validation/optional-not-null.decorator';
 
@@ -57,4 +61,23 @@ export class UpdatePolicySettingsInput {
   @ValidateNested({ each: true })
   @Type(() => PlatformSpendCapInput)
   platformSpendCaps?: PlatformSpendCapInput[];
+  @Field(() => String, { nullable: true }) @OptionalNotNull() @IsIn(AUTONOMY) replyAutonomy?: AutonomyLevel;
+  @Field(() => String, { nullable: true }) @OptionalNotNull() @IsIn(AUTONOMY) dmAutonomy?: AutonomyLevel;
+  @Field(() => String, { nullable: true }) @OptionalNotNull() @IsIn(AUTONOMY) likeAutonomy?: AutonomyLevel;
+  @Field(() => String, { nullable: true }) @OptionalNotNull() @IsIn(AUTONOMY) hideAutonomy?: AutonomyLevel;
+  @Field(() => String, { nullable: true }) @OptionalNotNull() @IsIn(['rules', 'llm']) engagementClassifier?:
+    'rules' | 'llm';
+  @Field(() => String, { nullable: true })
+  @OptionalNotNull()
+  @IsIn(['templates', 'llm'])
+  engagementDrafter?: 'templates' | 'llm';
+  @Field(() => [String], { nullable: true, description: 'replaces the domains a reply may link to' })
+  @OptionalNotNull()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @Matches(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, {
+    each: true,
+    message: 'replyLinkAllowlist: bare domain names like example.com',
+  })
+  replyLinkAllowlist?: string[];
 }
