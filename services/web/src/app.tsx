@@ -12,6 +12,7 @@ import { ComposeScreen } from './screens/compose.screen';
 import { ConnectionsScreen } from './screens/connector-health/connections.screen';
 import { NeedsAttentionScreen } from './screens/connector-health/needs-attention.screen';
 import { ImportScreen } from './screens/import.screen';
+import { InboxScreen } from './screens/inbox/inbox.screen';
 import { KillSwitchesScreen } from './screens/kill-switches.screen';
 import { NotFoundScreen } from './screens/not-found.screen';
 import { OnboardingScreen } from './screens/onboarding.screen';
@@ -117,6 +118,10 @@ function ClientRoutes({ clientId, path }: { clientId: string; path: string }) {
         break;
       case 'review':
         screen = <ReviewScreen />;
+        break;
+      case 'inbox':
+        // One screen for the list and a selected conversation, so selecting keeps the list's pages and scroll.
+        screen = rest.length <= 2 ? <InboxScreen conversationId={rest[1] || null} /> : <NotFoundScreen />;
         break;
       case 'import':
         screen = <ImportScreen />;

@@ -15,6 +15,21 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query Inbox(\n    $clientId: ID!\n    $first: Int!\n    $after: String\n    $status: ConversationStatus\n    $platform: String\n    $intent: Intent\n    $sentiment: Sentiment\n    $assigneeId: ID\n    $breached: Boolean\n  ) {\n    inbox(\n      clientId: $clientId\n      first: $first\n      after: $after\n      status: $status\n      platform: $platform\n      intent: $intent\n      sentiment: $sentiment\n      assigneeId: $assigneeId\n      breached: $breached\n    ) {\n      items {\n        id\n        status\n        kind\n        intent\n        sentiment\n        flags\n        sensitive\n        platform\n        platformAccountId\n        lastMessageAt\n        slaDueAt\n        slaBreached\n        assigneeId\n      }\n      endCursor\n    }\n  }\n": typeof types.InboxDocument,
+    "\n  query Conversation($id: ID!) {\n    conversation(id: $id) {\n      id\n      status\n      kind\n      intent\n      sentiment\n      flags\n      sensitive\n      platform\n      platformAccountId\n      lastMessageAt\n      slaDueAt\n      slaBreached\n      assigneeId\n      why\n      summary\n      reasons {\n        code\n        message\n      }\n    }\n  }\n": typeof types.ConversationDocument,
+    "\n  query ConversationMessages($conversationId: ID!) {\n    conversationMessages(conversationId: $conversationId) {\n      id\n      direction\n      authorHandle\n      text\n      occurredAt\n    }\n  }\n": typeof types.ConversationMessagesDocument,
+    "\n  query ConversationNotes($conversationId: ID!) {\n    conversationNotes(conversationId: $conversationId) {\n      id\n      authorId\n      text\n      createdAt\n    }\n  }\n": typeof types.ConversationNotesDocument,
+    "\n  query ConversationReplies($conversationId: ID!) {\n    conversationReplies(conversationId: $conversationId) {\n      id\n      action\n      status\n      text\n      checksum\n      authorKind\n      authorId\n      approvedBy\n      sentAt\n      reasons {\n        code\n        message\n      }\n    }\n  }\n": typeof types.ConversationRepliesDocument,
+    "\n  query SavedReplies($clientId: ID!) {\n    savedReplies(clientId: $clientId) {\n      id\n      title\n      text\n    }\n  }\n": typeof types.SavedRepliesDocument,
+    "\n  mutation AssignConversation($input: AssignConversationInput!) {\n    assignConversation(input: $input) {\n      id\n      status\n      kind\n      intent\n      sentiment\n      flags\n      sensitive\n      platform\n      platformAccountId\n      lastMessageAt\n      slaDueAt\n      slaBreached\n      assigneeId\n    }\n  }\n": typeof types.AssignConversationDocument,
+    "\n  mutation EscalateConversation($input: ConversationStatusInput!) {\n    escalateConversation(input: $input) {\n      id\n      status\n      kind\n      intent\n      sentiment\n      flags\n      sensitive\n      platform\n      platformAccountId\n      lastMessageAt\n      slaDueAt\n      slaBreached\n      assigneeId\n    }\n  }\n": typeof types.EscalateConversationDocument,
+    "\n  mutation CloseConversation($input: ConversationStatusInput!) {\n    closeConversation(input: $input) {\n      id\n      status\n      kind\n      intent\n      sentiment\n      flags\n      sensitive\n      platform\n      platformAccountId\n      lastMessageAt\n      slaDueAt\n      slaBreached\n      assigneeId\n    }\n  }\n": typeof types.CloseConversationDocument,
+    "\n  mutation AddConversationNote($input: ConversationNoteInput!) {\n    addConversationNote(input: $input) {\n      id\n    }\n  }\n": typeof types.AddConversationNoteDocument,
+    "\n  mutation ApproveReply($input: ApproveReplyInput!) {\n    approveReply(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.ApproveReplyDocument,
+    "\n  mutation RejectReply($input: RejectReplyInput!) {\n    rejectReply(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.RejectReplyDocument,
+    "\n  mutation ReplyToConversation($input: ReplyToConversationInput!) {\n    replyToConversation(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.ReplyToConversationDocument,
+    "\n  mutation CreateSavedReply($input: SavedReplyInput!) {\n    createSavedReply(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateSavedReplyDocument,
+    "\n  mutation DeleteSavedReply($input: DeleteSavedReplyInput!) {\n    deleteSavedReply(input: $input)\n  }\n": typeof types.DeleteSavedReplyDocument,
     "\n  query Whoami {\n    whoami {\n      id\n      email\n      displayName\n      totpEnabled\n      via\n      staff\n      memberships {\n        agencyId\n        agencyName\n        clientId\n        role\n      }\n    }\n  }\n": typeof types.WhoamiDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      needsSecondFactor\n      csrfToken\n      me {\n        id\n      }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation CompleteSecondFactor($input: SecondFactorInput!) {\n    completeSecondFactor(input: $input) {\n      csrfToken\n    }\n  }\n": typeof types.CompleteSecondFactorDocument,
@@ -100,6 +115,21 @@ type Documents = {
     "\n  mutation HealthReconnectAccount($accountId: ID!) {\n    reconnectAccount(accountId: $accountId) {\n      authorizeUrl\n      attemptId\n    }\n  }\n": typeof types.HealthReconnectAccountDocument,
 };
 const documents: Documents = {
+    "\n  query Inbox(\n    $clientId: ID!\n    $first: Int!\n    $after: String\n    $status: ConversationStatus\n    $platform: String\n    $intent: Intent\n    $sentiment: Sentiment\n    $assigneeId: ID\n    $breached: Boolean\n  ) {\n    inbox(\n      clientId: $clientId\n      first: $first\n      after: $after\n      status: $status\n      platform: $platform\n      intent: $intent\n      sentiment: $sentiment\n      assigneeId: $assigneeId\n      breached: $breached\n    ) {\n      items {\n        id\n        status\n        kind\n        intent\n        sentiment\n        flags\n        sensitive\n        platform\n        platformAccountId\n        lastMessageAt\n        slaDueAt\n        slaBreached\n        assigneeId\n      }\n      endCursor\n    }\n  }\n": types.InboxDocument,
+    "\n  query Conversation($id: ID!) {\n    conversation(id: $id) {\n      id\n      status\n      kind\n      intent\n      sentiment\n      flags\n      sensitive\n      platform\n      platformAccountId\n      lastMessageAt\n      slaDueAt\n      slaBreached\n      assigneeId\n      why\n      summary\n      reasons {\n        code\n        message\n      }\n    }\n  }\n": types.ConversationDocument,
+    "\n  query ConversationMessages($conversationId: ID!) {\n    conversationMessages(conversationId: $conversationId) {\n      id\n      direction\n      authorHandle\n      text\n      occurredAt\n    }\n  }\n": types.ConversationMessagesDocument,
+    "\n  query ConversationNotes($conversationId: ID!) {\n    conversationNotes(conversationId: $conversationId) {\n      id\n      authorId\n      text\n      createdAt\n    }\n  }\n": types.ConversationNotesDocument,
+    "\n  query ConversationReplies($conversationId: ID!) {\n    conversationReplies(conversationId: $conversationId) {\n      id\n      action\n      status\n      text\n      checksum\n      authorKind\n      authorId\n      approvedBy\n      sentAt\n      reasons {\n        code\n        message\n      }\n    }\n  }\n": types.ConversationRepliesDocument,
+    "\n  query SavedReplies($clientId: ID!) {\n    savedReplies(clientId: $clientId) {\n      id\n      title\n      text\n    }\n  }\n": types.SavedRepliesDocument,
+    "\n  mutation AssignConversation($input: AssignConversationInput!) {\n    assignConversation(input: $input) {\n      id\n      status\n      kind\n      intent\n      sentiment\n      flags\n      sensitive\n      platform\n      platformAccountId\n      lastMessageAt\n      slaDueAt\n      slaBreached\n      assigneeId\n    }\n  }\n": types.AssignConversationDocument,
+    "\n  mutation EscalateConversation($input: ConversationStatusInput!) {\n    escalateConversation(input: $input) {\n      id\n      status\n      kind\n      intent\n      sentiment\n      flags\n      sensitive\n      platform\n      platformAccountId\n      lastMessageAt\n      slaDueAt\n      slaBreached\n      assigneeId\n    }\n  }\n": types.EscalateConversationDocument,
+    "\n  mutation CloseConversation($input: ConversationStatusInput!) {\n    closeConversation(input: $input) {\n      id\n      status\n      kind\n      intent\n      sentiment\n      flags\n      sensitive\n      platform\n      platformAccountId\n      lastMessageAt\n      slaDueAt\n      slaBreached\n      assigneeId\n    }\n  }\n": types.CloseConversationDocument,
+    "\n  mutation AddConversationNote($input: ConversationNoteInput!) {\n    addConversationNote(input: $input) {\n      id\n    }\n  }\n": types.AddConversationNoteDocument,
+    "\n  mutation ApproveReply($input: ApproveReplyInput!) {\n    approveReply(input: $input) {\n      id\n      status\n    }\n  }\n": types.ApproveReplyDocument,
+    "\n  mutation RejectReply($input: RejectReplyInput!) {\n    rejectReply(input: $input) {\n      id\n      status\n    }\n  }\n": types.RejectReplyDocument,
+    "\n  mutation ReplyToConversation($input: ReplyToConversationInput!) {\n    replyToConversation(input: $input) {\n      id\n      status\n    }\n  }\n": types.ReplyToConversationDocument,
+    "\n  mutation CreateSavedReply($input: SavedReplyInput!) {\n    createSavedReply(input: $input) {\n      id\n    }\n  }\n": types.CreateSavedReplyDocument,
+    "\n  mutation DeleteSavedReply($input: DeleteSavedReplyInput!) {\n    deleteSavedReply(input: $input)\n  }\n": types.DeleteSavedReplyDocument,
     "\n  query Whoami {\n    whoami {\n      id\n      email\n      displayName\n      totpEnabled\n      via\n      staff\n      memberships {\n        agencyId\n        agencyName\n        clientId\n        role\n      }\n    }\n  }\n": types.WhoamiDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      needsSecondFactor\n      csrfToken\n      me {\n        id\n      }\n    }\n  }\n": types.SignInDocument,
     "\n  mutation CompleteSecondFactor($input: SecondFactorInput!) {\n    completeSecondFactor(input: $input) {\n      csrfToken\n    }\n  }\n": types.CompleteSecondFactorDocument,
@@ -185,6 +215,66 @@ const documents: Documents = {
     "\n  mutation HealthReconnectAccount($accountId: ID!) {\n    reconnectAccount(accountId: $accountId) {\n      authorizeUrl\n      attemptId\n    }\n  }\n": types.HealthReconnectAccountDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Inbox(\n    $clientId: ID!\n    $first: Int!\n    $after: String\n    $status: ConversationStatus\n    $platform: String\n    $intent: Intent\n    $sentiment: Sentiment\n    $assigneeId: ID\n    $breached: Boolean\n  ) {\n    inbox(\n      clientId: $clientId\n      first: $first\n      after: $after\n      status: $status\n      platform: $platform\n      intent: $intent\n      sentiment: $sentiment\n      assigneeId: $assigneeId\n      breached: $breached\n    ) {\n      items {\n        id\n        status\n        kind\n        intent\n        sentiment\n        flags\n        sensitive\n        platform\n        platformAccountId\n        lastMessageAt\n        slaDueAt\n        slaBreached\n        assigneeId\n      }\n      endCursor\n    }\n  }\n"): typeof import('./graphql').InboxDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Conversation($id: ID!) {\n    conversation(id: $id) {\n      id\n      status\n      kind\n      intent\n      sentiment\n      flags\n      sensitive\n      platform\n      platformAccountId\n      lastMessageAt\n      slaDueAt\n      slaBreached\n      assigneeId\n      why\n      summary\n      reasons {\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql').ConversationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConversationMessages($conversationId: ID!) {\n    conversationMessages(conversationId: $conversationId) {\n      id\n      direction\n      authorHandle\n      text\n      occurredAt\n    }\n  }\n"): typeof import('./graphql').ConversationMessagesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConversationNotes($conversationId: ID!) {\n    conversationNotes(conversationId: $conversationId) {\n      id\n      authorId\n      text\n      createdAt\n    }\n  }\n"): typeof import('./graphql').ConversationNotesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConversationReplies($conversationId: ID!) {\n    conversationReplies(conversationId: $conversationId) {\n      id\n      action\n      status\n      text\n      checksum\n      authorKind\n      authorId\n      approvedBy\n      sentAt\n      reasons {\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql').ConversationRepliesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SavedReplies($clientId: ID!) {\n    savedReplies(clientId: $clientId) {\n      id\n      title\n      text\n    }\n  }\n"): typeof import('./graphql').SavedRepliesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AssignConversation($input: AssignConversationInput!) {\n    assignConversation(input: $input) {\n      id\n      status\n      kind\n      intent\n      sentiment\n      flags\n      sensitive\n      platform\n      platformAccountId\n      lastMessageAt\n      slaDueAt\n      slaBreached\n      assigneeId\n    }\n  }\n"): typeof import('./graphql').AssignConversationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EscalateConversation($input: ConversationStatusInput!) {\n    escalateConversation(input: $input) {\n      id\n      status\n      kind\n      intent\n      sentiment\n      flags\n      sensitive\n      platform\n      platformAccountId\n      lastMessageAt\n      slaDueAt\n      slaBreached\n      assigneeId\n    }\n  }\n"): typeof import('./graphql').EscalateConversationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CloseConversation($input: ConversationStatusInput!) {\n    closeConversation(input: $input) {\n      id\n      status\n      kind\n      intent\n      sentiment\n      flags\n      sensitive\n      platform\n      platformAccountId\n      lastMessageAt\n      slaDueAt\n      slaBreached\n      assigneeId\n    }\n  }\n"): typeof import('./graphql').CloseConversationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddConversationNote($input: ConversationNoteInput!) {\n    addConversationNote(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').AddConversationNoteDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApproveReply($input: ApproveReplyInput!) {\n    approveReply(input: $input) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').ApproveReplyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RejectReply($input: RejectReplyInput!) {\n    rejectReply(input: $input) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').RejectReplyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReplyToConversation($input: ReplyToConversationInput!) {\n    replyToConversation(input: $input) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').ReplyToConversationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateSavedReply($input: SavedReplyInput!) {\n    createSavedReply(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').CreateSavedReplyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteSavedReply($input: DeleteSavedReplyInput!) {\n    deleteSavedReply(input: $input)\n  }\n"): typeof import('./graphql').DeleteSavedReplyDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

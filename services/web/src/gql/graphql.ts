@@ -37,6 +37,20 @@ export type ApprovePostInput = {
   postId: string | number;
 };
 
+export type ApproveReplyInput = {
+  /** the checksum of the draft as shown (C-23) */
+  checksum: string;
+  replyId: string | number;
+  /** the text as edited; the editor becomes its author */
+  text?: string | null | undefined;
+};
+
+export type AssignConversationInput = {
+  /** null unassigns */
+  assigneeId?: string | number | null | undefined;
+  conversationId: string | number;
+};
+
 export type AvatarPresenterInput = {
   avatarId: string;
   voiceId: string;
@@ -48,6 +62,25 @@ export type ConfirmTotpInput = {
 
 export type ConnectAttemptInput = {
   attemptId: string | number;
+};
+
+export type ConversationNoteInput = {
+  conversationId: string | number;
+  text: string;
+};
+
+/** Where a conversation stands */
+export type ConversationStatus =
+  | 'answered'
+  | 'awaiting_approval'
+  | 'closed'
+  | 'escalated'
+  | 'hidden'
+  | 'open';
+
+export type ConversationStatusInput = {
+  conversationId: string | number;
+  note?: string | null | undefined;
 };
 
 export type CreateApiTokenInput = {
@@ -104,6 +137,10 @@ export type CreateWebhookSubscriptionInput = {
 export type DeleteQueueSlotInput = {
   clientId: string | number;
   slotId: string | number;
+};
+
+export type DeleteSavedReplyInput = {
+  id: string | number;
 };
 
 export type EditItemTextInput = {
@@ -172,6 +209,27 @@ export type ImportRowErrorCode =
   | 'too_many_media'
   | 'unknown_account'
   | 'wrong_field_count';
+
+export type InboundKind =
+  | 'comment'
+  | 'dm'
+  | 'mention'
+  | 'reply';
+
+/** What the router read in a message */
+export type Intent =
+  | 'complaint'
+  | 'crisis'
+  | 'harassment'
+  | 'legal'
+  | 'medical'
+  | 'other'
+  | 'praise'
+  | 'press'
+  | 'pricing'
+  | 'question'
+  | 'refund'
+  | 'spam';
 
 /** What a knowledge base source was made from */
 export type KbSourceKind =
@@ -336,10 +394,20 @@ export type RejectItemInput = {
   reason?: string | null | undefined;
 };
 
+export type RejectReplyInput = {
+  note?: string | null | undefined;
+  replyId: string | number;
+};
+
 export type RemoveProviderKeyInput = {
   agencyId?: string | number | null | undefined;
   clientId?: string | number | null | undefined;
   provider: string;
+};
+
+export type ReplyToConversationInput = {
+  conversationId: string | number;
+  text: string;
 };
 
 export type RequestItemChangesInput = {
@@ -351,6 +419,19 @@ export type RequestItemChangesInput = {
 export type ReschedulePostInput = {
   postId: string | number;
   scheduledAt: string;
+};
+
+/** What the router flagged in the text itself */
+export type SafetyFlag =
+  | 'injection'
+  | 'link'
+  | 'pii'
+  | 'profanity';
+
+export type SavedReplyInput = {
+  clientId: string | number;
+  text: string;
+  title: string;
 };
 
 export type SchedulePostInput = {
@@ -366,6 +447,11 @@ export type SchedulePostInput = {
 export type SecondFactorInput = {
   code: string;
 };
+
+export type Sentiment =
+  | 'negative'
+  | 'neutral'
+  | 'positive';
 
 export type SetKillSwitchInput = {
   engaged: boolean;
@@ -434,14 +520,22 @@ export type UpdateBrandKitInput = {
 export type UpdatePolicySettingsInput = {
   clearQuietHours?: boolean | null | undefined;
   clientId: string | number;
+  dmAutonomy?: string | null | undefined;
+  engagementClassifier?: string | null | undefined;
+  engagementDrafter?: string | null | undefined;
   fourEyes?: boolean | null | undefined;
+  hideAutonomy?: string | null | undefined;
   latenessCutoffSeconds?: number | null | undefined;
+  likeAutonomy?: string | null | undefined;
   maxPublishesPerAccountPerDay?: number | null | undefined;
   /** replaces the monthly spend caps (an empty list removes them) */
   platformSpendCaps?: Array<PlatformSpendCapInput> | null | undefined;
   publishAutonomy?: string | null | undefined;
   quietHoursEnd?: number | null | undefined;
   quietHoursStart?: number | null | undefined;
+  replyAutonomy?: string | null | undefined;
+  /** replaces the domains a reply may link to */
+  replyLinkAllowlist?: Array<string> | null | undefined;
 };
 
 export type UpdateQueueSlotInput = {
@@ -477,6 +571,119 @@ export type WebhookSubscriptionRefInput = {
   clientId?: string | number | null | undefined;
   subscriptionId: string | number;
 };
+
+export type InboxQueryVariables = Exact<{
+  clientId: string | number;
+  first: number;
+  after?: string | null | undefined;
+  status?: ConversationStatus | null | undefined;
+  platform?: string | null | undefined;
+  intent?: Intent | null | undefined;
+  sentiment?: Sentiment | null | undefined;
+  assigneeId?: string | number | null | undefined;
+  breached?: boolean | null | undefined;
+}>;
+
+
+export type InboxQuery = { inbox: { endCursor: string | null, items: Array<{ id: string, status: ConversationStatus, kind: InboundKind, intent: Intent | null, sentiment: Sentiment | null, flags: Array<SafetyFlag>, sensitive: boolean, platform: string, platformAccountId: string, lastMessageAt: string, slaDueAt: string | null, slaBreached: boolean, assigneeId: string | null }> } };
+
+export type ConversationQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConversationQuery = { conversation: { id: string, status: ConversationStatus, kind: InboundKind, intent: Intent | null, sentiment: Sentiment | null, flags: Array<SafetyFlag>, sensitive: boolean, platform: string, platformAccountId: string, lastMessageAt: string, slaDueAt: string | null, slaBreached: boolean, assigneeId: string | null, why: Array<string>, summary: string, reasons: Array<{ code: string, message: string }> } };
+
+export type ConversationMessagesQueryVariables = Exact<{
+  conversationId: string | number;
+}>;
+
+
+export type ConversationMessagesQuery = { conversationMessages: Array<{ id: string, direction: string, authorHandle: string | null, text: string, occurredAt: string }> };
+
+export type ConversationNotesQueryVariables = Exact<{
+  conversationId: string | number;
+}>;
+
+
+export type ConversationNotesQuery = { conversationNotes: Array<{ id: string, authorId: string, text: string, createdAt: string }> };
+
+export type ConversationRepliesQueryVariables = Exact<{
+  conversationId: string | number;
+}>;
+
+
+export type ConversationRepliesQuery = { conversationReplies: Array<{ id: string, action: string, status: string, text: string, checksum: string, authorKind: string, authorId: string | null, approvedBy: string | null, sentAt: string | null, reasons: Array<{ code: string, message: string }> }> };
+
+export type SavedRepliesQueryVariables = Exact<{
+  clientId: string | number;
+}>;
+
+
+export type SavedRepliesQuery = { savedReplies: Array<{ id: string, title: string, text: string }> };
+
+export type AssignConversationMutationVariables = Exact<{
+  input: AssignConversationInput;
+}>;
+
+
+export type AssignConversationMutation = { assignConversation: { id: string, status: ConversationStatus, kind: InboundKind, intent: Intent | null, sentiment: Sentiment | null, flags: Array<SafetyFlag>, sensitive: boolean, platform: string, platformAccountId: string, lastMessageAt: string, slaDueAt: string | null, slaBreached: boolean, assigneeId: string | null } };
+
+export type EscalateConversationMutationVariables = Exact<{
+  input: ConversationStatusInput;
+}>;
+
+
+export type EscalateConversationMutation = { escalateConversation: { id: string, status: ConversationStatus, kind: InboundKind, intent: Intent | null, sentiment: Sentiment | null, flags: Array<SafetyFlag>, sensitive: boolean, platform: string, platformAccountId: string, lastMessageAt: string, slaDueAt: string | null, slaBreached: boolean, assigneeId: string | null } };
+
+export type CloseConversationMutationVariables = Exact<{
+  input: ConversationStatusInput;
+}>;
+
+
+export type CloseConversationMutation = { closeConversation: { id: string, status: ConversationStatus, kind: InboundKind, intent: Intent | null, sentiment: Sentiment | null, flags: Array<SafetyFlag>, sensitive: boolean, platform: string, platformAccountId: string, lastMessageAt: string, slaDueAt: string | null, slaBreached: boolean, assigneeId: string | null } };
+
+export type AddConversationNoteMutationVariables = Exact<{
+  input: ConversationNoteInput;
+}>;
+
+
+export type AddConversationNoteMutation = { addConversationNote: { id: string } };
+
+export type ApproveReplyMutationVariables = Exact<{
+  input: ApproveReplyInput;
+}>;
+
+
+export type ApproveReplyMutation = { approveReply: { id: string, status: string } };
+
+export type RejectReplyMutationVariables = Exact<{
+  input: RejectReplyInput;
+}>;
+
+
+export type RejectReplyMutation = { rejectReply: { id: string, status: string } };
+
+export type ReplyToConversationMutationVariables = Exact<{
+  input: ReplyToConversationInput;
+}>;
+
+
+export type ReplyToConversationMutation = { replyToConversation: { id: string, status: string } };
+
+export type CreateSavedReplyMutationVariables = Exact<{
+  input: SavedReplyInput;
+}>;
+
+
+export type CreateSavedReplyMutation = { createSavedReply: { id: string } };
+
+export type DeleteSavedReplyMutationVariables = Exact<{
+  input: DeleteSavedReplyInput;
+}>;
+
+
+export type DeleteSavedReplyMutation = { deleteSavedReply: boolean };
 
 export type WhoamiQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1073,6 +1280,212 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const InboxDocument = new TypedDocumentString(`
+    query Inbox($clientId: ID!, $first: Int!, $after: String, $status: ConversationStatus, $platform: String, $intent: Intent, $sentiment: Sentiment, $assigneeId: ID, $breached: Boolean) {
+  inbox(
+    clientId: $clientId
+    first: $first
+    after: $after
+    status: $status
+    platform: $platform
+    intent: $intent
+    sentiment: $sentiment
+    assigneeId: $assigneeId
+    breached: $breached
+  ) {
+    items {
+      id
+      status
+      kind
+      intent
+      sentiment
+      flags
+      sensitive
+      platform
+      platformAccountId
+      lastMessageAt
+      slaDueAt
+      slaBreached
+      assigneeId
+    }
+    endCursor
+  }
+}
+    `) as unknown as TypedDocumentString<InboxQuery, InboxQueryVariables>;
+export const ConversationDocument = new TypedDocumentString(`
+    query Conversation($id: ID!) {
+  conversation(id: $id) {
+    id
+    status
+    kind
+    intent
+    sentiment
+    flags
+    sensitive
+    platform
+    platformAccountId
+    lastMessageAt
+    slaDueAt
+    slaBreached
+    assigneeId
+    why
+    summary
+    reasons {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConversationQuery, ConversationQueryVariables>;
+export const ConversationMessagesDocument = new TypedDocumentString(`
+    query ConversationMessages($conversationId: ID!) {
+  conversationMessages(conversationId: $conversationId) {
+    id
+    direction
+    authorHandle
+    text
+    occurredAt
+  }
+}
+    `) as unknown as TypedDocumentString<ConversationMessagesQuery, ConversationMessagesQueryVariables>;
+export const ConversationNotesDocument = new TypedDocumentString(`
+    query ConversationNotes($conversationId: ID!) {
+  conversationNotes(conversationId: $conversationId) {
+    id
+    authorId
+    text
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<ConversationNotesQuery, ConversationNotesQueryVariables>;
+export const ConversationRepliesDocument = new TypedDocumentString(`
+    query ConversationReplies($conversationId: ID!) {
+  conversationReplies(conversationId: $conversationId) {
+    id
+    action
+    status
+    text
+    checksum
+    authorKind
+    authorId
+    approvedBy
+    sentAt
+    reasons {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConversationRepliesQuery, ConversationRepliesQueryVariables>;
+export const SavedRepliesDocument = new TypedDocumentString(`
+    query SavedReplies($clientId: ID!) {
+  savedReplies(clientId: $clientId) {
+    id
+    title
+    text
+  }
+}
+    `) as unknown as TypedDocumentString<SavedRepliesQuery, SavedRepliesQueryVariables>;
+export const AssignConversationDocument = new TypedDocumentString(`
+    mutation AssignConversation($input: AssignConversationInput!) {
+  assignConversation(input: $input) {
+    id
+    status
+    kind
+    intent
+    sentiment
+    flags
+    sensitive
+    platform
+    platformAccountId
+    lastMessageAt
+    slaDueAt
+    slaBreached
+    assigneeId
+  }
+}
+    `) as unknown as TypedDocumentString<AssignConversationMutation, AssignConversationMutationVariables>;
+export const EscalateConversationDocument = new TypedDocumentString(`
+    mutation EscalateConversation($input: ConversationStatusInput!) {
+  escalateConversation(input: $input) {
+    id
+    status
+    kind
+    intent
+    sentiment
+    flags
+    sensitive
+    platform
+    platformAccountId
+    lastMessageAt
+    slaDueAt
+    slaBreached
+    assigneeId
+  }
+}
+    `) as unknown as TypedDocumentString<EscalateConversationMutation, EscalateConversationMutationVariables>;
+export const CloseConversationDocument = new TypedDocumentString(`
+    mutation CloseConversation($input: ConversationStatusInput!) {
+  closeConversation(input: $input) {
+    id
+    status
+    kind
+    intent
+    sentiment
+    flags
+    sensitive
+    platform
+    platformAccountId
+    lastMessageAt
+    slaDueAt
+    slaBreached
+    assigneeId
+  }
+}
+    `) as unknown as TypedDocumentString<CloseConversationMutation, CloseConversationMutationVariables>;
+export const AddConversationNoteDocument = new TypedDocumentString(`
+    mutation AddConversationNote($input: ConversationNoteInput!) {
+  addConversationNote(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AddConversationNoteMutation, AddConversationNoteMutationVariables>;
+export const ApproveReplyDocument = new TypedDocumentString(`
+    mutation ApproveReply($input: ApproveReplyInput!) {
+  approveReply(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ApproveReplyMutation, ApproveReplyMutationVariables>;
+export const RejectReplyDocument = new TypedDocumentString(`
+    mutation RejectReply($input: RejectReplyInput!) {
+  rejectReply(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<RejectReplyMutation, RejectReplyMutationVariables>;
+export const ReplyToConversationDocument = new TypedDocumentString(`
+    mutation ReplyToConversation($input: ReplyToConversationInput!) {
+  replyToConversation(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ReplyToConversationMutation, ReplyToConversationMutationVariables>;
+export const CreateSavedReplyDocument = new TypedDocumentString(`
+    mutation CreateSavedReply($input: SavedReplyInput!) {
+  createSavedReply(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateSavedReplyMutation, CreateSavedReplyMutationVariables>;
+export const DeleteSavedReplyDocument = new TypedDocumentString(`
+    mutation DeleteSavedReply($input: DeleteSavedReplyInput!) {
+  deleteSavedReply(input: $input)
+}
+    `) as unknown as TypedDocumentString<DeleteSavedReplyMutation, DeleteSavedReplyMutationVariables>;
 export const WhoamiDocument = new TypedDocumentString(`
     query Whoami {
   whoami {

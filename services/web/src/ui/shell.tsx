@@ -8,6 +8,7 @@ const CLIENT_NAV: { path: string; label: string }[] = [
   { path: 'approvals', label: 'Approvals' },
   { path: 'plans', label: 'Plans' },
   { path: 'review', label: 'Review queue' },
+  { path: 'inbox', label: 'Inbox' },
   { path: 'import', label: 'Import' },
   { path: 'accounts', label: 'Accounts and queue slots' },
   { path: 'connections', label: 'Connections' },
