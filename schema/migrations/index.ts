@@ -23,6 +23,7 @@ import { EngagementReplies1765300000000 } from './1765300000000-engagement-repli
 import { WebhooksOut1765400000000 } from './1765400000000-webhooks-out';
 import { AvatarPresenter1765700000000 } from './1765700000000-avatar-presenter';
 import { EngagementSettings1765800000000 } from './1765800000000-engagement-settings';
+import { ClientOperators1765900000000 } from './1765900000000-client-operators';
 
 /** Every migration in order; TypeORM records what ran in the `migrations` table. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   WebhooksOut1765400000000,
   AvatarPresenter1765700000000,
   EngagementSettings1765800000000,
+  ClientOperators1765900000000,
 ];

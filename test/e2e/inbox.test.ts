@@ -324,7 +324,7 @@ describe('the engagement inbox in a real browser', () => {
     expect(await panel.getByTestId('conversation-replies').innerText()).toMatch(/We are sorry for the wait/);
   }, 60_000);
 
-  it('a Reviewer adds a note, assigns the conversation to themself, escalates it with a note and closes it', async () => {
+  it('a Reviewer adds a note, assigns the conversation to themself and to a colleague by name, escalates it with a note and closes it', async () => {
     const t = await seedTenantWithLogins(stack.ds);
     const s = await seedInbox(t);
     const page = await signedIn(t.emails.reviewer);
@@ -346,6 +346,21 @@ describe('the engagement inbox in a real browser', () => {
     await row(page, s.question).getByText('assigned to you').waitFor();
     await filter(page, 'Assignee').selectOption('me');
     await listShows(page, [s.question]);
+
+    // Given to a colleague by name (the client's operators who may work the inbox), then taken back.
+    const [admin] = await stack.ds.query<{ display_name: string }[]>('SELECT display_name FROM users WHERE id = $1', [
+      t.users.admin,
+    ]);
+    const giveTo = work.getByLabel('Give it to');
+    await giveTo.locator('option', { hasText: admin.display_name }).waitFor({ state: 'attached' });
+    expect(await giveTo.locator('option').allInnerTexts()).not.toEqual(
+      expect.arrayContaining([expect.stringContaining('(Analyst)')]),
+    );
+    await giveTo.selectOption({ label: `${admin.display_name} (Admin)` });
+    await work.getByRole('button', { name: 'Assign', exact: true }).click();
+    await work.getByTestId('assigned-to').getByText(`Assigned to ${admin.display_name}.`).waitFor();
+    await work.getByRole('button', { name: 'Assign to me' }).click();
+    await work.getByTestId('assigned-to').getByText('Assigned to you.').waitFor();
 
     await work.getByLabel('Why it needs escalating').fill('Shipping abroad needs a manager');
     await work.getByRole('button', { name: 'Escalate' }).click();

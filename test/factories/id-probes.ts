@@ -44,6 +44,7 @@ export const ID_TAKING_QUERIES: [string, string, (i: QueryTarget) => Record<stri
     'query($x: ID!) { conversationReplies(conversationId: $x) { id } }',
     (i) => ({ x: i.postId }),
   ],
+  ['inboxOperators', 'query($x: ID!) { inboxOperators(clientId: $x) { id } }', (i) => ({ x: i.clientId })],
   ['savedReplies', 'query($x: ID!) { savedReplies(clientId: $x) { id } }', (i) => ({ x: i.clientId })],
   ['webhookSubscriptions', 'query($x: ID!) { webhookSubscriptions(clientId: $x) { id } }', (i) => ({ x: i.clientId })],
   // A subscription of the target tenant is named by its post's id here: the client check answers first either way.

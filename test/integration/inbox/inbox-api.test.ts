@@ -179,6 +179,29 @@ describe('the inbox API (real Postgres, row-level security)', () => {
     expect(after.sla_due_at).toBeNull();
   });
 
+  it('lists the operators a conversation can be given to: those who may work the inbox, by name, this client only', async () => {
+    const t = await seedTenant(stack.ds);
+    const r = await stack.gql<{ inboxOperators: { id: string; role: string; displayName: string }[] }>(
+      t.users.analyst,
+      `query { inboxOperators(clientId: "${t.clientId}") { id role displayName } }`,
+    );
+    expect(r.errors).toBeUndefined();
+    const ids = r.data!.inboxOperators.map((o) => o.id);
+    expect(ids).toEqual(expect.arrayContaining([t.users.admin, t.users.reviewer, t.users.approver]));
+    expect(ids).not.toContain(t.users.analyst);
+    expect(r.data!.inboxOperators.every((o) => o.displayName.length > 0)).toBe(true);
+    // a disabled operator is nobody's assignee
+    await stack.ds.query('UPDATE users SET disabled = true WHERE id = $1', [t.users.approver]);
+    const after = await stack.gql<{ inboxOperators: { id: string }[] }>(
+      t.users.admin,
+      `query { inboxOperators(clientId: "${t.clientId}") { id } }`,
+    );
+    expect(after.data!.inboxOperators.map((o) => o.id)).not.toContain(t.users.approver);
+    const other = await seedTenant(stack.ds);
+    const probe = await stack.gql(other.users.admin, `query { inboxOperators(clientId: "${t.clientId}") { id } }`);
+    expect(probe.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+
   it('keeps saved replies per client', async () => {
     const t = await seedTenant(stack.ds);
     const made = await stack.gql<{ createSavedReply: { id: string } }>(

@@ -79,3 +79,10 @@ export class SavedReplyModel {
   @Field() title!: string;
   @Field() text!: string;
 }
+
+@ObjectType('InboxOperator', { description: 'An operator of the client who may work its inbox' })
+export class InboxOperatorModel {
+  @Field(() => ID) id!: string;
+  @Field() displayName!: string;
+  @Field() role!: string;
+}

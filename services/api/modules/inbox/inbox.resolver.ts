@@ -18,6 +18,7 @@ import {
   ConversationModel,
   ConversationNoteModel,
   ConversationPageModel,
+  InboxOperatorModel,
   SavedReplyModel,
 } from './inbox.model';
 import { InboxService } from './inbox.service';
@@ -88,6 +89,14 @@ export class InboxResolver {
     @Args('conversationId', { type: () => ID }) conversationId: string,
   ): Promise<ConversationNoteModel[]> {
     return this.service.notes(actor, conversationId);
+  }
+
+  @Query(() => [InboxOperatorModel], { description: "The client's operators who may work its inbox" })
+  inboxOperators(
+    @CurrentActor() actor: Actor,
+    @Args('clientId', { type: () => ID }) clientId: string,
+  ): Promise<InboxOperatorModel[]> {
+    return this.service.operators(actor, clientId);
   }
 
   @Query(() => [SavedReplyModel])

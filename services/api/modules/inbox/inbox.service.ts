@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../../core/audit/audit.service';
 import { Conversation } from '../../../core/database/entities';
-import { ConversationMessage, ConversationNote, SavedReply } from '../../../core/database/entities';
+import { ConversationMessage, ConversationNote, ROLES, SavedReply } from '../../../core/database/entities';
+import type { Role } from '../../../core/database/entities';
 import { ConversationsRepository } from '../../../core/engagement/conversations/conversations.repository';
 import { decodeCursor, encodeCursor } from '../../../core/scheduling/calendar.repository';
 import { effectiveRole } from '../../../core/tenancy/effective-role';
@@ -25,6 +26,7 @@ import type {
   ConversationModel,
   ConversationNoteModel,
   ConversationPageModel,
+  InboxOperatorModel,
   SavedReplyModel,
 } from './inbox.model';
 
@@ -91,6 +93,25 @@ export class InboxService {
       text: m.text,
       occurredAt: m.occurredAt,
     }));
+  }
+
+  /** The client's operators who may work its inbox (whom a conversation can be given to), strongest role each. */
+  async operators(actor: Actor, clientId: string): Promise<InboxOperatorModel[]> {
+    const { client } = await this.access.requireClient(actor, clientId, 'client.read');
+    const rows: { user_id: string; display_name: string; role: Role }[] = await this.ds.query(
+      'SELECT user_id, display_name, role FROM raize_client_operators($1)',
+      [client.id],
+    );
+    const best = new Map<string, { displayName: string; role: Role }>();
+    for (const r of rows) {
+      const known = best.get(r.user_id);
+      if (!known || ROLES.indexOf(r.role) < ROLES.indexOf(known.role))
+        best.set(r.user_id, { displayName: r.display_name, role: r.role });
+    }
+    return [...best]
+      .filter(([, o]) => roleAllows(o.role, 'inbox.work'))
+      .map(([id, o]) => ({ id, displayName: o.displayName, role: o.role }))
+      .sort((a, b) => a.displayName.localeCompare(b.displayName));
   }
 
   async notes(actor: Actor, id: string): Promise<ConversationNoteModel[]> {

@@ -116,6 +116,16 @@ export const ConversationRepliesQuery = graphql(`
   }
 `);
 
+export const InboxOperatorsQuery = graphql(`
+  query InboxOperators($clientId: ID!) {
+    inboxOperators(clientId: $clientId) {
+      id
+      displayName
+      role
+    }
+  }
+`);
+
 export const SavedRepliesQuery = graphql(`
   query SavedReplies($clientId: ID!) {
     savedReplies(clientId: $clientId) {

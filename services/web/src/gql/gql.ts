@@ -20,6 +20,7 @@ type Documents = {
     "\n  query ConversationMessages($conversationId: ID!) {\n    conversationMessages(conversationId: $conversationId) {\n      id\n      direction\n      authorHandle\n      text\n      occurredAt\n    }\n  }\n": typeof types.ConversationMessagesDocument,
     "\n  query ConversationNotes($conversationId: ID!) {\n    conversationNotes(conversationId: $conversationId) {\n      id\n      authorId\n      text\n      createdAt\n    }\n  }\n": typeof types.ConversationNotesDocument,
     "\n  query ConversationReplies($conversationId: ID!) {\n    conversationReplies(conversationId: $conversationId) {\n      id\n      action\n      status\n      text\n      checksum\n      authorKind\n      authorId\n      approvedBy\n      sentAt\n      reasons {\n        code\n        message\n      }\n    }\n  }\n": typeof types.ConversationRepliesDocument,
+    "\n  query InboxOperators($clientId: ID!) {\n    inboxOperators(clientId: $clientId) {\n      id\n      displayName\n      role\n    }\n  }\n": typeof types.InboxOperatorsDocument,
     "\n  query SavedReplies($clientId: ID!) {\n    savedReplies(clientId: $clientId) {\n      id\n      title\n      text\n    }\n  }\n": typeof types.SavedRepliesDocument,
     "\n  mutation AssignConversation($input: AssignConversationInput!) {\n    assignConversation(input: $input) {\n      id\n      status\n      kind\n      intent\n      sentiment\n      flags\n      sensitive\n      platform\n      platformAccountId\n      lastMessageAt\n      slaDueAt\n      slaBreached\n      assigneeId\n    }\n  }\n": typeof types.AssignConversationDocument,
     "\n  mutation EscalateConversation($input: ConversationStatusInput!) {\n    escalateConversation(input: $input) {\n      id\n      status\n      kind\n      intent\n      sentiment\n      flags\n      sensitive\n      platform\n      platformAccountId\n      lastMessageAt\n      slaDueAt\n      slaBreached\n      assigneeId\n    }\n  }\n": typeof types.EscalateConversationDocument,
@@ -120,6 +121,7 @@ const documents: Documents = {
     "\n  query ConversationMessages($conversationId: ID!) {\n    conversationMessages(conversationId: $conversationId) {\n      id\n      direction\n      authorHandle\n      text\n      occurredAt\n    }\n  }\n": types.ConversationMessagesDocument,
     "\n  query ConversationNotes($conversationId: ID!) {\n    conversationNotes(conversationId: $conversationId) {\n      id\n      authorId\n      text\n      createdAt\n    }\n  }\n": types.ConversationNotesDocument,
     "\n  query ConversationReplies($conversationId: ID!) {\n    conversationReplies(conversationId: $conversationId) {\n      id\n      action\n      status\n      text\n      checksum\n      authorKind\n      authorId\n      approvedBy\n      sentAt\n      reasons {\n        code\n        message\n      }\n    }\n  }\n": types.ConversationRepliesDocument,
+    "\n  query InboxOperators($clientId: ID!) {\n    inboxOperators(clientId: $clientId) {\n      id\n      displayName\n      role\n    }\n  }\n": types.InboxOperatorsDocument,
     "\n  query SavedReplies($clientId: ID!) {\n    savedReplies(clientId: $clientId) {\n      id\n      title\n      text\n    }\n  }\n": types.SavedRepliesDocument,
     "\n  mutation AssignConversation($input: AssignConversationInput!) {\n    assignConversation(input: $input) {\n      id\n      status\n      kind\n      intent\n      sentiment\n      flags\n      sensitive\n      platform\n      platformAccountId\n      lastMessageAt\n      slaDueAt\n      slaBreached\n      assigneeId\n    }\n  }\n": types.AssignConversationDocument,
     "\n  mutation EscalateConversation($input: ConversationStatusInput!) {\n    escalateConversation(input: $input) {\n      id\n      status\n      kind\n      intent\n      sentiment\n      flags\n      sensitive\n      platform\n      platformAccountId\n      lastMessageAt\n      slaDueAt\n      slaBreached\n      assigneeId\n    }\n  }\n": types.EscalateConversationDocument,
@@ -235,6 +237,10 @@ export function graphql(source: "\n  query ConversationNotes($conversationId: ID
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ConversationReplies($conversationId: ID!) {\n    conversationReplies(conversationId: $conversationId) {\n      id\n      action\n      status\n      text\n      checksum\n      authorKind\n      authorId\n      approvedBy\n      sentAt\n      reasons {\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql').ConversationRepliesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InboxOperators($clientId: ID!) {\n    inboxOperators(clientId: $clientId) {\n      id\n      displayName\n      role\n    }\n  }\n"): typeof import('./graphql').InboxOperatorsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

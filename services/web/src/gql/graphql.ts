@@ -615,6 +615,13 @@ export type ConversationRepliesQueryVariables = Exact<{
 
 export type ConversationRepliesQuery = { conversationReplies: Array<{ id: string, action: string, status: string, text: string, checksum: string, authorKind: string, authorId: string | null, approvedBy: string | null, sentAt: string | null, reasons: Array<{ code: string, message: string }> }> };
 
+export type InboxOperatorsQueryVariables = Exact<{
+  clientId: string | number;
+}>;
+
+
+export type InboxOperatorsQuery = { inboxOperators: Array<{ id: string, displayName: string, role: string }> };
+
 export type SavedRepliesQueryVariables = Exact<{
   clientId: string | number;
 }>;
@@ -1377,6 +1384,15 @@ export const ConversationRepliesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConversationRepliesQuery, ConversationRepliesQueryVariables>;
+export const InboxOperatorsDocument = new TypedDocumentString(`
+    query InboxOperators($clientId: ID!) {
+  inboxOperators(clientId: $clientId) {
+    id
+    displayName
+    role
+  }
+}
+    `) as unknown as TypedDocumentString<InboxOperatorsQuery, InboxOperatorsQueryVariables>;
 export const SavedRepliesDocument = new TypedDocumentString(`
     query SavedReplies($clientId: ID!) {
   savedReplies(clientId: $clientId) {

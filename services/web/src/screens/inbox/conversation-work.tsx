@@ -3,18 +3,18 @@ import {
   AssignConversationMutation,
   CloseConversationMutation,
   EscalateConversationMutation,
+  InboxOperatorsQuery,
 } from '../../api/inbox-operations';
 import { useMutation } from '../../api/use-mutation';
+import { useQuery } from '../../api/use-query';
+import { useClientScope } from '../../auth/workspace';
 import { useMe } from '../../auth/session';
 import { ErrorBox, Notice } from '../../ui/feedback';
 import { GateReason, useGate } from './inbox-gate';
 import { who } from './inbox-words';
 import type { ConversationRow } from './use-inbox-pages';
 
-/**
- * Who works the conversation, and handing it up or closing it. The API has no list of a client's operators, so
- * assignment is to oneself or to nobody (anyone may take over a conversation a colleague holds).
- */
+/** Who works the conversation (any operator who may work the inbox), and handing it up or closing it. */
 export function ConversationWork({
   conversation: c,
   onChanged,
@@ -23,6 +23,13 @@ export function ConversationWork({
   onChanged: (row: ConversationRow) => void;
 }) {
   const me = useMe();
+  const { client } = useClientScope();
+  const operators = useQuery(InboxOperatorsQuery, { clientId: client.id });
+  const [giveTo, setGiveTo] = useState('');
+  const nameOf = (id: string | null) =>
+    id && id !== me.id
+      ? (operators.data?.inboxOperators.find((o) => o.id === id)?.displayName ?? who(id, me.id))
+      : who(id, me.id);
   const gate = useGate('inbox.work');
   const assign = useMutation(AssignConversationMutation);
   const escalate = useMutation(EscalateConversationMutation);
@@ -30,7 +37,7 @@ export function ConversationWork({
   const [escalateNote, setEscalateNote] = useState('');
   const [closeNote, setCloseNote] = useState('');
   const [done, setDone] = useState<string | null>(null);
-  const ids = { escalate: useId(), close: useId(), escalateWhy: useId(), closeWhy: useId() };
+  const ids = { escalate: useId(), close: useId(), escalateWhy: useId(), closeWhy: useId(), giveTo: useId() };
   const pending = assign.pending || escalate.pending || close.pending;
   const off = !gate.allowed || pending;
 
@@ -46,7 +53,7 @@ export function ConversationWork({
   return (
     <div className="panel" data-testid="conversation-work">
       <h3>Assignment</h3>
-      <p data-testid="assigned-to">Assigned to {who(c.assigneeId, me.id)}.</p>
+      <p data-testid="assigned-to">Assigned to {nameOf(c.assigneeId)}.</p>
       <GateReason gate={gate} />
       <div className="actions">
         <button
@@ -70,6 +77,31 @@ export function ConversationWork({
           onClick={() => void run('Unassigned.', assign.run({ input: { conversationId: c.id, assigneeId: null } }))}
         >
           Unassign
+        </button>
+      </div>
+      <label className="field" htmlFor={ids.giveTo}>
+        <span>Give it to</span>
+        <select id={ids.giveTo} value={giveTo} disabled={!gate.allowed} onChange={(e) => setGiveTo(e.target.value)}>
+          <option value="">choose an operator</option>
+          {(operators.data?.inboxOperators ?? []).map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.displayName} ({o.role})
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="actions">
+        <button
+          type="button"
+          className="button secondary"
+          disabled={off || !giveTo || giveTo === c.assigneeId}
+          aria-describedby={gate.reasonId}
+          data-mutates="inbox.work"
+          onClick={() =>
+            void run(`Given to ${nameOf(giveTo)}.`, assign.run({ input: { conversationId: c.id, assigneeId: giveTo } }))
+          }
+        >
+          Assign
         </button>
       </div>
       <h3>Escalate or close</h3>
