@@ -6,3 +6,5 @@ export { creationItemWorkflow } from './creation/creation.workflow';
 export { accountTokensWorkflow } from './tokens/account-tokens.workflow';
 export { engagementAccountWorkflow } from './engagement/engagement.workflow';
 export { ingestPollWorkflow } from './ingest-poll/ingest-poll.workflow';
+export { accountAnalyticsWorkflow } from './analytics/analytics.workflow';
+export { reportWorkflow } from './report/report.workflow';

@@ -17,6 +17,8 @@ export function engagementEpisodeActivities(deps: LaneDeps): EngagementActivitie
     policy: deps.policy,
     gateway: deps.providers,
     brandContext: brandContextFor,
+    platforms: deps.platforms,
+    credentials: deps.credentials,
   };
   return scopedActivities(deps.ds, { ...createConversationActivities(d), ...createRouteDraftActivities(d) });
 }

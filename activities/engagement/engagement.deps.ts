@@ -4,6 +4,8 @@ import type { EngagementBrandContext } from '../../services/core/engagement/rout
 import type { PolicyEngine } from '../../services/core/policy/policy-engine';
 import type { ProviderGateway } from '../../services/core/providers/provider-gateway.port';
 import type { EntityManager } from 'typeorm';
+import type { CredentialCache } from '../guard/credential-cache';
+import type { PlatformConnectors } from '../guard/guard.deps';
 
 /** What the engagement episode's bookkeeping activities need, built once per worker process. */
 export interface EngagementDeps {
@@ -15,4 +17,8 @@ export interface EngagementDeps {
   /** the client's classifier and drafter, where configured (its own key, or the local provider) */
   gateway: ProviderGateway;
   brandContext: (m: EntityManager, clientId: string) => Promise<EngagementBrandContext>;
+  /** read side only: a mention whose webhook carries ids only is read from the platform before it is routed */
+  platforms: Pick<PlatformConnectors, 'reader'>;
+  /** the account's credential, read from the secrets backend at the moment of use, as the guard does (C-11) */
+  credentials: CredentialCache;
 }

@@ -20,6 +20,7 @@ import type {
 } from '../../workflows/contracts/engagement.contract';
 import { FAILURE_TYPES } from '../../workflows/contracts/vocabulary/failure-types';
 import type { EngagementDeps } from './engagement.deps';
+import { mentionText, storeMentionText, unreadMentionRoute } from './mention-text';
 
 const refused = (message: string) =>
   ApplicationFailure.create({ type: FAILURE_TYPES.tenantRefused, message, nonRetryable: true });
@@ -70,6 +71,29 @@ export function createRouteDraftActivities(deps: EngagementDeps) {
         brand: await deps.brandContext(m, input.clientId),
         settings: await settingsOf(m, input.clientId),
       }));
+      const mention = await mentionText(deps, input, message);
+      if (mention.kind === 'unreadable') {
+        const route = unreadMentionRoute(mention.why);
+        await deps.ds.transaction((m) =>
+          ConversationsRepository.recordRoute(m, {
+            clientId: input.clientId,
+            conversationId: conv.id,
+            messageId: message.id,
+            route,
+          }),
+        );
+        return {
+          route: 'escalate',
+          sensitive: false,
+          slaSeconds: slaSecondsFor({ intent: 'other', sensitive: false }),
+        };
+      }
+      if (mention.kind === 'read') {
+        await deps.ds.transaction((m) =>
+          storeMentionText(m, { clientId: input.clientId, messageId: message.id }, mention),
+        );
+        message.text = mention.text;
+      }
       const decision = await routeInbound(
         { text: message.text, kind: conv.kind, platform: conv.platform, brand, settings: settings.router },
         { gateway: deps.gateway, scope: scope(input, 'router', message.id) },

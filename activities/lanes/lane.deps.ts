@@ -6,6 +6,7 @@ import type { GuardDeps } from '../guard/guard.deps';
 import type { ConnectorSettings } from '../../services/core/connectors/connector.types';
 import type { CredentialStore } from '../../services/core/secrets/credential-store';
 import type { SecretsPort } from '../../services/core/secrets/secrets.port';
+import type { MailPort } from '../../services/core/mail/mail.port';
 
 /**
  * What a worker process builds once and hands every lane's activities: the guard's dependencies, plus what the
@@ -23,4 +24,8 @@ export interface LaneDeps extends GuardDeps {
   connectorSettings: ConnectorSettings;
   /** the secrets backend, for the outbound webhook loop's signing secrets (read at the moment of signing, C-11) */
   secrets?: SecretsPort;
+  /** how reports are mailed (services/core/mail); absent: reports are made but not mailed */
+  mail?: MailPort;
+  /** the API's public origin (API_PUBLIC_URL), where a report's read-only link `/r/<token>` answers */
+  publicUrl?: string;
 }

@@ -1,11 +1,12 @@
 import type { EntityManager } from 'typeorm';
+import { IsNull } from 'typeorm';
 import type { PostDecision } from '../../services/core/database/entities';
 import { Approval, PublishJob } from '../../services/core/database/entities';
 import { PostDecisionRepository, decisionContextFor } from '../../services/core/repositories/post-decision.repository';
 import { decisionRefusal } from '../../services/core/repositories/post-decision.rules';
 import type { DecisionRefusal } from '../../services/core/repositories/post-decision.rules';
 import { PublishJobRepository } from '../../services/core/repositories/publish-job.repository';
-import { effectiveRole } from '../../services/core/tenancy/effective-role';
+import { type Decider, deciderId, deciderRole } from '../../services/core/review/decider-role';
 import type {
   DecisionRefInput,
   PublishContextInput,
@@ -44,11 +45,18 @@ export function createDecisionActivities(deps: GuardDeps) {
   async function approve(
     m: EntityManager,
     job: PublishJob,
-    a: { approverId: string; assetChecksum: string | null; note: string | null; actor: string },
+    a: {
+      decider: Decider;
+      reviewLinkId: string | null;
+      assetChecksum: string | null;
+      note: string | null;
+      actor: string;
+    },
   ): Promise<RecordApprovalResult> {
-    const role = await effectiveRole(m, a.approverId, job.agencyId, job.clientId);
+    const role = await deciderRole(m, a.decider, job.agencyId, job.clientId);
+    const approverId = deciderId(a.decider);
     const refused = decisionRefusal(
-      { kind: 'approve', actorId: a.approverId, role, assetChecksum: a.assetChecksum },
+      { kind: 'approve', actorId: approverId, role, assetChecksum: a.assetChecksum },
       await decisionContextFor(m, job),
     );
     const auditBase = auditOf(job, a.actor);
@@ -60,8 +68,11 @@ export function createDecisionActivities(deps: GuardDeps) {
       );
       return { accepted: false, ...r };
     }
+    const who = a.decider.operatorId
+      ? { approverId: a.decider.operatorId }
+      : { reviewerId: a.decider.reviewerId!, approverId: IsNull() };
     const existing = await m.findOne(Approval, {
-      where: { publishJobId: job.id, approverId: a.approverId, assetChecksum: a.assetChecksum, decision: 'approved' },
+      where: { publishJobId: job.id, ...who, assetChecksum: a.assetChecksum, decision: 'approved' },
     });
     const approval =
       existing ??
@@ -71,7 +82,9 @@ export function createDecisionActivities(deps: GuardDeps) {
           agencyId: job.agencyId,
           clientId: job.clientId,
           publishJobId: job.id,
-          approverId: a.approverId,
+          approverId: a.decider.operatorId,
+          reviewerId: a.decider.reviewerId,
+          reviewLinkId: a.reviewLinkId,
           role,
           decision: 'approved',
           assetChecksum: a.assetChecksum,
@@ -80,10 +93,14 @@ export function createDecisionActivities(deps: GuardDeps) {
       ));
     if (!existing)
       await deps.audit.append(
-        { ...auditBase, action: 'approval.granted', data: { role, assetChecksum: a.assetChecksum } },
+        {
+          ...auditBase,
+          action: 'approval.granted',
+          data: { role, assetChecksum: a.assetChecksum, ...(a.reviewLinkId ? { reviewLinkId: a.reviewLinkId } : {}) },
+        },
         m,
       );
-    return { accepted: true, approvalId: approval.id, approverId: a.approverId, assetChecksum: a.assetChecksum };
+    return { accepted: true, approvalId: approval.id, approverId, assetChecksum: a.assetChecksum };
   }
 
   /** The recorded decision behind a reference, when it is what the message claims; else why not. */
@@ -97,12 +114,13 @@ export function createDecisionActivities(deps: GuardDeps) {
     const decision = await decisions.findForJob(m, { id: input.decisionId, jobId: job.id, clientId: job.clientId });
     if (!decision || decision.kind !== input.kind) return { refused: NO_SUCH_DECISION, actor: workflowActor };
     if (input.kind === 'approve') return { decision };
-    const role = await effectiveRole(m, decision.actorId, job.agencyId, job.clientId);
+    const decider = deciderOf(decision);
+    const role = await deciderRole(m, decider, job.agencyId, job.clientId);
     const refused = decisionRefusal(
-      { kind: decision.kind, actorId: decision.actorId, role },
+      { kind: decision.kind, actorId: deciderId(decider), role },
       await decisionContextFor(m, job),
     );
-    return refused ? { refused, actor: `user:${decision.actorId}` } : { decision };
+    return refused ? { refused, actor: actorOf(decider) } : { decision };
   }
 
   return {
@@ -112,7 +130,8 @@ export function createDecisionActivities(deps: GuardDeps) {
         const job = await lockedJob(m, input);
         if (!job) return { accepted: false, refusal: 'not_found', reason: 'job not found' };
         return approve(m, job, {
-          approverId: input.approverId,
+          decider: { operatorId: input.approverId, reviewerId: null },
+          reviewLinkId: null,
           assetChecksum: input.assetChecksum,
           note: input.note ?? null,
           actor: `user:${input.approverId}`,
@@ -130,11 +149,13 @@ export function createDecisionActivities(deps: GuardDeps) {
           await refuseDecision(m, job, input, v);
           return { accepted: false, ...v.refused };
         }
+        const decider = deciderOf(v.decision);
         return approve(m, job, {
-          approverId: v.decision.actorId,
+          decider,
+          reviewLinkId: v.decision.reviewLinkId,
           assetChecksum: v.decision.assetChecksum,
           note: v.decision.note,
-          actor: `user:${v.decision.actorId}`,
+          actor: actorOf(decider),
         });
       });
     },
@@ -152,7 +173,7 @@ export function createDecisionActivities(deps: GuardDeps) {
         const d = v.decision;
         return {
           valid: true,
-          actorId: d.actorId,
+          actorId: deciderId(deciderOf(d)),
           ...(d.note ? { note: d.note } : {}),
           ...(d.scheduledAt ? { scheduledAt: d.scheduledAt.toISOString() } : {}),
         };
@@ -180,6 +201,11 @@ export function createDecisionActivities(deps: GuardDeps) {
     );
   }
 }
+
+const deciderOf = (d: PostDecision): Decider => ({ operatorId: d.actorId, reviewerId: d.reviewerId });
+
+/** The audit actor: an operator as `user:`, a client reviewer as `reviewer:` (their link is in the data). */
+const actorOf = (d: Decider): string => (d.operatorId ? `user:${d.operatorId}` : `reviewer:${d.reviewerId}`);
 
 function auditOf(job: PublishJob, actor: string) {
   return {

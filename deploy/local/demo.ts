@@ -76,6 +76,7 @@ function printLinks(stack: LocalStack, actorHint?: string): void {
     ['API health', `${stack.apiUrl}/health`],
     ['Temporal Web', `${stack.temporal.uiUrl}/namespaces/${stack.namespace}/workflows`],
     ['Sandbox', `${stack.sandboxUrl}   (the local social platform)`],
+    ['Mail catcher', `${stack.mailCatcherUrl}/messages   (mail the stack sent: review links, reports, alerts)`],
     [
       'Postgres',
       `${stack.postgres.kind === 'machine' ? 'MACHINE' : 'EMBEDDED (fallback)'}: ${stack.postgres.description}`,

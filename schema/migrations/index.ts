@@ -24,6 +24,10 @@ import { WebhooksOut1765400000000 } from './1765400000000-webhooks-out';
 import { AvatarPresenter1765700000000 } from './1765700000000-avatar-presenter';
 import { EngagementSettings1765800000000 } from './1765800000000-engagement-settings';
 import { ClientOperators1765900000000 } from './1765900000000-client-operators';
+import { InboundReroute1766000000000 } from './1766000000000-inbound-reroute';
+import { ClientReview1766100000000 } from './1766100000000-client-review';
+import { Analytics1766200000000 } from './1766200000000-analytics';
+import { Reports1766300000000 } from './1766300000000-reports';
 
 /** Every migration in order; TypeORM records what ran in the `migrations` table. */
 export const MIGRATIONS = [
@@ -53,4 +57,8 @@ export const MIGRATIONS = [
   AvatarPresenter1765700000000,
   EngagementSettings1765800000000,
   ClientOperators1765900000000,
+  InboundReroute1766000000000,
+  ClientReview1766100000000,
+  Analytics1766200000000,
+  Reports1766300000000,
 ];

@@ -12,6 +12,7 @@ import { AssetsModule } from './modules/assets/assets.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { BrandModule } from './modules/brand/brand.module';
 import { ClientsModule } from './modules/clients/clients.module';
+import { ClientReviewModule } from './modules/client-review/client-review.module';
 import { CodecModule } from './modules/codec/codec.module';
 import { ConnectorHealthModule } from './modules/connector-health/connector-health.module';
 import { HealthModule } from './modules/health/health.module';
@@ -25,6 +26,7 @@ import { ProvidersModule } from './modules/providers/providers.module';
 import { ReviewModule } from './modules/review/review.module';
 import { WebAppModule } from './modules/web-app/web-app.module';
 import { WebhooksModule } from './modules/webhooks/webhooks.module';
+import { ReportsModule } from './modules/reports/reports.module';
 import { PlatformModule } from './platform/platform.module';
 import { queryLimits } from './security/query-limits';
 import { ActorRateLimitInterceptor } from './security/actor-rate-limit.interceptor';
@@ -53,6 +55,8 @@ export const FEATURE_MODULES = [
   CodecModule,
   WebAppModule,
   WebhooksModule,
+  ReportsModule,
+  ClientReviewModule,
 ];
 
 @Module({

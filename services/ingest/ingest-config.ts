@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import type { AppConfig } from '../core/config/app-config';
 import { loadAppConfig } from '../core/config/app-config';
@@ -8,6 +9,24 @@ import { PLATFORM_IDS } from '../../workflows/contracts/vocabulary/platform-id';
 /** The webhook schemes the ingest answers (one endpoint each; Meta's covers Instagram and Facebook Pages). */
 export const INGEST_SOURCES = ['sandbox', 'meta', 'standard'] as const;
 export type IngestSource = (typeof INGEST_SOURCES)[number];
+
+/** A source endpoint's token bucket: requests per second and how many may come at once. */
+export interface SourceRateLimit {
+  ratePerSecond: number;
+  burst: number;
+}
+
+/** The ingest's request budgets (C-33), enforced in process: each replica keeps its own. */
+export interface IngestLimits {
+  /** per source endpoint, checked before the body is read; null: unlimited */
+  sources: Record<IngestSource, SourceRateLimit | null>;
+  /** failed verifications (401) per remote address before it is refused unheard; null: off */
+  unverified: { burst: number; perMinute: number } | null;
+  /** remote addresses tracked at most (only those that failed verification are) */
+  maxAddresses: number;
+  /** reverse proxies whose X-Forwarded-For names the sender (exact addresses) */
+  trustedProxies: string[];
+}
 
 export interface IngestConfig {
   app: AppConfig;
@@ -28,6 +47,7 @@ export interface IngestConfig {
   groupCommit: { maxRows: number; maxWaitMs: number; maxInFlight: number };
   drain: { enabled: boolean; batchSize: number; idleMs: number; taskQueue: string };
   poll: { platforms: string[]; intervalSeconds: number; taskQueue: string };
+  limits: IngestLimits;
 }
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -56,7 +76,37 @@ const schema = z.object({
   RAIZE_INGEST_DRAIN_IDLE_MS: int(10, 60_000).default(250),
   RAIZE_INGEST_POLL_PLATFORMS: list,
   RAIZE_INGEST_POLL_SECONDS: int(10, 86_400).default(60),
+  // Defaults well above what one ingest stores (docs/benchmarks.md: 3,800–5,350 events/s on 2 cores), so only a flood
+  // meets them; 0 turns a limit off.
+  RAIZE_INGEST_UNVERIFIED_BURST: int(0, 100_000).default(50),
+  RAIZE_INGEST_UNVERIFIED_PER_MINUTE: int(1, 1_000_000).default(60),
+  RAIZE_INGEST_TRACKED_ADDRESSES: int(100, 10_000_000).default(50_000),
+  RAIZE_INGEST_TRUSTED_PROXIES: list,
 });
+
+/** Per source, RAIZE_INGEST_RATE_<SOURCE> (requests/s, 0: no limit) and RAIZE_INGEST_BURST_<SOURCE>. */
+const sourceLimitSchema = z.object({
+  rate: int(0, 10_000_000).default(10_000),
+  burst: int(1, 100_000_000).default(20_000),
+});
+const sourceLimitVars = (s: IngestSource) => ({
+  rate: `RAIZE_INGEST_RATE_${s.toUpperCase()}`,
+  burst: `RAIZE_INGEST_BURST_${s.toUpperCase()}`,
+});
+
+function loadSourceLimits(env: NodeJS.ProcessEnv, problems: string[]): IngestLimits['sources'] {
+  const out = {} as IngestLimits['sources'];
+  for (const s of INGEST_SOURCES) {
+    const vars = sourceLimitVars(s);
+    const parsed = sourceLimitSchema.safeParse({ rate: env[vars.rate], burst: env[vars.burst] });
+    if (!parsed.success) {
+      for (const i of parsed.error.issues) problems.push(`${vars[i.path[0] as 'rate' | 'burst']}: ${i.message}`);
+      continue;
+    }
+    out[s] = parsed.data.rate ? { ratePerSecond: parsed.data.rate, burst: parsed.data.burst } : null;
+  }
+  return out;
+}
 
 /** The ingest role on the same server and database as the owner URL (trust or RAIZE_DB_INGEST_PASSWORD). */
 export function ingestRoleUrl(ownerUrl: string, password = process.env.RAIZE_DB_INGEST_PASSWORD ?? ''): string {
@@ -80,6 +130,9 @@ export function loadIngestConfig(env: NodeJS.ProcessEnv = process.env): IngestCo
   for (const p of e.RAIZE_INGEST_POLL_PLATFORMS)
     if (!(PLATFORM_IDS as readonly string[]).includes(p))
       problems.push(`RAIZE_INGEST_POLL_PLATFORMS: unknown platform ${JSON.stringify(p)}`);
+  const sourceLimits = loadSourceLimits(env, problems);
+  for (const p of e.RAIZE_INGEST_TRUSTED_PROXIES)
+    if (!isIP(p)) problems.push(`RAIZE_INGEST_TRUSTED_PROXIES: not an IP address: ${JSON.stringify(p)}`);
   if (app.env === 'production' && !e.DATABASE_INGEST_URL)
     problems.push('DATABASE_INGEST_URL: required in production (the raize_ingest role, never the owner)');
   if (problems.length) throw new ConfigError(problems);
@@ -109,6 +162,14 @@ export function loadIngestConfig(env: NodeJS.ProcessEnv = process.env): IngestCo
       platforms: e.RAIZE_INGEST_POLL_PLATFORMS,
       intervalSeconds: e.RAIZE_INGEST_POLL_SECONDS,
       taskQueue: engagementQueue,
+    },
+    limits: {
+      sources: sourceLimits,
+      unverified: e.RAIZE_INGEST_UNVERIFIED_BURST
+        ? { burst: e.RAIZE_INGEST_UNVERIFIED_BURST, perMinute: e.RAIZE_INGEST_UNVERIFIED_PER_MINUTE }
+        : null,
+      maxAddresses: e.RAIZE_INGEST_TRACKED_ADDRESSES,
+      trustedProxies: e.RAIZE_INGEST_TRUSTED_PROXIES,
     },
   };
 }

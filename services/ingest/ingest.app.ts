@@ -13,6 +13,7 @@ import type { IngestConfig } from './ingest-config';
 import type { IngestSecrets } from './ingest-secrets';
 import { loadIngestSecrets } from './ingest-secrets';
 import { createIngestHandler } from './ingest.server';
+import { IngestLimiter } from './limit/ingest-limiter';
 import { PollScheduleKeeper } from './poll/poll-schedules';
 import { GroupCommitter } from './store/group-commit';
 
@@ -21,6 +22,8 @@ export interface RunningIngest {
   committer: GroupCommitter;
   drainer: Drainer | null;
   keeper: PollScheduleKeeper | null;
+  /** the rate limits of this process, with its counts of refused requests */
+  limiter: IngestLimiter;
   close(): Promise<void>;
 }
 
@@ -100,8 +103,9 @@ export async function startIngest(
             log: logger,
           })
         : null;
+    const limiter = new IngestLimiter({ limits: config.limits, log: logger });
     const server = createServer(
-      createIngestHandler({ config, secrets, store: (events) => committer.submit(events), log: logger }),
+      createIngestHandler({ config, secrets, store: (events) => committer.submit(events), log: logger, limiter }),
     );
     // A slow sender holds a socket, not a commit: bounded all the same.
     server.requestTimeout = 15_000;
@@ -120,6 +124,7 @@ export async function startIngest(
       committer,
       drainer,
       keeper,
+      limiter,
       close: () =>
         (closing ??= (async () => {
           // New connections refused, requests under way answered, their events committed, then the rest.

@@ -6,6 +6,7 @@ import type { IngestConfig, IngestSource } from './ingest-config';
 import type { IngestSecrets } from './ingest-secrets';
 import { BodyRefused, readBody } from './http/read-body';
 import { sendError, sendJson, sendText } from './http/respond';
+import type { IngestLimiter } from './limit/ingest-limiter';
 import { normaliseMeta } from './normalise/meta.normaliser';
 import type { Normalised } from './normalise/normalised';
 import { MalformedPayload, parseJson } from './normalise/normalised';
@@ -28,6 +29,8 @@ export interface IngestHandlerDeps {
   store: (events: NewInboundEvent[]) => Promise<void>;
   now?: () => number;
   log: IngestLog;
+  /** per-source and per-address budgets (C-33); without one nothing is rate limited */
+  limiter?: IngestLimiter;
 }
 
 const header = (req: IncomingMessage, name: string): string | undefined => {
@@ -44,8 +47,9 @@ interface Delivery {
 
 /**
  * The ingest's request handler on node:http (no framework: the hot path is read, HMAC, one insert). Order matters:
- * size before anything (413, C-33), signature before parsing (401, C-31), shape (400), then the durable store
- * (C-34) and only then 200. A replay answers 200 too: the platform must stop retrying, and the row is stored once.
+ * the rate limits before a byte is read (429, C-33), size before anything else (413, C-33), signature before parsing
+ * (401, C-31), shape (400), then the durable store (C-34) and only then 200. A replay answers 200 too: the platform
+ * must stop retrying, and the row is stored once.
  */
 export function createIngestHandler(deps: IngestHandlerDeps): RequestListener {
   const now = deps.now ?? Date.now;
@@ -95,7 +99,7 @@ export function createIngestHandler(deps: IngestHandlerDeps): RequestListener {
       ),
   });
 
-  async function deliver(req: IncomingMessage, res: ServerResponse, d: Delivery): Promise<void> {
+  async function deliver(req: IncomingMessage, res: ServerResponse, d: Delivery, sender: string): Promise<void> {
     let body: Buffer;
     try {
       body = await readBody(req, config.maxBodyBytes);
@@ -107,6 +111,8 @@ export function createIngestHandler(deps: IngestHandlerDeps): RequestListener {
     const verdict = d.verify(body, now());
     if (!verdict.ok) {
       deps.log.debug({ 'raize.platform': d.source, 'raize.outcome': verdict.reason }, 'webhook refused');
+      // Our own missing secret is not the sender's failure: it keeps its 401 not_configured, which says what to fix.
+      if (verdict.reason !== 'not_configured') deps.limiter?.failedVerification(sender);
       return sendError(res, 401, verdict.reason);
     }
     let events: NewInboundEvent[];
@@ -135,21 +141,23 @@ export function createIngestHandler(deps: IngestHandlerDeps): RequestListener {
     const path = url.pathname;
     if (path === '/healthz') return sendJson(res, 200, { ok: true });
     const standardMatch = /^\/webhooks\/standard\/([a-z]+)$/.exec(path);
-    let delivery: ((r: IncomingMessage) => Delivery) | null = null;
-    if (path === '/webhooks/sandbox' && enabled.has('sandbox')) delivery = sandbox;
-    else if (path === '/webhooks/meta' && enabled.has('meta')) {
-      if (req.method === 'GET') {
-        const challenge = metaChallenge(secrets.metaVerifyToken, url.searchParams);
-        return challenge === null ? sendError(res, 403, 'verification_refused') : sendText(res, 200, challenge);
-      }
-      delivery = meta;
-    } else if (standardMatch && enabled.has('standard') && isPlatformId(standardMatch[1]!)) {
-      const platform = standardMatch[1]!;
-      delivery = (r) => standard(r, platform);
+    const platform = standardMatch && isPlatformId(standardMatch[1]!) ? standardMatch[1]! : null;
+    const source: IngestSource | null =
+      path === '/webhooks/sandbox' ? 'sandbox' : path === '/webhooks/meta' ? 'meta' : platform ? 'standard' : null;
+    if (!source || !enabled.has(source)) return refuseAndDrain(req, res, 404, 'not_found');
+    // Before the body is read or anything verified: an over-limit request costs a header parse, no more. The
+    // platforms retry a 429 after Retry-After, and nothing was acknowledged, so nothing is lost.
+    const sender = deps.limiter?.senderOf(req) ?? '';
+    const admission = deps.limiter?.admit(source, sender);
+    if (admission && !admission.ok)
+      return refuseAndDrain(req, res, 429, 'rate_limited', { 'retry-after': String(admission.retryAfterSeconds) });
+    if (source === 'meta' && req.method === 'GET') {
+      const challenge = metaChallenge(secrets.metaVerifyToken, url.searchParams);
+      return challenge === null ? sendError(res, 403, 'verification_refused') : sendText(res, 200, challenge);
     }
-    if (!delivery) return refuseAndDrain(req, res, 404, 'not_found');
     if (req.method !== 'POST') return refuseAndDrain(req, res, 405, 'method_not_allowed');
-    return deliver(req, res, delivery(req));
+    const delivery = source === 'sandbox' ? sandbox(req) : source === 'meta' ? meta(req) : standard(req, platform!);
+    return deliver(req, res, delivery, sender);
   }
 
   return (req, res) => {
@@ -164,8 +172,14 @@ export function createIngestHandler(deps: IngestHandlerDeps): RequestListener {
  * Answers now, then reads and drops whatever the sender still sends (so it sees the answer instead of a reset), but
  * not for ever: the connection is cut after a few seconds.
  */
-function refuseAndDrain(req: IncomingMessage, res: ServerResponse, status: number, code: string): void {
-  sendError(res, status, code);
+function refuseAndDrain(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  code: string,
+  headers?: Record<string, string>,
+): void {
+  sendError(res, status, code, headers);
   if (req.readableEnded) return;
   req.resume();
   const cut = setTimeout(() => req.socket.destroy(), 5000);

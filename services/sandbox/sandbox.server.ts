@@ -8,6 +8,7 @@ import { DEV_SANDBOX_ADMIN_TOKEN } from '../core/config/app-config';
 import { registerAdminRoutes } from './admin.routes';
 import { registerCommentRoutes } from './comments.routes';
 import { registerEngagementRoutes } from './engagement.routes';
+import { registerInsightsRoutes } from './insights.routes';
 import { FaultEngine } from './faults';
 import { errorJson, headerValue, HttpError, readBody, type SandboxResponse } from './http-utils';
 import { registerMeRoutes } from './me.routes';
@@ -60,6 +61,7 @@ function buildRouter(deps: SandboxDeps): Router {
   registerPostRoutes(router, deps);
   registerCommentRoutes(router, deps);
   registerEngagementRoutes(router, deps);
+  registerInsightsRoutes(router, deps);
   registerPageRoutes(router, deps);
   return router;
 }

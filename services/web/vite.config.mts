@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
@@ -12,11 +13,24 @@ export default defineConfig({
   base: '/',
   publicDir: 'public',
   oxc: { jsx: { runtime: 'automatic' } },
+  plugins: [
+    {
+      // The dev server's fallback is index.html; the API serves portal.html for /portal and /portal/* (as here).
+      name: 'raize-portal-page',
+      configureServer(server) {
+        server.middlewares.use((req, _res, next) => {
+          if (req.url && /^\/portal(\/|$|\?)/.test(req.url) && !req.url.startsWith('/portal/api/'))
+            req.url = '/portal.html';
+          next();
+        });
+      },
+    },
+  ],
   server: {
     host: '127.0.0.1',
     port: 5173,
     strictPort: true,
-    proxy: { '/graphql': api, '/oauth': api, '/health': api, '/artifacts': api },
+    proxy: { '/graphql': api, '/oauth': api, '/health': api, '/artifacts': api, '/portal/api': api },
   },
   build: {
     outDir: 'dist',
@@ -27,5 +41,10 @@ export default defineConfig({
     sourcemap: true,
     target: 'es2022',
     chunkSizeWarningLimit: 800,
+    // Two pages: the admin app, and the client review portal (issue #14), which the API serves for /portal and
+    // /portal/*. Separate entries, so the portal's bundle holds none of the operator's screens or GraphQL client.
+    rolldownOptions: {
+      input: { main: join(root, 'index.html'), portal: join(root, 'portal.html') },
+    },
   },
 });

@@ -21,6 +21,11 @@ import { ingestPollLaneActivities } from '../../activities/ingest-poll/ingest-po
 import { INGEST_POLL_WORKFLOW_TYPE } from '../../workflows/contracts/ingest-poll.contract';
 import { ENGAGEMENT_WORKFLOW_TYPE } from '../../workflows/contracts/engagement.contract';
 import { engagementEpisodeActivities } from '../../activities/engagement/engagement-lane';
+import { analyticsLaneActivities } from '../../activities/analytics/analytics-lane';
+import { createAnalyticsScheduleLoop } from '../../activities/analytics/analytics-loop';
+import { ANALYTICS_WORKFLOW_TYPE } from '../../workflows/contracts/analytics.contract';
+import { reportLaneActivities } from '../../activities/report/report-lane';
+import { REPORT_WORKFLOW_TYPE } from '../../workflows/contracts/report.contract';
 
 /** What one lane's worker runs; a lane never gets another lane's activities (they are its side effects). */
 export interface LaneRegistration {
@@ -51,7 +56,15 @@ export const LANE_REGISTRATIONS: Readonly<Record<Lane, LaneRegistration>> = {
     }),
   },
   creation: { workflows: [CREATION_ITEM_WORKFLOW_TYPE], activities: (deps) => creationLaneActivities(deps) },
-  planning: { workflows: [PLANNING_WORKFLOW_TYPE], activities: (deps) => planningLaneActivities(deps) },
+  // Client reports ride the planning lane: batch work that must never take a slot a due publish needs (C-26).
+  planning: {
+    workflows: [PLANNING_WORKFLOW_TYPE, REPORT_WORKFLOW_TYPE, ANALYTICS_WORKFLOW_TYPE],
+    activities: (deps) => ({
+      ...planningLaneActivities(deps),
+      ...reportLaneActivities(deps),
+      ...analyticsLaneActivities(deps),
+    }),
+  },
 };
 
 /** The diagnostics lane: the smoke workflow proves worker, bundle and server talk; only tests start it. */
@@ -139,6 +152,8 @@ export interface LaneLoop {
  */
 export const LANE_LOOPS: Readonly<Partial<Record<Lane, readonly ((deps: LaneDeps) => LaneLoop)[]>>> = {
   engagement: [createWebhookLoop],
+  // Each account's daily analytics Schedule (issue #14), kept by the lane that runs the episode.
+  planning: [createAnalyticsScheduleLoop],
 };
 
 /** Starts the loops of `lanes`; the caller stops them on shutdown. */

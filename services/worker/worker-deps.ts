@@ -20,6 +20,7 @@ import { defaultProviderRegistry } from '../core/providers/provider-registry';
 import { vendorAdapters } from '../core/providers/vendor-adapters';
 import { publishOptionsFrom } from '../core/publishing/publish-options';
 import { createTemporalClient } from '../core/temporal/temporal-client';
+import { createMailer } from '../core/mail/create-mailer';
 import { logger } from '../core/telemetry/logger';
 import { PLATFORM_IDS } from '../../workflows/contracts/vocabulary/platform-id';
 
@@ -88,6 +89,9 @@ export async function createWorkerDeps(
     credentialStore,
     connectorSettings,
     secrets,
+    // Reports' mail: SMTP when RAIZE_SMTP_URL is set (the mail catcher in development), else a mailer that refuses.
+    mail: createMailer(),
+    publicUrl: config.api.publicUrl,
   };
   return { deps, ds, dataConverter, close: () => temporal.connection.close() };
 }

@@ -47,6 +47,10 @@ export const ID_TAKING_QUERIES: [string, string, (i: QueryTarget) => Record<stri
   ['inboxOperators', 'query($x: ID!) { inboxOperators(clientId: $x) { id } }', (i) => ({ x: i.clientId })],
   ['savedReplies', 'query($x: ID!) { savedReplies(clientId: $x) { id } }', (i) => ({ x: i.clientId })],
   ['webhookSubscriptions', 'query($x: ID!) { webhookSubscriptions(clientId: $x) { id } }', (i) => ({ x: i.clientId })],
+  ['reports', 'query($x: ID!) { reports(clientId: $x) { id } }', (i) => ({ x: i.clientId })],
+  // A report of the target tenant is named by its post's id here: nothing of it may come back either way.
+  ['report', 'query($x: ID!) { report(id: $x) { id } }', (i) => ({ x: i.postId })],
+  ['reportSchedule', 'query($x: ID!) { reportSchedule(clientId: $x) { enabled } }', (i) => ({ x: i.clientId })],
   // A subscription of the target tenant is named by its post's id here: the client check answers first either way.
   [
     'webhookDeliveries',

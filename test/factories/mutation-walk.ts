@@ -88,6 +88,11 @@ const WELL_FORMED: Record<string, unknown> = {
   dryRunDigest: 'a'.repeat(64),
   checksum: 'b'.repeat(64),
   goals: 'walked',
+  // Client reports: a period and a recipient of the right shape, so the walk reaches the permission check.
+  from: '2026-01-01',
+  to: '2026-01-31',
+  recipients: ['walk@example.test'],
+  dayOfMonth: 1,
 };
 
 /** Columns that change by being used (last seen, last used), not by a mutation: left out of the digest. */

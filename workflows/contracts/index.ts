@@ -3,3 +3,4 @@ export * from './publish-activities.contract';
 export * from './search-attributes';
 export * from './smoke.contract';
 export * from './vocabulary';
+export * from './analytics.contract';

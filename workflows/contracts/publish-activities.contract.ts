@@ -31,7 +31,8 @@ export interface RecordApprovalInput extends PublishContextInput {
   note?: string;
 }
 /** Why an approval was refused: about who approves (role, four eyes), or about the post (content, job). */
-export type ApprovalRefusal = 'role' | 'four_eyes' | 'content_changed' | 'not_found';
+/** stage: a client reviewer's decision about a post that does not wait for the client (issue #14) */
+export type ApprovalRefusal = 'role' | 'four_eyes' | 'content_changed' | 'not_found' | 'stage';
 export type RecordApprovalResult =
   | { accepted: true; approvalId: string; approverId?: string; assetChecksum?: string }
   | { accepted: false; refusal: ApprovalRefusal; reason: string };

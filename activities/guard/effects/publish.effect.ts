@@ -13,7 +13,8 @@ import { AssetRepository } from '../../../services/core/repositories/asset.repos
 import { contentAuthors } from '../../../services/core/repositories/content-authors.repository';
 import { PlatformUsageRepository } from '../../../services/core/repositories/platform-usage.repository';
 import { PublishJobRepository } from '../../../services/core/repositories/publish-job.repository';
-import { effectiveRole } from '../../../services/core/tenancy/effective-role';
+import { deciderId, deciderRole } from '../../../services/core/review/decider-role';
+import { clientReviewOf } from '../../../services/core/review/client-review.repository';
 import { assetChecksum } from '../../../services/core/util/asset-checksum';
 import type { GuardedPublishInput } from '../../../workflows/contracts/publish-activities.contract';
 import type { Reason } from '../../../workflows/contracts/vocabulary/reason-codes';
@@ -134,8 +135,10 @@ export function publishEffect(
     async facts(m: EntityManager, t, input): Promise<EffectFacts> {
       const approvals = [];
       for (const a of t.approvals) {
-        const role = (await effectiveRole(m, a.approverId, t.agencyId, t.clientId)) ?? 'none';
-        approvals.push({ approver_id: a.approverId, role, checksum: a.assetChecksum });
+        // A client reviewer's approval carries ClientReviewer while the reviewer is active (issue #14).
+        const decider = { operatorId: a.approverId, reviewerId: a.reviewerId };
+        const role = (await deciderRole(m, decider, t.agencyId, t.clientId)) ?? 'none';
+        approvals.push({ approver_id: deciderId(decider), role, checksum: a.assetChecksum });
       }
       // The checksum is recomputed from the content itself (not the stored column), so an edit that forgot to
       // update the checksum still voids approvals (C-23).
@@ -147,6 +150,19 @@ export function publishEffect(
           message: 'the content changed after scheduling; it needs a new approval',
         });
       }
+      // The client's hold or change request is read here, where the post would go out: neither is a message the
+      // workflow has to have heard of, so one made a second before the slot still holds the post.
+      const review = await clientReviewOf(m, t.job);
+      if (review.state === 'on_hold')
+        hostReasons.push({
+          code: 'client_hold',
+          message: 'the client put this post on hold; their approval releases it',
+        });
+      if (review.state === 'changes_requested')
+        hostReasons.push({
+          code: 'client_changes_requested',
+          message: 'the client asked for changes to this content; edit it and ask for approval again',
+        });
       return {
         author: { id: t.job.createdBy, kind: t.asset.authorKind, ids: await contentAuthors(m, t.job, t.asset) },
         approvals,

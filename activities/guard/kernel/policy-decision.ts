@@ -55,6 +55,7 @@ export function policyInputFor(d: DecisionFacts): PolicyInput {
       quiet_hours: s?.quietHours ?? null,
       lateness_cutoff_seconds: s?.latenessCutoffSeconds ?? null,
       enabled_platforms: s?.enabledPlatforms ?? [],
+      approval_stages: s?.approvalStages ?? {},
     },
     counters: { ...d.counters, ...d.facts.counters },
   };

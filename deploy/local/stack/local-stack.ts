@@ -11,6 +11,7 @@ import { repoRoot } from '../../../services/core/util/repo-root';
 import { toolPath } from '../../../services/core/util/tool-path';
 import { DEFAULT_ADMIN_TOKEN } from '../../../services/sandbox/sandbox.server';
 import { EMULATOR_PORTS } from '../../../services/core/config/platform-config';
+import { MAIL_CATCHER_PORTS } from '../../../services/mailcatcher/mail-catcher-config';
 import { ChildService } from './child-service';
 import { assertPortsFree } from './port-check';
 import type { StackPostgres } from './postgres';
@@ -33,6 +34,8 @@ export interface LocalStack {
   /** the webhook ingest (services/ingest), and the secret the sandbox signs its webhooks to it with */
   ingestUrl: string;
   ingestSandboxSecret: string;
+  /** the mail catcher's JSON API (services/mailcatcher, docs/mail.md): every mail the stack sent */
+  mailCatcherUrl: string;
   /** the OAuth client id the API presents to the sandbox */
   oauthClientId: string;
   services: ChildService[];
@@ -78,6 +81,9 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
   const ingestUrl = `http://127.0.0.1:${ingestPort}`;
   // Per launch unless given: the demo registers the ingest at the sandbox with it.
   const ingestSandboxSecret = env.RAIZE_INGEST_SANDBOX_SECRET || randomBytes(24).toString('hex');
+  const mailHttpPort = Number(env.RAIZE_MAILCATCHER_HTTP_PORT || MAIL_CATCHER_PORTS.http);
+  const mailSmtpPort = Number(env.RAIZE_MAILCATCHER_SMTP_PORT || MAIL_CATCHER_PORTS.smtp);
+  const mailCatcherUrl = `http://127.0.0.1:${mailHttpPort}`;
 
   // /proc/<pid>/cmdline has the script as typed (often relative), so match on its name only.
   const runFile = new RunFile(join(runDir, 'stack.json'), basename(process.argv[1] ?? 'node'));
@@ -143,6 +149,8 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
           { host: app.api.host, port: app.api.port, what: 'the API (API_PORT)' },
           { host: sandboxHost, port: portOf(sandbox), what: 'the sandbox platform (SANDBOX_URL)' },
           { host: '127.0.0.1', port: ingestPort, what: 'the webhook ingest (RAIZE_INGEST_PORT)' },
+          { host: '127.0.0.1', port: mailHttpPort, what: 'the mail catcher (RAIZE_MAILCATCHER_HTTP_PORT)' },
+          { host: '127.0.0.1', port: mailSmtpPort, what: 'the mail catcher (RAIZE_MAILCATCHER_SMTP_PORT)' },
           ...Object.entries(EMULATOR_PORTS).map(([p, port]) => ({
             host: '127.0.0.1',
             port,
@@ -230,6 +238,9 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
       RAIZE_PLATFORM_EMULATORS: '1',
       RAIZE_TIKTOK_APP_AUDITED: env.RAIZE_TIKTOK_APP_AUDITED ?? '1',
       RAIZE_YOUTUBE_APP_AUDITED: env.RAIZE_YOUTUBE_APP_AUDITED ?? '1',
+      // Mail goes to the local catcher, never to a server from the developer's shell (docs/mail.md).
+      RAIZE_SMTP_URL: `smtp://127.0.0.1:${mailSmtpPort}`,
+      RAIZE_MAIL_FROM: env.RAIZE_MAIL_FROM || 'Raize (local) <noreply@raize.local>',
     });
     const spawnService = async (s: ChildService, detail: string) => {
       notStopped();
@@ -270,6 +281,22 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
         timeoutMs: 30_000,
       }),
       `Instagram, Facebook, LinkedIn, X, TikTok and YouTube emulators on ports ${Object.values(EMULATOR_PORTS).join(', ')}`,
+    );
+    await spawnService(
+      new ChildService({
+        name: 'mailcatcher',
+        script: dist('services/mailcatcher/main.js'),
+        env: {
+          ...childEnv('mailcatcher'),
+          RAIZE_MAILCATCHER_HTTP_PORT: String(mailHttpPort),
+          RAIZE_MAILCATCHER_SMTP_PORT: String(mailSmtpPort),
+          RAIZE_MAILCATCHER_DIR: join(dataDir, 'mail'),
+        },
+        logFile: join(logDir, 'mailcatcher.log'),
+        readiness: { kind: 'http', url: `${mailCatcherUrl}/healthz` },
+        timeoutMs: 30_000,
+      }),
+      `SMTP on 127.0.0.1:${mailSmtpPort}, caught mail at ${mailCatcherUrl}/messages`,
     );
     // Side by side: the worker spends most of its start bundling the workflows, the API compiling its schema.
     const [w, a] = await Promise.allSettled([
@@ -329,6 +356,7 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
       sandboxAdminToken,
       ingestUrl,
       ingestSandboxSecret,
+      mailCatcherUrl,
       oauthClientId: app.sandbox.oauthClientId,
       services,
       failed,

@@ -70,6 +70,14 @@ approval_missing if {
 	not has_valid_approval
 }
 
+# The client's approval stages ask for the agency's approval even where the
+# autonomy would not (stages.rego); reported under the same code.
+approval_missing if {
+	internal_stage_required
+	not autonomy_requires_approval
+	not has_valid_approval
+}
+
 four_eyes_missing if {
 	four_eyes_enabled
 	not has_independent_approval
@@ -82,6 +90,12 @@ four_eyes_missing if {
 #   in data.raize.defaults.approver_roles and checksum equal to content_checksum).
 #   "autonomous" needs none.
 reasons contains reason("approval_required", sprintf("%s autonomy for %s requires a valid approval of this content", [autonomy_level, action_label])) if {
+	autonomy_requires_approval
+	approval_missing
+}
+
+reasons contains reason("approval_required", sprintf("the client's approval stages for %s on %s require the agency's approval of this content", [action_label, platform_label])) if {
+	not autonomy_requires_approval
 	approval_missing
 }
 

@@ -33,6 +33,11 @@ export const TOKEN_SCOPE_FOR: Record<Permission, ApiTokenScope> = {
   'reply.approve': 'approve',
   // Webhook targets and secrets decide where a client's events go: the strongest scope.
   'webhook.manage': 'admin',
+  // A review link shows the client's posts to someone outside the agency: as strong as scheduling them.
+  'review_link.manage': 'publish',
+  'report.read': 'read',
+  // A report link is a public URL to a client's figures, and the schedule mails them out: the strongest scope.
+  'report.manage': 'admin',
 };
 
 /** Whether a token's scopes cover `needed`: `admin` covers every scope but `staff`, which must be named. */

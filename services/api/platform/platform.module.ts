@@ -6,6 +6,7 @@ import { AuditService } from '../../core/audit/audit.service';
 import { ConnectorSettings } from '../../core/connectors/connector.types';
 import { connectorSettingsFrom, createConnectorReaders } from '../../core/connectors/platform-registry';
 import { createAppDataSource } from '../../core/database/data-source';
+import { createMailer } from '../../core/mail/create-mailer';
 import { CredentialStore } from '../../core/secrets/credential-store';
 import { createSecrets } from '../../core/secrets/create-secrets';
 import { SecretsPort } from '../../core/secrets/secrets.port';
@@ -19,6 +20,7 @@ import {
   CONNECTOR_SETTINGS,
   CREDENTIALS,
   DATA_SOURCE,
+  MAILER,
   SECRETS,
   TEMPORAL_CLIENT,
 } from './tokens';
@@ -47,6 +49,8 @@ import {
       inject: [CONNECTOR_SETTINGS],
       useFactory: (s: ConnectorSettings) => createConnectorReaders(s),
     },
+    // Read at start: production without an SMTP server fails here, not at the first review link (docs/mail.md).
+    { provide: MAILER, useFactory: () => createMailer() },
     {
       provide: TEMPORAL_CLIENT,
       inject: [APP_CONFIG, SECRETS],
@@ -67,6 +71,7 @@ import {
     CONNECTOR_SETTINGS,
     CONNECTOR_READERS,
     TEMPORAL_CLIENT,
+    MAILER,
   ],
 })
 export class PlatformModule implements OnApplicationShutdown {

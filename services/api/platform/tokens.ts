@@ -9,3 +9,5 @@ export const CREDENTIALS = Symbol('CREDENTIALS');
 export const CONNECTOR_READERS = Symbol('CONNECTOR_READERS');
 /** ConnectorSettings: where each platform is, for its OAuth client. */
 export const CONNECTOR_SETTINGS = Symbol('CONNECTOR_SETTINGS');
+/** MailPort: review links and their one-time codes (SMTP; the mail catcher in development). */
+export const MAILER = Symbol('MAILER');

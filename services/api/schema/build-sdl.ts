@@ -23,6 +23,7 @@ import { QueueSlotsResolver } from '../modules/queue-slots/queue-slots.resolver'
 import { InboxResolver } from '../modules/inbox/inbox.resolver';
 import { ReviewResolver } from '../modules/review/review.resolver';
 import { WebhooksResolver } from '../modules/webhooks/webhooks.resolver';
+import { ReportsResolver } from '../modules/reports/reports.resolver';
 
 export const RESOLVERS = [
   AuthResolver,
@@ -46,6 +47,7 @@ export const RESOLVERS = [
   InboxResolver,
   ConnectorHealthResolver,
   WebhooksResolver,
+  ReportsResolver,
 ];
 
 const HEADER = '# Generated from the code-first resolvers by `npm run schema:emit`; CI fails when it drifts.\n\n';

@@ -1,5 +1,9 @@
 import { registerEnumType } from '@nestjs/graphql';
+import type { ApprovalStage, ClientReviewState } from '../../../workflows/contracts/vocabulary/client-review';
+import { APPROVAL_STAGES, CLIENT_REVIEW_STATES } from '../../../workflows/contracts/vocabulary/client-review';
 import type { PlatformId } from '../../../workflows/contracts/vocabulary/platform-id';
+import type { PostDecisionKind } from '../../../workflows/contracts/vocabulary/post-decisions';
+import { POST_DECISION_KINDS } from '../../../workflows/contracts/vocabulary/post-decisions';
 import { PLATFORM_IDS } from '../../../workflows/contracts/vocabulary/platform-id';
 import type { PublishStatus } from '../../../workflows/contracts/vocabulary/publish-status';
 import { PUBLISH_STATUSES } from '../../../workflows/contracts/vocabulary/publish-status';
@@ -28,3 +32,16 @@ registerEnumType(ReasonCodeEnum, {
   description: 'Why the guard, the policy or the workflow stopped or annotated a post',
 });
 registerEnumType(PlatformIdEnum, { name: 'PlatformId', description: 'A platform Raize has a connector for' });
+
+export const ApprovalStageEnum: Record<ApprovalStage, ApprovalStage> = enumOf(APPROVAL_STAGES);
+export const ClientReviewStateEnum: Record<ClientReviewState, ClientReviewState> = enumOf(CLIENT_REVIEW_STATES);
+export const PostDecisionKindEnum: Record<PostDecisionKind, PostDecisionKind> = enumOf(POST_DECISION_KINDS);
+registerEnumType(ApprovalStageEnum, {
+  name: 'ApprovalStage',
+  description: 'none, internal (the agency approves), or internal_then_client (the agency, then the client’s reviewer)',
+});
+registerEnumType(ClientReviewStateEnum, {
+  name: 'ClientReviewState',
+  description: 'Where a post stands with its client',
+});
+registerEnumType(PostDecisionKindEnum, { name: 'PostDecisionKind', description: 'A decision about a post' });

@@ -16,6 +16,7 @@ export const DEFAULT_KIND_LIMITS: Record<ArtifactKind, number> = {
   import: 10 * MB,
   'provider-output': 500 * MB,
   proof: 20 * MB,
+  report: 20 * MB,
 };
 
 const LIMIT_VARIABLES: Record<ArtifactKind, string> = {
@@ -25,6 +26,7 @@ const LIMIT_VARIABLES: Record<ArtifactKind, string> = {
   import: 'RAIZE_ARTIFACTS_MAX_IMPORT_BYTES',
   'provider-output': 'RAIZE_ARTIFACTS_MAX_PROVIDER_OUTPUT_BYTES',
   proof: 'RAIZE_ARTIFACTS_MAX_PROOF_BYTES',
+  report: 'RAIZE_ARTIFACTS_MAX_REPORT_BYTES',
 };
 
 /** The longest a signed URL may live, whatever an installation configures: a URL is a bearer credential. */

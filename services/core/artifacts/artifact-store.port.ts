@@ -5,7 +5,7 @@
  * Raize sets itself. Backends: a local directory (default) and MinIO (S3-compatible).
  */
 
-export const ARTIFACT_KINDS = ['image', 'video', 'text', 'import', 'provider-output', 'proof'] as const;
+export const ARTIFACT_KINDS = ['image', 'video', 'text', 'import', 'provider-output', 'proof', 'report'] as const;
 export type ArtifactKind = (typeof ARTIFACT_KINDS)[number];
 
 /** What workflow state and rows carry instead of bytes. */

@@ -30,6 +30,8 @@ export const KIND_TYPES: Record<ArtifactKind, readonly ArtifactContentType[]> = 
   import: TEXT_TYPES,
   'provider-output': [...IMAGE_TYPES, ...VIDEO_TYPES, ...TEXT_TYPES],
   proof: [...TEXT_TYPES, 'image/png', 'image/jpeg', 'application/pdf'],
+  // a client report's PDF (services/core/reports), rendered by Raize itself
+  report: ['application/pdf'],
 };
 
 // Names other software sends for the same types; anything else is taken literally and must match exactly.

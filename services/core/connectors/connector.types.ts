@@ -1,5 +1,6 @@
 import type { HealthSignal } from '../../../workflows/contracts/vocabulary/health-signals';
 import type { PlatformId } from '../../../workflows/contracts/vocabulary/platform-id';
+import type { MetricsReader } from './connector-metrics.types';
 
 /** The identity a credential resolves to on the platform, right now. */
 export interface PlatformIdentity {
@@ -213,10 +214,41 @@ export interface EngagementWriter {
   ): Promise<EngagementOutcome>;
 }
 
+/** Where the account was @mentioned, as the platform's mention webhook names it (ids only). */
+export interface MentionRef {
+  /** the media the mention is on (its caption, or one of its comments) */
+  mediaId: string;
+  /** the comment that mentions the account; absent for a mention in the media's caption */
+  commentId?: string;
+}
+
+/** A mention of the account as the platform shows it when read by id. */
+export interface PlatformMention {
+  /** the comment's id, or the media's for a mention in a caption */
+  id: string;
+  in: 'comment' | 'caption';
+  mediaId: string;
+  /** the comment's text or the caption: untrusted data, like any inbound text (C-27) */
+  text: string;
+  /** the mentioning user's handle, without `@`; null when the platform does not say */
+  authorHandle: string | null;
+  createdAt: string;
+}
+
+/** Mentions whose webhook carries ids only (Instagram): the text is read from the platform by id. */
+export interface MentionReader {
+  /** null when the platform shows no such mention to this account (deleted, made private, or never about it) */
+  readMention(cred: ConnectorCredential, ref: MentionRef, opts?: CallOptions): Promise<PlatformMention | null>;
+}
+
 export interface ConnectorReader {
   readonly platform: PlatformId;
   /** absent where Raize does not (yet) engage on the platform: the guard refuses engagement actions there */
   readonly engagement?: EngagementReader;
+  /** absent where a mention's webhook carries its text, or Raize does not read mentions on the platform */
+  readonly mentions?: MentionReader;
+  /** absent where Raize reads no analytics on the platform: the analytics episode skips its accounts */
+  readonly metrics?: MetricsReader;
   identity(cred: ConnectorCredential, opts?: CallOptions): Promise<PlatformIdentity>;
   readPost(cred: ConnectorCredential, postId: string, opts?: CallOptions): Promise<PlatformPost | null>;
   /**

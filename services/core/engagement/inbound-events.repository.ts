@@ -31,6 +31,14 @@ export interface ClaimedInbound {
   platformAccountId: string;
 }
 
+/**
+ * How far back a connect reaches for its account's unroutable events. A week covers webhooks a platform sent before
+ * the operator finished connecting, and a reconnect after a token lapsed over a weekend or a holiday. Older comments
+ * are stale to answer automatically (the episode may reply on its own under autonomous reply, weeks after the fan
+ * asked), so they stay unroutable.
+ */
+export const INBOUND_REROUTE_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
+
 export interface PollAccount {
   id: string;
   agencyId: string;
@@ -84,6 +92,20 @@ export class InboundEventsRepository {
   async markDrained(q: SqlQuery, ids: readonly string[]): Promise<number> {
     if (!ids.length) return 0;
     const [r] = await q<{ n: number }>('SELECT raize_inbound_mark_drained($1::uuid[]) AS n', [ids]);
+    return Number(r?.n ?? 0);
+  }
+
+  /**
+   * After a connect or reconnect commits: this account's unroutable events received within the window go back to
+   * `stored`, tenant unset, for the drainer to route. Only a connected account in the caller's tenant scope counts
+   * (another tenant's id re-queues nothing), and only its own (platform, external id) is matched. Returns how many.
+   */
+  async requeueUnroutable(q: SqlQuery, o: { platformAccountId: string; windowMs?: number }): Promise<number> {
+    const seconds = Math.floor((o.windowMs ?? INBOUND_REROUTE_WINDOW_MS) / 1000);
+    const [r] = await q<{ n: number }>('SELECT raize_inbound_reroute($1::uuid, $2::int) AS n', [
+      o.platformAccountId,
+      seconds,
+    ]);
     return Number(r?.n ?? 0);
   }
 

@@ -1,3 +1,4 @@
+import type { ApprovalStage } from '../../../workflows/contracts/vocabulary/client-review';
 import type { Reason } from '../../../workflows/contracts/vocabulary/reason-codes';
 
 /**
@@ -50,7 +51,10 @@ export interface PolicyAuthor {
 
 export interface PolicyApproval {
   approver_id: string;
-  /** Must be one of data.raize.defaults.approver_roles (Admin, Manager, Publisher, Reviewer). */
+  /**
+   * One of data.raize.defaults.approver_roles (Admin, Manager, Publisher, Reviewer) for the agency's stage, or
+   * data.raize.defaults.client_approver_role (ClientReviewer) for the client's.
+   */
   role: string;
   /** Checksum of the content that was approved; an approval of other content is void. */
   checksum: string;
@@ -97,6 +101,8 @@ export interface PolicySettings {
   lateness_cutoff_seconds: number | null;
   /** Explicit opt-ins for platforms disallowed by default (data.raize.defaults.disallowed_platforms). */
   enabled_platforms: string[];
+  /** per action, by platform with a "default": none / internal / internal_then_client (stages.rego) */
+  approval_stages?: Partial<Record<string, Partial<Record<string, ApprovalStage>>>>;
 }
 
 export interface PolicyCounters {

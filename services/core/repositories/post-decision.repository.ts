@@ -6,10 +6,14 @@ import { assetChecksum } from '../util/asset-checksum';
 import { AssetRepository } from './asset.repository';
 import { contentAuthors } from './content-authors.repository';
 import type { DecisionContext } from './post-decision.rules';
+import { clientReviewOf } from '../review/client-review.repository';
 
 export interface NewPostDecision {
   kind: PostDecisionKind;
-  actorId: string;
+  /** the operator deciding; or reviewerId and reviewLinkId for a client reviewer through a review link */
+  actorId: string | null;
+  reviewerId?: string | null;
+  reviewLinkId?: string | null;
   role: string;
   assetChecksum?: string | null;
   scheduledAt?: Date | null;
@@ -27,6 +31,8 @@ export class PostDecisionRepository {
         publishJobId: job.id,
         kind: d.kind,
         actorId: d.actorId,
+        reviewerId: d.reviewerId ?? null,
+        reviewLinkId: d.reviewLinkId ?? null,
         role: d.role,
         assetChecksum: d.assetChecksum ?? null,
         scheduledAt: d.scheduledAt ?? null,
@@ -50,5 +56,6 @@ export async function decisionContextFor(m: EntityManager, job: PublishJob): Pro
     fourEyes: settings?.fourEyes ?? true,
     // Recomputed from the content itself, as the guard does (C-23).
     currentChecksum: asset ? assetChecksum(asset) : '',
+    clientStageOpen: (await clientReviewOf(m, job)).clientStageOpen,
   };
 }

@@ -37,7 +37,11 @@ export interface PageQuery {
 }
 
 /** An approval as a post's answer shows it. */
-export type ListedApproval = Pick<Approval, 'approverId' | 'role' | 'assetChecksum' | 'createdAt'>;
+/** An approval as lists show it: approverId names the operator, or the client reviewer (reviewerId set too). */
+export type ListedApproval = Pick<Approval, 'role' | 'assetChecksum' | 'createdAt'> & {
+  approverId: string;
+  reviewerId: string | null;
+};
 
 /**
  * A post as the calendar and the approvals queue list it: the job's shown columns (not its payload, which is fixed
@@ -120,7 +124,8 @@ async function page(m: EntityManager, q: PageQuery, range: string, rangeParams: 
             s.author_id AS "assetAuthorId", coalesce(r.editor_ids, '{}') AS "editorIds"
        FROM page p
        LEFT JOIN LATERAL (
-         SELECT json_agg(json_build_object('approverId', x.approver_id, 'role', x.role,
+         SELECT json_agg(json_build_object('approverId', coalesce(x.approver_id, x.reviewer_id),
+                                           'reviewerId', x.reviewer_id, 'role', x.role,
                                            'assetChecksum', x.asset_checksum, 'createdAt', x.created_at)
                          ORDER BY x.created_at, x.id) AS approvals
            FROM approvals x
@@ -144,8 +149,11 @@ async function page(m: EntityManager, q: PageQuery, range: string, rangeParams: 
 }
 
 /** The approvals given for each of a page's posts, in one query, oldest first. */
-export async function approvalsOfEach(m: EntityManager, jobs: readonly PublishJob[]): Promise<Map<string, Approval[]>> {
-  const out = new Map<string, Approval[]>(jobs.map((j) => [j.id, []]));
+export async function approvalsOfEach(
+  m: EntityManager,
+  jobs: readonly PublishJob[],
+): Promise<Map<string, ListedApproval[]>> {
+  const out = new Map<string, ListedApproval[]>(jobs.map((j) => [j.id, []]));
   if (!jobs.length) return out;
   const rows = await m.find(Approval, {
     where: {
@@ -155,6 +163,13 @@ export async function approvalsOfEach(m: EntityManager, jobs: readonly PublishJo
     },
     order: { createdAt: 'ASC' },
   });
-  for (const a of rows) out.get(a.publishJobId)?.push(a);
+  for (const a of rows)
+    out.get(a.publishJobId)?.push({
+      approverId: (a.approverId ?? a.reviewerId)!,
+      reviewerId: a.reviewerId,
+      role: a.role,
+      assetChecksum: a.assetChecksum,
+      createdAt: a.createdAt,
+    });
   return out;
 }

@@ -31,6 +31,12 @@ export const PERMISSIONS = {
   'reply.approve': ['Admin', 'Manager', 'Publisher', 'Reviewer'],
   // Outbound webhooks: where a client's events go, signed with a secret shown once (issue #13).
   'webhook.manage': ['Admin', 'Manager'],
+  // The client's reviewers and their review links (issue #14): who at the client sees which posts before they go out.
+  'review_link.manage': ['Admin', 'Manager', 'Publisher'],
+  // Client reports (issue #14): reading them and their figures; making, sharing (a public read-only link), revoking
+  // and scheduling them, which sends a client's data outside Raize.
+  'report.read': ['Admin', 'Manager', 'Publisher', 'Reviewer', 'Analyst'],
+  'report.manage': ['Admin', 'Manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

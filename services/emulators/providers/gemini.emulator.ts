@@ -7,11 +7,18 @@
  * - https://ai.google.dev/api#authentication (the key in `x-goog-api-key`, or `?key=`)
  * - https://ai.google.dev/gemini-api/docs/troubleshooting (errors: google.rpc.Status `{error:{code,message,status}}`;
  *   a wrong key is 400 INVALID_ARGUMENT with ErrorInfo reason API_KEY_INVALID; 429 RESOURCE_EXHAUSTED with RetryInfo)
+ * - https://ai.google.dev/gemini-api/docs/structured-output and https://ai.google.dev/api/generate-content#generationconfig
+ *   (`responseMimeType` text/plain | application/json | text/x.enum; `responseJsonSchema`: JSON Schema, needs
+ *   responseMimeType and excludes `responseSchema`; a sub-schema with `$ref` has no other keywords but `$`-ones;
+ *   `enum` holds strings and numbers): a well-formed schema is answered with JSON that conforms to it
  */
 import { z } from 'zod';
 import { EmulatorServer } from '../emulator-server';
 import type { EmulatorReply, EmulatorRequest } from '../emulator-server';
+import { isPlainObject, jsonSchemaProblem, type SchemaProblem } from './json-schema-check';
+import { conformingInstance } from './json-schema-instance';
 import { solidPng } from './tiny-png';
+import { approxTokens } from './token-count';
 
 const STATUS_NAMES: Record<number, string> = {
   400: 'INVALID_ARGUMENT',
@@ -42,9 +49,88 @@ const requestBody = z.object({
       imageConfig: z
         .object({ aspectRatio: z.enum(['1:1', '2:3', '3:2', '3:4', '4:3', '4:5', '5:4', '9:16', '16:9', '21:9']) })
         .optional(),
+      responseMimeType: z.string().optional(),
+      /** the OpenAPI-subset Schema object (types in capitals); the adapter sends responseJsonSchema instead */
+      responseSchema: z.record(z.string(), z.unknown()).optional(),
+      responseJsonSchema: z.unknown().optional(),
     })
     .optional(),
 });
+type GenerationConfig = NonNullable<z.infer<typeof requestBody>['generationConfig']>;
+
+const MIME_TYPES = ['text/plain', 'application/json', 'text/x.enum'];
+
+/** The schema the answer must conform to (undefined: free text), or the 400 message for a config the API refuses. */
+function structuredOutput(config: GenerationConfig | undefined): { error: string } | { schema?: unknown } {
+  const mime = config?.responseMimeType;
+  if (mime !== undefined && !MIME_TYPES.includes(mime))
+    return {
+      error: `* GenerateContentRequest.generation_config.response_mime_type: allowed mimetypes are ${MIME_TYPES.map((m) => `\`${m}\``).join(', ')}.`,
+    };
+  const { responseSchema, responseJsonSchema } = config ?? {};
+  if (responseSchema !== undefined && responseJsonSchema !== undefined)
+    return {
+      error: '* GenerateContentRequest.generation_config: response_schema and response_json_schema cannot both be set.',
+    };
+  if (responseJsonSchema !== undefined) {
+    if (mime !== 'application/json')
+      return {
+        error:
+          '* GenerateContentRequest.generation_config.response_mime_type: must be `application/json` when response_json_schema is set.',
+      };
+    const problem = jsonSchemaProblem(responseJsonSchema) ?? geminiSubsetProblem(responseJsonSchema, []);
+    if (problem)
+      return {
+        error: `* GenerateContentRequest.generation_config.response_json_schema${problem.path.map((p) => `.${p}`).join('')}: ${problem.message}`,
+      };
+    return { schema: responseJsonSchema };
+  }
+  if (responseSchema !== undefined) {
+    if (mime !== 'application/json' && mime !== 'text/x.enum')
+      return {
+        error:
+          '* GenerateContentRequest.generation_config.response_mime_type: must be `application/json` or `text/x.enum` when response_schema is set.',
+      };
+    return { schema: lowerTypes(responseSchema) };
+  }
+  return {};
+}
+
+/** Gemini's own rules on top of JSON Schema: `$ref` stands alone (but for `$` keywords); enums of strings or numbers. */
+function geminiSubsetProblem(node: unknown, path: string[]): SchemaProblem | undefined {
+  if (!isPlainObject(node)) return undefined;
+  if ('$ref' in node) {
+    const sibling = Object.keys(node).find((k) => !k.startsWith('$'));
+    if (sibling) return { path: [...path, sibling], message: 'no keyword other than $-ones may be set beside $ref' };
+  }
+  if (Array.isArray(node.enum) && node.enum.some((v) => typeof v !== 'string' && typeof v !== 'number'))
+    return { path: [...path, 'enum'], message: 'enum values must be strings or numbers' };
+  const subs: [string[], unknown][] = [];
+  for (const [key, value] of Object.entries(node)) {
+    if (['properties', '$defs', 'definitions'].includes(key) && isPlainObject(value))
+      for (const [name, sub] of Object.entries(value)) subs.push([[key, name], sub]);
+    else if (['items', 'additionalProperties', 'not'].includes(key)) subs.push([[key], value]);
+    else if (['anyOf', 'oneOf', 'allOf', 'prefixItems'].includes(key) && Array.isArray(value))
+      for (const [i, sub] of value.entries()) subs.push([[key, String(i)], sub]);
+  }
+  for (const [at, sub] of subs) {
+    const problem = geminiSubsetProblem(sub, [...path, ...at]);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+/** The OpenAPI subset spells types in capitals (STRING, OBJECT); JSON Schema in lower case. */
+function lowerTypes(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(lowerTypes);
+  if (!isPlainObject(node)) return node;
+  return Object.fromEntries(
+    Object.entries(node).map(([k, v]) => [
+      k,
+      k === 'type' && typeof v === 'string' ? v.toLowerCase() : k === 'enum' ? v : lowerTypes(v),
+    ]),
+  );
+}
 
 export interface GeminiEmulatorOptions {
   /** keys accepted; any other is answered 400 API_KEY_INVALID */
@@ -111,6 +197,8 @@ function generate(req: EmulatorRequest, opts: GeminiEmulatorOptions): EmulatorRe
     return { status: 400, json: googleError(400, 'Invalid JSON payload received.') };
   }
   const body = parsed.data;
+  const structured = structuredOutput(body.generationConfig);
+  if ('error' in structured) return { status: 400, json: googleError(400, structured.error) };
   const isImageModel = model.includes('image');
   const prompt = body.contents.flatMap((c) => c.parts.map((p) => p.text)).join(' ');
   const promptTokenCount = words(prompt).length + words(body.systemInstruction?.parts[0]?.text ?? '').length;
@@ -156,6 +244,26 @@ function generate(req: EmulatorRequest, opts: GeminiEmulatorOptions): EmulatorRe
           finishReason: 'STOP',
           index: 0,
         },
+      ],
+      usageMetadata: {
+        promptTokenCount,
+        candidatesTokenCount,
+        totalTokenCount: promptTokenCount + candidatesTokenCount,
+      },
+      modelVersion,
+    });
+  }
+
+  if (structured.schema !== undefined) {
+    const json = JSON.stringify(conformingInstance(structured.schema));
+    // JSON has no spaces to count words by: ~4 characters a token, cut like the model stops mid-object.
+    const limit = body.generationConfig?.maxOutputTokens ?? Number.MAX_SAFE_INTEGER;
+    const cut = approxTokens(json) > limit;
+    const text = cut ? json.slice(0, limit * 4) : json;
+    const candidatesTokenCount = cut ? limit : approxTokens(json);
+    return ok({
+      candidates: [
+        { content: { role: 'model', parts: [{ text }] }, finishReason: cut ? 'MAX_TOKENS' : 'STOP', index: 0 },
       ],
       usageMetadata: {
         promptTokenCount,

@@ -8,11 +8,15 @@
  *   429 rate_limit_exceeded / insufficient_quota, 500, 503)
  * - https://platform.openai.com/docs/guides/rate-limits (`x-ratelimit-*` headers)
  * - https://platform.openai.com/docs/guides/image-generation (moderation: `moderation_blocked`)
+ * - https://platform.openai.com/docs/guides/structured-outputs (`response_format` json_schema, strict mode; see
+ *   openai-strict-schema.ts): a well-formed schema is answered with JSON that conforms to it
  */
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { EmulatorReply, EmulatorRequest } from '../emulator-server';
 import { EmulatorServer } from '../emulator-server';
+import { conformingInstance } from './json-schema-instance';
+import { readResponseFormat } from './openai-strict-schema';
 import { solidPng } from './tiny-png';
 import { approxTokens } from './token-count';
 
@@ -68,7 +72,7 @@ const imageRequestSchema = z
 export interface OpenAiEmulator {
   server: EmulatorServer;
   url: string;
-  /** the text the next chat answers carry */
+  /** the text the next chat answers carry (also under a response schema: a test may force a non-conforming answer) */
   setReply(text: string | undefined): void;
   close(): Promise<void>;
 }
@@ -153,9 +157,18 @@ function chat(req: EmulatorRequest, reply: string | undefined): EmulatorReply {
         'insufficient_quota',
       ),
     };
+  const format = readResponseFormat(body.response_format);
+  if (!format.ok)
+    return { status: 400, json: openAiError(format.message, 'invalid_request_error', null, format.param) };
   const promptTokens = approxTokens(JSON.stringify(body.messages));
   const limit = body.max_completion_tokens ?? body.max_tokens ?? 4096;
-  const full = reply ?? `A reply from ${body.model} to a ${promptTokens}-token prompt.`;
+  const full =
+    reply ??
+    (format.kind === 'json_schema'
+      ? JSON.stringify(conformingInstance(format.schema))
+      : format.kind === 'json_object'
+        ? '{}'
+        : `A reply from ${body.model} to a ${promptTokens}-token prompt.`);
   let content: string | null = full;
   let refusal: string | null = null;
   let finish = 'stop';

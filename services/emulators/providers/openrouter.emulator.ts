@@ -7,11 +7,15 @@
  *   503; moderation metadata `reasons`, `flagged_input`, `provider_name`, `model_slug`; errors after generation
  *   began arrive with status 200 in the body)
  * - https://openrouter.ai/docs/use-cases/usage-accounting (`usage: {include: true}` → `usage.cost` in credits)
+ * - https://openrouter.ai/docs/features/structured-outputs (`response_format` json_schema as OpenAI's, see
+ *   openai-strict-schema.ts; `provider.require_parameters`): a well-formed schema is answered with conforming JSON
  */
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { EmulatorReply, EmulatorRequest } from '../emulator-server';
 import { EmulatorServer } from '../emulator-server';
+import { conformingInstance } from './json-schema-instance';
+import { readResponseFormat } from './openai-strict-schema';
 import { approxTokens } from './token-count';
 
 export function openRouterError(code: number, message: string, metadata?: Record<string, unknown>): unknown {
@@ -44,6 +48,8 @@ const chatRequestSchema = z
     temperature: z.number().min(0).max(2).optional(),
     usage: z.object({ include: z.boolean() }).optional(),
     stream: z.boolean().optional(),
+    // provider routing preferences (https://openrouter.ai/docs/features/provider-routing)
+    provider: z.object({ require_parameters: z.boolean().optional() }).passthrough().optional(),
   })
   .passthrough();
 
@@ -109,8 +115,17 @@ function chat(req: EmulatorRequest, reply: string | undefined): EmulatorReply {
   if (fault?.kind === 'custom' && fault.name === 'body_error')
     return { status: 200, json: openRouterError(429, 'Rate limit exceeded upstream') };
 
+  const format = readResponseFormat(body.response_format);
+  if (!format.ok) return { status: 400, json: openRouterError(400, format.message) };
+
   const limit = body.max_tokens ?? 4096;
-  const full = reply ?? `A reply from ${model} to a ${promptTokens}-token prompt.`;
+  const full =
+    reply ??
+    (format.kind === 'json_schema'
+      ? JSON.stringify(conformingInstance(format.schema))
+      : format.kind === 'json_object'
+        ? '{}'
+        : `A reply from ${model} to a ${promptTokens}-token prompt.`);
   let content: string | null = full;
   let finish = 'stop';
   let error: unknown;

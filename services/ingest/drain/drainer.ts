@@ -26,11 +26,18 @@ export interface DrainerOptions {
   log: IngestLog;
 }
 
+// The listener goes when the timer fires too: the same signal serves every idle sleep until a commit aborts it, and
+// a quiet ingest would otherwise gather one listener per sleep (four a second) for as long as it stays quiet.
 const sleep = (ms: number, wake: AbortSignal) =>
   new Promise<void>((resolve) => {
     if (wake.aborted) return resolve();
-    const t = setTimeout(resolve, ms);
-    wake.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
+    const done = () => {
+      clearTimeout(t);
+      wake.removeEventListener('abort', done);
+      resolve();
+    };
+    const t = setTimeout(done, ms);
+    wake.addEventListener('abort', done, { once: true });
   });
 
 /**

@@ -1,10 +1,16 @@
 import type { ServerResponse } from 'node:http';
 
 /** Short JSON answers: a code a platform's log can show, never a stack, a secret or what was expected. */
-export function sendJson(res: ServerResponse, status: number, body: Record<string, unknown>): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): void {
   if (res.headersSent) return;
   const text = JSON.stringify(body);
   res.writeHead(status, {
+    ...headers,
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(text),
     'cache-control': 'no-store',
@@ -24,4 +30,5 @@ export function sendText(res: ServerResponse, status: number, text: string): voi
   res.end(text);
 }
 
-export const sendError = (res: ServerResponse, status: number, error: string) => sendJson(res, status, { error });
+export const sendError = (res: ServerResponse, status: number, error: string, headers?: Record<string, string>) =>
+  sendJson(res, status, { error }, headers);

@@ -25,6 +25,7 @@ import { ReviewScreen } from './screens/review.screen';
 import { SettingsScreen } from './screens/settings.screen';
 import { SignInScreen } from './screens/sign-in.screen';
 import { WebhooksScreen } from './screens/webhooks.screen';
+import { ReportsScreen } from './screens/reports/reports.screen';
 import { ErrorBox, Loading } from './ui/feedback';
 import { Shell } from './ui/shell';
 import { useEffect } from 'react';
@@ -149,6 +150,9 @@ function ClientRoutes({ clientId, path }: { clientId: string; path: string }) {
         break;
       case 'webhooks':
         screen = <WebhooksScreen />;
+        break;
+      case 'reports':
+        screen = <ReportsScreen />;
         break;
       default:
         screen = <NotFoundScreen />;

@@ -6,6 +6,13 @@ import {
   ANTHROPIC_REFUSAL_MAGIC,
   startAnthropicEmulator,
 } from '../../../services/emulators/providers/anthropic.emulator';
+import { parseAnswer } from '../../../services/core/engagement/reply/answer.schema';
+import {
+  CLASSIFICATION_JSON_SCHEMA,
+  CLASSIFICATION_SCHEMA_NAME,
+  parseClassification,
+} from '../../../services/core/engagement/router/classification.schema';
+import { classifierRequest, drafterRequest, malformedSchemaRequest } from './structured-output.fixtures';
 
 const KEY = 'sk-ant-api03-client-a-key-000000000000';
 const provider = createAnthropicTextProvider();
@@ -137,5 +144,83 @@ describe('Anthropic Messages adapter against the emulator', () => {
     const err = await failure(provider.generateText(ctx(), { ...req, temperature: 1.5 }));
     expect(err.failure).toBe('bad_request');
     expect(err.details).toMatchObject({ status: 400, vendorCode: 'invalid_request_error' });
+  });
+});
+
+describe('Anthropic forced tool for a response schema against the emulator', () => {
+  type Sent = { tools?: { name: string; description?: string; input_schema: unknown }[]; tool_choice?: unknown };
+
+  it('sends the classifier’s schema as the input_schema of one forced tool; its input parses as a classification', async () => {
+    const request = classifierRequest();
+    const out = await provider.generateText(ctx(), request);
+    const sent = emu.server.last()!.json as Sent;
+    expect(sent.tools).toEqual([
+      {
+        name: CLASSIFICATION_SCHEMA_NAME,
+        description: expect.any(String) as unknown as string,
+        input_schema: CLASSIFICATION_JSON_SCHEMA,
+      },
+    ]);
+    expect(sent.tool_choice).toEqual({ type: 'tool', name: CLASSIFICATION_SCHEMA_NAME });
+    expect(out.finish).toBe('stop');
+    expect(parseClassification(out.text)).toMatchObject({ intent: 'question', sensitive: false });
+    expect(out.usage.outputTokens).toBeGreaterThan(0);
+  });
+
+  it('the drafter’s answer comes back the same way and parses', async () => {
+    const out = await provider.generateText(ctx(), drafterRequest());
+    expect(parseAnswer(out.text)).toEqual(expect.any(String));
+  });
+
+  it('a forced answer the test sets is passed on as it is, for its caller to refuse', async () => {
+    emu.setReply(JSON.stringify({ intent: 'praise', sentiment: 'positive', flags: [], sensitive: false, note: 'x' }));
+    const out = await provider.generateText(ctx(), classifierRequest());
+    expect(JSON.parse(out.text)).toHaveProperty('note', 'x');
+    expect(parseClassification(out.text)).toBeNull();
+  });
+
+  it('a tool call cut off at max_tokens is no answer: length, and nothing that parses', async () => {
+    const out = await provider.generateText(ctx(), { ...classifierRequest(), maxOutputTokens: 3 });
+    expect(out.finish).toBe('length');
+    expect(parseClassification(out.text)).toBeNull();
+  });
+
+  it('a malformed schema is refused with the API’s 400 invalid_request_error, read as bad_request', async () => {
+    const err = await failure(provider.generateText(ctx(), malformedSchemaRequest()));
+    expect(err).toMatchObject({
+      failure: 'bad_request',
+      details: { status: 400, vendorCode: 'invalid_request_error' },
+    });
+    const res = await fetch(`${emu.url}/v1/messages`, {
+      method: 'POST',
+      headers: { 'x-api-key': KEY, 'anthropic-version': '2023-06-01', 'content-type': 'application/json' },
+      body: JSON.stringify(emu.server.last()!.json),
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({
+      type: 'error',
+      error: {
+        type: 'invalid_request_error',
+        message: expect.stringContaining('tools.0.custom.input_schema: JSON schema is invalid') as unknown as string,
+      },
+    });
+  });
+
+  it('an input_schema that is not an object schema is refused as bad_request', async () => {
+    const err = await failure(
+      provider.generateText(ctx(), {
+        prompt: 'p',
+        maxOutputTokens: 50,
+        responseSchema: { name: 'just_a_string', schema: { type: 'string' } },
+      }),
+    );
+    expect(err).toMatchObject({ failure: 'bad_request', details: { status: 400 } });
+  });
+
+  it('without a response schema no tools are offered', async () => {
+    await provider.generateText(ctx(), req);
+    const sent = emu.server.last()!.json as Sent;
+    expect(sent.tools).toBeUndefined();
+    expect(sent.tool_choice).toBeUndefined();
   });
 });

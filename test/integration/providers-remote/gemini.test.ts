@@ -7,6 +7,12 @@ import {
 } from '../../../services/core/providers/gemini';
 import type { EmulatorServer } from '../../../services/emulators/emulator-server';
 import { geminiQuotaError, startGeminiEmulator } from '../../../services/emulators/providers/gemini.emulator';
+import { parseAnswer } from '../../../services/core/engagement/reply/answer.schema';
+import {
+  CLASSIFICATION_JSON_SCHEMA,
+  parseClassification,
+} from '../../../services/core/engagement/router/classification.schema';
+import { classifierRequest, drafterRequest, malformedSchemaRequest } from './structured-output.fixtures';
 
 // Gemini adapters against the emulator of Google's documented wire format: one exchange each, failures classified.
 const KEY = 'AIzaSy-test-client-a-0123456789';
@@ -189,6 +195,66 @@ describe('Gemini text (generateContent)', () => {
       expect(shown).not.toContain('AIzaSy-revoked-key');
       expect(shown).not.toContain('Zephyr');
       expect(shown).not.toContain(emulator.url);
+    }
+  });
+});
+
+describe('Gemini structured output (responseJsonSchema)', () => {
+  type Sent = { generationConfig?: Record<string, unknown> };
+
+  it('sends the classifier’s schema as responseJsonSchema with responseMimeType application/json; the answer parses', async () => {
+    const out = await text.generateText(ctx(), classifierRequest());
+    const sent = emulator.last()?.json as Sent;
+    expect(sent.generationConfig).toEqual({
+      maxOutputTokens: 200,
+      temperature: 0,
+      responseMimeType: 'application/json',
+      responseJsonSchema: CLASSIFICATION_JSON_SCHEMA,
+    });
+    expect(out.finish).toBe('stop');
+    expect(parseClassification(out.text)).toMatchObject({ intent: 'question', sensitive: false });
+  });
+
+  it('the drafter’s answer schema is answered with JSON that parses', async () => {
+    const out = await text.generateText(ctx(), drafterRequest());
+    expect(parseAnswer(out.text)).toEqual(expect.any(String));
+  });
+
+  it('an answer cut at maxOutputTokens is a length stop that does not parse', async () => {
+    const out = await text.generateText(ctx(), { ...classifierRequest(), maxOutputTokens: 4 });
+    expect(out.finish).toBe('length');
+    expect(parseClassification(out.text)).toBeNull();
+  });
+
+  it('a malformed schema is refused with Google’s 400 INVALID_ARGUMENT, read as bad_request', async () => {
+    const err = await failure(text.generateText(ctx(), malformedSchemaRequest()));
+    expect(err).toMatchObject({ failure: 'bad_request', details: { status: 400, vendorCode: '400' } });
+    const res = await fetch(`${emulator.url}/v1beta/models/gemini-2.5-flash:generateContent`, {
+      method: 'POST',
+      headers: { 'x-goog-api-key': KEY, 'content-type': 'application/json' },
+      body: JSON.stringify(emulator.last()?.json),
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({
+      error: {
+        code: 400,
+        status: 'INVALID_ARGUMENT',
+        message: expect.stringContaining(
+          'generation_config.response_json_schema.properties.intent.type',
+        ) as unknown as string,
+      },
+    });
+  });
+
+  it('refuses what Gemini’s subset documents against: a $ref with siblings, an enum of objects', async () => {
+    for (const schema of [
+      { type: 'object', properties: { a: { $ref: '#/$defs/a', description: 'x' } }, $defs: { a: { type: 'string' } } },
+      { type: 'object', properties: { a: { enum: [{ x: 1 }] } } },
+    ]) {
+      const err = await failure(
+        text.generateText(ctx(), { prompt: PROMPT, maxOutputTokens: 20, responseSchema: { name: 's', schema } }),
+      );
+      expect(err).toMatchObject({ failure: 'bad_request', details: { status: 400 } });
     }
   });
 });

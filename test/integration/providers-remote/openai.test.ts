@@ -3,6 +3,12 @@ import type { ImageRequest, ProviderCallContext, TextRequest } from '../../../se
 import { ProviderError } from '../../../services/core/providers/provider.types';
 import type { OpenAiEmulator } from '../../../services/emulators/providers/openai.emulator';
 import { startOpenAiEmulator } from '../../../services/emulators/providers/openai.emulator';
+import { parseAnswer } from '../../../services/core/engagement/reply/answer.schema';
+import {
+  CLASSIFICATION_SCHEMA_NAME,
+  parseClassification,
+} from '../../../services/core/engagement/router/classification.schema';
+import { classifierRequest, drafterRequest, malformedSchemaRequest } from './structured-output.fixtures';
 
 const KEY = 'sk-proj-client-b-key-0123456789abcdefghij';
 const text = createOpenAiTextProvider();
@@ -179,5 +185,81 @@ describe('OpenAI Images adapter against the emulator', () => {
       image.generateImage(ctx({ credential: { ...ctx().credential, apiKey: 'sk-bad' } }), imageReq),
     );
     expect(err.failure).toBe('unauthorized');
+  });
+});
+
+describe('OpenAI Structured Outputs against the emulator', () => {
+  type Sent = {
+    response_format?: { type: string; json_schema: { name: string; strict: boolean; schema: Record<string, unknown> } };
+  };
+
+  it('sends the classifier’s schema as response_format json_schema, strict, and the answer parses as a classification', async () => {
+    const out = await text.generateText(ctx(), classifierRequest('gpt-4.1-mini'));
+    const sent = emu.server.last()!.json as Sent;
+    expect(sent.response_format).toEqual({
+      type: 'json_schema',
+      json_schema: { name: CLASSIFICATION_SCHEMA_NAME, strict: true, schema: expect.any(Object) as unknown },
+    });
+    const schema = sent.response_format!.json_schema.schema;
+    expect(schema).toMatchObject({
+      type: 'object',
+      additionalProperties: false,
+      required: ['intent', 'sentiment', 'flags', 'sensitive', 'confidence'],
+    });
+    expect(schema).not.toHaveProperty('$schema');
+    expect(out.finish).toBe('stop');
+    expect(parseClassification(out.text)).toMatchObject({ intent: 'question', sensitive: false });
+  });
+
+  it('sends the drafter’s answer schema without the length keywords strict mode refuses; the answer parses', async () => {
+    const out = await text.generateText(ctx(), drafterRequest());
+    const sent = emu.server.last()!.json as Sent;
+    expect(sent.response_format?.json_schema.schema).toMatchObject({ properties: { answer: { type: 'string' } } });
+    expect(JSON.stringify(sent.response_format)).not.toMatch(/minLength|maxLength/);
+    expect(parseAnswer(out.text)).toEqual(expect.any(String));
+  });
+
+  it('a malformed schema is refused by the API with its 400 invalid_request_error, read as bad_request', async () => {
+    const err = await failure(text.generateText(ctx(), malformedSchemaRequest()));
+    expect(err).toMatchObject({
+      failure: 'bad_request',
+      details: { status: 400, vendorCode: 'invalid_request_error' },
+    });
+    // the vendor's body, as the adapter received it
+    const res = await fetch(`${emu.url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify(emu.server.last()!.json),
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({
+      error: {
+        message: expect.stringMatching(
+          /^Invalid schema for response_format 'broken_schema': In context=\('properties', 'intent', 'type'\)/,
+        ) as unknown as string,
+        type: 'invalid_request_error',
+        param: 'response_format.json_schema',
+        code: null,
+      },
+    });
+  });
+
+  it('strict mode refuses an object that is open or leaves a property optional', async () => {
+    const open = { type: 'object', properties: { a: { type: 'string' } }, required: ['a'] };
+    const optional = { ...open, required: [], additionalProperties: false };
+    for (const schema of [open, optional]) {
+      const err = await failure(
+        text.generateText(ctx(), { prompt: 'p', maxOutputTokens: 50, responseSchema: { name: 'loose', schema } }),
+      );
+      expect(err.failure).toBe('bad_request');
+    }
+  });
+
+  it('the answer is still checked by its caller: a non-conforming answer does not parse', async () => {
+    emu.setReply(
+      JSON.stringify({ intent: 'compliment', sentiment: 'positive', flags: [], sensitive: false, confidence: 1 }),
+    );
+    const out = await text.generateText(ctx(), classifierRequest());
+    expect(parseClassification(out.text)).toBeNull();
   });
 });

@@ -6,6 +6,12 @@ import {
   OPENROUTER_EMULATOR_USD_PER_TOKEN,
   startOpenRouterEmulator,
 } from '../../../services/emulators/providers/openrouter.emulator';
+import { parseAnswer } from '../../../services/core/engagement/reply/answer.schema';
+import {
+  CLASSIFICATION_SCHEMA_NAME,
+  parseClassification,
+} from '../../../services/core/engagement/router/classification.schema';
+import { classifierRequest, drafterRequest, malformedSchemaRequest } from './structured-output.fixtures';
 
 const KEY = 'sk-or-v1-client-c-key-0123456789abcdef0123';
 const provider = createOpenRouterTextProvider();
@@ -138,5 +144,53 @@ describe('OpenRouter adapter against the emulator', () => {
   it('maps a malformed request the emulator rejects (400) to bad_request', async () => {
     const err = await failure(provider.generateText(ctx(), { ...req, temperature: 3 }));
     expect(err).toMatchObject({ failure: 'bad_request', details: { status: 400 } });
+  });
+});
+
+describe('OpenRouter structured outputs against the emulator', () => {
+  type Sent = {
+    response_format?: { type: string; json_schema: { name: string; strict: boolean; schema: Record<string, unknown> } };
+    provider?: unknown;
+  };
+
+  it('sends the classifier’s schema as response_format json_schema (strict), routed only to providers honouring it; the answer parses', async () => {
+    const out = await provider.generateText(ctx(), classifierRequest('openai/gpt-4.1-mini'));
+    const sent = emu.server.last()!.json as Sent;
+    expect(sent.response_format).toEqual({
+      type: 'json_schema',
+      json_schema: { name: CLASSIFICATION_SCHEMA_NAME, strict: true, schema: expect.any(Object) as unknown },
+    });
+    expect(sent.response_format!.json_schema.schema).toMatchObject({ type: 'object', additionalProperties: false });
+    expect(sent.provider).toEqual({ require_parameters: true });
+    expect(parseClassification(out.text)).toMatchObject({ intent: 'question' });
+  });
+
+  it('sends no response_format and no provider preferences without a schema', async () => {
+    await provider.generateText(ctx(), req);
+    const sent = emu.server.last()!.json as Sent;
+    expect(sent.response_format).toBeUndefined();
+    expect(sent.provider).toBeUndefined();
+  });
+
+  it('the drafter’s answer schema is accepted in strict mode and its answer parses', async () => {
+    const out = await provider.generateText(ctx(), drafterRequest());
+    expect(parseAnswer(out.text)).toEqual(expect.any(String));
+  });
+
+  it('a malformed schema is refused with OpenRouter’s 400 {error:{code,message}}, read as bad_request', async () => {
+    const err = await failure(provider.generateText(ctx(), malformedSchemaRequest()));
+    expect(err).toMatchObject({ failure: 'bad_request', details: { status: 400, vendorCode: '400' } });
+    const res = await fetch(`${emu.url}/api/v1/chat/completions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify(emu.server.last()!.json),
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({
+      error: {
+        code: 400,
+        message: expect.stringContaining("Invalid schema for response_format 'broken_schema'") as unknown as string,
+      },
+    });
   });
 });

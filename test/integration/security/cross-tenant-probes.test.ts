@@ -66,6 +66,27 @@ const PROBES: [string, string, (ids: Ids) => Record<string, unknown>][] = [
     'mutation($x: DeleteSavedReplyInput!) { deleteSavedReply(input: $x) }',
     (i) => ({ x: { id: i.postId } }),
   ],
+  // Client reports: a report or a link of the target tenant is named by its post's id (nothing answers to it).
+  [
+    'generateReport',
+    'mutation($x: GenerateReportInput!) { generateReport(input: $x) { id } }',
+    (i) => ({ x: { clientId: i.clientId } }),
+  ],
+  [
+    'createReportLink',
+    'mutation($x: CreateReportLinkInput!) { createReportLink(input: $x) { url } }',
+    (i) => ({ x: { reportId: i.postId, expiresInDays: 1 } }),
+  ],
+  [
+    'revokeReportLink',
+    'mutation($x: ReportLinkRefInput!) { revokeReportLink(input: $x) { id } }',
+    (i) => ({ x: { linkId: i.postId } }),
+  ],
+  [
+    'setReportSchedule',
+    'mutation($x: SetReportScheduleInput!) { setReportSchedule(input: $x) { enabled } }',
+    (i) => ({ x: { clientId: i.clientId, enabled: true, recipients: ['probe@example.test'], dayOfMonth: 1 } }),
+  ],
   [
     'createClient',
     'mutation($x: CreateClientInput!) { createClient(input: $x) { id } }',

@@ -387,6 +387,26 @@ const FIXTURES: Record<string, Fixture> = {
         [f.a.agencyId, f.a.clientId, (await f.account()).id],
       ),
   },
+  // The analytics episode's readings of A's account and of its post, per day (read by reports).
+  account_metrics_daily: {
+    row: async (f) =>
+      f.one(
+        `INSERT INTO account_metrics_daily (agency_id, client_id, platform_account_id, day, followers, reach)
+         VALUES ($1, $2, $3, '2026-03-02', 10, NULL) RETURNING *`,
+        [f.a.agencyId, f.a.clientId, (await f.account()).id],
+      ),
+  },
+  post_metrics_daily: {
+    row: async (f) => {
+      const job = await f.job();
+      return f.one(
+        `INSERT INTO post_metrics_daily (agency_id, client_id, platform_account_id, publish_job_id, platform_post_id, day,
+           impressions, likes)
+         VALUES ($1, $2, $3, $4, 'probe', '2026-03-02', 5, 1) RETURNING *`,
+        [f.a.agencyId, f.a.clientId, job.platform_account_id, job.id],
+      );
+    },
+  },
   // Inbound events once the drainer routed them to A's account (the ingest stores them without a tenant, through
   // raize_inbound_store; the app role may only read), and A's account's poll cursor.
   inbound_events: {
@@ -424,6 +444,24 @@ const FIXTURES: Record<string, Fixture> = {
         [f.a.agencyId, f.a.clientId, (await webhookDelivery(f)).id],
       ),
   },
+  // Client reports: A's report, a read-only link to it (its token hashed), and A's monthly delivery settings.
+  reports: { row: (f) => report(f) },
+  report_links: {
+    row: async (f) =>
+      f.one(
+        `INSERT INTO report_links (report_id, agency_id, client_id, token_hash, expires_at)
+         VALUES ($1, $2, $3, $4, now() + interval '1 day') RETURNING *`,
+        [(await report(f)).id, f.a.agencyId, f.a.clientId, randomUUID().replace(/-/g, '').repeat(2)],
+      ),
+  },
+  report_schedules: {
+    row: (f) =>
+      f.one(
+        `INSERT INTO report_schedules (client_id, agency_id, enabled, recipients, day_of_month, timezone)
+         VALUES ($1, $2, true, '{owner@example.test}', 1, 'UTC') RETURNING *`,
+        [f.a.clientId, f.a.agencyId],
+      ),
+  },
   // Written by the app, read by nobody through it (the throttle counts through a security-definer function).
   login_attempts: {
     row: (f) =>
@@ -433,6 +471,15 @@ const FIXTURES: Record<string, Fixture> = {
     ownerSees: false,
   },
 };
+
+const report = (f: FixtureContext) =>
+  f.once('report', () =>
+    f.one(
+      `INSERT INTO reports (agency_id, client_id, period_start, period_end, trigger, workflow_id)
+       VALUES ($1, $2, '2026-02-01', '2026-02-28', 'operator', $3) RETURNING *`,
+      [f.a.agencyId, f.a.clientId, `probe-report-${randomUUID()}`],
+    ),
+  );
 
 const webhookSubscription = (f: FixtureContext) =>
   f.once('webhook_subscription', async () => {

@@ -89,6 +89,8 @@ export const AUDIT_ACTIONS = [
   'comment.liked',
   'comment.hidden',
   'engagement.unverified',
+  // a connect re-queued its account's unroutable inbound events for routing (a count only, never their text)
+  'inbound.requeued',
   // outbound lifecycle webhooks (issue #13): a subscription's life (no secret, no URL path in the event's data)
   'webhook.subscription_created',
   'webhook.subscription_updated',
@@ -96,6 +98,24 @@ export const AUDIT_ACTIONS = [
   'webhook.secret_rotated',
   'webhook.subscription_disabled',
   'webhook.redelivered',
+  // client reports (issue #14): generated or failed, mailed, a read-only link made, revoked or opened, delivery changed
+  'report.generated',
+  'report.failed',
+  'report.emailed',
+  'report.link_created',
+  'report.link_revoked',
+  'report.link_opened',
+  'report.schedule_updated',
+  // the client review portal (issue #14): reviewers and links (never a token or code), what a link was used for
+  'client_reviewer.added',
+  'client_reviewer.disabled',
+  'review_link.created',
+  'review_link.revoked',
+  'review_link.code_sent',
+  'review_link.opened',
+  'review_link.refused',
+  'portal.decision',
+  'approval_stages.updated',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -6,3 +6,4 @@ export * from './post-decisions';
 export * from './publish-status';
 export * from './reason-codes';
 export * from './creation-status';
+export * from './client-review';

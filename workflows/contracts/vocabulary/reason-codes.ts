@@ -30,6 +30,8 @@ export const REASON_CODES = {
   manual_requires_human_author: { disposition: 'needs_approval', source: 'policy' },
   four_eyes: { disposition: 'needs_approval', source: 'policy' },
   approval_stale: { disposition: 'needs_approval', voidsApprovals: true, source: 'policy' },
+  /** the client's approval stages end with the client: its reviewer has not approved this content yet (issue #14) */
+  client_approval_required: { disposition: 'needs_approval', source: 'policy' },
   cap_reached: { disposition: 'terminal', source: 'policy' },
   /** the client's monthly spend on a per-request-billed platform (X) reached its cap: waits for the month or a new cap */
   spend_cap_reached: { disposition: 'pause', source: 'policy' },
@@ -48,6 +50,10 @@ export const REASON_CODES = {
   engine_timeout: { disposition: 'pause', source: 'engine' },
   // From the host.
   content_changed: { disposition: 'needs_approval', voidsApprovals: true, source: 'host' },
+  /** the client's reviewer put the post on hold; their approval releases it */
+  client_hold: { disposition: 'needs_approval', source: 'host' },
+  /** the client's reviewer asked for changes to this content; an edit (and the stages again) answers it */
+  client_changes_requested: { disposition: 'needs_approval', source: 'host' },
   no_connector: { disposition: 'terminal', source: 'host' },
   /** the platform's connector cannot take this action (no engagement writer for it) */
   capability_missing: { disposition: 'terminal', source: 'host' },

@@ -35,6 +35,7 @@ import {
 import { AccountTokensStarter } from './connect/account-tokens.starter';
 import { ConnectBinding, CookieSpec } from './connect/connect-binding';
 import { ConnectSweeper } from './connect/connect-sweeper';
+import { requeueUnroutableInbound } from './connect/inbound-requeue';
 import { PendingTokens } from './connect/pending-tokens';
 import { isSameIdentity, otherIdentityMessage, reconnectRefusedEvent } from './connect/reconnect';
 import { ConnectStartModel, PendingConnectModel, PlatformAccountModel } from './platform-account.model';
@@ -273,6 +274,14 @@ export class AccountsService {
     if (outcome.otherIdentity)
       throw new AppError(AppErrorCode.Conflict, otherIdentityMessage(identity.handle, outcome.otherIdentity));
     const saved = outcome.saved!;
+    // After the commit, not inside it: a drainer may have marked an event unroutable just before the connect committed.
+    await requeueUnroutableInbound(this.ds, this.audit, {
+      agencyId: saved.agencyId,
+      clientId: saved.clientId,
+      platformAccountId: saved.id,
+      platform: saved.platform,
+      actorId: actor.userId,
+    });
     await this.tokenWorkflows.connected(this.ds.manager, {
       agencyId: saved.agencyId,
       clientId: saved.clientId,

@@ -1,5 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { PlatformIdEnum } from '../../schema/enums';
+import type { ApprovalStage } from '../../../../workflows/contracts/vocabulary/client-review';
+import { ApprovalStageEnum, PlatformIdEnum } from '../../schema/enums';
 
 @ObjectType('Client')
 export class ClientModel {
@@ -13,6 +14,13 @@ export class ClientModel {
 export class PlatformSpendCapModel {
   @Field(() => PlatformIdEnum) platform!: string;
   @Field(() => Float, { description: 'US dollars per calendar month in the client’s timezone' }) monthlyUsd!: number;
+}
+
+@ObjectType('ApprovalStageRule', { description: 'The stages for one action on one platform ("default": the rest)' })
+export class ApprovalStageRuleModel {
+  @Field() action!: string;
+  @Field() platform!: string;
+  @Field(() => ApprovalStageEnum) stage!: ApprovalStage;
 }
 
 @ObjectType('PolicySettings')
@@ -38,4 +46,6 @@ export class PolicySettingsModel {
   @Field({ description: "templates, or llm: the client's model fills a template's answer slot" })
   engagementDrafter!: string;
   @Field(() => [String], { description: 'domains a reply may link to' }) replyLinkAllowlist!: string[];
+  @Field(() => [ApprovalStageRuleModel], { description: 'which approvals each action needs, per platform' })
+  approvalStages!: ApprovalStageRuleModel[];
 }

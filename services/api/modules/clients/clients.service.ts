@@ -1,14 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { AuditService } from '../../../core/audit/audit.service';
+import type { ApprovalStagesSetting } from '../../../core/database/entities';
 import { Client, ClientPolicySettings } from '../../../core/database/entities';
+import type { ApprovalStage } from '../../../../workflows/contracts/vocabulary/client-review';
 import { Actor } from '../../auth/actor';
 import { AccessService } from '../../auth/access.service';
 import { AppError, AppErrorCode } from '../../errors/app-error';
 import { AUDIT, DATA_SOURCE } from '../../platform/tokens';
 import { ClientModel, PolicySettingsModel } from './client.model';
 import { CreateClientInput } from './dtos/create-client.input';
-import { UpdatePolicySettingsInput } from './dtos/update-policy-settings.input';
+import { ApprovalStageRuleInput, UpdatePolicySettingsInput } from './dtos/update-policy-settings.input';
 
 @Injectable()
 export class ClientsService {
@@ -116,6 +118,7 @@ export class ClientsService {
       if (input.replyLinkAllowlist)
         engagement.linkAllowlist = [...new Set(input.replyLinkAllowlist.map((d) => d.toLowerCase()))];
       s.engagement = engagement;
+      if (input.approvalStages) s.approvalStages = approvalStagesFrom(input.approvalStages);
       s.updatedAt = new Date();
       await m.save(ClientPolicySettings, s);
       const after = toModel(s);
@@ -134,6 +137,26 @@ export class ClientsService {
       return after;
     });
   }
+}
+
+/** The rules as stored (action → platform → stage); one rule per (action, platform), the client stage for posts only. */
+function approvalStagesFrom(rules: readonly ApprovalStageRuleInput[]): ApprovalStagesSetting {
+  const out: Record<string, Record<string, ApprovalStage>> = {};
+  for (const r of rules) {
+    if (r.stage === 'internal_then_client' && r.action !== 'publish')
+      throw new AppError(
+        AppErrorCode.BadInput,
+        `the client reviews posts only: ${r.action} cannot wait for the client`,
+      );
+    const perAction = (out[r.action] ??= {});
+    if (perAction[r.platform])
+      throw new AppError(
+        AppErrorCode.BadInput,
+        `one approval stage per action and platform (${r.action}, ${r.platform})`,
+      );
+    perAction[r.platform] = r.stage;
+  }
+  return out;
 }
 
 function toModel(s: ClientPolicySettings): PolicySettingsModel {
@@ -157,5 +180,8 @@ function toModel(s: ClientPolicySettings): PolicySettingsModel {
     engagementClassifier: s.engagement?.classifier ?? 'rules',
     engagementDrafter: s.engagement?.drafter ?? 'templates',
     replyLinkAllowlist: s.engagement?.linkAllowlist ?? [],
+    approvalStages: Object.entries(s.approvalStages ?? {}).flatMap(([action, perPlatform]) =>
+      Object.entries(perPlatform ?? {}).map(([platform, stage]) => ({ action, platform, stage: stage! })),
+    ),
   };
 }

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { isApiPath, looksLikeFile } from './web-app.paths';
+import { isApiPath, isPortalPage, looksLikeFile } from './web-app.paths';
 
 interface Req {
   method: string;
@@ -55,7 +55,8 @@ export function webAppMiddleware(distDir: string) {
     }
     // index.html names the current asset files: always revalidated so a new build shows at once.
     res.set('cache-control', 'no-cache');
-    res.sendFile('index.html', { root: distDir, dotfiles: 'deny' }, (err) => {
+    const page = isPortalPage(req.path) ? 'portal.html' : 'index.html';
+    res.sendFile(page, { root: distDir, dotfiles: 'deny' }, (err) => {
       if (err) next(err);
     });
   };

@@ -2,7 +2,14 @@ import { isApiPath, looksLikeFile } from './web-app.paths';
 
 describe('which paths the admin app answers', () => {
   it('leaves the API its own paths', () => {
-    for (const p of ['/graphql', '/oauth/sandbox/callback', '/health', '/codec/decode'])
+    for (const p of [
+      '/graphql',
+      '/oauth/sandbox/callback',
+      '/health',
+      '/codec/decode',
+      '/r/rpt_abc',
+      '/r/rpt_abc/view',
+    ])
       expect(isApiPath(p)).toBe(true);
     for (const p of ['/', '/clients', '/c/123/calendar', '/graphqlish', '/healthy']) expect(isApiPath(p)).toBe(false);
   });

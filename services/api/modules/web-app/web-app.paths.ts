@@ -7,7 +7,7 @@ export function webDistDir(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /** Paths the API answers itself: the app's fallback never shadows them. */
-export const API_PREFIXES = ['/graphql', '/oauth', '/health', '/codec', '/artifacts'] as const;
+export const API_PREFIXES = ['/graphql', '/oauth', '/health', '/codec', '/artifacts', '/r', '/portal/api'] as const;
 
 export function isApiPath(path: string): boolean {
   return API_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`));
@@ -17,4 +17,9 @@ export function isApiPath(path: string): boolean {
 export function looksLikeFile(path: string): boolean {
   const last = path.slice(path.lastIndexOf('/') + 1);
   return last.includes('.');
+}
+
+/** The client review portal's page (issue #14): its own entry, so no operator screen or code ships to a client. */
+export function isPortalPage(path: string): boolean {
+  return path === '/portal' || path.startsWith('/portal/');
 }

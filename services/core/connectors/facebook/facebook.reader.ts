@@ -1,4 +1,5 @@
 import { ConnectorError } from '../connector.errors';
+import type { MetricsReader } from '../connector-metrics.types';
 import type {
   AccountStanding,
   CallOptions,
@@ -14,6 +15,7 @@ import { parseAnswer } from '../http/connector-http';
 import { bucUsage } from './facebook-errors';
 import type { GraphClient } from './facebook-graph';
 import { graphClient, graphNext, graphRequest } from './facebook-graph';
+import { facebookMetricsReader } from './facebook-metrics.reader';
 import { missingPermissions } from './facebook-permissions';
 import { POST_FIELDS, toPlatformPost } from './facebook-posts';
 import { graphDebugTokenSchema, graphMeSchema, graphPostSchema, graphPostsPageSchema } from './facebook-wire';
@@ -23,10 +25,13 @@ const PAGE_SIZE = 100;
 
 class FacebookReader implements ConnectorReader {
   readonly platform = 'facebook' as const;
+  readonly metrics: MetricsReader;
   constructor(
     private readonly graph: GraphClient,
     private readonly appToken: string | undefined,
-  ) {}
+  ) {
+    this.metrics = facebookMetricsReader(graph);
+  }
 
   /** The Page behind the Page token: the id the account fingerprint compares (C-19). */
   async identity(cred: ConnectorCredential, opts: CallOptions = {}): Promise<PlatformIdentity> {

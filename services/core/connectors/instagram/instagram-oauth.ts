@@ -6,8 +6,15 @@ import type { InstagramHosts } from './instagram-graph';
 import { instagramHosts, instagramHttp } from './instagram-graph';
 import { igLongTokenSchema, igShortTokenSchema, scopeList } from './instagram-wire';
 
-/** The fewest that publish, read back and reconcile: the profile and its media, and content publishing. */
-export const INSTAGRAM_SCOPES = ['instagram_business_basic', 'instagram_business_content_publish'];
+/**
+ * The fewest that publish, read back and reconcile (the profile and its media, content publishing) and read what
+ * the audience writes: the comments and mentions webhooks and the mention reads need manage_comments.
+ */
+export const INSTAGRAM_SCOPES = [
+  'instagram_business_basic',
+  'instagram_business_content_publish',
+  'instagram_business_manage_comments',
+];
 
 /**
  * Business Login for Instagram: the consent dialog, the code exchange for a short-lived token (1 hour) on

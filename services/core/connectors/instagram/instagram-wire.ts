@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { PlatformPost } from '../connector.types';
+import type { PlatformMention, PlatformPost } from '../connector.types';
 import { checkPlatformUrl } from '../platform-url';
 
 // Everything Instagram answers crosses a trust boundary: parsed here, nothing else reads a raw body.
@@ -43,6 +43,56 @@ export const igMediaSchema = z.object({
   owner: z.object({ id: graphId }).optional(),
 });
 export type IgMedia = z.output<typeof igMediaSchema>;
+
+/**
+ * The mention reads of developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/
+ * mentioned_comment and .../mentioned_media: a field expansion on the IG user node, answered as
+ * `{"mentioned_comment": {...}, "id": "<ig-user-id>"}`. The expansion's ids come from a webhook: only digits are put
+ * into it, so no id can change the expression.
+ */
+export const IG_MENTIONED_COMMENT_FIELDS = 'id,text,timestamp,username,media{id}';
+export const IG_MENTIONED_MEDIA_FIELDS = 'id,caption,timestamp,username';
+
+export const isGraphId = (s: string): boolean => graphId.safeParse(s).success;
+
+export function mentionedCommentField(commentId: string): string {
+  if (!isGraphId(commentId)) throw new TypeError('a comment id must be a Graph id');
+  return `mentioned_comment.comment_id(${commentId}){${IG_MENTIONED_COMMENT_FIELDS}}`;
+}
+
+export function mentionedMediaField(mediaId: string): string {
+  if (!isGraphId(mediaId)) throw new TypeError('a media id must be a Graph id');
+  return `mentioned_media.media_id(${mediaId}){${IG_MENTIONED_MEDIA_FIELDS}}`;
+}
+
+// `mentioned_*` is absent when Graph has nothing to show for the id: read as "no such mention", not as a bad answer.
+export const igMentionedCommentSchema = z.object({
+  id: graphId,
+  mentioned_comment: z
+    .object({
+      id: graphId,
+      text: z.string().default(''),
+      timestamp: graphTimestamp,
+      username: z.string().min(1).optional(),
+      media: z.object({ id: graphId }).optional(),
+    })
+    .optional(),
+});
+export type IgMentionedComment = z.output<typeof igMentionedCommentSchema>;
+
+export const igMentionedMediaSchema = z.object({
+  id: graphId,
+  mentioned_media: z
+    .object({
+      id: graphId,
+      // A caption that @mentions the account comes without the `@` (the page says so); absent for no caption.
+      caption: z.string().default(''),
+      timestamp: graphTimestamp,
+      username: z.string().min(1).optional(),
+    })
+    .optional(),
+});
+export type IgMentionedMedia = z.output<typeof igMentionedMediaSchema>;
 
 export const igMediaPageSchema = z.object({
   data: z.array(igMediaSchema),
@@ -112,5 +162,34 @@ export function toPlatformPost(m: IgMedia, authorId: string, allowLoopbackHttp: 
     // Instagram keeps no request key: reconciliation matches by content and time, and the writer by container.
     requestKey: null,
     raw: { id: m.id, mediaType: m.media_type ?? null, permalink: link.url, timestamp: createdAt, authorId },
+  };
+}
+
+/** A mention in a comment as the rest of Raize sees it; null when Graph showed none for the id. */
+export function toCommentMention(answer: IgMentionedComment, mediaId: string): PlatformMention | null {
+  const c = answer.mentioned_comment;
+  if (!c) return null;
+  return {
+    id: c.id,
+    in: 'comment',
+    // The webhook's media id is what the event was stored under; Graph's own answer wins where it gives one.
+    mediaId: c.media?.id ?? mediaId,
+    text: c.text,
+    authorHandle: c.username ?? null,
+    createdAt: graphTime(c.timestamp),
+  };
+}
+
+/** A mention in a caption as the rest of Raize sees it; null when Graph showed none for the id. */
+export function toCaptionMention(answer: IgMentionedMedia): PlatformMention | null {
+  const m = answer.mentioned_media;
+  if (!m) return null;
+  return {
+    id: m.id,
+    in: 'caption',
+    mediaId: m.id,
+    text: m.caption,
+    authorHandle: m.username ?? null,
+    createdAt: graphTime(m.timestamp),
   };
 }

@@ -4,11 +4,15 @@ import type {
   CallOptions,
   ConnectorCredential,
   ConnectorReader,
+  MentionReader,
   PlatformIdentity,
   PlatformPost,
   PlatformSettings,
 } from '../connector.types';
 import { InstagramGraph } from './instagram-graph';
+import { instagramMentions } from './instagram-mention.reader';
+import { instagramMetrics } from './instagram-metrics.reader';
+import type { MetricsReader } from '../connector-metrics.types';
 import { publishingMeter, readPublishingQuota, windowRollsAt } from './instagram-quota';
 import { IG_MEDIA_FIELDS, igMediaPageSchema, igMediaSchema, toPlatformPost } from './instagram-wire';
 
@@ -17,7 +21,12 @@ const PAGE_SIZE = 100;
 
 class InstagramReader implements ConnectorReader {
   readonly platform = 'instagram' as const;
-  constructor(private readonly graph: InstagramGraph) {}
+  readonly mentions: MentionReader;
+  readonly metrics: MetricsReader;
+  constructor(private readonly graph: InstagramGraph) {
+    this.mentions = instagramMentions(graph);
+    this.metrics = instagramMetrics(graph);
+  }
 
   /** The IG professional account id (`user_id`), not the app-scoped `id`: the one the fingerprint compares (C-19). */
   async identity(cred: ConnectorCredential, opts: CallOptions = {}): Promise<PlatformIdentity> {

@@ -9,11 +9,13 @@ import type {
   PlatformPost,
   PlatformSettings,
 } from '../connector.types';
+import type { MetricsReader } from '../connector-metrics.types';
 import type { ConnectorHttpConfig } from '../http/connector-http';
 import { connectorRequest, parseAnswer } from '../http/connector-http';
 import { readCredential } from './linkedin-author';
 import { linkedinApiHttp, linkedinOAuthEndpoints } from './linkedin-http.config';
 import { readOrganizationNames, resolveAuthor } from './linkedin-identity';
+import { linkedinMetricsReader } from './linkedin-metrics.reader';
 import { authorPostsSince, readLinkedInPost, toPlatformPost } from './linkedin-posts';
 import { linkedinAuthorKind, linkedinScopes } from './linkedin-settings';
 import { introspectionSchema } from './linkedin-wire';
@@ -23,6 +25,7 @@ const SUNSET_WARNING_DAYS = 60;
 
 class LinkedInReader implements ConnectorReader {
   readonly platform = 'linkedin' as const;
+  readonly metrics: MetricsReader;
   private readonly http: ConnectorHttpConfig;
 
   constructor(
@@ -30,6 +33,7 @@ class LinkedInReader implements ConnectorReader {
     private readonly version: ApiVersionPin,
   ) {
     this.http = linkedinApiHttp(settings, version);
+    this.metrics = linkedinMetricsReader(this.http);
   }
 
   /**

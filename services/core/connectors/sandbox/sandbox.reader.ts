@@ -11,8 +11,10 @@ import type {
 } from '../connector.types';
 import type { ConnectorHttpConfig } from '../http/connector-http';
 import { connectorRequest, parseAnswer } from '../http/connector-http';
+import type { MetricsReader } from '../connector-metrics.types';
 import { sandboxEngagementReader } from './sandbox-engagement.reader';
 import { sandboxHttp } from './sandbox-http.config';
+import { sandboxMetricsReader } from './sandbox-metrics.reader';
 import { sandboxMeSchema, sandboxPostSchema, sandboxPostsPageSchema, toPlatformPost } from './sandbox-wire';
 
 /** The sandbox's largest page: fewer calls per reconciliation. */
@@ -21,11 +23,13 @@ const PAGE_SIZE = 100;
 class SandboxReader implements ConnectorReader {
   readonly platform = 'sandbox' as const;
   readonly engagement: EngagementReader;
+  readonly metrics: MetricsReader;
   constructor(
     private readonly http: ConnectorHttpConfig,
     private readonly allowLoopbackHttpLinks: boolean,
   ) {
     this.engagement = sandboxEngagementReader(http);
+    this.metrics = sandboxMetricsReader(http);
   }
 
   async identity(cred: ConnectorCredential, opts: CallOptions = {}): Promise<PlatformIdentity> {

@@ -10,7 +10,9 @@ import type {
   PlatformPost,
   PlatformSettings,
 } from '../connector.types';
+import type { MetricsReader } from '../connector-metrics.types';
 import { TikTokApi } from './tiktok-api';
+import { tiktokMetricsReader } from './tiktok-metrics.reader';
 import { publishIdOfReceipt, reportedPostId, videoForApproxId } from './tiktok-post-id';
 import { videoToPost } from './tiktok-wire';
 
@@ -25,11 +27,17 @@ export const UNAUDITED_RESTRICTION: AccountRestriction = {
 
 class TikTokReader implements ConnectorReader {
   readonly platform = 'tiktok' as const;
+  readonly metrics: MetricsReader;
 
   constructor(
     private readonly api: TikTokApi,
     private readonly appAudited: boolean,
-  ) {}
+  ) {
+    this.metrics = tiktokMetricsReader(
+      api,
+      async (cred, postId, opts) => (await this.readPost(cred, postId, opts))?.postId ?? null,
+    );
+  }
 
   async identity(cred: ConnectorCredential, opts: CallOptions = {}): Promise<PlatformIdentity> {
     const me = await this.api.me(cred, opts);

@@ -8,13 +8,18 @@ import type {
   PlatformPost,
   PlatformSettings,
 } from '../connector.types';
+import type { MetricsReader } from '../connector-metrics.types';
 import type { ConnectorHttpConfig } from '../http/connector-http';
 import { xHttp } from './x-http.config';
+import { xMetricsReader } from './x-metrics.reader';
 import { getMe, lookupTweet, toPlatformPost, userTweetsSince } from './x-posts';
 
 class XReader implements ConnectorReader {
   readonly platform = 'x' as const;
-  constructor(private readonly http: ConnectorHttpConfig) {}
+  readonly metrics: MetricsReader;
+  constructor(private readonly http: ConnectorHttpConfig) {
+    this.metrics = xMetricsReader(http);
+  }
 
   async identity(cred: ConnectorCredential, opts: CallOptions = {}): Promise<PlatformIdentity> {
     const me = await getMe(this.http, cred.accessToken, opts);

@@ -10,9 +10,11 @@ import type {
   PlatformPost,
   PlatformSettings,
 } from '../connector.types';
+import type { MetricsReader } from '../connector-metrics.types';
 import type { ConnectorCall, ConnectorHttpConfig } from '../http/connector-http';
 import { connectorRequest, parseAnswer } from '../http/connector-http';
 import { googleOAuthEndpoints, youtubeApiHttp } from './youtube-http.config';
+import { youtubeMetricsReader } from './youtube-metrics.reader';
 import { YOUTUBE_SCOPES } from './youtube-oauth';
 import { nextQuotaReset, quotaDayStart, YOUTUBE_DEFAULT_DAILY_QUOTA } from './youtube-quota';
 import {
@@ -43,6 +45,7 @@ export interface YouTubeReaderOptions {
 
 class YouTubeReader implements ConnectorReader {
   readonly platform = 'youtube' as const;
+  readonly metrics: MetricsReader;
   private readonly http: ConnectorHttpConfig;
   private readonly oauthHttp: ConnectorHttpConfig;
 
@@ -51,6 +54,7 @@ class YouTubeReader implements ConnectorReader {
     private readonly options: YouTubeReaderOptions,
   ) {
     this.http = youtubeApiHttp(settings);
+    this.metrics = youtubeMetricsReader(this.http);
     this.oauthHttp = googleOAuthEndpoints(settings).http;
   }
 

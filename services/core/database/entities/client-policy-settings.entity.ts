@@ -1,3 +1,4 @@
+import type { ApprovalStage } from '../../../../workflows/contracts/vocabulary/client-review';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 export type AutonomyLevel = 'manual' | 'assisted' | 'autonomous';
@@ -25,6 +26,9 @@ export interface EngagementSettings {
   linkAllowlist?: string[];
 }
 
+/** Approval stages per action, by platform with a `default` (workflows/contracts/vocabulary/client-review.ts). */
+export type ApprovalStagesSetting = Partial<Record<string, Partial<Record<string, ApprovalStage>>>>;
+
 @Entity({ name: 'client_policy_settings' })
 export class ClientPolicySettings {
   @PrimaryColumn({ name: 'client_id', type: 'uuid' }) clientId!: string;
@@ -38,5 +42,6 @@ export class ClientPolicySettings {
   @Column({ name: 'lateness_cutoff_seconds', type: 'int', nullable: true }) latenessCutoffSeconds!: number | null;
   @Column({ name: 'enabled_platforms', type: 'text', array: true }) enabledPlatforms!: string[];
   @Column({ type: 'jsonb', default: () => "'{}'::jsonb" }) engagement!: EngagementSettings;
+  @Column({ name: 'approval_stages', type: 'jsonb', default: () => "'{}'::jsonb" }) approvalStages!: ApprovalStagesSetting;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

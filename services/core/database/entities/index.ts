@@ -31,6 +31,8 @@ import { InboundEvent, InboundPollCursor } from './inbound-event.entity';
 import { WebhookSubscription } from './webhook-subscription.entity';
 import { WebhookAttempt, WebhookDelivery } from './webhook-delivery.entity';
 import { EngagementReply } from './engagement-reply.entity';
+import { AccountMetricsDaily, PostMetricsDaily } from './metrics-daily.entity';
+import { ClientReviewer, PortalSession, ReviewLink, ReviewLinkCode } from './client-review.entity';
 
 export * from './account-health.entity';
 export * from './agency.entity';
@@ -131,5 +133,13 @@ export const ENTITIES = [
   WebhookSubscription,
   WebhookDelivery,
   WebhookAttempt,
+  ClientReviewer,
+  ReviewLink,
+  ReviewLinkCode,
+  PortalSession,
+  AccountMetricsDaily,
+  PostMetricsDaily,
 ];
 export * from './engagement-reply.entity';
+export * from './client-review.entity';
+export * from './metrics-daily.entity';

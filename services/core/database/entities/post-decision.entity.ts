@@ -12,7 +12,11 @@ export class PostDecision {
   @Column({ name: 'client_id', type: 'uuid' }) clientId!: string;
   @Column({ name: 'publish_job_id', type: 'uuid' }) publishJobId!: string;
   @Column({ type: 'text' }) kind!: PostDecisionKind;
-  @Column({ name: 'actor_id', type: 'uuid' }) actorId!: string;
+  /** the operator who decided; null when a client reviewer did (reviewerId) */
+  @Column({ name: 'actor_id', type: 'uuid', nullable: true }) actorId!: string | null;
+  /** the client reviewer who decided through a review link (issue #14) */
+  @Column({ name: 'reviewer_id', type: 'uuid', nullable: true }) reviewerId!: string | null;
+  @Column({ name: 'review_link_id', type: 'uuid', nullable: true }) reviewLinkId!: string | null;
   /** the actor's role when deciding; the workflow's check uses the role they hold when it verifies */
   @Column({ type: 'text' }) role!: string;
   /** approve: the checksum of the content the reviewer's page displayed (C-23) */

@@ -9,6 +9,7 @@ import type {
 } from '../provider.types';
 import { ProviderError } from '../provider.types';
 import { ANTHROPIC_FALLBACK_PRICE, ANTHROPIC_PRICES } from './anthropic.prices';
+import { anthropicForcedTool, toolAnswerOf } from './anthropic-structured';
 import { anthropicErrorSchema, anthropicMessageSchema } from './anthropic.wire';
 
 export const ANTHROPIC_BASE_URL = 'https://api.anthropic.com';
@@ -17,12 +18,16 @@ export const ANTHROPIC_VERSION = '2023-06-01';
 export const ANTHROPIC_DEFAULT_MODEL = 'claude-sonnet-4-5';
 const ROUTE = 'POST /v1/messages';
 
-/** Claude through the Messages API (https://docs.anthropic.com/en/api/messages), one non-streaming exchange. */
+/**
+ * Claude through the Messages API (https://docs.anthropic.com/en/api/messages), one non-streaming exchange. A response
+ * schema becomes a forced tool whose input is the answer (anthropic-structured.ts).
+ */
 export function createAnthropicTextProvider(): TextProvider {
   return { id: 'anthropic', generateText };
 }
 
 async function generateText(ctx: ProviderCallContext, req: TextRequest): Promise<TextResult> {
+  const forced = anthropicForcedTool(req);
   const answer = await providerRequest(
     'anthropic',
     ctx,
@@ -37,6 +42,7 @@ async function generateText(ctx: ProviderCallContext, req: TextRequest): Promise
         ...(req.system !== undefined && { system: req.system }),
         messages: [{ role: 'user', content: req.prompt }],
         ...(req.temperature !== undefined && { temperature: req.temperature }),
+        ...forced,
       },
     },
     classifyAnthropic,
@@ -45,11 +51,15 @@ async function generateText(ctx: ProviderCallContext, req: TextRequest): Promise
   if (!parsed.success)
     throw new ProviderError('anthropic', 'bad_request', `anthropic ${ROUTE} answered an unexpected shape`);
   const msg = parsed.data;
-  const finish = finishOf(msg.stop_reason);
-  const text = msg.content
-    .filter((b) => b.type === 'text')
-    .map((b) => b.text ?? '')
-    .join('');
+  const finish = finishOf(msg.stop_reason, forced !== undefined);
+  const prose = (): string =>
+    msg.content
+      .filter((b) => b.type === 'text')
+      .map((b) => b.text ?? '')
+      .join('');
+  // A forced tool's input is the answer; without one (cut off at max_tokens) whatever text came is all there is,
+  // and the caller's validation refuses it.
+  const text = forced ? (toolAnswerOf(msg.content, forced.tool_choice.name) ?? prose()) : prose();
   const { input_tokens: inputTokens, output_tokens: outputTokens } = msg.usage;
   const price = priceOfModel(ANTHROPIC_PRICES, ANTHROPIC_FALLBACK_PRICE, msg.model);
   return {
@@ -64,13 +74,17 @@ async function generateText(ctx: ProviderCallContext, req: TextRequest): Promise
  * stop_reason (https://docs.anthropic.com/en/api/handling-stop-reasons): `refusal` is the safety classifiers' stop
  * (https://docs.anthropic.com/en/docs/test-and-evaluate/strengthen-guardrails/handle-streaming-refusals); whatever
  * text came before it is discarded with it, never published half-made.
- * Raize offers no tools, so `tool_use`/`pause_turn` mean the request was not what we sent.
+ * The only tool Raize offers is the forced answer tool of a response schema: `tool_use` is the normal stop then, and
+ * otherwise (like `pause_turn`) means the request was not what we sent.
  */
-function finishOf(stop: string | null): TextResult['finish'] {
+function finishOf(stop: string | null, forcedTool: boolean): TextResult['finish'] {
   switch (stop) {
     case 'end_turn':
     case 'stop_sequence':
       return 'stop';
+    case 'tool_use':
+      if (forcedTool) return 'stop';
+      throw unexpectedStop(stop);
     case 'max_tokens':
     case 'model_context_window_exceeded':
       return 'length';
@@ -81,15 +95,14 @@ function finishOf(stop: string | null): TextResult['finish'] {
       });
     case null:
     default:
-      throw new ProviderError(
-        'anthropic',
-        'bad_request',
-        `anthropic ${ROUTE} stopped unexpectedly (${stop ?? 'null'})`,
-        {
-          status: 200,
-        },
-      );
+      throw unexpectedStop(stop);
   }
+}
+
+function unexpectedStop(stop: string | null): ProviderError {
+  return new ProviderError('anthropic', 'bad_request', `anthropic ${ROUTE} stopped unexpectedly (${stop ?? 'null'})`, {
+    status: 200,
+  });
 }
 
 /**

@@ -1,11 +1,15 @@
 import type { ProviderCallContext, TextProvider, TextRequest, TextResult } from '../provider.types';
 import { ProviderError } from '../provider.types';
 import { generateContent, refusalOf, usageTokens } from './gemini.client';
+import { geminiStructuredConfig } from './gemini-structured';
 import { geminiCostMicros } from './gemini.prices';
 
 export const GEMINI_DEFAULT_TEXT_MODEL = 'gemini-2.5-flash';
 
-/** Gemini text through generateContent (https://ai.google.dev/api/generate-content). */
+/**
+ * Gemini text through generateContent (https://ai.google.dev/api/generate-content); a response schema constrains the
+ * answer natively (gemini-structured.ts) and the JSON arrives as the text part.
+ */
 export function createGeminiTextProvider(opts: { defaultModel?: string } = {}): TextProvider {
   const defaultModel = opts.defaultModel ?? GEMINI_DEFAULT_TEXT_MODEL;
   return {
@@ -18,6 +22,7 @@ export function createGeminiTextProvider(opts: { defaultModel?: string } = {}): 
         generationConfig: {
           maxOutputTokens: req.maxOutputTokens,
           ...(req.temperature !== undefined ? { temperature: req.temperature } : {}),
+          ...geminiStructuredConfig(req),
         },
       });
       const refusal = refusalOf(answer);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { providerRequest } from '../http/provider-http';
 import { priceOfModel, tokenCostMicros } from '../http/token-cost';
 import { readChatCompletion } from '../openai/openai-chat.mapping';
+import { openAiResponseFormat } from '../openai/openai-response-format';
 import type { ProviderCallContext, TextProvider, TextRequest, TextResult } from '../provider.types';
 import { ProviderError } from '../provider.types';
 import { vendorCodeOf } from '../http/provider-http-errors';
@@ -45,6 +46,7 @@ async function generateText(
     ...(req.system !== undefined ? [{ role: 'system', content: req.system }] : []),
     { role: 'user', content: req.prompt },
   ];
+  const responseFormat = openAiResponseFormat(req);
   const answer = await providerRequest(
     'openrouter',
     ctx,
@@ -58,6 +60,10 @@ async function generateText(
         messages,
         max_tokens: req.maxOutputTokens,
         ...(req.temperature !== undefined && { temperature: req.temperature }),
+        // Structured outputs in OpenAI's shape (https://openrouter.ai/docs/features/structured-outputs). A provider
+        // that does not support response_format would silently drop it; require_parameters routes only to those
+        // that do (https://openrouter.ai/docs/features/provider-routing).
+        ...(responseFormat && { response_format: responseFormat, provider: { require_parameters: true } }),
         // Usage accounting: the answer carries what the call cost in credits (US dollars).
         usage: { include: true },
       },

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { EmulatorReply, EmulatorRoute } from '../../emulator-server';
 import { fetchMedia } from '../kit/fetch-media';
 import { graphError } from './facebook-graph-errors';
+import { pageFollowerFields, postCountFields } from './facebook-insights.routes';
 import type { GraphContext, GraphSettings, UploadedFile } from './facebook-graph-route';
 import { graphRoute } from './facebook-graph-route';
 import type { FbMedia, FbPost, FbVideo } from './facebook-world';
@@ -64,7 +65,7 @@ export function contentRoutes(s: GraphSettings, o: ContentOptions): EmulatorRout
   const page = (ctx: GraphContext, id: string): EmulatorReply => {
     const p = world.pages.get(id);
     if (!p) return unknownObject();
-    return ok(pick({ id: p.id, name: p.displayName, username: p.username }, ctx));
+    return ok(pick({ id: p.id, name: p.displayName, username: p.username, ...pageFollowerFields(world, id) }, ctx));
   };
 
   return [
@@ -219,7 +220,7 @@ export function contentRoutes(s: GraphSettings, o: ContentOptions): EmulatorRout
       }
       const post = world.posts.get(id);
       if (!post || !post.visible || mayRead(ctx, post.pageId)) return unknownObject();
-      return ok(pick(postFields(post), ctx));
+      return ok({ ...pick(postFields(post), ctx), ...postCountFields(world, post, ctx) });
     }),
   ];
 

@@ -34,6 +34,7 @@ import { contentRoutes } from './facebook-content.routes';
 import type { FacebookFault, ThrottleScope } from './facebook-graph-errors';
 import { FACEBOOK_FAULTS, graphErrorBodyFor, throttleError } from './facebook-graph-errors';
 import type { GraphSettings } from './facebook-graph-route';
+import { insightsRoutes } from './facebook-insights.routes';
 import { loginRoutes } from './facebook-login.routes';
 import type { CodeChoices } from './facebook-login.routes';
 import type { FbPhoto } from './facebook-world';
@@ -103,7 +104,7 @@ export async function startFacebookEmulator(opts: FacebookEmulatorOptions = {}):
   const server = await EmulatorServer.start({
     name: 'facebook',
     port: opts.port,
-    routes: [...loginRoutes(s, desk, choices), ...contentRoutes(s, content)],
+    routes: [...loginRoutes(s, desk, choices), ...insightsRoutes(s), ...contentRoutes(s, content)],
     errorBody: graphErrorBodyFor,
   });
 

@@ -12,11 +12,14 @@
  *   content_publishing_limit ({data:[{quota_usage, config:{quota_total, quota_duration}}]})
  * - https://developers.facebook.com/docs/instagram-platform/reference/me and .../reference/instagram-media (fields
  *   id, caption, media_type, media_product_type, permalink, timestamp, username, owner)
+ * - the IG user node and its mention reads: instagram-mention-routes.ts
  */
 import type { EmulatorReply, EmulatorRequest, EmulatorRoute } from '../../emulator-server';
 import type { EmulatorClock } from '../kit/emulator-clock';
 import { GRAPH, IG_ERRORS, graphError, traceId } from './instagram-graph-errors';
 import { checkImage, checkVideo } from './instagram-media-check';
+import { userNode } from './instagram-mention-routes';
+import { followerFields } from './instagram-metrics-routes';
 import type { IgContainerRecord, IgMediaRecord, InstagramWorld } from './instagram-world';
 
 export const SCOPE_BASIC = 'instagram_business_basic';
@@ -89,7 +92,13 @@ function me(ctx: ContentContext, req: EmulatorRequest): EmulatorReply {
   if (refused(g)) return g;
   const a = ctx.world.account(g.accountId)!;
   // `id` is app-scoped; `user_id` is the professional account's id every edge is addressed by.
-  const all = { id: `9${a.id.slice(1)}`, user_id: a.id, username: a.handle, name: a.displayName };
+  const all = {
+    id: `9${a.id.slice(1)}`,
+    user_id: a.id,
+    username: a.handle,
+    name: a.displayName,
+    ...followerFields(ctx, a.id),
+  };
   return ok(pick(all, fieldsOf(paramsOf(req))));
 }
 
@@ -136,6 +145,8 @@ function listMedia(ctx: ContentContext, req: EmulatorRequest): EmulatorReply {
 async function readNode(ctx: ContentContext, req: EmulatorRequest): Promise<EmulatorReply> {
   const g = guard(ctx, req, SCOPE_BASIC);
   if (refused(g)) return g;
+  // The token's own IG user node: its fields are expressions (mention reads), not a flat list.
+  if (req.params.id === g.accountId) return userNode(ctx.world, g, paramsOf(req).get('fields') ?? '');
   const fields = fieldsOf(paramsOf(req));
   const c = ctx.world.containers.get(req.params.id ?? '');
   if (c && c.accountId === g.accountId) {

@@ -43,6 +43,23 @@ export interface IgMediaRecord {
   media: FetchedInfo[];
 }
 
+/**
+ * Another Instagram user's media that @mentions an account in its caption, or carries a comment that does: what the
+ * `mentions` webhook names by id and mentioned_media / mentioned_comment show to the account mentioned.
+ */
+export interface IgMentionRecord {
+  /** the account mentioned */
+  accountId: string;
+  mediaId: string;
+  /** the comment that mentions the account; absent for a mention in the caption */
+  commentId?: string;
+  /** who wrote the caption or the comment */
+  username: string;
+  /** the caption or the comment */
+  text: string;
+  timestamp: number;
+}
+
 /** Containers expire 24 hours after creation when unpublished. */
 export const CONTAINER_TTL_MS = 24 * 3600 * 1000;
 
@@ -53,6 +70,8 @@ export class InstagramWorld {
   ];
   readonly containers = new Map<string, IgContainerRecord>();
   readonly media = new Map<string, IgMediaRecord>();
+  /** by comment id (a mention in a comment) or media id (a mention in a caption) */
+  readonly mentions = new Map<string, IgMentionRecord>();
   /** the API-published posts' times per account: the publishing quota counts them */
   private readonly published = new Map<string, number[]>();
   // From the clock, like the real ids: an emulator restarted next to a kept database never hands out an old id.
@@ -122,6 +141,27 @@ export class InstagramWorld {
     c.mediaId = m.id;
     this.published.set(c.accountId, [...(this.published.get(c.accountId) ?? []), m.timestamp]);
     return m;
+  }
+
+  /** Someone @mentions the account: in a new comment on their media, or in the caption of new media of theirs. */
+  mention(p: { accountId: string; username: string; text: string; inComment: boolean }): IgMentionRecord {
+    const mediaId = this.nextId();
+    const m: IgMentionRecord = {
+      accountId: p.accountId,
+      mediaId,
+      ...(p.inComment ? { commentId: this.nextId() } : {}),
+      username: p.username,
+      text: p.text,
+      timestamp: this.clock.now(),
+    };
+    this.mentions.set(m.commentId ?? mediaId, m);
+    return m;
+  }
+
+  /** The mention as the mentioned account may read it: a comment by comment id, a caption by media id. */
+  mentionOf(accountId: string, id: string, inComment: boolean): IgMentionRecord | undefined {
+    const m = this.mentions.get(id);
+    return m && m.accountId === accountId && (m.commentId !== undefined) === inComment ? m : undefined;
   }
 
   /** The account's media, newest first, as the media edge lists it. */

@@ -8,6 +8,8 @@
  * - https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media_publish
  * - https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/content_publishing_limit
  * - https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/error-codes
+ * - https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/mentioned_comment
+ *   and .../ig-user/mentioned_media (instagram-mention-routes.ts)
  * - https://developers.facebook.com/docs/instagram-platform/instagram-api-with-instagram-login/business-login
  * - https://developers.facebook.com/docs/instagram-platform/reference/access_token and .../refresh_access_token
  * - https://developers.facebook.com/docs/graph-api/guides/error-handling and .../overview/rate-limiting
@@ -29,6 +31,8 @@ import type { IgAuth } from './instagram-content-routes';
 import { SCOPE_BASIC, SCOPE_PUBLISH, contentRoutes, paramsOf } from './instagram-content-routes';
 import type { GraphErrorSpec } from './instagram-graph-errors';
 import { GRAPH, graphError, graphErrorBody, sunsetVersionError } from './instagram-graph-errors';
+import { SCOPE_COMMENTS } from './instagram-mention-routes';
+import { metricsRoutes } from './instagram-metrics-routes';
 import { OAUTH_PATHS, oauthRoutes, tokenProblem } from './instagram-oauth-routes';
 import type { IgContainerRecord } from './instagram-world';
 import { InstagramWorld } from './instagram-world';
@@ -63,6 +67,15 @@ export interface InstagramEmulator extends PlatformEmulator {
   containers(accountId: string): IgContainerRecord[];
   /** the user removed the app: every token of the account, short- and long-lived, stops working */
   revokeApp(accountId: string): void;
+  /**
+   * Another Instagram user @mentions the account, in a comment on their media or in its caption: the ids the
+   * `mentions` webhook would carry (media_id, and comment_id for a comment), readable through mentioned_comment /
+   * mentioned_media by the account mentioned.
+   */
+  seedMention(p: { accountId: string; username: string; text: string; in: 'comment' | 'caption' }): {
+    mediaId: string;
+    commentId?: string;
+  };
 }
 
 const versionNumber = (v: string) => Number(v.replace(/^v/, ''));
@@ -102,6 +115,7 @@ export async function startInstagramEmulator(opts: PlatformEmulatorOptions = {})
     port: opts.port,
     routes: [
       ...oauthRoutes({ world, app, desk, shortTokens, longTokens }),
+      ...metricsRoutes({ world, clock, auth: (req) => auths.get(req)! }),
       ...contentRoutes({ world, clock, auth: (req) => auths.get(req)!, baseUrl: () => baseUrl }),
     ],
     authenticate,
@@ -142,7 +156,7 @@ export async function startInstagramEmulator(opts: PlatformEmulatorOptions = {})
     shortTokens,
     app,
     accounts: () => world.accounts.map((a) => ({ ...a })),
-    grant: (accountId, scope = [SCOPE_BASIC, SCOPE_PUBLISH]) => longTokens.issue(accountId, scope),
+    grant: (accountId, scope = [SCOPE_BASIC, SCOPE_PUBLISH, SCOPE_COMMENTS]) => longTokens.issue(accountId, scope),
     settings: (overrides: Partial<PlatformSettings> = {}): PlatformSettings => ({
       baseUrl: server.url,
       publicUrl: server.url,
@@ -198,6 +212,10 @@ export async function startInstagramEmulator(opts: PlatformEmulatorOptions = {})
     revokeApp: (accountId) => {
       longTokens.revokeAccount(accountId);
       shortTokens.revokeAccount(accountId);
+    },
+    seedMention: (p) => {
+      const m = world.mention({ ...p, inComment: p.in === 'comment' });
+      return { mediaId: m.mediaId, ...(m.commentId ? { commentId: m.commentId } : {}) };
     },
   };
 }

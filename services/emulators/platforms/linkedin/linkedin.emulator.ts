@@ -25,6 +25,7 @@ import type {
 import { TEST_APP } from '../kit/platform-emulator';
 import type { IssuedTokens } from '../kit/token-book';
 import { TokenBook } from '../kit/token-book';
+import { analyticsRoutes } from './linkedin-analytics.routes';
 import { parseCommentary } from './linkedin-commentary';
 import { mediaRoutes } from './linkedin-media.routes';
 import { oauthRoutes } from './linkedin-oauth.routes';
@@ -114,6 +115,7 @@ export async function startLinkedInEmulator(opts: PlatformEmulatorOptions = {}):
     ...[
       ...oauthRoutes({ world, tokens, desk, app }),
       ...restRoutes({ world, tokens, now }),
+      ...analyticsRoutes({ world, tokens, now }),
       ...mediaRoutes({ world, tokens, url: () => baseUrl, now }),
     ].map((r): EmulatorRoute => ({
       ...r,

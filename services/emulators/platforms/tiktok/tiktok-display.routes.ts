@@ -15,6 +15,7 @@ import type { EmulatedPost } from '../kit/platform-emulator';
 import type { TokenBook } from '../kit/token-book';
 import { authorize, fail, isReply, jsonBody, ok, rateLimited } from './tiktok-emulator.wire';
 import type { Creator, TikTokWorld } from './tiktok-emulator.world';
+import { creatorCounts, videoCounts } from './tiktok-metrics';
 
 const USER_FIELDS: Record<string, string> = {
   open_id: 'user.info.basic',
@@ -96,7 +97,7 @@ export function displayRoutes(p: { world: TikTokWorld; tokens: TokenBook }): Emu
         const from = body.data.cursor ?? 0;
         const page = all.slice(from, from + max);
         return ok({
-          videos: page.map((v) => video(v, checked.fields, checked.creator)),
+          videos: page.map((v) => video(v, checked.fields, checked.creator, world.now())),
           cursor: from + page.length,
           has_more: from + page.length < all.length,
         });
@@ -113,7 +114,11 @@ export function displayRoutes(p: { world: TikTokWorld; tokens: TokenBook }): Emu
         world.settle();
         const ids = new Set(body.data.filters.video_ids);
         const found = world.publicPosts(checked.creator.openId).filter((v) => ids.has(v.id));
-        return ok({ videos: found.map((v) => video(v, checked.fields, checked.creator)), cursor: 0, has_more: false });
+        return ok({
+          videos: found.map((v) => video(v, checked.fields, checked.creator, world.now())),
+          cursor: 0,
+          has_more: false,
+        });
       },
     },
   ];
@@ -141,14 +146,12 @@ function userObject(c: Creator, world: TikTokWorld): Record<string, unknown> {
     profile_deep_link: `https://vm.tiktok.com/${c.username}`,
     is_verified: false,
     username: c.username,
-    follower_count: 0,
-    following_count: 0,
-    likes_count: 0,
+    ...creatorCounts(c, world),
     video_count: world.publicPosts(c.openId).length,
   };
 }
 
-function video(v: EmulatedPost, fields: string[], c: Creator): Record<string, unknown> {
+function video(v: EmulatedPost, fields: string[], c: Creator, now: number): Record<string, unknown> {
   const all: Record<string, unknown> = {
     id: v.id,
     create_time: Math.floor(Date.parse(v.createdAt) / 1000),
@@ -159,10 +162,7 @@ function video(v: EmulatedPost, fields: string[], c: Creator): Record<string, un
     duration: 0,
     height: 1920,
     width: 1080,
-    like_count: 0,
-    comment_count: 0,
-    share_count: 0,
-    view_count: 0,
+    ...videoCounts(v, now),
   };
   return Object.fromEntries(fields.filter((f) => f in all).map((f) => [f, all[f]]));
 }

@@ -16,12 +16,20 @@ import type { TokenBook } from '../kit/token-book';
 import type { XEmulatorState, XStoredTweet, XUpload } from './x-emulator-state';
 import { DAY_MS } from './x-emulator-state';
 import { shortenForPost, weightedLength } from './x-emulator-text';
+import { tweetPublicMetrics, userMetricFields, X_METRIC_TWEET_FIELDS } from './x-metrics';
 import { invalidRequest, problem, X_PROBLEM_BASE } from './x-problems';
 import type { XCaller } from './x-session';
 import { guarded } from './x-session';
 
 const READ = ['tweet.read', 'users.read'];
-const TWEET_FIELDS = new Set(['created_at', 'author_id', 'entities', 'attachments', 'edit_history_tweet_ids']);
+const TWEET_FIELDS = new Set([
+  'created_at',
+  'author_id',
+  'entities',
+  'attachments',
+  'edit_history_tweet_ids',
+  ...X_METRIC_TWEET_FIELDS,
+]);
 const START_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 
 export function xTweetRoutes(state: XEmulatorState, tokens: TokenBook): EmulatorRoute[] {
@@ -30,9 +38,10 @@ export function xTweetRoutes(state: XEmulatorState, tokens: TokenBook): Emulator
     {
       method: 'GET',
       path: '/2/users/me',
-      handle: guarded(tokens, state, 'GET /2/users/me', READ, (_req, c) => {
+      handle: guarded(tokens, state, 'GET /2/users/me', READ, (req, c) => {
         const a = state.account(c.accountId)!;
-        return { status: 200, json: { data: { id: a.id, name: a.displayName, username: a.handle } } };
+        const metrics = userMetricFields(state, a.id, req);
+        return { status: 200, json: { data: { id: a.id, name: a.displayName, username: a.handle, ...metrics } } };
       }),
     },
     {
@@ -45,7 +54,7 @@ export function xTweetRoutes(state: XEmulatorState, tokens: TokenBook): Emulator
         if (typeof fields === 'string') return invalidRequest(fields);
         const t = state.tweets.find((x) => x.id === id);
         if (!t) return { status: 200, json: { errors: [notFound('tweet', id)] } };
-        return { status: 200, json: { data: view(t, fields) } };
+        return { status: 200, json: { data: view(t, fields, state) } };
       }),
     },
     {
@@ -95,7 +104,7 @@ function timeline(
   return {
     status: 200,
     json: {
-      data: slice.map((t) => view(t, fields)),
+      data: slice.map((t) => view(t, fields, state)),
       meta: {
         result_count: slice.length,
         newest_id: slice[0]!.id,
@@ -172,7 +181,7 @@ function requestedFields(req: EmulatorRequest): Set<string> | string {
 }
 
 /** A post with the default fields and those asked for; X leaves out what is empty. */
-function view(t: XStoredTweet, fields: Set<string>): Record<string, unknown> {
+function view(t: XStoredTweet, fields: Set<string>, state: XEmulatorState): Record<string, unknown> {
   return {
     id: t.id,
     text: t.shownText,
@@ -183,6 +192,7 @@ function view(t: XStoredTweet, fields: Set<string>): Record<string, unknown> {
     ...(fields.has('attachments') && t.media.length
       ? { attachments: { media_keys: t.media.map((m) => m.mediaKey) } }
       : {}),
+    ...(fields.has('public_metrics') ? { public_metrics: tweetPublicMetrics(state, t) } : {}),
   };
 }
 

@@ -3,6 +3,7 @@ import type { EmulatorReply, EmulatorRequest } from '../../emulator-server';
 import type { ConsentDesk, RegisteredApp } from '../kit/consent';
 import type { TokenBook } from '../kit/token-book';
 import { documented } from './youtube-google-errors';
+import { videoStatistics } from './youtube-statistics';
 import type { EmuVideo, YouTubeOperation, YouTubeWorld } from './youtube-world';
 
 /** What the route files share: the world, the token book, the consent desk, and open hanging requests. */
@@ -69,6 +70,7 @@ export function videoResource(ctx: YouTubeContext, v: EmuVideo, parts: string[])
       categoryId: v.categoryId,
       liveBroadcastContent: 'none',
     };
+  if (parts.includes('statistics')) out.statistics = videoStatistics(ctx.world, v);
   if (parts.includes('status'))
     out.status = {
       uploadStatus: v.uploadStatus,

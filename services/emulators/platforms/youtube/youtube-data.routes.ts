@@ -2,6 +2,7 @@ import type { EmulatorReply, EmulatorRequest, EmulatorRoute } from '../../emulat
 import type { YouTubeContext } from './youtube-context';
 import { caller, etag, partsOf, READ_SCOPES, videoResource } from './youtube-context';
 import { documented, googleErrorBody } from './youtube-google-errors';
+import { channelStatistics } from './youtube-statistics';
 
 /**
  * The read side of the Data API:
@@ -47,6 +48,7 @@ function channels(ctx: YouTubeContext, req: EmulatorRequest): EmulatorReply {
       ...(parts.includes('contentDetails')
         ? { contentDetails: { relatedPlaylists: { likes: '', uploads: c.uploadsPlaylistId } } }
         : {}),
+      ...(parts.includes('statistics') ? { statistics: channelStatistics(ctx.world, c) } : {}),
     }));
   return {
     status: 200,

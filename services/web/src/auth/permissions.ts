@@ -23,8 +23,12 @@ export const PERMISSIONS = {
   'provider_key.manage': ['Admin', 'Manager'],
   'audit.read': ['Admin', 'Manager', 'Publisher', 'Reviewer', 'Analyst'],
   'webhook.manage': ['Admin', 'Manager'],
+  // The client's reviewers and their review links (issue #14): who at the client sees which posts before they go out.
+  'review_link.manage': ['Admin', 'Manager', 'Publisher'],
   'inbox.work': ['Admin', 'Manager', 'Publisher', 'Reviewer'],
   'reply.approve': ['Admin', 'Manager', 'Publisher', 'Reviewer'],
+  'report.read': ['Admin', 'Manager', 'Publisher', 'Reviewer', 'Analyst'],
+  'report.manage': ['Admin', 'Manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -102,6 +102,13 @@ type Documents = {
     "\n  mutation CreateQueueSlot($input: CreateQueueSlotInput!) {\n    createQueueSlot(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateQueueSlotDocument,
     "\n  mutation UpdateQueueSlot($input: UpdateQueueSlotInput!) {\n    updateQueueSlot(input: $input) {\n      id\n    }\n  }\n": typeof types.UpdateQueueSlotDocument,
     "\n  mutation DeleteQueueSlot($input: DeleteQueueSlotInput!) {\n    deleteQueueSlot(input: $input)\n  }\n": typeof types.DeleteQueueSlotDocument,
+    "\n  query Reports($clientId: ID!) {\n    reports(clientId: $clientId, limit: 50) {\n      id\n      periodStart\n      periodEnd\n      periodLabel\n      status\n      trigger\n      error\n      emailedAt\n      createdAt\n    }\n  }\n": typeof types.ReportsDocument,
+    "\n  query Report($id: ID!) {\n    report(id: $id) {\n      id\n      periodLabel\n      status\n      error\n      emailedAt\n      downloadUrl\n      proof {\n        key\n        label\n        display\n        detail\n        source\n      }\n      totals {\n        key\n        label\n        display\n        detail\n        source\n      }\n      links {\n        id\n        expiresAt\n        revokedAt\n        active\n        createdBy\n        createdAt\n      }\n    }\n  }\n": typeof types.ReportDocument,
+    "\n  query ReportSchedule($clientId: ID!) {\n    reportSchedule(clientId: $clientId) {\n      enabled\n      recipients\n      dayOfMonth\n      timezone\n      nextRunAt\n    }\n  }\n": typeof types.ReportScheduleDocument,
+    "\n  mutation GenerateReport($input: GenerateReportInput!) {\n    generateReport(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.GenerateReportDocument,
+    "\n  mutation CreateReportLink($input: CreateReportLinkInput!) {\n    createReportLink(input: $input) {\n      url\n      link {\n        id\n        expiresAt\n      }\n    }\n  }\n": typeof types.CreateReportLinkDocument,
+    "\n  mutation RevokeReportLink($input: ReportLinkRefInput!) {\n    revokeReportLink(input: $input) {\n      id\n      active\n    }\n  }\n": typeof types.RevokeReportLinkDocument,
+    "\n  mutation SetReportSchedule($input: SetReportScheduleInput!) {\n    setReportSchedule(input: $input) {\n      enabled\n      recipients\n      dayOfMonth\n      timezone\n      nextRunAt\n    }\n  }\n": typeof types.SetReportScheduleDocument,
     "\n  query WebhookSubscriptions($clientId: ID!) {\n    webhookSubscriptions(clientId: $clientId) {\n      id\n      clientId\n      url\n      eventTypes\n      description\n      enabled\n      disabledReason\n      previousSecretValidUntil\n      failingSince\n      createdAt\n    }\n  }\n": typeof types.WebhookSubscriptionsDocument,
     "\n  query WebhookDeliveries($clientId: ID!, $subscriptionId: ID!) {\n    webhookDeliveries(clientId: $clientId, subscriptionId: $subscriptionId, limit: 50) {\n      id\n      messageId\n      eventType\n      status\n      attempts\n      lastStatusCode\n      lastError\n      nextAttemptAt\n      createdAt\n      deliveredAt\n      attemptLog {\n        attempt\n        startedAt\n        durationMs\n        statusCode\n        errorClass\n        responseSnippet\n      }\n    }\n  }\n": typeof types.WebhookDeliveriesDocument,
     "\n  mutation CreateWebhookSubscription($input: CreateWebhookSubscriptionInput!) {\n    createWebhookSubscription(input: $input) {\n      secret\n      subscription {\n        id\n      }\n    }\n  }\n": typeof types.CreateWebhookSubscriptionDocument,
@@ -203,6 +210,13 @@ const documents: Documents = {
     "\n  mutation CreateQueueSlot($input: CreateQueueSlotInput!) {\n    createQueueSlot(input: $input) {\n      id\n    }\n  }\n": types.CreateQueueSlotDocument,
     "\n  mutation UpdateQueueSlot($input: UpdateQueueSlotInput!) {\n    updateQueueSlot(input: $input) {\n      id\n    }\n  }\n": types.UpdateQueueSlotDocument,
     "\n  mutation DeleteQueueSlot($input: DeleteQueueSlotInput!) {\n    deleteQueueSlot(input: $input)\n  }\n": types.DeleteQueueSlotDocument,
+    "\n  query Reports($clientId: ID!) {\n    reports(clientId: $clientId, limit: 50) {\n      id\n      periodStart\n      periodEnd\n      periodLabel\n      status\n      trigger\n      error\n      emailedAt\n      createdAt\n    }\n  }\n": types.ReportsDocument,
+    "\n  query Report($id: ID!) {\n    report(id: $id) {\n      id\n      periodLabel\n      status\n      error\n      emailedAt\n      downloadUrl\n      proof {\n        key\n        label\n        display\n        detail\n        source\n      }\n      totals {\n        key\n        label\n        display\n        detail\n        source\n      }\n      links {\n        id\n        expiresAt\n        revokedAt\n        active\n        createdBy\n        createdAt\n      }\n    }\n  }\n": types.ReportDocument,
+    "\n  query ReportSchedule($clientId: ID!) {\n    reportSchedule(clientId: $clientId) {\n      enabled\n      recipients\n      dayOfMonth\n      timezone\n      nextRunAt\n    }\n  }\n": types.ReportScheduleDocument,
+    "\n  mutation GenerateReport($input: GenerateReportInput!) {\n    generateReport(input: $input) {\n      id\n      status\n    }\n  }\n": types.GenerateReportDocument,
+    "\n  mutation CreateReportLink($input: CreateReportLinkInput!) {\n    createReportLink(input: $input) {\n      url\n      link {\n        id\n        expiresAt\n      }\n    }\n  }\n": types.CreateReportLinkDocument,
+    "\n  mutation RevokeReportLink($input: ReportLinkRefInput!) {\n    revokeReportLink(input: $input) {\n      id\n      active\n    }\n  }\n": types.RevokeReportLinkDocument,
+    "\n  mutation SetReportSchedule($input: SetReportScheduleInput!) {\n    setReportSchedule(input: $input) {\n      enabled\n      recipients\n      dayOfMonth\n      timezone\n      nextRunAt\n    }\n  }\n": types.SetReportScheduleDocument,
     "\n  query WebhookSubscriptions($clientId: ID!) {\n    webhookSubscriptions(clientId: $clientId) {\n      id\n      clientId\n      url\n      eventTypes\n      description\n      enabled\n      disabledReason\n      previousSecretValidUntil\n      failingSince\n      createdAt\n    }\n  }\n": types.WebhookSubscriptionsDocument,
     "\n  query WebhookDeliveries($clientId: ID!, $subscriptionId: ID!) {\n    webhookDeliveries(clientId: $clientId, subscriptionId: $subscriptionId, limit: 50) {\n      id\n      messageId\n      eventType\n      status\n      attempts\n      lastStatusCode\n      lastError\n      nextAttemptAt\n      createdAt\n      deliveredAt\n      attemptLog {\n        attempt\n        startedAt\n        durationMs\n        statusCode\n        errorClass\n        responseSnippet\n      }\n    }\n  }\n": types.WebhookDeliveriesDocument,
     "\n  mutation CreateWebhookSubscription($input: CreateWebhookSubscriptionInput!) {\n    createWebhookSubscription(input: $input) {\n      secret\n      subscription {\n        id\n      }\n    }\n  }\n": types.CreateWebhookSubscriptionDocument,
@@ -565,6 +579,34 @@ export function graphql(source: "\n  mutation UpdateQueueSlot($input: UpdateQueu
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteQueueSlot($input: DeleteQueueSlotInput!) {\n    deleteQueueSlot(input: $input)\n  }\n"): typeof import('./graphql').DeleteQueueSlotDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Reports($clientId: ID!) {\n    reports(clientId: $clientId, limit: 50) {\n      id\n      periodStart\n      periodEnd\n      periodLabel\n      status\n      trigger\n      error\n      emailedAt\n      createdAt\n    }\n  }\n"): typeof import('./graphql').ReportsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Report($id: ID!) {\n    report(id: $id) {\n      id\n      periodLabel\n      status\n      error\n      emailedAt\n      downloadUrl\n      proof {\n        key\n        label\n        display\n        detail\n        source\n      }\n      totals {\n        key\n        label\n        display\n        detail\n        source\n      }\n      links {\n        id\n        expiresAt\n        revokedAt\n        active\n        createdBy\n        createdAt\n      }\n    }\n  }\n"): typeof import('./graphql').ReportDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReportSchedule($clientId: ID!) {\n    reportSchedule(clientId: $clientId) {\n      enabled\n      recipients\n      dayOfMonth\n      timezone\n      nextRunAt\n    }\n  }\n"): typeof import('./graphql').ReportScheduleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation GenerateReport($input: GenerateReportInput!) {\n    generateReport(input: $input) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').GenerateReportDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateReportLink($input: CreateReportLinkInput!) {\n    createReportLink(input: $input) {\n      url\n      link {\n        id\n        expiresAt\n      }\n    }\n  }\n"): typeof import('./graphql').CreateReportLinkDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeReportLink($input: ReportLinkRefInput!) {\n    revokeReportLink(input: $input) {\n      id\n      active\n    }\n  }\n"): typeof import('./graphql').RevokeReportLinkDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetReportSchedule($input: SetReportScheduleInput!) {\n    setReportSchedule(input: $input) {\n      enabled\n      recipients\n      dayOfMonth\n      timezone\n      nextRunAt\n    }\n  }\n"): typeof import('./graphql').SetReportScheduleDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

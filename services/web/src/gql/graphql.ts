@@ -24,6 +24,20 @@ export type AiStepContractInput = {
   maxWallMs?: number | null | undefined;
 };
 
+/** none, internal (the agency approves), or internal_then_client (the agency, then the client’s reviewer) */
+export type ApprovalStage =
+  | 'internal'
+  | 'internal_then_client'
+  | 'none';
+
+export type ApprovalStageRuleInput = {
+  /** publish, reply or dm */
+  action: string;
+  /** a platform id, or "default" */
+  platform: string;
+  stage: ApprovalStage;
+};
+
 export type ApproveItemInput = {
   /** the checksum of the content the reviewer's page displayed; a mismatch is refused (C-23) */
   assetChecksum: string;
@@ -125,6 +139,12 @@ export type CreateQueueSlotInput = {
   weekday: number;
 };
 
+export type CreateReportLinkInput = {
+  /** days until the link stops working (1–365) */
+  expiresInDays?: number;
+  reportId: string | number;
+};
+
 export type CreateWebhookSubscriptionInput = {
   agencyId?: string | number | null | undefined;
   clientId?: string | number | null | undefined;
@@ -146,6 +166,16 @@ export type DeleteSavedReplyInput = {
 export type EditItemTextInput = {
   itemId: string | number;
   text: string;
+};
+
+export type GenerateReportInput = {
+  clientId: string | number;
+  /** mail it to the report recipients once ready (default: no) */
+  deliver?: boolean | null | undefined;
+  /** YYYY-MM-DD in the client’s timezone; with `to`, or neither for last month */
+  from?: string | null | undefined;
+  /** YYYY-MM-DD, included; at most a year after `from` */
+  to?: string | null | undefined;
 };
 
 /** critical: nothing publishes until someone acts; warning: soon, or some posts fail; info: a look */
@@ -355,6 +385,9 @@ export type ReasonCode =
   | 'cancelled'
   | 'cap_reached'
   | 'capability_missing'
+  | 'client_approval_required'
+  | 'client_changes_requested'
+  | 'client_hold'
   | 'content_changed'
   | 'cooldown'
   | 'engine_error'
@@ -409,6 +442,16 @@ export type ReplyToConversationInput = {
   conversationId: string | number;
   text: string;
 };
+
+export type ReportLinkRefInput = {
+  linkId: string | number;
+};
+
+/** `generating`, then `ready` (the PDF is stored) or `failed` (see `error`) */
+export type ReportStatus =
+  | 'failed'
+  | 'generating'
+  | 'ready';
 
 export type RequestItemChangesInput = {
   /** what the creator should change; stored with the decision, never in workflow history */
@@ -481,6 +524,15 @@ export type SetRecurringPlanningInput = {
   targets: Array<PlanTargetInput>;
 };
 
+export type SetReportScheduleInput = {
+  clientId: string | number;
+  /** the day of the month (1–28) the previous month’s report goes out */
+  dayOfMonth?: number;
+  enabled: boolean;
+  /** bare addresses (name@example.com), at most 20 */
+  recipients: Array<string>;
+};
+
 export type SignInInput = {
   email: string;
   password: string;
@@ -518,6 +570,8 @@ export type UpdateBrandKitInput = {
 };
 
 export type UpdatePolicySettingsInput = {
+  /** replaces the approval stages (an empty list removes them: the autonomy alone decides) */
+  approvalStages?: Array<ApprovalStageRuleInput> | null | undefined;
   clearQuietHours?: boolean | null | undefined;
   clientId: string | number;
   dmAutonomy?: string | null | undefined;
@@ -1180,6 +1234,55 @@ export type DeleteQueueSlotMutationVariables = Exact<{
 
 
 export type DeleteQueueSlotMutation = { deleteQueueSlot: boolean };
+
+export type ReportsQueryVariables = Exact<{
+  clientId: string | number;
+}>;
+
+
+export type ReportsQuery = { reports: Array<{ id: string, periodStart: string, periodEnd: string, periodLabel: string, status: ReportStatus, trigger: string, error: string | null, emailedAt: string | null, createdAt: string }> };
+
+export type ReportQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ReportQuery = { report: { id: string, periodLabel: string, status: ReportStatus, error: string | null, emailedAt: string | null, downloadUrl: string | null, proof: Array<{ key: string, label: string, display: string, detail: string | null, source: string }>, totals: Array<{ key: string, label: string, display: string, detail: string | null, source: string }>, links: Array<{ id: string, expiresAt: string, revokedAt: string | null, active: boolean, createdBy: string | null, createdAt: string }> } };
+
+export type ReportScheduleQueryVariables = Exact<{
+  clientId: string | number;
+}>;
+
+
+export type ReportScheduleQuery = { reportSchedule: { enabled: boolean, recipients: Array<string>, dayOfMonth: number, timezone: string, nextRunAt: string | null } | null };
+
+export type GenerateReportMutationVariables = Exact<{
+  input: GenerateReportInput;
+}>;
+
+
+export type GenerateReportMutation = { generateReport: { id: string, status: ReportStatus } };
+
+export type CreateReportLinkMutationVariables = Exact<{
+  input: CreateReportLinkInput;
+}>;
+
+
+export type CreateReportLinkMutation = { createReportLink: { url: string, link: { id: string, expiresAt: string } } };
+
+export type RevokeReportLinkMutationVariables = Exact<{
+  input: ReportLinkRefInput;
+}>;
+
+
+export type RevokeReportLinkMutation = { revokeReportLink: { id: string, active: boolean } };
+
+export type SetReportScheduleMutationVariables = Exact<{
+  input: SetReportScheduleInput;
+}>;
+
+
+export type SetReportScheduleMutation = { setReportSchedule: { enabled: boolean, recipients: Array<string>, dayOfMonth: number, timezone: string, nextRunAt: string | null } };
 
 export type WebhookSubscriptionsQueryVariables = Exact<{
   clientId: string | number;
@@ -2388,6 +2491,104 @@ export const DeleteQueueSlotDocument = new TypedDocumentString(`
   deleteQueueSlot(input: $input)
 }
     `) as unknown as TypedDocumentString<DeleteQueueSlotMutation, DeleteQueueSlotMutationVariables>;
+export const ReportsDocument = new TypedDocumentString(`
+    query Reports($clientId: ID!) {
+  reports(clientId: $clientId, limit: 50) {
+    id
+    periodStart
+    periodEnd
+    periodLabel
+    status
+    trigger
+    error
+    emailedAt
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<ReportsQuery, ReportsQueryVariables>;
+export const ReportDocument = new TypedDocumentString(`
+    query Report($id: ID!) {
+  report(id: $id) {
+    id
+    periodLabel
+    status
+    error
+    emailedAt
+    downloadUrl
+    proof {
+      key
+      label
+      display
+      detail
+      source
+    }
+    totals {
+      key
+      label
+      display
+      detail
+      source
+    }
+    links {
+      id
+      expiresAt
+      revokedAt
+      active
+      createdBy
+      createdAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReportQuery, ReportQueryVariables>;
+export const ReportScheduleDocument = new TypedDocumentString(`
+    query ReportSchedule($clientId: ID!) {
+  reportSchedule(clientId: $clientId) {
+    enabled
+    recipients
+    dayOfMonth
+    timezone
+    nextRunAt
+  }
+}
+    `) as unknown as TypedDocumentString<ReportScheduleQuery, ReportScheduleQueryVariables>;
+export const GenerateReportDocument = new TypedDocumentString(`
+    mutation GenerateReport($input: GenerateReportInput!) {
+  generateReport(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<GenerateReportMutation, GenerateReportMutationVariables>;
+export const CreateReportLinkDocument = new TypedDocumentString(`
+    mutation CreateReportLink($input: CreateReportLinkInput!) {
+  createReportLink(input: $input) {
+    url
+    link {
+      id
+      expiresAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateReportLinkMutation, CreateReportLinkMutationVariables>;
+export const RevokeReportLinkDocument = new TypedDocumentString(`
+    mutation RevokeReportLink($input: ReportLinkRefInput!) {
+  revokeReportLink(input: $input) {
+    id
+    active
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeReportLinkMutation, RevokeReportLinkMutationVariables>;
+export const SetReportScheduleDocument = new TypedDocumentString(`
+    mutation SetReportSchedule($input: SetReportScheduleInput!) {
+  setReportSchedule(input: $input) {
+    enabled
+    recipients
+    dayOfMonth
+    timezone
+    nextRunAt
+  }
+}
+    `) as unknown as TypedDocumentString<SetReportScheduleMutation, SetReportScheduleMutationVariables>;
 export const WebhookSubscriptionsDocument = new TypedDocumentString(`
     query WebhookSubscriptions($clientId: ID!) {
   webhookSubscriptions(clientId: $clientId) {

@@ -18,6 +18,7 @@ const CLIENT_NAV: { path: string; label: string }[] = [
   { path: 'brand', label: 'Brand kit and knowledge' },
   { path: 'ai-providers', label: 'AI providers' },
   { path: 'webhooks', label: 'Webhooks' },
+  { path: 'reports', label: 'Reports' },
 ];
 
 /** Header (agency and client switchers, the operator), the client's navigation, and the main landmark. */

@@ -30,14 +30,14 @@ describe('Instagram OAuth and identity, against the emulator', () => {
     return new URL(answer.headers.get('location')!);
   }
 
-  it('the authorize URL asks for the two permissions publishing needs, carries state, and no PKCE (none exists)', () => {
+  it('the authorize URL asks for the permissions publishing and mentions need, carries state, and no PKCE (none exists)', () => {
     const u = new URL(oauth().authorizeUrl({ state: 'st-123', codeChallenge: 'unused-challenge' }));
     expect(`${u.origin}${u.pathname}`).toBe(`${w.emu.url}/oauth/authorize`);
     expect(Object.fromEntries(u.searchParams)).toEqual({
       client_id: w.emu.app.clientId,
       redirect_uri: w.settings.oauth!.redirectUri,
       response_type: 'code',
-      scope: 'instagram_business_basic,instagram_business_content_publish',
+      scope: 'instagram_business_basic,instagram_business_content_publish,instagram_business_manage_comments',
       state: 'st-123',
     });
   });
@@ -47,7 +47,9 @@ describe('Instagram OAuth and identity, against the emulator', () => {
     const back = await consent(oauth().authorizeUrl({ state: 'st-9', codeChallenge: 'x' }), w.account);
     expect(back.searchParams.get('state')).toBe('st-9');
     const tokens = await oauth().exchangeCode({ code: back.searchParams.get('code')!, codeVerifier: 'ignored' });
-    expect(tokens.scope).toBe('instagram_business_basic instagram_business_content_publish');
+    expect(tokens.scope).toBe(
+      'instagram_business_basic instagram_business_content_publish instagram_business_manage_comments',
+    );
     expect(tokens.refreshToken).toBeUndefined();
     const expires = Date.parse(tokens.expiresAt!);
     expect(expires).toBeGreaterThanOrEqual(before + 60 * DAY * 1000 - 5000);

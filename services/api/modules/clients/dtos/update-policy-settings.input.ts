@@ -15,9 +15,14 @@ import {
 } from 'class-validator';
 import { PLATFORM_IDS } from '../../../../../workflows/contracts/vocabulary/platform-id';
 import type { AutonomyLevel } from '../../../../core/database/entities';
+import type { ApprovalStage } from '../../../../../workflows/contracts/vocabulary/client-review';
+import { APPROVAL_STAGES } from '../../../../../workflows/contracts/vocabulary/client-review';
+
+/** The actions approval stages apply to; the client reviews posts only (its stage is for publish). */
+export const STAGED_ACTIONS = ['publish', 'reply', 'dm'] as const;
 
 const AUTONOMY: AutonomyLevel[] = ['manual', 'assisted', 'autonomous'];
-import { PlatformIdEnum } from '../../../schema/enums';
+import { ApprovalStageEnum, PlatformIdEnum } from '../../../schema/enums';
 import { OptionalNotNull } from '../../../validation/optional-not-null.decorator';
 
 @InputType()
@@ -28,6 +33,14 @@ export class PlatformSpendCapInput {
   @Min(0)
   @Max(1_000_000)
   monthlyUsd!: number;
+}
+
+/** Which approvals one action needs on one platform ("default": every platform without its own rule). */
+@InputType()
+export class ApprovalStageRuleInput {
+  @Field({ description: 'publish, reply or dm' }) @IsIn(STAGED_ACTIONS) action!: string;
+  @Field({ description: 'a platform id, or "default"' }) @IsIn([...PLATFORM_IDS, 'default']) platform!: string;
+  @Field(() => ApprovalStageEnum) @IsIn(APPROVAL_STAGES) stage!: ApprovalStage;
 }
 
 /** Every setting is optional: left out, it keeps its value; `null` is refused with a clear message (C-15). */
@@ -80,4 +93,14 @@ export class UpdatePolicySettingsInput {
     message: 'replyLinkAllowlist: bare domain names like example.com',
   })
   replyLinkAllowlist?: string[];
+  @Field(() => [ApprovalStageRuleInput], {
+    nullable: true,
+    description: 'replaces the approval stages (an empty list removes them: the autonomy alone decides)',
+  })
+  @OptionalNotNull()
+  @IsArray()
+  @ArrayMaxSize(STAGED_ACTIONS.length * (PLATFORM_IDS.length + 1))
+  @ValidateNested({ each: true })
+  @Type(() => ApprovalStageRuleInput)
+  approvalStages?: ApprovalStageRuleInput[];
 }
