@@ -73,6 +73,16 @@ const zones = [
     ],
   },
   {
+    message:
+      'the client review portal (issue #14) ships to people outside the agency: it imports its own folder, the ' +
+      'zoned-time helpers and the stylesheet only, never the admin app (screens, GraphQL client, session)',
+    importers: ['services/web/src/portal/**'],
+    only: {
+      paths: ['services/web/src/portal/**', 'services/web/src/time/zoned-time.ts', 'services/web/src/styles.css'],
+      packages: ['react', 'react-dom/client'],
+    },
+  },
+  {
     message: 'nothing outside test/ imports test/',
     importers: ['**'],
     exceptImporters: ['test/**'],

@@ -14,6 +14,8 @@ import { DEMO } from './stack/demo-tenant';
 import type { PlatformEpisodeResult } from './stack/platform-episode';
 import { runPlatformEpisode } from './stack/platform-episode';
 import { runEngagementEpisode } from './stack/engagement-episode';
+import type { ClientReviewResult } from './stack/client-review-episode';
+import { runClientReviewEpisode } from './stack/client-review-episode';
 import type { EngagementResult } from './stack/engagement-episode';
 import type { RealPlatformId } from '../../services/core/config/platform-config';
 import { REAL_PLATFORM_IDS } from '../../services/core/config/platform-config';
@@ -150,6 +152,14 @@ function printEngagement(r: EngagementResult): void {
   }
 }
 
+function printClientReview(r: ClientReviewResult): void {
+  console.log(`  Reviewer      ${r.reviewer} (client side, no account), by review link + one-time code`);
+  console.log(`  Post          ${r.postId}: held at its slot for the client: ${r.waitedForClient ? 'yes' : 'no'}`);
+  console.log(`  Approvals     ${r.approvals.map((a) => a.role).join(' then ')}`);
+  console.log(`  Link          ${r.url}`);
+  console.log(`  Portal        ${r.portalUrl} (open a review link from the mail catcher to see it)`);
+}
+
 function printPlatformEpisode(r: PlatformEpisodeResult, stack: LocalStack): void {
   console.log(`  Account       ${r.handle} on ${r.platform}`);
   console.log(`  Post          ${r.post.id}: ${r.post.status}, platform post ${r.post.platformPostId}`);
@@ -181,7 +191,7 @@ async function main(): Promise<void> {
   console.log(
     opts.stackOnly
       ? 'Raize local stack: starting (Ctrl-C stops it)'
-      : "Raize demo: starting the local stack, then a publishing episode, comments on it routed and answered by the engagement episode, publishing with media on the real platforms' emulators, then planning → creation → review → publishing with media",
+      : "Raize demo: starting the local stack, then a publishing episode, comments on it routed and answered by the engagement episode, publishing with media on the real platforms' emulators, then planning → creation → review → publishing with media, then a post the client approves in the review portal",
   );
 
   let stack: LocalStack | undefined;
@@ -233,6 +243,12 @@ async function main(): Promise<void> {
     printCreation(creation, up);
     const missingMedia = creation.items.filter((i) => i.media && i.onPlatformMedia === 0);
     if (missingMedia.length) throw new Error(`${missingMedia.length} post(s) reached the platform without their media`);
+    console.log(rule('Client review: the client approves in the portal'));
+    const review = await Promise.race([
+      runClientReviewEpisode(up, progress, result, { timeoutMs: timeoutSeconds * 1000 }),
+      up.failed,
+    ]);
+    printClientReview(review);
     if (opts.keepRunning) {
       console.log('\n  The stack keeps running (--keep-running). Ctrl-C stops everything.');
       await up.failed;

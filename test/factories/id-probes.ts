@@ -50,6 +50,8 @@ export const ID_TAKING_QUERIES: [string, string, (i: QueryTarget) => Record<stri
   ['reports', 'query($x: ID!) { reports(clientId: $x) { id } }', (i) => ({ x: i.clientId })],
   // A report of the target tenant is named by its post's id here: nothing of it may come back either way.
   ['report', 'query($x: ID!) { report(id: $x) { id } }', (i) => ({ x: i.postId })],
+  ['clientReviewers', 'query($x: ID!) { clientReviewers(clientId: $x) { id } }', (i) => ({ x: i.clientId })],
+  ['reviewLinks', 'query($x: ID!) { reviewLinks(clientId: $x) { id } }', (i) => ({ x: i.clientId })],
   ['reportSchedule', 'query($x: ID!) { reportSchedule(clientId: $x) { enabled } }', (i) => ({ x: i.clientId })],
   // A subscription of the target tenant is named by its post's id here: the client check answers first either way.
   [

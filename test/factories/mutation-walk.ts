@@ -93,6 +93,8 @@ const WELL_FORMED: Record<string, unknown> = {
   to: '2026-01-31',
   recipients: ['walk@example.test'],
   dayOfMonth: 1,
+  // A client reviewer's address (the review portal), so the walk reaches the permission check.
+  email: 'walk@client.example',
 };
 
 /** Columns that change by being used (last seen, last used), not by a mutation: left out of the digest. */

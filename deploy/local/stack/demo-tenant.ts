@@ -125,7 +125,8 @@ export async function seedDemoTenant(ds: DataSource, dataDir: string): Promise<D
     settings.autonomy.publish !== 'assisted' ||
     settings.autonomy.reply !== DEMO_AUTONOMY.reply ||
     !settings.fourEyes ||
-    settings.quietHours !== null;
+    settings.quietHours !== null ||
+    Object.keys(settings.approvalStages ?? {}).length > 0;
   if (policyDrift) {
     // Someone changed the demo client's policy since: the demo restores its own settings (audited).
     await ds.getRepository(ClientPolicySettings).update(
@@ -134,6 +135,8 @@ export async function seedDemoTenant(ds: DataSource, dataDir: string): Promise<D
         autonomy: DEMO_AUTONOMY,
         fourEyes: true,
         quietHours: null,
+        // A demo stopped in its client review step left the client stage on: the first episodes need none.
+        approvalStages: {},
         updatedAt: new Date(),
       },
     );

@@ -1,3 +1,4 @@
+import { ClientReviewResolver, PostClientReviewResolver } from '../modules/client-review/client-review.resolver';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
@@ -48,6 +49,8 @@ export const RESOLVERS = [
   ConnectorHealthResolver,
   WebhooksResolver,
   ReportsResolver,
+  ClientReviewResolver,
+  PostClientReviewResolver,
 ];
 
 const HEADER = '# Generated from the code-first resolvers by `npm run schema:emit`; CI fails when it drifts.\n\n';

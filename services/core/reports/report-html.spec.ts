@@ -9,7 +9,11 @@ const SRC = 'test source';
 function figures(over: Partial<ReportFigures> = {}): ReportFigures {
   return {
     version: 1,
-    client: { id: '5d0c3a51-8f0e-4d1b-9d5c-3f6f7b8a9c01', name: 'Acme <script>alert(1)</script> & "Co"', timezone: 'UTC' },
+    client: {
+      id: '5d0c3a51-8f0e-4d1b-9d5c-3f6f7b8a9c01',
+      name: 'Acme <script>alert(1)</script> & "Co"',
+      timezone: 'UTC',
+    },
     agency: { name: 'Agency <b>bold</b>' },
     period: { start: '2026-02-01', end: '2026-02-28', label: 'February 2026' },
     generatedAt: '2026-03-01T08:00:00.000Z',

@@ -7,6 +7,7 @@ import { ApprovalsScreen } from './screens/approvals.screen';
 import { AuditScreen } from './screens/audit.screen';
 import { BrandScreen } from './screens/brand.screen';
 import { CalendarScreen } from './screens/calendar.screen';
+import { ClientReviewScreen } from './screens/client-review.screen';
 import { ClientsScreen } from './screens/clients.screen';
 import { ComposeScreen } from './screens/compose.screen';
 import { ConnectionsScreen } from './screens/connector-health/connections.screen';
@@ -150,6 +151,9 @@ function ClientRoutes({ clientId, path }: { clientId: string; path: string }) {
         break;
       case 'webhooks':
         screen = <WebhooksScreen />;
+        break;
+      case 'client-review':
+        screen = <ClientReviewScreen />;
         break;
       case 'reports':
         screen = <ReportsScreen />;

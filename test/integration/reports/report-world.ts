@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
@@ -155,15 +155,19 @@ export async function seedConversations(ds: DataSource, t: SeededTenant): Promis
 /** The PDF's pages as PNGs (poppler's pdftoppm) and its text (pdftotext), from a scratch directory. */
 export function inspectPdf(pdf: Buffer, dpi = 50): { pages: Buffer[]; text: string } {
   const dir = mkdtempSync(join(tmpdir(), 'raize-report-'));
-  const file = join(dir, 'report.pdf');
-  writeFileSync(file, pdf);
-  execFileSync('pdftoppm', ['-png', '-r', String(dpi), file, join(dir, 'page')], { timeout: 60_000 });
-  const pages = readdirSync(dir)
-    .filter((f) => /^page-\d+\.png$/.test(f))
-    .sort((a, b) => Number(/\d+/.exec(a)![0]) - Number(/\d+/.exec(b)![0]))
-    .map((f) => readFileSync(join(dir, f)));
-  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { timeout: 60_000 }).toString('utf8');
-  return { pages, text };
+  try {
+    const file = join(dir, 'report.pdf');
+    writeFileSync(file, pdf);
+    execFileSync('pdftoppm', ['-png', '-r', String(dpi), file, join(dir, 'page')], { timeout: 60_000 });
+    const pages = readdirSync(dir)
+      .filter((f) => /^page-\d+\.png$/.test(f))
+      .sort((a, b) => Number(/\d+/.exec(a)![0]) - Number(/\d+/.exec(b)![0]))
+      .map((f) => readFileSync(join(dir, f)));
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { timeout: 60_000 }).toString('utf8');
+    return { pages, text };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export interface ReportView {

@@ -87,6 +87,27 @@ const PROBES: [string, string, (ids: Ids) => Record<string, unknown>][] = [
     'mutation($x: SetReportScheduleInput!) { setReportSchedule(input: $x) { enabled } }',
     (i) => ({ x: { clientId: i.clientId, enabled: true, recipients: ['probe@example.test'], dayOfMonth: 1 } }),
   ],
+  // The client review portal: a reviewer or a link of the target tenant is named by its post's id.
+  [
+    'addClientReviewer',
+    'mutation($x: AddClientReviewerInput!) { addClientReviewer(input: $x) { id } }',
+    (i) => ({ x: { clientId: i.clientId, name: 'Probe', email: 'probe@client.example' } }),
+  ],
+  [
+    'disableClientReviewer',
+    'mutation($x: ClientReviewerRefInput!) { disableClientReviewer(input: $x) { id } }',
+    (i) => ({ x: { clientId: i.clientId, reviewerId: i.postId } }),
+  ],
+  [
+    'createReviewLink',
+    'mutation($x: CreateReviewLinkInput!) { createReviewLink(input: $x) { url } }',
+    (i) => ({ x: { clientId: i.clientId, reviewerId: i.postId } }),
+  ],
+  [
+    'revokeReviewLink',
+    'mutation($x: ReviewLinkRefInput!) { revokeReviewLink(input: $x) { id } }',
+    (i) => ({ x: { clientId: i.clientId, linkId: i.postId } }),
+  ],
   [
     'createClient',
     'mutation($x: CreateClientInput!) { createClient(input: $x) { id } }',

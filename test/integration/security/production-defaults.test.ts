@@ -88,6 +88,8 @@ describe('production is the default, and fails closed (C-15)', () => {
       RAIZE_WORKFLOW_BUNDLE: process.env.RAIZE_TEST_WORKFLOW_BUNDLE!,
       RAIZE_LANES: 'publish',
       API_PORT: String(await freePort()),
+      RAIZE_SMTP_URL: 'smtps://smtp.agency.example:465',
+      RAIZE_MAIL_FROM: 'Agency reviews <reviews@agency.example>',
     };
     // Provisioned as an operator does before a first production start (`npm run keys -- provision-artifact-url-key`).
     await ensureArtifactUrlKey(

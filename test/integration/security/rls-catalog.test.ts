@@ -462,6 +462,25 @@ const FIXTURES: Record<string, Fixture> = {
         [f.a.clientId, f.a.agencyId],
       ),
   },
+  // The client review portal: A's reviewer, a review link for them (token hashed), a one-time code, a portal session.
+  client_reviewers: { row: (f) => clientReviewer(f) },
+  review_links: { row: (f) => reviewLink(f) },
+  review_link_codes: {
+    row: async (f) =>
+      f.one(
+        `INSERT INTO review_link_codes (agency_id, client_id, link_id, code_hash, expires_at)
+         VALUES ($1, $2, $3, 'probe', now() + interval '10 minutes') RETURNING *`,
+        [f.a.agencyId, f.a.clientId, (await reviewLink(f)).id],
+      ),
+  },
+  portal_sessions: {
+    row: async (f) =>
+      f.one(
+        `INSERT INTO portal_sessions (agency_id, client_id, link_id, token_hash, csrf_token, expires_at)
+         VALUES ($1, $2, $3, $4, 'probe', now() + interval '1 hour') RETURNING *`,
+        [f.a.agencyId, f.a.clientId, (await reviewLink(f)).id, randomUUID().replace(/-/g, '').repeat(2)],
+      ),
+  },
   // Written by the app, read by nobody through it (the throttle counts through a security-definer function).
   login_attempts: {
     row: (f) =>
@@ -471,6 +490,30 @@ const FIXTURES: Record<string, Fixture> = {
     ownerSees: false,
   },
 };
+
+const clientReviewer = (f: FixtureContext) =>
+  f.once('client_reviewer', () =>
+    f.one(`INSERT INTO client_reviewers (agency_id, client_id, name, email) VALUES ($1, $2, 'Probe', $3) RETURNING *`, [
+      f.a.agencyId,
+      f.a.clientId,
+      `probe-${randomUUID()}@client.example`,
+    ]),
+  );
+
+const reviewLink = (f: FixtureContext) =>
+  f.once('review_link', async () =>
+    f.one(
+      `INSERT INTO review_links (agency_id, client_id, reviewer_id, token_hash, expires_at, created_by)
+       VALUES ($1, $2, $3, $4, now() + interval '1 day', $5) RETURNING *`,
+      [
+        f.a.agencyId,
+        f.a.clientId,
+        (await clientReviewer(f)).id,
+        randomUUID().replace(/-/g, '').repeat(2),
+        f.a.users.admin,
+      ],
+    ),
+  );
 
 const report = (f: FixtureContext) =>
   f.once('report', () =>

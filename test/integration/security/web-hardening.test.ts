@@ -64,6 +64,9 @@ async function withProductionApi<T>(
       SANDBOX_ADMIN_TOKEN: 'an-admin-token-of-its-own',
       API_PORT: String(port),
       API_PUBLIC_URL: `http://127.0.0.1:${port}`,
+      // Production names its mail server (review links and codes): nothing listens there, and nothing here sends.
+      RAIZE_SMTP_URL: 'smtps://smtp.agency.example:465',
+      RAIZE_MAIL_FROM: 'Agency reviews <reviews@agency.example>',
       ...env,
     };
     for (const [k, v] of Object.entries(production)) {

@@ -15,6 +15,16 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query ClientReviewers($clientId: ID!) {\n    clientReviewers(clientId: $clientId) {\n      id\n      name\n      email\n      disabledAt\n      createdAt\n    }\n  }\n": typeof types.ClientReviewersDocument,
+    "\n  query ReviewLinks($clientId: ID!) {\n    reviewLinks(clientId: $clientId) {\n      id\n      reviewerId\n      reviewerName\n      postIds\n      requiresCode\n      expiresAt\n      revokedAt\n      lastUsedAt\n      createdAt\n      status\n    }\n  }\n": typeof types.ReviewLinksDocument,
+    "\n  query ReviewBatchCandidates($clientId: ID!, $from: String!, $to: String!) {\n    postCalendar(clientId: $clientId, from: $from, to: $to, first: 300) {\n      id\n      status\n      final\n      scheduledAt\n      assetId\n      platformAccountId\n    }\n  }\n": typeof types.ReviewBatchCandidatesDocument,
+    "\n  mutation AddClientReviewer($input: AddClientReviewerInput!) {\n    addClientReviewer(input: $input) {\n      id\n    }\n  }\n": typeof types.AddClientReviewerDocument,
+    "\n  mutation DisableClientReviewer($input: ClientReviewerRefInput!) {\n    disableClientReviewer(input: $input) {\n      id\n      disabledAt\n    }\n  }\n": typeof types.DisableClientReviewerDocument,
+    "\n  mutation CreateReviewLink($input: CreateReviewLinkInput!) {\n    createReviewLink(input: $input) {\n      url\n      emailed\n      link {\n        id\n        reviewerName\n        expiresAt\n      }\n    }\n  }\n": typeof types.CreateReviewLinkDocument,
+    "\n  mutation RevokeReviewLink($input: ReviewLinkRefInput!) {\n    revokeReviewLink(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.RevokeReviewLinkDocument,
+    "\n  query ApprovalStages($clientId: ID!) {\n    policySettings(clientId: $clientId) {\n      clientId\n      approvalStages {\n        action\n        platform\n        stage\n      }\n    }\n  }\n": typeof types.ApprovalStagesDocument,
+    "\n  mutation UpdateApprovalStages($input: UpdatePolicySettingsInput!) {\n    updatePolicySettings(input: $input) {\n      clientId\n      approvalStages {\n        action\n        platform\n        stage\n      }\n    }\n  }\n": typeof types.UpdateApprovalStagesDocument,
+    "\n  query PostClientReview($id: ID!) {\n    post(id: $id) {\n      id\n      approvalStage\n      clientReviewState\n      clientDecisions {\n        kind\n        reviewerId\n        reviewerName\n        comment\n        createdAt\n      }\n    }\n  }\n": typeof types.PostClientReviewDocument,
     "\n  query Inbox(\n    $clientId: ID!\n    $first: Int!\n    $after: String\n    $status: ConversationStatus\n    $platform: String\n    $intent: Intent\n    $sentiment: Sentiment\n    $assigneeId: ID\n    $breached: Boolean\n  ) {\n    inbox(\n      clientId: $clientId\n      first: $first\n      after: $after\n      status: $status\n      platform: $platform\n      intent: $intent\n      sentiment: $sentiment\n      assigneeId: $assigneeId\n      breached: $breached\n    ) {\n      items {\n        id\n        status\n        kind\n        intent\n        sentiment\n        flags\n        sensitive\n        platform\n        platformAccountId\n        lastMessageAt\n        slaDueAt\n        slaBreached\n        assigneeId\n      }\n      endCursor\n    }\n  }\n": typeof types.InboxDocument,
     "\n  query Conversation($id: ID!) {\n    conversation(id: $id) {\n      id\n      status\n      kind\n      intent\n      sentiment\n      flags\n      sensitive\n      platform\n      platformAccountId\n      lastMessageAt\n      slaDueAt\n      slaBreached\n      assigneeId\n      why\n      summary\n      reasons {\n        code\n        message\n      }\n    }\n  }\n": typeof types.ConversationDocument,
     "\n  query ConversationMessages($conversationId: ID!) {\n    conversationMessages(conversationId: $conversationId) {\n      id\n      direction\n      authorHandle\n      text\n      occurredAt\n    }\n  }\n": typeof types.ConversationMessagesDocument,
@@ -123,6 +133,16 @@ type Documents = {
     "\n  mutation HealthReconnectAccount($accountId: ID!) {\n    reconnectAccount(accountId: $accountId) {\n      authorizeUrl\n      attemptId\n    }\n  }\n": typeof types.HealthReconnectAccountDocument,
 };
 const documents: Documents = {
+    "\n  query ClientReviewers($clientId: ID!) {\n    clientReviewers(clientId: $clientId) {\n      id\n      name\n      email\n      disabledAt\n      createdAt\n    }\n  }\n": types.ClientReviewersDocument,
+    "\n  query ReviewLinks($clientId: ID!) {\n    reviewLinks(clientId: $clientId) {\n      id\n      reviewerId\n      reviewerName\n      postIds\n      requiresCode\n      expiresAt\n      revokedAt\n      lastUsedAt\n      createdAt\n      status\n    }\n  }\n": types.ReviewLinksDocument,
+    "\n  query ReviewBatchCandidates($clientId: ID!, $from: String!, $to: String!) {\n    postCalendar(clientId: $clientId, from: $from, to: $to, first: 300) {\n      id\n      status\n      final\n      scheduledAt\n      assetId\n      platformAccountId\n    }\n  }\n": types.ReviewBatchCandidatesDocument,
+    "\n  mutation AddClientReviewer($input: AddClientReviewerInput!) {\n    addClientReviewer(input: $input) {\n      id\n    }\n  }\n": types.AddClientReviewerDocument,
+    "\n  mutation DisableClientReviewer($input: ClientReviewerRefInput!) {\n    disableClientReviewer(input: $input) {\n      id\n      disabledAt\n    }\n  }\n": types.DisableClientReviewerDocument,
+    "\n  mutation CreateReviewLink($input: CreateReviewLinkInput!) {\n    createReviewLink(input: $input) {\n      url\n      emailed\n      link {\n        id\n        reviewerName\n        expiresAt\n      }\n    }\n  }\n": types.CreateReviewLinkDocument,
+    "\n  mutation RevokeReviewLink($input: ReviewLinkRefInput!) {\n    revokeReviewLink(input: $input) {\n      id\n      status\n    }\n  }\n": types.RevokeReviewLinkDocument,
+    "\n  query ApprovalStages($clientId: ID!) {\n    policySettings(clientId: $clientId) {\n      clientId\n      approvalStages {\n        action\n        platform\n        stage\n      }\n    }\n  }\n": types.ApprovalStagesDocument,
+    "\n  mutation UpdateApprovalStages($input: UpdatePolicySettingsInput!) {\n    updatePolicySettings(input: $input) {\n      clientId\n      approvalStages {\n        action\n        platform\n        stage\n      }\n    }\n  }\n": types.UpdateApprovalStagesDocument,
+    "\n  query PostClientReview($id: ID!) {\n    post(id: $id) {\n      id\n      approvalStage\n      clientReviewState\n      clientDecisions {\n        kind\n        reviewerId\n        reviewerName\n        comment\n        createdAt\n      }\n    }\n  }\n": types.PostClientReviewDocument,
     "\n  query Inbox(\n    $clientId: ID!\n    $first: Int!\n    $after: String\n    $status: ConversationStatus\n    $platform: String\n    $intent: Intent\n    $sentiment: Sentiment\n    $assigneeId: ID\n    $breached: Boolean\n  ) {\n    inbox(\n      clientId: $clientId\n      first: $first\n      after: $after\n      status: $status\n      platform: $platform\n      intent: $intent\n      sentiment: $sentiment\n      assigneeId: $assigneeId\n      breached: $breached\n    ) {\n      items {\n        id\n        status\n        kind\n        intent\n        sentiment\n        flags\n        sensitive\n        platform\n        platformAccountId\n        lastMessageAt\n        slaDueAt\n        slaBreached\n        assigneeId\n      }\n      endCursor\n    }\n  }\n": types.InboxDocument,
     "\n  query Conversation($id: ID!) {\n    conversation(id: $id) {\n      id\n      status\n      kind\n      intent\n      sentiment\n      flags\n      sensitive\n      platform\n      platformAccountId\n      lastMessageAt\n      slaDueAt\n      slaBreached\n      assigneeId\n      why\n      summary\n      reasons {\n        code\n        message\n      }\n    }\n  }\n": types.ConversationDocument,
     "\n  query ConversationMessages($conversationId: ID!) {\n    conversationMessages(conversationId: $conversationId) {\n      id\n      direction\n      authorHandle\n      text\n      occurredAt\n    }\n  }\n": types.ConversationMessagesDocument,
@@ -231,6 +251,46 @@ const documents: Documents = {
     "\n  mutation HealthReconnectAccount($accountId: ID!) {\n    reconnectAccount(accountId: $accountId) {\n      authorizeUrl\n      attemptId\n    }\n  }\n": types.HealthReconnectAccountDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClientReviewers($clientId: ID!) {\n    clientReviewers(clientId: $clientId) {\n      id\n      name\n      email\n      disabledAt\n      createdAt\n    }\n  }\n"): typeof import('./graphql').ClientReviewersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReviewLinks($clientId: ID!) {\n    reviewLinks(clientId: $clientId) {\n      id\n      reviewerId\n      reviewerName\n      postIds\n      requiresCode\n      expiresAt\n      revokedAt\n      lastUsedAt\n      createdAt\n      status\n    }\n  }\n"): typeof import('./graphql').ReviewLinksDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReviewBatchCandidates($clientId: ID!, $from: String!, $to: String!) {\n    postCalendar(clientId: $clientId, from: $from, to: $to, first: 300) {\n      id\n      status\n      final\n      scheduledAt\n      assetId\n      platformAccountId\n    }\n  }\n"): typeof import('./graphql').ReviewBatchCandidatesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddClientReviewer($input: AddClientReviewerInput!) {\n    addClientReviewer(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').AddClientReviewerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DisableClientReviewer($input: ClientReviewerRefInput!) {\n    disableClientReviewer(input: $input) {\n      id\n      disabledAt\n    }\n  }\n"): typeof import('./graphql').DisableClientReviewerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateReviewLink($input: CreateReviewLinkInput!) {\n    createReviewLink(input: $input) {\n      url\n      emailed\n      link {\n        id\n        reviewerName\n        expiresAt\n      }\n    }\n  }\n"): typeof import('./graphql').CreateReviewLinkDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeReviewLink($input: ReviewLinkRefInput!) {\n    revokeReviewLink(input: $input) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').RevokeReviewLinkDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApprovalStages($clientId: ID!) {\n    policySettings(clientId: $clientId) {\n      clientId\n      approvalStages {\n        action\n        platform\n        stage\n      }\n    }\n  }\n"): typeof import('./graphql').ApprovalStagesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateApprovalStages($input: UpdatePolicySettingsInput!) {\n    updatePolicySettings(input: $input) {\n      clientId\n      approvalStages {\n        action\n        platform\n        stage\n      }\n    }\n  }\n"): typeof import('./graphql').UpdateApprovalStagesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PostClientReview($id: ID!) {\n    post(id: $id) {\n      id\n      approvalStage\n      clientReviewState\n      clientDecisions {\n        kind\n        reviewerId\n        reviewerName\n        comment\n        createdAt\n      }\n    }\n  }\n"): typeof import('./graphql').PostClientReviewDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -4,6 +4,13 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AddClientReviewerInput = {
+  clientId: string | number;
+  /** where review links and one-time codes are sent */
+  email: string;
+  name: string;
+};
+
 export type AddKbSourceInput = {
   clientId: string | number;
   content?: string | null | undefined;
@@ -68,6 +75,21 @@ export type AssignConversationInput = {
 export type AvatarPresenterInput = {
   avatarId: string;
   voiceId: string;
+};
+
+/** Where a post stands with its client */
+export type ClientReviewState =
+  | 'approved'
+  | 'changes_requested'
+  | 'not_required'
+  | 'on_hold'
+  | 'rejected'
+  | 'waiting_client'
+  | 'waiting_internal';
+
+export type ClientReviewerRefInput = {
+  clientId: string | number;
+  reviewerId: string | number;
 };
 
 export type ConfirmTotpInput = {
@@ -143,6 +165,19 @@ export type CreateReportLinkInput = {
   /** days until the link stops working (1–365) */
   expiresInDays?: number;
   reportId: string | number;
+};
+
+export type CreateReviewLinkInput = {
+  clientId: string | number;
+  /** days until the link expires (1–90, default 30) */
+  expiresInDays?: number | null | undefined;
+  /** a batch of posts; omitted: every post of the client that waits for the client */
+  postIds?: Array<string | number> | null | undefined;
+  /** ask for a one-time code sent to the reviewer’s email when the link opens */
+  requireCode?: boolean | null | undefined;
+  reviewerId: string | number;
+  /** email the link to the reviewer now */
+  sendEmail?: boolean | null | undefined;
 };
 
 export type CreateWebhookSubscriptionInput = {
@@ -352,6 +387,15 @@ export type PostDecisionInput = {
   postId: string | number;
 };
 
+/** A decision about a post */
+export type PostDecisionKind =
+  | 'approve'
+  | 'cancel'
+  | 'hold'
+  | 'reject'
+  | 'request_changes'
+  | 'reschedule';
+
 export type PreferredProvidersInput = {
   avatar?: string | null | undefined;
   image?: string | null | undefined;
@@ -463,6 +507,16 @@ export type ReschedulePostInput = {
   postId: string | number;
   scheduledAt: string;
 };
+
+export type ReviewLinkRefInput = {
+  clientId: string | number;
+  linkId: string | number;
+};
+
+export type ReviewLinkStatus =
+  | 'active'
+  | 'expired'
+  | 'revoked';
 
 /** What the router flagged in the text itself */
 export type SafetyFlag =
@@ -625,6 +679,78 @@ export type WebhookSubscriptionRefInput = {
   clientId?: string | number | null | undefined;
   subscriptionId: string | number;
 };
+
+export type ClientReviewersQueryVariables = Exact<{
+  clientId: string | number;
+}>;
+
+
+export type ClientReviewersQuery = { clientReviewers: Array<{ id: string, name: string, email: string, disabledAt: string | null, createdAt: string }> };
+
+export type ReviewLinksQueryVariables = Exact<{
+  clientId: string | number;
+}>;
+
+
+export type ReviewLinksQuery = { reviewLinks: Array<{ id: string, reviewerId: string, reviewerName: string, postIds: Array<string> | null, requiresCode: boolean, expiresAt: string, revokedAt: string | null, lastUsedAt: string | null, createdAt: string, status: ReviewLinkStatus }> };
+
+export type ReviewBatchCandidatesQueryVariables = Exact<{
+  clientId: string | number;
+  from: string;
+  to: string;
+}>;
+
+
+export type ReviewBatchCandidatesQuery = { postCalendar: Array<{ id: string, status: PublishStatus, final: boolean, scheduledAt: string, assetId: string, platformAccountId: string }> };
+
+export type AddClientReviewerMutationVariables = Exact<{
+  input: AddClientReviewerInput;
+}>;
+
+
+export type AddClientReviewerMutation = { addClientReviewer: { id: string } };
+
+export type DisableClientReviewerMutationVariables = Exact<{
+  input: ClientReviewerRefInput;
+}>;
+
+
+export type DisableClientReviewerMutation = { disableClientReviewer: { id: string, disabledAt: string | null } };
+
+export type CreateReviewLinkMutationVariables = Exact<{
+  input: CreateReviewLinkInput;
+}>;
+
+
+export type CreateReviewLinkMutation = { createReviewLink: { url: string, emailed: boolean, link: { id: string, reviewerName: string, expiresAt: string } } };
+
+export type RevokeReviewLinkMutationVariables = Exact<{
+  input: ReviewLinkRefInput;
+}>;
+
+
+export type RevokeReviewLinkMutation = { revokeReviewLink: { id: string, status: ReviewLinkStatus } };
+
+export type ApprovalStagesQueryVariables = Exact<{
+  clientId: string | number;
+}>;
+
+
+export type ApprovalStagesQuery = { policySettings: { clientId: string, approvalStages: Array<{ action: string, platform: string, stage: ApprovalStage }> } };
+
+export type UpdateApprovalStagesMutationVariables = Exact<{
+  input: UpdatePolicySettingsInput;
+}>;
+
+
+export type UpdateApprovalStagesMutation = { updatePolicySettings: { clientId: string, approvalStages: Array<{ action: string, platform: string, stage: ApprovalStage }> } };
+
+export type PostClientReviewQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PostClientReviewQuery = { post: { id: string, approvalStage: ApprovalStage, clientReviewState: ClientReviewState, clientDecisions: Array<{ kind: PostDecisionKind, reviewerId: string, reviewerName: string, comment: string | null, createdAt: string }> } };
 
 export type InboxQueryVariables = Exact<{
   clientId: string | number;
@@ -1390,6 +1516,121 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const ClientReviewersDocument = new TypedDocumentString(`
+    query ClientReviewers($clientId: ID!) {
+  clientReviewers(clientId: $clientId) {
+    id
+    name
+    email
+    disabledAt
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<ClientReviewersQuery, ClientReviewersQueryVariables>;
+export const ReviewLinksDocument = new TypedDocumentString(`
+    query ReviewLinks($clientId: ID!) {
+  reviewLinks(clientId: $clientId) {
+    id
+    reviewerId
+    reviewerName
+    postIds
+    requiresCode
+    expiresAt
+    revokedAt
+    lastUsedAt
+    createdAt
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewLinksQuery, ReviewLinksQueryVariables>;
+export const ReviewBatchCandidatesDocument = new TypedDocumentString(`
+    query ReviewBatchCandidates($clientId: ID!, $from: String!, $to: String!) {
+  postCalendar(clientId: $clientId, from: $from, to: $to, first: 300) {
+    id
+    status
+    final
+    scheduledAt
+    assetId
+    platformAccountId
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewBatchCandidatesQuery, ReviewBatchCandidatesQueryVariables>;
+export const AddClientReviewerDocument = new TypedDocumentString(`
+    mutation AddClientReviewer($input: AddClientReviewerInput!) {
+  addClientReviewer(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AddClientReviewerMutation, AddClientReviewerMutationVariables>;
+export const DisableClientReviewerDocument = new TypedDocumentString(`
+    mutation DisableClientReviewer($input: ClientReviewerRefInput!) {
+  disableClientReviewer(input: $input) {
+    id
+    disabledAt
+  }
+}
+    `) as unknown as TypedDocumentString<DisableClientReviewerMutation, DisableClientReviewerMutationVariables>;
+export const CreateReviewLinkDocument = new TypedDocumentString(`
+    mutation CreateReviewLink($input: CreateReviewLinkInput!) {
+  createReviewLink(input: $input) {
+    url
+    emailed
+    link {
+      id
+      reviewerName
+      expiresAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateReviewLinkMutation, CreateReviewLinkMutationVariables>;
+export const RevokeReviewLinkDocument = new TypedDocumentString(`
+    mutation RevokeReviewLink($input: ReviewLinkRefInput!) {
+  revokeReviewLink(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeReviewLinkMutation, RevokeReviewLinkMutationVariables>;
+export const ApprovalStagesDocument = new TypedDocumentString(`
+    query ApprovalStages($clientId: ID!) {
+  policySettings(clientId: $clientId) {
+    clientId
+    approvalStages {
+      action
+      platform
+      stage
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApprovalStagesQuery, ApprovalStagesQueryVariables>;
+export const UpdateApprovalStagesDocument = new TypedDocumentString(`
+    mutation UpdateApprovalStages($input: UpdatePolicySettingsInput!) {
+  updatePolicySettings(input: $input) {
+    clientId
+    approvalStages {
+      action
+      platform
+      stage
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateApprovalStagesMutation, UpdateApprovalStagesMutationVariables>;
+export const PostClientReviewDocument = new TypedDocumentString(`
+    query PostClientReview($id: ID!) {
+  post(id: $id) {
+    id
+    approvalStage
+    clientReviewState
+    clientDecisions {
+      kind
+      reviewerId
+      reviewerName
+      comment
+      createdAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PostClientReviewQuery, PostClientReviewQueryVariables>;
 export const InboxDocument = new TypedDocumentString(`
     query Inbox($clientId: ID!, $first: Int!, $after: String, $status: ConversationStatus, $platform: String, $intent: Intent, $sentiment: Sentiment, $assigneeId: ID, $breached: Boolean) {
   inbox(

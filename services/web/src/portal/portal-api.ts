@@ -4,13 +4,7 @@
 
 /** Where a post stands with its client (CLIENT_REVIEW_STATES in workflows/contracts/vocabulary/client-review.ts). */
 export type ReviewState =
-  | 'not_required'
-  | 'waiting_internal'
-  | 'waiting_client'
-  | 'approved'
-  | 'changes_requested'
-  | 'on_hold'
-  | 'rejected';
+  'not_required' | 'waiting_internal' | 'waiting_client' | 'approved' | 'changes_requested' | 'on_hold' | 'rejected';
 
 /** What a reviewer may decide (CLIENT_DECISION_KINDS). */
 export type DecisionKind = 'approve' | 'reject' | 'request_changes' | 'hold';

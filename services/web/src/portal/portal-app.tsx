@@ -74,13 +74,7 @@ export function PortalApp({ initialToken }: { initialToken: string | null }) {
         />
       );
     case 'ready':
-      return (
-        <ReviewScreen
-          me={phase.me}
-          onExpired={expired}
-          onSignedOut={() => setPhase({ kind: 'signed-out' })}
-        />
-      );
+      return <ReviewScreen me={phase.me} onExpired={expired} onSignedOut={() => setPhase({ kind: 'signed-out' })} />;
     case 'expired':
       return (
         <Door title="This review page has expired" testId="portal-expired">
@@ -118,7 +112,8 @@ function failure(err: unknown, token: string | null, opening: boolean): Phase {
   if (err instanceof PortalError) {
     if (err.status === 401) return { kind: 'expired' };
     // The link's own answer (unknown, expired, revoked, or not a link at all): one page, in the API's words.
-    if (opening && token && (err.status === 403 || err.status === 400)) return { kind: 'refused', message: err.message };
+    if (opening && token && (err.status === 403 || err.status === 400))
+      return { kind: 'refused', message: err.message };
   }
   return { kind: 'failed', error: err, token };
 }

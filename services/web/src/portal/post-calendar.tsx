@@ -1,13 +1,5 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
-import {
-  addDays,
-  addMonths,
-  dayKeyOf,
-  formatDay,
-  formatTime,
-  parseDayKey,
-  startOfWeek,
-} from '../time/zoned-time';
+import { addDays, addMonths, dayKeyOf, formatDay, formatTime, parseDayKey, startOfWeek } from '../time/zoned-time';
 import type { PortalPost } from './portal-api';
 import { platformName } from './portal-format';
 import { shownState, StateBadge } from './post-card';
@@ -16,17 +8,13 @@ import { shownState, StateBadge } from './post-card';
  * The posts on a month calendar, on the client's clock (the posts' own timezone); choosing one shows it in full
  * below, with its actions. Starts at the month of the first post waiting for the reviewer.
  */
-export function PostCalendar({
-  posts,
-  renderPost,
-}: {
-  posts: PortalPost[];
-  renderPost: (p: PortalPost) => ReactNode;
-}) {
+export function PostCalendar({ posts, renderPost }: { posts: PortalPost[]; renderPost: (p: PortalPost) => ReactNode }) {
   const tz = posts[0]?.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const first = posts.find((p) => shownState(p) === 'waiting_client') ?? posts[0];
   const [month, setMonth] = useState(() =>
-    first ? `${dayKeyOf(new Date(first.scheduledAt), tz).slice(0, 7)}-01` : `${dayKeyOf(new Date(), tz).slice(0, 7)}-01`,
+    first
+      ? `${dayKeyOf(new Date(first.scheduledAt), tz).slice(0, 7)}-01`
+      : `${dayKeyOf(new Date(), tz).slice(0, 7)}-01`,
   );
   const [selected, setSelected] = useState<string | null>(null);
   const detail = useRef<HTMLDivElement>(null);

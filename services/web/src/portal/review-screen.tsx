@@ -150,13 +150,21 @@ export function ReviewScreen({
             {waiting.length > 0 && (
               <section aria-labelledby="waiting-heading">
                 <h2 id="waiting-heading">Waiting for you</h2>
-                <ul className="portal-posts">{waiting.map((p) => <li key={p.id}>{card(p)}</li>)}</ul>
+                <ul className="portal-posts">
+                  {waiting.map((p) => (
+                    <li key={p.id}>{card(p)}</li>
+                  ))}
+                </ul>
               </section>
             )}
             {others.length > 0 && (
               <section aria-labelledby="others-heading">
                 <h2 id="others-heading">Other posts</h2>
-                <ul className="portal-posts">{others.map((p) => <li key={p.id}>{card(p)}</li>)}</ul>
+                <ul className="portal-posts">
+                  {others.map((p) => (
+                    <li key={p.id}>{card(p)}</li>
+                  ))}
+                </ul>
               </section>
             )}
           </>

@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { excerpt, useAccounts, useAssetTexts } from '../api/client-data';
+import { PostClientReviewQuery } from '../api/client-review-operations';
 import {
   AuditEventsQuery,
   CancelPostMutation,
@@ -12,6 +13,7 @@ import { useQuery } from '../api/use-query';
 import { useClientScope } from '../auth/workspace';
 import { Link } from '../routing/router';
 import { formatDateTime, fromInputValue, toInputValue } from '../time/zoned-time';
+import { approverLabel, ClientReviewPanel } from '../ui/client-review-panel';
 import { ConfirmDialog } from '../ui/confirm-dialog';
 import { DecisionBar, useDecisions } from '../ui/decisions';
 import { ErrorBox, Loading, Notice } from '../ui/feedback';
@@ -24,7 +26,11 @@ const ACTION_LABELS: Record<string, string> = {
   'approval.refused': 'Approval refused',
   'post.published': 'Published',
   'post.verified': 'Verified on the platform',
+  'portal.decision': 'The client’s reviewer decided',
 };
+
+/** An audit actor's kind as words: `reviewer:<id>` is a client reviewer deciding through a review link. */
+const ACTOR_KINDS: Record<string, string> = { reviewer: 'the client’s reviewer' };
 
 /** Audit actions as words: `post.<status>` events are the workflow's status changes. */
 export function actionLabel(action: string): string {
@@ -38,11 +44,12 @@ export function PostScreen({ postId }: { postId: string }) {
   const [finished, setFinished] = useState(false);
   const q = useQuery(PostQuery, { id: postId }, { pollMs: finished ? undefined : 2000 });
   const events = useQuery(AuditEventsQuery, { postId }, { pollMs: finished ? undefined : 4000 });
+  const clientReview = useQuery(PostClientReviewQuery, { id: postId }, { pollMs: finished ? undefined : 4000 });
   const assets = useAssetTexts(client.id);
   const accounts = useAccounts(client.id);
   const policy = useQuery(PolicySettingsQuery, { clientId: client.id });
   const reload = async () => {
-    await Promise.all([q.reload(), events.reload()]);
+    await Promise.all([q.reload(), events.reload(), clientReview.reload()]);
   };
   const decisions = useDecisions(reload);
   const post = q.data?.post;
@@ -60,6 +67,7 @@ export function PostScreen({ postId }: { postId: string }) {
   const account = accounts.byId.get(post.platformAccountId);
   const live = post.workflowStatus && post.workflowStatus !== post.status ? post.workflowStatus : null;
   const proof = post.proof ? prettyJson(post.proof) : null;
+  const review = clientReview.data?.post;
 
   return (
     <Page
@@ -141,10 +149,14 @@ export function PostScreen({ postId }: { postId: string }) {
           <p className="hint">
             Checksum <code>{post.assetChecksum.slice(0, 16)}…</code>; approvals pin it.{' '}
             {post.approvals.length
-              ? `Approved by: ${post.approvals.map((a) => a.role).join(', ')}.`
+              ? `Approved by: ${post.approvals.map((a) => approverLabel(a, review)).join(', ')}.`
               : 'No approvals yet.'}
           </p>
         </section>
+
+        {review && (review.approvalStage !== 'none' || review.clientDecisions.length > 0) && (
+          <ClientReviewPanel review={review} tz={tz} />
+        )}
 
         <section className="panel wide" aria-labelledby="post-proof">
           <h2 id="post-proof">Proof</h2>
@@ -170,7 +182,7 @@ export function PostScreen({ postId }: { postId: string }) {
                   <time dateTime={e.createdAt}>{formatDateTime(e.createdAt, tz)}</time>{' '}
                   <strong>{actionLabel(e.action)}</strong>{' '}
                   <span className="hint">
-                    {timelineDetail(e.data)} · {e.actor.split(':')[0]}
+                    {timelineDetail(e.data)} · {ACTOR_KINDS[e.actor.split(':')[0]] ?? e.actor.split(':')[0]}
                   </span>
                 </li>
               ))}
@@ -282,6 +294,7 @@ function timelineDetail(data: string): string {
     if (typeof d.status === 'string') parts.push(statusTextLabel(d.status));
     if (Array.isArray(d.reasons) && d.reasons.length)
       parts.push((d.reasons as { message?: string }[]).map((r) => r.message).join('; '));
+    if (typeof d.kind === 'string') parts.push(d.kind.replace(/_/g, ' '));
     if (typeof d.role === 'string') parts.push(`as ${d.role}`);
     if (typeof d.reason === 'string') parts.push(d.reason);
     if (typeof d.url === 'string') parts.push(d.url);

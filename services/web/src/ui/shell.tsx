@@ -6,6 +6,7 @@ import { Link, navigate, useLocation } from '../routing/router';
 const CLIENT_NAV: { path: string; label: string }[] = [
   { path: 'calendar', label: 'Calendar' },
   { path: 'approvals', label: 'Approvals' },
+  { path: 'client-review', label: 'Client review' },
   { path: 'plans', label: 'Plans' },
   { path: 'review', label: 'Review queue' },
   { path: 'inbox', label: 'Inbox' },
