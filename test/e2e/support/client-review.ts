@@ -100,10 +100,7 @@ export async function makeReviewLink(
 }
 
 export async function revokeReviewLink(stack: TestStack, actorId: string, clientId: string, linkId: string) {
-  await gqlOk(
-    stack,
-    actorId,
-    'mutation($i: ReviewLinkRefInput!) { revokeReviewLink(input: $i) { id status } }',
-    { i: { clientId, linkId } },
-  );
+  await gqlOk(stack, actorId, 'mutation($i: ReviewLinkRefInput!) { revokeReviewLink(input: $i) { id status } }', {
+    i: { clientId, linkId },
+  });
 }

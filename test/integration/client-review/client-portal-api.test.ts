@@ -139,10 +139,8 @@ describe('client review portal (real API, Temporal, Postgres, OPA wasm, sandbox,
       `SELECT actor, data FROM audit_events WHERE subject_id = $1 AND action = 'portal.decision'`,
       [post.id],
     );
-    expect(audit).toEqual({
-      actor: `reviewer:${c.reviewer.id}`,
-      data: expect.objectContaining({ kind: 'approve', reviewLinkId: link.link.id }),
-    });
+    expect(audit.actor).toBe(`reviewer:${c.reviewer.id}`);
+    expect(audit.data).toMatchObject({ kind: 'approve', reviewLinkId: link.link.id });
   });
 
   it('[C-23] an edit after both approvals sends the post back to the first stage', async () => {
@@ -382,10 +380,8 @@ describe('client review portal (real API, Temporal, Postgres, OPA wasm, sandbox,
 
     const b = portalBrowser(stack);
     const opened = await b.call('POST', 'open', { token: tokenOf(link.url) });
-    expect(opened).toMatchObject({
-      status: 200,
-      body: { needsCode: true, emailHint: expect.stringMatching(/^r•••@client\.example$/) },
-    });
+    expect(opened).toMatchObject({ status: 200, body: { needsCode: true } });
+    expect(opened.body.emailHint).toMatch(/^r•••@client\.example$/);
     expect(opened.setCookie).toBeNull();
     const codeMail = await inbox.waitFor((m) => m.to.includes(c.reviewer.email) && m.subject.includes('review code'));
     const code = /(\d{6})/.exec(codeMail.subject)![1];

@@ -73,6 +73,11 @@ export function PostCard({
   const state = shownState(post);
   const headingId = useId();
   const [done, setDone] = useState<string | null>(null);
+  const doneRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    // The button pressed is gone once the decision stands: the focus goes to what happened, not to the page's top.
+    if (done) doneRef.current?.focus();
+  }, [done]);
   return (
     <article className="portal-post" data-post={post.id} data-state={state} aria-labelledby={headingId}>
       <div className="portal-post-head">
@@ -103,7 +108,7 @@ export function PostCard({
         </div>
       )}
       {done && (
-        <p className="notice notice-success" role="status" data-testid="portal-done">
+        <p className="notice notice-success" role="status" data-testid="portal-done" ref={doneRef} tabIndex={-1}>
           {done}
         </p>
       )}

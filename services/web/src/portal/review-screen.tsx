@@ -18,6 +18,8 @@ export function ReviewScreen({
   onSignedOut: () => void;
 }) {
   const [posts, setPosts] = useState<PortalPost[]>();
+  /** the posts that waited at the last load: a card stays where it is when decided, until the next refresh */
+  const [waitedAtLoad, setWaitedAtLoad] = useState<ReadonlySet<string>>(new Set());
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(true);
   const [view, setView] = useState<View>('list');
@@ -39,7 +41,9 @@ export function ReviewScreen({
   const load = useCallback(async () => {
     setLoading(true);
     try {
-      setPosts((await portalApi.posts()).posts);
+      const loaded = (await portalApi.posts()).posts;
+      setPosts(loaded);
+      setWaitedAtLoad(new Set(loaded.filter((p) => shownState(p) === 'waiting_client').map((p) => p.id)));
       setError(null);
     } catch (err) {
       if (unlessExpired(err)) setError(err);
@@ -71,8 +75,9 @@ export function ReviewScreen({
     }
   };
 
-  const waiting = (posts ?? []).filter((p) => shownState(p) === 'waiting_client');
-  const others = (posts ?? []).filter((p) => shownState(p) !== 'waiting_client');
+  const waitingNow = (posts ?? []).filter((p) => shownState(p) === 'waiting_client').length;
+  const waiting = (posts ?? []).filter((p) => waitedAtLoad.has(p.id));
+  const others = (posts ?? []).filter((p) => !waitedAtLoad.has(p.id));
   const card = (p: PortalPost) => (
     <PostCard key={p.id} post={p} csrf={me.csrfToken} onDecided={decided} onFailed={unlessExpired} />
   );
@@ -127,9 +132,9 @@ export function ReviewScreen({
           </button>
           {posts && (
             <p className="portal-count" role="status" data-testid="portal-waiting-count">
-              {waiting.length === 0
+              {waitingNow === 0
                 ? 'Nothing waits for you right now.'
-                : `${waiting.length} ${waiting.length === 1 ? 'post waits' : 'posts wait'} for your decision.`}
+                : `${waitingNow} ${waitingNow === 1 ? 'post waits' : 'posts wait'} for your decision.`}
             </p>
           )}
         </div>

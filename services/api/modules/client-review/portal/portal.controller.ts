@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
+import type { ZodType } from 'zod';
 import { HOST_COOKIE_ATTRIBUTES } from '../../../auth/request-info';
 import { AppError, AppErrorCode } from '../../../errors/app-error';
 import { PortalAccessService, type OpenResult, type PortalContext } from './portal-access.service';
@@ -12,10 +13,7 @@ interface CookieResponse {
   set(name: string, value: string): void;
 }
 
-function parsed<T>(
-  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: import('zod').ZodError } },
-  v: unknown,
-): T {
+function parsed<T>(schema: ZodType<T>, v: unknown): T {
   const r = schema.safeParse(v);
   if (!r.success) throw new AppError(AppErrorCode.BadInput, firstIssue(r.error));
   return r.data;
