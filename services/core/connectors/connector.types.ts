@@ -429,7 +429,7 @@ export interface PlatformDescriptor {
   apiVersion: ApiVersionPin;
   mediaRules: MediaRules;
   tokens: TokenLifecycle;
-  /** the OAuth scopes the connector asks for: the fewest that let it publish, read back and reconcile */
+  /** the OAuth scopes the connector asks for: the fewest that let it publish, read back, reconcile and read analytics */
   scopes: string[];
   /**
    * A local emulator, not a real platform: a production process refuses it as a connector unless

@@ -34,6 +34,18 @@ export async function optionalFigure<T>(read: () => Promise<T>): Promise<T | nul
   }
 }
 
+/**
+ * An analytics permission a connection lacks, in an operator's words, for standing().missing: the account still
+ * publishes; only its reports miss `lacks` until it is connected again (the consent now asks for the permission).
+ */
+export function missingInsightsWords(
+  permission: string,
+  lacks = 'reach and impressions',
+  noun: 'permission' | 'scope' = 'permission',
+): string {
+  return `the ${permission} ${noun} (reports will lack ${lacks} until reconnected)`;
+}
+
 const DAY_MS = 86_400_000;
 
 /** A UTC day's bounds; `day` is YYYY-MM-DD. */

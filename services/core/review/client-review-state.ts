@@ -26,7 +26,8 @@ export function agencyApprovedNow(f: StageFacts): boolean {
 export function clientReviewState(f: StageFacts): ClientReviewState {
   if (f.stage !== 'internal_then_client') return 'not_required';
   const last = f.clientDecisions[f.clientDecisions.length - 1];
-  if (f.rejected && last?.kind === 'reject') return 'rejected';
+  // A rejection ends the post; its episode hears of it a moment later, so the decision itself says so at once.
+  if (last?.kind === 'reject') return 'rejected';
   if (last?.kind === 'hold') return 'on_hold';
   if (last?.kind === 'request_changes' && last.assetChecksum === f.currentChecksum) return 'changes_requested';
   if (!agencyApprovedNow(f)) return 'waiting_internal';

@@ -99,13 +99,21 @@ describe('planFacebookPost: the publishing shape, refused before any call when F
 });
 
 describe('missingPermissions', () => {
-  const all = ['pages_show_list', 'pages_manage_posts', 'pages_read_engagement'];
+  const all = ['pages_show_list', 'pages_manage_posts', 'pages_read_engagement', 'read_insights'];
 
   it('names each missing permission in an operator’s words', () => {
     expect(missingPermissions({ scopes: all, granular: [] }, '1')).toEqual([]);
     expect(missingPermissions({ scopes: ['pages_show_list'], granular: [] }, '1')).toEqual([
       'the pages_manage_posts permission (publish as the Page)',
       "the pages_read_engagement permission (read the Page's posts back)",
+      'the read_insights permission (reports will lack reach and impressions until reconnected)',
+    ]);
+  });
+
+  it('a Page connected before Raize asked for read_insights lacks only that: its reports, not its publishing', () => {
+    const before = ['pages_show_list', 'pages_manage_posts', 'pages_read_engagement'];
+    expect(missingPermissions({ scopes: before, granular: [] }, '1')).toEqual([
+      'the read_insights permission (reports will lack reach and impressions until reconnected)',
     ]);
   });
 

@@ -1,10 +1,20 @@
+import { missingInsightsWords } from '../metrics-figures';
+
 /**
  * What a Page connection needs, from the Pages API pages (posts, getting-started, Video API publishing): a Page
  * token of a person who can do the CREATE_CONTENT task, with pages_manage_posts and pages_read_engagement;
- * pages_show_list lets us list the Page at connect time and re-derive its token on refresh. pages_manage_engagement
- * (replies) is asked for when replies ship, not before.
+ * pages_show_list lets us list the Page at connect time and re-derive its token on refresh. read_insights is for the
+ * analytics episode: Page and post insights want it with pages_read_engagement, from a person who can do the ANALYZE
+ * task (https://developers.facebook.com/documentation/pages-api/platforminsights/page,
+ * https://developers.facebook.com/docs/graph-api/reference/insights). pages_manage_engagement (replies) is asked for
+ * when replies ship, not before.
  */
-export const FACEBOOK_SCOPES = ['pages_show_list', 'pages_manage_posts', 'pages_read_engagement'] as const;
+export const FACEBOOK_SCOPES = [
+  'pages_show_list',
+  'pages_manage_posts',
+  'pages_read_engagement',
+  'read_insights',
+] as const;
 
 export const FACEBOOK_REQUIRED_TASK = 'CREATE_CONTENT';
 
@@ -12,6 +22,8 @@ const WORDS: Record<(typeof FACEBOOK_SCOPES)[number], string> = {
   pages_show_list: 'the pages_show_list permission (list the Pages you manage, to renew the Page token)',
   pages_manage_posts: 'the pages_manage_posts permission (publish as the Page)',
   pages_read_engagement: "the pages_read_engagement permission (read the Page's posts back)",
+  // Publishing does not need it: a Page connected before Raize asked for it still publishes, without insights.
+  read_insights: missingInsightsWords('read_insights'),
 };
 
 export const MISSING_TASK_WORDS = 'the CREATE_CONTENT task on the Page (a role that may publish)';

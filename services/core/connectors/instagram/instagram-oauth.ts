@@ -8,12 +8,16 @@ import { igLongTokenSchema, igShortTokenSchema, scopeList } from './instagram-wi
 
 /**
  * The fewest that publish, read back and reconcile (the profile and its media, content publishing) and read what
- * the audience writes: the comments and mentions webhooks and the mention reads need manage_comments.
+ * the audience writes: the comments and mentions webhooks and the mention reads need manage_comments. The analytics
+ * episode's account and media insights need manage_insights
+ * (https://developers.facebook.com/documentation/instagram-platform/insights, Instagram API with Instagram Login:
+ * instagram_business_basic and instagram_business_manage_insights); followers need only basic.
  */
 export const INSTAGRAM_SCOPES = [
   'instagram_business_basic',
   'instagram_business_content_publish',
   'instagram_business_manage_comments',
+  'instagram_business_manage_insights',
 ];
 
 /**

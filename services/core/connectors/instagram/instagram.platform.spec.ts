@@ -13,11 +13,12 @@ describe('the Instagram descriptor', () => {
     expect(instagramPlatform.apiVersion).toBe(INSTAGRAM_API_VERSION);
   });
 
-  it('asks for the Instagram Login permissions publishing and reading mentions need, nothing more', () => {
+  it('asks for the Instagram Login permissions publishing, reading mentions and insights need, nothing more', () => {
     expect(instagramPlatform.scopes).toEqual([
       'instagram_business_basic',
       'instagram_business_content_publish',
       'instagram_business_manage_comments',
+      'instagram_business_manage_insights',
     ]);
     expect(INSTAGRAM_SCOPES).toBe(instagramPlatform.scopes);
   });

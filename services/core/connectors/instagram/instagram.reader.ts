@@ -12,6 +12,8 @@ import type {
 import { InstagramGraph } from './instagram-graph';
 import { instagramMentions } from './instagram-mention.reader';
 import { instagramMetrics } from './instagram-metrics.reader';
+import { igInsightsSchema } from './instagram-metrics.wire';
+import { missingInsightsWords } from '../metrics-figures';
 import type { MetricsReader } from '../connector-metrics.types';
 import { publishingMeter, readPublishingQuota, windowRollsAt } from './instagram-quota';
 import { IG_MEDIA_FIELDS, igMediaPageSchema, igMediaSchema, toPlatformPost } from './instagram-wire';
@@ -80,32 +82,49 @@ class InstagramReader implements ConnectorReader {
     } while (after);
   }
 
-  /** The rolling publishing quota as a meter; a permission the token lacks, in an operator's words. */
+  /**
+   * The rolling publishing quota as a meter; the permissions the token lacks, in an operator's words. Instagram Login
+   * has no token introspection, so each permission is found by asking: the publishing quota (content_publish) and a
+   * one-metric insights read (manage_insights, which connections made before Raize asked for it lack).
+   */
   async standing(cred: ConnectorCredential, opts: CallOptions = {}): Promise<AccountStanding> {
     const me = await this.graph.me(cred, opts);
-    try {
+    const missing: string[] = [];
+    let quotas: AccountStanding['quotas'] = [];
+    let restrictions: AccountStanding['restrictions'] = [];
+    const lacks = await permissionRefused(async () => {
       const q = await readPublishingQuota(this.graph, cred, me.userId, opts);
       const resetsAt =
         q.used >= q.total ? await windowRollsAt(this.graph, cred, me.userId, q.windowSeconds, opts) : undefined;
-      const restrictions =
-        q.used >= q.total
-          ? [
-              {
-                code: 'daily_limit' as const,
-                message: `The account published ${q.used} of ${q.total} posts allowed in 24 hours; publishing resumes when the oldest ages out.`,
-              },
-            ]
-          : [];
-      return { quotas: [publishingMeter(q, resetsAt)], restrictions, missing: [] };
-    } catch (err) {
-      if (err instanceof ConnectorError && err.details.health === 'missing_permissions')
-        return {
-          quotas: [],
-          restrictions: [],
-          missing: ['the instagram_business_content_publish permission (publish content)'],
-        };
-      throw err;
-    }
+      quotas = [publishingMeter(q, resetsAt)];
+      if (q.used >= q.total)
+        restrictions = [
+          {
+            code: 'daily_limit' as const,
+            message: `The account published ${q.used} of ${q.total} posts allowed in 24 hours; publishing resumes when the oldest ages out.`,
+          },
+        ];
+    });
+    if (lacks) missing.push('the instagram_business_content_publish permission (publish content)');
+    const probe = {
+      path: `/${encodeURIComponent(me.userId)}/insights`,
+      route: '/{ig-user-id}/insights',
+      query: { metric: 'reach', period: 'day', metric_type: 'total_value' },
+    };
+    if (await permissionRefused(() => this.graph.get(igInsightsSchema, cred, probe, opts)))
+      missing.push(missingInsightsWords('instagram_business_manage_insights'));
+    return { quotas, restrictions, missing };
+  }
+}
+
+/** Whether `read` was refused for a missing permission; every other failure is the caller's. */
+async function permissionRefused(read: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await read();
+    return false;
+  } catch (err) {
+    if (err instanceof ConnectorError && err.details.health === 'missing_permissions') return true;
+    throw err;
   }
 }
 

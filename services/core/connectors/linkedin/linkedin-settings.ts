@@ -32,10 +32,27 @@ export function linkedinAuthorKind(settings: PlatformSettings): LinkedInAuthorKi
 export const LINKEDIN_PERSON_SCOPES = ['openid', 'profile', 'w_member_social', 'r_member_social'];
 
 /**
- * As a Page: openid + profile (who the member is, for the role check), w_organization_social to post,
- * r_organization_social to read the Page's posts and the member's roles (GET /rest/organizationAcls?q=roleAssignee).
+ * The Page statistics the analytics episode reads (GET /rest/organizationalEntityShareStatistics: impressions, unique
+ * impressions, clicks and interactions) need rw_organization_admin, and answer only a member with the ADMINISTRATOR
+ * role (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/organizations/share-statistics,
+ * Permissions; follower statistics likewise, …/organizations/follower-statistics). The reference names no permission
+ * for the follower count (GET /rest/networkSizes); rw_organization_admin covers it either way. A member's own profile
+ * has no statistics API, so a person connection does not ask for it.
  */
-export const LINKEDIN_ORGANIZATION_SCOPES = ['openid', 'profile', 'w_organization_social', 'r_organization_social'];
+export const LINKEDIN_ANALYTICS_SCOPE = 'rw_organization_admin';
+
+/**
+ * As a Page: openid + profile (who the member is, for the role check), w_organization_social to post,
+ * r_organization_social to read the Page's posts and the member's roles (GET /rest/organizationAcls?q=roleAssignee),
+ * and rw_organization_admin for the Page's statistics (above).
+ */
+export const LINKEDIN_ORGANIZATION_SCOPES = [
+  'openid',
+  'profile',
+  'w_organization_social',
+  'r_organization_social',
+  LINKEDIN_ANALYTICS_SCOPE,
+];
 
 export function linkedinScopes(kind: LinkedInAuthorKind): string[] {
   return kind === 'organization' ? LINKEDIN_ORGANIZATION_SCOPES : LINKEDIN_PERSON_SCOPES;

@@ -17,7 +17,8 @@ import { linkedinApiHttp, linkedinOAuthEndpoints } from './linkedin-http.config'
 import { readOrganizationNames, resolveAuthor } from './linkedin-identity';
 import { linkedinMetricsReader } from './linkedin-metrics.reader';
 import { authorPostsSince, readLinkedInPost, toPlatformPost } from './linkedin-posts';
-import { linkedinAuthorKind, linkedinScopes } from './linkedin-settings';
+import { LINKEDIN_ANALYTICS_SCOPE, linkedinAuthorKind, linkedinScopes } from './linkedin-settings';
+import { missingInsightsWords } from '../metrics-figures';
 import { introspectionSchema } from './linkedin-wire';
 
 /** The health centre warns this long before the pinned version's sunset. */
@@ -87,7 +88,10 @@ class LinkedInReader implements ConnectorReader {
     const scopes = await this.grantedScopes(author.credential.token, opts.signal);
     if (scopes) {
       const kind = author.credential.organizationId ? 'organization' : linkedinAuthorKind(this.settings);
-      for (const s of linkedinScopes(kind)) if (!scopes.includes(s)) missing.push(`the ${s} permission`);
+      for (const s of linkedinScopes(kind))
+        if (!scopes.includes(s))
+          // Publishing does not need the statistics scope: a Page connected before Raize asked for it still posts.
+          missing.push(s === LINKEDIN_ANALYTICS_SCOPE ? missingInsightsWords(s) : `the ${s} permission`);
     }
     return { quotas: [], restrictions, missing, ...(scopes ? { scopes } : {}) };
   }

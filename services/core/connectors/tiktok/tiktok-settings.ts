@@ -41,7 +41,17 @@ export function tiktokPublishChoice(settings: TikTokSettings, override: Partial<
  * The fewest scopes that publish, identify, read back and reconcile (https://developers.tiktok.com/doc/scopes-overview):
  * user.info.basic (open_id, the account the fingerprint compares), user.info.profile (username: the @handle operators
  * confirm; basic carries only the display name), video.publish (Direct Post, creator_info, status) and video.list
- * (video/query and video/list: read-back and reconciliation of public posts). Drafts add video.upload.
+ * (video/query and video/list: read-back and reconciliation of public posts; also the videos' view, like, comment
+ * and share counts). The analytics episode adds user.info.stats, which follower_count needs
+ * (https://developers.tiktok.com/doc/tiktok-api-v2-get-user-info, User Object, Authorized Scope). Drafts add
+ * video.upload.
  */
-export const TIKTOK_SCOPES = ['user.info.basic', 'user.info.profile', 'video.publish', 'video.list'];
+export const TIKTOK_STATS_SCOPE = 'user.info.stats';
+export const TIKTOK_SCOPES = [
+  'user.info.basic',
+  'user.info.profile',
+  'video.publish',
+  'video.list',
+  TIKTOK_STATS_SCOPE,
+];
 export const TIKTOK_DRAFT_SCOPE = 'video.upload';

@@ -25,7 +25,13 @@ describe('the TikTok descriptor', () => {
 
   it('pins v2 without a sunset date, asks for the minimal scopes, and says what it cannot do', () => {
     expect(tiktokPlatform.apiVersion).toMatchObject({ version: 'v2', sunsetsAt: null });
-    expect(tiktokPlatform.scopes).toEqual(['user.info.basic', 'user.info.profile', 'video.publish', 'video.list']);
+    expect(tiktokPlatform.scopes).toEqual([
+      'user.info.basic',
+      'user.info.profile',
+      'video.publish',
+      'video.list',
+      'user.info.stats',
+    ]);
     expect(tiktokPlatform.capabilities).toMatchObject({
       text: false,
       image: false,

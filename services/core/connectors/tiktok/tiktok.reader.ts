@@ -12,7 +12,11 @@ import type {
 } from '../connector.types';
 import type { MetricsReader } from '../connector-metrics.types';
 import { TikTokApi } from './tiktok-api';
+import { missingInsightsWords } from '../metrics-figures';
 import { tiktokMetricsReader } from './tiktok-metrics.reader';
+import { tiktokFollowersSchema } from './tiktok-metrics.wire';
+import { tiktokCall } from './tiktok-request';
+import { TIKTOK_STATS_SCOPE } from './tiktok-settings';
 import { publishIdOfReceipt, reportedPostId, videoForApproxId } from './tiktok-post-id';
 import { videoToPost } from './tiktok-wire';
 
@@ -93,8 +97,9 @@ class TikTokReader implements ConnectorReader {
 
   /**
    * Restrictions and missing scopes, each found by asking: creator_info says whether the creator may post now
-   * (video.publish), a one-item video/list whether reconciliation can read (video.list). TikTok publishes no counter
-   * of posts left today, so there is no meter.
+   * (video.publish), a one-item video/list whether reconciliation can read (video.list), user/info's follower_count
+   * whether reports get the follower count (user.info.stats, which connections made before Raize asked for it lack).
+   * TikTok publishes no counter of posts left today, so there is no meter.
    */
   async standing(cred: ConnectorCredential, opts: CallOptions = {}): Promise<AccountStanding> {
     const restrictions: AccountRestriction[] = this.appAudited ? [] : [UNAUDITED_RESTRICTION];
@@ -125,6 +130,22 @@ class TikTokReader implements ConnectorReader {
         throw new ConnectorError('permanent', 'creator_info says the creator cannot post', { health: 'cannot_post' });
     }, 'the video.publish scope (posting videos)');
     await probe(() => this.api.videoPage(cred, undefined, opts, 1), 'the video.list scope (reading back posts)');
+    const userInfo = this.api.routes.userInfo;
+    await probe(
+      () =>
+        tiktokCall(
+          this.api.http,
+          {
+            method: 'GET',
+            path: `${userInfo}?fields=follower_count`,
+            route: userInfo,
+            token: cred.accessToken,
+            signal: opts.signal,
+          },
+          tiktokFollowersSchema,
+        ),
+      missingInsightsWords(TIKTOK_STATS_SCOPE, 'the follower count', 'scope'),
+    );
     return { quotas: [], restrictions, missing };
   }
 }

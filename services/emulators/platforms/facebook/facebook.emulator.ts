@@ -122,9 +122,11 @@ export async function startFacebookEmulator(opts: FacebookEmulatorOptions = {}):
     accounts: (): EmulatedAccount[] =>
       [...world.pages.values()].map(({ id, handle, displayName }) => ({ id, handle, displayName })),
     users: () => [...world.users.values()].map((u) => ({ id: u.id, name: u.name, pages: Object.fromEntries(u.roles) })),
+    // By default what Raize's consent asks for now (read_insights included); a test of a connection made before
+    // Raize asked for insights passes the older list.
     grant(
       pageId: string,
-      scope: string[] = ['pages_show_list', 'pages_manage_posts', 'pages_read_engagement'],
+      scope: string[] = ['pages_show_list', 'pages_manage_posts', 'pages_read_engagement', 'read_insights'],
     ): IssuedTokens {
       const user = [...world.users.values()].find((u) => u.roles.get(pageId)?.includes('CREATE_CONTENT'));
       if (!user) throw new Error(`no seeded person may publish on Page ${pageId}`);

@@ -32,7 +32,7 @@ import { SCOPE_BASIC, SCOPE_PUBLISH, contentRoutes, paramsOf } from './instagram
 import type { GraphErrorSpec } from './instagram-graph-errors';
 import { GRAPH, graphError, graphErrorBody, sunsetVersionError } from './instagram-graph-errors';
 import { SCOPE_COMMENTS } from './instagram-mention-routes';
-import { metricsRoutes } from './instagram-metrics-routes';
+import { SCOPE_INSIGHTS, metricsRoutes } from './instagram-metrics-routes';
 import { OAUTH_PATHS, oauthRoutes, tokenProblem } from './instagram-oauth-routes';
 import type { IgContainerRecord } from './instagram-world';
 import { InstagramWorld } from './instagram-world';
@@ -156,7 +156,9 @@ export async function startInstagramEmulator(opts: PlatformEmulatorOptions = {})
     shortTokens,
     app,
     accounts: () => world.accounts.map((a) => ({ ...a })),
-    grant: (accountId, scope = [SCOPE_BASIC, SCOPE_PUBLISH, SCOPE_COMMENTS]) => longTokens.issue(accountId, scope),
+    // By default what Raize's consent asks for now; a test of an older connection passes the list it had.
+    grant: (accountId, scope = [SCOPE_BASIC, SCOPE_PUBLISH, SCOPE_COMMENTS, SCOPE_INSIGHTS]) =>
+      longTokens.issue(accountId, scope),
     settings: (overrides: Partial<PlatformSettings> = {}): PlatformSettings => ({
       baseUrl: server.url,
       publicUrl: server.url,

@@ -54,7 +54,12 @@ describe('Facebook Pages connector: identity, standing and the documented errors
     emu.setPageCallLimit(10);
     const standing = await reader.standing(cred).finally(() => emu.setPageCallLimit(4800));
     expect(standing.missing).toEqual([]);
-    expect(standing.scopes).toEqual(['pages_show_list', 'pages_manage_posts', 'pages_read_engagement']);
+    expect(standing.scopes).toEqual([
+      'pages_show_list',
+      'pages_manage_posts',
+      'pages_read_engagement',
+      'read_insights',
+    ]);
     expect(standing.quotas).toHaveLength(1);
     expect(standing.quotas[0]).toMatchObject({ id: 'facebook.page_calls', limit: 100, unit: 'requests' });
     // GET /me was the Page's first call of ten allowed this hour: 10 %.
@@ -68,7 +73,10 @@ describe('Facebook Pages connector: identity, standing and the documented errors
     const { reader } = connector(emu);
     const t = emu.grant(COFFEE, ['pages_show_list', 'pages_read_engagement']);
     const standing = await reader.standing({ accessToken: t.accessToken });
-    expect(standing.missing).toEqual(['the pages_manage_posts permission (publish as the Page)']);
+    expect(standing.missing).toEqual([
+      'the pages_manage_posts permission (publish as the Page)',
+      'the read_insights permission (reports will lack reach and impressions until reconnected)',
+    ]);
   });
 
   it('publishing without the permission Facebook wants answers code 200 → permanent, missing_permissions', async () => {

@@ -1,4 +1,5 @@
 import { facebookPlatform } from '../../../../services/core/connectors/facebook/facebook.platform';
+import { pkceChallenge, randomUrlToken } from '../../../../services/core/connectors/pkce';
 import type { FacebookEmulator } from '../../../../services/emulators/platforms/facebook/facebook.emulator';
 import { startFacebookEmulator } from '../../../../services/emulators/platforms/facebook/facebook.emulator';
 import {
@@ -7,7 +8,9 @@ import {
   emulatedPostFigures,
   utcMidnight,
 } from '../../../../services/emulators/platforms/kit/emulated-metrics';
+import { ALEX, connector } from './facebook-fixtures';
 
+/** What Raize's consent asked for before it asked for read_insights: a Page connected then has this token. */
 const READ = ['pages_show_list', 'pages_manage_posts', 'pages_read_engagement'];
 
 describe('Facebook metrics against the emulator (Page insights, post insights and counts)', () => {
@@ -44,8 +47,35 @@ describe('Facebook metrics against the emulator (Page insights, post insights an
     expect(Number(sent.query.get('until')) - Number(sent.query.get('since'))).toBe(86_400);
   });
 
-  it('without read_insights the insights figures are null (not 0) and the followers still come', async () => {
+  it('connected with the consent Raize asks for now, the Page and post insights are filled and nothing is missing', async () => {
+    const { oauth, reader } = connector(emu);
+    const verifier = randomUrlToken();
+    const url = oauth.authorizeUrl({ state: 'st', codeChallenge: pkceChallenge(verifier) });
+    expect(new URL(url).searchParams.get('scope')!.split(',')).toContain('read_insights');
+    const back = await emu.consent(url, { user: ALEX, pages: [pageId] });
+    const tokens = await oauth.exchangeCode({ code: back.searchParams.get('code')!, codeVerifier: verifier });
+    expect(tokens.scope!.split(' ')).toContain('read_insights');
+    const cred = { accessToken: tokens.accessToken };
+    const post = seedPost(120);
+    const now = emu.clock.now();
+    const day = new Date(now).toISOString().slice(0, 10);
+    const f = emulatedDayFigures([{ id: post.id, createdAtMs: post.createdAt }], utcMidnight(day), now);
+    expect(await metrics().account(cred, { day })).toEqual({
+      followers: emulatedFollowers(pageId, now),
+      impressions: f.views,
+      reach: f.reach,
+      engagement: f.engagements,
+    });
+    const p = emulatedPostFigures(post.id, post.createdAt, now);
+    expect(await metrics().post(cred, post.id)).toMatchObject({ impressions: p.views, reach: p.reach, likes: p.likes });
+    expect((await reader.standing(cred)).missing).toEqual([]);
+  });
+
+  it('a Page connected before (no read_insights): insights null (not 0), followers still come, standing says why', async () => {
     const cred = { accessToken: emu.grant(pageId, READ).accessToken };
+    expect((await connector(emu).reader.standing(cred)).missing).toEqual([
+      'the read_insights permission (reports will lack reach and impressions until reconnected)',
+    ]);
     seedPost(30);
     const day = new Date(emu.clock.now()).toISOString().slice(0, 10);
     const figures = await metrics().account(cred, { day });

@@ -23,7 +23,7 @@ async function connect(choice: { user: string; pages?: string[]; decline?: strin
 }
 
 describe('Facebook Login against the emulator', () => {
-  it('the authorize URL asks for the fewest permissions, with PKCE S256 and the state, on the pinned version', () => {
+  it('the authorize URL asks for the fewest permissions (insights included), with PKCE S256 and the state, on the pinned version', () => {
     const { oauth, settings } = connector(emu);
     const url = new URL(oauth.authorizeUrl({ state: 'st-1', codeChallenge: 'ch-1' }));
     expect(url.origin).toBe(emu.url);
@@ -33,7 +33,7 @@ describe('Facebook Login against the emulator', () => {
       redirect_uri: settings.oauth!.redirectUri,
       state: 'st-1',
       response_type: 'code',
-      scope: 'pages_show_list,pages_manage_posts,pages_read_engagement',
+      scope: 'pages_show_list,pages_manage_posts,pages_read_engagement,read_insights',
       code_challenge: 'ch-1',
       code_challenge_method: 'S256',
     });
@@ -56,7 +56,12 @@ describe('Facebook Login against the emulator', () => {
     expect(tokens.expiresAt).toBeUndefined();
     const lifetime = Date.parse(tokens.refreshExpiresAt!) - Date.parse(tokens.issuedAt!);
     expect(Math.round(lifetime / 86_400_000)).toBe(60);
-    expect(tokens.scope!.split(' ').sort()).toEqual(['pages_manage_posts', 'pages_read_engagement', 'pages_show_list']);
+    expect(tokens.scope!.split(' ').sort()).toEqual([
+      'pages_manage_posts',
+      'pages_read_engagement',
+      'pages_show_list',
+      'read_insights',
+    ]);
 
     const { reader } = connector(emu);
     expect((await reader.identity({ accessToken: tokens.accessToken })).externalAccountId).toBe(BAKERY);
@@ -84,7 +89,7 @@ describe('Facebook Login against the emulator', () => {
     const { reader } = connector(emu);
     const standing = await reader.standing({ accessToken: tokens.accessToken });
     expect(standing.missing).toEqual(["the pages_read_engagement permission (read the Page's posts back)"]);
-    expect(standing.scopes).toEqual(['pages_show_list', 'pages_manage_posts']);
+    expect(standing.scopes).toEqual(['pages_show_list', 'pages_manage_posts', 'read_insights']);
   });
 
   it('refuses a wrong PKCE verifier and a code used twice', async () => {
@@ -111,7 +116,7 @@ describe('Facebook Login against the emulator', () => {
     expect((await reader.identity({ accessToken: cred.accessToken })).externalAccountId).toBe(COFFEE);
     // The renewed user token runs 60 days from the refresh (our clock: expires_in is relative).
     expect(Date.parse(next.refreshExpiresAt!) - Date.now()).toBeGreaterThan(59 * 86_400_000);
-    expect(next.scope).toBe('pages_show_list pages_manage_posts pages_read_engagement');
+    expect(next.scope).toBe('pages_show_list pages_manage_posts pages_read_engagement read_insights');
   });
 
   it('refresh with a user token past its 60 days: auth with refresh_expired', async () => {

@@ -134,7 +134,10 @@ describe('Instagram errors, end to end against the emulator', () => {
   it('a token without the publishing permission: standing names it, publishing is refused with missing_permissions', async () => {
     const cred = { accessToken: w.emu.grant(w.account, ['instagram_business_basic']).accessToken };
     expect(await reader().standing(cred)).toMatchObject({
-      missing: [expect.stringMatching(/instagram_business_content_publish/)],
+      missing: [
+        expect.stringMatching(/instagram_business_content_publish/),
+        expect.stringMatching(/instagram_business_manage_insights/),
+      ],
     });
     const err = await failure(writer().publish(cred, { text: 'x', media: [image('p.jpg')] }, 'k', { sleep: noWait }));
     expect(err).toMatchObject({ kind: 'permanent', details: { health: 'missing_permissions' } });

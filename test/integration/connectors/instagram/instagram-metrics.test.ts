@@ -1,4 +1,5 @@
 import { instagramPlatform } from '../../../../services/core/connectors/instagram/instagram.platform';
+import { consentAs } from '../browser-consent';
 import { createInstagramWriter } from '../../../../services/core/connectors/instagram/instagram.writer';
 import {
   emulatedDayFigures,
@@ -11,6 +12,8 @@ import { jpeg, noWait, publishMedia, startIgWorld } from './instagram-fixture';
 
 const BASIC = ['instagram_business_basic', 'instagram_business_content_publish'];
 const INSIGHTS = [...BASIC, 'instagram_business_manage_insights'];
+/** What Raize's consent asked for before it asked for insights: an account connected then has this token. */
+const BEFORE = [...BASIC, 'instagram_business_manage_comments'];
 
 describe('Instagram metrics against the emulator (account and media insights)', () => {
   let w: IgWorld;
@@ -55,6 +58,40 @@ describe('Instagram metrics against the emulator (account and media insights)', 
       reach: null,
       engagement: null,
     });
+  });
+
+  it('connected with the consent Raize asks for now, the account day and the media insights are filled', async () => {
+    const oauth = instagramPlatform.oauth(w.settings);
+    const url = oauth.authorizeUrl({ state: 'st', codeChallenge: 'unused' });
+    expect(new URL(url).searchParams.get('scope')!.split(',')).toContain('instagram_business_manage_insights');
+    const back = await consentAs(url, w.account);
+    const tokens = await oauth.exchangeCode({ code: back.searchParams.get('code')!, codeVerifier: '' });
+    expect(tokens.scope!.split(' ')).toContain('instagram_business_manage_insights');
+    const cred = { accessToken: tokens.accessToken };
+    const m = await publishedPhoto();
+    const now = w.emu.clock.now();
+    const day = new Date(now).toISOString().slice(0, 10);
+    const f = emulatedDayFigures([m], utcMidnight(day), now);
+    expect(await metrics().account(cred, { day })).toMatchObject({ impressions: f.views, engagement: f.engagements });
+    const p = emulatedPostFigures(m.id, m.createdAtMs, now);
+    expect(await metrics().post(cred, m.id)).toMatchObject({ reach: p.reach, impressions: p.views, likes: p.likes });
+    expect((await instagramPlatform.createReader(w.settings).standing(cred)).missing).toEqual([]);
+  });
+
+  it('an account connected before (no insights permission): null figures, no failure, and standing says why', async () => {
+    const m = await publishedPhoto();
+    const day = new Date(w.emu.clock.now()).toISOString().slice(0, 10);
+    const old = cred(BEFORE);
+    expect(await metrics().account(old, { day })).toEqual({
+      followers: emulatedFollowers(w.account, w.emu.clock.now()),
+      impressions: null,
+      reach: null,
+      engagement: null,
+    });
+    expect((await metrics().post(old, m.id))!.impressions).toBeNull();
+    expect((await instagramPlatform.createReader(w.settings).standing(old)).missing).toEqual([
+      'the instagram_business_manage_insights permission (reports will lack reach and impressions until reconnected)',
+    ]);
   });
 
   it("reads a media's lifetime insights; without instagram_business_manage_insights every figure is null", async () => {

@@ -30,14 +30,15 @@ describe('Instagram OAuth and identity, against the emulator', () => {
     return new URL(answer.headers.get('location')!);
   }
 
-  it('the authorize URL asks for the permissions publishing and mentions need, carries state, and no PKCE (none exists)', () => {
+  it('the authorize URL asks for the permissions publishing, mentions and insights need, carries state, and no PKCE (none exists)', () => {
     const u = new URL(oauth().authorizeUrl({ state: 'st-123', codeChallenge: 'unused-challenge' }));
     expect(`${u.origin}${u.pathname}`).toBe(`${w.emu.url}/oauth/authorize`);
     expect(Object.fromEntries(u.searchParams)).toEqual({
       client_id: w.emu.app.clientId,
       redirect_uri: w.settings.oauth!.redirectUri,
       response_type: 'code',
-      scope: 'instagram_business_basic,instagram_business_content_publish,instagram_business_manage_comments',
+      scope:
+        'instagram_business_basic,instagram_business_content_publish,instagram_business_manage_comments,instagram_business_manage_insights',
       state: 'st-123',
     });
   });
@@ -48,7 +49,7 @@ describe('Instagram OAuth and identity, against the emulator', () => {
     expect(back.searchParams.get('state')).toBe('st-9');
     const tokens = await oauth().exchangeCode({ code: back.searchParams.get('code')!, codeVerifier: 'ignored' });
     expect(tokens.scope).toBe(
-      'instagram_business_basic instagram_business_content_publish instagram_business_manage_comments',
+      'instagram_business_basic instagram_business_content_publish instagram_business_manage_comments instagram_business_manage_insights',
     );
     expect(tokens.refreshToken).toBeUndefined();
     const expires = Date.parse(tokens.expiresAt!);

@@ -1,5 +1,7 @@
 import { bindOrganization } from '../../../../services/core/connectors/linkedin/linkedin-author';
 import { linkedinPlatform } from '../../../../services/core/connectors/linkedin/linkedin.platform';
+import { consentAs } from '../browser-consent';
+import { pageSettings } from './linkedin-test-kit';
 import {
   emulatedDayFigures,
   emulatedFollowers,
@@ -9,6 +11,7 @@ import {
 import type { LinkedInEmulator } from '../../../../services/emulators/platforms/linkedin/linkedin.emulator';
 import { startLinkedInEmulator } from '../../../../services/emulators/platforms/linkedin/linkedin.emulator';
 
+/** What a Page connection's consent asked for before Raize asked for rw_organization_admin. */
 const PAGE_SCOPES = ['openid', 'profile', 'w_organization_social', 'r_organization_social'];
 
 describe('LinkedIn metrics against the emulator (share statistics and network size of a Page)', () => {
@@ -77,6 +80,40 @@ describe('LinkedIn metrics against the emulator (share statistics and network si
     expect((await metrics().account(pageCred(PAGE_SCOPES), { day: '2026-03-02' })).followers).toBe(
       emulatedFollowers(org, emu.clock.now()),
     );
+  });
+
+  it('a Page connected with the consent Raize asks for now: the statistics are filled and nothing is missing', async () => {
+    const org = `urn:li:organization:${orgId}`;
+    const oauth = linkedinPlatform.oauth(pageSettings(emu));
+    const url = oauth.authorizeUrl({ state: 'st', codeChallenge: 'unused' });
+    expect(new URL(url).searchParams.get('scope')!.split(' ')).toContain('rw_organization_admin');
+    const back = await consentAs(url, admin);
+    const tokens = await oauth.exchangeCode({ code: back.searchParams.get('code')!, codeVerifier: '' });
+    expect(tokens.scope!.split(',')).toContain('rw_organization_admin');
+    const cred = { accessToken: tokens.accessToken };
+    const post = emu.seedPost(org, 'Launch', new Date(emu.clock.now() - 2 * 3600_000));
+    const now = emu.clock.now();
+    const day = new Date(now).toISOString().slice(0, 10);
+    const f = emulatedDayFigures([{ id: post.id, createdAtMs: Date.parse(post.createdAt) }], utcMidnight(day), now);
+    expect(await metrics().account(cred, { day })).toMatchObject({ impressions: f.views, reach: f.reach });
+    const p = emulatedPostFigures(post.id, Date.parse(post.createdAt), now);
+    expect(await metrics().post(cred, post.id)).toMatchObject({ impressions: p.views, reach: p.reach });
+    expect((await linkedinPlatform.createReader(pageSettings(emu)).standing(cred)).missing).toEqual([]);
+  });
+
+  it('a Page connected before (no rw_organization_admin): null statistics, no failure, and standing says why', async () => {
+    const org = `urn:li:organization:${orgId}`;
+    emu.seedPost(org, 'Earlier', new Date(emu.clock.now() - 3600_000));
+    const old = pageCred(PAGE_SCOPES);
+    expect(await metrics().account(old, { day: new Date(emu.clock.now()).toISOString().slice(0, 10) })).toEqual({
+      followers: emulatedFollowers(org, emu.clock.now()),
+      reach: null,
+      impressions: null,
+      engagement: null,
+    });
+    expect((await linkedinPlatform.createReader(pageSettings(emu)).standing(old)).missing).toEqual([
+      'the rw_organization_admin permission (reports will lack reach and impressions until reconnected)',
+    ]);
   });
 
   it("a member's own profile has no statistics Raize may read: every figure null, no call made", async () => {

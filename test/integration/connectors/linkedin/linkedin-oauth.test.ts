@@ -61,7 +61,9 @@ describe('LinkedIn OAuth against the emulator', () => {
     expect(url.search).not.toContain(emu.app.clientSecret);
     expect(linkedinPlatform.scopes).toEqual(['openid', 'profile', 'w_member_social', 'r_member_social']);
     const pages = new URL(linkedinPlatform.oauth(pageSettings(emu)).authorizeUrl({ state: 's', codeChallenge: 'ch' }));
-    expect(pages.searchParams.get('scope')).toBe('openid profile w_organization_social r_organization_social');
+    expect(pages.searchParams.get('scope')).toBe(
+      'openid profile w_organization_social r_organization_social rw_organization_admin',
+    );
     // Against the real API host, the dialog is LinkedIn's own.
     const real = linkedinPlatform.oauth({ ...settings, baseUrl: 'https://api.linkedin.com' });
     expect(real.authorizeUrl({ state: 's', codeChallenge: 'ch' })).toMatch(

@@ -54,7 +54,7 @@ describe('TikTok Login Kit against the emulator', () => {
     expect(url.origin + url.pathname).toBe(`${emu.url}/v2/auth/authorize/`);
     expect(Object.fromEntries(url.searchParams)).toEqual({
       client_key: emu.app.clientId,
-      scope: 'user.info.basic,user.info.profile,video.publish,video.list',
+      scope: 'user.info.basic,user.info.profile,video.publish,video.list,user.info.stats',
       response_type: 'code',
       redirect_uri: 'http://127.0.0.1:9/oauth/tiktok/callback',
       state: 'st-1',
@@ -72,7 +72,7 @@ describe('TikTok Login Kit against the emulator', () => {
     const drafts = tiktokPlatform.oauth({ ...settings, tiktokPostMode: 'draft' } as PlatformSettings);
     expect(
       new URL(drafts.authorizeUrl({ state: 's', codeChallenge: pkceChallenge(verifier) })).searchParams.get('scope'),
-    ).toBe('user.info.basic,user.info.profile,video.publish,video.list,video.upload');
+    ).toBe('user.info.basic,user.info.profile,video.publish,video.list,user.info.stats,video.upload');
   });
 
   it('consent, then the code exchange: a token pair with its lifetimes and scopes, for the account picked', async () => {
@@ -84,7 +84,7 @@ describe('TikTok Login Kit against the emulator', () => {
     expect(Date.parse(tokens.refreshExpiresAt!) - before).toBeGreaterThanOrEqual(
       TIKTOK_REFRESH_TTL_SECONDS * 1000 - 1000,
     );
-    expect(tokens.scope).toBe('user.info.basic user.info.profile video.publish video.list');
+    expect(tokens.scope).toBe('user.info.basic user.info.profile video.publish video.list user.info.stats');
     expect(typeof tokens.issuedAt).toBe('string');
     const form = new URLSearchParams(emu.server.last('/v2/oauth/token/')!.rawBody);
     expect(Object.fromEntries(form)).toMatchObject({

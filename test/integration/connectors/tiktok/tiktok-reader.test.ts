@@ -110,6 +110,7 @@ describe('TikTok reader against the emulator', () => {
     expect((await reader.standing(narrow)).missing).toEqual([
       'the video.publish scope (posting videos)',
       'the video.list scope (reading back posts)',
+      'the user.info.stats scope (reports will lack the follower count until reconnected)',
     ]);
   });
 });
