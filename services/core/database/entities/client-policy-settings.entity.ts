@@ -42,6 +42,7 @@ export class ClientPolicySettings {
   @Column({ name: 'lateness_cutoff_seconds', type: 'int', nullable: true }) latenessCutoffSeconds!: number | null;
   @Column({ name: 'enabled_platforms', type: 'text', array: true }) enabledPlatforms!: string[];
   @Column({ type: 'jsonb', default: () => "'{}'::jsonb" }) engagement!: EngagementSettings;
-  @Column({ name: 'approval_stages', type: 'jsonb', default: () => "'{}'::jsonb" }) approvalStages!: ApprovalStagesSetting;
+  @Column({ name: 'approval_stages', type: 'jsonb', default: () => "'{}'::jsonb" })
+  approvalStages!: ApprovalStagesSetting;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }
