@@ -146,7 +146,7 @@ export async function runClientReviewEpisode(
             m.to.includes(REVIEWER.email) && m.subject.includes('review code') && Date.parse(m.date) >= sentAt - 1000,
           o.timeoutMs,
         );
-        const code = /(\d{6})/.exec(codeMail.subject)?.[1];
+        const code = /: (\d{6})$/.exec(codeMail.subject)?.[1];
         if (!code) throw new Error('no code in the mail');
         const res = await fetch(`${api}/code`, {
           method: 'POST',

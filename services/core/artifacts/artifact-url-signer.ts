@@ -98,8 +98,23 @@ async function loadSigningKey(secrets: SecretsPort, env: RaizeEnv): Promise<Buff
   return ensureArtifactUrlKey(secrets);
 }
 
+/**
+ * Several stores of one process (the API builds one per module) create the key once between them: without this, two
+ * of them could each write a key and keep the one they wrote, and one's links would fail the other's check.
+ */
+const creating = new WeakMap<SecretsPort, Promise<Buffer>>();
+
 /** Creates the signing key when there is none (idempotent); returns the key stored. */
-export async function ensureArtifactUrlKey(secrets: SecretsPort): Promise<Buffer> {
+export function ensureArtifactUrlKey(secrets: SecretsPort): Promise<Buffer> {
+  let found = creating.get(secrets);
+  if (!found) {
+    found = createKeyOnce(secrets).finally(() => creating.delete(secrets));
+    creating.set(secrets, found);
+  }
+  return found;
+}
+
+async function createKeyOnce(secrets: SecretsPort): Promise<Buffer> {
   const existing = await readOptionalSecret(secrets, ARTIFACT_URL_KEY_SECRET);
   if (existing !== undefined) return decode(existing);
   const stored = { alg: 'HMAC-SHA256', key: randomBytes(32).toString('base64'), createdAt: new Date().toISOString() };

@@ -71,7 +71,6 @@ export async function clientReviewOfEach(
         facts.stage === 'internal_then_client' &&
         !!asset &&
         !isFinalPublishStatus(job.status) &&
-        facts.clientDecisions[facts.clientDecisions.length - 1]?.kind !== 'reject' &&
         agencyApprovedNow(facts),
       clientDecisions: decisions.filter((d) => d.publishJobId === job.id),
     });

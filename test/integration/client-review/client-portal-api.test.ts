@@ -384,7 +384,7 @@ describe('client review portal (real API, Temporal, Postgres, OPA wasm, sandbox,
     expect(opened.body.emailHint).toMatch(/^r•••@client\.example$/);
     expect(opened.setCookie).toBeNull();
     const codeMail = await inbox.waitFor((m) => m.to.includes(c.reviewer.email) && m.subject.includes('review code'));
-    const code = /(\d{6})/.exec(codeMail.subject)![1];
+    const code = /: (\d{6})$/.exec(codeMail.subject)![1];
     const wrong = code === '000000' ? '111111' : '000000';
     expect(await b.call('POST', 'code', { token: tokenOf(link.url), code: wrong })).toMatchObject({ status: 403 });
     const right = await b.call('POST', 'code', { token: tokenOf(link.url), code });

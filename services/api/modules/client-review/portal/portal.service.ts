@@ -136,7 +136,9 @@ export class PortalService {
           links: linksOf(asset.text).slice(0, 3).flatMap(linkCard),
           checksum: r.currentChecksum,
           state: r.state,
-          canDecide: r.clientStageOpen,
+          // A rejection ends the post; its episode hears of it a moment later (the stage stays open for the workflow's
+          // own check of that rejection), so the portal closes it at once.
+          canDecide: r.clientStageOpen && r.state !== 'rejected',
           decisions: r.clientDecisions.map((d) => ({
             kind: d.kind,
             comment: d.note,
@@ -165,6 +167,8 @@ export class PortalService {
           await decisionContextFor(m, job),
         );
         if (refused) throw decisionError(refused);
+        if (review.state === 'rejected')
+          throw new AppError(AppErrorCode.Conflict, 'refused: the post was rejected; nothing is left to decide');
         const decision = await this.decisions.record(m, job, {
           kind: body.kind,
           actorId: null,
