@@ -103,6 +103,7 @@ async function loadSigningKey(secrets: SecretsPort, env: RaizeEnv): Promise<Buff
  * of them could each write a key and keep the one they wrote, and one's links would fail the other's check.
  */
 const creating = new WeakMap<SecretsPort, Promise<Buffer>>();
+const KEY_SETTLE_MS = 300;
 
 /** Creates the signing key when there is none (idempotent); returns the key stored. */
 export function ensureArtifactUrlKey(secrets: SecretsPort): Promise<Buffer> {
@@ -119,7 +120,9 @@ async function createKeyOnce(secrets: SecretsPort): Promise<Buffer> {
   if (existing !== undefined) return decode(existing);
   const stored = { alg: 'HMAC-SHA256', key: randomBytes(32).toString('base64'), createdAt: new Date().toISOString() };
   await secrets.put(ARTIFACT_URL_KEY_SECRET, JSON.stringify(stored));
-  // Two processes starting together may both write; reading back makes each use whichever write landed last.
+  // Two processes (or two keyrings of one process) starting together may both have found no key and both write it:
+  // each reads back after the others' writes have landed, so all of them use the one that landed last.
+  await new Promise((r) => setTimeout(r, KEY_SETTLE_MS));
   return decode(await secrets.get(ARTIFACT_URL_KEY_SECRET));
 }
 
