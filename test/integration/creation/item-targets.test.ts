@@ -76,7 +76,12 @@ describe('an approved item goes out on each of its accounts, in its queue slot (
 
     await lane.stack.ds.query(`UPDATE platform_accounts SET status = 'disconnected' WHERE id = $1`, [c.accountId]);
     expect((await approve(t.users.approver, itemId, inReview.asset!.checksum)).errors).toBeUndefined();
-    const scheduled = await itemWhen(t.users.approver, itemId, 'scheduled');
+    // The refused account's reason lands with or just after the status: wait for both, then check them exactly.
+    const scheduled = await until(
+      () => item(t.users.approver, itemId),
+      (i) => i.status === 'scheduled' && i.reasons.length > 0,
+      `item ${itemId} (scheduled, with the refused account said)`,
+    );
 
     const jobs = await jobsOf(scheduled.publishJobIds);
     expect(jobs.map((j) => j.platform_account_id).sort()).toEqual([a.accountId, b.accountId].sort());
