@@ -15,7 +15,7 @@ import { REASON_CODE_LIST } from '../../../workflows/contracts/vocabulary/reason
  * Member names equal the stored values (lower snake case, not the GraphQL habit of UPPER_CASE): the word
  * in the database, the workflow, the audit trail and the API is then one and the same string.
  */
-function enumOf<T extends string>(values: readonly T[]): Record<T, T> {
+export function enumOf<T extends string>(values: readonly T[]): Record<T, T> {
   return Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
 }
 

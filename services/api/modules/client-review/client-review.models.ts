@@ -1,10 +1,7 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import type { ApprovalStage, ClientReviewState } from '../../../../workflows/contracts/vocabulary/client-review';
 import type { PostDecisionKind } from '../../../../workflows/contracts/vocabulary/post-decisions';
-import { PostDecisionKindEnum } from '../../schema/enums';
-
-const enumOf = <T extends string>(values: readonly T[]) =>
-  Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
+import { enumOf, PostDecisionKindEnum } from '../../schema/enums';
 
 export const REVIEW_LINK_STATUSES = ['active', 'expired', 'revoked'] as const;
 export type ReviewLinkStatus = (typeof REVIEW_LINK_STATUSES)[number];

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { artifactStoreProvider } from '../artifacts/artifact-store.provider';
+import { ArtifactsModule } from '../artifacts/artifacts.module';
 import { ClientReviewResolver, PostClientReviewResolver } from './client-review.resolver';
 import { ClientReviewService } from './client-review.service';
 import { PortalAccessService } from './portal/portal-access.service';
@@ -10,6 +10,8 @@ import { ReviewLinksService } from './review-links.service';
 
 /** The client's side of approvals (issue #14): reviewers and links for operators, and the review portal. */
 @Module({
+  // The API's one artifact store (portal previews sign media links with it), not a second instance of its own.
+  imports: [ArtifactsModule],
   controllers: [PortalController],
   providers: [
     ClientReviewResolver,
@@ -19,7 +21,6 @@ import { ReviewLinksService } from './review-links.service';
     PortalAccessService,
     PortalService,
     PortalGuard,
-    artifactStoreProvider,
   ],
 })
 export class ClientReviewModule {}

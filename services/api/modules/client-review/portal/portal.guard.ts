@@ -1,5 +1,5 @@
 import { CanActivate, createParamDecorator, ExecutionContext, Injectable } from '@nestjs/common';
-import { timingSafeEqual } from 'node:crypto';
+import { sameDigest } from '../../../../core/review/review-tokens';
 import type { RequestWithActor } from '../../../auth/actor.guard';
 import { CSRF_HEADER, header } from '../../../auth/request-info';
 import { AppError, AppErrorCode } from '../../../errors/app-error';
@@ -12,12 +12,6 @@ export const PORTAL_COOKIE = '__Host-raize_portal';
 type PortalRequest = RequestWithActor & { portal?: PortalContext; method?: string };
 
 const perSession = new RateLimiter(Number(process.env.RAIZE_PORTAL_RATE_PER_MINUTE ?? 300), 60_000);
-
-function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
 
 /**
  * A portal request's credentials: the portal cookie, checked against its link now, and for anything but a read the
@@ -39,7 +33,7 @@ export class PortalGuard implements CanActivate {
     if (wait) throw new AppError(AppErrorCode.RateLimited, `too many requests; try again in ${wait} s`);
     if (!['GET', 'HEAD'].includes((req.method ?? 'GET').toUpperCase())) {
       const sent = header(req, CSRF_HEADER);
-      if (!sent || !sameSecret(sent, portal.csrfToken))
+      if (!sent || !sameDigest(sent, portal.csrfToken))
         throw new AppError(AppErrorCode.CsrfRequired, 'reload the review page and try again');
     }
     req.portal = portal;
