@@ -69,6 +69,13 @@ const envSchema = z.object({
   VAULT_KV_MOUNT: z.string().optional(),
   VAULT_TRANSIT_MOUNT: z.string().optional(),
   VAULT_PREFIX: z.string().optional(),
+  /** OTLP/HTTP endpoint for traces (the OpenTelemetry variable; Jaeger's :4318 locally); unset: nothing exported */
+  OTEL_EXPORTER_OTLP_ENDPOINT: url.optional(),
+  OTEL_SERVICE_NAME: z.string().min(1).optional(),
+  /** the trace UI's origin (Jaeger's query service, :16686 locally) for engineers' links; unset: no links */
+  RAIZE_TRACE_UI_URL: url.optional(),
+  /** the worker's Prometheus scrape port (the API serves /metrics on its own port); unset: the worker serves none */
+  RAIZE_METRICS_PORT: port.optional(),
 });
 
 export interface AppConfig {
@@ -103,6 +110,18 @@ export interface AppConfig {
   secretsBackend?: 'keyring' | 'vault';
   /** set when secretsBackend is 'vault' */
   vault?: { addr: string; token?: string; kvMount: string; transitMount: string; prefix: string };
+  /** traces and metrics (docs/observability.md) */
+  observability: ObservabilityConfig;
+}
+
+export interface ObservabilityConfig {
+  /** OTLP/HTTP base URL; traces are exported to `<otlpEndpoint>/v1/traces` when set */
+  otlpEndpoint?: string;
+  serviceName?: string;
+  /** Jaeger's UI origin; trace links are null without it */
+  traceUiUrl?: string;
+  /** the worker's Prometheus port */
+  metricsPort?: number;
 }
 
 /** Reads the process environment once, at the edge; a missing or bad value names the variable. */
@@ -167,6 +186,12 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     taskQueueOverride: e.RAIZE_TASK_QUEUE,
     secretsBackend: e.RAIZE_SECRETS_BACKEND,
     vault,
+    observability: {
+      otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT?.replace(/\/$/, ''),
+      serviceName: e.OTEL_SERVICE_NAME,
+      traceUiUrl: e.RAIZE_TRACE_UI_URL?.replace(/\/$/, ''),
+      metricsPort: e.RAIZE_METRICS_PORT,
+    },
   };
 }
 
