@@ -13,7 +13,18 @@ const swc = [
     sourceMaps: 'inline',
   },
 ];
-const common = { transform: { '^.+\\.ts$': swc }, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
+// The OTLP exporter loads `http` with a dynamic import(), which Jest's module sandbox refuses without
+// --experimental-vm-modules: its files are compiled to require() like ours (docs/observability.md).
+const dynamicImports = [
+  '@swc/jest',
+  { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+];
+const common = {
+  transform: { '^.+\\.ts$': swc, '/@opentelemetry/otlp-exporter-base/.+\\.cjs$': dynamicImports },
+  transformIgnorePatterns: ['/node_modules/(?!@opentelemetry/otlp-exporter-base/)'],
+  testEnvironment: 'node',
+  moduleFileExtensions: ['ts', 'js', 'json'],
+};
 module.exports = {
   testTimeout: 120000,
   projects: [

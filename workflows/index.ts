@@ -8,3 +8,4 @@ export { engagementAccountWorkflow } from './engagement/engagement.workflow';
 export { ingestPollWorkflow } from './ingest-poll/ingest-poll.workflow';
 export { accountAnalyticsWorkflow } from './analytics/analytics.workflow';
 export { reportWorkflow } from './report/report.workflow';
+export { receiptRecheckWorkflow } from './receipts/receipt-recheck.workflow';

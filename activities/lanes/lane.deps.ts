@@ -1,6 +1,7 @@
 import type { Client as TemporalClient } from '@temporalio/client';
 import type { ArtifactStore } from '../../services/core/artifacts/artifact-store.port';
 import type { PublishWorkflowOptions } from '../../workflows/contracts/publish.contract';
+import type { ReceiptRecheckOptions } from '../../workflows/contracts/receipts.contract';
 import type { ProviderGateway } from '../../services/core/providers/provider-gateway.port';
 import type { GuardDeps } from '../guard/guard.deps';
 import type { ConnectorSettings } from '../../services/core/connectors/connector.types';
@@ -17,8 +18,11 @@ export interface LaneDeps extends GuardDeps {
   artifacts: ArtifactStore;
   providers: ProviderGateway;
   temporal: TemporalClient;
-  taskQueues: { publish: string; creation: string };
+  /** engagement: where a verified post's receipt episode starts (issue #15); absent: temporal.yaml's */
+  taskQueues: { publish: string; creation: string; engagement?: string };
   publishOptions: PublishWorkflowOptions;
+  /** the receipt episodes' options (tests shorten the schedule); absent: the real schedule */
+  receiptOptions?: ReceiptRecheckOptions;
   /** the token lifecycle's: the secrets-backed store it rotates pairs in, and where each platform is */
   credentialStore: CredentialStore;
   connectorSettings: ConnectorSettings;

@@ -1,6 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { PlatformAccount } from '../../services/core/database/entities';
-import { AssetRepository } from '../../services/core/repositories/asset.repository';
+import { ConnectorError } from '../../services/core/connectors/connector.errors';
 import { PublishJobRepository } from '../../services/core/repositories/publish-job.repository';
 import type {
   GuardedPublishInput,
@@ -12,27 +11,34 @@ import type {
   VerifyResult,
 } from '../../workflows/contracts/publish-activities.contract';
 import { FAILURE_TYPES } from '../../workflows/contracts/vocabulary/failure-types';
-import { isPlatformId } from '../../workflows/contracts/vocabulary/platform-id';
 import { isApprovalReason } from '../../workflows/contracts/vocabulary/reason-codes';
 import type { GuardDeps } from '../guard/guard.deps';
 import { publishEffect, showsOurPost } from '../guard/effects/publish.effect';
 import { SideEffectKernel } from '../guard/kernel/side-effect.kernel';
+import type { ReceiptStarter } from '../receipts/receipt-starter';
+import { startReceiptsQuietly } from '../receipts/start-receipts-quietly';
 import { scopedActivities } from '../scoped-activities';
 import { createDecisionActivities } from './decision.activities';
+import { readPublishedPost } from './published-post.read';
 
 /**
  * The publish episode's activities, built from their dependencies (Temporal samples' factory style). Each runs
  * in the scope of the client its input names, so even a forgotten WHERE cannot reach another tenant.
  */
-export function createPublishActivities(deps: GuardDeps) {
-  return scopedActivities(deps.ds, createUnscopedPublishActivities(deps));
+export function createPublishActivities(deps: GuardDeps, opts: PublishActivityOptions = {}) {
+  return scopedActivities(deps.ds, createUnscopedPublishActivities(deps, opts));
 }
 
-function createUnscopedPublishActivities(deps: GuardDeps) {
+export interface PublishActivityOptions {
+  /** starts a verified post's receipt episode (issue #15); absent: no re-checks (unit tests, tools) */
+  receipts?: ReceiptStarter;
+}
+
+function createUnscopedPublishActivities(deps: GuardDeps, opts: PublishActivityOptions) {
   const kernel = new SideEffectKernel(deps);
   const effect = publishEffect(deps.audit, deps.artifacts);
   const jobs = new PublishJobRepository(deps.audit);
-  const assets = new AssetRepository();
+  const receipts = startReceiptsQuietly(opts.receipts);
 
   const refuse = (message: string) =>
     ApplicationFailure.create({ type: FAILURE_TYPES.tenantRefused, message, nonRetryable: true });
@@ -51,7 +57,7 @@ function createUnscopedPublishActivities(deps: GuardDeps) {
 
     /** The status activity: records a status the workflow decided, through the one status writer. */
     async recordPublishStatus(input: RecordStatusInput): Promise<void> {
-      await deps.ds.transaction(async (m) => {
+      const job = await deps.ds.transaction(async (m) => {
         const job = await jobs.findForClient(m, { id: input.jobId, clientId: input.clientId });
         if (!job) throw refuse('the publish job does not exist for this client');
         await jobs.writeStatus(m, job, {
@@ -60,35 +66,36 @@ function createUnscopedPublishActivities(deps: GuardDeps) {
           actor: input.actorId ? `user:${input.actorId}` : `workflow:${input.workflowId}`,
           scheduledAt: input.scheduledAt,
         });
+        return job;
       });
+      // A post verified by the workflow's later read-back: its receipt episode starts now (issue #15).
+      if (input.status === 'verified')
+        await receipts({ agencyId: job.agencyId, clientId: job.clientId, jobId: job.id, verifiedAt: new Date() });
     },
 
     /** The guarded side effect: the kernel with the publish adapter. */
     async guardedPublish(input: GuardedPublishInput): Promise<GuardedPublishOutcome> {
       const outcome = await kernel.run(effect, input);
+      // The guard recorded `verified` with its proof: the post's receipt episode starts now (issue #15).
+      if (outcome.kind === 'done' && outcome.verified)
+        await receipts({
+          agencyId: input.agencyId,
+          clientId: input.clientId,
+          jobId: input.jobId,
+          verifiedAt: deps.now?.() ?? new Date(),
+        });
       return outcome.kind === 'done' ? { ...outcome, kind: 'published' } : outcome;
     },
 
     /** A later read-back for a post that could not be verified at once; reads only and returns its result. */
     async verifyPublishedPost(input: VerifyInput): Promise<VerifyResult> {
-      const result = await deps.ds.transaction(async (m) => {
-        const job = await jobs.findForClient(m, { id: input.jobId, clientId: input.clientId });
-        if (!job) throw refuse('the publish job does not exist for this client');
-        const account = await m.findOne(PlatformAccount, {
-          where: { id: job.platformAccountId, clientId: job.clientId },
-        });
-        const asset = await assets.findForClient(m, { id: job.assetId, clientId: job.clientId });
-        if (!account?.credentialRefId || !asset || !isPlatformId(account.platform)) return null;
-        return { account, asset, platform: account.platform, credentialRefId: account.credentialRefId };
+      // A platform error is "not read back yet": the workflow asks again, then settles `unverified` (C-24).
+      const read = await readPublishedPost(deps, jobs, input).catch((err: unknown) => {
+        if (err instanceof ConnectorError) return null;
+        throw err;
       });
-      if (!result) return { verified: false };
-      const cred = await deps.credentials.load(deps.ds.manager, input.clientId, result.credentialRefId);
-      const post = await deps.platforms
-        .reader(result.platform)
-        .readPost(cred, input.postId)
-        .catch(() => null);
-      const verified =
-        !!post && showsOurPost(post, { text: result.asset.text, externalAccountId: result.account.externalAccountId });
+      if (read?.kind === 'no_job') throw refuse('the publish job does not exist for this client');
+      const verified = read?.kind === 'read' && !!read.post && showsOurPost(read.post, read.sent);
       return { verified };
     },
   };

@@ -21,13 +21,14 @@ import type { RealPlatformId } from '../../services/core/config/platform-config'
 import { REAL_PLATFORM_IDS } from '../../services/core/config/platform-config';
 import { Shutdown } from './stack/shutdown';
 
-const USAGE = `usage: node dist/deploy/local/demo.js [--platform <id>|all] [--keep-running | --stack-only]
+const USAGE = `usage: node dist/deploy/local/demo.js [--platform <id>|all] [--keep-running | --stack-only] [--jaeger]
 
   (no flag)          start the stack, run the demo episodes, stop everything; exit 0 when every post is verified
   --platform <id>    publish with media on this real platform's local emulator only: ${REAL_PLATFORM_IDS.join(', ')};
                      "all" (the default) for every one of them, "none" for the sandbox only
   --keep-running     run the episodes, then leave the stack up until Ctrl-C
   --stack-only       start the stack, seed nothing, keep running until Ctrl-C (npm run stack)
+  --jaeger           start Jaeger too; every service exports its traces there (also RAIZE_JAEGER=1)
 
 Environment (all optional): DATABASE_URL, RAIZE_DATA_DIR, API_PORT, SANDBOX_URL, RAIZE_EMBEDDED_POSTGRES=1,
 RAIZE_DEMO_TIMEOUT_SECONDS (default 90), RAIZE_VERIFY_INTERVAL_SECONDS (default 2 here); see README.md.`;
@@ -35,11 +36,12 @@ RAIZE_DEMO_TIMEOUT_SECONDS (default 90), RAIZE_VERIFY_INTERVAL_SECONDS (default 
 interface Options {
   keepRunning: boolean;
   stackOnly: boolean;
+  jaeger: boolean;
   platforms: RealPlatformId[];
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { keepRunning: false, stackOnly: false, platforms: [] };
+  const o: Options = { keepRunning: false, stackOnly: false, jaeger: false, platforms: [] };
   let chosePlatforms = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -57,6 +59,7 @@ function parseArgs(argv: string[]): Options {
       o.platforms.push(...chosen.filter((p) => !o.platforms.includes(p)));
     } else if (a === '--keep-running') o.keepRunning = true;
     else if (a === '--stack-only') o.stackOnly = true;
+    else if (a === '--jaeger') o.jaeger = true;
     else if (a === '--help' || a === '-h') {
       console.log(USAGE);
       process.exit(0);
@@ -77,6 +80,7 @@ function printLinks(stack: LocalStack, actorHint?: string): void {
     ['Admin app', `${stack.apiUrl}/   (sign in as a demo operator)`],
     ['API health', `${stack.apiUrl}/health`],
     ['Temporal Web', `${stack.temporal.uiUrl}/namespaces/${stack.namespace}/workflows`],
+    ...(stack.traceUiUrl ? [['Traces', `${stack.traceUiUrl}/search   (Jaeger; a post's page links its trace)`]] : []),
     ['Sandbox', `${stack.sandboxUrl}   (the local social platform)`],
     ['Mail catcher', `${stack.mailCatcherUrl}/messages   (mail the stack sent: review links, reports, alerts)`],
     [
@@ -199,7 +203,12 @@ async function main(): Promise<void> {
     // A quick read-back so a demo post verifies in seconds (overridable). The demo's operators sign in with
     // email and password like everyone else; there is no development login here.
     const serviceDefaults: Record<string, string> = { RAIZE_VERIFY_INTERVAL_SECONDS: '2' };
-    stack = await startLocalStack({ progress, serviceDefaults, attach: (h) => shutdown.attach(h) });
+    stack = await startLocalStack({
+      progress,
+      serviceDefaults,
+      attach: (h) => shutdown.attach(h),
+      jaeger: opts.jaeger,
+    });
     const up = stack;
     if (opts.stackOnly) {
       console.log(rule('Raize is up'));

@@ -22,8 +22,25 @@ step "admin web app (codegen, typecheck, vite build)"; npm run --silent web:buil
 results="$(mktemp -d)"
 step "unit specs"
 npx jest --selectProjects unit --json --outputFile="$results/unit.json" "$@"; unit_rc=$?
+# Every recorded history of test/replay/histories/manifest.json against the bundle the workers run (docs/replay.md):
+# a change that breaks determinism fails here, naming the fixture, its workflow type and the event.
+step "replay"
+npx jest --selectProjects integration --runInBand --json --outputFile="$results/replay.json" test/replay; replay_rc=$?
+node -e '
+  const fs = require("fs");
+  const file = process.argv[1];
+  if (!fs.existsSync(file)) { console.log("replay: no result"); process.exit(0); }
+  const cases = JSON.parse(fs.readFileSync(file, "utf8")).testResults
+    .filter((t) => t.name.endsWith("all-kinds.test.ts"))
+    .flatMap((t) => t.assertionResults)
+    .filter((a) => a.title.startsWith("replays "));
+  const failed = cases.filter((a) => a.status !== "passed").length;
+  console.log(`replay: ${cases.length - failed} recorded histories replayed against the current bundle` +
+    (failed ? `, ${failed} FAILED` : ""));
+' "$results/replay.json"
 step "integration tests (real Temporal, Postgres, OPA wasm, sandbox)"
-npx jest --selectProjects integration --runInBand --json --outputFile="$results/integration.json" "$@"; it_rc=$?
+npx jest --selectProjects integration --runInBand --testPathIgnorePatterns /test/replay/ --json \
+  --outputFile="$results/integration.json" "$@"; it_rc=$?
 
 node -e '
   const fs = require("fs");
@@ -34,6 +51,6 @@ node -e '
     p += r.numPassedTests; f += r.numFailedTests + (r.numRuntimeErrorTestSuites || 0); s += r.numPendingTests;
   }
   console.log(`\ntests: ${p} passed, ${f} failed, ${s} skipped`);
-' "$results/unit.json" "$results/integration.json"
+' "$results/unit.json" "$results/replay.json" "$results/integration.json"
 echo "(took $(( $(date +%s) - start ))s)"
-[[ $unit_rc -eq 0 && $it_rc -eq 0 ]]
+[[ $unit_rc -eq 0 && $replay_rc -eq 0 && $it_rc -eq 0 ]]

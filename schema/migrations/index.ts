@@ -28,6 +28,9 @@ import { InboundReroute1766000000000 } from './1766000000000-inbound-reroute';
 import { ClientReview1766100000000 } from './1766100000000-client-review';
 import { Analytics1766200000000 } from './1766200000000-analytics';
 import { Reports1766300000000 } from './1766300000000-reports';
+import { AuditCorrelation1766400000000 } from './1766400000000-audit-correlation';
+import { StaffParkedEpisodes1766500000000 } from './1766500000000-staff-parked-episodes';
+import { ReceiptChecks1766600000000 } from './1766600000000-receipt-checks';
 
 /** Every migration in order; TypeORM records what ran in the `migrations` table. */
 export const MIGRATIONS = [
@@ -61,4 +64,7 @@ export const MIGRATIONS = [
   ClientReview1766100000000,
   Analytics1766200000000,
   Reports1766300000000,
+  AuditCorrelation1766400000000,
+  StaffParkedEpisodes1766500000000,
+  ReceiptChecks1766600000000,
 ];

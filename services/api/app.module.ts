@@ -7,6 +7,7 @@ import { AuthModule } from './auth/auth.module';
 import { AppErrorFilter } from './errors/app-error.filter';
 import { formatGraphqlError } from './errors/format-graphql-error';
 import { AccountsModule } from './modules/accounts/accounts.module';
+import { AlertsModule } from './modules/alerts/alerts.module';
 import { ArtifactsModule } from './modules/artifacts/artifacts.module';
 import { AssetsModule } from './modules/assets/assets.module';
 import { AuditModule } from './modules/audit/audit.module';
@@ -15,8 +16,10 @@ import { ClientsModule } from './modules/clients/clients.module';
 import { ClientReviewModule } from './modules/client-review/client-review.module';
 import { CodecModule } from './modules/codec/codec.module';
 import { ConnectorHealthModule } from './modules/connector-health/connector-health.module';
+import { DiagnosticsModule } from './modules/diagnostics/diagnostics.module';
 import { HealthModule } from './modules/health/health.module';
 import { KillSwitchesModule } from './modules/kill-switches/kill-switches.module';
+import { MetricsModule } from './modules/metrics/metrics.module';
 import { PlansModule } from './modules/plans/plans.module';
 import { PostsModule } from './modules/posts/posts.module';
 import { ImportsModule } from './modules/imports/imports.module';
@@ -27,6 +30,7 @@ import { ReviewModule } from './modules/review/review.module';
 import { WebAppModule } from './modules/web-app/web-app.module';
 import { WebhooksModule } from './modules/webhooks/webhooks.module';
 import { ReportsModule } from './modules/reports/reports.module';
+import { ReceiptsModule } from './modules/receipts/receipts.module';
 import { PlatformModule } from './platform/platform.module';
 import { queryLimits } from './security/query-limits';
 import { ActorRateLimitInterceptor } from './security/actor-rate-limit.interceptor';
@@ -52,11 +56,15 @@ export const FEATURE_MODULES = [
   AuditModule,
   BrandModule,
   HealthModule,
+  MetricsModule,
+  AlertsModule,
   CodecModule,
   WebAppModule,
   WebhooksModule,
   ReportsModule,
   ClientReviewModule,
+  DiagnosticsModule,
+  ReceiptsModule,
 ];
 
 @Module({

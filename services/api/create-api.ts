@@ -6,6 +6,7 @@ import cookieParser from 'cookie-parser';
 import { raizeEnv } from '../core/config/app-config';
 import { AppModule } from './app.module';
 import { securityHeaders } from './security/security-headers';
+import { traceContextMiddleware } from './trace-context.middleware';
 
 /** Builds the API application; main.ts and the integration tests share it. */
 export async function createApi(): Promise<INestApplication> {
@@ -15,6 +16,8 @@ export async function createApi(): Promise<INestApplication> {
   });
   app.disable('x-powered-by');
   if (process.env.RAIZE_TRUST_PROXY) app.set('trust proxy', process.env.RAIZE_TRUST_PROXY);
+  // First: everything a request does runs in its trace, and even a refused request answers its correlation id.
+  app.use(traceContextMiddleware);
   app.use(securityHeaders(raizeEnv() === 'production'));
   app.use(cookieParser());
   // Validation at the trust boundary: unknown fields refused, every problem named.

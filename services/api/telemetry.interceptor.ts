@@ -1,12 +1,13 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor, OnApplicationShutdown } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { from, lastValueFrom, Observable } from 'rxjs';
+import { currentTracing } from '../core/telemetry/otel-sdk';
 import { withSpan } from '../core/telemetry/tracing';
 import { requestOf } from './auth/actor.guard';
 
 /** One span per GraphQL operation or HTTP route, with the actor's id and nothing of the input (C-49). */
 @Injectable()
-export class TelemetryInterceptor implements NestInterceptor {
+export class TelemetryInterceptor implements NestInterceptor, OnApplicationShutdown {
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
     const isGql = ctx.getType<string>() === 'graphql';
     const name = isGql
@@ -18,5 +19,10 @@ export class TelemetryInterceptor implements NestInterceptor {
         lastValueFrom(next.handle(), { defaultValue: undefined }),
       ),
     );
+  }
+
+  /** The last requests' spans leave before the process does (the server has stopped taking requests by now). */
+  async onApplicationShutdown(): Promise<void> {
+    await currentTracing()?.forceFlush();
   }
 }

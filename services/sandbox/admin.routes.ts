@@ -5,6 +5,7 @@ import { sendDm } from './engagement.service';
 import { HttpError, json, parseJsonText, validate, type SandboxResponse } from './http-utils';
 import {
   adminCreateCommentSchema,
+  adminEditPostSchema,
   adminSendDmSchema,
   adminIssueTokenSchema,
   createUserSchema,
@@ -160,6 +161,34 @@ export function registerAdminRoutes(router: Router, deps: SandboxDeps): void {
   router.get(
     '/_admin/posts',
     admin(() => list(store.data.posts)),
+  );
+  // What happens to a published post on a real platform without the account's API: a moderator takes it down, the
+  // owner edits it in the app, it moves to another account. The receipt re-checks (issue #15) must notice each.
+  router.delete(
+    '/_admin/posts/:id',
+    admin((ctx) => {
+      if (!store.findPost(ctx.params.id!)) throw new HttpError(404, 'not_found', `No post ${ctx.params.id}`);
+      store.mutate((state) => {
+        state.posts = state.posts.filter((p) => p.id !== ctx.params.id);
+      });
+      return noContent();
+    }),
+  );
+  router.add(
+    'PATCH',
+    '/_admin/posts/:id',
+    admin((ctx) => {
+      const input = validate(adminEditPostSchema, body(ctx));
+      if (!store.findPost(ctx.params.id!)) throw new HttpError(404, 'not_found', `No post ${ctx.params.id}`);
+      if (input.authorId) requireUser(deps, input.authorId, 'authorId');
+      const post = store.mutate((state) => {
+        const p = state.posts.find((x) => x.id === ctx.params.id)!;
+        if (input.text !== undefined) p.text = input.text;
+        if (input.authorId !== undefined) p.authorId = input.authorId;
+        return { ...p };
+      });
+      return json(200, post);
+    }),
   );
   router.get(
     '/_admin/comments',

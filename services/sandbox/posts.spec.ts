@@ -226,4 +226,16 @@ describe('sandbox posts API', () => {
     expect(list.body.data).toEqual([res.body]);
     expect((await api(t.sandbox.url, '/posts/nope/comments', { token, json: { text: 'x' } })).status).toBe(404);
   });
+  it('the admin API takes a post down, edits its text or moves it to another author, behind the API’s back', async () => {
+    const post = (await create({ text: 'as approved' })).body;
+    const other = await userWithToken(t, 'someone-else');
+    expect((await t.admin.editPost(post.id, { text: 'edited in the app' })).text).toBe('edited in the app');
+    expect((await getPost(post.id)).body).toMatchObject({ text: 'edited in the app', authorId: userId });
+    await t.admin.editPost(post.id, { authorId: other.user.id });
+    expect((await getPost(post.id)).body.authorId).toBe(other.user.id);
+    await expect(t.admin.editPost(post.id, {})).rejects.toMatchObject({ status: 400 });
+    await t.admin.deletePost(post.id);
+    expect((await getPost(post.id)).status).toBe(404);
+    await expect(t.admin.deletePost(post.id)).rejects.toMatchObject({ status: 404 });
+  });
 });

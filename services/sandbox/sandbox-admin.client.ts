@@ -124,6 +124,14 @@ export class SandboxAdminClient {
   listPosts(): Promise<SandboxPost[]> {
     return this.list('/_admin/posts');
   }
+  /** Takes a post down, as a platform's moderator or the owner in the app would (no webhook fires). */
+  deletePost(postId: string): Promise<void> {
+    return this.request('DELETE', `/_admin/posts/${encodeURIComponent(postId)}`);
+  }
+  /** Changes a post's text or author behind the API's back, as an edit in the platform's app would. */
+  editPost(postId: string, change: { text?: string; authorId?: string }): Promise<SandboxPost> {
+    return this.request('PATCH', `/_admin/posts/${encodeURIComponent(postId)}`, change);
+  }
   listComments(postId?: string): Promise<Comment[]> {
     return this.list(postId ? `/_admin/comments?postId=${encodeURIComponent(postId)}` : '/_admin/comments');
   }

@@ -130,6 +130,7 @@ export async function startSandbox(
             path,
             status: 499,
             idempotencyKey: headerValue(req.headers['idempotency-key']) ?? null,
+            traceparent: headerValue(req.headers.traceparent) ?? null,
             fault: 'client_gone',
             at,
           });
@@ -170,6 +171,7 @@ export async function startSandbox(
         path,
         status: response.status,
         idempotencyKey: headerValue(req.headers['idempotency-key']) ?? null,
+        traceparent: headerValue(req.headers.traceparent) ?? null,
         fault,
         at,
       });

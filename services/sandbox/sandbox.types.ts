@@ -213,6 +213,8 @@ export interface RequestLogEntry {
    */
   fault: 'rate_limited' | 'error' | 'client_gone' | null;
   at: string;
+  /** the caller's W3C traceparent, as a platform's support would see it (docs/observability.md) */
+  traceparent?: string | null;
 }
 
 /** Error body of every non-OAuth error: `{ error: { code, message } }`. */

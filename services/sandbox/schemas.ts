@@ -107,6 +107,11 @@ export const adminCreateCommentSchema = z.object({
   text: commentTextSchema,
 });
 
+/** What the platform's own tools may change on a post behind the account's back: its text, or its author. */
+export const adminEditPostSchema = z
+  .object({ text: postTextSchema.optional(), authorId: z.string().min(1).optional() })
+  .refine((v) => v.text !== undefined || v.authorId !== undefined, 'give text or authorId');
+
 export const adminSendDmSchema = z.object({
   fromUserId: z.string().min(1),
   toUserId: z.string().min(1),

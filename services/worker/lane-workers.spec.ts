@@ -43,6 +43,16 @@ describe('what each lane worker registers', () => {
     expect(names).not.toContain('greet');
   });
 
+  it('receipt re-checks run on the engagement lane, never in the publish lane’s slots (issue #15, C-26)', () => {
+    expect(LANE_REGISTRATIONS.engagement.workflows).toContain('receiptRecheckWorkflow');
+    const engagement = Object.keys(LANE_REGISTRATIONS.engagement.activities!(fakeDeps));
+    expect(engagement).toEqual(expect.arrayContaining(['checkReceipt', 'recordUncheckedReceipt']));
+    for (const lane of ['publish', 'creation', 'planning'] as const) {
+      expect(LANE_REGISTRATIONS[lane].workflows).not.toContain('receiptRecheckWorkflow');
+      expect(Object.keys(LANE_REGISTRATIONS[lane].activities?.(fakeDeps) ?? {})).not.toContain('checkReceipt');
+    }
+  });
+
   it('lanes with nothing to run get no worker', () => {
     expect(runnableLanes(LANES)).toEqual(['publish', 'engagement', 'creation', 'planning']);
   });

@@ -4,6 +4,7 @@ import { Worker } from '@temporalio/worker';
 import type { Lane } from '../core/config/temporal-config';
 import { LANES, loadTemporalConfig } from '../core/config/temporal-config';
 import { logger } from '../core/telemetry/logger';
+import { withTracing } from './worker-tracing';
 import type { LaneDeps } from '../../activities/lanes/lane.deps';
 import { createPublishActivities } from '../../activities/publish/publish.activities';
 import { createSmokeActivities } from '../../activities/smoke/smoke.activities';
@@ -26,6 +27,12 @@ import { createAnalyticsScheduleLoop } from '../../activities/analytics/analytic
 import { ANALYTICS_WORKFLOW_TYPE } from '../../workflows/contracts/analytics.contract';
 import { reportLaneActivities } from '../../activities/report/report-lane';
 import { REPORT_WORKFLOW_TYPE } from '../../workflows/contracts/report.contract';
+import {
+  createReceiptSweep,
+  publishLaneReceiptStarter,
+  receiptLaneActivities,
+} from '../../activities/receipts/receipt-lane';
+import { RECEIPT_WORKFLOW_TYPE } from '../../workflows/contracts/receipts.contract';
 
 /** What one lane's worker runs; a lane never gets another lane's activities (they are its side effects). */
 export interface LaneRegistration {
@@ -42,17 +49,23 @@ export const LANE_REGISTRATIONS: Readonly<Record<Lane, LaneRegistration>> = {
   // The publish lane keeps each account's tokens fresh too: the same platforms, the same credentials.
   publish: {
     workflows: [PUBLISH_WORKFLOW_TYPE, ACCOUNT_TOKENS_WORKFLOW_TYPE],
-    activities: (deps) => ({ ...createPublishActivities(deps), ...tokenLaneActivities(deps) }),
+    activities: (deps) => ({
+      ...createPublishActivities(deps, { receipts: publishLaneReceiptStarter(deps) }),
+      ...tokenLaneActivities(deps),
+    }),
   },
   // The engagement episode per account with its bookkeeping (record, route, draft); polling ingest (each account's
   // Schedule starts a short poll here); the guarded engagement effects (reply, DM, like, hide) and nothing else that
-  // writes (C-30).
+  // writes (C-30). Receipt re-checks of published posts (issue #15) ride here too: platform reads that are never
+  // urgent, kept off the publish lane's slots so a burst of hourly re-checks never queues ahead of a due publish, and
+  // off the planning lane, whose floods could hold a check back for days (docs/receipts.md).
   engagement: {
-    workflows: [ENGAGEMENT_WORKFLOW_TYPE, INGEST_POLL_WORKFLOW_TYPE],
+    workflows: [ENGAGEMENT_WORKFLOW_TYPE, INGEST_POLL_WORKFLOW_TYPE, RECEIPT_WORKFLOW_TYPE],
     activities: (deps) => ({
       ...ingestPollLaneActivities(deps),
       ...engagementLaneActivities(deps),
       ...engagementEpisodeActivities(deps),
+      ...receiptLaneActivities(deps),
     }),
   },
   creation: { workflows: [CREATION_ITEM_WORKFLOW_TYPE], activities: (deps) => creationLaneActivities(deps) },
@@ -100,21 +113,23 @@ export async function createLaneWorkers(o: LaneWorkerOptions): Promise<Worker[]>
   return Promise.all(
     runnableLanes(lanes).map((lane) => {
       const reg = LANE_REGISTRATIONS[lane];
-      return Worker.create({
-        connection: o.connection,
-        namespace: o.namespace,
-        taskQueue: o.taskQueueFor?.(lane) ?? cfg.taskQueues[lane],
-        // One bundle for every lane that runs workflows (a spec keeps its exports and the lanes' lists equal). What
-        // isolates the lanes is the task queue and its slots, and the activities: each lane registers only its own,
-        // so a workflow started on the wrong queue finds nothing to run there and can cause no side effect.
-        workflowBundle: reg.workflows.length ? { codePath: o.bundlePath } : undefined,
-        dataConverter: o.dataConverter,
-        activities: reg.activities?.(o.deps),
-        maxConcurrentWorkflowTaskExecutions: Math.min(cfg.workerSlots[lane].workflows, 100),
-        maxConcurrentActivityTaskExecutions: cfg.workerSlots[lane].activities,
-        maxCachedWorkflows: cfg.workerSlots[lane].workflows,
-        shutdownGraceTime: '10 seconds',
-      });
+      return Worker.create(
+        withTracing({
+          connection: o.connection,
+          namespace: o.namespace,
+          taskQueue: o.taskQueueFor?.(lane) ?? cfg.taskQueues[lane],
+          // One bundle for every lane that runs workflows (a spec keeps its exports and the lanes' lists equal). What
+          // isolates the lanes is the task queue and its slots, and the activities: each lane registers only its own,
+          // so a workflow started on the wrong queue finds nothing to run there and can cause no side effect.
+          workflowBundle: reg.workflows.length ? { codePath: o.bundlePath } : undefined,
+          dataConverter: o.dataConverter,
+          activities: reg.activities?.(o.deps),
+          maxConcurrentWorkflowTaskExecutions: Math.min(cfg.workerSlots[lane].workflows, 100),
+          maxConcurrentActivityTaskExecutions: cfg.workerSlots[lane].activities,
+          maxCachedWorkflows: cfg.workerSlots[lane].workflows,
+          shutdownGraceTime: '10 seconds',
+        }),
+      );
     }),
   );
 }
@@ -130,14 +145,16 @@ export interface SmokeWorkerOptions {
 
 /** A worker for the smoke lane: the smoke workflow and its one activity, nothing of production. */
 export async function createSmokeWorker(o: SmokeWorkerOptions): Promise<Worker> {
-  return Worker.create({
-    connection: o.connection,
-    namespace: o.namespace,
-    taskQueue: o.taskQueue,
-    workflowBundle: { code: o.workflowCode },
-    dataConverter: o.dataConverter,
-    activities: SMOKE_LANE.activities(),
-  });
+  return Worker.create(
+    withTracing({
+      connection: o.connection,
+      namespace: o.namespace,
+      taskQueue: o.taskQueue,
+      workflowBundle: { code: o.workflowCode },
+      dataConverter: o.dataConverter,
+      activities: SMOKE_LANE.activities(),
+    }),
+  );
 }
 
 /** Work a lane's worker process runs beside its Temporal worker, started and stopped with it. */
@@ -151,7 +168,7 @@ export interface LaneLoop {
  * notifications, kept off the publish lane so a slow receiver never competes with a due publish (C-26).
  */
 export const LANE_LOOPS: Readonly<Partial<Record<Lane, readonly ((deps: LaneDeps) => LaneLoop)[]>>> = {
-  engagement: [createWebhookLoop],
+  engagement: [createWebhookLoop, createReceiptSweep],
   // Each account's daily analytics Schedule (issue #14), kept by the lane that runs the episode.
   planning: [createAnalyticsScheduleLoop],
 };

@@ -4,6 +4,8 @@ import { loadAppConfig } from '../core/config/app-config';
 import type { Lane } from '../core/config/temporal-config';
 import { LANES } from '../core/config/temporal-config';
 import { logger } from '../core/telemetry/logger';
+import { startTracing } from '../core/telemetry/otel-sdk';
+import { startWorkerMetrics } from '../core/metrics/worker-metrics';
 import { ensureAccountTokenWorkflows } from '../../activities/tokens';
 import { createLaneWorkers, runnableLanes, startLaneLoops } from './lane-workers';
 import { ensureWorkflowBundle } from './workflow-bundle';
@@ -12,6 +14,8 @@ import { createWorkerDeps } from './worker-deps';
 /** The worker process: every lane with something to run (or RAIZE_LANES=publish,engagement), one bundle, graceful shutdown. */
 async function main(): Promise<void> {
   const config = loadAppConfig();
+  // Before any worker or client exists: activities, workflow spans and log lines all carry their trace (C-50).
+  const tracing = startTracing(config.observability, 'raize-worker');
   const lanes = (process.env.RAIZE_LANES?.split(',').filter(Boolean) as Lane[] | undefined) ?? [...LANES];
   const unknown = lanes.filter((l) => !LANES.includes(l));
   if (unknown.length) throw new Error(`RAIZE_LANES: unknown lane(s) ${unknown.join(', ')}`);
@@ -19,6 +23,8 @@ async function main(): Promise<void> {
     throw new Error(
       `RAIZE_LANES: lane(s) ${lanes.join(', ')} have nothing to run yet (services/worker/lane-workers.ts)`,
     );
+  // First of all that touches Temporal: the SDK's metrics are fixed when its runtime is installed (docs/metrics.md).
+  const metrics = config.observability.metricsPort !== undefined ? await startWorkerMetrics(config) : undefined;
   const bundlePath = await ensureWorkflowBundle(
     process.env.RAIZE_WORKFLOW_BUNDLE ?? join(config.dataDir, 'workflow-bundle.js'),
     !process.env.RAIZE_WORKFLOW_BUNDLE,
@@ -67,6 +73,8 @@ async function main(): Promise<void> {
   await close();
   await ds.destroy();
   await connection.close();
+  await tracing.shutdown();
+  await metrics?.close();
   logger.info('worker stopped');
 }
 

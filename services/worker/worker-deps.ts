@@ -84,6 +84,7 @@ export async function createWorkerDeps(
     taskQueues: {
       publish: opts.taskQueue ?? config.taskQueueOverride ?? queues.publish,
       creation: opts.taskQueue ?? queues.creation,
+      engagement: opts.taskQueue ?? config.taskQueueOverride ?? queues.engagement,
     },
     publishOptions: publishOptionsFrom(config),
     credentialStore,

@@ -16,11 +16,20 @@ export function smokeWorkflowsEntry(): string {
 
 const silent = { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} };
 
+/**
+ * Temporal's OpenTelemetry workflow interceptors (C-50): a span for the run, each signal, update and activity
+ * scheduled, carried to the activities in their headers. Their spans leave the sandbox through the worker's sink
+ * (worker-tracing.ts). They add no command to a history: recorded histories replay unchanged.
+ */
+export const WORKFLOW_TRACING_INTERCEPTORS =
+  require.resolve('@temporalio/interceptors-opentelemetry/lib/workflow-interceptors');
+
 /** Bundles one workflows entry; the sandbox turns workflow errors into failures itself, so it needs the encoding failure converter (C-13). */
 export async function bundleWorkflows(entry: string): Promise<string> {
   const { code } = await bundleWorkflowCode({
     workflowsPath: entry,
     failureConverterPath: FAILURE_CONVERTER_PATH,
+    workflowInterceptorModules: [WORKFLOW_TRACING_INTERCEPTORS],
     logger: silent as never,
   });
   return code;

@@ -18,6 +18,7 @@ import { READ_CSP_VIOLATIONS, RECORD_CSP_VIOLATIONS } from './support/in-page';
 import type { TenantWithLogins } from './support/operators';
 import { seedTenantWithLogins, signInThroughUi } from './support/operators';
 import { ensureWebBuild } from './support/web-build';
+import { withTracing } from '../../services/worker/worker-tracing';
 
 interface ReviewItemView {
   id: string;
@@ -65,14 +66,16 @@ describe('planning and creation in a real browser: plans, the review queue with 
     const names = lanes.flatMap((l) => Object.keys(l));
     if (new Set(names).size !== names.length) throw new Error(`lanes share an activity name: ${names.join(', ')}`);
     const connection = await nativeConnection();
-    worker = await Worker.create({
-      connection,
-      namespace: testEnv().namespace,
-      taskQueue: stack.taskQueue,
-      workflowBundle: { codePath: testEnv().bundlePath },
-      dataConverter: built.dataConverter,
-      activities: Object.assign({}, ...lanes) as object,
-    });
+    worker = await Worker.create(
+      withTracing({
+        connection,
+        namespace: testEnv().namespace,
+        taskQueue: stack.taskQueue,
+        workflowBundle: { codePath: testEnv().bundlePath },
+        dataConverter: built.dataConverter,
+        activities: Object.assign({}, ...lanes) as object,
+      }),
+    );
     running = worker.run().finally(() => connection.close());
     b = await launchBrowser();
   });

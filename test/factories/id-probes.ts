@@ -14,6 +14,12 @@ export const ID_TAKING_QUERIES: [string, string, (i: QueryTarget) => Record<stri
   ['post', 'query($x: ID!) { post(id: $x) { id } }', (i) => ({ x: i.postId })],
   ['killSwitches', 'query($x: ID!) { killSwitches(clientId: $x) { id } }', (i) => ({ x: i.clientId })],
   ['auditEvents', 'query($x: ID!) { auditEvents(postId: $x) { id } }', (i) => ({ x: i.postId })],
+  // A post's receipt checks (issue #15) are fields of the post: reached through post(id) only.
+  [
+    'post.receiptChecks',
+    'query($x: ID!) { post(id: $x) { receipt receiptChecks { result } } }',
+    (i) => ({ x: i.postId }),
+  ],
   ['verifyAuditChain', 'query($x: ID!) { verifyAuditChain(clientId: $x) { ok } }', (i) => ({ x: i.clientId })],
   [
     'postCalendar',

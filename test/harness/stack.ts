@@ -48,6 +48,8 @@ export interface TestStackOptions {
   sandboxPublicUrl?: string;
   /** platform emulators the API and the worker reach instead of the real platforms */
   platforms?: PlatformEmulator[];
+  /** the API's port, when something started before the stack must know its URL (Temporal Web's codec endpoint) */
+  apiPort?: number;
 }
 
 /** API and worker environment that points each platform at its emulator, registered as the emulators' app. */
@@ -78,7 +80,7 @@ export async function startTestStack(opts: TestStackOptions = {}): Promise<TestS
   const env = testEnv();
   const sandbox = await startSandbox({ port: 0, adminToken: SANDBOX_ADMIN, publicUrl: opts.sandboxPublicUrl });
   const sandboxAdmin = new SandboxAdminClient(sandbox.url, SANDBOX_ADMIN);
-  const apiPort = await freePort();
+  const apiPort = opts.apiPort ?? (await freePort());
   const taskQueue = uniqueTaskQueue('it');
   const dataDir = tempDataDir();
   Object.assign(process.env, {

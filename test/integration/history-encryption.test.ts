@@ -13,9 +13,13 @@ import { KEY_ID_METADATA } from '../../services/core/temporal/codec/encryption.c
 import { rotateCodecKey } from '../../services/core/temporal/codec/secrets-key-source';
 import type { PublishWorkflowInput } from '../../workflows/contracts/publish.contract';
 import { PUBLISH_WORKFLOW_TYPE } from '../../workflows/contracts/publish.contract';
+import { CSRF_HEADER } from '../../services/api/auth/request-info';
 import { PlatformStaffBootstrap } from '../../services/core/bootstrap/platform-staff';
+import { TenantBootstrap } from '../../services/core/bootstrap/tenants';
 import { connectSandboxAccount } from '../factories/connect-account';
 import { userEmail } from '../factories/db-reads';
+import type { BrowserSession } from '../factories/operator-session';
+import { signIn } from '../factories/operator-session';
 import type { PostView } from '../factories/posts';
 import { createAsset, hasStatus, schedulePost, waitForPost } from '../factories/posts';
 import { seedTenant } from '../factories/tenant.factory';
@@ -311,12 +315,22 @@ describe('Temporal histories are encrypted by the payload codec', () => {
     let admin: string;
     let publisher: string;
     let encrypted: Payload;
+    /** browser sessions (cookie and CSRF token) of the staff Admin and of the Publisher, who is not staff */
+    const sessions = {} as Record<'staff' | 'notStaff', BrowserSession>;
     beforeAll(async () => {
       const t = await seedTenant(stack.ds);
       admin = t.users.admin;
       publisher = t.users.author;
       // Decoding is platform staff's (C-14): this Admin is staff too; staff-powers.test.ts has an Admin who is not.
       await new PlatformStaffBootstrap(stack.ds).grant(await userEmail(stack.ds, admin), 'test');
+      const password = 'a long enough passphrase for the codec';
+      for (const [who, id] of [
+        ['staff', admin],
+        ['notStaff', publisher],
+      ] as const) {
+        await new TenantBootstrap(stack.ds).setPassword(id, password);
+        sessions[who] = (await signIn(stack, await userEmail(stack.ds, id), password)).session;
+      }
       [encrypted] = await codec.encode([
         {
           metadata: { encoding: new Uint8Array(Buffer.from('json/plain')) },
@@ -335,7 +349,10 @@ describe('Temporal histories are encrypted by the payload codec', () => {
         },
       ],
     });
-    const call = (path: string, o: { actor?: string; origin?: string; method?: string; body?: unknown }) =>
+    const call = (
+      path: string,
+      o: { actor?: string; session?: BrowserSession; csrf?: string; origin?: string; method?: string; body?: unknown },
+    ) =>
       fetch(`${stack.apiUrl}${path}`, {
         method: o.method ?? 'POST',
         headers: {
@@ -343,6 +360,8 @@ describe('Temporal histories are encrypted by the payload codec', () => {
           'x-namespace': testEnv().namespace,
           ...(o.origin ? { origin: o.origin } : {}),
           ...(o.actor ? { authorization: `Dev ${o.actor}` } : {}),
+          ...(o.session ? { cookie: o.session.cookie } : {}),
+          ...(o.csrf ? { [CSRF_HEADER]: o.csrf } : {}),
         },
         body: o.method === 'OPTIONS' ? undefined : JSON.stringify(o.body ?? wire(encrypted)),
       });
@@ -409,6 +428,48 @@ describe('Temporal histories are encrypted by the payload codec', () => {
       expect(plain).toEqual(body);
       const bad = await call('/codec/decode', { actor: admin, origin: UI_ORIGIN, body: { payloads: 'nope' } });
       expect(bad.status).toBe(400);
+    });
+
+    it('[C-14] takes a session cookie without the CSRF token from Temporal Web’s origin only, and only on the codec routes', async () => {
+      const decoded = async (res: Response) => {
+        const text = await res.text();
+        return { status: res.status, decoded: text.includes(Buffer.from('{"hello":"codec"}').toString('base64')) };
+      };
+      // Temporal Web in the engineer's browser: the cookie, the pinned Origin, no CSRF token.
+      expect(await decoded(await call('/codec/decode', { session: sessions.staff, origin: UI_ORIGIN }))).toEqual({
+        status: 200,
+        decoded: true,
+      });
+      expect((await call('/codec/encode', { session: sessions.staff, origin: UI_ORIGIN })).status).toBe(200);
+      // Signed in but not staff: the same browser request gets nothing.
+      expect(await decoded(await call('/codec/decode', { session: sessions.notStaff, origin: UI_ORIGIN }))).toEqual({
+        status: 403,
+        decoded: false,
+      });
+      // No Origin: not a browser page, so the cookie needs its CSRF token like anywhere else (the CLI uses a token).
+      const noOrigin = await call('/codec/decode', { session: sessions.staff });
+      expect(noOrigin.status).toBe(403);
+      expect(JSON.stringify(await noOrigin.json())).toContain('CSRF_REQUIRED');
+      // Another origin, even one on this machine: refused before anyone is asked who they are.
+      for (const origin of ['http://127.0.0.1:8233', 'http://evil.example', 'null'])
+        expect(await decoded(await call('/codec/decode', { session: sessions.staff, origin }))).toEqual({
+          status: 403,
+          decoded: false,
+        });
+      // A CSRF token that is sent must be the session's, pinned Origin or not; the right one works without Origin.
+      const wrong = await call('/codec/decode', { session: sessions.staff, origin: UI_ORIGIN, csrf: 'not-the-token' });
+      expect(wrong.status).toBe(403);
+      expect(
+        await decoded(await call('/codec/decode', { session: sessions.staff, csrf: sessions.staff.csrf })),
+      ).toEqual({ status: 200, decoded: true });
+      // The pinned Origin opens the codec routes only: a GraphQL mutation from Temporal Web's origin still needs it.
+      const mutation = await fetch(`${stack.apiUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: sessions.staff.cookie, origin: UI_ORIGIN },
+        body: JSON.stringify({ query: 'mutation { signOut }' }),
+      });
+      expect(JSON.stringify(await mutation.json())).toContain('CSRF_REQUIRED');
+      expect((await call('/codec/decode', { session: sessions.staff, origin: UI_ORIGIN })).status).toBe(200);
     });
   });
 });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { recordReplayFixture } from '../../deploy/local/replay/record-fixture';
 import { toolPath } from '../../services/core/util/tool-path';
 import type { AnalyticsActivities } from '../../activities/analytics/analytics.activities';
 import type {
@@ -47,23 +48,28 @@ describe('accountAnalyticsWorkflow (mocked activities, local dev server)', () =>
   });
   afterAll(() => env?.teardown());
 
-  async function run(fake: Fake) {
+  async function run(fake: Fake, recordAs?: string) {
     const taskQueue = `spec-${randomUUID()}`;
     const activities: Record<keyof AnalyticsActivities, unknown> = fake;
     const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle, activities });
     const input = { agencyId: randomUUID(), clientId: randomUUID(), platformAccountId: randomUUID() };
-    return worker.runUntil(
-      env.client.workflow.execute(accountAnalyticsWorkflow, {
+    return worker.runUntil(async () => {
+      const handle = await env.client.workflow.start(accountAnalyticsWorkflow, {
         taskQueue,
         workflowId: `analytics-${randomUUID()}`,
         args: [input],
-      }),
-    );
+      });
+      const result = await handle.result();
+      if (recordAs) await recordReplayFixture(recordAs, handle);
+      return result;
+    });
   }
+  /** A run whose history is recorded as the replay fixture `name` (docs/replay.md). */
+  const recordedRun = (name: string, fake: Fake) => run(fake, name);
 
   it('reads the account, then its posts in batches, and adds up what each batch stored', async () => {
     const batches: number[] = [];
-    const result = await run({
+    const result = await recordedRun('analytics-collected', {
       planAnalytics: async () => ({ day: '2026-03-02', posts: posts(ANALYTICS_POST_BATCH * 2 + 5) }),
       collectAccountMetrics: async () => ({ account: 'stored' }),
       collectPostMetrics: async (i) => {
@@ -99,7 +105,7 @@ describe('accountAnalyticsWorkflow (mocked activities, local dev server)', () =>
 
   it('stops when the platform refused the token, without reading the posts', async () => {
     let postCalls = 0;
-    const result = await run({
+    const result = await recordedRun('analytics-token-refused', {
       planAnalytics: async () => ({ day: '2026-03-02', posts: posts(3) }),
       collectAccountMetrics: async () => ({ account: 'failed', stopped: 'token_refused' }),
       collectPostMetrics: async () => {
@@ -114,7 +120,7 @@ describe('accountAnalyticsWorkflow (mocked activities, local dev server)', () =>
   it('waits out a rate limit as long as the activity says, then goes on', async () => {
     let calls = 0;
     const started = Date.now();
-    const result = await run({
+    const result = await recordedRun('analytics-rate-limited', {
       planAnalytics: async () => ({ day: '2026-03-02', posts: posts(2) }),
       collectAccountMetrics: async () => ({ account: 'not_given' }),
       collectPostMetrics: async (i) => {

@@ -3,6 +3,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { recordReplayFixture } from '../../deploy/local/replay/record-fixture';
 import { toolPath } from '../../services/core/util/tool-path';
 import type {
   CheckItemInput,
@@ -168,6 +169,7 @@ describe('creationItemWorkflow (mocked activities, local dev server)', () => {
       const inReview = await until(h, inStatus('in_review'));
       const answer = await review(h, `approve:reviewer:${inReview.assetChecksum}`);
       const result = await h.result();
+      await recordReplayFixture('creation-approved-scheduled', h);
       return { answer, result, history: await h.fetchHistory() };
     });
     expect(answer).toEqual({ accepted: true, kind: 'approve' });
@@ -213,7 +215,9 @@ describe('creationItemWorkflow (mocked activities, local dev server)', () => {
       await review(h, 'edit:editor');
       const edited = await until(h, inStatus('in_review'));
       await review(h, `approve:reviewer:${edited.assetChecksum}`);
-      return { blocked, refused, result: await h.result() };
+      const result = await h.result();
+      await recordReplayFixture('creation-policy-blocked-edited', h);
+      return { blocked, refused, result };
     });
     expect(blocked.reasons.map((r) => r.code)).toEqual(['banned_term']);
     expect(refused).toMatchObject({ accepted: false, refusal: 'state' });
@@ -246,7 +250,9 @@ describe('creationItemWorkflow (mocked activities, local dev server)', () => {
       const forged = await review(h, 'forged');
       const view = await h.query(creationStatusQuery);
       await review(h, 'reject:reviewer');
-      return { own, forged, view, result: await h.result() };
+      const result = await h.result();
+      await recordReplayFixture('creation-refused-rejected', h);
+      return { own, forged, view, result };
     });
     expect(own).toMatchObject({ accepted: false, refusal: 'four_eyes' });
     expect(forged).toMatchObject({ accepted: false, refusal: 'not_found' });
@@ -353,7 +359,9 @@ describe('creationItemWorkflow (mocked activities, local dev server)', () => {
       await review(h, 'edit:editor');
       const v = await until(h, inStatus('in_review'));
       await review(h, `approve:reviewer:${v.assetChecksum}`);
-      return { parked, more, result: await h.result() };
+      const result = await h.result();
+      await recordReplayFixture('creation-parked-max-revisions', h);
+      return { parked, more, result };
     });
     expect(parked.reasons.map((r) => r.code)).toEqual(['max_revisions']);
     expect(more).toMatchObject({ accepted: false, refusal: 'state' });

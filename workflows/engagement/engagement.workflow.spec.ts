@@ -3,6 +3,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { recordReplayFixture } from '../../deploy/local/replay/record-fixture';
 import { toolPath } from '../../services/core/util/tool-path';
 import type {
   ConversationMark,
@@ -131,6 +132,7 @@ describe('engagementAccountWorkflow (mocked activities, local dev server)', () =
     mock: ReturnType<typeof mockActivities>,
     drive: (h: WorkflowHandle<typeof engagementAccountWorkflow>) => Promise<T>,
     maxEventsPerRun?: number,
+    recordAs?: string,
   ): Promise<T> {
     const taskQueue = `spec-${randomUUID()}`;
     const worker = await Worker.create({
@@ -158,9 +160,16 @@ describe('engagementAccountWorkflow (mocked activities, local dev server)', () =
         return await drive(handle);
       } finally {
         await handle.terminate('spec done').catch(() => undefined);
+        if (recordAs) await recordReplayFixture(recordAs, handle);
       }
     });
   }
+  /** An episode whose history, once terminated, is recorded as the replay fixture `name` (docs/replay.md). */
+  const recordedEpisode = <T>(
+    name: string,
+    mock: ReturnType<typeof mockActivities>,
+    drive: (h: WorkflowHandle<typeof engagementAccountWorkflow>) => Promise<T>,
+  ) => episode(mock, drive, undefined, name);
 
   let lastCalls: unknown;
   const until = async (ok: () => boolean) => {
@@ -175,7 +184,7 @@ describe('engagementAccountWorkflow (mocked activities, local dev server)', () =
 
   it('answers, hides, escalates and closes by the route; each event id once, even when a batch is redelivered', async () => {
     const mock = mockActivities();
-    await episode(mock, async (h) => {
+    await recordedEpisode('engagement-routed', mock, async (h) => {
       await h.signal(inboundBatchSignal, { inboundEventIds: ['draft:1', 'hide:2', 'escalate:3', 'ignore:4'] });
       await h.signal(inboundBatchSignal, { inboundEventIds: ['draft:1', 'hide:2'] });
       await until(() => mock.calls.marks.length >= 4);
@@ -214,7 +223,7 @@ describe('engagementAccountWorkflow (mocked activities, local dev server)', () =
 
   it("a draft the client's autonomy holds waits for the inbox; the approval reference sends it, and the SLA is cleared", async () => {
     const mock = mockActivities();
-    await episode(mock, async (h) => {
+    await recordedEpisode('engagement-reply-approved', mock, async (h) => {
       await h.signal(inboundBatchSignal, { inboundEventIds: ['draft:needs_approval:1'] });
       await until(() => mock.calls.marks.length >= 1);
       expect(mock.calls.marks[0].status).toBe('awaiting_approval');
@@ -240,7 +249,7 @@ describe('engagementAccountWorkflow (mocked activities, local dev server)', () =
   it('hands a reply the platform keeps refusing to a human instead of failing the episode', async () => {
     const mock = mockActivities();
     lastCalls = mock.calls;
-    await episode(mock, async (h) => {
+    await recordedEpisode('engagement-send-failed-escalated', mock, async (h) => {
       await h.signal(inboundBatchSignal, { inboundEventIds: ['draft:boom', 'draft:after'] });
       await until(() => mock.calls.marks.length >= 2);
       expect(mock.calls.marks[0]).toMatchObject({ status: 'escalated', reasons: [{ code: 'send_failed' }] });
@@ -250,7 +259,7 @@ describe('engagementAccountWorkflow (mocked activities, local dev server)', () =
 
   it('records an SLA breach when nobody answers in time', async () => {
     const mock = mockActivities();
-    await episode(mock, async (h) => {
+    await recordedEpisode('engagement-sla-breached', mock, async (h) => {
       await h.signal(inboundBatchSignal, { inboundEventIds: ['escalate:sla'] });
       await until(() => mock.calls.breaches.length >= 1);
       expect(mock.calls.breaches).toEqual(['c-escalate:sla']);
@@ -274,6 +283,8 @@ describe('engagementAccountWorkflow (mocked activities, local dev server)', () =
         expect(mock.calls.recorded).toEqual(['draft:a', 'draft:b', 'draft:c', 'draft:d', 'draft:e', 'draft:f']);
         const desc = await env.client.workflow.getHandle(h.workflowId).describe();
         expect(desc.runId).not.toBe(firstRun);
+        // The first run, which ended by continuing as new: a bounded piece of the endless loop.
+        await recordReplayFixture('engagement-continued-as-new', env.client.workflow.getHandle(h.workflowId, firstRun));
       },
       2,
     );

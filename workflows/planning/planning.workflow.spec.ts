@@ -3,6 +3,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { recordReplayFixture } from '../../deploy/local/replay/record-fixture';
 import { toolPath } from '../../services/core/util/tool-path';
 import { creationItemWorkflowId } from '../contracts/creation.contract';
 import type {
@@ -162,6 +163,7 @@ describe('planningWorkflow (mocked activities, local dev server)', () => {
       expect(mock.calls.decisions.map((d) => d.decisionId)).toEqual(['d-1']);
       expect(mock.calls.started).toHaveLength(1);
       expect(await childrenOf(input, mock.itemIds)).toEqual(Array(4).fill('creationItemWorkflow'));
+      await recordReplayFixture('planning-approved-creating', h);
     });
   });
 
@@ -199,6 +201,7 @@ describe('planningWorkflow (mocked activities, local dev server)', () => {
       expect((await h.result()).status).toBe('rejected');
       expect(mock.calls.started).toHaveLength(0);
       await expect(childrenOf(input, mock.itemIds.slice(0, 1))).rejects.toThrow();
+      await recordReplayFixture('planning-rejected', h);
     });
   });
 
@@ -255,6 +258,7 @@ describe('planningWorkflow (mocked activities, local dev server)', () => {
       expect(await h.result()).toMatchObject({ status: 'creating' });
       expect(mock.calls.drafts).toBe(2);
       expect(mock.calls.statuses.map((s) => s.status)).toEqual(['parked', 'resumed']);
+      await recordReplayFixture('planning-parked-resumed', h);
     });
   });
 });

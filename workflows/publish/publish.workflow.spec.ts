@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { WorkflowHandle } from '@temporalio/client';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { recordReplayFixture } from '../../deploy/local/replay/record-fixture';
 import { toolPath } from '../../services/core/util/tool-path';
 import type {
   DecisionRefInput,
@@ -212,11 +210,7 @@ describe('publishPostWorkflow (mocked activities, local dev server)', () => {
     expect(mock.recorded()).toEqual(['awaiting_approval', 'approved']);
     expect(mock.calls.publishes).toHaveLength(1);
     expect(mock.calls.publishes[0]).toMatchObject({ recordPublishing: true, approvalIds: ['approval-1'] });
-    if (process.env.RAIZE_RECORD_FIXTURES)
-      writeFileSync(
-        join(__dirname, '../../test/replay/histories/publish-decision-approved-verified.json'),
-        historyToJSON(history),
-      );
+    await recordReplayFixture('publish-decision-approved-verified', { fetchHistory: async () => history });
   });
 
   it('[C-21] a refused approval update comes back to the caller at once; the post keeps waiting for someone who may approve', async () => {
@@ -410,7 +404,9 @@ describe('publishPostWorkflow (mocked activities, local dev server)', () => {
     const result = await episode(mock, async (h) => {
       await until(h, inStatus('paused'));
       await h.signal(cancelSignal, ref('stop'));
-      return h.result();
+      const result = await h.result();
+      await recordReplayFixture('publish-paused-cancelled', h);
+      return result;
     });
     expect(result.status).toBe('cancelled');
     expect(mock.calls.publishes).toHaveLength(1);
@@ -429,7 +425,11 @@ describe('publishPostWorkflow (mocked activities, local dev server)', () => {
 
   it('a terminal denial ends the episode as denied with the reasons', async () => {
     const mock = mockActivities({ publish: [denied('cap_reached')] });
-    const result = await episode(mock, (h) => h.result());
+    const result = await episode(mock, async (h) => {
+      const result = await h.result();
+      await recordReplayFixture('publish-denied', h);
+      return result;
+    });
     expect(result).toEqual({ status: 'denied', reasons: reasons('cap_reached') });
   });
 

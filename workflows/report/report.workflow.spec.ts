@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { recordReplayFixture } from '../../deploy/local/replay/record-fixture';
 import { toolPath } from '../../services/core/util/tool-path';
 import type { ReportActivities } from '../../activities/report/report.activities';
 import type { ReportInput, ReportRef } from '../contracts/report.contract';
@@ -53,7 +54,8 @@ describe('reportWorkflow (mocked activities, local dev server)', () => {
     };
   }
 
-  async function run(input: Partial<ReportInput>, acts: object) {
+  /** `recordAs`: the replay fixture this run's history is recorded as (docs/replay.md). */
+  async function run(input: Partial<ReportInput>, acts: object, recordAs?: string) {
     const taskQueue = `spec-${randomUUID()}`;
     const worker = await Worker.create({
       connection: env.nativeConnection,
@@ -63,15 +65,18 @@ describe('reportWorkflow (mocked activities, local dev server)', () => {
     });
     const workflowId = `report-spec-${randomUUID()}`;
     const full: ReportInput = { agencyId: 'a-1', clientId: 'c-1', trigger: 'schedule', deliver: true, ...input };
-    const result = await worker.runUntil(
-      env.client.workflow.execute(reportWorkflow, { taskQueue, workflowId, args: [full] }),
-    );
+    const result = await worker.runUntil(async () => {
+      const handle = await env.client.workflow.start(reportWorkflow, { taskQueue, workflowId, args: [full] });
+      const result = await handle.result();
+      if (recordAs) await recordReplayFixture(recordAs, handle);
+      return result;
+    });
     return { result, workflowId };
   }
 
   it('opens, prints and mails a scheduled report, each activity given ids only', async () => {
     const calls: Calls = [];
-    const { result, workflowId } = await run({}, activities(calls));
+    const { result, workflowId } = await run({}, activities(calls), 'report-mailed');
     expect(calls.map((c) => c.name)).toEqual(['openReport', 'generateReport', 'emailReport']);
     expect(calls[0].input).toMatchObject({ agencyId: 'a-1', clientId: 'c-1', trigger: 'schedule', workflowId });
     const ref = calls[1].input as ReportRef;
@@ -97,7 +102,7 @@ describe('reportWorkflow (mocked activities, local dev server)', () => {
         });
       },
     });
-    const { result } = await run({}, acts);
+    const { result } = await run({}, acts, 'report-render-failed');
     expect(result).toEqual({ reportId: 'r-1', status: 'failed', delivery: null });
     expect(calls.find((c) => c.name === 'markReportFailed')?.input).toMatchObject({ reason: 'cannot start Chromium' });
     expect(calls.map((c) => c.name)).not.toContain('emailReport');
@@ -110,7 +115,7 @@ describe('reportWorkflow (mocked activities, local dev server)', () => {
         throw ApplicationFailure.create({ type: 'MailError', message: 'connection refused', nonRetryable: true });
       },
     });
-    const { result } = await run({}, acts);
+    const { result } = await run({}, acts, 'report-mail-failed');
     expect(result).toEqual({ reportId: 'r-1', status: 'ready', delivery: { sent: false, reason: 'mail_failed' } });
   });
 });

@@ -3,6 +3,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { recordReplayFixture } from '../../deploy/local/replay/record-fixture';
 import { toolPath } from '../../services/core/util/tool-path';
 import type {
   AccountTokensContext,
@@ -141,6 +142,7 @@ describe('accountTokensWorkflow (mocked activities, local dev server)', () => {
       expect(mock.calls.steps[0]!.at).toBeGreaterThanOrEqual(dueAt - 50);
       await h.signal(stopTokensSignal);
       expect(await h.result()).toEqual({ ended: 'stopped', iterations: 2 });
+      await recordReplayFixture('tokens-refreshed-stopped', h);
     });
   });
 
@@ -164,6 +166,7 @@ describe('accountTokensWorkflow (mocked activities, local dev server)', () => {
       expect(mock.calls.steps.map((s) => s.step)).toEqual(['refresh', 'refresh']);
       await h.signal(stopTokensSignal);
       await h.result();
+      await recordReplayFixture('tokens-refused-reconnected', h);
     });
   });
 
@@ -236,6 +239,7 @@ describe('accountTokensWorkflow (mocked activities, local dev server)', () => {
         expect((await h.query(accountTokensQuery)).lastOutcome).toBe('done');
         await h.signal(stopTokensSignal);
         await h.result();
+        await recordReplayFixture('tokens-step-failed-backoff', h);
       },
       { failureBackoffSeconds: 0.2 },
     );
@@ -256,6 +260,8 @@ describe('accountTokensWorkflow (mocked activities, local dev server)', () => {
         expect((await current.describe()).status.name).toBe('RUNNING');
         await current.signal(stopTokensSignal);
         expect((await current.result()) as unknown).toMatchObject({ ended: 'stopped' });
+        // The first run, which ended by continuing as new: a bounded piece of the endless loop.
+        await recordReplayFixture('tokens-continued-as-new', env.client.workflow.getHandle(h.workflowId, first));
       },
       { maxIterations: 2 },
     );

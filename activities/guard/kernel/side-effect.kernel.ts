@@ -11,6 +11,7 @@ import type { LedgerResult } from '../../../services/core/database/entities';
 import type { LedgerClaim } from '../../../services/core/repositories/side-effect-ledger.repository';
 import { SideEffectLedgerRepository } from '../../../services/core/repositories/side-effect-ledger.repository';
 import { logger } from '../../../services/core/telemetry/logger';
+import { recordGuardDecision } from '../../../services/core/metrics/record-metrics';
 import { withSpan } from '../../../services/core/telemetry/tracing';
 import type { AuditAction } from '../../../workflows/contracts/vocabulary/audit-actions';
 import { FAILURE_TYPES } from '../../../workflows/contracts/vocabulary/failure-types';
@@ -28,6 +29,7 @@ import { capScopes, hasCooldown, hasSpendCap } from './cap-scopes';
 import { pacingDelaySeconds } from './pacing';
 import { decide, NO_COUNTERS } from './policy-decision';
 import { findOurPost } from './reconcile.step';
+import { kernelStep, stepTransaction } from './kernel-step';
 import { switchToHumanReviewOnSpike } from './spike-review';
 import { taskClassOf } from './task-class';
 import type { EffectClaim, EffectFacts, EffectTarget, SideEffectAdapter } from './side-effect.adapter';
@@ -134,6 +136,7 @@ export class SideEffectKernel {
       };
       set(fields);
       logger.info(fields, 'guarded side effect');
+      recordGuardDecision({ action: adapter.action, outcome: outcome.kind, reasons: fields['raize.reasons'] });
       return outcome;
     });
   }
@@ -183,7 +186,7 @@ export class SideEffectKernel {
 
     // 1. Tenant claim, and 2. a first policy decision, in one transaction (one round of queries).
     const startedAt = this.now();
-    const first = await ds.transaction(async (m): Promise<FirstStep<T>> => {
+    const first = await stepTransaction('claim', ds, async (m): Promise<FirstStep<T>> => {
       const target = await adapter.load(m, input);
       // Already out (an attempt whose answer was lost after it settled): report it. Asking the policy again could
       // pause a post that is published, and `onStart` would record `publishing` over its final status.
@@ -244,7 +247,9 @@ export class SideEffectKernel {
 
     try {
       // 3. Fingerprint assertion (C-19).
-      const fp = await assertFingerprint(this.deps, target.account, reader, cred, actor, attempt.call);
+      const fp = await kernelStep('fingerprint', () =>
+        assertFingerprint(this.deps, target.account, reader, cred, actor, attempt.call),
+      );
       if (!fp.ok) {
         const reasons = [
           {
@@ -258,7 +263,7 @@ export class SideEffectKernel {
 
       // 4. The claim: under the (account, action, day) lock, re-read the switches and the counters (in-flight
       // attempts included), ask the policy again, pace, and only then take the ledger lease (C-20, C-22, C-25).
-      const step = await ds.transaction(async (m): Promise<ClaimStep> => {
+      const step = await stepTransaction('ledger_claim', ds, async (m): Promise<ClaimStep> => {
         const now = this.now();
         const dayStart = startOfLocalDay(now, target.client.timezone);
         await this.counters.lockAccountDay(m, { accountId: target.account.id, action: adapter.action, dayStart });
@@ -334,7 +339,7 @@ export class SideEffectKernel {
         // An earlier attempt may have landed without us hearing back, or may still be processing: look, more than
         // once, and post again only after the platform's processing window (the slow-platform double post).
         const settledAt = claim.unknownSince.getTime() + timing.settleSeconds * 1000;
-        const found = await ds.transaction((m) =>
+        const found = await stepTransaction('reconcile', ds, (m) =>
           adapter.reconcile
             ? adapter.reconcile(
                 reader,
@@ -407,7 +412,9 @@ export class SideEffectKernel {
             put: (values) =>
               ds.transaction((m) => this.ledger.putResume(m, input.idempotencyKey, attempt.owner, values)),
           };
-          const result = await adapter.call(writer, cred, target, input, { ...attempt.call, resume });
+          const result = await kernelStep('call', () =>
+            adapter.call(writer, cred, target, input, { ...attempt.call, resume }),
+          );
           post = result.post;
           requestId = result.requestId;
           replayed = result.replayed;
@@ -428,9 +435,12 @@ export class SideEffectKernel {
       let readBack: PlatformPost | null = null;
       let verified = false;
       try {
-        readBack = adapter.readBack
-          ? await adapter.readBack(reader, cred, post, target, attempt.call)
-          : await reader.readPost(cred, post.postId, attempt.call);
+        const written = post;
+        readBack = await kernelStep('read_back', () =>
+          adapter.readBack
+            ? adapter.readBack(reader, cred, written, target, attempt.call)
+            : reader.readPost(cred, written.postId, attempt.call),
+        );
         verified = readBack !== null && adapter.verifies(readBack, target);
       } catch {
         verified = false;
@@ -440,7 +450,7 @@ export class SideEffectKernel {
       // Some platforms answer a write with an id only (Instagram's media_publish): the read-back has the link.
       const done = !post.url && verified && readBack?.url ? { ...post, url: readBack.url } : post;
       try {
-        await ds.transaction(async (m) => {
+        await stepTransaction('record', ds, async (m) => {
           await this.ledger.settle(m, input.idempotencyKey, { postId: done.postId, url: done.url, verified });
           await adapter.record(m, target, input, {
             post: done,

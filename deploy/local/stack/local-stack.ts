@@ -13,6 +13,8 @@ import { DEFAULT_ADMIN_TOKEN } from '../../../services/sandbox/sandbox.server';
 import { EMULATOR_PORTS } from '../../../services/core/config/platform-config';
 import { MAIL_CATCHER_PORTS } from '../../../services/mailcatcher/mail-catcher-config';
 import { ChildService } from './child-service';
+import type { RunningJaeger } from './jaeger';
+import { JAEGER_PORTS, jaegerConfigFile, startJaeger } from './jaeger';
 import { assertPortsFree } from './port-check';
 import type { StackPostgres } from './postgres';
 import { ensurePostgres } from './postgres';
@@ -38,6 +40,8 @@ export interface LocalStack {
   mailCatcherUrl: string;
   /** the OAuth client id the API presents to the sandbox */
   oauthClientId: string;
+  /** Jaeger's UI when the stack started it (--jaeger, RAIZE_JAEGER=1): the services export their traces there */
+  traceUiUrl?: string;
   services: ChildService[];
   /** rejects as soon as a service dies on its own */
   failed: Promise<never>;
@@ -53,6 +57,8 @@ export interface LocalStackOptions {
   serviceDefaults?: Record<string, string>;
   /** receives the stop/kill handles before anything starts, so Ctrl-C during start-up stops what began */
   attach?: (handles: { stop(): Promise<void>; kill(): void }) => void;
+  /** start Jaeger and point the services' traces at it (docs/observability.md); RAIZE_JAEGER=1 does the same */
+  jaeger?: boolean;
 }
 
 function portOf(url: URL): number {
@@ -90,6 +96,8 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
   const services: ChildService[] = [];
   let temporal: StackTemporal | undefined;
   let postgres: StackPostgres | undefined;
+  let jaeger: RunningJaeger | undefined;
+  const withJaeger = o.jaeger === true || env.RAIZE_JAEGER === '1';
   let failNow: (err: Error) => void = () => undefined;
   const failed = new Promise<never>((_, reject) => (failNow = reject));
   failed.catch(() => undefined);
@@ -114,6 +122,10 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
         () => Promise.all(running.map((s) => s.stop())).then(() => undefined),
       );
     }
+    // After the services: their last spans are flushed on the way out.
+    const j = jaeger;
+    jaeger = undefined;
+    if (j) await quietly('stopping Jaeger', () => j.stop());
     const t = temporal;
     temporal = undefined;
     if (t) await quietly('stopping the Temporal dev server', () => t.server.stop());
@@ -156,6 +168,13 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
             port,
             what: `the ${p} emulator`,
           })),
+          ...(withJaeger
+            ? (Object.entries(JAEGER_PORTS) as [string, number][]).map(([p, port]) => ({
+                host: '127.0.0.1',
+                port,
+                what: `Jaeger (${p})`,
+              }))
+            : []),
         ]),
       () =>
         `${grpcPort}, ${uiPort}, ${app.api.port}, ${portOf(sandbox)} and the emulators' ${Object.values(EMULATOR_PORTS).join(', ')} are free`,
@@ -212,9 +231,30 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
     resolveMasterKey(app.masterKey, dataDir);
     await ensureArtifactUrlKey(createSecrets({ ...app, dataDir }));
     notStopped();
+    if (withJaeger) {
+      await progress.step(
+        'Jaeger (traces)',
+        async () => {
+          const j = await startJaeger({
+            bin: toolPath('jaeger', env),
+            configFile: jaegerConfigFile(runDir),
+            logFile: join(logDir, 'jaeger.log'),
+          });
+          jaeger = j;
+          spawned.push({ kill: () => j.process.kill('SIGKILL') });
+          runFile.add('jaeger', j.process.pid, 'jaeger');
+        },
+        () => `UI ${jaeger!.uiUrl}, OTLP in at ${jaeger!.otlpEndpoint}`,
+      );
+      notStopped();
+    }
+    const tracingEnv: Record<string, string> = jaeger
+      ? { OTEL_EXPORTER_OTLP_ENDPOINT: jaeger.otlpEndpoint, RAIZE_TRACE_UI_URL: jaeger.uiUrl }
+      : {};
 
     const childEnv = (name: string): NodeJS.ProcessEnv => ({
       ...o.serviceDefaults,
+      ...tracingEnv,
       ...env,
       RAIZE_SERVICE: `raize-${name}`,
       RAIZE_DATA_DIR: dataDir,
@@ -358,6 +398,7 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
       ingestSandboxSecret,
       mailCatcherUrl,
       oauthClientId: app.sandbox.oauthClientId,
+      traceUiUrl: jaeger?.uiUrl,
       services,
       failed,
       stop,

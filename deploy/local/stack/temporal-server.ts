@@ -1,8 +1,10 @@
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TemporalFileConfig } from '../../../services/core/config/temporal-config';
+import { freePort } from '../free-port';
 import type { RunningDevServer } from '../temporal-dev-server';
 import { startDevServer } from '../temporal-dev-server';
+import { startTemporalWebFront } from './temporal-web-front';
 
 /**
  * Ctrl-C in a terminal signals the whole foreground process group at once, so the dev server would die
@@ -36,7 +38,11 @@ export interface StackTemporal {
   logFile: string;
 }
 
-/** The dev server with temporal.yaml's namespace, search attributes and ports, history kept in SQLite. */
+/**
+ * The dev server with temporal.yaml's namespace, search attributes and ports, history kept in SQLite. Temporal
+ * Web answers on devServer.uiPort through a front that has it send the engineer's cookie to the codec endpoint
+ * (temporal-web-front.ts); the dev server's own UI listens on a free inner port behind it.
+ */
 export async function startStackTemporal(o: {
   bin: string;
   config: TemporalFileConfig;
@@ -47,15 +53,31 @@ export async function startStackTemporal(o: {
 }): Promise<StackTemporal> {
   const dbFile = join(o.dataDir, 'temporal.sqlite');
   const logFile = join(o.logDir, 'temporal.log');
-  const server = await startDevServer(
-    { bin: ownSessionWrapper(o.runDir, o.bin), config: o.config, dbFile, logFile, codecEndpoint: o.codecEndpoint },
+  const { ip, uiPort } = o.config.devServer;
+  const inner = await startDevServer(
+    {
+      bin: ownSessionWrapper(o.runDir, o.bin),
+      config: o.config,
+      dbFile,
+      logFile,
+      codecEndpoint: o.codecEndpoint,
+      uiPort: await freePort(),
+    },
     90_000,
   );
-  return {
-    server,
-    address: server.address,
-    uiUrl: server.uiUrl ?? `http://${o.config.devServer.ip}:${o.config.devServer.uiPort}`,
-    dbFile,
-    logFile,
+  const web = await startTemporalWebFront({ host: ip, port: uiPort, upstream: inner.uiUrl! }).catch(
+    async (err: Error) => {
+      await inner.stop();
+      throw new Error(`Temporal Web could not listen on ${ip}:${uiPort}: ${err.message}`);
+    },
+  );
+  const server: RunningDevServer = {
+    ...inner,
+    uiUrl: web.url,
+    stop: async () => {
+      await web.close();
+      await inner.stop();
+    },
   };
+  return { server, address: server.address, uiUrl: web.url, dbFile, logFile };
 }

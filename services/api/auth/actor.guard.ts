@@ -1,4 +1,5 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { timingSafeEqual } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -12,6 +13,7 @@ import { Actor } from './actor';
 import { ApiTokenService } from './api-token.service';
 import { asOperator } from './as-operator';
 import { comesFromLoopback } from './loopback';
+import { PINNED_ORIGIN_KEY, PinnedOriginOf } from './pinned-origin.decorator';
 import { clientIp, CSRF_HEADER, header, HttpRequestLike, SESSION_COOKIE, userAgent } from './request-info';
 import { SessionService } from './session.service';
 
@@ -39,9 +41,6 @@ function changesState(ctx: ExecutionContext, req: RequestWithActor): boolean {
     return (
       GqlExecutionContext.create(ctx).getInfo<{ operation: { operation: string } }>().operation.operation !== 'query'
     );
-  // The codec endpoint only transforms payloads for Temporal Web (no state changes); its CORS middleware
-  // already refuses every origin but the configured UI.
-  if ((req as { path?: string }).path?.startsWith('/codec/')) return false;
   return !['GET', 'HEAD', 'OPTIONS'].includes((req.method ?? 'GET').toUpperCase());
 }
 
@@ -62,6 +61,7 @@ export class ActorGuard implements CanActivate {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly sessions: SessionService,
     private readonly tokens: ApiTokenService,
+    private readonly reflector: Reflector,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -99,7 +99,8 @@ export class ActorGuard implements CanActivate {
       if (!s) throw new AppError(AppErrorCode.Unauthenticated, 'your session has ended; sign in again');
       if (changesState(ctx, req)) {
         const sent = header(req, CSRF_HEADER);
-        if (!sent || !sameSecret(sent, s.csrfToken))
+        // A token that is sent must be right; without one, only the route's pinned browser origin will do.
+        if (sent ? !sameSecret(sent, s.csrfToken) : !this.fromPinnedOrigin(ctx, req))
           throw new AppError(
             AppErrorCode.CsrfRequired,
             'this request is missing its CSRF token; reload the page and try again',
@@ -112,6 +113,17 @@ export class ActorGuard implements CanActivate {
       return { userId: await this.activeUser(s.userId), via: 'session', sessionId: s.id };
     }
     throw new AppError(AppErrorCode.Unauthenticated, 'sign in first');
+  }
+
+  /** Whether an HTTP route names a pinned origin (CsrfByPinnedOrigin) and this request's Origin is exactly it. */
+  private fromPinnedOrigin(ctx: ExecutionContext, req: RequestWithActor): boolean {
+    if (ctx.getType<string>() !== 'http') return false;
+    const originOf = this.reflector.getAllAndOverride<PinnedOriginOf | undefined>(PINNED_ORIGIN_KEY, [
+      ctx.getHandler(),
+      ctx.getClass(),
+    ]);
+    const origin = header(req, 'origin');
+    return !!originOf && origin !== undefined && origin === new URL(originOf(this.config)).origin;
   }
 
   private async activeUser(id: string): Promise<string> {

@@ -5,14 +5,17 @@ import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphq
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { AuthResolver } from '../auth/auth.resolver';
 import { AccountsResolver } from '../modules/accounts/accounts.resolver';
+import { AlertsResolver } from '../modules/alerts/alerts.resolver';
 import { PlatformsResolver } from '../modules/accounts/platforms.resolver';
 import { AssetsResolver } from '../modules/assets/assets.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { ClientsResolver } from '../modules/clients/clients.resolver';
 import { ConnectorHealthResolver } from '../modules/connector-health/connector-health.resolver';
+import { DiagnosticsResolver } from '../modules/diagnostics/diagnostics.resolver';
 import { HealthResolver } from '../modules/health/health.resolver';
 import { KillSwitchesResolver } from '../modules/kill-switches/kill-switches.resolver';
 import { PostTemporalLinkResolver } from '../modules/posts/post-temporal-link.resolver';
+import { PostTraceLinkResolver } from '../modules/posts/post-trace-link.resolver';
 import { PostsResolver } from '../modules/posts/posts.resolver';
 import { ReasonResolver } from '../modules/posts/reason.resolver';
 import { BrandKitResolver } from '../modules/brand/brand-kit.resolver';
@@ -25,6 +28,7 @@ import { InboxResolver } from '../modules/inbox/inbox.resolver';
 import { ReviewResolver } from '../modules/review/review.resolver';
 import { WebhooksResolver } from '../modules/webhooks/webhooks.resolver';
 import { ReportsResolver } from '../modules/reports/reports.resolver';
+import { PostReceiptResolver } from '../modules/receipts/post-receipt.resolver';
 
 export const RESOLVERS = [
   AuthResolver,
@@ -35,9 +39,11 @@ export const RESOLVERS = [
   PostsResolver,
   ReasonResolver,
   PostTemporalLinkResolver,
+  PostTraceLinkResolver,
   KillSwitchesResolver,
   AuditResolver,
   HealthResolver,
+  AlertsResolver,
   BrandKitResolver,
   KbSourcesResolver,
   ProvidersResolver,
@@ -51,6 +57,8 @@ export const RESOLVERS = [
   ReportsResolver,
   ClientReviewResolver,
   PostClientReviewResolver,
+  DiagnosticsResolver,
+  PostReceiptResolver,
 ];
 
 const HEADER = '# Generated from the code-first resolvers by `npm run schema:emit`; CI fails when it drifts.\n\n';

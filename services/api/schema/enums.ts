@@ -9,6 +9,8 @@ import type { PublishStatus } from '../../../workflows/contracts/vocabulary/publ
 import { PUBLISH_STATUSES } from '../../../workflows/contracts/vocabulary/publish-status';
 import type { ReasonCode } from '../../../workflows/contracts/vocabulary/reason-codes';
 import { REASON_CODE_LIST } from '../../../workflows/contracts/vocabulary/reason-codes';
+import type { ReceiptCheckResult, ReceiptStatus } from '../../../workflows/contracts/vocabulary/receipt-status';
+import { RECEIPT_CHECK_RESULTS, RECEIPT_STATUSES } from '../../../workflows/contracts/vocabulary/receipt-status';
 
 /**
  * The vocabulary's words as GraphQL enums, so the web app gets them through codegen instead of copying them.
@@ -45,3 +47,14 @@ registerEnumType(ClientReviewStateEnum, {
   description: 'Where a post stands with its client',
 });
 registerEnumType(PostDecisionKindEnum, { name: 'PostDecisionKind', description: 'A decision about a post' });
+
+export const ReceiptStatusEnum: Record<ReceiptStatus, ReceiptStatus> = enumOf(RECEIPT_STATUSES);
+export const ReceiptCheckResultEnum: Record<ReceiptCheckResult, ReceiptCheckResult> = enumOf(RECEIPT_CHECK_RESULTS);
+registerEnumType(ReceiptStatusEnum, {
+  name: 'ReceiptStatus',
+  description: 'What a published post’s later re-checks found: intact, or removed / edited / author_changed',
+});
+registerEnumType(ReceiptCheckResultEnum, {
+  name: 'ReceiptCheckResult',
+  description: 'What one re-check of a published post found; unchecked: it could not be made (never a finding)',
+});

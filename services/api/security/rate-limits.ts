@@ -16,6 +16,10 @@ const PRIVILEGED = new Set([
   'enrollTotp',
   'confirmTotp',
   'signOutEverywhere',
+  // staff's hands on running episodes (docs/diagnostics.md)
+  'retryEpisode',
+  'resetEpisode',
+  'replayEpisode',
 ]);
 const LOGIN = new Set(['signIn', 'completeSecondFactor']);
 

@@ -14,6 +14,13 @@ export interface HashedFields {
   subjectId: string;
   data: Record<string, unknown>;
   createdAt: string;
+  /** hashed only when set, so rows written before correlation ids existed keep their hashes */
+  correlationId?: string;
+}
+
+/** The hashed form of a row's correlation id: present when the row has one, absent otherwise. */
+export function correlationField(id: string | null | undefined): { correlationId?: string } {
+  return id ? { correlationId: id } : {};
 }
 
 /**

@@ -7,7 +7,8 @@ import { createSecrets } from '../secrets/create-secrets';
 import type { SecretsPort } from '../secrets/secrets.port';
 import { afterCommit } from './after-commit';
 import { AuditCheckpoints } from './audit-checkpoints';
-import { auditHash, chainKeyFor, GENESIS_HASH } from './audit-hash';
+import { correlationId } from '../telemetry/correlation';
+import { auditHash, chainKeyFor, correlationField, GENESIS_HASH } from './audit-hash';
 import { AuditKey } from './audit-key';
 
 export interface AuditInput {
@@ -20,6 +21,8 @@ export interface AuditInput {
   subjectType: string;
   subjectId: string;
   data?: Record<string, unknown>;
+  /** the action's trace id; by default the active span's (C-50) */
+  correlationId?: string;
 }
 
 export interface ChainVerification {
@@ -155,8 +158,13 @@ export class AuditService {
       subjectId: input.subjectId,
       data: input.data ?? {},
     };
-    const hash = auditHash(prevHash, { ...fields, createdAt: createdAt.toISOString() }, key);
-    return m.create(AuditEvent, { ...fields, prevHash, hash, createdAt });
+    const correlation = input.correlationId ?? correlationId() ?? null;
+    const hash = auditHash(
+      prevHash,
+      { ...fields, createdAt: createdAt.toISOString(), ...correlationField(correlation) },
+      key,
+    );
+    return m.create(AuditEvent, { ...fields, prevHash, hash, createdAt, correlationId: correlation });
   }
 
   async forSubject(subjectType: string, subjectId: string, clientId: string): Promise<AuditEvent[]> {
@@ -196,6 +204,7 @@ export class AuditService {
           subjectId: r.subjectId,
           data: r.data,
           createdAt: r.createdAt.toISOString(),
+          ...correlationField(r.correlationId),
         },
         keyed ? key : undefined,
       );

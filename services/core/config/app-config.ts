@@ -76,6 +76,10 @@ const envSchema = z.object({
   RAIZE_TRACE_UI_URL: url.optional(),
   /** the worker's Prometheus scrape port (the API serves /metrics on its own port); unset: the worker serves none */
   RAIZE_METRICS_PORT: port.optional(),
+  /** the interface the worker's metrics server binds (docs/metrics.md) */
+  RAIZE_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  /** the bearer token Prometheus sends to /metrics; production serves no metrics without one */
+  RAIZE_METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
 });
 
 export interface AppConfig {
@@ -122,6 +126,10 @@ export interface ObservabilityConfig {
   traceUiUrl?: string;
   /** the worker's Prometheus port */
   metricsPort?: number;
+  /** where the worker's metrics server listens (default 127.0.0.1) */
+  metricsHost?: string;
+  /** the scrape token of `/metrics` (API and worker); unset: open in development and tests, off in production */
+  metricsToken?: string;
 }
 
 /** Reads the process environment once, at the edge; a missing or bad value names the variable. */
@@ -146,6 +154,8 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     if (e.RAIZE_DEV_AUTH === '1') problems.push('RAIZE_DEV_AUTH: development login must be off in production');
     if (!e.SANDBOX_OAUTH_CLIENT_SECRET && env.SANDBOX_URL)
       problems.push('SANDBOX_OAUTH_CLIENT_SECRET: required in production when the sandbox is configured');
+    if (e.RAIZE_METRICS_PORT !== undefined && !e.RAIZE_METRICS_TOKEN)
+      problems.push('RAIZE_METRICS_TOKEN: required in production when RAIZE_METRICS_PORT is set (docs/metrics.md)');
     if (sandboxInProduction && (!e.SANDBOX_ADMIN_TOKEN || e.SANDBOX_ADMIN_TOKEN === DEV_SANDBOX_ADMIN_TOKEN))
       problems.push('SANDBOX_ADMIN_TOKEN: RAIZE_SANDBOX_IN_PRODUCTION=1 needs an admin token of your own');
   }
@@ -191,6 +201,8 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       serviceName: e.OTEL_SERVICE_NAME,
       traceUiUrl: e.RAIZE_TRACE_UI_URL?.replace(/\/$/, ''),
       metricsPort: e.RAIZE_METRICS_PORT,
+      metricsHost: e.RAIZE_METRICS_HOST,
+      metricsToken: e.RAIZE_METRICS_TOKEN,
     },
   };
 }

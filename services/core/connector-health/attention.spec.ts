@@ -138,4 +138,10 @@ describe('deriveAttention', () => {
     ).toEqual([]);
     expect(worstSeverity([])).toBeNull();
   });
+  it('raises posts removed or changed on the platform after publishing (issue #15), with how many', () => {
+    const [item] = deriveAttention(healthy({ brokenReceipts: 2 }));
+    expect(item).toMatchObject({ code: 'receipts_broken', signal: null, severity: 'warning' });
+    expect(item!.headline).toBe('Posts were removed or changed on Instagram after publishing: 2 in the last 7 days');
+    expect(deriveAttention(healthy({ brokenReceipts: 0 }))).toEqual([]);
+  });
 });

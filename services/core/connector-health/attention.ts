@@ -11,6 +11,8 @@ import {
   HEALTH_SEVERITIES,
   inWords,
   OPERATOR_WORDS,
+  RECEIPTS_BROKEN_NOTICE_DAYS,
+  RECEIPTS_BROKEN_WORDS,
   SUNSET_NOTICE_DAYS,
   SUNSET_SOON_WORDS,
 } from './operator-words';
@@ -29,6 +31,8 @@ export interface AttentionFacts {
   recentErrors: RecordedConnectorError[];
   lastSuccessAt: Date | null;
   now: Date;
+  /** the account's posts whose receipt broke in the last RECEIPTS_BROKEN_NOTICE_DAYS (issue #15); absent: none */
+  brokenReceipts?: number;
 }
 
 /** Signals about the token itself: a later good look at the token (checkedAt) ends them. */
@@ -63,6 +67,16 @@ export function deriveAttention(f: AttentionFacts): AttentionItem[] {
     items.push({ code, signal: null, ...inWords(ACCOUNT_STATE_WORDS[code], f.platformName) });
   }
   if (f.status === 'connected' || f.status === 'read_only') tokenAttention(f, signal);
+  if (f.brokenReceipts) {
+    const headline = RECEIPTS_BROKEN_WORDS.headline
+      .replaceAll('{count}', String(f.brokenReceipts))
+      .replaceAll('{days}', String(RECEIPTS_BROKEN_NOTICE_DAYS));
+    items.push({
+      code: 'receipts_broken',
+      signal: null,
+      ...inWords({ ...RECEIPTS_BROKEN_WORDS, headline }, f.platformName),
+    });
+  }
   sunsetAttention(f, signal, items);
 
   // The connector words each restriction with what to do about it on that platform: more precise than ours.

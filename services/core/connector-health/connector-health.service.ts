@@ -3,11 +3,13 @@ import { In, Not } from 'typeorm';
 import type { PlatformDescriptor } from '../connectors/connector.types';
 import type { AccountHealth } from '../database/entities/account-health.entity';
 import { PlatformAccount } from '../database/entities/platform-account.entity';
+import { brokenReceiptCounts } from '../repositories/receipt-check.repository';
 import { healthRowsOf } from './account-health.repository';
 import { apiVersionView } from './api-version';
 import { deriveAttention, worstSeverity } from './attention';
 import type { AccountHealthView } from './connector-health.types';
 import { quotaMeterSchema, recordedErrorSchema, restrictionSchema, validEntries } from './health-row.schema';
+import { RECEIPTS_BROKEN_NOTICE_DAYS } from './operator-words';
 import type { DescriptorLookup } from './platform-name';
 import { registeredDescriptor } from './platform-name';
 import { tokenTimeline } from './token-timeline';
@@ -61,8 +63,23 @@ export class ConnectorHealthAssembler {
     );
     const metered = new Map(accounts.map((a) => [a.id, this.metered(a, rows.get(a.id))]));
     const usage = await UsageMeters.load(m, [...metered.values()], { now, dailyQuotaOf: this.dailyQuotaOf });
+    const broken = new Map(
+      (
+        await brokenReceiptCounts(m, {
+          accountIds: accounts.map((a) => a.id),
+          since: new Date(now.getTime() - RECEIPTS_BROKEN_NOTICE_DAYS * 86_400_000),
+        })
+      ).map((b) => [b.platformAccountId, b.count]),
+    );
     return accounts.map((a) =>
-      this.assemble(a, rows.get(a.id), this.descriptorOf(a.platform), usage.metersFor(metered.get(a.id)!), now),
+      this.assemble(
+        a,
+        rows.get(a.id),
+        this.descriptorOf(a.platform),
+        usage.metersFor(metered.get(a.id)!),
+        now,
+        broken.get(a.id) ?? 0,
+      ),
     );
   }
 
@@ -81,6 +98,7 @@ export class ConnectorHealthAssembler {
     descriptor: PlatformDescriptor | undefined,
     quotas: AccountHealthView['quotas'],
     now: Date,
+    brokenReceipts: number,
   ): AccountHealthView {
     const platformName = descriptor?.displayName ?? a.platform;
     const token = tokenTimeline(a, descriptor?.tokens);
@@ -101,6 +119,7 @@ export class ConnectorHealthAssembler {
       recentErrors,
       lastSuccessAt,
       now,
+      brokenReceipts,
     });
     return {
       accountId: a.id,

@@ -4,8 +4,11 @@ import type { AccountStatus } from '../database/entities/platform-account.entity
 import type { HealthSignal } from '../../../workflows/contracts/vocabulary/health-signals';
 import type { AccountStateAttention, HealthSeverity } from './operator-words';
 
-/** Why an account is listed as needing attention: a platform's signal, or a state Raize put the account in. */
-export type AttentionCode = HealthSignal | AccountStateAttention;
+/**
+ * Why an account is listed as needing attention: a platform's signal, a state Raize put the account in, or posts of
+ * the account that were removed or changed on the platform after publishing (issue #15).
+ */
+export type AttentionCode = HealthSignal | AccountStateAttention | 'receipts_broken';
 
 export interface AttentionItem {
   code: AttentionCode;

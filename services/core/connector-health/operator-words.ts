@@ -152,6 +152,21 @@ export const ACCOUNT_STATE_WORDS = {
   },
 } as const satisfies Record<string, OperatorWords>;
 
+/**
+ * Raize's own finding about the account's posts (issue #15), not a platform's signal nor an account state: `{count}`
+ * and `{days}` are put in with `{platform}`.
+ */
+export const RECEIPTS_BROKEN_WORDS: OperatorWords = {
+  headline: 'Posts were removed or changed on {platform} after publishing: {count} in the last {days} days',
+  whatToDo:
+    'Someone took the post down, edited it or moved it to another account on {platform}. Open the post in Raize: ' +
+    'its receipt checks say what changed and when. Check with the client; their report lists it.',
+  severity: 'warning',
+};
+
+/** How long a broken receipt stays on the account's attention list: long enough to be seen, not forever. */
+export const RECEIPTS_BROKEN_NOTICE_DAYS = 7;
+
 export type AccountStateAttention = keyof typeof ACCOUNT_STATE_WORDS;
 
 /** The words with the platform's name put in. */

@@ -6,6 +6,7 @@ import { Client } from '../database/entities';
 import type { PolicyEngine } from '../policy/policy-engine';
 import type { SecretsPort } from '../secrets/secrets.port';
 import { logger } from '../telemetry/logger';
+import { recordProviderCall } from '../metrics/record-metrics';
 import { clientScope } from '../tenancy/scope-for';
 import {
   realDataSource,
@@ -153,6 +154,14 @@ export function createProviderGateway(deps: ProviderGatewayDeps): ProviderGatewa
       // The vendor may take seconds to minutes: the scope's pooled connection goes back meanwhile.
       const outcome = await withoutDatabaseConnection(() => exec(provider, ctx));
       const durationMs = Math.max(0, now().getTime() - startedAt.getTime());
+      const spent = outcome.ok ? outcome.value : { model: 'unnamed', usage: outcome.error.details.usage };
+      recordProviderCall({
+        provider,
+        kind,
+        outcome: outcome.ok ? 'ok' : outcome.error.failure,
+        durationMs,
+        costMicros: spent.usage ? costOf(provider, spent.model, spent.usage) : 0,
+      });
       const row = (model: string, usage: ProviderUsage, ok: boolean) =>
         usageRepo.append(ds.manager, {
           agencyId: scope.agencyId,

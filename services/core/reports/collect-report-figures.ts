@@ -6,6 +6,7 @@ import type { FigureQuery } from './figures/figure-query';
 import { followerGrowth } from './figures/follower-growth.figures';
 import { dailyReach, engagementByPlatform, platformTotals } from './figures/platform-metrics.figures';
 import { publishOutcomes } from './figures/publish-outcomes.figures';
+import { changedAfterPublishing, RECEIPTS_SOURCE } from './figures/receipts.figures';
 import { replySla } from './figures/reply-sla.figures';
 import { topPosts } from './figures/top-posts.figures';
 import type { ReportFigures } from './report-figures';
@@ -26,6 +27,7 @@ export async function collectReportFigures(
   },
 ): Promise<ReportFigures> {
   const fq: FigureQuery = { m, clientId: q.client.id, window: q.window };
+  const changed = await changedAfterPublishing(fq);
   return {
     version: 1,
     client: { id: q.client.id, name: q.client.name, timezone: q.client.timezone },
@@ -42,9 +44,11 @@ export async function collectReportFigures(
     proof: [
       ...(await approvalTurnaround(fq)),
       ...(await publishOutcomes(fq)),
+      changed.figure,
       await replySla(fq),
       ...(await escalations(fq)),
       await aiSpend(fq),
     ],
+    receipts: { source: RECEIPTS_SOURCE, posts: changed.posts },
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BROKEN_RECEIPTS } from '../../../workflows/contracts/vocabulary/receipt-status';
 
 /**
  * What a report shows, as stored in `reports.figures` (a snapshot: the report keeps saying what it said when it was
@@ -44,6 +45,18 @@ const topPostSchema = z.object({
   engagement: z.number().finite().nullable(),
 });
 
+/** A post removed, edited or moved to another author on its platform after publishing (issue #15). */
+const changedPostSchema = z.object({
+  platform: z.string().max(40),
+  handle: z.string().max(200),
+  excerpt: z.string().max(200),
+  url: z.string().max(2048).nullable(),
+  receipt: z.enum(BROKEN_RECEIPTS),
+  publishedAt: z.string().nullable(),
+  /** when a re-check found it */
+  changedAt: z.string(),
+});
+
 export const reportFiguresSchema = z.object({
   version: z.literal(1),
   client: z.object({ id: z.string().uuid(), name: z.string().max(200), timezone: z.string().max(100) }),
@@ -58,11 +71,14 @@ export const reportFiguresSchema = z.object({
     topPosts: z.object({ source: z.string(), posts: z.array(topPostSchema) }),
   }),
   proof: z.array(figureSchema),
+  /** absent in snapshots made before receipts were re-checked (issue #15) */
+  receipts: z.object({ source: z.string(), posts: z.array(changedPostSchema) }).optional(),
 });
 export type ReportFigures = z.infer<typeof reportFiguresSchema>;
 export type PlatformFigures = ReportFigures['platform'];
 export type AccountGrowth = z.infer<typeof accountGrowthSchema>;
 export type TopPost = z.infer<typeof topPostSchema>;
+export type ChangedPost = z.infer<typeof changedPostSchema>;
 
 /** A figure with data. */
 export function figure(f: Omit<Figure, 'detail'> & { detail?: string | null }): Figure {

@@ -89,6 +89,33 @@ describe('the report page', () => {
     );
   });
 
+  it('lists the posts removed or changed after publishing, escaped; an older snapshot has no such section', () => {
+    const receipts = {
+      source: SRC,
+      posts: [
+        {
+          platform: 'sandbox',
+          handle: '@acme',
+          excerpt: 'Spring <b>sale</b>',
+          url: 'https://example.com/p/9',
+          receipt: 'removed' as const,
+          publishedAt: '2026-02-03T10:00:00.000Z',
+          changedAt: '2026-02-04T10:00:00.000Z',
+        },
+      ],
+    };
+    const { html } = renderReportHtml(figures({ receipts }), DEFAULT_BRAND);
+    expect(html).toContain('<h2>Posts removed or changed after publishing');
+    expect(html).toMatch(
+      /data-receipt="removed">.*Spring &lt;b&gt;sale&lt;\/b&gt;.*removed from the platform.*2026-02-04/,
+    );
+    expect(parseReportFigures(JSON.parse(JSON.stringify(figures({ receipts }))))).toEqual(figures({ receipts }));
+    expect(renderReportHtml(figures({ receipts: { source: SRC, posts: [] } }), DEFAULT_BRAND).html).toContain(
+      'still live and unchanged',
+    );
+    expect(renderReportHtml(figures(), DEFAULT_BRAND).html).not.toContain('removed or changed after publishing');
+  });
+
   it('refuses a stored snapshot that does not have the report’s shape', () => {
     expect(parseReportFigures(JSON.parse(JSON.stringify(figures())))).toEqual(figures());
     expect(() => parseReportFigures({ ...figures(), proof: [{ key: 'x' }] })).toThrow();

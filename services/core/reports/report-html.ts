@@ -134,12 +134,39 @@ export function renderReportHtml(f: ReportFigures, brand: ReportBrand): Rendered
       : `<p class="na-line">${NOT_AVAILABLE}: no platform reported post insights for this period</p>`) +
     `</section>`;
 
+  // Issue #15: the posts the later re-checks found taken down, edited or moved on the platform. Older snapshots have
+  // no such list and show no section.
+  const receiptWords: Record<string, string> = {
+    removed: 'removed from the platform',
+    edited: 'text edited on the platform',
+    author_changed: 'now under another account',
+  };
+  const rc = f.receipts;
+  const changed = !rc
+    ? ''
+    : `<section><h2>Posts removed or changed after publishing <span class="source">Source [${cite(rc.source)}]</span></h2>` +
+      (rc.posts.length
+        ? `<table><thead><tr><th scope="col">Post</th><th scope="col">What changed</th><th scope="col">Found</th></tr></thead><tbody>` +
+          rc.posts
+            .map(
+              (p) =>
+                `<tr data-receipt="${escapeHtml(p.receipt)}"><td><span class="detail">${escapeHtml(platformName(p.platform))} ${escapeHtml(p.handle)}</span><br>` +
+                (p.url
+                  ? `<a href="${escapeHtml(p.url)}">${escapeHtml(p.excerpt || p.url)}</a>`
+                  : escapeHtml(p.excerpt || '(no text)')) +
+                `</td><td>${escapeHtml(receiptWords[p.receipt] ?? p.receipt)}</td><td>${escapeHtml(p.changedAt.slice(0, 10))}</td></tr>`,
+            )
+            .join('') +
+          `</tbody></table>`
+        : `<p class="na-line">Every post re-checked in this period was still live and unchanged.</p>`) +
+      `</section>`;
+
   const sourceList =
     `<section class="sources"><h2>Where the figures come from</h2><ol>` +
     [...sources.keys()].map((s) => `<li>${escapeHtml(s)}</li>`).join('') +
     `</ol><p>"${NOT_AVAILABLE}" means the source held no data for the period; it is never shown as 0. Generated ${escapeHtml(f.generatedAt.slice(0, 16).replace('T', ' '))} UTC.</p></section>`;
 
-  const body = header + `<main>${proof}${metrics}${followers}${posts}${sourceList}</main>`;
+  const body = header + `<main>${proof}${changed}${metrics}${followers}${posts}${sourceList}</main>`;
   const html =
     `<!doctype html><html lang="en"><head><meta charset="utf-8">` +
     `<meta name="robots" content="noindex, nofollow"><meta name="referrer" content="no-referrer">` +

@@ -19,7 +19,16 @@ export const ALLOWED_ATTRIBUTES = new Set([
   'raize.attempt',
   'http.status_code',
   'http.method',
+  /** a route's shape (`/posts/:id`), never a concrete path or query */
+  'http.route',
   'error.kind',
+  /** the trace id of the action a log line or span belongs to (C-50) */
+  'raize.correlation_id',
+  // Ids that Temporal's OpenTelemetry interceptors put on their spans (never their termination reason: free text).
+  'temporalWorkflowId',
+  'temporalActivityId',
+  'temporalUpdateId',
+  'run_id',
 ]);
 
 export type SafeValue = string | number | boolean | string[];

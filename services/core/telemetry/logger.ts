@@ -1,5 +1,6 @@
 import pino from 'pino';
 import { allowlisted } from './attributes';
+import { correlationFields } from './correlation';
 
 type Sink = (line: string) => void;
 const sinks = new Set<Sink>();
@@ -21,6 +22,8 @@ const base = pino(
   {
     level: process.env.LOG_LEVEL ?? (process.env.RAIZE_ENV === 'test' ? 'warn' : 'info'),
     base: { service: process.env.RAIZE_SERVICE ?? 'raize' },
+    // Every line of an action carries its trace id, so logs, audit events and the trace are found by one id (C-50).
+    mixin: correlationFields,
     // Belt and braces: known secret-bearing paths are censored even if they slip into a call.
     redact: {
       paths: [

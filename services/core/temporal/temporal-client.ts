@@ -1,7 +1,9 @@
 import { Client, Connection } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
 import { CallsInFlight } from './calls-in-flight';
+import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
 import { releaseDbConnectionInterceptor } from './release-db-connection.interceptor';
+import { traceIdSearchAttributeInterceptor } from './trace-id.interceptor';
 
 const callsOf = new WeakMap<Client, CallsInFlight>();
 
@@ -21,7 +23,16 @@ export async function createTemporalClient(
     connection,
     namespace,
     dataConverter,
-    interceptors: { workflow: [releaseDbConnectionInterceptor, calls.interceptor] },
+    // The OpenTelemetry interceptor carries the caller's trace into the workflow's headers (C-50); the trace id
+    // interceptor, inside it, records that trace's id on the episode.
+    interceptors: {
+      workflow: [
+        releaseDbConnectionInterceptor,
+        calls.interceptor,
+        new OpenTelemetryWorkflowClientInterceptor(),
+        traceIdSearchAttributeInterceptor,
+      ],
+    },
   });
   callsOf.set(client, calls);
   return client;

@@ -7,7 +7,7 @@ import { delimiter, join } from 'node:path';
  * cache, then PATH. The message says how to get it, because a missing tool is the first thing a
  * newcomer hits.
  */
-export function toolPath(name: 'temporal' | 'opa', env: NodeJS.ProcessEnv = process.env): string {
+export function toolPath(name: 'temporal' | 'opa' | 'jaeger', env: NodeJS.ProcessEnv = process.env): string {
   const explicit = env[`RAIZE_${name.toUpperCase()}_BIN`];
   if (explicit) {
     if (!existsSync(explicit)) throw new Error(`RAIZE_${name.toUpperCase()}_BIN=${explicit} does not exist`);
@@ -18,5 +18,6 @@ export function toolPath(name: 'temporal' | 'opa', env: NodeJS.ProcessEnv = proc
   for (const dir of (env.PATH ?? '').split(delimiter)) {
     if (dir && existsSync(join(dir, name))) return join(dir, name);
   }
-  throw new Error(`the ${name} binary was not found; build it once with: bash deploy/tools/build-tools.sh`);
+  const script = name === 'jaeger' ? 'build-jaeger.sh' : 'build-tools.sh';
+  throw new Error(`the ${name} binary was not found; build it once with: bash deploy/tools/${script}`);
 }

@@ -9,6 +9,8 @@ export const WEBHOOK_EVENT_TYPES = [
   'post.published',
   'post.failed',
   'post.unverified',
+  // a later re-check found the published post removed, edited or under another author (issue #15)
+  'post.receipt_broken',
   'reply.sent',
   'account.needs_reconnect',
   'account.quarantined',

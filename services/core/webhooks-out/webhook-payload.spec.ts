@@ -20,6 +20,7 @@ describe('which audit events become webhook events', () => {
     expect(webhookEventFor(event('post.scheduled', {}))).toBe('post.scheduled');
     expect(webhookEventFor(event('account.quarantined', {}))).toBe('account.quarantined');
     expect(webhookEventFor(event('reply.sent', {}))).toBe('reply.sent');
+    expect(webhookEventFor(event('post.receipt_broken', { receipt: 'removed' }))).toBe('post.receipt_broken');
     expect(webhookEventFor(event('post.verified', {}))).toBeNull();
     expect(webhookEventFor(event('login.succeeded', {}))).toBeNull();
   });

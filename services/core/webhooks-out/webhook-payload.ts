@@ -31,6 +31,7 @@ const FROM_AUDIT: Record<string, WebhookEventType> = {
   'post.published': 'post.published',
   'post.failed': 'post.failed',
   'post.unverified': 'post.unverified',
+  'post.receipt_broken': 'post.receipt_broken',
   'reply.sent': 'reply.sent',
   'account.needs_reconnect': 'account.needs_reconnect',
   'account.quarantined': 'account.quarantined',
@@ -87,6 +88,10 @@ export async function webhookData(
       scheduledAt: str(e.data.scheduledAt) ?? job?.scheduled_at?.toISOString(),
       ...(type === 'post.published' ? { platformPostId: str(e.data.postId), url: str(e.data.url) } : {}),
       ...(type === 'post.failed' || type === 'post.unverified' ? { reasons: reasonCodes(e.data.reasons) } : {}),
+      // removed | edited | author_changed, and the post's public link: the client's own post, public once published
+      ...(type === 'post.receipt_broken'
+        ? { receipt: str(e.data.receipt), platformPostId: str(e.data.postId), url: str(e.data.url) }
+        : {}),
     });
   }
   if (type.startsWith('account.')) {

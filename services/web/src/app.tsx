@@ -12,6 +12,7 @@ import { ClientsScreen } from './screens/clients.screen';
 import { ComposeScreen } from './screens/compose.screen';
 import { ConnectionsScreen } from './screens/connector-health/connections.screen';
 import { NeedsAttentionScreen } from './screens/connector-health/needs-attention.screen';
+import { DiagnosticsScreen } from './screens/diagnostics/diagnostics.screen';
 import { ImportScreen } from './screens/import.screen';
 import { InboxScreen } from './screens/inbox/inbox.screen';
 import { KillSwitchesScreen } from './screens/kill-switches.screen';
@@ -85,6 +86,7 @@ function TopRoutes({ path }: { path: string }) {
   if (path === '/clients/new') return <OnboardingScreen />;
   if (path === '/settings') return <SettingsScreen />;
   if (path === '/attention') return <NeedsAttentionScreen />;
+  if (path === '/diagnostics') return <DiagnosticsScreen />;
   return <NotFoundScreen />;
 }
 

@@ -18,6 +18,7 @@ import type { TestStack } from '../../harness/stack';
 import { startTestStack } from '../../harness/stack';
 import { dataConverterFor, nativeConnection, temporalClient, testEnv, uniqueTaskQueue } from '../../harness/test-env';
 import { until } from '../ingest/ingest-test-worker';
+import { withTracing } from '../../../services/worker/worker-tracing';
 
 const AUTONOMOUS = { autonomy: { publish: 'autonomous' as const }, fourEyes: false };
 
@@ -47,21 +48,23 @@ describe('the analytics episode, end to end (real Temporal, Postgres, sandbox)',
     const deps = stack.deps!;
     const connection = await nativeConnection();
     // The production bundle and the planning lane's analytics activities, on a queue of this file's own.
-    worker = await Worker.create({
-      connection,
-      namespace: testEnv().namespace,
-      taskQueue,
-      workflowBundle: { codePath: testEnv().bundlePath },
-      dataConverter: dataConverterFor(stack.dataDir),
-      activities: createAnalyticsActivities({
-        ds: deps.ds,
-        audit: deps.audit,
-        alert: deps.alert,
-        credentials: deps.credentials,
-        credentialStore: deps.credentialStore,
-        connectorSettings: deps.connectorSettings,
+    worker = await Worker.create(
+      withTracing({
+        connection,
+        namespace: testEnv().namespace,
+        taskQueue,
+        workflowBundle: { codePath: testEnv().bundlePath },
+        dataConverter: dataConverterFor(stack.dataDir),
+        activities: createAnalyticsActivities({
+          ds: deps.ds,
+          audit: deps.audit,
+          alert: deps.alert,
+          credentials: deps.credentials,
+          credentialStore: deps.credentialStore,
+          connectorSettings: deps.connectorSettings,
+        }),
       }),
-    });
+    );
     running = worker.run().finally(() => connection.close());
   });
   afterAll(async () => {

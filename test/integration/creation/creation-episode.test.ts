@@ -23,6 +23,7 @@ import type { SeededTenant } from '../../factories/tenant.factory';
 import type { TestStack } from '../../harness/stack';
 import { startTestStack } from '../../harness/stack';
 import { dataConverterFor, nativeConnection, temporalClient, testEnv, uniqueTaskQueue } from '../../harness/test-env';
+import { withTracing } from '../../../services/worker/worker-tracing';
 
 // The creation lane end to end: the real worker bundle (workflows/index.ts), the lane's own activities with the real
 // provider gateway and its local provider (text, a rendered PNG, a presenter clip), the real artifact store (local
@@ -69,14 +70,16 @@ describe('the creation episode, end to end (real Temporal, Postgres, OPA wasm, l
     });
     creationQueue = uniqueTaskQueue('create');
     const connection = await nativeConnection();
-    worker = await Worker.create({
-      connection,
-      namespace: testEnv().namespace,
-      taskQueue: creationQueue,
-      workflowBundle: { codePath: testEnv().bundlePath },
-      dataConverter: dataConverterFor(stack.dataDir),
-      activities: creationLaneActivities(stack.deps!),
-    });
+    worker = await Worker.create(
+      withTracing({
+        connection,
+        namespace: testEnv().namespace,
+        taskQueue: creationQueue,
+        workflowBundle: { codePath: testEnv().bundlePath },
+        dataConverter: dataConverterFor(stack.dataDir),
+        activities: creationLaneActivities(stack.deps!),
+      }),
+    );
     running = worker.run().finally(() => connection.close());
   });
 

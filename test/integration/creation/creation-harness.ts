@@ -13,6 +13,7 @@ import type { SeededTenant } from '../../factories/tenant.factory';
 import type { TestStack } from '../../harness/stack';
 import { startTestStack } from '../../harness/stack';
 import { dataConverterFor, nativeConnection, temporalClient, testEnv, uniqueTaskQueue } from '../../harness/test-env';
+import { withTracing } from '../../../services/worker/worker-tracing';
 
 /**
  * The creation lane for an integration test: the test stack (API, publish lane) and a worker on its own creation
@@ -32,14 +33,16 @@ export async function startCreationLane(): Promise<CreationLane> {
   });
   const queue = uniqueTaskQueue('create');
   const connection = await nativeConnection();
-  const worker = await Worker.create({
-    connection,
-    namespace: testEnv().namespace,
-    taskQueue: queue,
-    workflowBundle: { codePath: testEnv().bundlePath },
-    dataConverter: dataConverterFor(stack.dataDir),
-    activities: creationLaneActivities(stack.deps!),
-  });
+  const worker = await Worker.create(
+    withTracing({
+      connection,
+      namespace: testEnv().namespace,
+      taskQueue: queue,
+      workflowBundle: { codePath: testEnv().bundlePath },
+      dataConverter: dataConverterFor(stack.dataDir),
+      activities: creationLaneActivities(stack.deps!),
+    }),
+  );
   const running = worker.run().finally(() => connection.close());
   return {
     stack,

@@ -11,6 +11,7 @@ import {
   uniqueTaskQueue,
 } from '../../harness/test-env';
 import { receivedIdsQuery } from './ingest-test-workflows';
+import { withTracing } from '../../../services/worker/worker-tracing';
 
 let bundle: Promise<string> | undefined;
 const testBundle = () =>
@@ -33,14 +34,16 @@ export async function startEngagementStandIn(activities: object = {}): Promise<{
   await dataConverter.payloadCodecs![0]!.encode([{ metadata: {}, data: new TextEncoder().encode(randomUUID()) }]);
   const temporal = await temporalClient({ dataDir });
   const connection = await nativeConnection();
-  const worker = await Worker.create({
-    connection,
-    namespace: process.env.RAIZE_TEST_NAMESPACE,
-    taskQueue,
-    workflowBundle: { code: await testBundle() },
-    dataConverter,
-    activities,
-  });
+  const worker = await Worker.create(
+    withTracing({
+      connection,
+      namespace: process.env.RAIZE_TEST_NAMESPACE,
+      taskQueue,
+      workflowBundle: { code: await testBundle() },
+      dataConverter,
+      activities,
+    }),
+  );
   const running = worker.run().finally(() => connection.close());
   return {
     taskQueue,

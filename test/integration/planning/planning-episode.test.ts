@@ -18,6 +18,7 @@ import { dataConverterFor, nativeConnection, temporalClient } from '../../harnes
 import { zonedInstant } from '../../../services/core/plans/zoned-instant';
 import { createSlot } from '../imports/import-gql';
 import { scriptedGateway } from './scripted-gateway';
+import { withTracing } from '../../../services/worker/worker-tracing';
 
 const PLAN_FIELDS = `id status reasons { code message } itemCount createdBy source decidedBy workflowStatus
   items { id position platformAccountId platform format pillar slotAt localDate localTime brief status timing
@@ -76,14 +77,20 @@ describe('planning episode (real Temporal, Postgres, API)', () => {
       })
     ).code;
     const connection = await nativeConnection();
-    worker = await Worker.create({
-      connection,
-      namespace: process.env.RAIZE_TEST_NAMESPACE,
-      taskQueue: stack.taskQueue,
-      workflowBundle: { code },
-      dataConverter: dataConverterFor(stack.dataDir),
-      activities: createPlanningActivities({ ds: workerDs, providers: ai.gateway, creationTaskQueue: stack.taskQueue }),
-    });
+    worker = await Worker.create(
+      withTracing({
+        connection,
+        namespace: process.env.RAIZE_TEST_NAMESPACE,
+        taskQueue: stack.taskQueue,
+        workflowBundle: { code },
+        dataConverter: dataConverterFor(stack.dataDir),
+        activities: createPlanningActivities({
+          ds: workerDs,
+          providers: ai.gateway,
+          creationTaskQueue: stack.taskQueue,
+        }),
+      }),
+    );
     running = worker.run().finally(() => connection.close());
   });
 

@@ -407,6 +407,18 @@ const FIXTURES: Record<string, Fixture> = {
       );
     },
   },
+  // A later re-check of A's published post (issue #15, receipts).
+  receipt_checks: {
+    row: async (f) => {
+      const job = await f.job();
+      return f.one(
+        `INSERT INTO receipt_checks (agency_id, client_id, publish_job_id, platform_account_id, check_no, result,
+           platform_post_id, workflow_id)
+         VALUES ($1, $2, $3, $4, 1, 'intact', 'probe', 'receipt-probe') RETURNING *`,
+        [f.a.agencyId, f.a.clientId, job.id, job.platform_account_id],
+      );
+    },
+  },
   // Inbound events once the drainer routed them to A's account (the ingest stores them without a tenant, through
   // raize_inbound_store; the app role may only read), and A's account's poll cursor.
   inbound_events: {

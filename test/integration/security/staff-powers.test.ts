@@ -176,7 +176,8 @@ describe('platform staff powers (C-04, C-14)', () => {
         headers: {
           'content-type': 'application/json',
           'x-namespace': testEnv().namespace,
-          ...(auth.cookie ? { cookie: auth.cookie } : {}),
+          // A cookie comes from Temporal Web in the browser, whose Origin stands in for the CSRF token (C-14).
+          ...(auth.cookie ? { cookie: auth.cookie, origin: UI_ORIGIN } : {}),
           ...(auth.bearer ? { authorization: `Bearer ${auth.bearer}` } : {}),
         },
         body: JSON.stringify({

@@ -13,6 +13,7 @@ import { bundleWorkflows } from '../../../services/worker/workflow-bundle';
 import { createWorkerDeps } from '../../../services/worker/worker-deps';
 import type { TestStack } from '../../harness/stack';
 import { nativeConnection, testEnv } from '../../harness/test-env';
+import { withTracing } from '../../../services/worker/worker-tracing';
 
 export interface Alert {
   msg: string;
@@ -50,15 +51,17 @@ export async function startTokenWorker(stack: TestStack): Promise<TokenWorker> {
     tokenLifecycles: {},
   };
   const connection = await nativeConnection();
-  const worker = await Worker.create({
-    connection,
-    namespace: testEnv().namespace,
-    taskQueue: stack.taskQueue,
-    workflowBundle: { code: await bundleWorkflows(require.resolve('./token-test-workflows')) },
-    dataConverter: built.dataConverter,
-    activities: { ...createPublishActivities(built.deps), ...tokenLaneActivities(tokenDeps) },
-    shutdownGraceTime: '2 seconds',
-  });
+  const worker = await Worker.create(
+    withTracing({
+      connection,
+      namespace: testEnv().namespace,
+      taskQueue: stack.taskQueue,
+      workflowBundle: { code: await bundleWorkflows(require.resolve('./token-test-workflows')) },
+      dataConverter: built.dataConverter,
+      activities: { ...createPublishActivities(built.deps), ...tokenLaneActivities(tokenDeps) },
+      shutdownGraceTime: '2 seconds',
+    }),
+  );
   const running = worker.run().finally(() => connection.close());
   return {
     deps: built.deps,

@@ -67,6 +67,8 @@ export const AUDIT_ACTIONS = [
   'post.cancelled',
   'post.failed',
   'post.quarantined',
+  // a later re-check found the published post removed, edited or under another author (issue #15, receipts)
+  'post.receipt_broken',
   'guard.denied',
   'guard.refused',
   'guard.fingerprint_mismatch',
@@ -116,6 +118,9 @@ export const AUDIT_ACTIONS = [
   'review_link.refused',
   'portal.decision',
   'approval_stages.updated',
+  // diagnostics (issue #15): platform staff re-ran an episode from its start, or reset it to a chosen workflow task
+  'episode.retried',
+  'episode.reset',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -7,3 +7,4 @@ export * from './publish-status';
 export * from './reason-codes';
 export * from './creation-status';
 export * from './client-review';
+export * from './receipt-status';

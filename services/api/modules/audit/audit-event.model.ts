@@ -12,6 +12,11 @@ export class AuditEventModel {
   @Field() prevHash!: string;
   @Field() hash!: string;
   @Field() createdAt!: Date;
+  @Field(() => String, {
+    nullable: true,
+    description: 'the trace id of the action (C-50): the same id is on its log lines and in the trace UI',
+  })
+  correlationId!: string | null;
 }
 
 @ObjectType('ChainProblem')

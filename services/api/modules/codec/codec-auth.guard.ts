@@ -1,7 +1,8 @@
 import { ActorGuard } from '../../auth/actor.guard';
 
 /**
- * Who the codec endpoint's caller is. The one line to change when sessions and roles replace the
- * development token: every codec route takes its authentication from here.
+ * Who the codec endpoint's caller is: the API's own ActorGuard (a session cookie from Temporal Web, whose Origin
+ * stands in for the CSRF token as CodecController declares, or a bearer API token from the CLI). The one place to
+ * swap the codec's authentication, say for Temporal Web's own OIDC access token.
  */
 export const CodecAuthGuard = ActorGuard;

@@ -1,6 +1,7 @@
 import { Inject, Injectable, NestMiddleware } from '@nestjs/common';
 import { AppConfig } from '../../../core/config/app-config';
 import { APP_CONFIG } from '../../platform/tokens';
+import { temporalUiOrigin } from './temporal-ui-origin';
 
 interface CorsRequest {
   method: string;
@@ -26,7 +27,7 @@ export class CodecCorsMiddleware implements NestMiddleware {
   private readonly uiOrigin: string;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.uiOrigin = new URL(config.temporal.uiUrl).origin;
+    this.uiOrigin = temporalUiOrigin(config);
   }
 
   use(req: CorsRequest, res: CorsResponse, next: () => void): void {

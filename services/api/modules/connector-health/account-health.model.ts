@@ -36,7 +36,10 @@ export class ConnectorErrorRecordModel {
 
 @ObjectType('AttentionItem')
 export class AttentionItemModel {
-  @Field({ description: 'a HealthSignal, or account_quarantined / account_read_only' }) code!: string;
+  @Field({
+    description: 'a HealthSignal, account_quarantined / account_read_only, or receipts_broken (posts changed later)',
+  })
+  code!: string;
   @Field(() => HealthSignalEnum, { nullable: true }) signal!: string | null;
   @Field(() => HealthSeverityEnum) severity!: string;
   @Field() headline!: string;

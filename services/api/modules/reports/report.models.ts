@@ -1,4 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { ReceiptStatusEnum } from '../../schema/enums';
 import { ReportStatusEnum } from './report-status.enum';
 
 @ObjectType('ReportFigure', {
@@ -48,6 +49,17 @@ export class ReportTopPostModel {
   @Field(() => Float, { nullable: true }) engagement!: number | null;
 }
 
+@ObjectType('ReportChangedPost', { description: 'A post removed or changed on its platform after publishing' })
+export class ReportChangedPostModel {
+  @Field() platform!: string;
+  @Field() handle!: string;
+  @Field() excerpt!: string;
+  @Field(() => String, { nullable: true }) url!: string | null;
+  @Field(() => ReceiptStatusEnum, { description: 'removed, edited or author_changed' }) receipt!: string;
+  @Field(() => String, { nullable: true, description: 'ISO 8601' }) publishedAt!: string | null;
+  @Field({ description: 'when a re-check found it (ISO 8601)' }) changedAt!: string;
+}
+
 @ObjectType('ReportLink', { description: 'A read-only link to a report; its URL was shown once, when it was made' })
 export class ReportLinkModel {
   @Field(() => ID) id!: string;
@@ -91,6 +103,10 @@ export class ReportModel {
   @Field(() => [ReportBarModel]) engagementByPlatform!: ReportBarModel[];
   @Field(() => [ReportAccountGrowthModel]) followerGrowth!: ReportAccountGrowthModel[];
   @Field(() => [ReportTopPostModel]) topPosts!: ReportTopPostModel[];
+  @Field(() => [ReportChangedPostModel], {
+    description: 'posts the later re-checks found removed or changed on the platform in the period (issue #15)',
+  })
+  changedPosts!: ReportChangedPostModel[];
   @Field(() => [ReportLinkModel]) links!: ReportLinkModel[];
   @Field(() => String, {
     nullable: true,

@@ -330,7 +330,14 @@ function linkModel(l: ReportLinkRow, now = new Date()): ReportLinkModel {
 /** The snapshot's parts as the Report type carries them (flat: each level of nesting costs a query tenfold). */
 type FiguresPart = Pick<
   ReportModel,
-  'figuresAt' | 'proof' | 'totals' | 'dailyReach' | 'engagementByPlatform' | 'followerGrowth' | 'topPosts'
+  | 'figuresAt'
+  | 'proof'
+  | 'totals'
+  | 'dailyReach'
+  | 'engagementByPlatform'
+  | 'followerGrowth'
+  | 'topPosts'
+  | 'changedPosts'
 >;
 
 const NO_FIGURES: FiguresPart = {
@@ -341,6 +348,7 @@ const NO_FIGURES: FiguresPart = {
   engagementByPlatform: [],
   followerGrowth: [],
   topPosts: [],
+  changedPosts: [],
 };
 
 function figuresPart(f: ReportFigures): FiguresPart {
@@ -353,6 +361,7 @@ function figuresPart(f: ReportFigures): FiguresPart {
     engagementByPlatform: f.platform.engagementByPlatform.bars,
     followerGrowth: f.platform.followerGrowth.accounts,
     topPosts: f.platform.topPosts.posts,
+    changedPosts: f.receipts?.posts ?? [],
   };
 }
 

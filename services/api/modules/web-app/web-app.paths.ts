@@ -7,7 +7,16 @@ export function webDistDir(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /** Paths the API answers itself: the app's fallback never shadows them. */
-export const API_PREFIXES = ['/graphql', '/oauth', '/health', '/codec', '/artifacts', '/r', '/portal/api'] as const;
+export const API_PREFIXES = [
+  '/graphql',
+  '/oauth',
+  '/health',
+  '/metrics',
+  '/codec',
+  '/artifacts',
+  '/r',
+  '/portal/api',
+] as const;
 
 export function isApiPath(path: string): boolean {
   return API_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`));

@@ -261,7 +261,7 @@ describe('connectorRequest against a real local HTTP server', () => {
       const spans = exporter.getFinishedSpans().map((s) => `${s.name} ${JSON.stringify(s.attributes)}`);
       expect(spans.length).toBeGreaterThanOrEqual(routes.length * 2);
       expect(spans).toContain(
-        'connector.sandbox POST /500/:id {"http.method":"POST","raize.platform":"sandbox","http.status_code":500,"raize.outcome":"outcome_unknown","error.kind":"ConnectorError"}',
+        'connector.sandbox POST /500/:id {"http.method":"POST","http.route":"/500/:id","raize.platform":"sandbox","http.status_code":500,"raize.outcome":"outcome_unknown","error.kind":"outcome_unknown"}',
       );
       expect(lines.some((l) => l.includes('"raize.operation":"GET /ok/:id"'))).toBe(true);
       expect(errors.length).toBeGreaterThan(0);

@@ -1,8 +1,10 @@
+import { context, propagation } from '@opentelemetry/api';
 import type { ZodType } from 'zod';
 import type { PlatformId } from '../../../../workflows/contracts/vocabulary/platform-id';
 import { ConnectorError } from '../connector.errors';
 import { logger } from '../../telemetry/logger';
-import { withSpan } from '../../telemetry/tracing';
+import { withClientSpan } from '../../telemetry/tracing';
+import { recordConnectorCall } from '../../metrics/record-metrics';
 import type { CallShape } from './http-errors';
 import { badAnswerError, notSentError, statusError, transportError } from './http-errors';
 
@@ -78,18 +80,20 @@ export const DEFAULT_REQUEST_ID_HEADER = 'x-request-id';
  */
 export async function connectorRequest(config: ConnectorHttpConfig, call: ConnectorCall): Promise<ConnectorAnswer> {
   const shape: CallShape = { method: call.method, route: call.route };
-  const attrs = { 'http.method': call.method, 'raize.platform': config.platform };
-  return withSpan(`connector.${config.platform} ${call.method} ${call.route}`, attrs, async (set) => {
+  const attrs = { 'http.method': call.method, 'http.route': call.route, 'raize.platform': config.platform };
+  return withClientSpan(`connector.${config.platform} ${call.method} ${call.route}`, attrs, async (set) => {
     try {
       const answer = await exchange(config, call, shape);
       set({ 'http.status_code': answer.status, 'raize.outcome': 'ok' });
       logCall(config, shape, answer.status, 'ok');
+      recordConnectorCall(config.platform, 'ok');
       return answer;
     } catch (err) {
       const kind = err instanceof ConnectorError ? err.kind : 'unexpected';
       const status = err instanceof ConnectorError ? err.details.status : undefined;
       set({ 'http.status_code': status, 'raize.outcome': kind });
       logCall(config, shape, status, kind);
+      recordConnectorCall(config.platform, kind);
       throw err;
     }
   });
@@ -121,6 +125,9 @@ async function exchange(config: ConnectorHttpConfig, call: ConnectorCall, shape:
     body = call.multipart;
   }
   if (call.token) headers.authorization = `Bearer ${call.token}`;
+  // The platform sees this call's span as its parent (W3C traceparent), so its support, or our sandbox, can name the
+  // call in our trace (C-50). The trace id is random: it says nothing about the tenant or the content.
+  propagation.inject(context.active(), headers);
 
   let res: Response;
   let text: string;

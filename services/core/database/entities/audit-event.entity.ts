@@ -16,4 +16,6 @@ export class AuditEvent {
   @Column({ name: 'prev_hash', type: 'text' }) prevHash!: string;
   @Column({ type: 'text' }) hash!: string;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  /** the trace id of the action (C-50); null outside a trace and on rows older than the column */
+  @Column({ name: 'correlation_id', type: 'text', nullable: true }) correlationId!: string | null;
 }

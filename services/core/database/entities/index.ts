@@ -86,6 +86,9 @@ export * from './creation-decision.entity';
 export * from './inbound-event.entity';
 export * from './webhook-subscription.entity';
 export * from './webhook-delivery.entity';
+// Later re-checks of published posts (issue #15, receipts that stay true).
+import { ReceiptCheck } from './receipt-check.entity';
+export * from './receipt-check.entity';
 
 export const ENTITIES = [
   ProviderCredentialRow,
@@ -139,6 +142,7 @@ export const ENTITIES = [
   PortalSession,
   AccountMetricsDaily,
   PostMetricsDaily,
+  ReceiptCheck,
 ];
 export * from './engagement-reply.entity';
 export * from './client-review.entity';

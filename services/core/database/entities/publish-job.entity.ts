@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { PublishStatus } from '../../../../workflows/contracts/vocabulary/publish-status';
+import type { ReceiptStatus } from '../../../../workflows/contracts/vocabulary/receipt-status';
 import type { Reason } from '../../../../workflows/contracts/vocabulary/reason-codes';
 
 /** What was fixed at scheduling; the database trigger refuses any change to it (C-23). */
@@ -55,6 +56,9 @@ export class PublishJob {
   @Column({ type: 'jsonb', nullable: true }) proof!: PublishProof | null;
   @Column({ name: 'published_at', type: 'timestamptz', nullable: true }) publishedAt!: Date | null;
   @Column({ name: 'verified_at', type: 'timestamptz', nullable: true }) verifiedAt!: Date | null;
+  /** what the later re-checks found (issue #15); null until one could be made */
+  @Column({ type: 'text', nullable: true }) receipt!: ReceiptStatus | null;
+  @Column({ name: 'receipt_changed_at', type: 'timestamptz', nullable: true }) receiptChangedAt!: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

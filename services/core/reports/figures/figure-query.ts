@@ -18,3 +18,9 @@ export const dayParams = (q: FigureQuery): string[] => [q.clientId, q.window.sta
 export const instantParams = (q: FigureQuery): (string | Date)[] => [q.clientId, q.window.startAt, q.window.endAt];
 
 export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+/** The first words of a post's text as a report shows it (escaped where it is rendered). */
+export function postExcerpt(text: string, max = 140): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}

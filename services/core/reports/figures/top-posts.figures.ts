@@ -1,12 +1,11 @@
 import type { PlatformFigures } from '../report-figures';
 import type { FigureQuery } from './figure-query';
-import { dayParams } from './figure-query';
+import { dayParams, postExcerpt } from './figure-query';
 
 export const POST_METRICS_SOURCE =
   "the platforms' post insights, read daily by the analytics episode (post_metrics_daily)";
 
 const TOP = 5;
-const EXCERPT = 140;
 
 interface TopRow {
   platform: string;
@@ -47,16 +46,11 @@ export async function topPosts(q: FigureQuery): Promise<PlatformFigures['topPost
     posts: rows.map((r) => ({
       platform: r.platform,
       handle: r.handle,
-      excerpt: excerpt(r.text ?? ''),
+      excerpt: postExcerpt(r.text ?? ''),
       url: r.url && /^https?:\/\//.test(r.url) ? r.url : null,
       reach: r.reach,
       impressions: r.impressions,
       engagement: r.engagement,
     })),
   };
-}
-
-function excerpt(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > EXCERPT ? `${flat.slice(0, EXCERPT - 1)}…` : flat;
 }

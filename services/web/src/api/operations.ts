@@ -291,6 +291,7 @@ export const PostQuery = graphql(`
       verifiedAt
       workflowId
       temporalUrl
+      traceUrl
       reasons {
         code
         reasonCode

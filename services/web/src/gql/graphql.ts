@@ -31,6 +31,12 @@ export type AiStepContractInput = {
   maxWallMs?: number | null | undefined;
 };
 
+/** An alert rule's severity label (deploy/alerts/raize-alerts.yaml) */
+export type AlertSeverity =
+  | 'critical'
+  | 'info'
+  | 'warning';
+
 /** none, internal (the agency approves), or internal_then_client (the agency, then the client’s reviewer) */
 export type ApprovalStage =
   | 'internal'
@@ -460,6 +466,21 @@ export type ReasonCode =
   | 'unverified'
   | 'verifying';
 
+/** What one re-check of a published post found; unchecked: it could not be made (never a finding) */
+export type ReceiptCheckResult =
+  | 'author_changed'
+  | 'edited'
+  | 'intact'
+  | 'removed'
+  | 'unchecked';
+
+/** What a published post’s later re-checks found: intact, or removed / edited / author_changed */
+export type ReceiptStatus =
+  | 'author_changed'
+  | 'edited'
+  | 'intact'
+  | 'removed';
+
 export type RedeliverWebhookInput = {
   agencyId?: string | number | null | undefined;
   clientId?: string | number | null | undefined;
@@ -481,6 +502,12 @@ export type RemoveProviderKeyInput = {
   clientId?: string | number | null | undefined;
   provider: string;
 };
+
+/** same: the current code makes the recorded decisions; diverged: it would not; failed: no verdict */
+export type ReplayOutcome =
+  | 'diverged'
+  | 'failed'
+  | 'same';
 
 export type ReplyToConversationInput = {
   conversationId: string | number;
@@ -670,6 +697,7 @@ export type WebhookEventType =
   | 'post_approved'
   | 'post_failed'
   | 'post_published'
+  | 'post_receipt_broken'
   | 'post_scheduled'
   | 'post_unverified'
   | 'reply_sent';
@@ -1016,7 +1044,7 @@ export type PostQueryVariables = Exact<{
 }>;
 
 
-export type PostQuery = { post: { id: string, clientId: string, status: PublishStatus, final: boolean, workflowStatus: PublishStatus | null, scheduledAt: string, timezone: string, assetId: string, assetChecksum: string, platformAccountId: string, createdBy: string, authorIds: Array<string>, url: string | null, platformPostId: string | null, proof: string | null, publishedAt: string | null, verifiedAt: string | null, workflowId: string, temporalUrl: string | null, reasons: Array<{ code: string, reasonCode: ReasonCode | null, message: string }>, approvals: Array<{ approverId: string, role: string, assetChecksum: string, createdAt: string }> } };
+export type PostQuery = { post: { id: string, clientId: string, status: PublishStatus, final: boolean, workflowStatus: PublishStatus | null, scheduledAt: string, timezone: string, assetId: string, assetChecksum: string, platformAccountId: string, createdBy: string, authorIds: Array<string>, url: string | null, platformPostId: string | null, proof: string | null, publishedAt: string | null, verifiedAt: string | null, workflowId: string, temporalUrl: string | null, traceUrl: string | null, reasons: Array<{ code: string, reasonCode: ReasonCode | null, message: string }>, approvals: Array<{ approverId: string, role: string, assetChecksum: string, createdAt: string }> } };
 
 export type SchedulePostMutationVariables = Exact<{
   input: SchedulePostInput;
@@ -1361,6 +1389,13 @@ export type DeleteQueueSlotMutationVariables = Exact<{
 
 export type DeleteQueueSlotMutation = { deleteQueueSlot: boolean };
 
+export type PostReceiptQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PostReceiptQuery = { post: { id: string, receipt: ReceiptStatus | null, receiptChangedAt: string | null, receiptChecks: Array<{ checkNo: number, result: ReceiptCheckResult, detail: string | null, checkedAt: string }> } };
+
 export type ReportsQueryVariables = Exact<{
   clientId: string | number;
 }>;
@@ -1496,6 +1531,48 @@ export type HealthReconnectAccountMutationVariables = Exact<{
 
 
 export type HealthReconnectAccountMutation = { reconnectAccount: { authorizeUrl: string, attemptId: string } };
+
+export type DiagnosticsQueryVariables = Exact<{
+  days: number;
+  limit: number;
+}>;
+
+
+export type DiagnosticsQuery = { alerts: Array<{ id: string, name: string, severity: AlertSeverity, firing: boolean, value: number | null, threshold: number, summary: string, runbook: string, since: string | null }>, diagnosticsLanes: Array<{ lane: string, taskQueue: string, alive: boolean, workflowSlots: number, activitySlots: number, backlogKnown: boolean, workflowBacklog: number | null, workflowBacklogAgeSeconds: number | null, activityBacklog: number | null, activityBacklogAgeSeconds: number | null, pollers: Array<{ kind: string, identity: string, lastAccessAt: string | null }> }>, failedEpisodes: Array<{ id: string, workflowId: string | null, runId: string | null, workflowType: string | null, episodeKind: string | null, temporalStatus: string | null, raizeStatus: string | null, clientId: string | null, postId: string | null, reasonCodes: Array<string>, failureType: string | null, message: string | null, at: string, traceUrl: string | null, temporalUrl: string | null, canRetry: boolean }> };
+
+export type EpisodeResetPointsQueryVariables = Exact<{
+  workflowId: string;
+  runId: string;
+}>;
+
+
+export type EpisodeResetPointsQuery = { episodeResetPoints: Array<{ eventId: number, at: string | null, after: string, activityType: string | null, first: boolean }> };
+
+export type RetryEpisodeMutationVariables = Exact<{
+  workflowId: string;
+  runId: string;
+}>;
+
+
+export type RetryEpisodeMutation = { retryEpisode: { workflowId: string, runId: string, eventId: number, temporalUrl: string | null } };
+
+export type ResetEpisodeMutationVariables = Exact<{
+  workflowId: string;
+  runId: string;
+  eventId: number;
+  reason: string;
+}>;
+
+
+export type ResetEpisodeMutation = { resetEpisode: { workflowId: string, runId: string, eventId: number, temporalUrl: string | null } };
+
+export type ReplayEpisodeMutationVariables = Exact<{
+  workflowId: string;
+  runId: string;
+}>;
+
+
+export type ReplayEpisodeMutation = { replayEpisode: { workflowType: string | null, sameDecisions: boolean, outcome: ReplayOutcome, divergenceEventId: number | null, message: string | null, eventCount: number } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -2111,6 +2188,7 @@ export const PostDocument = new TypedDocumentString(`
     verifiedAt
     workflowId
     temporalUrl
+    traceUrl
     reasons {
       code
       reasonCode
@@ -2732,6 +2810,21 @@ export const DeleteQueueSlotDocument = new TypedDocumentString(`
   deleteQueueSlot(input: $input)
 }
     `) as unknown as TypedDocumentString<DeleteQueueSlotMutation, DeleteQueueSlotMutationVariables>;
+export const PostReceiptDocument = new TypedDocumentString(`
+    query PostReceipt($id: ID!) {
+  post(id: $id) {
+    id
+    receipt
+    receiptChangedAt
+    receiptChecks {
+      checkNo
+      result
+      detail
+      checkedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PostReceiptQuery, PostReceiptQueryVariables>;
 export const ReportsDocument = new TypedDocumentString(`
     query Reports($clientId: ID!) {
   reports(clientId: $clientId, limit: 50) {
@@ -3004,3 +3097,101 @@ export const HealthReconnectAccountDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<HealthReconnectAccountMutation, HealthReconnectAccountMutationVariables>;
+export const DiagnosticsDocument = new TypedDocumentString(`
+    query Diagnostics($days: Int!, $limit: Int!) {
+  alerts {
+    id
+    name
+    severity
+    firing
+    value
+    threshold
+    summary
+    runbook
+    since
+  }
+  diagnosticsLanes {
+    lane
+    taskQueue
+    alive
+    workflowSlots
+    activitySlots
+    backlogKnown
+    workflowBacklog
+    workflowBacklogAgeSeconds
+    activityBacklog
+    activityBacklogAgeSeconds
+    pollers {
+      kind
+      identity
+      lastAccessAt
+    }
+  }
+  failedEpisodes(days: $days, limit: $limit) {
+    id
+    workflowId
+    runId
+    workflowType
+    episodeKind
+    temporalStatus
+    raizeStatus
+    clientId
+    postId
+    reasonCodes
+    failureType
+    message
+    at
+    traceUrl
+    temporalUrl
+    canRetry
+  }
+}
+    `) as unknown as TypedDocumentString<DiagnosticsQuery, DiagnosticsQueryVariables>;
+export const EpisodeResetPointsDocument = new TypedDocumentString(`
+    query EpisodeResetPoints($workflowId: String!, $runId: String!) {
+  episodeResetPoints(workflowId: $workflowId, runId: $runId) {
+    eventId
+    at
+    after
+    activityType
+    first
+  }
+}
+    `) as unknown as TypedDocumentString<EpisodeResetPointsQuery, EpisodeResetPointsQueryVariables>;
+export const RetryEpisodeDocument = new TypedDocumentString(`
+    mutation RetryEpisode($workflowId: String!, $runId: String!) {
+  retryEpisode(workflowId: $workflowId, runId: $runId) {
+    workflowId
+    runId
+    eventId
+    temporalUrl
+  }
+}
+    `) as unknown as TypedDocumentString<RetryEpisodeMutation, RetryEpisodeMutationVariables>;
+export const ResetEpisodeDocument = new TypedDocumentString(`
+    mutation ResetEpisode($workflowId: String!, $runId: String!, $eventId: Int!, $reason: String!) {
+  resetEpisode(
+    workflowId: $workflowId
+    runId: $runId
+    eventId: $eventId
+    reason: $reason
+  ) {
+    workflowId
+    runId
+    eventId
+    temporalUrl
+  }
+}
+    `) as unknown as TypedDocumentString<ResetEpisodeMutation, ResetEpisodeMutationVariables>;
+export const ReplayEpisodeDocument = new TypedDocumentString(`
+    mutation ReplayEpisode($workflowId: String!, $runId: String!) {
+  replayEpisode(workflowId: $workflowId, runId: $runId) {
+    workflowType
+    sameDecisions
+    outcome
+    divergenceEventId
+    message
+    eventCount
+  }
+}
+    `) as unknown as TypedDocumentString<ReplayEpisodeMutation, ReplayEpisodeMutationVariables>;

@@ -8,6 +8,7 @@ import {
   PostQuery,
   ReschedulePostMutation,
 } from '../api/operations';
+import { PostReceiptQuery } from '../api/receipt-operations';
 import { useMutation } from '../api/use-mutation';
 import { useQuery } from '../api/use-query';
 import { useClientScope } from '../auth/workspace';
@@ -16,6 +17,7 @@ import { formatDateTime, fromInputValue, toInputValue } from '../time/zoned-time
 import { approverLabel, ClientReviewPanel } from '../ui/client-review-panel';
 import { ConfirmDialog } from '../ui/confirm-dialog';
 import { DecisionBar, useDecisions } from '../ui/decisions';
+import { ReceiptChecksPanel } from '../ui/receipt-checks-panel';
 import { ErrorBox, Loading, Notice } from '../ui/feedback';
 import { Page } from '../ui/page';
 import { StatusBadge, statusLabel, statusTextLabel } from '../ui/status-badge';
@@ -26,6 +28,7 @@ const ACTION_LABELS: Record<string, string> = {
   'approval.refused': 'Approval refused',
   'post.published': 'Published',
   'post.verified': 'Verified on the platform',
+  'post.receipt_broken': 'Removed or changed on the platform (receipt check)',
   'portal.decision': 'The client’s reviewer decided',
 };
 
@@ -45,11 +48,13 @@ export function PostScreen({ postId }: { postId: string }) {
   const q = useQuery(PostQuery, { id: postId }, { pollMs: finished ? undefined : 2000 });
   const events = useQuery(AuditEventsQuery, { postId }, { pollMs: finished ? undefined : 4000 });
   const clientReview = useQuery(PostClientReviewQuery, { id: postId }, { pollMs: finished ? undefined : 4000 });
+  // Re-checks come an hour apart at the soonest (issue #15): read once, and again with the rest on reload.
+  const receipt = useQuery(PostReceiptQuery, { id: postId });
   const assets = useAssetTexts(client.id);
   const accounts = useAccounts(client.id);
   const policy = useQuery(PolicySettingsQuery, { clientId: client.id });
   const reload = async () => {
-    await Promise.all([q.reload(), events.reload(), clientReview.reload()]);
+    await Promise.all([q.reload(), events.reload(), clientReview.reload(), receipt.reload()]);
   };
   const decisions = useDecisions(reload);
   const post = q.data?.post;
@@ -139,6 +144,14 @@ export function PostScreen({ postId }: { postId: string }) {
                 </a>{' '}
               </>
             )}
+            {/* Staff only as well, and only with a trace UI configured (RAIZE_TRACE_UI_URL, docs/observability.md). */}
+            {post.traceUrl && (
+              <>
+                <a href={post.traceUrl} target="_blank" rel="noopener noreferrer" data-testid="trace-link">
+                  Trace
+                </a>{' '}
+              </>
+            )}
             <span className="hint">(workflow {post.workflowId})</span>
           </p>
         </section>
@@ -170,6 +183,8 @@ export function PostScreen({ postId }: { postId: string }) {
             </p>
           )}
         </section>
+
+        {post.status === 'verified' && receipt.data?.post && <ReceiptChecksPanel receipt={receipt.data.post} tz={tz} />}
 
         <section className="panel wide" aria-labelledby="post-timeline">
           <h2 id="post-timeline">Timeline</h2>

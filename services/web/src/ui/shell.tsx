@@ -2,6 +2,7 @@ import { type ReactNode, useId } from 'react';
 import { useSession } from '../auth/session';
 import { useWorkspace } from '../auth/workspace';
 import { Link, navigate, useLocation } from '../routing/router';
+import { maySeeDiagnostics } from '../screens/diagnostics/may-see-diagnostics';
 
 const CLIENT_NAV: { path: string; label: string }[] = [
   { path: 'calendar', label: 'Calendar' },
@@ -101,6 +102,13 @@ export function Shell({ clientId, children }: { clientId: string | null; childre
                 Needs attention
               </Link>
             </li>
+            {me && maySeeDiagnostics(me) && (
+              <li>
+                <Link to="/diagnostics" aria-current={path === '/diagnostics' ? 'page' : undefined}>
+                  Diagnostics
+                </Link>
+              </li>
+            )}
           </ul>
           {clientId && (
             <>
