@@ -376,13 +376,15 @@ describe('diagnostics: lanes, failed episodes, retry, reset and replay (real Tem
     // A run of a workflow of the same name whose code decided otherwise (a deploy without a patch).
     const queue = uniqueTaskQueue('doctored');
     const connection = await nativeConnection();
-    const worker = await Worker.create(withTracing({
-      connection,
-      namespace: testEnv().namespace,
-      taskQueue: queue,
-      workflowBundle: { code: await bundleWorkflows(join(__dirname, 'fixtures', 'doctored-publish.workflow.ts')) },
-      dataConverter: dataConverterFor(stack.dataDir),
-    }));
+    const worker = await Worker.create(
+      withTracing({
+        connection,
+        namespace: testEnv().namespace,
+        taskQueue: queue,
+        workflowBundle: { code: await bundleWorkflows(join(__dirname, 'fixtures', 'doctored-publish.workflow.ts')) },
+        dataConverter: dataConverterFor(stack.dataDir),
+      }),
+    );
     const workflowId = `doctored-code-${randomUUID()}`;
     const { client, close } = await temporalClient();
     let runId = '';
