@@ -1,8 +1,8 @@
 import type { History } from '@temporalio/common/lib/proto-utils';
-import type { OpenTelemetrySinks } from '@temporalio/interceptors-opentelemetry';
-import type { InjectedSinks, ReplayWorkerOptions } from '@temporalio/worker';
+import type { ReplayWorkerOptions } from '@temporalio/worker';
 import { Worker } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
+import { REPLAY_SINKS } from '../../../services/core/temporal/replay-sinks';
 import { describeEvent, eventTypeName, workflowTypeOf } from './history-events';
 
 export interface ReplaySubject {
@@ -55,12 +55,6 @@ export async function replayHistory(
     throw new HistoryDivergenceError(subject.label, workflowTypeOf(history), event, err.message);
   }
 }
-
-/**
- * The production bundle's tracing interceptors hand spans to an `exporter` sink (services/worker/workflow-bundle.ts);
- * a replay exports nothing, but a sink the bundle names must exist or every workflow task logs an error.
- */
-const REPLAY_SINKS: InjectedSinks<OpenTelemetrySinks> = { exporter: { export: { fn: () => undefined } } };
 
 type HistoryEvent = NonNullable<History['events']>[number];
 

@@ -1,8 +1,7 @@
 import type { DataConverter } from '@temporalio/common';
 import type { temporal } from '@temporalio/proto';
-import type { OpenTelemetrySinks } from '@temporalio/interceptors-opentelemetry';
-import type { InjectedSinks } from '@temporalio/worker';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { REPLAY_SINKS } from '../temporal/replay-sinks';
 
 type History = temporal.api.history.v1.IHistory;
 type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
@@ -50,14 +49,6 @@ function replayMessage(err: unknown): string {
   const inner = /message: "((?:[^"\\]|\\.)*)"/.exec(raw)?.[1];
   return (inner ?? raw).slice(0, 500);
 }
-
-/**
- * The bundle's OpenTelemetry interceptors hand spans out through the `exporter` sink; a replay exports nothing (the
- * SDK calls no sink on replay) but the sink must exist, or every replayed task logs an error.
- */
-const REPLAY_SINKS: InjectedSinks<OpenTelemetrySinks> = {
-  exporter: { export: { fn: () => undefined, callDuringReplay: false } },
-};
 
 /** How long one replay may take: a history the replayer cannot finish must not hold the caller forever. */
 const REPLAY_TIMEOUT_MS = 60_000;
