@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { trace } from '@opentelemetry/api';
-import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { TracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace';
 import { TenantBootstrap } from '../../../services/core/bootstrap/tenants';
 import { createSecrets } from '../../../services/core/secrets/create-secrets';
 import { addLogSink, setLogLevel } from '../../../services/core/telemetry/logger';
@@ -20,7 +20,7 @@ describe('logs and spans carry ids, never secrets or personal data (C-49, C-13)'
   let stack: TestStack;
   const masterKey = randomBytes(32).toString('hex');
   beforeAll(async () => {
-    trace.setGlobalTracerProvider(new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] }));
+    trace.setGlobalTracerProvider(new TracerProvider({ spanProcessors: [new SimpleSpanProcessor({ exporter })] }));
     addLogSink((l) => lines.push(l));
     setLogLevel('debug');
     stack = await startTestStack({ withWorker: true, env: { RAIZE_MASTER_KEY: masterKey } });

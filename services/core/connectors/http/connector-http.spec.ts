@@ -2,7 +2,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { trace } from '@opentelemetry/api';
-import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { TracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace';
 import { ConnectorError } from '../connector.errors';
 import { addLogSink, setLogLevel } from '../../telemetry/logger';
 import type { ConnectorCall, ConnectorHttpConfig } from './connector-http';
@@ -233,7 +233,7 @@ describe('connectorRequest against a real local HTTP server', () => {
     const lines: string[] = [];
     let removeSink: () => void;
     beforeAll(() => {
-      trace.setGlobalTracerProvider(new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] }));
+      trace.setGlobalTracerProvider(new TracerProvider({ spanProcessors: [new SimpleSpanProcessor({ exporter })] }));
       removeSink = addLogSink((l) => lines.push(l));
       setLogLevel('debug');
     });
