@@ -31,6 +31,7 @@ import { Reports1766300000000 } from './1766300000000-reports';
 import { AuditCorrelation1766400000000 } from './1766400000000-audit-correlation';
 import { StaffParkedEpisodes1766500000000 } from './1766500000000-staff-parked-episodes';
 import { ReceiptChecks1766600000000 } from './1766600000000-receipt-checks';
+import { ToolGateway1766700000000 } from './1766700000000-tool-gateway';
 
 /** Every migration in order; TypeORM records what ran in the `migrations` table. */
 export const MIGRATIONS = [
@@ -67,4 +68,5 @@ export const MIGRATIONS = [
   AuditCorrelation1766400000000,
   StaffParkedEpisodes1766500000000,
   ReceiptChecks1766600000000,
+  ToolGateway1766700000000,
 ];

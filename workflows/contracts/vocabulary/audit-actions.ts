@@ -121,6 +121,13 @@ export const AUDIT_ACTIONS = [
   // diagnostics (issue #15): platform staff re-ran an episode from its start, or reset it to a chosen workflow task
   'episode.retried',
   'episode.reset',
+  // the MCP tool gateway (issue #16): each call as a digest, a refused call or listing, a registry entry refused at
+  // load, a tenant's gateway settings (tool map, scripts, limits) changed by an Admin
+  'gateway.tool_called',
+  'gateway.tool_refused',
+  'gateway.registry_refused',
+  'gateway.registry_signed',
+  'gateway.settings_updated',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

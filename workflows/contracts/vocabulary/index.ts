@@ -8,3 +8,4 @@ export * from './reason-codes';
 export * from './creation-status';
 export * from './client-review';
 export * from './receipt-status';
+export * from './gateway';

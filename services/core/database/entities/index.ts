@@ -89,6 +89,9 @@ export * from './webhook-delivery.entity';
 // Later re-checks of published posts (issue #15, receipts that stay true).
 import { ReceiptCheck } from './receipt-check.entity';
 export * from './receipt-check.entity';
+// The MCP tool gateway (issue #16): the signed registry, an agency's gateway settings, per-caller usage.
+import { GatewaySettings, GatewayUsage, ToolRegistryEntry } from './gateway.entity';
+export * from './gateway.entity';
 
 export const ENTITIES = [
   ProviderCredentialRow,
@@ -143,6 +146,9 @@ export const ENTITIES = [
   AccountMetricsDaily,
   PostMetricsDaily,
   ReceiptCheck,
+  ToolRegistryEntry,
+  GatewaySettings,
+  GatewayUsage,
 ];
 export * from './engagement-reply.entity';
 export * from './client-review.entity';
