@@ -1,4 +1,4 @@
-import type { Role } from '../database/entities';
+import type { ApiTokenScope, Role } from '../database/entities';
 import type { AgentRole, TaskClass } from '../../../workflows/contracts/vocabulary/gateway';
 
 /** An activity of an episode, calling with the token Raize minted for it: one agency, one client, one step. */
@@ -27,6 +27,8 @@ export interface AssistantCaller {
   agencyIds: string[];
   /** client id -> the operator's effective role on it */
   clientRoles: Record<string, Role>;
+  /** the API token's scopes: read tools need `read`; drafting and scheduling need `publish` */
+  scopes: ApiTokenScope[];
   /** platform staff (never widens what a tool may do for a client; staff still need a role on the client) */
   staff: boolean;
 }

@@ -4,9 +4,16 @@ import type { ActivityCaller } from './caller';
 /** Who an activity is, for the token its gateway calls carry. */
 export type ActivityIdentity = Omit<ActivityCaller, 'kind' | 'tokenId'>;
 
-/** A tool's answer as the caller sees it: the structured result, or the gateway's refusal with its code. */
+/**
+ * A tool's answer as the caller sees it: the structured result (null when it was too large and went to the artifact
+ * store: then only the summary and the artifact's key return, C-39), or the gateway's refusal with its code.
+ *
+ * On the wire (MCP tools/call): success is `isError: false`, `structuredContent: { ok: true, result, summary,
+ * artifactKey? }`, `content: [{ type: 'text', text: summary }]`; a refusal is `isError: true`, `structuredContent:
+ * { ok: false, code, message }`, `content: [{ type: 'text', text: 'refused (<code>): <message>' }]`.
+ */
 export type ToolCallResult<T> =
-  | { ok: true; result: T; artifactRef?: string }
+  | { ok: true; result: T | null; summary: string; artifactKey?: string }
   | { ok: false; code: string; message: string };
 
 /**
