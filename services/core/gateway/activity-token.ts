@@ -54,8 +54,7 @@ export function mintActivityToken(key: Buffer, input: MintActivityToken): { toke
 }
 
 export type ActivityTokenCheck =
-  | { ok: true; caller: ActivityCaller }
-  | { ok: false; reason: 'malformed' | 'bad_signature' | 'expired' };
+  { ok: true; caller: ActivityCaller } | { ok: false; reason: 'malformed' | 'bad_signature' | 'expired' };
 
 /** Checks signature (constant time), shape and expiry; never throws. */
 export function verifyActivityToken(key: Buffer, token: string, now: Date = new Date()): ActivityTokenCheck {
@@ -64,7 +63,8 @@ export function verifyActivityToken(key: Buffer, token: string, now: Date = new 
     return { ok: false, reason: 'malformed' };
   const expected = Buffer.from(sign(key, parts[1]));
   const given = Buffer.from(parts[2]);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'bad_signature' };
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    return { ok: false, reason: 'bad_signature' };
   let claims: ActivityTokenClaims;
   try {
     claims = claimsSchema.parse(JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')));

@@ -13,8 +13,7 @@ export type ActivityIdentity = Omit<ActivityCaller, 'kind' | 'tokenId'>;
  * { ok: false, code, message }`, `content: [{ type: 'text', text: 'refused (<code>): <message>' }]`.
  */
 export type ToolCallResult<T> =
-  | { ok: true; result: T | null; summary: string; artifactKey?: string }
-  | { ok: false; code: string; message: string };
+  { ok: true; result: T | null; summary: string; artifactKey?: string } | { ok: false; code: string; message: string };
 
 /**
  * The one way an activity reaches an agent tool (issue #16): an MCP client of the gateway, with a token minted for
