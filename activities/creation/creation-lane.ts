@@ -29,6 +29,7 @@ export function creationLaneActivities(deps: LaneDeps) {
     audit: deps.audit,
     policy: deps.policy,
     artifacts: deps.artifacts,
+    tools: deps.tools,
     gateway: deps.providers,
     temporal: () => Promise.resolve(deps.temporal),
     publishTaskQueue: deps.taskQueues.publish,

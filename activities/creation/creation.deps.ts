@@ -1,6 +1,7 @@
 import type { Client as TemporalClient } from '@temporalio/client';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ArtifactStore } from '../../services/core/artifacts/artifact-store.port';
+import type { ToolClient } from '../../services/core/gateway/tool-client.port';
 import type { AuditService } from '../../services/core/audit/audit.service';
 import type { PolicyEngine } from '../../services/core/policy/policy-engine';
 import type { ProviderGateway } from '../../services/core/providers/provider-gateway.port';
@@ -32,12 +33,19 @@ export interface CreationDeps {
   ds: DataSource;
   audit: AuditService;
   policy: PolicyEngine;
-  gateway: ProviderGateway;
+  /**
+   * the creator's tools (issue #16): brand kit, knowledge summaries, text and image generation, all through the MCP
+   * tool gateway under the creator's allowlist (C-30, C-36), audited per call (C-39)
+   */
+  tools: ToolClient;
+  /** video and avatar renders only: long polled renders, not agent tools, stay on the provider gateway */
+  gateway: Pick<ProviderGateway, 'video' | 'avatar'>;
   artifacts: ArtifactStore;
   /** to schedule the approved item's publish workflows and send them the reviewer's approval (built on first use) */
   temporal: () => Promise<TemporalClient>;
   publishTaskQueue: string;
   publishOptions: PublishWorkflowOptions;
+  /** the brand's word lists for the deterministic content check (not an AI tool call: read directly) */
   brandContext: (m: EntityManager, clientId: string) => Promise<CreationBrandContext>;
   /** the client's "request changes" rounds before an item is parked (AiStepContract.maxRevisions) */
   maxRevisions: (m: EntityManager, clientId: string) => Promise<number>;

@@ -13,6 +13,9 @@ import { loadItem, workflowActor } from './creation-item';
 import { ASSET_KIND_OF_FORMAT } from './asset-kind';
 import { avatarScript } from './avatar-script';
 import { presenterFor } from './avatar-presenter';
+import { agentIdentity, gatewayRefusal } from '../lanes/agent-tools';
+import { brandViaTools } from '../lanes/brand-tools';
+import { toolProviders } from '../lanes/tool-providers';
 
 const HEARTBEAT_MS = 10_000;
 const MAX_CAPTION_TOKENS = 400;
@@ -29,14 +32,14 @@ const ASPECT_SIZE: Record<string, { width: number; height: number; video: '9:16'
 
 /**
  * The creator step: a caption, then an image, a clip or a presenter clip (avatar) for media formats, stored as one new
- * asset.
+ * asset. The brand, the knowledge summaries, the caption and the image come through the MCP tool gateway as the
+ * creator (issue #16); video and avatar renders stay on the provider gateway (polled renders, not agent tools).
  */
 export function createGenerateActivity(deps: CreationDeps) {
   const settings = new AiSettingsRepository();
   return async function generateItemAsset(input: GenerateItemInput): Promise<GenerateItemResult> {
-    const { item, brand, feedback, presenter } = await deps.ds.transaction(async (m) => {
+    const { item, feedback, presenter } = await deps.ds.transaction(async (m) => {
       const { item } = await loadItem(m, input);
-      const brand = await deps.brandContext(m, input.clientId);
       // The feedback is read from the recorded decision: the workflow only carries its id.
       const d = input.feedbackRef
         ? await m.findOne(CreationDecision, {
@@ -45,10 +48,26 @@ export function createGenerateActivity(deps: CreationDeps) {
         : null;
       // Read as the gateway reads the provider choice, so the presenter matches the provider that will render.
       const presenter = item.format === 'avatar' ? presenterFor(await settings.effective(m, input.clientId)) : null;
-      return { item, brand, feedback: d?.note ?? null, presenter };
+      return { item, feedback: d?.note ?? null, presenter };
     });
     // Parked before the caption is written: a paid caption for a clip that cannot be rendered is money thrown away.
     if (presenter && !presenter.ok) return { kind: 'wait', wait: presenter.wait };
+    const who = agentIdentity(input, 'creator', input.workflowId);
+    let brand: CreationBrandContext;
+    try {
+      brand = await brandViaTools(deps.tools, who, { summaries: MAX_SUMMARIES });
+    } catch (err) {
+      // Refused by the gateway (not allowed, disabled for the tenant, over budget): the item parks for a human.
+      const refused = gatewayRefusal(err);
+      if (refused) return { kind: 'wait', wait: { code: 'refused', message: refused.message } };
+      throw err;
+    }
+    const ai = toolProviders({
+      tools: deps.tools,
+      renders: deps.gateway,
+      artifacts: deps.artifacts,
+      workflowId: input.workflowId,
+    });
 
     const scope: AiCallScope = {
       agencyId: input.agencyId,
@@ -59,7 +78,7 @@ export function createGenerateActivity(deps: CreationDeps) {
     };
     const beat = setInterval(() => heartbeat(), HEARTBEAT_MS);
     try {
-      const text = await deps.gateway.text(scope, {
+      const text = await ai.text(scope, {
         system: systemPrompt(brand),
         prompt: captionPrompt(item, brand, feedback, input.round),
         maxOutputTokens: MAX_CAPTION_TOKENS,
@@ -92,14 +111,14 @@ export function createGenerateActivity(deps: CreationDeps) {
         ? { name: brand.name, colours: brand.colours ?? [], headline: brand.headline ?? item.brief.slice(0, 80) }
         : undefined;
       if (item.format === 'image')
-        media = await deps.gateway.image(scope, {
+        media = await ai.image(scope, {
           prompt: `${item.brief}\nPillar: ${item.pillar}`,
           width: size.width,
           height: size.height,
           ...(look ? { brand: look } : {}),
         });
       else if (item.format === 'video')
-        media = await deps.gateway.video(scope, {
+        media = await ai.video(scope, {
           prompt: `${item.brief}\nPillar: ${item.pillar}`,
           durationSeconds: 4,
           aspect: size.video,
@@ -107,7 +126,7 @@ export function createGenerateActivity(deps: CreationDeps) {
         });
       else if (item.format === 'avatar')
         // The presenter reads what the post says, so the clip and its caption never disagree.
-        media = await deps.gateway.avatar(scope, {
+        media = await ai.avatar(scope, {
           script: avatarScript(caption, item.brief),
           aspect: size.video,
           ...presenter?.ids,

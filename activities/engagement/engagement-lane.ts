@@ -15,7 +15,7 @@ export function engagementEpisodeActivities(deps: LaneDeps): EngagementActivitie
     ds: deps.ds,
     audit: deps.audit,
     policy: deps.policy,
-    gateway: deps.providers,
+    tools: deps.tools,
     brandContext: brandContextFor,
     platforms: deps.platforms,
     credentials: deps.credentials,

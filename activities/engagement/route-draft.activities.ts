@@ -19,6 +19,10 @@ import type {
   RoutedMessage,
 } from '../../workflows/contracts/engagement.contract';
 import { FAILURE_TYPES } from '../../workflows/contracts/vocabulary/failure-types';
+import { agentIdentity, gatewayRefusal } from '../lanes/agent-tools';
+import type { ToolBrand } from '../lanes/brand-tools';
+import { brandViaTools } from '../lanes/brand-tools';
+import { noRenders, toolProviders } from '../lanes/tool-providers';
 import type { EngagementDeps } from './engagement.deps';
 import { mentionText, storeMentionText, unreadMentionRoute } from './mention-text';
 
@@ -50,12 +54,34 @@ async function settingsOf(m: EntityManager, clientId: string) {
 const thread = (rows: ConversationMessage[]) => rows.map((r) => ({ direction: r.direction, text: r.text }));
 
 /**
+ * The brand as the router or the drafter reads it through the MCP tool gateway (issue #16); a refusal by the gateway
+ * is returned, not thrown: the message then goes to a human, and the account's episode goes on.
+ */
+async function brandAs(
+  deps: EngagementDeps,
+  input: MessageRef,
+  role: 'router' | 'drafter',
+): Promise<{ brand: ToolBrand; refused?: undefined } | { brand?: undefined; refused: { message: string } }> {
+  try {
+    return { brand: await brandViaTools(deps.tools, agentIdentity(input, role, input.workflowId)) };
+  } catch (err) {
+    const refused = gatewayRefusal(err);
+    if (refused) return { refused };
+    throw err;
+  }
+}
+
+/**
  * The router and the drafter as activities: the inbound text is read from the database by id and handed to them as
- * data (C-27); only the route's codes and ids go back to the workflow. Each decision is stored with the message
- * (the inbox's "why it was routed here"), and the thread's summary is appended to its external memory.
+ * data (C-27); only the route's codes and ids go back to the workflow. Their brand context and model calls go through
+ * the MCP tool gateway as the `router` or the `drafter` of the engagement task class (C-30, issue #16). Each decision
+ * is stored with the message (the inbox's "why it was routed here"), and the thread's summary is appended to its
+ * external memory.
  */
 export function createRouteDraftActivities(deps: EngagementDeps) {
   const replies = new EngagementRepliesRepository();
+  const ai = (input: MessageRef) =>
+    toolProviders({ tools: deps.tools, renders: noRenders, workflowId: input.workflowId });
   const scope = (ctx: EngagementContext, kind: 'router' | 'drafter', messageId: string) => ({
     agencyId: ctx.agencyId,
     clientId: ctx.clientId,
@@ -66,14 +92,16 @@ export function createRouteDraftActivities(deps: EngagementDeps) {
 
   return {
     async routeMessage(input: MessageRef): Promise<RoutedMessage> {
-      const { message, conv, brand, settings } = await deps.ds.transaction(async (m) => ({
+      const { message, conv, settings } = await deps.ds.transaction(async (m) => ({
         ...(await loadMessage(m, input)),
-        brand: await deps.brandContext(m, input.clientId),
         settings: await settingsOf(m, input.clientId),
       }));
       const mention = await mentionText(deps, input, message);
-      if (mention.kind === 'unreadable') {
-        const route = unreadMentionRoute(mention.why);
+      const brand =
+        mention.kind === 'unreadable' ? { refused: { message: mention.why } } : await brandAs(deps, input, 'router');
+      if (!brand.brand) {
+        // Unread, or the gateway refused the router its tools: a human reads it (the same route, its own reason).
+        const route = unreadMentionRoute(brand.refused.message);
         await deps.ds.transaction((m) =>
           ConversationsRepository.recordRoute(m, {
             clientId: input.clientId,
@@ -95,8 +123,14 @@ export function createRouteDraftActivities(deps: EngagementDeps) {
         message.text = mention.text;
       }
       const decision = await routeInbound(
-        { text: message.text, kind: conv.kind, platform: conv.platform, brand, settings: settings.router },
-        { gateway: deps.gateway, scope: scope(input, 'router', message.id) },
+        {
+          text: message.text,
+          kind: conv.kind,
+          platform: conv.platform,
+          brand: brand.brand,
+          settings: settings.router,
+        },
+        { gateway: ai(input), scope: scope(input, 'router', message.id) },
       );
       const route: StoredRoute = {
         intent: decision.intent,
@@ -129,12 +163,11 @@ export function createRouteDraftActivities(deps: EngagementDeps) {
     },
 
     async draftReply(input: MessageRef): Promise<DraftedReply> {
-      const { message, conv, brand, recent, settings } = await deps.ds.transaction(async (m) => {
+      const { message, conv, recent, settings } = await deps.ds.transaction(async (m) => {
         const loaded = await loadMessage(m, input);
         return {
           ...loaded,
           settings: await settingsOf(m, input.clientId),
-          brand: await deps.brandContext(m, input.clientId),
           recent: await ConversationsRepository.lastMessages(m, {
             clientId: input.clientId,
             conversationId: input.conversationId,
@@ -156,6 +189,16 @@ export function createRouteDraftActivities(deps: EngagementDeps) {
           reasons: existing.reasons,
         };
 
+      const brand = await brandAs(deps, input, 'drafter');
+      // No draft without the brand: a human writes the answer (the workflow escalates a draft that is not allowed).
+      if (brand.refused)
+        return {
+          replyId: null,
+          checksum: null,
+          action,
+          allow: false,
+          reasons: [{ code: 'refused', message: brand.refused.message }],
+        };
       const draft = await draftReply(
         {
           message: { text: message.text, kind: conv.kind, platform: conv.platform },
@@ -164,12 +207,12 @@ export function createRouteDraftActivities(deps: EngagementDeps) {
             flags: message.route.flags as Parameters<typeof draftReply>[0]['decision']['flags'],
             sensitive: message.route.sensitive,
           },
-          brand,
+          brand: brand.brand,
           thread: { summary: conv.summary, recent: thread(recent.filter((r) => r.id !== message.id)) },
           settings: settings.reply,
           seed: message.id,
         },
-        { policy: deps.policy, gateway: deps.gateway, scope: scope(input, 'drafter', message.id) },
+        { policy: deps.policy, gateway: ai(input), scope: scope(input, 'drafter', message.id) },
       );
       const row = await deps.ds.transaction(async (m) => {
         const event = await m.findOne(InboundEvent, {

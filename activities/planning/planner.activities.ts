@@ -3,23 +3,26 @@ import { Plan, PlanItem } from '../../services/core/database/entities';
 import { generateSlots } from '../../services/core/plans/plan-slots';
 import { PlanEventsRepository } from '../../services/core/plans/plan-events.repository';
 import type { DraftPlanResult, PlanContextInput } from '../../workflows/contracts/planning.contract';
+import { agentIdentity, gatewayRefusal } from '../lanes/agent-tools';
+import { brandViaTools } from '../lanes/brand-tools';
+import { noRenders, toolProviders } from '../lanes/tool-providers';
 import type { PlanningDeps } from './planning.deps';
 import { heartbeat } from './planning.deps';
-import { knowledgeBrandContext } from './brand-summary';
+import { plannerBrandSummary } from './brand-summary';
 import { planRefused } from './planning.errors';
 import { briefFrom, briefRequest } from './planner.prompt';
 
 const DRAFTED: readonly string[] = ['awaiting_approval', 'approved', 'rejected', 'creating', 'failed'];
+// What a prompt carries of the knowledge base: a few summaries (C-13).
+const KB_SUMMARIES = 3;
 
 /**
- * The planner AI step. Slots come from the request (a pure function); each item's brief comes from the client's
- * text provider through the gateway, and each drafted item is appended to the external memory at once, so a retry
+ * The planner AI step. Slots come from the request (a pure function); the brand and each item's brief come through
+ * the MCP tool gateway (`brand_kit`, `kb_search`, `text_generate` as the planner, issue #16), and each drafted item is appended to the external memory at once, so a retry
  * or a resume after a wait continues with the next slot. A wait (budget, breaker, contract) is returned, not thrown:
  * the workflow decides whether to sleep or park.
  */
 export function createPlannerActivities(deps: PlanningDeps) {
-  const brandContext = deps.brandContext ?? knowledgeBrandContext;
-
   return {
     async draftPlan(input: PlanContextInput): Promise<DraftPlanResult> {
       const m = deps.ds.manager;
@@ -33,10 +36,25 @@ export function createPlannerActivities(deps: PlanningDeps) {
 
       const slots = generateSlots(plan.request);
       const done = new Set(planned.map((i) => i.position));
-      const brand = await brandContext(m, plan.clientId);
+      const who = agentIdentity(plan, 'planner', input.workflowId);
+      const providers = toolProviders({
+        tools: deps.tools,
+        renders: noRenders,
+        artifacts: deps.artifacts,
+        workflowId: input.workflowId,
+      });
+      let brand;
+      try {
+        brand = plannerBrandSummary(await brandViaTools(deps.tools, who, { summaries: KB_SUMMARIES }));
+      } catch (err) {
+        // Refused by the gateway (not allowed, disabled for the tenant, over budget): the plan parks for a human.
+        const refused = gatewayRefusal(err);
+        if (refused) return { ok: false, wait: { code: 'refused', message: refused.message } };
+        throw err;
+      }
       for (const slot of slots) {
         if (done.has(slot.position)) continue;
-        const res = await deps.providers.text(
+        const res = await providers.text(
           {
             agencyId: plan.agencyId,
             clientId: plan.clientId,

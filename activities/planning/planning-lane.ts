@@ -1,45 +1,28 @@
 import type { DataSource } from 'typeorm';
+import type { ArtifactStore } from '../../services/core/artifacts/artifact-store.port';
 import { loadTemporalConfig } from '../../services/core/config/temporal-config';
-import type { ProviderGateway } from '../../services/core/providers/provider-gateway.port';
-import type { AiCallResult } from '../../services/core/providers/provider-gateway.port';
+import type { ToolClient } from '../../services/core/gateway/tool-client.port';
 import { createPlanningActivities } from './planning.activities';
-import type { BrandContextLoader } from './planning.deps';
 
 /**
- * What the planning lane's worker hands its activities (the worker's LaneDeps fit): the database, the provider
- * gateway, optionally a brand context loader and the lanes' queues.
+ * What the planning lane's worker hands its activities (the worker's LaneDeps fit): the database, the MCP tool
+ * gateway's client (brand, knowledge, text: issue #16) and the lanes' queues.
  */
 export interface PlanningLaneDeps {
   ds: DataSource;
-  providers?: ProviderGateway;
-  brandContext?: BrandContextLoader;
+  tools: ToolClient;
+  artifacts?: Pick<ArtifactStore, 'get'>;
   /** the lanes' queues as the worker runs them (a test's own queue); else temporal.yaml's */
   taskQueues?: { creation: string };
   now?: () => Date;
 }
 
-const NO_GATEWAY: AiCallResult = {
-  ok: false,
-  wait: {
-    code: 'no_provider',
-    message: 'this worker was started without a provider gateway; plans park until it has one',
-  },
-};
-
-/** A worker without a gateway parks plans with a clear reason instead of failing them (a `resume` retries). */
-const missingGateway: ProviderGateway = {
-  text: async () => NO_GATEWAY,
-  image: async () => NO_GATEWAY,
-  video: async () => NO_GATEWAY,
-  avatar: async () => NO_GATEWAY,
-};
-
 /** The planning lane's activities (services/worker/lane-workers.ts registers them). */
 export function planningLaneActivities(deps: PlanningLaneDeps) {
   return createPlanningActivities({
     ds: deps.ds,
-    providers: deps.providers ?? missingGateway,
-    brandContext: deps.brandContext,
+    tools: deps.tools,
+    artifacts: deps.artifacts,
     creationTaskQueue: deps.taskQueues?.creation ?? loadTemporalConfig().taskQueues.creation,
     now: deps.now,
   });

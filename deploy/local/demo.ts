@@ -14,6 +14,7 @@ import { DEMO } from './stack/demo-tenant';
 import type { PlatformEpisodeResult } from './stack/platform-episode';
 import { runPlatformEpisode } from './stack/platform-episode';
 import { runEngagementEpisode } from './stack/engagement-episode';
+import { runAssistantEpisode } from './stack/assistant-episode';
 import type { ClientReviewResult } from './stack/client-review-episode';
 import { runClientReviewEpisode } from './stack/client-review-episode';
 import type { EngagementResult } from './stack/engagement-episode';
@@ -83,11 +84,12 @@ function printLinks(stack: LocalStack, actorHint?: string): void {
     ...(stack.traceUiUrl ? [['Traces', `${stack.traceUiUrl}/search   (Jaeger; a post's page links its trace)`]] : []),
     ['Sandbox', `${stack.sandboxUrl}   (the local social platform)`],
     ['Mail catcher', `${stack.mailCatcherUrl}/messages   (mail the stack sent: review links, reports, alerts)`],
+    ['Tool gateway', `${stack.gatewayUrl}   (MCP: the AI steps' tools; assistants connect with an API token)`],
     [
       'Postgres',
       `${stack.postgres.kind === 'machine' ? 'MACHINE' : 'EMBEDDED (fallback)'}: ${stack.postgres.description}`,
     ],
-    ['Logs', `${stack.logDir}/{temporal,sandbox,emulators,worker,api}.log`],
+    ['Logs', `${stack.logDir}/{temporal,sandbox,emulators,gateway,worker,api}.log`],
   ];
   for (const [k, v] of lines) console.log(`  ${k.padEnd(13)} ${v}`);
 }
@@ -195,7 +197,7 @@ async function main(): Promise<void> {
   console.log(
     opts.stackOnly
       ? 'Raize local stack: starting (Ctrl-C stops it)'
-      : "Raize demo: starting the local stack, then a publishing episode, comments on it routed and answered by the engagement episode, publishing with media on the real platforms' emulators, then planning → creation → review → publishing with media, then a post the client approves in the review portal",
+      : "Raize demo: starting the local stack, then a publishing episode, comments on it routed and answered by the engagement episode, publishing with media on the real platforms' emulators, then planning → creation → review → publishing with media, then a post an operator's assistant drafts and schedules through the MCP tool gateway, then a post the client approves in the review portal",
   );
 
   let stack: LocalStack | undefined;
@@ -252,6 +254,12 @@ async function main(): Promise<void> {
     printCreation(creation, up);
     const missingMedia = creation.items.filter((i) => i.media && i.onPlatformMedia === 0);
     if (missingMedia.length) throw new Error(`${missingMedia.length} post(s) reached the platform without their media`);
+    console.log(rule("An operator's assistant through the MCP tool gateway"));
+    const assistant = await Promise.race([
+      runAssistantEpisode(up, progress, result, { timeoutMs: timeoutSeconds * 1000 }),
+      up.failed,
+    ]);
+    console.log(`  Assistant's post  ${assistant.post.status.toUpperCase()}  ${assistant.post.url ?? ''}`);
     console.log(rule('Client review: the client approves in the portal'));
     const review = await Promise.race([
       runClientReviewEpisode(up, progress, result, { timeoutMs: timeoutSeconds * 1000 }),

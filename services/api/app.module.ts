@@ -17,6 +17,7 @@ import { ClientReviewModule } from './modules/client-review/client-review.module
 import { CodecModule } from './modules/codec/codec.module';
 import { ConnectorHealthModule } from './modules/connector-health/connector-health.module';
 import { DiagnosticsModule } from './modules/diagnostics/diagnostics.module';
+import { GatewayModule } from './modules/gateway/gateway.module';
 import { HealthModule } from './modules/health/health.module';
 import { KillSwitchesModule } from './modules/kill-switches/kill-switches.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
@@ -65,6 +66,7 @@ export const FEATURE_MODULES = [
   ClientReviewModule,
   DiagnosticsModule,
   ReceiptsModule,
+  GatewayModule,
 ];
 
 @Module({

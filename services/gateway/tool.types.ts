@@ -4,8 +4,10 @@ import type { z } from 'zod';
 import type { AuditService } from '../core/audit/audit.service';
 import type { RecordedArtifactStore } from '../core/artifacts/recorded-artifact-store';
 import type { GatewayCaller } from '../core/gateway/caller';
+import type { PolicyEngine } from '../core/policy/policy-engine';
 import type { ProviderGateway } from '../core/providers/provider-gateway.port';
 import type { SecretsPort } from '../core/secrets/secrets.port';
+import type { PublishWorkflowOptions } from '../../workflows/contracts/publish.contract';
 import type { ToolName } from '../../workflows/contracts/vocabulary/gateway';
 
 /**
@@ -42,6 +44,10 @@ export interface GatewayDeps {
   temporal?: TemporalClient;
   /** the publishing lane's task queue (post_schedule) */
   publishTaskQueue?: string;
+  /** the publish workflow's timing (post_schedule); the workflow's defaults when absent */
+  publishOptions?: PublishWorkflowOptions;
+  /** the policy engine the reply checks run on (reply_propose, C-29); without it reply_propose refuses */
+  policy?: PolicyEngine;
   /** the guarded fetcher's loopback allowance, for the local sandbox and tests only (never in production) */
   allowPrivateFetch?: boolean;
   now?: () => Date;

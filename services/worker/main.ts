@@ -10,6 +10,7 @@ import { ensureAccountTokenWorkflows } from '../../activities/tokens';
 import { createLaneWorkers, runnableLanes, startLaneLoops } from './lane-workers';
 import { ensureWorkflowBundle } from './workflow-bundle';
 import { createWorkerDeps } from './worker-deps';
+import { GATEWAY_LANES } from './worker-tools';
 
 /** The worker process: every lane with something to run (or RAIZE_LANES=publish,engagement), one bundle, graceful shutdown. */
 async function main(): Promise<void> {
@@ -22,6 +23,12 @@ async function main(): Promise<void> {
   if (!runnableLanes(lanes).length)
     throw new Error(
       `RAIZE_LANES: lane(s) ${lanes.join(', ')} have nothing to run yet (services/worker/lane-workers.ts)`,
+    );
+  const needGateway = lanes.filter((l) => (GATEWAY_LANES as readonly string[]).includes(l));
+  if (needGateway.length && !config.gateway.url)
+    throw new Error(
+      `RAIZE_GATEWAY_URL: required for the ${needGateway.join(', ')} lane(s), whose AI steps reach their tools only ` +
+        'through the MCP tool gateway (or set RAIZE_LANES to lanes without AI steps)',
     );
   // First of all that touches Temporal: the SDK's metrics are fixed when its runtime is installed (docs/metrics.md).
   const metrics = config.observability.metricsPort !== undefined ? await startWorkerMetrics(config) : undefined;

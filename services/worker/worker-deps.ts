@@ -16,6 +16,7 @@ import type { LaneDeps } from '../../activities/lanes/lane.deps';
 import { createArtifactStore } from '../core/artifacts/create-artifact-store';
 import { loadTemporalConfig } from '../core/config/temporal-config';
 import { createProviderGateway } from '../core/providers/provider-gateway';
+import type { ProviderGateway } from '../core/providers/provider-gateway.port';
 import { defaultProviderRegistry } from '../core/providers/provider-registry';
 import { vendorAdapters } from '../core/providers/vendor-adapters';
 import { publishOptionsFrom } from '../core/publishing/publish-options';
@@ -23,6 +24,28 @@ import { createTemporalClient } from '../core/temporal/temporal-client';
 import { createMailer } from '../core/mail/create-mailer';
 import { logger } from '../core/telemetry/logger';
 import { PLATFORM_IDS } from '../../workflows/contracts/vocabulary/platform-id';
+import { createWorkerTools } from './worker-tools';
+
+/**
+ * The provider gateway as a worker (and the tool gateway beside it) builds it: the vendors' adapters, and a heartbeat
+ * for renders polled inside an activity (outside one, as in the tool gateway's process, it does nothing).
+ */
+export function createWorkerProviders(
+  d: Pick<Parameters<typeof createProviderGateway>[0], 'ds' | 'secrets' | 'policy' | 'artifacts' | 'audit'>,
+): ProviderGateway {
+  return createProviderGateway({
+    ...d,
+    registry: defaultProviderRegistry(vendorAdapters()),
+    // A render is polled inside one activity: its heartbeats keep Temporal from timing it out.
+    heartbeat: () => {
+      try {
+        Context.current()?.heartbeat();
+      } catch {
+        // not inside an activity
+      }
+    },
+  });
+}
 
 /** Everything the activities need, built once per worker process. */
 export async function createWorkerDeps(
@@ -65,21 +88,13 @@ export async function createWorkerDeps(
   // The creation lane starts publishing episodes (an approved item); it speaks to Temporal as the API does.
   const temporal = await createTemporalClient(config.temporal.address, config.temporal.namespace, dataConverter);
   const queues = loadTemporalConfig().taskQueues;
+  // The AI steps' tools (brand, knowledge, text and image) are reached through the MCP tool gateway only (issue #16).
+  const tools = createWorkerTools(config, ds, secrets);
   const deps: LaneDeps = {
     ...guard,
     artifacts,
-    providers: createProviderGateway({
-      ds,
-      secrets,
-      policy,
-      artifacts,
-      audit,
-      registry: defaultProviderRegistry(vendorAdapters()),
-      // A render is polled inside one activity: its heartbeats keep Temporal from timing it out.
-      heartbeat: () => {
-        if (Context.current()) Context.current().heartbeat();
-      },
-    }),
+    providers: createWorkerProviders({ ds, secrets, policy, artifacts, audit }),
+    tools,
     temporal,
     taskQueues: {
       publish: opts.taskQueue ?? config.taskQueueOverride ?? queues.publish,
@@ -94,5 +109,13 @@ export async function createWorkerDeps(
     mail: createMailer(),
     publicUrl: config.api.publicUrl,
   };
-  return { deps, ds, dataConverter, close: () => temporal.connection.close() };
+  return {
+    deps,
+    ds,
+    dataConverter,
+    close: async () => {
+      await tools.close();
+      await temporal.connection.close();
+    },
+  };
 }

@@ -103,6 +103,7 @@ describe("the admin app under the browser's security rules: CSRF, CSP, accessibi
       },
       { name: 'policy', path: `${c}/policy`, ready: (p) => p.getByRole('radio', { name: /Assisted/ }).waitFor() },
       { name: 'settings', path: '/settings', ready: heading('Your settings') },
+      { name: 'tool-gateway', path: '/gateway', ready: heading('Tool gateway') },
     ];
   }, 120_000);
   afterAll(async () => {

@@ -7,6 +7,10 @@ import { startDevServer } from '../../deploy/local/temporal-dev-server';
 import { freePort } from '../../deploy/local/free-port';
 import { toolPath } from '../../services/core/util/tool-path';
 import { buildWorkflowBundle } from '../../services/worker/workflow-bundle';
+import { createDataSource } from '../../services/core/database/data-source';
+import { createSecrets } from '../../services/core/secrets/create-secrets';
+import { signRegistry } from '../../services/gateway/registry/sign-registry';
+import { TOOL_HANDLERS } from '../../services/gateway/tools';
 
 /**
  * One real Temporal dev server (in memory, free ports) and one fresh Postgres database for the whole
@@ -22,6 +26,22 @@ export default async function globalSetup(): Promise<void> {
   const databaseUrl = `${base}/${dbName}`;
   await migrate(databaseUrl);
   const bundle = await buildWorkflowBundle(join(tmpdir(), `${dbName}-workflows.js`));
+  // Secrets written outside a test stack (the audit chain's key and checkpoints, by the bootstrap) go to a
+  // keyring of this run, never to the developer's <repo>/.raize; each stack still sets a directory of its own.
+  const runDataDir = mkdtempSync(join(tmpdir(), 'raize-it-data-'));
+  // The tool registry is signed once, as the bootstrap does it: the owner connection (the app role may only read it)
+  // and the run's keyring, whose signing key each stack's gateway gets a copy of (test/harness/test-gateway.ts).
+  const owner = createDataSource(databaseUrl, { poolSize: 1, applicationName: 'raize-test-setup' });
+  await owner.initialize();
+  try {
+    await signRegistry(
+      owner,
+      createSecrets({ dataDir: runDataDir, masterKey: process.env.RAIZE_MASTER_KEY }),
+      TOOL_HANDLERS,
+    );
+  } finally {
+    await owner.destroy();
+  }
   Object.assign(process.env, {
     RAIZE_ENV: 'test',
     RAIZE_TEST_TEMPORAL_ADDRESS: server.address,
@@ -30,9 +50,8 @@ export default async function globalSetup(): Promise<void> {
     RAIZE_TEST_WORKFLOW_BUNDLE: bundle,
     DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: server.address,
-    // Secrets written outside a test stack (the audit chain's key and checkpoints, by the bootstrap) go to a
-    // keyring of this run, never to the developer's <repo>/.raize; each stack still sets a directory of its own.
-    RAIZE_DATA_DIR: mkdtempSync(join(tmpdir(), 'raize-it-data-')),
+    RAIZE_DATA_DIR: runDataDir,
+    RAIZE_TEST_RUN_DATA_DIR: runDataDir,
   });
   (globalThis as { __raize?: unknown }).__raize = { server, databaseUrl, base, dbName };
   writeFileSync(join(tmpdir(), 'raize-it-last.json'), JSON.stringify({ temporal: server.address, databaseUrl }));

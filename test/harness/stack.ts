@@ -13,6 +13,9 @@ import { nativeConnection, openDataSource, tempDataDir, testEnv, uniqueTaskQueue
 import type { LaneDeps } from '../../activities/lanes/lane.deps';
 import type { ConnectorSettingsOverrides } from '../../services/core/connectors/platform-registry';
 import type { PlatformEmulator } from '../../services/emulators/platforms/kit/platform-emulator';
+import type { ProviderGateway } from '../../services/core/providers/provider-gateway.port';
+import type { TestGateway } from './test-gateway';
+import { startTestGateway } from './test-gateway';
 
 export interface TestStack {
   apiUrl: string;
@@ -21,6 +24,8 @@ export interface TestStack {
   ds: DataSource;
   taskQueue: string;
   dataDir: string;
+  /** the MCP tool gateway the stack's AI steps reach their tools through (RAIZE_GATEWAY_URL points at it) */
+  gateway: TestGateway;
   deps?: LaneDeps;
   gql<T = Record<string, unknown>>(
     actorId: string | null,
@@ -50,6 +55,8 @@ export interface TestStackOptions {
   platforms?: PlatformEmulator[];
   /** the API's port, when something started before the stack must know its URL (Temporal Web's codec endpoint) */
   apiPort?: number;
+  /** a labelled test double behind the tool gateway's text_generate/image_generate (default: the worker's own) */
+  gatewayProviders?: ProviderGateway;
 }
 
 /** API and worker environment that points each platform at its emulator, registered as the emulators' app. */
@@ -101,6 +108,9 @@ export async function startTestStack(opts: TestStackOptions = {}): Promise<TestS
     ...emulatorEnv(opts.platforms ?? []),
     ...opts.env,
   });
+  // Before the worker's deps: they build their MCP client from RAIZE_GATEWAY_URL (issue #16).
+  const gateway = await startTestGateway({ providers: opts.gatewayProviders });
+  process.env.RAIZE_GATEWAY_URL = gateway.url;
   await sandboxAdmin.registerOAuthClient({
     clientId: 'raize-test',
     redirectUris: [`http://127.0.0.1:${apiPort}/oauth/sandbox/callback`],
@@ -121,6 +131,7 @@ export async function startTestStack(opts: TestStackOptions = {}): Promise<TestS
     ds,
     taskQueue,
     dataDir,
+    gateway,
     async gql(actorId, query, variables) {
       const res = await fetch(`${apiUrl}/graphql`, {
         method: 'POST',
@@ -167,6 +178,7 @@ export async function startTestStack(opts: TestStackOptions = {}): Promise<TestS
     },
     async close() {
       await stack.stopWorker();
+      await gateway.close();
       await app.close();
       await ds.destroy();
       await sandbox.close();

@@ -41,9 +41,11 @@ function walk(v: Json, visit: (o: Record<string, Json>, key: string | undefined)
 }
 
 /**
- * Payloads of a proto-JSON history, except search attributes (indexed in the clear by design) and patch
- * markers: the SDK writes `{ id, deprecated }` of a `patched()` call without the codec, and the id is a
- * constant of our code, never data.
+ * Payloads of a proto-JSON history, except search attributes (indexed in the clear by design), patch
+ * markers (the SDK writes `{ id, deprecated }` of a `patched()` call without the codec, and the id is a
+ * constant of our code, never data) and the OpenTelemetry interceptors' `_tracer-data` header: the TypeScript SDK
+ * never runs headers through the codec (sdk-typescript#514), and that header holds only the W3C trace context,
+ * which `tracerHeadersOf` checks.
  */
 function payloadsOf(history: Json): Payload[] {
   const out: Payload[] = [];
@@ -51,6 +53,7 @@ function payloadsOf(history: Json): Payload[] {
   walk(history, (o, key) => {
     if (key === 'searchAttributes' || key === 'indexedFields') Object.values(o).forEach((x) => skip.add(x));
     if (o.markerName === 'core_patch') walk(o.details ?? null, (inner) => skip.add(inner));
+    if (key === 'fields' && o[TRACER_HEADER]) skip.add(o[TRACER_HEADER]);
     const meta = o.metadata as Record<string, string> | undefined;
     if (!skip.has(o) && meta && typeof meta === 'object' && typeof meta.encoding === 'string') {
       out.push({
@@ -60,6 +63,19 @@ function payloadsOf(history: Json): Payload[] {
         data: new Uint8Array(Buffer.from(String(o.data ?? ''), 'base64')),
       });
     }
+  });
+  return out;
+}
+
+const TRACER_HEADER = '_tracer-data';
+
+/** The decoded `_tracer-data` headers of a history: each must be nothing but a W3C trace context. */
+function tracerHeadersOf(history: Json): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  walk(history, (o, key) => {
+    const h = key === 'fields' ? (o[TRACER_HEADER] as { data?: string } | undefined) : undefined;
+    if (h)
+      out.push(JSON.parse(Buffer.from(String(h.data ?? ''), 'base64').toString('utf8')) as Record<string, unknown>);
   });
   return out;
 }
@@ -215,6 +231,12 @@ describe('Temporal histories are encrypted by the payload codec', () => {
       const payloads = payloadsOf(JSON.parse(json));
       expect(payloads.length).toBeGreaterThan(2);
       expect([...new Set(payloads.map((p) => meta(p, 'encoding')))]).toEqual(['binary/encrypted']);
+      for (const h of tracerHeadersOf(JSON.parse(json))) {
+        expect(Object.keys(h).filter((k) => k !== 'traceparent' && k !== 'tracestate')).toEqual([]);
+        // empty when nothing was being traced at the start (a carrier with no context)
+        if (h.traceparent !== undefined)
+          expect(String(h.traceparent)).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/);
+      }
       // Failure messages and stack traces travel inside an encrypted payload, never beside it.
       const messages: string[] = [];
       walk(JSON.parse(json), (o) => {

@@ -11,11 +11,13 @@ import { repoRoot } from '../../../services/core/util/repo-root';
 import { toolPath } from '../../../services/core/util/tool-path';
 import { DEFAULT_ADMIN_TOKEN } from '../../../services/sandbox/sandbox.server';
 import { EMULATOR_PORTS } from '../../../services/core/config/platform-config';
+import { DEFAULT_GATEWAY_PORT } from '../../../services/core/config/gateway-port';
 import { MAIL_CATCHER_PORTS } from '../../../services/mailcatcher/mail-catcher-config';
 import { ChildService } from './child-service';
 import type { RunningJaeger } from './jaeger';
 import { JAEGER_PORTS, jaegerConfigFile, startJaeger } from './jaeger';
 import { assertPortsFree } from './port-check';
+import { signToolRegistry } from './sign-tool-registry';
 import type { StackPostgres } from './postgres';
 import { ensurePostgres } from './postgres';
 import type { Progress } from './progress';
@@ -38,6 +40,8 @@ export interface LocalStack {
   ingestSandboxSecret: string;
   /** the mail catcher's JSON API (services/mailcatcher, docs/mail.md): every mail the stack sent */
   mailCatcherUrl: string;
+  /** the MCP tool gateway's endpoint (services/gateway): the AI steps' tools, and where assistants connect */
+  gatewayUrl: string;
   /** the OAuth client id the API presents to the sandbox */
   oauthClientId: string;
   /** Jaeger's UI when the stack started it (--jaeger, RAIZE_JAEGER=1): the services export their traces there */
@@ -90,6 +94,9 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
   const mailHttpPort = Number(env.RAIZE_MAILCATCHER_HTTP_PORT || MAIL_CATCHER_PORTS.http);
   const mailSmtpPort = Number(env.RAIZE_MAILCATCHER_SMTP_PORT || MAIL_CATCHER_PORTS.smtp);
   const mailCatcherUrl = `http://127.0.0.1:${mailHttpPort}`;
+  const gatewayPort = Number(env.RAIZE_GATEWAY_PORT || DEFAULT_GATEWAY_PORT);
+  const gatewayOrigin = `http://127.0.0.1:${gatewayPort}`;
+  const gatewayUrl = `${gatewayOrigin}/mcp`;
 
   // /proc/<pid>/cmdline has the script as typed (often relative), so match on its name only.
   const runFile = new RunFile(join(runDir, 'stack.json'), basename(process.argv[1] ?? 'node'));
@@ -163,6 +170,7 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
           { host: '127.0.0.1', port: ingestPort, what: 'the webhook ingest (RAIZE_INGEST_PORT)' },
           { host: '127.0.0.1', port: mailHttpPort, what: 'the mail catcher (RAIZE_MAILCATCHER_HTTP_PORT)' },
           { host: '127.0.0.1', port: mailSmtpPort, what: 'the mail catcher (RAIZE_MAILCATCHER_SMTP_PORT)' },
+          { host: '127.0.0.1', port: gatewayPort, what: 'the MCP tool gateway (RAIZE_GATEWAY_PORT)' },
           ...Object.entries(EMULATOR_PORTS).map(([p, port]) => ({
             host: '127.0.0.1',
             port,
@@ -177,7 +185,7 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
             : []),
         ]),
       () =>
-        `${grpcPort}, ${uiPort}, ${app.api.port}, ${portOf(sandbox)} and the emulators' ${Object.values(EMULATOR_PORTS).join(', ')} are free`,
+        `${grpcPort}, ${uiPort}, ${app.api.port}, ${portOf(sandbox)}, ${gatewayPort} and the emulators' ${Object.values(EMULATOR_PORTS).join(', ')} are free`,
     );
 
     const forceEmbedded = env.RAIZE_EMBEDDED_POSTGRES === '1';
@@ -230,6 +238,11 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
     // Generated here, once: the API and the worker starting side by side would otherwise race to create them.
     resolveMasterKey(app.masterKey, dataDir);
     await ensureArtifactUrlKey(createSecrets({ ...app, dataDir }));
+    await progress.step(
+      'tool registry (signed)',
+      () => signToolRegistry(db.url, createSecrets({ ...app, dataDir })),
+      (r) => (r.signed.length ? `signed ${r.signed.join(', ')}` : `${r.unchanged.length} tools up to date`),
+    );
     notStopped();
     if (withJaeger) {
       await progress.step(
@@ -281,6 +294,9 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
       // Mail goes to the local catcher, never to a server from the developer's shell (docs/mail.md).
       RAIZE_SMTP_URL: `smtp://127.0.0.1:${mailSmtpPort}`,
       RAIZE_MAIL_FROM: env.RAIZE_MAIL_FROM || 'Raize (local) <noreply@raize.local>',
+      // The AI steps reach their tools only through the gateway (issue #16); assistants are shown the same URL.
+      RAIZE_GATEWAY_URL: gatewayUrl,
+      RAIZE_GATEWAY_PUBLIC_URL: env.RAIZE_GATEWAY_PUBLIC_URL || gatewayUrl,
     });
     const spawnService = async (s: ChildService, detail: string) => {
       notStopped();
@@ -337,6 +353,18 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
         timeoutMs: 30_000,
       }),
       `SMTP on 127.0.0.1:${mailSmtpPort}, caught mail at ${mailCatcherUrl}/messages`,
+    );
+    // Its own process and port (issue #16): every AI step's tool call and every assistant meets it, nothing else.
+    await spawnService(
+      new ChildService({
+        name: 'gateway',
+        script: dist('services/gateway/main.js'),
+        env: { ...childEnv('gateway'), RAIZE_GATEWAY_HOST: '127.0.0.1', RAIZE_GATEWAY_PORT: String(gatewayPort) },
+        logFile: join(logDir, 'gateway.log'),
+        readiness: { kind: 'http', url: `${gatewayOrigin}/healthz` },
+        timeoutMs: 60_000,
+      }),
+      `MCP (Streamable HTTP) at ${gatewayUrl}`,
     );
     // Side by side: the worker spends most of its start bundling the workflows, the API compiling its schema.
     const [w, a] = await Promise.allSettled([
@@ -397,6 +425,7 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
       ingestUrl,
       ingestSandboxSecret,
       mailCatcherUrl,
+      gatewayUrl,
       oauthClientId: app.sandbox.oauthClientId,
       traceUiUrl: jaeger?.uiUrl,
       services,

@@ -39,7 +39,7 @@ export interface EpisodeResult {
 export const POST_FIELDS =
   'id status workflowStatus reasons { code message } url platformPostId proof scheduledAt publishedAt verifiedAt workflowId approvals { approverId role }';
 /** End states other than verified: waiting longer changes nothing. ("unverified" can still turn verified.) */
-const FAILED = new Set(['denied', 'rejected', 'cancelled', 'failed', 'quarantined']);
+export const FAILED = new Set(['denied', 'rejected', 'cancelled', 'failed', 'quarantined']);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import { AuditService } from '../../core/audit/audit.service';
-import { digestToken, newOpaqueToken } from '../../core/auth/tokens';
+import type { ApiTokenUse } from '../../core/auth/api-token-lookup';
+import { lookUpApiToken } from '../../core/auth/api-token-lookup';
+import { newOpaqueToken } from '../../core/auth/tokens';
 import { ApiToken, ApiTokenScope } from '../../core/database/entities';
 import { AppError, AppErrorCode } from '../errors/app-error';
-import { realDataSource } from '../../core/tenancy/tenant-scope';
 import { AUDIT, DATA_SOURCE } from '../platform/tokens';
-import { asOperator } from './as-operator';
 
 /** Tokens for scripts (C-09): random, shown once, hashed, scoped, expiring, revocable, last use recorded. */
 @Injectable()
@@ -48,24 +48,9 @@ export class ApiTokenService {
     return { token, row };
   }
 
-  /**
-   * Revoked, expired and unknown tokens all answer null. The table is readable only by each token's owner (C-01):
-   * the narrow `raize_live_api_token` lookup names the owner, and the row is read and touched as that operator.
-   */
-  async resolve(token: string, use: { ip: string; userAgent: string | null }): Promise<ApiToken | null> {
-    const [live] = await realDataSource(this.ds).query<{ token_id: string; owner_id: string }[]>(
-      'SELECT token_id, owner_id FROM raize_live_api_token($1)',
-      [digestToken(token)],
-    );
-    if (!live) return null;
-    return asOperator(this.ds, live.owner_id, async () => {
-      const row = await this.ds.getRepository(ApiToken).findOne({ where: { id: live.token_id } });
-      if (!row || row.revokedAt || row.expiresAt.getTime() <= Date.now()) return null;
-      await this.ds
-        .getRepository(ApiToken)
-        .update({ id: row.id }, { lastUsedAt: new Date(), lastUsedIp: use.ip, lastUsedUserAgent: use.userAgent });
-      return row;
-    });
+  /** Revoked, expired and unknown tokens all answer null (services/core/auth/api-token-lookup.ts). */
+  resolve(token: string, use: ApiTokenUse): Promise<ApiToken | null> {
+    return lookUpApiToken(this.ds, token, use);
   }
 
   list(userId: string): Promise<ApiToken[]> {

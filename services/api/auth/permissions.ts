@@ -38,6 +38,9 @@ export const TOKEN_SCOPE_FOR: Record<Permission, ApiTokenScope> = {
   'report.read': 'read',
   // A report link is a public URL to a client's figures, and the schedule mails them out: the strongest scope.
   'report.manage': 'admin',
+  'gateway.read': 'read',
+  // Which tools every model of the agency may call, and whether scripts run: the strongest scope (C-36, C-38).
+  'gateway.manage': 'admin',
 };
 
 /** Whether a token's scopes cover `needed`: `admin` covers every scope but `staff`, which must be named. */

@@ -12,6 +12,7 @@ import { AuditResolver } from '../modules/audit/audit.resolver';
 import { ClientsResolver } from '../modules/clients/clients.resolver';
 import { ConnectorHealthResolver } from '../modules/connector-health/connector-health.resolver';
 import { DiagnosticsResolver } from '../modules/diagnostics/diagnostics.resolver';
+import { GatewayResolver } from '../modules/gateway/gateway.resolver';
 import { HealthResolver } from '../modules/health/health.resolver';
 import { KillSwitchesResolver } from '../modules/kill-switches/kill-switches.resolver';
 import { PostTemporalLinkResolver } from '../modules/posts/post-temporal-link.resolver';
@@ -59,6 +60,7 @@ export const RESOLVERS = [
   PostClientReviewResolver,
   DiagnosticsResolver,
   PostReceiptResolver,
+  GatewayResolver,
 ];
 
 const HEADER = '# Generated from the code-first resolvers by `npm run schema:emit`; CI fails when it drifts.\n\n';

@@ -51,6 +51,8 @@ const envSchema = z.object({
   API_PORT: port.default(4000),
   API_PUBLIC_URL: url.optional(),
   SANDBOX_URL: url.default('http://127.0.0.1:4010'),
+  /** the MCP tool gateway's endpoint (…/mcp): the planning, creation and engagement lanes reach their tools there */
+  RAIZE_GATEWAY_URL: url.optional(),
   SANDBOX_OAUTH_CLIENT_ID: z.string().min(1).default('raize-dev'),
   SANDBOX_OAUTH_CLIENT_SECRET: z.string().min(1).optional(),
   /** the sandbox is a test emulator: a production process refuses it as a connector unless this is 1 */
@@ -95,6 +97,8 @@ export interface AppConfig {
   masterKey?: string;
   temporal: { address: string; namespace: string; uiUrl: string };
   api: { host: string; port: number; publicUrl: string };
+  /** the MCP tool gateway (issue #16); without a URL the AI steps park with the reason */
+  gateway: { url?: string };
   sandbox: {
     url: string;
     oauthClientId: string;
@@ -182,6 +186,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       uiUrl: e.TEMPORAL_UI_URL ?? `http://${temporalFile.devServer.ip}:${temporalFile.devServer.uiPort}`,
     },
     api: { host: e.API_HOST, port: e.API_PORT, publicUrl: apiPublicUrl.replace(/\/$/, '') },
+    gateway: { url: e.RAIZE_GATEWAY_URL },
     sandbox: {
       url: e.SANDBOX_URL.replace(/\/$/, ''),
       oauthClientId: e.SANDBOX_OAUTH_CLIENT_ID,

@@ -131,7 +131,8 @@ function typeFromName(name: string): KbContentType | undefined {
         : undefined;
 }
 
-function decode(body: Buffer, contentType: string | undefined): string {
+/** A fetched body as text in the charset its content type names (UTF-8 when it names none or an unknown one). */
+export function decode(body: Buffer, contentType: string | undefined): string {
   const charset = /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1] ?? 'utf-8';
   try {
     return new TextDecoder(charset).decode(body);

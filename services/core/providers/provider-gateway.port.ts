@@ -30,7 +30,8 @@ export interface AiCallScope {
   clientId: string;
   /** the step (e.g. `plan:<planId>`, `item:<itemId>`): usage and contract spend are summed per step */
   stepId: string;
-  stepKind: 'planner' | 'creator' | 'router' | 'drafter';
+  /** `assistant`: an operator's assistant calling through the MCP tool gateway (issue #16) */
+  stepKind: 'planner' | 'creator' | 'router' | 'drafter' | 'assistant';
   /** nesting depth of this call inside the step (0 for the step's own call) */
   depth: number;
 }

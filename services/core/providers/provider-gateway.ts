@@ -80,7 +80,7 @@ const scopeSchema = z.object({
   agencyId: z.string().uuid(),
   clientId: z.string().uuid(),
   stepId: z.string().min(1).max(200),
-  stepKind: z.enum(['planner', 'creator', 'router', 'drafter']),
+  stepKind: z.enum(['planner', 'creator', 'router', 'drafter', 'assistant']),
   depth: z.number().int().min(0).max(1000),
 });
 

@@ -20,8 +20,11 @@ import {
   publishStatusKey,
 } from '../../../workflows/contracts/search-attributes';
 
-/** Who asked for the post: an operator in the API, an approved creation item, or a bulk import. */
-export type ScheduleSource = 'operator' | 'creation' | 'import';
+/**
+ * Who asked for the post: an operator in the API, an approved creation item, a bulk import, or an operator's assistant
+ * through the MCP tool gateway.
+ */
+export type ScheduleSource = 'operator' | 'creation' | 'import' | 'assistant';
 
 export interface SchedulePublishDeps {
   /** the tenant-scoped data source (the API request's, or an activity's under scopedActivities) */

@@ -37,6 +37,12 @@ export const PERMISSIONS = {
   // and scheduling them, which sends a client's data outside Raize.
   'report.read': ['Admin', 'Manager', 'Publisher', 'Reviewer', 'Analyst'],
   'report.manage': ['Admin', 'Manager'],
+  // The MCP tool gateway of an agency (issue #16): which tools its assistants and AI steps may reach, its limits and
+  // budget. Managers read it (they run the agency's clients); only an Admin changes it, because turning on scripts
+  // lets code run on Raize's side and reach the domains listed, and switching tools on widens what every prompt-
+  // injectable model of the agency can call (C-36, C-38): as strong as policy.update.
+  'gateway.read': ['Admin', 'Manager'],
+  'gateway.manage': ['Admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -13,6 +13,7 @@ import { ComposeScreen } from './screens/compose.screen';
 import { ConnectionsScreen } from './screens/connector-health/connections.screen';
 import { NeedsAttentionScreen } from './screens/connector-health/needs-attention.screen';
 import { DiagnosticsScreen } from './screens/diagnostics/diagnostics.screen';
+import { GatewayScreen } from './screens/gateway/gateway.screen';
 import { ImportScreen } from './screens/import.screen';
 import { InboxScreen } from './screens/inbox/inbox.screen';
 import { KillSwitchesScreen } from './screens/kill-switches.screen';
@@ -87,6 +88,7 @@ function TopRoutes({ path }: { path: string }) {
   if (path === '/settings') return <SettingsScreen />;
   if (path === '/attention') return <NeedsAttentionScreen />;
   if (path === '/diagnostics') return <DiagnosticsScreen />;
+  if (path === '/gateway') return <GatewayScreen />;
   return <NotFoundScreen />;
 }
 

@@ -18,6 +18,8 @@ import type { GenerateItemInput } from '../../../workflows/contracts/creation.co
 import type { SeededTenant } from '../../factories/tenant.factory';
 import { seedTenant } from '../../factories/tenant.factory';
 import { asOperator, openProvidersWorld, setAiSettings, type ProvidersWorld } from '../providers-core/providers-world';
+import type { TestGateway } from '../../harness/test-gateway';
+import { startTestGateway } from '../../harness/test-gateway';
 
 // The creator step of an avatar item for a client who chose HeyGen: the real activity (scoped to the client), the real
 // provider gateway with the HeyGen adapter pointed at the HeyGen emulator, Postgres under row-level security, the
@@ -30,15 +32,30 @@ const PRESENTER: AvatarPresenter = { avatarId: 'Daisy-inskirt-20220818', voiceId
 describe('the creator asks HeyGen for the client’s presenter (issue #11)', () => {
   let w: ProvidersWorld;
   let heygen: HeyGenEmulator;
+  let gw: TestGateway;
 
   beforeAll(async () => {
     w = await openProvidersWorld();
     heygen = await startHeyGenEmulator({ keys: [KEY], pollsUntilDone: 1 });
+    // The caption goes through the MCP tool gateway (issue #16); the avatar render stays on the provider gateway.
+    gw = await startTestGateway({ providers: providers() });
   });
   afterAll(async () => {
+    await gw?.close();
     await heygen?.close();
     await w?.close();
   });
+
+  const providers = () =>
+    createProviderGateway({
+      ...w,
+      ds: w.app,
+      registry: createProviderRegistry(
+        mergeAdapters(localAdapters(), { avatar: { heygen: createHeyGenAvatarProvider() } }),
+      ),
+      baseUrls: { heygen: heygen.url },
+      pollIntervalMs: 10,
+    });
   beforeEach(() => heygen.server.reset());
 
   const activities = () =>
@@ -47,15 +64,8 @@ describe('the creator asks HeyGen for the client’s presenter (issue #11)', () 
       audit: w.audit,
       policy: w.policy,
       artifacts: w.artifacts,
-      gateway: createProviderGateway({
-        ...w,
-        ds: w.app,
-        registry: createProviderRegistry(
-          mergeAdapters(localAdapters(), { avatar: { heygen: createHeyGenAvatarProvider() } }),
-        ),
-        baseUrls: { heygen: heygen.url },
-        pollIntervalMs: 10,
-      }),
+      tools: gw.tools,
+      gateway: providers(),
       temporal: () => Promise.reject(new Error('the creator step starts no workflow')),
       publishTaskQueue: 'unused',
       publishOptions: {},

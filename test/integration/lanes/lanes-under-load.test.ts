@@ -85,7 +85,12 @@ describe('[C-26] lanes under load (real Temporal, Postgres, sandbox)', () => {
 
   beforeAll(async () => {
     // The API starts publishing episodes on the publish lane's queue of this run.
-    stack = await startTestStack({ connectorTimeoutMs: 1500, env: { RAIZE_TASK_QUEUE: laneQueue('publish') } });
+    // The planner's and creator's model calls reach the double through the stack's tool gateway (issue #16).
+    stack = await startTestStack({
+      connectorTimeoutMs: 1500,
+      env: { RAIZE_TASK_QUEUE: laneQueue('publish') },
+      gatewayProviders: model.gateway,
+    });
     temporal = await temporalClient();
     flood = await seedFloodClient(stack, temporal.client);
     items = await seedCreationItems(stack, flood, 2 * ITEMS);

@@ -7,18 +7,25 @@ import { runInTenantScope } from '../../../services/core/tenancy/tenant-scope';
 import { seedTenant } from '../../factories/tenant.factory';
 import type { ProvidersWorld } from '../providers-core/providers-world';
 import { openProvidersWorld } from '../providers-core/providers-world';
+import type { TestGateway } from '../../harness/test-gateway';
+import { startTestGateway } from '../../harness/test-gateway';
 
 /**
- * The planner step with the real ProviderGateway (the local provider, the client's budget policy, usage rows) and
- * the real brand context, called as the worker calls the activities: every brief is paid for by the plan's own
+ * The planner step with the real ProviderGateway (the local provider, the client's budget policy, usage rows) behind
+ * the real MCP tool gateway, and the real brand context, called as the worker calls the activities: every brief is paid for by the plan's own
  * client under the planner's step, and the plan's memory holds the briefs, not the prompts.
  */
 describe('the planner with the real provider gateway (local provider, Postgres, OPA wasm)', () => {
   let w: ProvidersWorld;
+  let gw: TestGateway;
   beforeAll(async () => {
     w = await openProvidersWorld();
+    gw = await startTestGateway({ providers: createProviderGateway({ ...w, ds: w.app }) });
   });
-  afterAll(() => w?.close());
+  afterAll(async () => {
+    await gw?.close();
+    await w?.close();
+  });
 
   // More items than the default step contract's 8 calls: each brief is a step of its own, so a plan of any size drafts.
   it('drafts every item through the gateway, billed to the plan’s client under the planner step', async () => {
@@ -59,8 +66,7 @@ describe('the planner with the real provider gateway (local provider, Postgres, 
         actor: `user:${t.users.author}`,
       }),
     );
-    const gateway = createProviderGateway({ ...w, ds: w.app });
-    const acts = createPlanningActivities({ ds: w.app, providers: gateway, creationTaskQueue: 'unused' });
+    const acts = createPlanningActivities({ ds: w.app, tools: gw.tools, creationTaskQueue: 'unused' });
 
     const drafted = await acts.draftPlan(ctx);
     expect(drafted.ok).toBe(true);

@@ -64,7 +64,8 @@ describe('planning episode (real Temporal, Postgres, API)', () => {
   const ai = scriptedGateway();
 
   beforeAll(async () => {
-    stack = await startTestStack();
+    // The planner reaches its text provider only through the stack's MCP tool gateway, which holds the double.
+    stack = await startTestStack({ gatewayProviders: ai.gateway });
     temporal = await temporalClient();
     workerDs = await createAppDataSource(loadAppConfig().databaseAppUrl, {
       applicationName: 'raize-test-planning',
@@ -86,7 +87,7 @@ describe('planning episode (real Temporal, Postgres, API)', () => {
         dataConverter: dataConverterFor(stack.dataDir),
         activities: createPlanningActivities({
           ds: workerDs,
-          providers: ai.gateway,
+          tools: stack.gateway.tools,
           creationTaskQueue: stack.taskQueue,
         }),
       }),

@@ -15,7 +15,6 @@ import type { SeededTenant } from '../../factories/tenant.factory';
 import { seedTenant } from '../../factories/tenant.factory';
 import type { TestStack } from '../../harness/stack';
 import { startTestStack } from '../../harness/stack';
-import { scriptedGateway } from '../planning/scripted-gateway';
 import type { LockSighting } from './plan-lock-probe';
 import { probePlanLockOrder, WAITS_FOR_THE_PLAN_LOCK_FIRST } from './plan-lock-probe';
 import type { SeededPlan } from './plan-lock-world';
@@ -49,7 +48,7 @@ describe('plan lock order: the planning and creation lanes take the plan lock be
     creation = creationLaneActivities(stack.deps!);
     planning = planningLaneActivities({
       ds: stack.deps!.ds,
-      providers: scriptedGateway().gateway,
+      tools: stack.deps!.tools,
       taskQueues: { creation: stack.taskQueue },
     });
   });

@@ -165,6 +165,13 @@ const PROBES: [string, string, (ids: Ids) => Record<string, unknown>][] = [
     'mutation($x: ReschedulePostInput!) { reschedulePost(input: $x) { id } }',
     (i) => ({ x: { postId: i.postId, scheduledAt: '2030-01-01T00:00:00Z' } }),
   ],
+  // The agency's MCP tool gateway (issue #16): its settings, read and written by agency id.
+  ['gatewaySettings', 'query($x: ID!) { gatewaySettings(agencyId: $x) { agencyId } }', (i) => ({ x: i.agencyId })],
+  [
+    'updateGatewaySettings',
+    'mutation($x: UpdateGatewaySettingsInput!) { updateGatewaySettings(input: $x) { agencyId } }',
+    (i) => ({ x: { agencyId: i.agencyId, scriptsEnabled: true, acknowledgeScriptRisk: true } }),
+  ],
   [
     'setKillSwitch(agency)',
     'mutation($x: SetKillSwitchInput!) { setKillSwitch(input: $x) { id } }',

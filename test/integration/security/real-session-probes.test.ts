@@ -32,6 +32,11 @@ const OWN_ACCOUNT = new Set([
  * before any lookup, so another tenant's id and a missing one get the same FORBIDDEN.
  */
 const SESSION_ONLY_TENANT = new Set(['setProviderKey', 'removeProviderKey']);
+/**
+ * Diagnostics' episode operations (issue #15): refused to everyone who is not platform staff before any lookup, so
+ * another tenant's workflow id and a missing one get the same FORBIDDEN, by session or token alike.
+ */
+const STAFF_ONLY = new Set(['retryEpisode', 'resetEpisode', 'replayEpisode']);
 /** Mutations that run before anyone is signed in, so no session (and no CSRF token) exists yet. */
 const BEFORE_SIGN_IN = new Set(['signIn', 'completeSecondFactor']);
 
@@ -146,7 +151,7 @@ describe('probes through real sessions, CSRF tokens and API token scopes (C-02, 
       }
       // An id of another tenant answers exactly like an id that does not exist (C-02): no existence leak.
       const expected = (name: string) =>
-        via === 'api-token' && SESSION_ONLY_TENANT.has(name) ? 'FORBIDDEN' : 'NOT_FOUND';
+        STAFF_ONLY.has(name) || (via === 'api-token' && SESSION_ONLY_TENANT.has(name)) ? 'FORBIDDEN' : 'NOT_FOUND';
       expect(
         answers.filter((a) => a.foreign.code !== expected(a.name) || a.foreign.message !== a.absent.message),
       ).toEqual([]);

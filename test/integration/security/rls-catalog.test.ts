@@ -7,6 +7,15 @@ import { openDataSource, testEnv } from '../../harness/test-env';
 
 type Row = Record<string, unknown>;
 
+/**
+ * Installation-wide tables that hold no tenant's data, which the app role may only read: nothing to confine by
+ * tenant. The first test proves each is read-only for the app role and has no tenant column, so a later write grant
+ * or an agency_id column puts it back under the RLS rules.
+ */
+const GLOBAL_READ_ONLY: Record<string, string> = {
+  tool_registry: 'signed tool definitions (issue #16, C-37): bootstrap signs them with the owner connection',
+};
+
 /** The tables the application role may touch at all: each one must be confined by row-level security. */
 async function appTables(owner: DataSource): Promise<string[]> {
   const rows: { name: string }[] = await owner.query(`
@@ -493,6 +502,22 @@ const FIXTURES: Record<string, Fixture> = {
         [f.a.agencyId, f.a.clientId, (await reviewLink(f)).id, randomUUID().replace(/-/g, '').repeat(2)],
       ),
   },
+  // The MCP tool gateway (issue #16): A's agency settings (its Admins write them) and a caller's usage minute.
+  gateway_settings: {
+    row: (f) =>
+      f.one(
+        `INSERT INTO gateway_settings (agency_id, tool_permissions) VALUES ($1, '{"web_fetch": false}') RETURNING *`,
+        [f.a.agencyId],
+      ),
+  },
+  gateway_usage: {
+    row: (f) =>
+      f.one(
+        `INSERT INTO gateway_usage (caller_key, agency_id, window_start, calls, cost_usd_micros)
+         VALUES ($1, $2, date_trunc('minute', now()), 3, 120) RETURNING *`,
+        [`user:${f.a.users.admin}:probe-${randomUUID()}`, f.a.agencyId],
+      ),
+  },
   // Written by the app, read by nobody through it (the throttle counts through a security-definer function).
   login_attempts: {
     row: (f) =>
@@ -598,7 +623,21 @@ describe('row-level security, read from the catalog (C-01)', () => {
                         AND NOT a.attisdropped))
       ORDER BY 1`);
     expect(rows.map((r) => r.name)).toEqual(expect.arrayContaining(['assets', 'clients', 'agencies', 'publish_jobs']));
+    const globals: { name: string; writable: boolean; tenant_column: boolean }[] = await owner.query(
+      `SELECT c.relname AS name, has_table_privilege('raize_app', c.oid, 'INSERT, UPDATE, DELETE, TRUNCATE') AS writable,
+              EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname IN ('client_id', 'agency_id')
+                      AND NOT a.attisdropped) AS tenant_column
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE n.nspname = 'public' AND c.relname = ANY ($1) ORDER BY 1`,
+      [Object.keys(GLOBAL_READ_ONLY)],
+    );
+    expect(globals).toEqual(
+      Object.keys(GLOBAL_READ_ONLY)
+        .sort()
+        .map((name) => ({ name, writable: false, tenant_column: false })),
+    );
     const unconfined = rows
+      .filter((r) => !(r.name in GLOBAL_READ_ONLY))
       .filter((r) => !r.rls || !r.forced || r.policies < 1)
       .map((r) => `${r.name}: ${!r.rls ? 'RLS off' : !r.forced ? 'RLS not forced' : 'no policy'}`);
     expect(unconfined).toEqual([]);
@@ -609,7 +648,7 @@ describe('row-level security, read from the catalog (C-01)', () => {
     const b = await seedTenant(owner);
     const ctx = new FixtureContext(owner, a);
     const problems: string[] = [];
-    const tables = await appTables(owner);
+    const tables = (await appTables(owner)).filter((t) => !(t in GLOBAL_READ_ONLY));
     const app = new Client({ connectionString: testEnv().databaseUrl.replace('postgres@', 'raize_app@') });
     await app.connect();
     try {

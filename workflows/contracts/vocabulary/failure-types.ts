@@ -28,6 +28,11 @@ export const FAILURE_TYPES = {
   paced: 'Paced',
   /** more than one platform post could be ours: a human decides, nothing is sent again */
   reconcileAmbiguous: 'ReconcileAmbiguous',
+  /**
+   * the MCP tool gateway refused an episode's tool call (not allowed, disabled for the tenant, over budget…; the
+   * gateway's code is in the failure's details); no retry changes the answer, a human does (issue #16)
+   */
+  gatewayRefused: 'GatewayRefused',
 } as const;
 export type FailureType = (typeof FAILURE_TYPES)[keyof typeof FAILURE_TYPES];
 

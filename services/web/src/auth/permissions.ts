@@ -29,6 +29,9 @@ export const PERMISSIONS = {
   'reply.approve': ['Admin', 'Manager', 'Publisher', 'Reviewer'],
   'report.read': ['Admin', 'Manager', 'Publisher', 'Reviewer', 'Analyst'],
   'report.manage': ['Admin', 'Manager'],
+  // The agency's MCP tool gateway (issue #16): Managers read it, only Admins change it.
+  'gateway.read': ['Admin', 'Manager'],
+  'gateway.manage': ['Admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -137,6 +137,9 @@ type Documents = {
     "\n  mutation RetryEpisode($workflowId: String!, $runId: String!) {\n    retryEpisode(workflowId: $workflowId, runId: $runId) {\n      workflowId\n      runId\n      eventId\n      temporalUrl\n    }\n  }\n": typeof types.RetryEpisodeDocument,
     "\n  mutation ResetEpisode($workflowId: String!, $runId: String!, $eventId: Int!, $reason: String!) {\n    resetEpisode(workflowId: $workflowId, runId: $runId, eventId: $eventId, reason: $reason) {\n      workflowId\n      runId\n      eventId\n      temporalUrl\n    }\n  }\n": typeof types.ResetEpisodeDocument,
     "\n  mutation ReplayEpisode($workflowId: String!, $runId: String!) {\n    replayEpisode(workflowId: $workflowId, runId: $runId) {\n      workflowType\n      sameDecisions\n      outcome\n      divergenceEventId\n      message\n      eventCount\n    }\n  }\n": typeof types.ReplayEpisodeDocument,
+    "\n  query GatewaySettings($agencyId: ID!) {\n    gatewaySettings(agencyId: $agencyId) {\n      agencyId\n      disabledTools\n      scriptsEnabled\n      scriptDomains\n      callsPerMinute\n      monthlyBudgetUsdMicros\n      saved\n      updatedAt\n    }\n  }\n": typeof types.GatewaySettingsDocument,
+    "\n  query GatewayTools {\n    gatewayTools {\n      url\n      tools {\n        name\n        version\n        state\n        title\n        toolClass\n        reason\n        detail\n      }\n    }\n  }\n": typeof types.GatewayToolsDocument,
+    "\n  mutation UpdateGatewaySettings($input: UpdateGatewaySettingsInput!) {\n    updateGatewaySettings(input: $input) {\n      agencyId\n      disabledTools\n      scriptsEnabled\n      scriptDomains\n      callsPerMinute\n      monthlyBudgetUsdMicros\n      saved\n      updatedAt\n    }\n  }\n": typeof types.UpdateGatewaySettingsDocument,
 };
 const documents: Documents = {
     "\n  query ClientReviewers($clientId: ID!) {\n    clientReviewers(clientId: $clientId) {\n      id\n      name\n      email\n      disabledAt\n      createdAt\n    }\n  }\n": types.ClientReviewersDocument,
@@ -261,6 +264,9 @@ const documents: Documents = {
     "\n  mutation RetryEpisode($workflowId: String!, $runId: String!) {\n    retryEpisode(workflowId: $workflowId, runId: $runId) {\n      workflowId\n      runId\n      eventId\n      temporalUrl\n    }\n  }\n": types.RetryEpisodeDocument,
     "\n  mutation ResetEpisode($workflowId: String!, $runId: String!, $eventId: Int!, $reason: String!) {\n    resetEpisode(workflowId: $workflowId, runId: $runId, eventId: $eventId, reason: $reason) {\n      workflowId\n      runId\n      eventId\n      temporalUrl\n    }\n  }\n": types.ResetEpisodeDocument,
     "\n  mutation ReplayEpisode($workflowId: String!, $runId: String!) {\n    replayEpisode(workflowId: $workflowId, runId: $runId) {\n      workflowType\n      sameDecisions\n      outcome\n      divergenceEventId\n      message\n      eventCount\n    }\n  }\n": types.ReplayEpisodeDocument,
+    "\n  query GatewaySettings($agencyId: ID!) {\n    gatewaySettings(agencyId: $agencyId) {\n      agencyId\n      disabledTools\n      scriptsEnabled\n      scriptDomains\n      callsPerMinute\n      monthlyBudgetUsdMicros\n      saved\n      updatedAt\n    }\n  }\n": types.GatewaySettingsDocument,
+    "\n  query GatewayTools {\n    gatewayTools {\n      url\n      tools {\n        name\n        version\n        state\n        title\n        toolClass\n        reason\n        detail\n      }\n    }\n  }\n": types.GatewayToolsDocument,
+    "\n  mutation UpdateGatewaySettings($input: UpdateGatewaySettingsInput!) {\n    updateGatewaySettings(input: $input) {\n      agencyId\n      disabledTools\n      scriptsEnabled\n      scriptDomains\n      callsPerMinute\n      monthlyBudgetUsdMicros\n      saved\n      updatedAt\n    }\n  }\n": types.UpdateGatewaySettingsDocument,
 };
 
 /**
@@ -751,6 +757,18 @@ export function graphql(source: "\n  mutation ResetEpisode($workflowId: String!,
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ReplayEpisode($workflowId: String!, $runId: String!) {\n    replayEpisode(workflowId: $workflowId, runId: $runId) {\n      workflowType\n      sameDecisions\n      outcome\n      divergenceEventId\n      message\n      eventCount\n    }\n  }\n"): typeof import('./graphql').ReplayEpisodeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GatewaySettings($agencyId: ID!) {\n    gatewaySettings(agencyId: $agencyId) {\n      agencyId\n      disabledTools\n      scriptsEnabled\n      scriptDomains\n      callsPerMinute\n      monthlyBudgetUsdMicros\n      saved\n      updatedAt\n    }\n  }\n"): typeof import('./graphql').GatewaySettingsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GatewayTools {\n    gatewayTools {\n      url\n      tools {\n        name\n        version\n        state\n        title\n        toolClass\n        reason\n        detail\n      }\n    }\n  }\n"): typeof import('./graphql').GatewayToolsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateGatewaySettings($input: UpdateGatewaySettingsInput!) {\n    updateGatewaySettings(input: $input) {\n      agencyId\n      disabledTools\n      scriptsEnabled\n      scriptDomains\n      callsPerMinute\n      monthlyBudgetUsdMicros\n      saved\n      updatedAt\n    }\n  }\n"): typeof import('./graphql').UpdateGatewaySettingsDocument;
 
 
 export function graphql(source: string) {

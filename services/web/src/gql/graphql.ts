@@ -209,6 +209,23 @@ export type EditItemTextInput = {
   text: string;
 };
 
+/** A tool of the MCP tool gateway (workflows/contracts/vocabulary/gateway.ts) */
+export type GatewayTool =
+  | 'analytics_query'
+  | 'brand_kit'
+  | 'calendar_read'
+  | 'clients_list'
+  | 'image_generate'
+  | 'inbox_read'
+  | 'kb_search'
+  | 'post_draft'
+  | 'post_schedule'
+  | 'posts_list'
+  | 'reply_propose'
+  | 'script_run'
+  | 'text_generate'
+  | 'web_fetch';
+
 export type GenerateReportInput = {
   clientId: string | number;
   /** mail it to the report recipients once ready (default: no) */
@@ -648,6 +665,20 @@ export type UpdateBrandKitInput = {
   logoArtifactKey?: string | null | undefined;
   name?: string | null | undefined;
   voice?: string | null | undefined;
+};
+
+export type UpdateGatewaySettingsInput = {
+  /** must be true to turn scripts on: they run code on Raize and reach the domains listed */
+  acknowledgeScriptRisk?: boolean | null | undefined;
+  agencyId: string | number;
+  callsPerMinute?: number | null | undefined;
+  /** the whole list of tools turned off for the agency (replaces the current one) */
+  disabledTools?: Array<GatewayTool> | null | undefined;
+  /** micro-USD of tool cost per calendar month (UTC) for the whole agency; null removes the cap */
+  monthlyBudgetUsdMicros?: number | null | undefined;
+  /** host names only, at most 50 */
+  scriptDomains?: Array<string> | null | undefined;
+  scriptsEnabled?: boolean | null | undefined;
 };
 
 export type UpdatePolicySettingsInput = {
@@ -1573,6 +1604,25 @@ export type ReplayEpisodeMutationVariables = Exact<{
 
 
 export type ReplayEpisodeMutation = { replayEpisode: { workflowType: string | null, sameDecisions: boolean, outcome: ReplayOutcome, divergenceEventId: number | null, message: string | null, eventCount: number } };
+
+export type GatewaySettingsQueryVariables = Exact<{
+  agencyId: string | number;
+}>;
+
+
+export type GatewaySettingsQuery = { gatewaySettings: { agencyId: string, disabledTools: Array<GatewayTool>, scriptsEnabled: boolean, scriptDomains: Array<string>, callsPerMinute: number, monthlyBudgetUsdMicros: number | null, saved: boolean, updatedAt: string | null } };
+
+export type GatewayToolsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type GatewayToolsQuery = { gatewayTools: { url: string, tools: Array<{ name: string, version: number | null, state: string, title: string | null, toolClass: string | null, reason: string | null, detail: string | null }> } };
+
+export type UpdateGatewaySettingsMutationVariables = Exact<{
+  input: UpdateGatewaySettingsInput;
+}>;
+
+
+export type UpdateGatewaySettingsMutation = { updateGatewaySettings: { agencyId: string, disabledTools: Array<GatewayTool>, scriptsEnabled: boolean, scriptDomains: Array<string>, callsPerMinute: number, monthlyBudgetUsdMicros: number | null, saved: boolean, updatedAt: string | null } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -3195,3 +3245,47 @@ export const ReplayEpisodeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ReplayEpisodeMutation, ReplayEpisodeMutationVariables>;
+export const GatewaySettingsDocument = new TypedDocumentString(`
+    query GatewaySettings($agencyId: ID!) {
+  gatewaySettings(agencyId: $agencyId) {
+    agencyId
+    disabledTools
+    scriptsEnabled
+    scriptDomains
+    callsPerMinute
+    monthlyBudgetUsdMicros
+    saved
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<GatewaySettingsQuery, GatewaySettingsQueryVariables>;
+export const GatewayToolsDocument = new TypedDocumentString(`
+    query GatewayTools {
+  gatewayTools {
+    url
+    tools {
+      name
+      version
+      state
+      title
+      toolClass
+      reason
+      detail
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<GatewayToolsQuery, GatewayToolsQueryVariables>;
+export const UpdateGatewaySettingsDocument = new TypedDocumentString(`
+    mutation UpdateGatewaySettings($input: UpdateGatewaySettingsInput!) {
+  updateGatewaySettings(input: $input) {
+    agencyId
+    disabledTools
+    scriptsEnabled
+    scriptDomains
+    callsPerMinute
+    monthlyBudgetUsdMicros
+    saved
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateGatewaySettingsMutation, UpdateGatewaySettingsMutationVariables>;

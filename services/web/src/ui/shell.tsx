@@ -109,6 +109,11 @@ export function Shell({ clientId, children }: { clientId: string | null; childre
                 </Link>
               </li>
             )}
+            <li>
+              <Link to="/gateway" aria-current={path === '/gateway' ? 'page' : undefined}>
+                Tool gateway
+              </Link>
+            </li>
           </ul>
           {clientId && (
             <>
