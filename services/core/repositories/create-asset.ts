@@ -29,7 +29,7 @@ export class AssetMediaError extends Error {
 /**
  * An asset as the API creates one (services/api/modules/assets): the media must be the client's own upload (row-level
  * security hides other clients' rows as well), the checksum is fixed now (C-23) and `asset.created` is audited in the
- * caller's transaction. The MCP gateway's post_draft uses it; the API and the import still write their own.
+ * caller's transaction. The API's createAsset and the MCP gateway's post_draft use it.
  */
 export async function createAsset(m: EntityManager, audit: AuditService, a: NewAsset): Promise<Asset> {
   const media = a.mediaKey ? await m.findOne(Artifact, { where: { key: a.mediaKey, clientId: a.clientId } }) : null;

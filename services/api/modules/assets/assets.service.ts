@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../../core/audit/audit.service';
-import { Artifact, Asset } from '../../../core/database/entities';
+import { Asset } from '../../../core/database/entities';
 import { recordAssetRevision } from '../../../core/repositories/content-authors.repository';
+import { AssetMediaError, createAsset } from '../../../core/repositories/create-asset';
 import { assetChecksum } from '../../../core/util/asset-checksum';
 import { Actor } from '../../auth/actor';
 import { AccessService } from '../../auth/access.service';
@@ -26,44 +27,22 @@ export class AssetsService {
 
   async create(actor: Actor, input: CreateAssetInput): Promise<AssetModel> {
     const { client } = await this.access.requireClient(actor, input.clientId, 'asset.write');
-    return this.ds.transaction(async (m) => {
-      // The media must be this client's own upload (row-level security hides other clients' rows as well).
-      const media = input.mediaKey
-        ? await m.findOne(Artifact, { where: { key: input.mediaKey, clientId: client.id } })
-        : null;
-      if (input.mediaKey && (!media || (media.kind !== 'image' && media.kind !== 'video')))
-        throw new AppError(AppErrorCode.BadInput, 'mediaKey is not an image or video uploaded for this client');
-      const content = {
-        text: input.text,
-        mediaKey: media?.key ?? null,
-        mediaContentType: media?.contentType ?? null,
-      };
-      const asset = await m.save(
-        Asset,
-        m.create(Asset, {
+    try {
+      return await this.ds.transaction((m) =>
+        createAsset(m, this.audit, {
           agencyId: client.agencyId,
           clientId: client.id,
-          kind: media ? (media.kind as 'image' | 'video') : 'text',
-          ...content,
-          checksum: assetChecksum(content),
+          text: input.text,
+          mediaKey: input.mediaKey,
           authorId: actor.userId,
           authorKind: 'human',
+          actor: `user:${actor.userId}`,
         }),
       );
-      await this.audit.append(
-        {
-          agencyId: client.agencyId,
-          clientId: client.id,
-          actor: `user:${actor.userId}`,
-          action: 'asset.created',
-          subjectType: 'asset',
-          subjectId: asset.id,
-          data: { checksum: asset.checksum },
-        },
-        m,
-      );
-      return asset;
-    });
+    } catch (err) {
+      if (err instanceof AssetMediaError) throw new AppError(AppErrorCode.BadInput, err.message);
+      throw err;
+    }
   }
 
   /**
