@@ -3,11 +3,10 @@ import type { ArtifactStore } from '../../services/core/artifacts/artifact-store
 import { ARTIFACT_KINDS } from '../../services/core/artifacts/artifact-store.port';
 import type { ToolClient } from '../../services/core/gateway/tool-client.port';
 import type { AiCallResult, AiCallScope, ProviderGateway } from '../../services/core/providers/provider-gateway.port';
+import { AI_WAIT_CODES } from '../../services/core/providers/provider-gateway.port';
 import { PROVIDER_IDS } from '../../services/core/providers/provider.types';
 import type { ToolName } from '../../workflows/contracts/vocabulary/gateway';
 import { agentIdentity } from './agent-tools';
-
-const WAIT_CODES = ['budget_exhausted', 'circuit_open', 'contract_exceeded', 'refused', 'unauthorized', 'no_provider'];
 
 // The gateway is another process: what it sends back is checked before an episode acts on it.
 const aiCallResultSchema = z.discriminatedUnion('ok', [
@@ -32,7 +31,7 @@ const aiCallResultSchema = z.discriminatedUnion('ok', [
   z.object({
     ok: z.literal(false),
     wait: z.object({
-      code: z.enum(WAIT_CODES as [string, ...string[]]),
+      code: z.enum(AI_WAIT_CODES),
       message: z.string(),
       retryAt: z.string().optional(),
     }),

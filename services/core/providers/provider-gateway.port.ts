@@ -45,8 +45,16 @@ export type AiCallResult =
  * Why a step cannot go on now. `budget_exhausted` and `circuit_open` wait and resume; `contract_exceeded`,
  * `refused` and `unauthorized` park the item for a human with the reason.
  */
+export const AI_WAIT_CODES = [
+  'budget_exhausted',
+  'circuit_open',
+  'contract_exceeded',
+  'refused',
+  'unauthorized',
+  'no_provider',
+] as const;
 export interface AiWait {
-  code: 'budget_exhausted' | 'circuit_open' | 'contract_exceeded' | 'refused' | 'unauthorized' | 'no_provider';
+  code: (typeof AI_WAIT_CODES)[number];
   message: string;
   /** when trying again makes sense (breaker half-open, month rollover); absent: only a human unblocks it */
   retryAt?: string;
