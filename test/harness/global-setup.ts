@@ -52,6 +52,8 @@ export default async function globalSetup(): Promise<void> {
     TEMPORAL_ADDRESS: server.address,
     RAIZE_DATA_DIR: runDataDir,
     RAIZE_TEST_RUN_DATA_DIR: runDataDir,
+    // the run keyring's own master key (empty: the one generated beside it); a stack may set another RAIZE_MASTER_KEY
+    RAIZE_TEST_RUN_MASTER_KEY: process.env.RAIZE_MASTER_KEY ?? '',
   });
   (globalThis as { __raize?: unknown }).__raize = { server, databaseUrl, base, dbName };
   writeFileSync(join(tmpdir(), 'raize-it-last.json'), JSON.stringify({ temporal: server.address, databaseUrl }));

@@ -86,7 +86,7 @@ export async function startTestGateway(o: TestGatewayOptions = {}): Promise<Test
 export async function shareRunRegistryKey(secrets: SecretsPort): Promise<void> {
   const runDir = process.env.RAIZE_TEST_RUN_DATA_DIR;
   if (!runDir) return;
-  const run = createSecrets({ dataDir: runDir, masterKey: process.env.RAIZE_MASTER_KEY });
+  const run = createSecrets({ dataDir: runDir, masterKey: process.env.RAIZE_TEST_RUN_MASTER_KEY || undefined });
   const key = await readOptionalSecret(run, REGISTRY_SIGNING_KEY_SECRET);
   if (key !== undefined && (await readOptionalSecret(secrets, REGISTRY_SIGNING_KEY_SECRET)) !== key)
     await secrets.put(REGISTRY_SIGNING_KEY_SECRET, key);
