@@ -11,7 +11,7 @@ export type FingerprintCheck = { ok: true } | { ok: false; observedExternalId: s
  * account is quarantined and an alert is raised in the same transaction as its audit event.
  */
 export async function assertFingerprint(
-  deps: { ds: DataSource; audit: AuditService; alert: (msg: string, fields: Record<string, string>) => void },
+  deps: QuarantineDeps,
   account: PlatformAccount,
   reader: ConnectorReader,
   cred: ConnectorCredential,
@@ -21,11 +21,32 @@ export async function assertFingerprint(
   const identity = await reader.identity(cred, opts);
   const observed = accountFingerprint(account.platform, identity.externalAccountId);
   if (observed === account.fingerprint) return { ok: true };
+  await quarantineAccount(deps, account, actor, {
+    reason: 'fingerprint_mismatch',
+    expectedFingerprint: account.fingerprint,
+    observedFingerprint: observed,
+  });
+  return { ok: false, observedExternalId: identity.externalAccountId };
+}
+
+type QuarantineDeps = {
+  ds: DataSource;
+  audit: AuditService;
+  alert: (msg: string, fields: Record<string, string>) => void;
+};
+
+/** Quarantines the account and raises an alert, in the same transaction as the audit event (C-19, C-41). */
+export async function quarantineAccount(
+  deps: QuarantineDeps,
+  account: PlatformAccount,
+  actor: string,
+  data: { reason: 'fingerprint_mismatch' | 'browser_identity_mismatch'; [k: string]: unknown },
+): Promise<void> {
   await deps.ds.transaction(async (m) => {
     await m.update(
       PlatformAccount,
       { id: account.id, clientId: account.clientId },
-      { status: 'quarantined', statusReason: 'fingerprint_mismatch', updatedAt: new Date() },
+      { status: 'quarantined', statusReason: data.reason, updatedAt: new Date() },
     );
     await deps.audit.append(
       {
@@ -35,18 +56,15 @@ export async function assertFingerprint(
         action: 'account.quarantined',
         subjectType: 'platform_account',
         subjectId: account.id,
-        data: {
-          reason: 'fingerprint_mismatch',
-          expectedFingerprint: account.fingerprint,
-          observedFingerprint: observed,
-        },
+        data,
       },
       m,
     );
   });
-  deps.alert('account quarantined: token resolves to another identity', {
-    clientId: account.clientId,
-    accountId: account.id,
-  });
-  return { ok: false, observedExternalId: identity.externalAccountId };
+  deps.alert(
+    data.reason === 'fingerprint_mismatch'
+      ? 'account quarantined: token resolves to another identity'
+      : 'account quarantined: the browser profile shows another identity than its signed manifest',
+    { clientId: account.clientId, accountId: account.id },
+  );
 }

@@ -10,6 +10,7 @@ import type {
 import type { PolicyEngine } from '../../services/core/policy/policy-engine';
 import type { PlatformId } from '../../workflows/contracts/vocabulary/platform-id';
 import type { CredentialCache } from './credential-cache';
+import type { LaneResolver } from './publish-lanes/lane-session';
 
 /** The connectors of every platform, as the guard uses them: readers, writers (guard only) and timing. */
 export interface PlatformConnectors {
@@ -29,6 +30,8 @@ export interface GuardDeps {
   /** where posts' media are read from; a post with media fails clearly without one */
   artifacts?: ArtifactStore;
   now?: () => Date;
+  /** how an account's lane is opened (API, browser, hybrid); absent: the API lane only (hosts without a browser) */
+  lanes?: LaneResolver;
   /** pacing jitter in [0, 1); tests pin it */
   random?: () => number;
 }

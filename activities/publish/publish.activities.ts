@@ -19,6 +19,7 @@ import type { ReceiptStarter } from '../receipts/receipt-starter';
 import { startReceiptsQuietly } from '../receipts/start-receipts-quietly';
 import { scopedActivities } from '../scoped-activities';
 import { createDecisionActivities } from './decision.activities';
+import { createPublishRouteActivities } from './publish-route.activities';
 import { readPublishedPost } from './published-post.read';
 
 /**
@@ -54,6 +55,7 @@ function createUnscopedPublishActivities(deps: GuardDeps, opts: PublishActivityO
     },
 
     ...createDecisionActivities(deps),
+    ...createPublishRouteActivities(deps),
 
     /** The status activity: records a status the workflow decided, through the one status writer. */
     async recordPublishStatus(input: RecordStatusInput): Promise<void> {

@@ -32,6 +32,7 @@ import { AuditCorrelation1766400000000 } from './1766400000000-audit-correlation
 import { StaffParkedEpisodes1766500000000 } from './1766500000000-staff-parked-episodes';
 import { ReceiptChecks1766600000000 } from './1766600000000-receipt-checks';
 import { ToolGateway1766700000000 } from './1766700000000-tool-gateway';
+import { BrowserLane1766800000000 } from './1766800000000-browser-lane';
 
 /** Every migration in order; TypeORM records what ran in the `migrations` table. */
 export const MIGRATIONS = [
@@ -69,4 +70,5 @@ export const MIGRATIONS = [
   StaffParkedEpisodes1766500000000,
   ReceiptChecks1766600000000,
   ToolGateway1766700000000,
+  BrowserLane1766800000000,
 ];

@@ -12,6 +12,7 @@ import { ArtifactsModule } from './modules/artifacts/artifacts.module';
 import { AssetsModule } from './modules/assets/assets.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { BrandModule } from './modules/brand/brand.module';
+import { BrowserProfilesModule } from './modules/browser-profiles/browser-profiles.module';
 import { ClientsModule } from './modules/clients/clients.module';
 import { ClientReviewModule } from './modules/client-review/client-review.module';
 import { CodecModule } from './modules/codec/codec.module';
@@ -67,6 +68,7 @@ export const FEATURE_MODULES = [
   DiagnosticsModule,
   ReceiptsModule,
   GatewayModule,
+  BrowserProfilesModule,
 ];
 
 @Module({

@@ -1,10 +1,13 @@
-// Admin API (`x-sandbox-admin` header): seed data, faults, flags, identity swaps, webhooks and inspection.
+// Admin API (`x-sandbox-admin` header): seed data, faults, flags, identity swaps, webhooks, the web pages' look,
+// challenges and sessions (browser lane), and inspection.
 import { requireAdmin } from './auth';
+import { challengeState } from './challenges';
 import { createComment } from './content.service';
 import { sendDm } from './engagement.service';
 import { HttpError, json, parseJsonText, validate, type SandboxResponse } from './http-utils';
 import {
   adminCreateCommentSchema,
+  adminCreateSessionSchema,
   adminEditPostSchema,
   adminSendDmSchema,
   adminIssueTokenSchema,
@@ -12,16 +15,19 @@ import {
   identitySwapSchema,
   registerOAuthClientSchema,
   registerWebhookSchema,
+  setChallengeSchema,
   setFaultsSchema,
   setFlagsSchema,
+  setUiSchema,
 } from './schemas';
 import { randomId, sha256Hex } from './secrets';
+import { revokeUserSessions, sessionCookieObject, startSession } from './sessions';
 import { issueTokens } from './tokens';
 import { createUser, publicUser } from './users';
 import type { SandboxDeps } from './deps';
 import type { Handler, RequestContext, Router } from './router';
 import type { StoredOAuthClient, StoredWebhook } from './store';
-import type { SandboxOAuthClient, WebhookSubscription } from './sandbox.types';
+import type { SandboxOAuthClient, SandboxSession, WebhookSubscription } from './sandbox.types';
 
 const noContent = (): SandboxResponse => ({ status: 204 });
 const list = <T>(data: readonly T[]): SandboxResponse => json(200, { data });
@@ -128,6 +134,54 @@ export function registerAdminRoutes(router: Router, deps: SandboxDeps): void {
   router.get(
     '/_admin/flags',
     admin(() => json(200, store.data.flags)),
+  );
+
+  // browser lane (issue #17): how the pages look, what stands in a user's way, sessions a runner starts from
+  router.post(
+    '/_admin/ui',
+    admin((ctx) => {
+      const input = validate(setUiSchema, body(ctx));
+      store.mutate((state) => {
+        state.ui = { ...state.ui, ...input };
+      });
+      return json(200, store.data.ui);
+    }),
+  );
+  router.get(
+    '/_admin/ui',
+    admin(() => json(200, store.data.ui)),
+  );
+  router.post(
+    '/_admin/users/:id/challenge',
+    admin((ctx) => {
+      const { kind } = validate(setChallengeSchema, body(ctx));
+      requireUser(deps, ctx.params.id!, 'id');
+      const user = store.mutate((state) => {
+        const u = state.users.find((x) => x.id === ctx.params.id)!;
+        u.challenge = kind;
+        // A newly set challenge must be met again, as a platform re-asks after changing its cookie policy.
+        u.consentAcceptedAt = null;
+        return u;
+      });
+      return json(200, challengeState(user));
+    }),
+  );
+  router.post(
+    '/_admin/sessions',
+    admin((ctx) => {
+      const input = validate(adminCreateSessionSchema, body(ctx));
+      requireUser(deps, input.userId, 'userId');
+      const session = startSession(deps, input.userId, input.expiresInSeconds);
+      const answer: SandboxSession = { cookie: sessionCookieObject(deps, session) };
+      return json(201, answer);
+    }),
+  );
+  router.delete(
+    '/_admin/users/:id/sessions',
+    admin((ctx) => {
+      requireUser(deps, ctx.params.id!, 'id');
+      return json(200, { revoked: revokeUserSessions(deps, ctx.params.id!) });
+    }),
   );
 
   // identity swaps

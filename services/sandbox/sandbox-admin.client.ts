@@ -1,6 +1,7 @@
 // Typed client for the sandbox admin API (one method per admin endpoint). Uses global fetch.
 import type {
   ActiveFault,
+  ChallengeKind,
   Comment,
   DirectMessage,
   FaultConfig,
@@ -11,8 +12,11 @@ import type {
   SandboxFlags,
   SandboxOAuthClient,
   SandboxPost,
+  SandboxSession,
+  SandboxUiSettings,
   SandboxUser,
   TokenResponse,
+  UserChallengeState,
   WebhookDeliveryAttempt,
   WebhookSubscription,
 } from './sandbox.types';
@@ -21,6 +25,15 @@ export interface CreateUserInput {
   username: string;
   password: string;
   displayName?: string;
+  /** private contact details, shown only on the user's own compose page */
+  email?: string;
+  phone?: string;
+}
+
+export interface CreateSessionInput {
+  userId: string;
+  /** default 7 days, like a login */
+  expiresInSeconds?: number;
 }
 
 export interface RegisterOAuthClientInput {
@@ -109,6 +122,27 @@ export class SandboxAdminClient {
     return this.request('GET', '/_admin/flags');
   }
 
+  // ---- browser lane: page look, challenges, sessions ----
+  /** `selectorVersion` 'v2' renames every data-testid of the account pages at once (page-variants.ts). */
+  setUi(settings: Partial<SandboxUiSettings>): Promise<SandboxUiSettings> {
+    return this.request('POST', '/_admin/ui', settings);
+  }
+  getUi(): Promise<SandboxUiSettings> {
+    return this.request('GET', '/_admin/ui');
+  }
+  /** 'captcha': every signed-in page is a captcha wall; 'consent': a cookie dialog blocks posting until accepted. */
+  setChallenge(userId: string, kind: ChallengeKind | null): Promise<UserChallengeState> {
+    return this.request('POST', `/_admin/users/${encodeURIComponent(userId)}/challenge`, { kind });
+  }
+  /** A signed-in browser session for the user, as a storage-state cookie. The cookie value is a secret. */
+  createSession(input: CreateSessionInput): Promise<SandboxSession> {
+    return this.request('POST', '/_admin/sessions', input);
+  }
+  /** Ends all of the user's browser sessions: their next page load meets the login wall. */
+  revokeSessions(userId: string): Promise<{ revoked: number }> {
+    return this.request('DELETE', `/_admin/users/${encodeURIComponent(userId)}/sessions`);
+  }
+
   // ---- identity swaps ----
   swapIdentity(swap: IdentitySwap): Promise<IdentitySwap> {
     return this.request('POST', '/_admin/identity-swaps', swap);
@@ -169,7 +203,7 @@ export class SandboxAdminClient {
   clearRequests(): Promise<void> {
     return this.request('DELETE', '/_admin/requests');
   }
-  /** Clears everything: users, clients, tokens, posts, comments, webhooks, faults, flags, swaps and logs. */
+  /** Clears everything: users, sessions, clients, tokens, posts, comments, webhooks, faults, flags, ui, swaps, logs. */
   reset(): Promise<void> {
     return this.request('POST', '/_admin/reset');
   }

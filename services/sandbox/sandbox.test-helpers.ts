@@ -138,3 +138,41 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
       }),
   };
 }
+
+// ---- web pages ------------------------------------------------------------------------------------------------
+
+/** Submits an HTML form (urlencoded), optionally with a session cookie (`name=value`). */
+export function submitForm(
+  baseUrl: string,
+  path: string,
+  fields: Record<string, string>,
+  cookie?: string,
+): Promise<ApiResult> {
+  return api(baseUrl, path, {
+    method: 'POST',
+    rawBody: new URLSearchParams(fields).toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) },
+  });
+}
+
+/** A signed-in browser session for the user, made by the admin API, as a `cookie` request header value. */
+export async function sessionCookieFor(t: TestSandbox, userId: string): Promise<string> {
+  const { cookie } = await t.admin.createSession({ userId });
+  return `${cookie.name}=${cookie.value}`;
+}
+
+/** Every data-testid on a page, in document order. */
+export function testIdsIn(page: string): string[] {
+  return [...page.matchAll(/data-testid="([^"]+)"/g)].map((m) => m[1]!);
+}
+
+/** The opening tags of the elements carrying this data-testid (to check their other attributes). */
+export function tagsWithTestId(page: string, testId: string): string[] {
+  return [...page.matchAll(/<[a-z][^>]*>/g)].map((m) => m[0]).filter((tag) => tag.includes(`data-testid="${testId}"`));
+}
+
+/** The text of the (first) element with this data-testid, when it has no child elements. */
+export function textOfTestId(page: string, testId: string): string | undefined {
+  const match = new RegExp(`data-testid="${testId}"[^>]*>([^<]*)<`).exec(page);
+  return match?.[1]?.trim();
+}

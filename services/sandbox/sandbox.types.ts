@@ -1,5 +1,9 @@
 // Wire types of the Sandbox platform, shared by the server, the admin client, receivers and tests.
 // Plain interfaces only (no runtime code) so any package can import them cheaply.
+import type { ChallengeKind } from './challenges';
+import type { SelectorVersion } from './page-variants';
+
+export type { ChallengeKind, SelectorVersion };
 
 /** Public profile of a sandbox account (what `GET /me` and `POST /_admin/users` return). */
 export interface SandboxUser {
@@ -132,6 +136,43 @@ export interface SandboxFlags {
    * sandbox behaves like a platform that keeps no request id, so reconciliation must match by content.
    */
   echoRequestKey: boolean;
+}
+
+/** How the web pages look (`GET/POST /_admin/ui`). reset() restores the defaults. */
+export interface SandboxUiSettings {
+  /** 'v1' (default): the data-testid names of issue #17; 'v2': all renamed at once (page-variants.ts). */
+  selectorVersion: SelectorVersion;
+}
+
+/** A user's challenge as the admin API reports it (`POST /_admin/users/:id/challenge`). */
+export interface UserChallengeState {
+  userId: string;
+  /** what the admin set; null = none */
+  kind: ChallengeKind | null;
+  /** when the user accepted the consent dialog (reset to null whenever the admin sets a challenge) */
+  consentAcceptedAt: string | null;
+  /** what stands in the user's way now: captcha, consent not yet accepted, or null */
+  active: ChallengeKind | null;
+}
+
+/**
+ * A signed-in browser session made by the admin API (`POST /_admin/sessions`), as if the user had logged in: the
+ * fields of a Playwright storage-state cookie. `expires` is in epoch SECONDS. The value is a secret.
+ */
+export interface SandboxSessionCookie {
+  name: string;
+  value: string;
+  /** the sandbox's public host name (a Playwright cookie needs a domain or a url) */
+  domain: string;
+  path: '/';
+  httpOnly: true;
+  secure: boolean;
+  sameSite: 'Lax';
+  expires: number;
+}
+
+export interface SandboxSession {
+  cookie: SandboxSessionCookie;
 }
 
 export interface IdentitySwap {

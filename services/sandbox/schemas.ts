@@ -1,6 +1,8 @@
 // zod schemas for every request body and query the sandbox accepts.
 import { z } from 'zod';
+import { CHALLENGE_KINDS } from './challenges';
 import { MAX_PROCESSING_DELAY_MS } from './faults';
+import { SELECTOR_VERSIONS } from './page-variants';
 
 const codePoints = (s: string) => [...s].length;
 
@@ -65,6 +67,12 @@ export const createUserSchema = z.object({
   username: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'username must be 1-64 chars of letters, digits, _ . -'),
   password: z.string().min(1).max(512),
   displayName: z.string().trim().min(1).max(100).optional(),
+  /** private: shown only on the user's own pages, so that screenshots hold PII a runner must mask (C-44) */
+  email: z.email('email must be an email address').max(254).optional(),
+  phone: z
+    .string()
+    .regex(/^\+?[0-9][0-9 ().-]{3,30}[0-9]$/, 'phone must be a phone number (digits, spaces, + ( ) . -)')
+    .optional(),
 });
 
 export const registerOAuthClientSchema = z.object({
@@ -95,6 +103,27 @@ export const setFlagsSchema = z.object({
   ignoreIdempotencyKey: z.boolean().optional(),
   duplicateWebhooks: z.boolean().optional(),
   echoRequestKey: z.boolean().optional(),
+});
+
+export const setUiSchema = z.object({
+  selectorVersion: z
+    .enum(SELECTOR_VERSIONS, `selectorVersion must be one of ${SELECTOR_VERSIONS.join(', ')}`)
+    .optional(),
+});
+
+export const setChallengeSchema = z.object({
+  kind: z.enum(CHALLENGE_KINDS, `kind must be one of ${CHALLENGE_KINDS.join(', ')} or null`).nullable(),
+});
+
+export const adminCreateSessionSchema = z.object({
+  userId: z.string().min(1, 'userId is required'),
+  /** default: the lifetime of a login (7 days) */
+  expiresInSeconds: z
+    .number()
+    .int()
+    .min(1)
+    .max(30 * 24 * 3600)
+    .optional(),
 });
 
 export const identitySwapSchema = z.object({ fromUserId: z.string().min(1), toUserId: z.string().min(1) });
@@ -162,4 +191,12 @@ export type TokenRequest = z.infer<typeof tokenRequestSchema>;
 
 // ---- pages ------------------------------------------------------------------------------------------------
 
-export const composeFormSchema = z.object({ text: postTextSchema });
+export const composeFormSchema = z.object({
+  text: postTextSchema,
+  /** the page's Idempotency-Key: a repeat by the same user gives back the same post (empty = none) */
+  request_key: z
+    .string()
+    .max(200, 'request_key must be at most 200 characters')
+    .optional()
+    .transform((key) => (key ? key : undefined)),
+});

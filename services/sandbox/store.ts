@@ -1,6 +1,7 @@
 // In-memory state of the sandbox, persisted to an optional JSON state file after every change.
 // Runtime-only data (request log, webhook delivery log) is kept here too but never persisted.
 import { loadStateFile, saveStateFile, STATE_VERSION } from './persistence';
+import type { ChallengeKind } from './challenges';
 import type {
   Comment,
   DirectMessage,
@@ -8,6 +9,7 @@ import type {
   RequestLogEntry,
   SandboxFlags,
   SandboxPost,
+  SandboxUiSettings,
   SandboxUser,
   WebhookDeliveryAttempt,
 } from './sandbox.types';
@@ -15,6 +17,12 @@ import type {
 export interface StoredUser extends SandboxUser {
   passwordHash: string;
   createdAt: string;
+  /** Private contact details: only the user's own compose page shows them (older state files have none). */
+  email?: string | null;
+  phone?: string | null;
+  /** set by the admin API (challenges.ts) */
+  challenge?: ChallengeKind | null;
+  consentAcceptedAt?: string | null;
 }
 
 export interface StoredOAuthClient {
@@ -101,6 +109,7 @@ export interface PersistedState {
   actionKeys: StoredActionKey[];
   webhooks: StoredWebhook[];
   flags: SandboxFlags;
+  ui: SandboxUiSettings;
   swaps: IdentitySwap[];
 }
 
@@ -109,6 +118,8 @@ export const DEFAULT_FLAGS: SandboxFlags = {
   duplicateWebhooks: false,
   echoRequestKey: true,
 };
+
+export const DEFAULT_UI: SandboxUiSettings = { selectorVersion: 'v1' };
 
 const LOG_CAP = 5000;
 
@@ -128,6 +139,7 @@ function emptyState(): PersistedState {
     actionKeys: [],
     webhooks: [],
     flags: { ...DEFAULT_FLAGS },
+    ui: { ...DEFAULT_UI },
     swaps: [],
   };
 }
@@ -157,6 +169,7 @@ function fromFile(raw: Record<string, unknown>): PersistedState {
   }
   if (raw.flags && typeof raw.flags === 'object')
     state.flags = { ...DEFAULT_FLAGS, ...(raw.flags as Partial<SandboxFlags>) };
+  if (raw.ui && typeof raw.ui === 'object') state.ui = { ...DEFAULT_UI, ...(raw.ui as Partial<SandboxUiSettings>) };
   return state;
 }
 

@@ -5,13 +5,14 @@ import type { SandboxDeps } from './deps';
 import type { StoredUser } from './store';
 import type { SandboxUser } from './sandbox.types';
 
+/** What anyone may see of an account: never the contact details, challenge or credentials. */
 export function publicUser(user: StoredUser): SandboxUser {
   return { id: user.id, username: user.username, handle: user.handle, displayName: user.displayName };
 }
 
 export async function createUser(
   deps: SandboxDeps,
-  input: { username: string; password: string; displayName?: string },
+  input: { username: string; password: string; displayName?: string; email?: string; phone?: string },
 ): Promise<SandboxUser> {
   const passwordHash = await hashPassword(input.password);
   // Check after the (async) hash so the check and the insert are atomic.
@@ -23,6 +24,8 @@ export async function createUser(
     username: input.username,
     handle: `@${input.username}`,
     displayName: input.displayName ?? input.username,
+    email: input.email ?? null,
+    phone: input.phone ?? null,
     passwordHash,
     createdAt: deps.store.nowIso(),
   };

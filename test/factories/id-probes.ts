@@ -1,6 +1,7 @@
-/** What the id-taking queries are aimed at: another tenant's client and post. */
+/** What the id-taking queries are aimed at: another tenant's client, platform account and post. */
 export interface QueryTarget {
   clientId: string;
+  accountId: string;
   postId: string;
 }
 
@@ -9,6 +10,17 @@ export const ID_TAKING_QUERIES: [string, string, (i: QueryTarget) => Record<stri
   ['client', 'query($x: ID!) { client(id: $x) { id } }', (i) => ({ x: i.clientId })],
   ['policySettings', 'query($x: ID!) { policySettings(clientId: $x) { clientId } }', (i) => ({ x: i.clientId })],
   ['platformAccounts', 'query($x: ID!) { platformAccounts(clientId: $x) { id } }', (i) => ({ x: i.clientId })],
+  // The browser lane (issue #17): an account's profile, and the client's restricted platforms (C-45).
+  [
+    'browserProfile',
+    'query($x: ID!) { browserProfile(platformAccountId: $x) { id mode } }',
+    (i) => ({ x: i.accountId }),
+  ],
+  [
+    'restrictedPlatforms',
+    'query($x: ID!) { restrictedPlatforms(clientId: $x) { platform enabled } }',
+    (i) => ({ x: i.clientId }),
+  ],
   ['assets', 'query($x: ID!) { assets(clientId: $x) { id } }', (i) => ({ x: i.clientId })],
   ['posts', 'query($x: ID!) { posts(clientId: $x) { id } }', (i) => ({ x: i.clientId })],
   ['post', 'query($x: ID!) { post(id: $x) { id } }', (i) => ({ x: i.postId })],

@@ -95,6 +95,23 @@ const WELL_FORMED: Record<string, unknown> = {
   dayOfMonth: 1,
   // A client reviewer's address (the review portal), so the walk reaches the permission check.
   email: 'walk@client.example',
+  // A browser profile's session (issue #17): a well-formed Playwright storage state, whose cookie a walk that got
+  // through would store.
+  storageState: JSON.stringify({
+    cookies: [
+      {
+        name: 'walk',
+        value: 'walked-session',
+        domain: 'walk.example',
+        path: '/',
+        expires: -1,
+        httpOnly: true,
+        secure: true,
+        sameSite: 'Lax',
+      },
+    ],
+    origins: [],
+  }),
 };
 
 /** Columns that change by being used (last seen, last used), not by a mutation: left out of the digest. */

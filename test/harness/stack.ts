@@ -76,7 +76,7 @@ function emulatorEnv(platforms: PlatformEmulator[]): Record<string, string> {
 }
 
 /** Tests run many posts on one account and cannot wait out production timing: short settle window, no pacing. */
-const TEST_CONNECTORS: ConnectorSettingsOverrides = {
+export const TEST_CONNECTORS: ConnectorSettingsOverrides = {
   sandbox: { settleSeconds: 3, reconcileLooks: 2, pacing: { minSpacingSeconds: 0, jitterSeconds: 0 } },
 };
 

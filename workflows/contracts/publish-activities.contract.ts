@@ -62,6 +62,13 @@ export interface GuardedPublishInput extends PublishContextInput {
   recordPublishing?: boolean;
 }
 
+/**
+ * Where one guarded attempt runs: the publish workers (API lane), the browser runner that holds the account's
+ * profile (its worker-specific task queue), or nowhere yet (no runner alive: the episode waits, paused).
+ */
+export type PublishRoute =
+  { kind: 'worker' } | { kind: 'runner'; taskQueue: string } | { kind: 'unavailable'; reasons: Reason[] };
+
 /** The workflow's whole claim, re-checked against the stored job before anything else (C-05). */
 export type PreparePublishInput = Omit<GuardedPublishInput, 'approvalIds' | 'recordPublishing'>;
 

@@ -130,6 +130,11 @@ export const PUBLISH_PATCHES = {
    * workflow acts on it (C-21). Before it the messages named their actor and were taken at their word.
    */
   decisionReferences: 'decision-references',
+  /**
+   * Each attempt first asks where it runs (issue #17): an account on the browser or hybrid lane is published by the
+   * browser runner holding its profile, on that runner's own task queue; the API lane stays on the publish workers.
+   */
+  browserLaneRouting: 'browser-lane-routing',
 } as const;
 
 /** Business-meaningful and tenant-embedding (C-05); ids only, never names or text. */

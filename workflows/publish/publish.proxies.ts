@@ -23,8 +23,12 @@ export function bookkeepingActivities(): PublishActivities {
  * The one side effect. Retrying it is safe only because the guard's ledger and the platform's idempotency key
  * make a second attempt find the first post instead of making another (the Postiz double-post incident).
  */
-export function guardedActivities(opts: PublishWorkflowOptions): PublishActivities {
+export function guardedActivities(opts: PublishWorkflowOptions, taskQueue?: string): PublishActivities {
   return proxyActivities<PublishActivities>({
+    // A browser runner's own queue (issue #17): the attempt runs where the account's profile is held.
+    // A runner that died holds its queue's tasks forever: an attempt not taken within a minute comes back to the
+    // workflow, which routes the next one to a live runner.
+    ...(taskQueue ? { taskQueue, scheduleToStartTimeout: '1 minute' } : {}),
     startToCloseTimeout: `${opts.publishTimeoutSeconds ?? 60} seconds`,
     retry: {
       initialInterval: '2 seconds',

@@ -6,9 +6,11 @@ import {
   patched,
   setHandler,
   sleep,
+  TimeoutFailure,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
+import { TimeoutType } from '@temporalio/common';
 import type { GuardedPublishOutcome, PreparePublishResult } from '../contracts/publish-activities.contract';
 import type { PublishWorkflowInput, PublishWorkflowResult } from '../contracts/publish.contract';
 import {
@@ -30,6 +32,17 @@ import { isDecisionRef, PublishEpisodeState } from './publish.state';
 import { PublishStatusWriter } from './publish.status';
 
 const isLate = (reasons: Reason[]) => reasons.some((r) => r.code === 'late');
+
+const RUNNER_GONE: Reason = {
+  code: 'browser_runner_unavailable',
+  message: 'the browser runner holding the profile did not take the attempt; the next one goes to a live runner',
+};
+
+/** No worker took the attempt from the runner's queue: nothing ran, so it is safe to route it again. */
+const notTakenInTime = (err: unknown) =>
+  err instanceof ActivityFailure &&
+  err.cause instanceof TimeoutFailure &&
+  err.cause.timeoutType === TimeoutType.SCHEDULE_TO_START;
 
 /** The publish episode: wait for approval and the slot, then the one guarded side effect, then proof. */
 export async function publishPostWorkflow(input: PublishWorkflowInput): Promise<PublishWorkflowResult> {
@@ -178,12 +191,24 @@ async function runEpisode(input: PublishWorkflowInput): Promise<PublishWorkflowR
     if (guardRecords) status.show('publishing');
     else await status.set('publishing');
     const approvalIds = view.approvals.map((a) => a.approvalId);
-    return guarded.guardedPublish({
-      ...claim,
-      scheduledAt: view.scheduledAt,
-      approvalIds,
-      ...(guardRecords ? { recordPublishing: true } : {}),
-    });
+    let via = guarded;
+    let onRunner = false;
+    if (patched(PUBLISH_PATCHES.browserLaneRouting)) {
+      const route = await bookkeeping.routePublish(claim);
+      if (route.kind === 'unavailable') return { kind: 'denied', reasons: route.reasons };
+      if (route.kind === 'runner') [via, onRunner] = [guardedActivities(opts, route.taskQueue), true];
+    }
+    try {
+      return await via.guardedPublish({
+        ...claim,
+        scheduledAt: view.scheduledAt,
+        approvalIds,
+        ...(guardRecords ? { recordPublishing: true } : {}),
+      });
+    } catch (err) {
+      if (onRunner && notTakenInTime(err)) return { kind: 'denied', reasons: [RUNNER_GONE] };
+      throw err;
+    }
   }
 
   /** The guard has recorded `published` or `verified` with its proof; an unverified post is read back here. */

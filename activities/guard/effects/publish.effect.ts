@@ -206,6 +206,7 @@ export function publishEffect(
         media: t.media.map((x) => ({ contentType: x.contentType, sha256: x.checksum, size: x.size })),
         ...(r.usage.length ? { usage: r.usage } : {}),
         ...(r.warnings.length ? { warnings: r.warnings } : {}),
+        ...(r.laneProof ? { browser: r.laneProof } : {}),
       };
       await platformUsage.record(m, {
         agencyId: t.agencyId,

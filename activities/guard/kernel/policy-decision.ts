@@ -45,6 +45,7 @@ export function policyInputFor(d: DecisionFacts): PolicyInput {
     account: {
       status: d.target.account.status === 'disconnected' ? 'read_only' : d.target.account.status,
       allowed_lanes: d.target.account.allowedLanes,
+      browser_profile: d.target.browserProfile ?? null,
     },
     settings: {
       autonomy: s?.autonomy ?? {},

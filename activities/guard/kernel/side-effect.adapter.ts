@@ -9,12 +9,14 @@ import type {
 } from '../../../services/core/connectors/connector.types';
 import type { Client, ClientPolicySettings, PlatformAccount } from '../../../services/core/database/entities';
 import type {
+  PolicyBrowserProfile,
   PolicyAction,
   PolicyApproval,
   PolicyAuthor,
   PolicyCounters,
 } from '../../../services/core/policy/policy.types';
 import type { Reason } from '../../../workflows/contracts/vocabulary/reason-codes';
+import type { BrowserProof } from '../../../services/core/browser/browser-driver.port';
 
 /** The part of every side-effect activity's input the kernel reads. Ids only (C-05). */
 export interface EffectClaim {
@@ -34,6 +36,8 @@ export interface EffectTarget {
   settings: ClientPolicySettings | null;
   /** when the work was created: reconciliation pages back to here */
   createdAt: Date;
+  /** the account's browser profile for the policy (set by the kernel, not the adapter); null: none attached */
+  browserProfile?: PolicyBrowserProfile | null;
 }
 
 /** The action's own part of the policy input, and reasons only the host can see. */
@@ -66,6 +70,8 @@ export interface EffectRecord {
   /** what the platform's meter charged for the call (absent when reconciled: the first attempt's call was not heard) */
   usage: PlatformUsage[];
   warnings: string[];
+  /** what the browser lane kept through the page (C-44); absent or null on the API lane */
+  laneProof?: BrowserProof | null;
 }
 
 /**

@@ -17,10 +17,13 @@ import type { AuditAction } from '../../../workflows/contracts/vocabulary/audit-
 import { FAILURE_TYPES } from '../../../workflows/contracts/vocabulary/failure-types';
 import { isPlatformId } from '../../../workflows/contracts/vocabulary/platform-id';
 import type { Reason } from '../../../workflows/contracts/vocabulary/reason-codes';
+import { dispositionFor } from '../../../workflows/contracts/vocabulary/reason-codes';
 import { recordFailure, recordSuccess } from '../../../services/core/connector-health/account-health.service';
 import { markNeedsReconnect } from '../../tokens/mark-needs-reconnect';
-import { assertFingerprint } from '../fingerprint.guard';
 import type { GuardDeps } from '../guard.deps';
+import { apiOnlyLanes } from '../publish-lanes/lane-resolver';
+import { browserPolicyFacts } from '../publish-lanes/browser-facts';
+import { BrowserLaneStop } from '../../../services/core/browser/browser-driver.port';
 import { retryAfter, toActivityFailure } from '../guard.errors';
 import type { AttemptContext } from './call-context';
 import { attemptContext } from './call-context';
@@ -100,6 +103,7 @@ export class SideEffectKernel {
     const now = this.now();
     return this.deps.ds.transaction(async (m) => {
       const target = await adapter.load(m, input);
+      target.browserProfile = await browserPolicyFacts(m, target);
       const facts = await adapter.facts(m, target, input);
       return decide(this.deps.policy, {
         action: adapter.action,
@@ -163,6 +167,11 @@ export class SideEffectKernel {
         m,
       );
 
+    const refuse = async (reason: Reason): Promise<SideEffectOutcome> => {
+      await audit(undefined, 'guard.refused', { reasons: [reason] });
+      return { kind: 'refused', reasons: [reason] };
+    };
+
     const spikeSubject = (t: EffectTarget) => ({
       agencyId: t.agencyId,
       clientId: t.clientId,
@@ -188,6 +197,7 @@ export class SideEffectKernel {
     const startedAt = this.now();
     const first = await stepTransaction('claim', ds, async (m): Promise<FirstStep<T>> => {
       const target = await adapter.load(m, input);
+      target.browserProfile = await browserPolicyFacts(m, target);
       // Already out (an attempt whose answer was lost after it settled): report it. Asking the policy again could
       // pause a post that is published, and `onStart` would record `publishing` over its final status.
       const settled = await this.ledger.settled(m, { ...input, action: adapter.action });
@@ -228,28 +238,28 @@ export class SideEffectKernel {
     const { target, facts } = first;
 
     const platform = target.account.platform;
-    if (!isPlatformId(platform) || !target.account.credentialRefId) {
-      const reasons = [{ code: 'no_connector', message: `no connector or credential for ${platform}` }];
-      await audit(undefined, 'guard.refused', { reasons });
-      return { kind: 'refused', reasons };
+    if (!isPlatformId(platform)) return refuse({ code: 'no_connector', message: `no connector for ${platform}` });
+    const lanes = this.deps.lanes ?? apiOnlyLanes(this.deps);
+    const opened = await lanes.open(target, { action: adapter.action, actor, opts: attempt.call });
+    if ('refused' in opened) {
+      // A lane that cannot open yet (no runner alive, a profile to re-attach) holds the post; anything else ends it.
+      if (dispositionFor([opened.refused]) !== 'pause') return refuse(opened.refused);
+      await audit(undefined, 'guard.denied', { reasons: [opened.refused], at: 'lane' });
+      return { kind: 'denied', reasons: [opened.refused] };
     }
-    const reader = this.deps.platforms.reader(platform);
-    const writer = this.deps.platforms.writer(platform);
+    const lane = opened;
+    const { reader, writer, cred } = lane;
     const timing = this.deps.platforms.timing(platform);
     const unsupported = adapter.unsupported?.(writer, reader);
     if (unsupported) {
-      await audit(undefined, 'guard.refused', { reasons: [unsupported] });
-      return { kind: 'refused', reasons: [unsupported] };
+      await lane.close();
+      return refuse(unsupported);
     }
-    const credentialRefId = target.account.credentialRefId;
-    const cred = await this.deps.credentials.load(ds.manager, target.clientId, credentialRefId);
     const fingerprint = adapter.contentFingerprint(target);
 
     try {
-      // 3. Fingerprint assertion (C-19).
-      const fp = await kernelStep('fingerprint', () =>
-        assertFingerprint(this.deps, target.account, reader, cred, actor, attempt.call),
-      );
+      // 3. Fingerprint assertion (C-19), or the page's identity against the signed manifest (C-41).
+      const fp = await kernelStep('fingerprint', () => lane.assertIdentity(actor, attempt.call));
       if (!fp.ok) {
         const reasons = [
           {
@@ -267,6 +277,8 @@ export class SideEffectKernel {
         const now = this.now();
         const dayStart = startOfLocalDay(now, target.client.timezone);
         await this.counters.lockAccountDay(m, { accountId: target.account.id, action: adapter.action, dayStart });
+        // A profile turned read-only since step 1 (drift seen by another attempt, an Admin) holds this one too.
+        target.browserProfile = await browserPolicyFacts(m, target);
         const killSwitches = await switchesFor(m, target);
         const counters = await this.withSpend(m, target, await countersAt(m, target, now, dayStart), now);
         const decision = decide(policy, {
@@ -415,13 +427,15 @@ export class SideEffectKernel {
           const result = await kernelStep('call', () =>
             adapter.call(writer, cred, target, input, { ...attempt.call, resume }),
           );
+          // A lane stop is known before any click (C-43): nothing was sent, so the claim is released below.
           post = result.post;
           requestId = result.requestId;
           replayed = result.replayed;
           usage = result.usage ?? [];
           warnings = result.warnings ?? [];
         } catch (err) {
-          const known = err instanceof ConnectorError && err.kind !== 'outcome_unknown';
+          const known =
+            (err instanceof ConnectorError && err.kind !== 'outcome_unknown') || err instanceof BrowserLaneStop;
           await ds.transaction((m) =>
             known
               ? this.ledger.release(m, input.idempotencyKey, attempt.owner)
@@ -462,6 +476,7 @@ export class SideEffectKernel {
             actor,
             usage,
             warnings,
+            laneProof: lane.proof(),
           });
         });
       } catch (err) {
@@ -475,13 +490,20 @@ export class SideEffectKernel {
       await ds.transaction((m) => recordSuccess(m, target.account, this.now())).catch(() => undefined);
       return { kind: 'done', postId: done.postId, url: done.url, verified, reconciled };
     } catch (err) {
+      const stopped = await lanes.stopped?.(err, target, actor);
+      if (stopped) {
+        await audit(undefined, 'guard.denied', { reasons: [stopped], at: 'browser' });
+        return stopped.code === 'fingerprint_mismatch'
+          ? { kind: 'fingerprint_mismatch', reasons: [stopped] }
+          : { kind: 'denied', reasons: [stopped] };
+      }
       // The health centre keeps the newest errors in an operator's words, with what to do next.
       if (err instanceof ConnectorError)
         await ds.transaction((m) => recordFailure(m, target.account, err, this.now())).catch(() => undefined);
       if (err instanceof ConnectorError && err.kind === 'auth') {
         // The platform refused the token for good: the account needs a human to reconnect it. Its posts pause
         // (account_needs_reconnect) instead of failing, and the operator is alerted once, not once per post.
-        this.deps.credentials.forget(target.clientId, credentialRefId);
+        if (lane.credentialRefId) this.deps.credentials.forget(target.clientId, lane.credentialRefId);
         const signal = err.details.health ?? 'token_revoked';
         await ds
           .transaction((m) => markNeedsReconnect(m, this.deps, target.account, signal, { actor }))
@@ -505,6 +527,8 @@ export class SideEffectKernel {
         }).catch(() => undefined);
       }
       throw toActivityFailure(err);
+    } finally {
+      await lane.close().catch(() => undefined);
     }
   }
 }

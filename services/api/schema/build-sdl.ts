@@ -9,6 +9,8 @@ import { AlertsResolver } from '../modules/alerts/alerts.resolver';
 import { PlatformsResolver } from '../modules/accounts/platforms.resolver';
 import { AssetsResolver } from '../modules/assets/assets.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
+import { BrowserProfilesResolver } from '../modules/browser-profiles/browser-profiles.resolver';
+import { RestrictedPlatformsResolver } from '../modules/browser-profiles/restricted-platforms.resolver';
 import { ClientsResolver } from '../modules/clients/clients.resolver';
 import { ConnectorHealthResolver } from '../modules/connector-health/connector-health.resolver';
 import { DiagnosticsResolver } from '../modules/diagnostics/diagnostics.resolver';
@@ -61,6 +63,8 @@ export const RESOLVERS = [
   DiagnosticsResolver,
   PostReceiptResolver,
   GatewayResolver,
+  BrowserProfilesResolver,
+  RestrictedPlatformsResolver,
 ];
 
 const HEADER = '# Generated from the code-first resolvers by `npm run schema:emit`; CI fails when it drifts.\n\n';

@@ -67,9 +67,17 @@ export interface PolicyKillSwitch {
   scope_id?: string | null;
 }
 
+/** The account's browser profile as the policy sees it (issue #17): its mode, and which side writes. */
+export interface PolicyBrowserProfile {
+  mode: 'read_only' | 'side_effects';
+  writer: 'api' | 'browser';
+}
+
 export interface PolicyAccount {
   status: AccountStatus;
   allowed_lanes: PolicyLane[];
+  /** null or absent: no profile attached (a browser or hybrid lane then denies) */
+  browser_profile?: PolicyBrowserProfile | null;
 }
 
 export interface PolicyCap {

@@ -15,7 +15,26 @@ interface Ids {
   accountId: string;
   assetId: string;
   postId: string;
+  /** the account's browser profile (issue #17) */
+  profileId: string;
 }
+
+const ATTACH_PROFILE = 'mutation($i: AttachBrowserProfileInput!) { attachBrowserProfile(input: $i) { id } }';
+const STORAGE_STATE = JSON.stringify({
+  cookies: [
+    {
+      name: 'sid',
+      value: 'victim-session',
+      domain: '127.0.0.1',
+      path: '/',
+      expires: -1,
+      httpOnly: true,
+      secure: false,
+      sameSite: 'Lax',
+    },
+  ],
+  origins: [],
+});
 
 /** Every query and mutation that takes an id, with the variables that aim it at `ids`. */
 const PROBES: [string, string, (ids: Ids) => Record<string, unknown>][] = [
@@ -187,7 +206,53 @@ const PROBES: [string, string, (ids: Ids) => Record<string, unknown>][] = [
     'mutation($x: SetKillSwitchInput!) { setKillSwitch(input: $x) { id } }',
     (i) => ({ x: { scope: 'account', scopeId: i.accountId, engaged: true } }),
   ],
+  // The browser lane (issue #17): an account's profile and lane, and the client's restricted platforms (C-45).
+  [
+    'attachBrowserProfile',
+    ATTACH_PROFILE,
+    (i) => ({ i: { platformAccountId: i.accountId, storageState: STORAGE_STATE } }),
+  ],
+  [
+    'requestBrowserSideEffects',
+    'mutation($p: ID!) { requestBrowserSideEffects(profileId: $p, note: "probe") { id } }',
+    (i) => ({ p: i.profileId }),
+  ],
+  [
+    'approveBrowserSideEffects',
+    'mutation($p: ID!) { approveBrowserSideEffects(profileId: $p) { id } }',
+    (i) => ({ p: i.profileId }),
+  ],
+  [
+    'setBrowserProfileReadOnly',
+    'mutation($p: ID!) { setBrowserProfileReadOnly(profileId: $p, reason: "probe") { id } }',
+    (i) => ({ p: i.profileId }),
+  ],
+  ['detachBrowserProfile', 'mutation($p: ID!) { detachBrowserProfile(profileId: $p) }', (i) => ({ p: i.profileId })],
+  [
+    'setAccountLane',
+    'mutation($a: ID!) { setAccountLane(platformAccountId: $a, lane: browser) { id } }',
+    (i) => ({ a: i.accountId }),
+  ],
+  [
+    'enableRestrictedPlatform',
+    'mutation($c: ID!) { enableRestrictedPlatform(clientId: $c, platform: "skool", acknowledgeRisk: true) { enabled } }',
+    (i) => ({ c: i.clientId }),
+  ],
+  [
+    'disableRestrictedPlatform',
+    'mutation($c: ID!) { disableRestrictedPlatform(clientId: $c, platform: "skool") { enabled } }',
+    (i) => ({ c: i.clientId }),
+  ],
 ];
+
+/** A browser profile on the account, attached by the client's Admin, for the probes to aim at. */
+async function attachProfile(stack: TestStack, adminId: string, accountId: string): Promise<string> {
+  const r = await stack.gql<{ attachBrowserProfile: { id: string } }>(adminId, ATTACH_PROFILE, {
+    i: { platformAccountId: accountId, storageState: STORAGE_STATE },
+  });
+  if (!r.data) throw new Error(`attaching the victim's browser profile failed: ${JSON.stringify(r.errors)}`);
+  return r.data.attachBrowserProfile.id;
+}
 
 describe('cross-tenant probes through GraphQL (C-02, C-04)', () => {
   let stack: TestStack;
@@ -211,6 +276,7 @@ describe('cross-tenant probes through GraphQL (C-02, C-04)', () => {
       accountId: acc.accountId,
       assetId: asset.id,
       postId: post.id,
+      profileId: await attachProfile(stack, victim.users.admin, acc.accountId),
     };
     // A second client of the same agency, for operators whose role is on one client only.
     const second = await new TenantBootstrap(stack.ds).createClient(victim.agencyId, 'Sibling client', 'UTC');
@@ -228,6 +294,7 @@ describe('cross-tenant probes through GraphQL (C-02, C-04)', () => {
       accountId: acc2.accountId,
       assetId: asset2.id,
       postId: post2.id,
+      profileId: await attachProfile(stack, victim.users.admin, acc2.accountId),
     };
   });
   afterAll(() => stack.close());
@@ -238,11 +305,12 @@ describe('cross-tenant probes through GraphQL (C-02, C-04)', () => {
     accountId: MISSING,
     assetId: MISSING,
     postId: MISSING,
+    profileId: MISSING,
   };
   const snapshot = async () =>
     JSON.stringify(
       await stack.ds.query(
-        `SELECT (SELECT count(*) FROM assets) a, (SELECT count(*) FROM clients) c, (SELECT count(*) FROM publish_jobs) p, (SELECT count(*) FROM kill_switches WHERE engaged) k, (SELECT count(*) FROM oauth_attempts) o, (SELECT string_agg(text, '|' ORDER BY id) FROM assets WHERE client_id IN ($1, $2)) t`,
+        `SELECT (SELECT count(*) FROM assets) a, (SELECT count(*) FROM clients) c, (SELECT count(*) FROM publish_jobs) p, (SELECT count(*) FROM kill_switches WHERE engaged) k, (SELECT count(*) FROM oauth_attempts) o, (SELECT string_agg(text, '|' ORDER BY id) FROM assets WHERE client_id IN ($1, $2)) t, (SELECT string_agg(concat_ws(':', mode, manifest_signature, updated_at), '|' ORDER BY id) FROM browser_profiles WHERE client_id IN ($1, $2)) b, (SELECT string_agg(concat_ws(':', lane, allowed_lanes, enabled_platforms), '|' ORDER BY pa.id) FROM platform_accounts pa JOIN client_policy_settings USING (client_id) WHERE client_id IN ($1, $2)) l`,
         [victim.clientId, sibling.clientId],
       ),
     );

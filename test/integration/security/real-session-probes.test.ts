@@ -28,10 +28,18 @@ const OWN_ACCOUNT = new Set([
   'confirmTotp',
 ]);
 /**
- * Tenant mutations an API token may never call (a provider key is entered in the admin app): a token is refused
- * before any lookup, so another tenant's id and a missing one get the same FORBIDDEN.
+ * Tenant mutations an API token may never call (a provider key is entered in the admin app; a browser profile's live
+ * session, the two-Admin side-effect decision and a restricted platform's risk are a person's, issue #17): a token is
+ * refused before any lookup, so another tenant's id and a missing one get the same FORBIDDEN.
  */
-const SESSION_ONLY_TENANT = new Set(['setProviderKey', 'removeProviderKey']);
+const SESSION_ONLY_TENANT = new Set([
+  'setProviderKey',
+  'removeProviderKey',
+  'attachBrowserProfile',
+  'requestBrowserSideEffects',
+  'approveBrowserSideEffects',
+  'enableRestrictedPlatform',
+]);
 /**
  * Diagnostics' episode operations (issue #15): refused to everyone who is not platform staff before any lookup, so
  * another tenant's workflow id and a missing one get the same FORBIDDEN, by session or token alike.
@@ -47,6 +55,8 @@ interface Ids {
   assetId: string;
   assetChecksum: string;
   postId: string;
+  /** the account's browser profile (issue #17) */
+  profileId: string;
 }
 
 /** Every mutation's variables aimed at `ids`, with values that would act if a check let the call through. */
@@ -59,6 +69,7 @@ const known = (i: Ids) => ({
   assetId: i.assetId,
   assetChecksum: i.assetChecksum,
   postId: i.postId,
+  profileId: i.profileId,
   scope: 'client',
   scopeId: i.clientId,
   engaged: true,
@@ -70,6 +81,36 @@ const known = (i: Ids) => ({
   scheduledAt: new Date(Date.now() + 2 * 86_400_000).toISOString(),
   platform: 'sandbox',
 });
+
+/** A browser profile on the victim's account, so the walk's profile mutations aim at a real one. */
+async function attachProfile(stack: TestStack, adminId: string, accountId: string): Promise<string> {
+  const r = await stack.gql<{ attachBrowserProfile: { id: string } }>(
+    adminId,
+    'mutation($i: AttachBrowserProfileInput!) { attachBrowserProfile(input: $i) { id } }',
+    {
+      i: {
+        platformAccountId: accountId,
+        storageState: JSON.stringify({
+          cookies: [
+            {
+              name: 'sid',
+              value: 'victim-session',
+              domain: '127.0.0.1',
+              path: '/',
+              expires: -1,
+              httpOnly: true,
+              secure: false,
+              sameSite: 'Lax',
+            },
+          ],
+          origins: [],
+        }),
+      },
+    },
+  );
+  if (!r.data) throw new Error(`attaching the victim's browser profile failed: ${JSON.stringify(r.errors)}`);
+  return r.data.attachBrowserProfile.id;
+}
 
 const first = (a: GqlAnswer) => ({ code: a.errors?.[0]?.extensions?.code, message: a.errors?.[0]?.message });
 
@@ -102,6 +143,7 @@ describe('probes through real sessions, CSRF tokens and API token scopes (C-02, 
       assetId: asset.id,
       assetChecksum: asset.checksum,
       postId: post.id,
+      profileId: await attachProfile(stack, victim.users.admin, acc.accountId),
     };
   });
   afterAll(() => stack.close());
@@ -113,6 +155,7 @@ describe('probes through real sessions, CSRF tokens and API token scopes (C-02, 
     accountId: MISSING,
     assetId: MISSING,
     postId: MISSING,
+    profileId: MISSING,
   });
 
   async function attackerOf(via: RealActor['via']): Promise<RealActor> {

@@ -16,6 +16,17 @@ const GLOBAL_READ_ONLY: Record<string, string> = {
   tool_registry: 'signed tool definitions (issue #16, C-37): bootstrap signs them with the owner connection',
 };
 
+/**
+ * Installation-wide tables the app role writes but that hold no tenant's data (processes of the installation, not of
+ * a client). The first test proves each has no tenant column and cannot be deleted from by the app role, so an
+ * agency_id or client_id column added later puts it back under the RLS rules.
+ */
+const GLOBAL_INFRASTRUCTURE: Record<string, string> = {
+  browser_runners:
+    'browser runner processes and their heartbeats (issue #17): profiles name their runner, not the reverse',
+};
+const NOT_TENANT = { ...GLOBAL_READ_ONLY, ...GLOBAL_INFRASTRUCTURE };
+
 /** The tables the application role may touch at all: each one must be confined by row-level security. */
 async function appTables(owner: DataSource): Promise<string[]> {
   const rows: { name: string }[] = await owner.query(`
@@ -518,6 +529,16 @@ const FIXTURES: Record<string, Fixture> = {
         [`user:${f.a.users.admin}:probe-${randomUUID()}`, f.a.agencyId],
       ),
   },
+  // The browser lane (issue #17): A's profile of its account (the session itself is in the secrets backend).
+  browser_profiles: {
+    row: async (f) =>
+      f.one(
+        `INSERT INTO browser_profiles (agency_id, client_id, platform_account_id, platform, secret_key, manifest,
+           created_by)
+         VALUES ($1, $2, $3, 'sandbox', $4, '{}', $5) RETURNING *`,
+        [f.a.agencyId, f.a.clientId, (await f.account()).id, `browser-profiles/probe/${randomUUID()}`, f.a.users.admin],
+      ),
+  },
   // Written by the app, read by nobody through it (the throttle counts through a security-definer function).
   login_attempts: {
     row: (f) =>
@@ -636,8 +657,21 @@ describe('row-level security, read from the catalog (C-01)', () => {
         .sort()
         .map((name) => ({ name, writable: false, tenant_column: false })),
     );
+    const infrastructure: { name: string; deletable: boolean; tenant_column: boolean }[] = await owner.query(
+      `SELECT c.relname AS name, has_table_privilege('raize_app', c.oid, 'DELETE, TRUNCATE') AS deletable,
+              EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname IN ('client_id', 'agency_id')
+                      AND NOT a.attisdropped) AS tenant_column
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE n.nspname = 'public' AND c.relname = ANY ($1) ORDER BY 1`,
+      [Object.keys(GLOBAL_INFRASTRUCTURE)],
+    );
+    expect(infrastructure).toEqual(
+      Object.keys(GLOBAL_INFRASTRUCTURE)
+        .sort()
+        .map((name) => ({ name, deletable: false, tenant_column: false })),
+    );
     const unconfined = rows
-      .filter((r) => !(r.name in GLOBAL_READ_ONLY))
+      .filter((r) => !(r.name in NOT_TENANT))
       .filter((r) => !r.rls || !r.forced || r.policies < 1)
       .map((r) => `${r.name}: ${!r.rls ? 'RLS off' : !r.forced ? 'RLS not forced' : 'no policy'}`);
     expect(unconfined).toEqual([]);
@@ -648,7 +682,7 @@ describe('row-level security, read from the catalog (C-01)', () => {
     const b = await seedTenant(owner);
     const ctx = new FixtureContext(owner, a);
     const problems: string[] = [];
-    const tables = (await appTables(owner)).filter((t) => !(t in GLOBAL_READ_ONLY));
+    const tables = (await appTables(owner)).filter((t) => !(t in NOT_TENANT));
     const app = new Client({ connectionString: testEnv().databaseUrl.replace('postgres@', 'raize_app@') });
     await app.connect();
     try {

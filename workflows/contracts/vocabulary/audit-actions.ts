@@ -27,6 +27,9 @@ export const AUDIT_ACTIONS = [
   'staff.revoked',
   // configuration
   'policy.updated',
+  // a client's explicit, risk-acknowledged opt-in to (or out of) a platform whose terms forbid automation (C-45)
+  'client.restricted_platform_enabled',
+  'client.restricted_platform_disabled',
   'autonomy.downgraded',
   'killswitch.engaged',
   'killswitch.released',
@@ -37,6 +40,8 @@ export const AUDIT_ACTIONS = [
   'account.standing_checked',
   // a connect refused because the platform account is bound elsewhere (an alert when in another agency)
   'account.connect_refused',
+  // an Admin moved the account to another publishing lane (api, browser, hybrid; issue #17)
+  'account.lane_changed',
   // content and approvals
   'asset.created',
   'asset.updated',
@@ -128,6 +133,15 @@ export const AUDIT_ACTIONS = [
   'gateway.registry_refused',
   'gateway.registry_signed',
   'gateway.settings_updated',
+  // the browser lane (issue #17): a profile attached or detached (never a cookie or any of the session's state), the
+  // two-Admin switch to side effects (C-42) and its refusals, a profile put back to read-only, a manifest refused (C-41)
+  'browser.profile_attached',
+  'browser.profile_detached',
+  'browser.side_effects_requested',
+  'browser.side_effects_enabled',
+  'browser.side_effects_refused',
+  'browser.profile_read_only',
+  'browser.manifest_refused',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -43,6 +43,10 @@ export const REASON_CODES = {
   negative_spike: { disposition: 'needs_approval', source: 'policy' },
   /** the task class (the activity's lane) may not take this action, whatever asked for it (C-30) */
   task_not_allowed: { disposition: 'terminal', source: 'policy' },
+  /** the account's lane acts through the browser but no profile is attached to it (issue #17) */
+  browser_profile_missing: { disposition: 'pause', source: 'policy' },
+  /** the browser profile is read-only: two different Admins switch it to side-effect mode (C-42), or drift did (C-43) */
+  browser_profile_read_only: { disposition: 'pause', source: 'policy' },
   invalid_input: { disposition: 'terminal', source: 'policy' },
   policy_data_missing: { disposition: 'terminal', source: 'policy' },
   // From the policy engine, not the policy.
@@ -59,6 +63,20 @@ export const REASON_CODES = {
   capability_missing: { disposition: 'terminal', source: 'host' },
   fingerprint_mismatch: { disposition: 'terminal', source: 'host' },
   tenant_refused: { disposition: 'terminal', source: 'host' },
+  /**
+   * The browser lane stopped before a click (C-41, C-43): an unexpected page or changed markup. The profile turns
+   * read-only and a human is asked; the post waits instead of retrying blindly.
+   */
+  browser_selector_drift: { disposition: 'pause', source: 'host' },
+  browser_captcha: { disposition: 'pause', source: 'host' },
+  browser_consent: { disposition: 'pause', source: 'host' },
+  browser_login_wall: { disposition: 'pause', source: 'host' },
+  /** the profile's signed manifest does not verify (tampered or unsigned): re-attach the profile */
+  browser_manifest_invalid: { disposition: 'pause', source: 'host' },
+  /** the profile's storage state cannot be opened (missing or undecryptable): re-attach it */
+  browser_profile_unreadable: { disposition: 'pause', source: 'host' },
+  /** no browser runner serving this platform is alive: the post waits for one */
+  browser_runner_unavailable: { disposition: 'pause', source: 'host' },
   /** the job's idempotency key is held by another tenant's ledger row */
   tenant_refused_key: { disposition: 'terminal', source: 'host' },
   publish_failed: { disposition: 'terminal', source: 'host' },

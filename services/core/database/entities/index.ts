@@ -92,6 +92,11 @@ export * from './receipt-check.entity';
 // The MCP tool gateway (issue #16): the signed registry, an agency's gateway settings, per-caller usage.
 import { GatewaySettings, GatewayUsage, ToolRegistryEntry } from './gateway.entity';
 export * from './gateway.entity';
+// The browser lane (issue #17): a client account's encrypted session and signed manifest, and the runners.
+import { BrowserProfile } from './browser-profile.entity';
+import { BrowserRunner } from './browser-runner.entity';
+export * from './browser-profile.entity';
+export * from './browser-runner.entity';
 
 export const ENTITIES = [
   ProviderCredentialRow,
@@ -149,6 +154,8 @@ export const ENTITIES = [
   ToolRegistryEntry,
   GatewaySettings,
   GatewayUsage,
+  BrowserProfile,
+  BrowserRunner,
 ];
 export * from './engagement-reply.entity';
 export * from './client-review.entity';

@@ -2,6 +2,7 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateCol
 import type { PublishStatus } from '../../../../workflows/contracts/vocabulary/publish-status';
 import type { ReceiptStatus } from '../../../../workflows/contracts/vocabulary/receipt-status';
 import type { Reason } from '../../../../workflows/contracts/vocabulary/reason-codes';
+import type { BrowserProof } from '../../browser/browser-driver.port';
 
 /** What was fixed at scheduling; the database trigger refuses any change to it (C-23). */
 export interface PublishJobPayload {
@@ -33,6 +34,8 @@ export interface PublishProof {
   usage?: { unit: string; amount: number; operation: string }[];
   /** what did not fail the post but an operator should see (a refused thumbnail, a private-only upload) */
   warnings?: string[];
+  /** the browser lane's proof through the page: masked screenshots, scrubbed DOM snapshots, URLs (C-44) */
+  browser?: BrowserProof;
 }
 
 @Entity({ name: 'publish_jobs' })

@@ -128,6 +128,16 @@ type Documents = {
     "\n  mutation RotateWebhookSecret($input: WebhookSubscriptionRefInput!) {\n    rotateWebhookSecret(input: $input) {\n      secret\n      subscription {\n        id\n      }\n    }\n  }\n": typeof types.RotateWebhookSecretDocument,
     "\n  mutation SendTestWebhook($input: WebhookSubscriptionRefInput!) {\n    sendTestWebhook(input: $input) {\n      id\n    }\n  }\n": typeof types.SendTestWebhookDocument,
     "\n  mutation RedeliverWebhook($input: RedeliverWebhookInput!) {\n    redeliverWebhook(input: $input) {\n      id\n    }\n  }\n": typeof types.RedeliverWebhookDocument,
+    "\n  query BrowserProfile($platformAccountId: ID!) {\n    browserProfile(platformAccountId: $platformAccountId) {\n      id\n      platformAccountId\n      mode\n      modeReason {\n        code\n        message\n      }\n      manifest {\n        handle\n        externalAccountId\n        displayName\n        issuedAt\n      }\n      manifestValid\n      sideEffectsRequestedBy {\n        id\n        displayName\n      }\n      sideEffectsRequestedAt\n      sideEffectsNote\n      sideEffectsApprovedBy {\n        id\n        displayName\n      }\n      sideEffectsApprovedAt\n      runnerId\n      lastCheckAt\n      lastCheck {\n        ok\n        stopKind\n        stopMessage\n        missingSelectors\n        observedHandle\n      }\n      selectorMapVersion\n    }\n  }\n": typeof types.BrowserProfileDocument,
+    "\n  mutation AttachBrowserProfile($input: AttachBrowserProfileInput!) {\n    attachBrowserProfile(input: $input) {\n      id\n    }\n  }\n": typeof types.AttachBrowserProfileDocument,
+    "\n  mutation RequestBrowserSideEffects($profileId: ID!, $note: String) {\n    requestBrowserSideEffects(profileId: $profileId, note: $note) {\n      id\n    }\n  }\n": typeof types.RequestBrowserSideEffectsDocument,
+    "\n  mutation ApproveBrowserSideEffects($profileId: ID!) {\n    approveBrowserSideEffects(profileId: $profileId) {\n      id\n    }\n  }\n": typeof types.ApproveBrowserSideEffectsDocument,
+    "\n  mutation SetBrowserProfileReadOnly($profileId: ID!, $reason: String!) {\n    setBrowserProfileReadOnly(profileId: $profileId, reason: $reason) {\n      id\n    }\n  }\n": typeof types.SetBrowserProfileReadOnlyDocument,
+    "\n  mutation DetachBrowserProfile($profileId: ID!) {\n    detachBrowserProfile(profileId: $profileId)\n  }\n": typeof types.DetachBrowserProfileDocument,
+    "\n  mutation SetAccountLane($platformAccountId: ID!, $lane: PublishLane!) {\n    setAccountLane(platformAccountId: $platformAccountId, lane: $lane) {\n      id\n      lane\n    }\n  }\n": typeof types.SetAccountLaneDocument,
+    "\n  query RestrictedPlatforms($clientId: ID!) {\n    restrictedPlatforms(clientId: $clientId) {\n      platform\n      riskStatement\n      riskVersion\n      enabled\n      enabledBy {\n        id\n        displayName\n      }\n      enabledAt\n    }\n  }\n": typeof types.RestrictedPlatformsDocument,
+    "\n  mutation EnableRestrictedPlatform($clientId: ID!, $platform: String!, $acknowledgeRisk: Boolean!) {\n    enableRestrictedPlatform(clientId: $clientId, platform: $platform, acknowledgeRisk: $acknowledgeRisk) {\n      platform\n      enabled\n    }\n  }\n": typeof types.EnableRestrictedPlatformDocument,
+    "\n  mutation DisableRestrictedPlatform($clientId: ID!, $platform: String!) {\n    disableRestrictedPlatform(clientId: $clientId, platform: $platform) {\n      platform\n      enabled\n    }\n  }\n": typeof types.DisableRestrictedPlatformDocument,
     "\n  query ConnectorHealth($clientId: ID!) {\n    connectorHealth(clientId: $clientId) {\n      accountId\n      platform\n      platformName\n      handle\n      status\n      statusReason\n      tokenExpiresAt\n      refreshExpiresAt\n      nextRefreshAt\n      signInAgainBy\n      tokenRefreshable\n      lastSuccessAt\n      standingCheckedAt\n      apiVersion\n      apiVersionSunsetsAt\n      daysToSunset\n      missing\n      worstSeverity\n      quotas {\n        id\n        label\n        used\n        limit\n        unit\n        resetsAt\n      }\n      restrictions {\n        code\n        message\n      }\n      recentErrors {\n        at\n        signal\n        message\n        whatToDo\n      }\n      attention {\n        code\n        severity\n        headline\n        whatToDo\n      }\n    }\n  }\n": typeof types.ConnectorHealthDocument,
     "\n  query ConnectorAttention($first: Int, $after: String, $agencyId: ID) {\n    connectorAttention(first: $first, after: $after, agencyId: $agencyId) {\n      entries {\n        accountId\n        clientId\n        clientName\n        platformName\n        handle\n        accountStatus\n        code\n        severity\n        headline\n        whatToDo\n      }\n      endCursor\n    }\n  }\n": typeof types.ConnectorAttentionDocument,
     "\n  mutation RefreshConnectorStanding($accountId: ID!) {\n    refreshConnectorStanding(accountId: $accountId) {\n      accountId\n      standingCheckedAt\n    }\n  }\n": typeof types.RefreshConnectorStandingDocument,
@@ -255,6 +265,16 @@ const documents: Documents = {
     "\n  mutation RotateWebhookSecret($input: WebhookSubscriptionRefInput!) {\n    rotateWebhookSecret(input: $input) {\n      secret\n      subscription {\n        id\n      }\n    }\n  }\n": types.RotateWebhookSecretDocument,
     "\n  mutation SendTestWebhook($input: WebhookSubscriptionRefInput!) {\n    sendTestWebhook(input: $input) {\n      id\n    }\n  }\n": types.SendTestWebhookDocument,
     "\n  mutation RedeliverWebhook($input: RedeliverWebhookInput!) {\n    redeliverWebhook(input: $input) {\n      id\n    }\n  }\n": types.RedeliverWebhookDocument,
+    "\n  query BrowserProfile($platformAccountId: ID!) {\n    browserProfile(platformAccountId: $platformAccountId) {\n      id\n      platformAccountId\n      mode\n      modeReason {\n        code\n        message\n      }\n      manifest {\n        handle\n        externalAccountId\n        displayName\n        issuedAt\n      }\n      manifestValid\n      sideEffectsRequestedBy {\n        id\n        displayName\n      }\n      sideEffectsRequestedAt\n      sideEffectsNote\n      sideEffectsApprovedBy {\n        id\n        displayName\n      }\n      sideEffectsApprovedAt\n      runnerId\n      lastCheckAt\n      lastCheck {\n        ok\n        stopKind\n        stopMessage\n        missingSelectors\n        observedHandle\n      }\n      selectorMapVersion\n    }\n  }\n": types.BrowserProfileDocument,
+    "\n  mutation AttachBrowserProfile($input: AttachBrowserProfileInput!) {\n    attachBrowserProfile(input: $input) {\n      id\n    }\n  }\n": types.AttachBrowserProfileDocument,
+    "\n  mutation RequestBrowserSideEffects($profileId: ID!, $note: String) {\n    requestBrowserSideEffects(profileId: $profileId, note: $note) {\n      id\n    }\n  }\n": types.RequestBrowserSideEffectsDocument,
+    "\n  mutation ApproveBrowserSideEffects($profileId: ID!) {\n    approveBrowserSideEffects(profileId: $profileId) {\n      id\n    }\n  }\n": types.ApproveBrowserSideEffectsDocument,
+    "\n  mutation SetBrowserProfileReadOnly($profileId: ID!, $reason: String!) {\n    setBrowserProfileReadOnly(profileId: $profileId, reason: $reason) {\n      id\n    }\n  }\n": types.SetBrowserProfileReadOnlyDocument,
+    "\n  mutation DetachBrowserProfile($profileId: ID!) {\n    detachBrowserProfile(profileId: $profileId)\n  }\n": types.DetachBrowserProfileDocument,
+    "\n  mutation SetAccountLane($platformAccountId: ID!, $lane: PublishLane!) {\n    setAccountLane(platformAccountId: $platformAccountId, lane: $lane) {\n      id\n      lane\n    }\n  }\n": types.SetAccountLaneDocument,
+    "\n  query RestrictedPlatforms($clientId: ID!) {\n    restrictedPlatforms(clientId: $clientId) {\n      platform\n      riskStatement\n      riskVersion\n      enabled\n      enabledBy {\n        id\n        displayName\n      }\n      enabledAt\n    }\n  }\n": types.RestrictedPlatformsDocument,
+    "\n  mutation EnableRestrictedPlatform($clientId: ID!, $platform: String!, $acknowledgeRisk: Boolean!) {\n    enableRestrictedPlatform(clientId: $clientId, platform: $platform, acknowledgeRisk: $acknowledgeRisk) {\n      platform\n      enabled\n    }\n  }\n": types.EnableRestrictedPlatformDocument,
+    "\n  mutation DisableRestrictedPlatform($clientId: ID!, $platform: String!) {\n    disableRestrictedPlatform(clientId: $clientId, platform: $platform) {\n      platform\n      enabled\n    }\n  }\n": types.DisableRestrictedPlatformDocument,
     "\n  query ConnectorHealth($clientId: ID!) {\n    connectorHealth(clientId: $clientId) {\n      accountId\n      platform\n      platformName\n      handle\n      status\n      statusReason\n      tokenExpiresAt\n      refreshExpiresAt\n      nextRefreshAt\n      signInAgainBy\n      tokenRefreshable\n      lastSuccessAt\n      standingCheckedAt\n      apiVersion\n      apiVersionSunsetsAt\n      daysToSunset\n      missing\n      worstSeverity\n      quotas {\n        id\n        label\n        used\n        limit\n        unit\n        resetsAt\n      }\n      restrictions {\n        code\n        message\n      }\n      recentErrors {\n        at\n        signal\n        message\n        whatToDo\n      }\n      attention {\n        code\n        severity\n        headline\n        whatToDo\n      }\n    }\n  }\n": types.ConnectorHealthDocument,
     "\n  query ConnectorAttention($first: Int, $after: String, $agencyId: ID) {\n    connectorAttention(first: $first, after: $after, agencyId: $agencyId) {\n      entries {\n        accountId\n        clientId\n        clientName\n        platformName\n        handle\n        accountStatus\n        code\n        severity\n        headline\n        whatToDo\n      }\n      endCursor\n    }\n  }\n": types.ConnectorAttentionDocument,
     "\n  mutation RefreshConnectorStanding($accountId: ID!) {\n    refreshConnectorStanding(accountId: $accountId) {\n      accountId\n      standingCheckedAt\n    }\n  }\n": types.RefreshConnectorStandingDocument,
@@ -721,6 +741,46 @@ export function graphql(source: "\n  mutation SendTestWebhook($input: WebhookSub
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RedeliverWebhook($input: RedeliverWebhookInput!) {\n    redeliverWebhook(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').RedeliverWebhookDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BrowserProfile($platformAccountId: ID!) {\n    browserProfile(platformAccountId: $platformAccountId) {\n      id\n      platformAccountId\n      mode\n      modeReason {\n        code\n        message\n      }\n      manifest {\n        handle\n        externalAccountId\n        displayName\n        issuedAt\n      }\n      manifestValid\n      sideEffectsRequestedBy {\n        id\n        displayName\n      }\n      sideEffectsRequestedAt\n      sideEffectsNote\n      sideEffectsApprovedBy {\n        id\n        displayName\n      }\n      sideEffectsApprovedAt\n      runnerId\n      lastCheckAt\n      lastCheck {\n        ok\n        stopKind\n        stopMessage\n        missingSelectors\n        observedHandle\n      }\n      selectorMapVersion\n    }\n  }\n"): typeof import('./graphql').BrowserProfileDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AttachBrowserProfile($input: AttachBrowserProfileInput!) {\n    attachBrowserProfile(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').AttachBrowserProfileDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestBrowserSideEffects($profileId: ID!, $note: String) {\n    requestBrowserSideEffects(profileId: $profileId, note: $note) {\n      id\n    }\n  }\n"): typeof import('./graphql').RequestBrowserSideEffectsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApproveBrowserSideEffects($profileId: ID!) {\n    approveBrowserSideEffects(profileId: $profileId) {\n      id\n    }\n  }\n"): typeof import('./graphql').ApproveBrowserSideEffectsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetBrowserProfileReadOnly($profileId: ID!, $reason: String!) {\n    setBrowserProfileReadOnly(profileId: $profileId, reason: $reason) {\n      id\n    }\n  }\n"): typeof import('./graphql').SetBrowserProfileReadOnlyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DetachBrowserProfile($profileId: ID!) {\n    detachBrowserProfile(profileId: $profileId)\n  }\n"): typeof import('./graphql').DetachBrowserProfileDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetAccountLane($platformAccountId: ID!, $lane: PublishLane!) {\n    setAccountLane(platformAccountId: $platformAccountId, lane: $lane) {\n      id\n      lane\n    }\n  }\n"): typeof import('./graphql').SetAccountLaneDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RestrictedPlatforms($clientId: ID!) {\n    restrictedPlatforms(clientId: $clientId) {\n      platform\n      riskStatement\n      riskVersion\n      enabled\n      enabledBy {\n        id\n        displayName\n      }\n      enabledAt\n    }\n  }\n"): typeof import('./graphql').RestrictedPlatformsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EnableRestrictedPlatform($clientId: ID!, $platform: String!, $acknowledgeRisk: Boolean!) {\n    enableRestrictedPlatform(clientId: $clientId, platform: $platform, acknowledgeRisk: $acknowledgeRisk) {\n      platform\n      enabled\n    }\n  }\n"): typeof import('./graphql').EnableRestrictedPlatformDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DisableRestrictedPlatform($clientId: ID!, $platform: String!) {\n    disableRestrictedPlatform(clientId: $clientId, platform: $platform) {\n      platform\n      enabled\n    }\n  }\n"): typeof import('./graphql').DisableRestrictedPlatformDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -78,10 +78,45 @@ export type AssignConversationInput = {
   conversationId: string | number;
 };
 
+export type AttachBrowserProfileInput = {
+  /** the display name the platform shows for the account, if it shows one */
+  displayName?: string | null | undefined;
+  platformAccountId: string | number;
+  /** a Playwright storage state as JSON text (cookies, local storage); a live session */
+  storageState: string;
+};
+
 export type AvatarPresenterInput = {
   avatarId: string;
   voiceId: string;
 };
+
+/** Why a browser profile is read-only: a runner's stop, an operator, or a fresh session attached */
+export type BrowserModeReasonCode =
+  | 'captcha'
+  | 'consent'
+  | 'identity_mismatch'
+  | 'login_wall'
+  | 'manifest_invalid'
+  | 'operator'
+  | 'profile_unreadable'
+  | 'reattached'
+  | 'selector_drift';
+
+/** read_only: the browser lane only reads; side_effects: two different Admins let it act (C-42) */
+export type BrowserProfileMode =
+  | 'read_only'
+  | 'side_effects';
+
+/** Why the browser runner stopped before touching the page (C-41, C-43) */
+export type BrowserStopKind =
+  | 'captcha'
+  | 'consent'
+  | 'identity_mismatch'
+  | 'login_wall'
+  | 'manifest_invalid'
+  | 'profile_unreadable'
+  | 'selector_drift';
 
 /** Where a post stands with its client */
 export type ClientReviewState =
@@ -426,6 +461,12 @@ export type PreferredProvidersInput = {
   video?: string | null | undefined;
 };
 
+/** api: the platform's API; browser: its web UI through a browser profile; hybrid: both */
+export type PublishLane =
+  | 'api'
+  | 'browser'
+  | 'hybrid';
+
 /** Where a post is in its publishing episode */
 export type PublishStatus =
   | 'approved'
@@ -449,6 +490,15 @@ export type ReasonCode =
   | 'account_read_only'
   | 'approval_required'
   | 'approval_stale'
+  | 'browser_captcha'
+  | 'browser_consent'
+  | 'browser_login_wall'
+  | 'browser_manifest_invalid'
+  | 'browser_profile_missing'
+  | 'browser_profile_read_only'
+  | 'browser_profile_unreadable'
+  | 'browser_runner_unavailable'
+  | 'browser_selector_drift'
   | 'cancelled'
   | 'cap_reached'
   | 'capability_missing'
@@ -1532,6 +1582,82 @@ export type RedeliverWebhookMutationVariables = Exact<{
 
 
 export type RedeliverWebhookMutation = { redeliverWebhook: { id: string } };
+
+export type BrowserProfileQueryVariables = Exact<{
+  platformAccountId: string | number;
+}>;
+
+
+export type BrowserProfileQuery = { browserProfile: { id: string, platformAccountId: string, mode: BrowserProfileMode, manifestValid: boolean, sideEffectsRequestedAt: string | null, sideEffectsNote: string | null, sideEffectsApprovedAt: string | null, runnerId: string | null, lastCheckAt: string | null, selectorMapVersion: string | null, modeReason: { code: BrowserModeReasonCode, message: string } | null, manifest: { handle: string, externalAccountId: string, displayName: string | null, issuedAt: string } | null, sideEffectsRequestedBy: { id: string, displayName: string | null } | null, sideEffectsApprovedBy: { id: string, displayName: string | null } | null, lastCheck: { ok: boolean, stopKind: BrowserStopKind | null, stopMessage: string | null, missingSelectors: Array<string>, observedHandle: string | null } | null } | null };
+
+export type AttachBrowserProfileMutationVariables = Exact<{
+  input: AttachBrowserProfileInput;
+}>;
+
+
+export type AttachBrowserProfileMutation = { attachBrowserProfile: { id: string } };
+
+export type RequestBrowserSideEffectsMutationVariables = Exact<{
+  profileId: string | number;
+  note?: string | null | undefined;
+}>;
+
+
+export type RequestBrowserSideEffectsMutation = { requestBrowserSideEffects: { id: string } };
+
+export type ApproveBrowserSideEffectsMutationVariables = Exact<{
+  profileId: string | number;
+}>;
+
+
+export type ApproveBrowserSideEffectsMutation = { approveBrowserSideEffects: { id: string } };
+
+export type SetBrowserProfileReadOnlyMutationVariables = Exact<{
+  profileId: string | number;
+  reason: string;
+}>;
+
+
+export type SetBrowserProfileReadOnlyMutation = { setBrowserProfileReadOnly: { id: string } };
+
+export type DetachBrowserProfileMutationVariables = Exact<{
+  profileId: string | number;
+}>;
+
+
+export type DetachBrowserProfileMutation = { detachBrowserProfile: boolean };
+
+export type SetAccountLaneMutationVariables = Exact<{
+  platformAccountId: string | number;
+  lane: PublishLane;
+}>;
+
+
+export type SetAccountLaneMutation = { setAccountLane: { id: string, lane: string } };
+
+export type RestrictedPlatformsQueryVariables = Exact<{
+  clientId: string | number;
+}>;
+
+
+export type RestrictedPlatformsQuery = { restrictedPlatforms: Array<{ platform: string, riskStatement: string, riskVersion: number, enabled: boolean, enabledAt: string | null, enabledBy: { id: string, displayName: string | null } | null }> };
+
+export type EnableRestrictedPlatformMutationVariables = Exact<{
+  clientId: string | number;
+  platform: string;
+  acknowledgeRisk: boolean;
+}>;
+
+
+export type EnableRestrictedPlatformMutation = { enableRestrictedPlatform: { platform: string, enabled: boolean } };
+
+export type DisableRestrictedPlatformMutationVariables = Exact<{
+  clientId: string | number;
+  platform: string;
+}>;
+
+
+export type DisableRestrictedPlatformMutation = { disableRestrictedPlatform: { platform: string, enabled: boolean } };
 
 export type ConnectorHealthQueryVariables = Exact<{
   clientId: string | number;
@@ -3064,6 +3190,123 @@ export const RedeliverWebhookDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RedeliverWebhookMutation, RedeliverWebhookMutationVariables>;
+export const BrowserProfileDocument = new TypedDocumentString(`
+    query BrowserProfile($platformAccountId: ID!) {
+  browserProfile(platformAccountId: $platformAccountId) {
+    id
+    platformAccountId
+    mode
+    modeReason {
+      code
+      message
+    }
+    manifest {
+      handle
+      externalAccountId
+      displayName
+      issuedAt
+    }
+    manifestValid
+    sideEffectsRequestedBy {
+      id
+      displayName
+    }
+    sideEffectsRequestedAt
+    sideEffectsNote
+    sideEffectsApprovedBy {
+      id
+      displayName
+    }
+    sideEffectsApprovedAt
+    runnerId
+    lastCheckAt
+    lastCheck {
+      ok
+      stopKind
+      stopMessage
+      missingSelectors
+      observedHandle
+    }
+    selectorMapVersion
+  }
+}
+    `) as unknown as TypedDocumentString<BrowserProfileQuery, BrowserProfileQueryVariables>;
+export const AttachBrowserProfileDocument = new TypedDocumentString(`
+    mutation AttachBrowserProfile($input: AttachBrowserProfileInput!) {
+  attachBrowserProfile(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AttachBrowserProfileMutation, AttachBrowserProfileMutationVariables>;
+export const RequestBrowserSideEffectsDocument = new TypedDocumentString(`
+    mutation RequestBrowserSideEffects($profileId: ID!, $note: String) {
+  requestBrowserSideEffects(profileId: $profileId, note: $note) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RequestBrowserSideEffectsMutation, RequestBrowserSideEffectsMutationVariables>;
+export const ApproveBrowserSideEffectsDocument = new TypedDocumentString(`
+    mutation ApproveBrowserSideEffects($profileId: ID!) {
+  approveBrowserSideEffects(profileId: $profileId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ApproveBrowserSideEffectsMutation, ApproveBrowserSideEffectsMutationVariables>;
+export const SetBrowserProfileReadOnlyDocument = new TypedDocumentString(`
+    mutation SetBrowserProfileReadOnly($profileId: ID!, $reason: String!) {
+  setBrowserProfileReadOnly(profileId: $profileId, reason: $reason) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<SetBrowserProfileReadOnlyMutation, SetBrowserProfileReadOnlyMutationVariables>;
+export const DetachBrowserProfileDocument = new TypedDocumentString(`
+    mutation DetachBrowserProfile($profileId: ID!) {
+  detachBrowserProfile(profileId: $profileId)
+}
+    `) as unknown as TypedDocumentString<DetachBrowserProfileMutation, DetachBrowserProfileMutationVariables>;
+export const SetAccountLaneDocument = new TypedDocumentString(`
+    mutation SetAccountLane($platformAccountId: ID!, $lane: PublishLane!) {
+  setAccountLane(platformAccountId: $platformAccountId, lane: $lane) {
+    id
+    lane
+  }
+}
+    `) as unknown as TypedDocumentString<SetAccountLaneMutation, SetAccountLaneMutationVariables>;
+export const RestrictedPlatformsDocument = new TypedDocumentString(`
+    query RestrictedPlatforms($clientId: ID!) {
+  restrictedPlatforms(clientId: $clientId) {
+    platform
+    riskStatement
+    riskVersion
+    enabled
+    enabledBy {
+      id
+      displayName
+    }
+    enabledAt
+  }
+}
+    `) as unknown as TypedDocumentString<RestrictedPlatformsQuery, RestrictedPlatformsQueryVariables>;
+export const EnableRestrictedPlatformDocument = new TypedDocumentString(`
+    mutation EnableRestrictedPlatform($clientId: ID!, $platform: String!, $acknowledgeRisk: Boolean!) {
+  enableRestrictedPlatform(
+    clientId: $clientId
+    platform: $platform
+    acknowledgeRisk: $acknowledgeRisk
+  ) {
+    platform
+    enabled
+  }
+}
+    `) as unknown as TypedDocumentString<EnableRestrictedPlatformMutation, EnableRestrictedPlatformMutationVariables>;
+export const DisableRestrictedPlatformDocument = new TypedDocumentString(`
+    mutation DisableRestrictedPlatform($clientId: ID!, $platform: String!) {
+  disableRestrictedPlatform(clientId: $clientId, platform: $platform) {
+    platform
+    enabled
+  }
+}
+    `) as unknown as TypedDocumentString<DisableRestrictedPlatformMutation, DisableRestrictedPlatformMutationVariables>;
 export const ConnectorHealthDocument = new TypedDocumentString(`
     query ConnectorHealth($clientId: ID!) {
   connectorHealth(clientId: $clientId) {

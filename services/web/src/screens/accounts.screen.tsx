@@ -14,11 +14,13 @@ import { QueueSlots } from '../ui/queue-slots';
 import { ReconnectAccount } from '../ui/reconnect-account';
 import { AccountStatusBadge } from '../ui/status-badge';
 import { usePlatforms } from '../ui/use-platforms';
+import { BrowserProfileSection } from './browser-profiles/browser-profile-section';
+import './browser-profiles/browser-profiles.css';
 
 /**
  * Connected platform accounts: platform and status (with a Reconnect for those whose token the platform refused), the
- * fingerprint every publish checks, each account's kill switch and its queue slots (the posting times imports and
- * plans fill).
+ * fingerprint every publish checks, each account's kill switch, its queue slots (the posting times imports and
+ * plans fill), and its browser profile and lane (issue #17).
  */
 export function AccountsScreen() {
   const { client, can } = useClientScope();
@@ -96,6 +98,7 @@ export function AccountsScreen() {
                   await switches.reload();
                 }}
               />
+              <BrowserProfileSection account={a} onLaneChanged={() => void accounts.reload()} />
             </li>
           ))}
         </ul>

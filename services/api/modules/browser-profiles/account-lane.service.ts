@@ -1,0 +1,63 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../../../core/audit/audit.service';
+import { PlatformAccount, type PublishLane } from '../../../core/database/entities';
+import { Actor } from '../../auth/actor';
+import { AppError, AppErrorCode, notFound } from '../../errors/app-error';
+import { AUDIT, DATA_SOURCE } from '../../platform/tokens';
+import type { PlatformAccountModel } from '../accounts/platform-account.model';
+import { AgencyAdminAccess } from './agency-admin.access';
+import { BrowserProfilesService } from './browser-profiles.service';
+import { BROWSER_LANES } from './publish-lane.enum';
+
+/**
+ * Which lane an account publishes through (issue #17). An Admin's choice, audited: the browser and hybrid lanes act
+ * in the client's name through a live session, so they need a profile attached; the policy still refuses a browser
+ * write until two Admins enabled side effects on it (C-42).
+ */
+@Injectable()
+export class AccountLaneService {
+  constructor(
+    @Inject(DATA_SOURCE) private readonly ds: DataSource,
+    @Inject(AUDIT) private readonly audit: AuditService,
+    private readonly admins: AgencyAdminAccess,
+    private readonly profiles: BrowserProfilesService,
+  ) {}
+
+  async setLane(actor: Actor, platformAccountId: string, lane: PublishLane): Promise<PlatformAccountModel> {
+    const found = await this.ds.getRepository(PlatformAccount).findOne({ where: { id: platformAccountId } });
+    if (!found) throw notFound('platform account');
+    const client = await this.admins.requireAdmin(actor, found.clientId, 'platform account');
+    if (BROWSER_LANES.includes(lane) && !(await this.profiles.hasProfile(client.id, found.id)))
+      throw new AppError(
+        AppErrorCode.Conflict,
+        `the ${lane} lane acts through a browser profile: attach one to this account first`,
+      );
+    return this.ds.transaction(async (m) => {
+      const account = await m.getRepository(PlatformAccount).findOneOrFail({
+        where: { id: found.id, clientId: client.id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const allowedLanes = account.allowedLanes.includes(lane) ? account.allowedLanes : [...account.allowedLanes, lane];
+      if (account.lane === lane && allowedLanes === account.allowedLanes) return account;
+      const from = account.lane;
+      account.lane = lane;
+      account.allowedLanes = allowedLanes;
+      account.updatedAt = new Date();
+      await m.getRepository(PlatformAccount).save(account);
+      await this.audit.append(
+        {
+          agencyId: client.agencyId,
+          clientId: client.id,
+          actor: `user:${actor.userId}`,
+          action: 'account.lane_changed',
+          subjectType: 'platform_account',
+          subjectId: account.id,
+          data: { from, to: lane, allowedLanes },
+        },
+        m,
+      );
+      return account;
+    });
+  }
+}
