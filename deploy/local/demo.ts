@@ -22,11 +22,13 @@ import type { RealPlatformId } from '../../services/core/config/platform-config'
 import { REAL_PLATFORM_IDS } from '../../services/core/config/platform-config';
 import { Shutdown } from './stack/shutdown';
 
-const USAGE = `usage: node dist/deploy/local/demo.js [--platform <id>|all] [--keep-running | --stack-only] [--jaeger]
+const USAGE = `usage: node dist/deploy/local/demo.js [--platform <id>|all] [--lane api|browser] [--keep-running | --stack-only] [--jaeger]
 
   (no flag)          start the stack, run the demo episodes, stop everything; exit 0 when every post is verified
   --platform <id>    publish with media on this real platform's local emulator only: ${REAL_PLATFORM_IDS.join(', ')};
                      "all" (the default) for every one of them, "none" for the sandbox only
+  --lane browser     publish the first post through the browser lane: the brand's browser profile, enabled by two
+                     Admins, posts through the sandbox's web pages in Debian's Chromium, with proof (default: api)
   --keep-running     run the episodes, then leave the stack up until Ctrl-C
   --stack-only       start the stack, seed nothing, keep running until Ctrl-C (npm run stack)
   --jaeger           start Jaeger too; every service exports its traces there (also RAIZE_JAEGER=1)
@@ -39,10 +41,11 @@ interface Options {
   stackOnly: boolean;
   jaeger: boolean;
   platforms: RealPlatformId[];
+  lane: 'api' | 'browser';
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { keepRunning: false, stackOnly: false, jaeger: false, platforms: [] };
+  const o: Options = { keepRunning: false, stackOnly: false, jaeger: false, platforms: [], lane: 'api' };
   let chosePlatforms = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -58,6 +61,13 @@ function parseArgs(argv: string[]): Options {
         process.exit(2);
       }
       o.platforms.push(...chosen.filter((p) => !o.platforms.includes(p)));
+    } else if (a === '--lane' || a.startsWith('--lane=')) {
+      const v = a.includes('=') ? a.slice('--lane='.length) : argv[++i];
+      if (v !== 'api' && v !== 'browser') {
+        console.error(`--lane must be api or browser, not "${v ?? ''}"\n\n${USAGE}`);
+        process.exit(2);
+      }
+      o.lane = v;
     } else if (a === '--keep-running') o.keepRunning = true;
     else if (a === '--stack-only') o.stackOnly = true;
     else if (a === '--jaeger') o.jaeger = true;
@@ -89,7 +99,7 @@ function printLinks(stack: LocalStack, actorHint?: string): void {
       'Postgres',
       `${stack.postgres.kind === 'machine' ? 'MACHINE' : 'EMBEDDED (fallback)'}: ${stack.postgres.description}`,
     ],
-    ['Logs', `${stack.logDir}/{temporal,sandbox,emulators,gateway,worker,api}.log`],
+    ['Logs', `${stack.logDir}/{temporal,sandbox,emulators,gateway,worker,api,browser}.log`],
   ];
   for (const [k, v] of lines) console.log(`  ${k.padEnd(13)} ${v}`);
 }
@@ -220,7 +230,7 @@ async function main(): Promise<void> {
       return;
     }
     const result = await Promise.race([
-      runPublishEpisode(up, progress, { verifyTimeoutMs: timeoutSeconds * 1000, leadSeconds: 5 }),
+      runPublishEpisode(up, progress, { verifyTimeoutMs: timeoutSeconds * 1000, leadSeconds: 5, lane: opts.lane }),
       up.failed,
     ]);
     printEpisode(result, up);

@@ -16,6 +16,8 @@ const TENANT_POLICY =
  *
  * `raize_browser_runner_load`: how many profiles each runner holds, across tenants (ids and counts only), so a
  * client's scope can place a profile on the least loaded runner without reading other clients' profiles.
+ * `raize_browser_profiles_due_check`: which profiles a runner should walk its self-check on (ids only); the check
+ * itself runs in each profile's client scope.
  */
 export class BrowserLane1766800000000 implements MigrationInterface {
   name = 'BrowserLane1766800000000';
@@ -85,9 +87,22 @@ export class BrowserLane1766800000000 implements MigrationInterface {
       $$`);
     await q.query(`REVOKE ALL ON FUNCTION raize_browser_runner_load(text[]) FROM PUBLIC`);
     await q.query(`GRANT EXECUTE ON FUNCTION raize_browser_runner_load(text[]) TO raize_app`);
+
+    await q.query(`
+      CREATE FUNCTION raize_browser_profiles_due_check(p_runner_id text, p_platforms text[], p_older_than_seconds int)
+      RETURNS TABLE (client_id uuid, profile_id uuid)
+      LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+        SELECT p.client_id, p.id FROM browser_profiles p
+        WHERE (p.runner_id = p_runner_id OR p.runner_id IS NULL) AND p.platform = ANY (p_platforms)
+          AND (p.last_check_at IS NULL OR p.last_check_at < now() - make_interval(secs => p_older_than_seconds))
+        ORDER BY p.last_check_at NULLS FIRST LIMIT 50
+      $$`);
+    await q.query(`REVOKE ALL ON FUNCTION raize_browser_profiles_due_check(text, text[], int) FROM PUBLIC`);
+    await q.query(`GRANT EXECUTE ON FUNCTION raize_browser_profiles_due_check(text, text[], int) TO raize_app`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP FUNCTION IF EXISTS raize_browser_profiles_due_check(text, text[], int)`);
     await q.query(`DROP FUNCTION IF EXISTS raize_browser_runner_load(text[])`);
     await q.query(`DROP TABLE IF EXISTS browser_profiles`);
     await q.query(`DROP TABLE IF EXISTS browser_runners`);

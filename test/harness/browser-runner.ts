@@ -12,7 +12,7 @@ import { nativeConnection, testEnv } from './test-env';
  */
 export async function startTestBrowserRunner(
   stack: TestStack,
-  o: { runnerId?: string; heartbeatMs?: number } = {},
+  o: { runnerId?: string; heartbeatMs?: number; selfCheckEveryMs?: number } = {},
 ): Promise<RunningBrowserRunner> {
   const env = testEnv();
   const built = await createWorkerDeps(loadAppConfig(), {
@@ -28,6 +28,7 @@ export async function startTestBrowserRunner(
     taskQueueBase: stack.taskQueue,
     runnerId: o.runnerId,
     heartbeatMs: o.heartbeatMs ?? 1_000,
+    selfCheckEveryMs: o.selfCheckEveryMs,
   });
   return {
     ...runner,

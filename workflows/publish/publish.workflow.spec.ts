@@ -9,6 +9,7 @@ import type {
   DecisionRefInput,
   GuardedPublishInput,
   GuardedPublishOutcome,
+  PublishRoute,
   RecordApprovalResult,
   RecordStatusInput,
   VerifiedDecision,
@@ -61,6 +62,8 @@ interface Script {
   /** the decision activity's answer for a reject, cancel or reschedule reference; valid by `operator` by default */
   decide?: (input: DecisionRefInput) => VerifiedDecision;
   verify?: boolean[];
+  /** where each attempt runs (routePublish); the last one repeats; default the publish workers */
+  route?: PublishRoute[];
 }
 
 /** Mocked publish activities that remember how they were called. */
@@ -71,6 +74,7 @@ function mockActivities(script: Script = {}) {
     decisions: [] as DecisionRefInput[],
     publishes: [] as GuardedPublishInput[],
     verifies: 0,
+    routes: 0,
   };
   const activities = {
     async preparePublish() {
@@ -97,6 +101,11 @@ function mockActivities(script: Script = {}) {
       const list = script.publish ?? [published()];
       const next = list[Math.min(calls.publishes.length, list.length) - 1];
       return typeof next === 'function' ? next() : next;
+    },
+    async routePublish(): Promise<PublishRoute> {
+      calls.routes += 1;
+      const list = script.route ?? [{ kind: 'worker' }];
+      return list[Math.min(calls.routes, list.length) - 1]!;
     },
     async verifyPublishedPost() {
       calls.verifies += 1;
@@ -139,7 +148,7 @@ describe('publishPostWorkflow (mocked activities, local dev server)', () => {
   async function episode<T>(
     mock: ReturnType<typeof mockActivities>,
     drive: (h: WorkflowHandle<typeof publishPostWorkflow>) => Promise<T>,
-    slot: { slotInMs?: number } = {},
+    slot: { slotInMs?: number; runner?: { taskQueue: string; activities: object } } = {},
   ): Promise<T> {
     const taskQueue = `spec-${randomUUID()}`;
     const worker = await Worker.create({
@@ -148,14 +157,19 @@ describe('publishPostWorkflow (mocked activities, local dev server)', () => {
       workflowBundle,
       activities: mock.activities,
     });
-    return worker.runUntil(async () => {
-      const handle = await env.client.workflow.start(publishPostWorkflow, {
-        taskQueue,
-        workflowId: `publish-spec-${randomUUID()}`,
-        args: [episodeInput(slot.slotInMs ?? 300)],
-      });
-      return drive(handle);
-    });
+    // A browser runner's own worker: its queue takes only the attempts routed to it.
+    const runner = slot.runner ? await Worker.create({ connection: env.nativeConnection, ...slot.runner }) : undefined;
+    const run = <R>(fn: () => Promise<R>) => (runner ? runner.runUntil(fn) : fn());
+    return run(() =>
+      worker.runUntil(async () => {
+        const handle = await env.client.workflow.start(publishPostWorkflow, {
+          taskQueue,
+          workflowId: `publish-spec-${randomUUID()}`,
+          args: [episodeInput(slot.slotInMs ?? 300)],
+        });
+        return drive(handle);
+      }),
+    );
   }
 
   /** The slot counts from the start, after the worker is up (creating one takes about a second). */
@@ -421,6 +435,49 @@ describe('publishPostWorkflow (mocked activities, local dev server)', () => {
     expect((await episode(never, (h) => h.result())).status).toBe('unverified');
     expect(never.recorded()).toEqual(['unverified']);
     expect(never.calls.verifies).toBe(3);
+  });
+
+  it('an attempt for a browser-lane account runs on the queue of the runner holding its profile (issue #17)', async () => {
+    const runnerQueue = `spec-runner-${randomUUID()}`;
+    const onRunner: GuardedPublishInput[] = [];
+    const mock = mockActivities({ route: [{ kind: 'runner', taskQueue: runnerQueue }], publish: [] });
+    const result = await episode(
+      mock,
+      async (h) => {
+        const result = await h.result();
+        await recordReplayFixture('publish-browser-runner', h);
+        return result;
+      },
+      {
+        runner: {
+          taskQueue: runnerQueue,
+          activities: {
+            async guardedPublish(input: GuardedPublishInput) {
+              onRunner.push(input);
+              return published();
+            },
+          },
+        },
+      },
+    );
+    expect(result.status).toBe('verified');
+    expect(onRunner).toHaveLength(1);
+    expect(mock.calls.publishes).toHaveLength(0);
+  });
+
+  it('no browser runner alive: the post waits paused and goes out when one takes it', async () => {
+    const mock = mockActivities({
+      route: [{ kind: 'unavailable', reasons: reasons('browser_runner_unavailable') }, { kind: 'worker' }],
+    });
+    const result = await episode(mock, async (h) => {
+      const view = await until(h, inStatus('paused'));
+      expect(view.reasons.map((r) => r.code)).toEqual(['browser_runner_unavailable']);
+      await h.signal(recheckSignal);
+      return h.result();
+    });
+    expect(result.status).toBe('verified');
+    expect(mock.calls.routes).toBe(2);
+    expect(mock.calls.publishes).toHaveLength(1);
   });
 
   it('a terminal denial ends the episode as denied with the reasons', async () => {

@@ -15,6 +15,9 @@ export const DEMO = {
   timezone: 'Europe/Berlin',
   author: { email: 'demo.author@raize.local', name: 'Demo Author', role: 'Publisher' as Role },
   approver: { email: 'demo.approver@raize.local', name: 'Demo Approver', role: 'Manager' as Role },
+  /** the browser lane's side effects need two different Admins (C-42) */
+  adminA: { email: 'demo.admin@raize.local', name: 'Demo Admin', role: 'Admin' as Role },
+  adminB: { email: 'demo.admin2@raize.local', name: 'Demo Second Admin', role: 'Admin' as Role },
   /** platform staff, no agency role: Temporal Web decodes payloads for this sign-in only (C-14) */
   engineer: { email: 'demo.engineer@raize.local', name: 'Demo Platform Engineer' },
 };
@@ -35,7 +38,7 @@ const DEMO_AUTONOMY = {
 
 export interface DemoTenant {
   /** generated for this run (never a default), kept in <dataDir>/demo-operators.json so you can sign in */
-  passwords: { author: string; approver: string; engineer: string };
+  passwords: { author: string; approver: string; engineer: string; adminA: string; adminB: string };
   agencyId: string;
   clientId: string;
   authorId: string;
@@ -89,6 +92,8 @@ export async function seedDemoTenant(ds: DataSource, dataDir: string): Promise<D
   };
   const authorId = await operator(DEMO.author);
   const approverId = await operator(DEMO.approver);
+  const adminAId = await operator(DEMO.adminA);
+  const adminBId = await operator(DEMO.adminB);
   let engineer = await ds.getRepository(User).findOne({ where: { email: DEMO.engineer.email } });
   if (!engineer) {
     engineer = await b.createUser(DEMO.engineer.email, DEMO.engineer.name);
@@ -101,10 +106,14 @@ export async function seedDemoTenant(ds: DataSource, dataDir: string): Promise<D
     author: randomBytes(12).toString('base64url'),
     approver: randomBytes(12).toString('base64url'),
     engineer: randomBytes(12).toString('base64url'),
+    adminA: randomBytes(12).toString('base64url'),
+    adminB: randomBytes(12).toString('base64url'),
   };
   await b.setPassword(authorId, passwords.author);
   await b.setPassword(approverId, passwords.approver);
   await b.setPassword(engineer.id, passwords.engineer);
+  await b.setPassword(adminAId, passwords.adminA);
+  await b.setPassword(adminBId, passwords.adminB);
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   writeFileSync(
     join(dataDir, 'demo-operators.json'),
@@ -113,6 +122,8 @@ export async function seedDemoTenant(ds: DataSource, dataDir: string): Promise<D
         author: { email: DEMO.author.email, password: passwords.author },
         approver: { email: DEMO.approver.email, password: passwords.approver },
         engineer: { email: DEMO.engineer.email, password: passwords.engineer },
+        admin: { email: DEMO.adminA.email, password: passwords.adminA },
+        secondAdmin: { email: DEMO.adminB.email, password: passwords.adminB },
       },
       null,
       2,

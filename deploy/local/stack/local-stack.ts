@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, isAbsolute, join, resolve } from 'node:path';
 import type { AppConfig } from '../../../services/core/config/app-config';
@@ -394,6 +395,21 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
     if (w.status === 'rejected') throw w.reason;
     if (a.status === 'rejected') throw a.reason;
     notStopped();
+    // The browser lane's runner (issue #17): only where Debian's Chromium is installed; never a downloaded browser.
+    const chromium = process.env.RAIZE_CHROMIUM_PATH ?? '/usr/bin/chromium';
+    if (existsSync(chromium)) {
+      await spawnService(
+        new ChildService({
+          name: 'browser',
+          script: dist('services/browser/main.js'),
+          env: { ...childEnv('browser'), RAIZE_BROWSER_RUNNER_ID: `local-${process.pid}` },
+          logFile: join(logDir, 'browser.log'),
+          readiness: { kind: 'signal', logPattern: /"msg":"browser runner ready"/ },
+          timeoutMs: 60_000,
+        }),
+        `the browser lane's runner (Chromium at ${chromium})`,
+      );
+    } else console.log(`  browser runner not started: no Chromium at ${chromium} (apt-get install chromium)`);
     // Its own process and port, so a flood of webhooks never slows the API (issue #13).
     await spawnService(
       new ChildService({

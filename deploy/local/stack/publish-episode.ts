@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createDataSource } from '../../../services/core/database/data-source';
 import { SandboxAdminClient } from '../../../services/sandbox/sandbox-admin.client';
+import { enableBrowserLane } from './browser-lane-step';
 import { connectSandboxAccount } from './connect-sandbox-account';
 import type { DemoTenant } from './demo-tenant';
 import { DEMO, seedDemoTenant } from './demo-tenant';
@@ -64,7 +65,7 @@ export function berlinTime(iso: string | Date): string {
 export async function runPublishEpisode(
   stack: LocalStack,
   progress: Progress,
-  o: { verifyTimeoutMs: number; leadSeconds: number },
+  o: { verifyTimeoutMs: number; leadSeconds: number; lane?: 'api' | 'browser' },
 ): Promise<EpisodeResult> {
   const gql = new GraphqlClient(stack.graphqlUrl);
   const sandboxAdmin = new SandboxAdminClient(stack.sandboxUrl, stack.sandboxAdminToken);
@@ -128,6 +129,12 @@ export async function runPublishEpisode(
       }),
     (a) => `platform account ${a.accountId} (${a.handle})`,
   );
+
+  if (o.lane === 'browser')
+    await enableBrowserLane(
+      { gql, sandboxAdmin, progress, tenant },
+      { accountId: account.accountId, sandboxUserId: brand.id, displayName: brand.displayName },
+    );
 
   const text = `Hello from the Raize demo! Published by a Temporal workflow at ${berlinTime(new Date())} (${DEMO.timezone}), after four-eyes approval. #raize`;
   const asset = await progress.step(

@@ -17,6 +17,7 @@ import { DiagnosticsResolver } from '../modules/diagnostics/diagnostics.resolver
 import { GatewayResolver } from '../modules/gateway/gateway.resolver';
 import { HealthResolver } from '../modules/health/health.resolver';
 import { KillSwitchesResolver } from '../modules/kill-switches/kill-switches.resolver';
+import { PostBrowserProofResolver } from '../modules/posts/post-browser-proof.resolver';
 import { PostTemporalLinkResolver } from '../modules/posts/post-temporal-link.resolver';
 import { PostTraceLinkResolver } from '../modules/posts/post-trace-link.resolver';
 import { PostsResolver } from '../modules/posts/posts.resolver';
@@ -43,6 +44,7 @@ export const RESOLVERS = [
   ReasonResolver,
   PostTemporalLinkResolver,
   PostTraceLinkResolver,
+  PostBrowserProofResolver,
   KillSwitchesResolver,
   AuditResolver,
   HealthResolver,

@@ -11,6 +11,7 @@ import {
   publishThroughPage,
   readIdentity,
   readPostThroughPage,
+  selfCheck,
 } from '../engine';
 import { openPage } from '../engine/page-navigation';
 import { engineCall } from './engine-errors';
@@ -151,6 +152,22 @@ class PlaywrightSession implements BrowserSession {
 
   ownPosts(handle: string): ReturnType<BrowserSession['ownPosts']> {
     return this.onPage((page) => listPostsThroughPage(page, this.map, this.baseUrl, handle.replace(/^@/, '')));
+  }
+
+  async selfCheck(handle: string): ReturnType<BrowserSession['selfCheck']> {
+    const report = await engineCall(() =>
+      selfCheck(this.ctx, this.map, this.baseUrl, { username: handle.replace(/^@/, '') }),
+    );
+    for (const p of report.pages) {
+      const r = p.result;
+      if (r.kind === 'ok' || r.kind === 'skipped') continue;
+      if (r.kind === 'drift') return { ok: false, stop: 'selector_drift', missing: r.missing, page: p.page };
+      if (r.kind === 'error')
+        // a page that would not load is not a verdict on the page: the next walk tries again
+        throw new BrowserLaneError(r.error === 'timeout' ? 'timeout' : 'navigation', r.message);
+      return { ok: false, stop: r.kind, missing: [], page: p.page };
+    }
+    return { ok: true };
   }
 
   async close(): Promise<void> {

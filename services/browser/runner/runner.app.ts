@@ -15,6 +15,7 @@ import { withTracing } from '../../worker/worker-tracing';
 import { PlaywrightDriver } from '../driver/playwright.driver';
 import { BrowserPool } from '../engine';
 import { browserProfileAccess } from './browser-profile.access';
+import { startProfileCheckLoop } from './profile-check.loop';
 import { runnerIdentity } from './runner-identity';
 
 export interface BrowserRunnerOptions {
@@ -29,6 +30,12 @@ export interface BrowserRunnerOptions {
   /** browser actions at once per platform: more wait in line (a burst must not look like a bot) */
   slotsPerPlatform?: number;
   heartbeatMs?: number;
+  /**
+   * How often the runner walks the self-check of the profiles it holds (new ones at once, the others when their last
+   * walk is `selfCheckRecheckSeconds` old); 0 or absent: no walks (tests that steer the pages themselves).
+   */
+  selfCheckEveryMs?: number;
+  selfCheckRecheckSeconds?: number;
   /** tests pass their own Chromium launcher; default Debian's /usr/bin/chromium */
   launch?: () => Promise<Browser>;
 }
@@ -59,14 +66,12 @@ export async function startBrowserRunner(o: BrowserRunnerOptions): Promise<Runni
   if (!secrets)
     throw new Error('the browser runner needs the secrets backend: profiles are decrypted only here (C-40)');
   const profiles = new BrowserProfileService({ ds, secrets, audit });
-  const lanes = browserLanes(o.deps, {
-    driver,
-    profiles: browserProfileAccess(ds, profiles),
-    baseUrl: (p) => {
-      const s = platformSettings(o.deps.connectorSettings, p);
-      return s.publicUrl ?? s.baseUrl;
-    },
-  });
+  const access = browserProfileAccess(ds, profiles);
+  const baseUrl = (p: PlatformId) => {
+    const s = platformSettings(o.deps.connectorSettings, p);
+    return s.publicUrl ?? s.baseUrl;
+  };
+  const lanes = browserLanes(o.deps, { driver, profiles: access, baseUrl });
   const deps: LaneDeps = { ...o.deps, lanes };
   const publish = createPublishActivities(deps, { receipts: publishLaneReceiptStarter(deps) });
 
@@ -93,12 +98,28 @@ export async function startBrowserRunner(o: BrowserRunnerOptions): Promise<Runni
     }),
   );
   const running = worker.run();
+  const checks = o.selfCheckEveryMs
+    ? startProfileCheckLoop(
+        {
+          ...o.deps,
+          driver,
+          access,
+          profiles,
+          runnerId,
+          platforms,
+          baseUrl,
+          recheckAfterSeconds: o.selfCheckRecheckSeconds ?? 6 * 3600,
+        },
+        o.selfCheckEveryMs,
+      )
+    : undefined;
   logger.info({ 'raize.operation': 'browser.runner', 'raize.outcome': 'started' }, 'browser runner started');
   return {
     runnerId,
     taskQueue,
     async close() {
       clearInterval(beat);
+      await checks?.stop();
       // Routing stops first: no attempt is sent to a queue that nobody will poll.
       await runners.stop(runnerId).catch(() => undefined);
       worker.shutdown();

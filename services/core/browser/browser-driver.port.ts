@@ -92,6 +92,15 @@ export interface BrowserSession {
   readPost(postId: string): Promise<{ post: PagePost | null; proof: PageProof | null }>;
   /** the profile's own posts, newest first (reconciliation after an unknown outcome) */
   ownPosts(handle: string): Promise<PagePost[]>;
+  /**
+   * The selector map's self-check page walk (C-43): every page the map lists shows what the map expects. Clicks
+   * nothing; a challenge page or drift comes back as the stop it is, with the selector keys that were missing.
+   */
+  selfCheck(
+    handle: string,
+  ): Promise<
+    { ok: true } | { ok: false; stop: Exclude<PageStopKind, 'identity_mismatch'>; missing: string[]; page: string }
+  >;
   close(): Promise<void>;
 }
 

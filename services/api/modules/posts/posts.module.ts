@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { ArtifactsModule } from '../artifacts/artifacts.module';
+import { PostBrowserProofResolver } from './post-browser-proof.resolver';
+import { PostBrowserProofService } from './post-browser-proof.service';
 import { PostTemporalLinkResolver } from './post-temporal-link.resolver';
 import { PostTraceLinkResolver } from './post-trace-link.resolver';
 import { PostsResolver } from './posts.resolver';
@@ -7,6 +10,8 @@ import { PostsCalendarService } from './posts-calendar.service';
 import { ReasonResolver } from './reason.resolver';
 
 @Module({
+  // The artifact store signs the browser lane's proof links (C-44, C-46).
+  imports: [ArtifactsModule],
   providers: [
     PostsResolver,
     ReasonResolver,
@@ -14,6 +19,8 @@ import { ReasonResolver } from './reason.resolver';
     PostTraceLinkResolver,
     PostsService,
     PostsCalendarService,
+    PostBrowserProofResolver,
+    PostBrowserProofService,
   ],
   exports: [PostsService],
 })

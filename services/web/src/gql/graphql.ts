@@ -1659,6 +1659,13 @@ export type DisableRestrictedPlatformMutationVariables = Exact<{
 
 export type DisableRestrictedPlatformMutation = { disableRestrictedPlatform: { platform: string, enabled: boolean } };
 
+export type PostBrowserProofQueryVariables = Exact<{
+  postId: string | number;
+}>;
+
+
+export type PostBrowserProofQuery = { postBrowserProof: { selectorMapVersion: string, linksExpireAt: string, steps: Array<{ step: string, url: string, at: string, masked: number, screenshotUrl: string | null, domUrl: string | null }> } | null };
+
 export type ConnectorHealthQueryVariables = Exact<{
   clientId: string | number;
 }>;
@@ -3307,6 +3314,22 @@ export const DisableRestrictedPlatformDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DisableRestrictedPlatformMutation, DisableRestrictedPlatformMutationVariables>;
+export const PostBrowserProofDocument = new TypedDocumentString(`
+    query PostBrowserProof($postId: ID!) {
+  postBrowserProof(postId: $postId) {
+    selectorMapVersion
+    linksExpireAt
+    steps {
+      step
+      url
+      at
+      masked
+      screenshotUrl
+      domUrl
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PostBrowserProofQuery, PostBrowserProofQueryVariables>;
 export const ConnectorHealthDocument = new TypedDocumentString(`
     query ConnectorHealth($clientId: ID!) {
   connectorHealth(clientId: $clientId) {

@@ -21,6 +21,8 @@ import { ReceiptChecksPanel } from '../ui/receipt-checks-panel';
 import { ErrorBox, Loading, Notice } from '../ui/feedback';
 import { Page } from '../ui/page';
 import { StatusBadge, statusLabel, statusTextLabel } from '../ui/status-badge';
+import { BrowserProofPanel, hasBrowserProof } from './browser-proof-panel';
+import { LANE_WORDS } from './browser-profiles/browser-words';
 
 const ACTION_LABELS: Record<string, string> = {
   'post.scheduled': 'Scheduled',
@@ -81,6 +83,7 @@ export function PostScreen({ postId }: { postId: string }) {
         <>
           Scheduled {formatDateTime(post.scheduledAt, tz)} ({tz}) on{' '}
           {account ? `${account.handle} (${account.platform})` : 'an account'}
+          {account && <AccountLaneNote lane={account.lane} />}
         </>
       }
     >
@@ -184,6 +187,8 @@ export function PostScreen({ postId }: { postId: string }) {
           )}
         </section>
 
+        {hasBrowserProof(post.proof) && <BrowserProofPanel postId={post.id} tz={tz} />}
+
         {post.status === 'verified' && receipt.data?.post && <ReceiptChecksPanel receipt={receipt.data.post} tz={tz} />}
 
         <section className="panel wide" aria-labelledby="post-timeline">
@@ -209,6 +214,18 @@ export function PostScreen({ postId }: { postId: string }) {
         </section>
       </div>
     </Page>
+  );
+}
+
+/** The lane the post's account publishes through, by its short name; the whole sentence on hover. */
+function AccountLaneNote({ lane }: { lane: string }) {
+  // PlatformAccount.lane is a String in the API: a lane newer than this app shows as its code.
+  const words = (LANE_WORDS as Partial<Record<string, string>>)[lane];
+  return (
+    // The account's lane now: a post published before the lane changed shows how it went out in its proof.
+    <span title={words} data-testid="post-lane" data-lane={lane}>
+      , {words ? words.split(':')[0] : lane} lane
+    </span>
   );
 }
 
