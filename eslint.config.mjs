@@ -58,6 +58,13 @@ const zones = [
   },
   {
     message:
+      'the browser (Playwright, profiles decrypted) lives in the runner only (issue #17): activities reach it through ' +
+      'the BrowserDriver port in services/core/browser, the API and the worker never load it',
+    importers: ['activities/**', 'services/api/**', 'services/worker/**', 'services/gateway/**', 'workflows/**'],
+    forbid: ['services/browser/**'],
+  },
+  {
+    message:
       'services/core is the platform layer: it imports no feature (api, worker, gateway, browser, sandbox, activities)',
     importers: ['services/core/**'],
     // A connector's end-to-end spec drives the sandbox platform as its test fixture; nothing it ships does.

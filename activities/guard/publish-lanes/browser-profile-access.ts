@@ -10,6 +10,8 @@ export interface OpenedProfile {
   state: BrowserStorageState;
   /** hybrid lane: which side writes (the other verifies) */
   hybridWriter: 'api' | 'browser';
+  /** read_only until two Admins enable side effects (C-42); checked here again, beside the policy */
+  mode: 'read_only' | 'side_effects';
 }
 
 /** What the browser lane needs of the profile store; the runner backs it with services/core/browser. */

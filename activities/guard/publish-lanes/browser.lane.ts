@@ -48,6 +48,15 @@ export function browserLanes(deps: GuardDeps, b: BrowserLaneDeps): LaneResolver 
         };
       const opened = await b.profiles.open(target.account, ctx.actor);
       if ('refused' in opened) return opened;
+      const browserWrites = target.account.lane === 'browser' || opened.hybridWriter === 'browser';
+      // The policy refuses this already (lanes.rego); the lane does not rely on it alone (C-42).
+      if (browserWrites && opened.mode !== 'side_effects')
+        return {
+          refused: {
+            code: 'browser_profile_read_only',
+            message: 'the browser profile is read-only; two Admins must enable side effects',
+          },
+        };
       const api = target.account.lane === 'hybrid' ? await openApiLane(deps, target) : null;
       if (api && 'refused' in api) return api;
 
@@ -68,7 +77,6 @@ export function browserLanes(deps: GuardDeps, b: BrowserLaneDeps): LaneResolver 
       }
       const reader = browserReader(platform, session, recorder, opened.manifest.handle);
       const writer = browserWriter(platform, session, recorder, confirm);
-      const browserWrites = target.account.lane === 'browser' || opened.hybridWriter === 'browser';
       const lane: LaneSession = {
         cred: api ? api.cred : { accessToken: '' },
         credentialRefId: api ? api.credentialRefId : null,

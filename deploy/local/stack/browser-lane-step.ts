@@ -79,3 +79,24 @@ export async function enableBrowserLane(
   );
   return { profileId };
 }
+
+/**
+ * After the browser-lane post, the demo account goes back to the API lane: the episodes that follow publish media,
+ * which the browser lane does not (docs/browser-lane.md, limits).
+ */
+export async function backToApiLane(
+  o: { gql: GraphqlClient; progress: Progress; tenant: DemoTenant },
+  accountId: string,
+): Promise<void> {
+  const admin = await o.gql.signIn(DEMO.adminA.email, o.tenant.passwords.adminA);
+  await o.progress.step(
+    'switch the account back to the API lane (the episodes that follow publish media)',
+    () =>
+      o.gql.request<{ setAccountLane: { lane: string } }>(
+        admin,
+        'mutation($a: ID!) { setAccountLane(platformAccountId: $a, lane: api) { lane } }',
+        { a: accountId },
+      ),
+    (r) => `lane ${r.setAccountLane.lane}`,
+  );
+}

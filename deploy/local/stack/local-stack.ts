@@ -396,7 +396,7 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
     if (a.status === 'rejected') throw a.reason;
     notStopped();
     // The browser lane's runner (issue #17): only where Debian's Chromium is installed; never a downloaded browser.
-    const chromium = process.env.RAIZE_CHROMIUM_PATH ?? '/usr/bin/chromium';
+    const chromium = process.env.RAIZE_CHROMIUM ?? '/usr/bin/chromium';
     if (existsSync(chromium)) {
       await spawnService(
         new ChildService({

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createDataSource } from '../../../services/core/database/data-source';
 import { SandboxAdminClient } from '../../../services/sandbox/sandbox-admin.client';
-import { enableBrowserLane } from './browser-lane-step';
+import { backToApiLane, enableBrowserLane } from './browser-lane-step';
 import { connectSandboxAccount } from './connect-sandbox-account';
 import type { DemoTenant } from './demo-tenant';
 import { DEMO, seedDemoTenant } from './demo-tenant';
@@ -189,6 +189,8 @@ export async function runPublishEpisode(
       ]),
     (p) => `${p.url} (verified ${p.verifiedAt ? berlinTime(p.verifiedAt) : '?'})`,
   );
+
+  if (o.lane === 'browser') await backToApiLane({ gql, progress, tenant }, account.accountId);
 
   const onPlatform = await progress.step(
     'read the post back from the sandbox platform',

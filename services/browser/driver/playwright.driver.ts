@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import type { BrowserDriver, BrowserSession, PageIdentity, PageProof } from '../../core/browser/browser-driver.port';
+import type { BrowserProofStep } from '../../../workflows/contracts/vocabulary/browser-lane';
 import type { PlatformId } from '../../../workflows/contracts/vocabulary/platform-id';
 import type { BrowserPool, SelectorMap } from '../engine';
 import {
@@ -16,7 +17,7 @@ import {
 import { openPage } from '../engine/page-navigation';
 import { engineCall } from './engine-errors';
 
-async function proofOf(page: Page, step: string): Promise<PageProof> {
+async function proofOf(page: Page, step: BrowserProofStep): Promise<PageProof> {
   const p = await captureProof(page);
   return {
     step,

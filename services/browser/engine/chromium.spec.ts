@@ -2,8 +2,7 @@ import { chromiumPath, DEFAULT_CHROMIUM_PATH } from './chromium';
 import { parseStorageState } from './storage-state.schema';
 
 describe('chromiumPath', () => {
-  it("prefers the lane's variable, then the installation's, then Debian's Chromium", () => {
-    expect(chromiumPath({ RAIZE_CHROMIUM_PATH: '/opt/a', RAIZE_CHROMIUM: '/opt/b' })).toBe('/opt/a');
+  it("takes the installation's Chromium setting, else Debian's Chromium", () => {
     expect(chromiumPath({ RAIZE_CHROMIUM: '/opt/b' })).toBe('/opt/b');
     expect(chromiumPath({})).toBe(DEFAULT_CHROMIUM_PATH);
   });

@@ -14,12 +14,9 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking',
 ] as const;
 
-/**
- * RAIZE_CHROMIUM_PATH is the browser lane's variable; RAIZE_CHROMIUM is the one the report printer and the e2e
- * tests already read, honoured so one setting serves the whole installation.
- */
+/** RAIZE_CHROMIUM: the installation's one Chromium setting (the report printer and the e2e tests read it too). */
 export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
-  return env.RAIZE_CHROMIUM_PATH || env.RAIZE_CHROMIUM || DEFAULT_CHROMIUM_PATH;
+  return env.RAIZE_CHROMIUM || DEFAULT_CHROMIUM_PATH;
 }
 
 export interface LaunchChromiumOptions {
@@ -34,7 +31,7 @@ export async function launchChromium(opts: LaunchChromiumOptions = {}): Promise<
   } catch {
     throw new ChromiumUnavailableError(
       `Chromium is not installed at ${executablePath}. Install Debian's package (apt-get install -y chromium) or set ` +
-        'RAIZE_CHROMIUM_PATH to a Chromium binary; Raize never downloads a browser.',
+        'RAIZE_CHROMIUM to a Chromium binary; Raize never downloads a browser.',
     );
   }
   try {

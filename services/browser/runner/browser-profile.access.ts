@@ -32,6 +32,7 @@ export function browserProfileAccess(ds: DataSource, profiles: BrowserProfileSer
           },
           state: opened.state,
           hybridWriter: row.hybridWriter,
+          mode: opened.profile.mode,
         };
       } catch (err) {
         if (

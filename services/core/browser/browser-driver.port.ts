@@ -1,4 +1,4 @@
-import type { BrowserStopKind } from '../../../workflows/contracts/vocabulary/browser-lane';
+import type { BrowserProofStep, BrowserStopKind } from '../../../workflows/contracts/vocabulary/browser-lane';
 import type { PlatformId } from '../../../workflows/contracts/vocabulary/platform-id';
 
 /** The identity a signed-in page shows for its account (the card every page of the platform carries). */
@@ -19,7 +19,7 @@ export interface PagePost {
 
 /** What one step through the page leaves as proof (C-44): a masked screenshot, a scrubbed DOM, where it was. */
 export interface PageProof {
-  step: string;
+  step: BrowserProofStep;
   url: string;
   screenshotPng: Buffer;
   domHtml: string;
@@ -32,7 +32,7 @@ export interface PageProof {
 export interface BrowserProof {
   lane: 'browser';
   selectorMapVersion: string;
-  steps: { step: string; url: string; screenshotKey: string; domKey: string; masked: number; at: string }[];
+  steps: { step: BrowserProofStep; url: string; screenshotKey: string; domKey: string; masked: number; at: string }[];
 }
 
 /**

@@ -196,7 +196,7 @@ describe('launching Chromium', () => {
     const err = (await launchChromium({ executablePath: '/nonexistent/chromium' }).catch((e: unknown) => e)) as Error;
     expect(err).toBeInstanceOf(ChromiumUnavailableError);
     expect(err.message).toMatch(
-      /not installed at \/nonexistent\/chromium.*apt-get install -y chromium.*RAIZE_CHROMIUM_PATH/,
+      /not installed at \/nonexistent\/chromium.*apt-get install -y chromium.*RAIZE_CHROMIUM/,
     );
   });
 });

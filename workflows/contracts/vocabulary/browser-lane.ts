@@ -52,3 +52,7 @@ export type BrowserModeReasonCode = (typeof BROWSER_MODE_REASON_CODES)[number];
 export function isBrowserStopKind(value: string): value is BrowserStopKind {
   return (BROWSER_STOP_KINDS as readonly string[]).includes(value);
 }
+
+/** The steps of a browser action that leave proof (C-44): the compose page before the click, the post, the read-back. */
+export const BROWSER_PROOF_STEPS = ['compose', 'published', 'read_back'] as const;
+export type BrowserProofStep = (typeof BROWSER_PROOF_STEPS)[number];

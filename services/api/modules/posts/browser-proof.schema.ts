@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { BrowserProof } from '../../../core/browser/browser-driver.port';
+import { BROWSER_PROOF_STEPS } from '../../../../workflows/contracts/vocabulary/browser-lane';
 
 /**
  * The browser lane's proof as the publish job's JSON holds it (written by the runner's ProofRecorder). Read back
@@ -12,7 +13,7 @@ export const storedBrowserProof = z.object({
   steps: z
     .array(
       z.object({
-        step: z.string().min(1).max(40),
+        step: z.enum(BROWSER_PROOF_STEPS),
         url: z.string().max(2048),
         screenshotKey: z.string().max(200),
         domKey: z.string().max(200),
