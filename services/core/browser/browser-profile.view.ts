@@ -1,4 +1,8 @@
-import type { BrowserModeReasonCode, BrowserProfileMode } from '../../../workflows/contracts/vocabulary/browser-lane';
+import type {
+  BrowserModeReasonCode,
+  BrowserProfileMode,
+  HybridWriter,
+} from '../../../workflows/contracts/vocabulary/browser-lane';
 import type { BrowserModeReason, BrowserProfile } from '../database/entities';
 import { browserCheckSchema, type BrowserCheckResult } from './browser-check';
 import { browserManifestSchema, verifyManifest, type BrowserManifest } from './browser-manifest';
@@ -16,6 +20,8 @@ export interface BrowserProfileView {
   manifestValid: boolean;
   mode: BrowserProfileMode;
   modeReason: BrowserModeReason | null;
+  /** on the hybrid lane, which side publishes (the other verifies) */
+  hybridWriter: HybridWriter;
   sideEffectsRequestedBy: string | null;
   sideEffectsRequestedAt: Date | null;
   sideEffectsNote: string | null;
@@ -69,6 +75,7 @@ export function toView(row: BrowserProfile, key: Buffer | undefined): BrowserPro
     manifestValid: !('problem' in checked),
     mode: row.mode,
     modeReason: row.modeReason ? { code: row.modeReason.code, message: row.modeReason.message } : null,
+    hybridWriter: row.hybridWriter,
     sideEffectsRequestedBy: row.sideEffectsRequestedBy,
     sideEffectsRequestedAt: row.sideEffectsRequestedAt,
     sideEffectsNote: row.sideEffectsNote,

@@ -5,7 +5,7 @@ import type { SeededTenant } from '../../factories/tenant.factory';
 import type { TestStack } from '../../harness/stack';
 
 /** The fields of a browser profile an operator sees (everything the API has: never a storage state). */
-export const PROFILE_FIELDS = `id platformAccountId mode modeReason { code message }
+export const PROFILE_FIELDS = `id platformAccountId mode hybridWriter modeReason { code message }
   manifest { handle externalAccountId displayName issuedAt } manifestValid
   sideEffectsRequestedBy { id displayName } sideEffectsRequestedAt sideEffectsNote
   sideEffectsApprovedBy { id displayName } sideEffectsApprovedAt runnerId lastCheckAt

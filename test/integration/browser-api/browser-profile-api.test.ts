@@ -22,6 +22,7 @@ import {
 interface Profile {
   id: string;
   mode: string;
+  hybridWriter: string;
   modeReason: { code: string; message: string } | null;
   manifest: { handle: string; externalAccountId: string; displayName: string | null };
   manifestValid: boolean;
@@ -30,6 +31,9 @@ interface Profile {
   sideEffectsApprovedAt: string | null;
 }
 type Answer = Awaited<ReturnType<TestStack['gql']>>;
+
+const SET_HYBRID =
+  'mutation($a: ID!, $l: PublishLane!, $w: HybridWriter) { setAccountLane(platformAccountId: $a, lane: $l, hybridWriter: $w) { id lane } }';
 
 describe("an account's browser profile through GraphQL (issue #17)", () => {
   let stack: TestStack;
@@ -235,6 +239,27 @@ describe("an account's browser profile through GraphQL (issue #17)", () => {
     expect(audits).toEqual([
       { actor: `user:${t.users.admin}`, data: { from: 'api', to: 'hybrid', allowedLanes: row.allowed_lanes } },
     ]);
+  });
+
+  it('on the hybrid lane an Admin chooses which side publishes; the choice is the profile’s and audited', async () => {
+    const { t, account } = await world();
+    const p = await attach(t, account.id);
+    expect(p.hybridWriter).toBe('api');
+    const wrongLane = await gql(t.users.admin, SET_HYBRID, { a: account.id, l: 'browser', w: 'browser' });
+    expect(codeOf(wrongLane)).toBe('BAD_USER_INPUT');
+    const r = await gql(t.users.admin, SET_HYBRID, { a: account.id, l: 'hybrid', w: 'browser' });
+    expect(r.errors).toBeUndefined();
+    const view = await gql(t.users.admin, BROWSER_PROFILE, { a: account.id });
+    expect((view.data as { browserProfile: { hybridWriter: string } }).browserProfile.hybridWriter).toBe('browser');
+    // Publishing through the page still needs side effects from two Admins: the choice changes no mode.
+    expect(await modeOf(p.id)).toBe('read_only');
+    const audits = await stack.ds.query<{ data: { hybridWriter?: string } }[]>(
+      `SELECT data FROM audit_events WHERE client_id = $1 AND action = 'account.lane_changed' ORDER BY seq`,
+      [t.clientId],
+    );
+    expect(audits.at(-1)?.data.hybridWriter).toBe('browser');
+    const analyst = await gql(t.users.analyst, SET_HYBRID, { a: account.id, l: 'hybrid', w: 'api' });
+    expect(codeOf(analyst)).toBe('FORBIDDEN');
   });
 
   it('a bad storage state is refused in words that never quote it', async () => {

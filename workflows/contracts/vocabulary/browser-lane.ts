@@ -56,3 +56,7 @@ export function isBrowserStopKind(value: string): value is BrowserStopKind {
 /** The steps of a browser action that leave proof (C-44): the compose page before the click, the post, the read-back. */
 export const BROWSER_PROOF_STEPS = ['compose', 'published', 'read_back'] as const;
 export type BrowserProofStep = (typeof BROWSER_PROOF_STEPS)[number];
+
+/** On the hybrid lane, which side publishes; the other reads the post back (API + page, or page + API). */
+export const HYBRID_WRITERS = ['api', 'browser'] as const;
+export type HybridWriter = (typeof HYBRID_WRITERS)[number];

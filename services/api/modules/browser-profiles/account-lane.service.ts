@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, Not } from 'typeorm';
 import { AuditService } from '../../../core/audit/audit.service';
-import { PlatformAccount, type PublishLane } from '../../../core/database/entities';
+import { BrowserProfile, PlatformAccount, type PublishLane } from '../../../core/database/entities';
+import type { HybridWriter } from '../../../../workflows/contracts/vocabulary/browser-lane';
 import { Actor } from '../../auth/actor';
 import { AppError, AppErrorCode, notFound } from '../../errors/app-error';
 import { AUDIT, DATA_SOURCE } from '../../platform/tokens';
@@ -24,7 +25,14 @@ export class AccountLaneService {
     private readonly profiles: BrowserProfilesService,
   ) {}
 
-  async setLane(actor: Actor, platformAccountId: string, lane: PublishLane): Promise<PlatformAccountModel> {
+  async setLane(
+    actor: Actor,
+    platformAccountId: string,
+    lane: PublishLane,
+    hybridWriter?: HybridWriter,
+  ): Promise<PlatformAccountModel> {
+    if (hybridWriter && lane !== 'hybrid')
+      throw new AppError(AppErrorCode.BadInput, 'hybridWriter applies to the hybrid lane only');
     const found = await this.ds.getRepository(PlatformAccount).findOne({ where: { id: platformAccountId } });
     if (!found) throw notFound('platform account');
     const client = await this.admins.requireAdmin(actor, found.clientId, 'platform account');
@@ -39,7 +47,18 @@ export class AccountLaneService {
         lock: { mode: 'pessimistic_write' },
       });
       const allowedLanes = account.allowedLanes.includes(lane) ? account.allowedLanes : [...account.allowedLanes, lane];
-      if (account.lane === lane && allowedLanes === account.allowedLanes) return account;
+      // Which side publishes on the hybrid lane is the profile's; the policy still wants side effects enabled when
+      // the page writes (C-42).
+      const writerChanged = hybridWriter
+        ? (
+            await m.update(
+              BrowserProfile,
+              { platformAccountId: account.id, clientId: client.id, hybridWriter: Not(hybridWriter) },
+              { hybridWriter, updatedAt: new Date() },
+            )
+          ).affected
+        : 0;
+      if (account.lane === lane && allowedLanes === account.allowedLanes && !writerChanged) return account;
       const from = account.lane;
       account.lane = lane;
       account.allowedLanes = allowedLanes;
@@ -53,7 +72,7 @@ export class AccountLaneService {
           action: 'account.lane_changed',
           subjectType: 'platform_account',
           subjectId: account.id,
-          data: { from, to: lane, allowedLanes },
+          data: { from, to: lane, allowedLanes, ...(hybridWriter ? { hybridWriter } : {}) },
         },
         m,
       );

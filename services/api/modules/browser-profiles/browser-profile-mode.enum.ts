@@ -3,7 +3,9 @@ import {
   BROWSER_MODE_REASON_CODES,
   BROWSER_PROFILE_MODES,
   BROWSER_STOP_KINDS,
+  HYBRID_WRITERS,
   type BrowserModeReasonCode,
+  type HybridWriter,
   type BrowserProfileMode,
   type BrowserStopKind,
 } from '../../../../workflows/contracts/vocabulary/browser-lane';
@@ -15,6 +17,7 @@ export const BrowserProfileModeEnum: Record<BrowserProfileMode, BrowserProfileMo
 export const BrowserModeReasonCodeEnum: Record<BrowserModeReasonCode, BrowserModeReasonCode> =
   enumOf(BROWSER_MODE_REASON_CODES);
 export const BrowserStopKindEnum: Record<BrowserStopKind, BrowserStopKind> = enumOf(BROWSER_STOP_KINDS);
+export const HybridWriterEnum: Record<HybridWriter, HybridWriter> = enumOf(HYBRID_WRITERS);
 
 registerEnumType(BrowserProfileModeEnum, {
   name: 'BrowserProfileMode',
@@ -23,6 +26,11 @@ registerEnumType(BrowserProfileModeEnum, {
 registerEnumType(BrowserModeReasonCodeEnum, {
   name: 'BrowserModeReasonCode',
   description: "Why a browser profile is read-only: a runner's stop, an operator, or a fresh session attached",
+});
+registerEnumType(HybridWriterEnum, {
+  name: 'HybridWriter',
+  description:
+    'On the hybrid lane, which side publishes: api (the page reads it back) or browser (the API reads it back)',
 });
 registerEnumType(BrowserStopKindEnum, {
   name: 'BrowserStopKind',

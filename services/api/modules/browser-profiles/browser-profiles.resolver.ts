@@ -11,6 +11,8 @@ import { BrowserProfilesService } from './browser-profiles.service';
 import { AttachBrowserProfileInput } from './dtos/attach-browser-profile.input';
 import { BrowserProfileModel } from './models/browser-profile.model';
 import { PublishLaneEnum } from './publish-lane.enum';
+import { HybridWriterEnum } from './browser-profile-mode.enum';
+import type { HybridWriter } from '../../../../workflows/contracts/vocabulary/browser-lane';
 import { BoundedTextPipe } from './bounded-text.pipe';
 
 /**
@@ -100,7 +102,13 @@ export class BrowserProfilesResolver {
     @CurrentActor() actor: Actor,
     @Args('platformAccountId', { type: () => ID }, new ParseUUIDPipe()) platformAccountId: string,
     @Args('lane', { type: () => PublishLaneEnum }) lane: PublishLane,
+    @Args('hybridWriter', {
+      type: () => HybridWriterEnum,
+      nullable: true,
+      description: 'hybrid only: which side publishes (default: unchanged, api for a new profile)',
+    })
+    hybridWriter?: HybridWriter | null,
   ): Promise<PlatformAccountModel> {
-    return this.lanes.setLane(actor, platformAccountId, lane);
+    return this.lanes.setLane(actor, platformAccountId, lane, hybridWriter ?? undefined);
   }
 }

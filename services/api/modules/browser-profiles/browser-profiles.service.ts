@@ -141,6 +141,7 @@ function toModel(
     platformAccountId: v.platformAccountId,
     mode: v.mode,
     modeReason: v.modeReason,
+    hybridWriter: v.hybridWriter,
     manifest: v.manifest && {
       handle: v.manifest.handle,
       externalAccountId: v.manifest.externalAccountId,

@@ -2,6 +2,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type {
   BrowserModeReasonCode,
   BrowserProfileMode,
+  HybridWriter,
 } from '../../../../workflows/contracts/vocabulary/browser-lane';
 
 /** Why a profile is read-only (a runner's stop, an operator, a re-attach), in an operator's words. */
@@ -29,7 +30,7 @@ export class BrowserProfile {
   @Column({ type: 'text' }) mode!: BrowserProfileMode;
   @Column({ name: 'mode_reason', type: 'jsonb', nullable: true }) modeReason!: BrowserModeReason | null;
   /** on the hybrid lane, which side writes; the other verifies (API publish + page read-back, or the reverse) */
-  @Column({ name: 'hybrid_writer', type: 'text' }) hybridWriter!: 'api' | 'browser';
+  @Column({ name: 'hybrid_writer', type: 'text' }) hybridWriter!: HybridWriter;
   @Column({ name: 'side_effects_requested_by', type: 'uuid', nullable: true }) sideEffectsRequestedBy!: string | null;
   @Column({ name: 'side_effects_requested_at', type: 'timestamptz', nullable: true })
   sideEffectsRequestedAt!: Date | null;

@@ -295,6 +295,11 @@ export type HealthSignal =
   | 'token_expired'
   | 'token_revoked';
 
+/** On the hybrid lane, which side publishes: api (the page reads it back) or browser (the API reads it back) */
+export type HybridWriter =
+  | 'api'
+  | 'browser';
+
 export type IdInput = {
   id: string | number;
 };
@@ -1588,7 +1593,7 @@ export type BrowserProfileQueryVariables = Exact<{
 }>;
 
 
-export type BrowserProfileQuery = { browserProfile: { id: string, platformAccountId: string, mode: BrowserProfileMode, manifestValid: boolean, sideEffectsRequestedAt: string | null, sideEffectsNote: string | null, sideEffectsApprovedAt: string | null, runnerId: string | null, lastCheckAt: string | null, selectorMapVersion: string | null, modeReason: { code: BrowserModeReasonCode, message: string } | null, manifest: { handle: string, externalAccountId: string, displayName: string | null, issuedAt: string } | null, sideEffectsRequestedBy: { id: string, displayName: string | null } | null, sideEffectsApprovedBy: { id: string, displayName: string | null } | null, lastCheck: { ok: boolean, stopKind: BrowserStopKind | null, stopMessage: string | null, missingSelectors: Array<string>, observedHandle: string | null } | null } | null };
+export type BrowserProfileQuery = { browserProfile: { id: string, platformAccountId: string, mode: BrowserProfileMode, hybridWriter: HybridWriter, manifestValid: boolean, sideEffectsRequestedAt: string | null, sideEffectsNote: string | null, sideEffectsApprovedAt: string | null, runnerId: string | null, lastCheckAt: string | null, selectorMapVersion: string | null, modeReason: { code: BrowserModeReasonCode, message: string } | null, manifest: { handle: string, externalAccountId: string, displayName: string | null, issuedAt: string } | null, sideEffectsRequestedBy: { id: string, displayName: string | null } | null, sideEffectsApprovedBy: { id: string, displayName: string | null } | null, lastCheck: { ok: boolean, stopKind: BrowserStopKind | null, stopMessage: string | null, missingSelectors: Array<string>, observedHandle: string | null } | null } | null };
 
 export type AttachBrowserProfileMutationVariables = Exact<{
   input: AttachBrowserProfileInput;
@@ -1630,6 +1635,7 @@ export type DetachBrowserProfileMutation = { detachBrowserProfile: boolean };
 export type SetAccountLaneMutationVariables = Exact<{
   platformAccountId: string | number;
   lane: PublishLane;
+  hybridWriter?: HybridWriter | null | undefined;
 }>;
 
 
@@ -3203,6 +3209,7 @@ export const BrowserProfileDocument = new TypedDocumentString(`
     id
     platformAccountId
     mode
+    hybridWriter
     modeReason {
       code
       message
@@ -3272,8 +3279,12 @@ export const DetachBrowserProfileDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<DetachBrowserProfileMutation, DetachBrowserProfileMutationVariables>;
 export const SetAccountLaneDocument = new TypedDocumentString(`
-    mutation SetAccountLane($platformAccountId: ID!, $lane: PublishLane!) {
-  setAccountLane(platformAccountId: $platformAccountId, lane: $lane) {
+    mutation SetAccountLane($platformAccountId: ID!, $lane: PublishLane!, $hybridWriter: HybridWriter) {
+  setAccountLane(
+    platformAccountId: $platformAccountId
+    lane: $lane
+    hybridWriter: $hybridWriter
+  ) {
     id
     lane
   }

@@ -3,8 +3,14 @@ import type {
   BrowserModeReasonCode,
   BrowserProfileMode,
   BrowserStopKind,
+  HybridWriter,
 } from '../../../../../workflows/contracts/vocabulary/browser-lane';
-import { BrowserModeReasonCodeEnum, BrowserProfileModeEnum, BrowserStopKindEnum } from '../browser-profile-mode.enum';
+import {
+  BrowserModeReasonCodeEnum,
+  BrowserProfileModeEnum,
+  BrowserStopKindEnum,
+  HybridWriterEnum,
+} from '../browser-profile-mode.enum';
 
 @ObjectType('BrowserProfileReason', { description: 'Why a browser profile is in its mode, in words' })
 export class BrowserProfileReasonModel {
@@ -52,6 +58,8 @@ export class BrowserProfileModel {
   @Field(() => ID) platformAccountId!: string;
   @Field(() => BrowserProfileModeEnum) mode!: BrowserProfileMode;
   @Field(() => BrowserProfileReasonModel, { nullable: true }) modeReason!: BrowserProfileReasonModel | null;
+  @Field(() => HybridWriterEnum, { description: 'on the hybrid lane, which side publishes; the other reads back' })
+  hybridWriter!: HybridWriter;
   @Field(() => BrowserProfileManifestModel, {
     nullable: true,
     description: 'null when the stored manifest does not even parse (then manifestValid is false)',

@@ -159,6 +159,7 @@ export function BrowserProfileSection(props: {
         editable={admin}
         onChanged={props.onLaneChanged}
         lane={props.account.lane as PublishLane}
+        hybridWriter={p?.hybridWriter}
       />
       <AttachProfileDialog
         open={attaching}

@@ -9,6 +9,7 @@ export const BrowserProfileQuery = graphql(`
       id
       platformAccountId
       mode
+      hybridWriter
       modeReason {
         code
         message
@@ -84,8 +85,8 @@ export const DetachBrowserProfileMutation = graphql(`
 `);
 
 export const SetAccountLaneMutation = graphql(`
-  mutation SetAccountLane($platformAccountId: ID!, $lane: PublishLane!) {
-    setAccountLane(platformAccountId: $platformAccountId, lane: $lane) {
+  mutation SetAccountLane($platformAccountId: ID!, $lane: PublishLane!, $hybridWriter: HybridWriter) {
+    setAccountLane(platformAccountId: $platformAccountId, lane: $lane, hybridWriter: $hybridWriter) {
       id
       lane
     }

@@ -1,4 +1,4 @@
-import type { BrowserProfileMode, PublishLane } from '../../gql/graphql';
+import type { BrowserProfileMode, HybridWriter, PublishLane } from '../../gql/graphql';
 
 // Keyed by the API's enums (codegen): a mode or lane added there fails to compile here until it has words.
 
@@ -18,10 +18,27 @@ export const MODE_WORDS: Record<BrowserProfileMode, { label: string; tone: 'succ
 export const LANE_WORDS: Record<PublishLane, string> = {
   api: "API: through the platform's API with the connected token",
   browser: "Browser: through the platform's web pages with the attached profile",
-  hybrid: 'Hybrid: the API where it can, the browser profile for the rest',
+  hybrid: 'Hybrid: one side publishes, the other reads the post back',
 };
 
-export const LANE_ORDER: PublishLane[] = ['api', 'browser', 'hybrid'];
+/** The lane choices an Admin makes: the hybrid lane twice, once per side that publishes. */
+export type LaneChoice = { lane: PublishLane; hybridWriter?: HybridWriter };
+export const LANE_CHOICES: { key: string; choice: LaneChoice; words: string }[] = [
+  { key: 'api', choice: { lane: 'api' }, words: LANE_WORDS.api },
+  { key: 'browser', choice: { lane: 'browser' }, words: LANE_WORDS.browser },
+  {
+    key: 'hybrid:api',
+    choice: { lane: 'hybrid', hybridWriter: 'api' },
+    words: 'Hybrid: publish through the API, read the post back through the web page',
+  },
+  {
+    key: 'hybrid:browser',
+    choice: { lane: 'hybrid', hybridWriter: 'browser' },
+    words: 'Hybrid: publish through the web page, read the post back through the API',
+  },
+];
+export const laneKey = (lane: PublishLane, writer?: HybridWriter | null): string =>
+  lane === 'hybrid' ? `hybrid:${writer ?? 'api'}` : lane;
 
 /** The lanes that act through a browser profile (the API refuses them without one). */
 export const NEEDS_PROFILE: ReadonlySet<PublishLane> = new Set<PublishLane>(['browser', 'hybrid']);
