@@ -31,11 +31,12 @@ export class AccountLaneService {
     lane: PublishLane,
     hybridWriter?: HybridWriter,
   ): Promise<PlatformAccountModel> {
-    if (hybridWriter && lane !== 'hybrid')
-      throw new AppError(AppErrorCode.BadInput, 'hybridWriter applies to the hybrid lane only');
     const found = await this.ds.getRepository(PlatformAccount).findOne({ where: { id: platformAccountId } });
     if (!found) throw notFound('platform account');
     const client = await this.admins.requireAdmin(actor, found.clientId, 'platform account');
+    // After the role check: a caller who may not change the lane learns nothing from the input's shape.
+    if (hybridWriter && lane !== 'hybrid')
+      throw new AppError(AppErrorCode.BadInput, 'hybridWriter applies to the hybrid lane only');
     if (BROWSER_LANES.includes(lane) && !(await this.profiles.hasProfile(client.id, found.id)))
       throw new AppError(
         AppErrorCode.Conflict,
