@@ -58,6 +58,8 @@ function mockActivities() {
         }
       ),
       verifyPublishedPost: async () => ({ verified: true }),
+      // the browser-lane routing (patch browser-lane-routing): every account here is on the API lane
+      routePublish: async () => ({ kind: 'worker' as const }),
     },
   };
 }

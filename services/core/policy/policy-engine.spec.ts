@@ -125,7 +125,14 @@ describe('PolicyEngine with the real wasm (policies/dist/policy.wasm)', () => {
         counters: { account_today: 10, client_today: 10, global_today: 10, seconds_since_last: 5 },
       }),
     );
-    expect(codes(d)).toEqual(['cap_reached', 'cooldown', 'lane_not_allowed', 'platform_disallowed', 'quiet_hours']);
+    expect(codes(d)).toEqual([
+      'browser_profile_missing',
+      'cap_reached',
+      'cooldown',
+      'lane_not_allowed',
+      'platform_disallowed',
+      'quiet_hours',
+    ]);
   });
 
   it('denies a malformed input with invalid_input instead of throwing', () => {
