@@ -1,6 +1,4 @@
-import type { DataSource } from 'typeorm';
 import type { BrowserProof } from '../../../services/core/browser/browser-driver.port';
-import type { AuditService } from '../../../services/core/audit/audit.service';
 import type {
   CallOptions,
   ConnectorCredential,
@@ -45,10 +43,4 @@ export interface LaneResolver {
    * that are not lane stops.
    */
   stopped?(err: unknown, target: EffectTarget, actor: string): Promise<Reason | undefined>;
-}
-
-export interface LaneDeps {
-  ds: DataSource;
-  audit: AuditService;
-  alert: (msg: string, fields: Record<string, string>) => void;
 }
