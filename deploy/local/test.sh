@@ -39,7 +39,9 @@ node -e '
     (failed ? `, ${failed} FAILED` : ""));
 ' "$results/replay.json"
 step "integration tests (real Temporal, Postgres, OPA wasm, sandbox)"
-npx jest --selectProjects integration --runInBand --testPathIgnorePatterns /test/replay/ --json \
+# One process runs every suite in band (they share the harness's Temporal and registry), and its heap grows past
+# Node's default limit (~4 GB) near the end of the run: it died out of memory there before any summary. 24 GiB machine.
+NODE_OPTIONS="--max-old-space-size=10240 ${NODE_OPTIONS:-}" npx jest --selectProjects integration --runInBand --testPathIgnorePatterns /test/replay/ --json \
   --outputFile="$results/integration.json" "$@"; it_rc=$?
 
 node -e '
