@@ -1,5 +1,6 @@
 import type { BrowserDriver, BrowserSession, PageIdentity } from '../../../services/core/browser/browser-driver.port';
 import { BrowserLaneStop } from '../../../services/core/browser/browser-driver.port';
+import { BROWSER_STOP_MESSAGES } from '../../../workflows/contracts/vocabulary/browser-lane';
 import type { PlatformId } from '../../../workflows/contracts/vocabulary/platform-id';
 import type { Reason } from '../../../workflows/contracts/vocabulary/reason-codes';
 import { assertPageIdentity } from '../browser-identity.guard';
@@ -12,7 +13,8 @@ import { ProofRecorder } from './browser.session-io';
 import type { LaneResolver, LaneSession } from './lane-session';
 import { laneActsThroughBrowser } from './lane-resolver';
 
-type StopError = BrowserLaneStop & { kind: keyof typeof STOP_MESSAGES };
+type StopKind = Exclude<BrowserLaneStop['kind'], 'identity_mismatch'>;
+type StopError = BrowserLaneStop & { kind: StopKind };
 
 export interface BrowserLaneDeps {
   driver: BrowserDriver;
@@ -21,13 +23,11 @@ export interface BrowserLaneDeps {
   baseUrl(platform: PlatformId): string;
 }
 
-const STOP_MESSAGES: Record<Exclude<BrowserLaneStop['kind'], 'identity_mismatch'>, string> = {
-  selector_drift:
-    'the platform page changed (a selector is missing); the profile is read-only until its map is updated',
-  captcha: 'the platform showed a captcha; a human must sign the profile in again',
-  consent: 'the platform showed a consent dialog; a human must answer it in the profile',
-  login_wall: 'the profile is signed out (login page); re-attach a signed-in profile',
-};
+/** A page stop as the reason the post waits on: the vocabulary's operator message, with the missing selectors. */
+export function browserStopReason(kind: StopKind, missing: readonly string[]): Reason {
+  const said = BROWSER_STOP_MESSAGES[kind];
+  return { code: `browser_${kind}`, message: missing.length ? `${said} (${missing.join(', ')})` : said };
+}
 
 /**
  * A browser runner's lanes: the browser (publish and read back through the page), hybrid (one side writes, the
@@ -109,10 +109,7 @@ export function browserLanes(deps: GuardDeps, b: BrowserLaneDeps): LaneResolver 
   };
 
   async function stop(err: StopError, target: EffectTarget, profileId: string | null, actor: string) {
-    const reason: Reason = {
-      code: `browser_${err.kind}`,
-      message: err.missing.length ? `${STOP_MESSAGES[err.kind]} (${err.missing.join(', ')})` : STOP_MESSAGES[err.kind],
-    };
+    const reason = browserStopReason(err.kind, err.missing);
     if (profileId) await b.profiles.stopSideEffects(target.account, profileId, reason, actor);
     deps.alert(`browser lane stopped: ${err.kind}`, { clientId: target.clientId, accountId: target.account.id });
     return reason;

@@ -11,7 +11,8 @@ import { BrowserProfile, PlatformAccount } from '../../core/database/entities';
 import { logger } from '../../core/telemetry/logger';
 import { clientScope } from '../../core/tenancy/scope-for';
 import { realDataSource, runInTenantScope } from '../../core/tenancy/tenant-scope';
-import { BROWSER_STOP_MESSAGES, isBrowserStopKind } from '../../../workflows/contracts/vocabulary/browser-lane';
+import { isBrowserStopKind } from '../../../workflows/contracts/vocabulary/browser-lane';
+import { browserStopReason } from '../../../activities/guard/publish-lanes/browser.lane';
 import type { PlatformId } from '../../../workflows/contracts/vocabulary/platform-id';
 
 export interface ProfileCheckDeps {
@@ -113,10 +114,7 @@ async function stop(
   kind: Exclude<BrowserLaneStop['kind'], 'identity_mismatch'>,
   missing: string[],
 ): Promise<void> {
-  const message = missing.length
-    ? `${BROWSER_STOP_MESSAGES[kind]} (${missing.join(', ')})`
-    : BROWSER_STOP_MESSAGES[kind];
-  await d.access.stopSideEffects(account, profileId, { code: `browser_${kind}`, message }, ACTOR);
+  await d.access.stopSideEffects(account, profileId, browserStopReason(kind, missing), ACTOR);
   d.alert(`browser self-check: ${kind}`, { clientId: account.clientId, accountId: account.id });
 }
 
