@@ -14,6 +14,8 @@ step "tools (Temporal CLI, OPA)"; bash deploy/tools/build-tools.sh
 step "policies: wasm build"; bash policies/build.sh
 # Jaeger only when asked (--jaeger or RAIZE_JAEGER=1): a cold build takes many minutes.
 if [[ " $* " == *" --jaeger "* || "${RAIZE_JAEGER:-}" == "1" ]]; then step "Jaeger (traces)"; bash deploy/tools/build-jaeger.sh; fi
+# The Temporal server (not the dev server) only for the cluster topology: a cold build takes many minutes.
+if [[ " $* " == *" --cluster "* ]]; then step "Temporal server (cluster topology)"; bash deploy/tools/build-temporal-server.sh; fi
 step "build (tsc -p tsconfig.build.json)"; npx tsc -p tsconfig.build.json
 step "admin web app (npm run web:build)"; npm run --silent web:build
 step "launcher (prepared in $(( $(date +%s) - start ))s)"

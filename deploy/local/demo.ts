@@ -7,22 +7,19 @@ import type { LocalStack } from './stack/local-stack';
 import { startLocalStack } from './stack/local-stack';
 import { Progress, ReportedError } from './stack/progress';
 import type { CreationResult } from './stack/creation-episode';
-import { runCreationEpisode } from './stack/creation-episode';
 import type { EpisodeResult } from './stack/publish-episode';
-import { berlinTime, runPublishEpisode, temporalLink } from './stack/publish-episode';
+import { berlinTime, temporalLink } from './stack/publish-episode';
+import type { EpisodeName } from './stack/all-episodes';
+import { runAllEpisodes } from './stack/all-episodes';
 import { DEMO } from './stack/demo-tenant';
 import type { PlatformEpisodeResult } from './stack/platform-episode';
-import { runPlatformEpisode } from './stack/platform-episode';
-import { runEngagementEpisode } from './stack/engagement-episode';
-import { runAssistantEpisode } from './stack/assistant-episode';
 import type { ClientReviewResult } from './stack/client-review-episode';
-import { runClientReviewEpisode } from './stack/client-review-episode';
 import type { EngagementResult } from './stack/engagement-episode';
 import type { RealPlatformId } from '../../services/core/config/platform-config';
 import { REAL_PLATFORM_IDS } from '../../services/core/config/platform-config';
 import { Shutdown } from './stack/shutdown';
 
-const USAGE = `usage: node dist/deploy/local/demo.js [--platform <id>|all] [--lane api|browser] [--keep-running | --stack-only] [--jaeger]
+const USAGE = `usage: node dist/deploy/local/demo.js [--platform <id>|all] [--lane api|browser] [--keep-running | --stack-only] [--jaeger] [--cluster]
 
   (no flag)          start the stack, run the demo episodes, stop everything; exit 0 when every post is verified
   --platform <id>    publish with media on this real platform's local emulator only: ${REAL_PLATFORM_IDS.join(', ')};
@@ -32,6 +29,8 @@ const USAGE = `usage: node dist/deploy/local/demo.js [--platform <id>|all] [--la
   --keep-running     run the episodes, then leave the stack up until Ctrl-C
   --stack-only       start the stack, seed nothing, keep running until Ctrl-C (npm run stack)
   --jaeger           start Jaeger too; every service exports its traces there (also RAIZE_JAEGER=1)
+  --cluster          the production topology (docs/cluster.md): the Temporal server's frontend, two history, matching
+                     and worker processes on Postgres, two API replicas behind a reverse proxy, two workers per lane
 
 Environment (all optional): DATABASE_URL, RAIZE_DATA_DIR, API_PORT, SANDBOX_URL, RAIZE_EMBEDDED_POSTGRES=1,
 RAIZE_DEMO_TIMEOUT_SECONDS (default 90), RAIZE_VERIFY_INTERVAL_SECONDS (default 2 here); see README.md.`;
@@ -40,12 +39,20 @@ interface Options {
   keepRunning: boolean;
   stackOnly: boolean;
   jaeger: boolean;
+  cluster: boolean;
   platforms: RealPlatformId[];
   lane: 'api' | 'browser';
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { keepRunning: false, stackOnly: false, jaeger: false, platforms: [], lane: 'api' };
+  const o: Options = {
+    keepRunning: false,
+    stackOnly: false,
+    jaeger: false,
+    cluster: false,
+    platforms: [],
+    lane: 'api',
+  };
   let chosePlatforms = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -71,6 +78,7 @@ function parseArgs(argv: string[]): Options {
     } else if (a === '--keep-running') o.keepRunning = true;
     else if (a === '--stack-only') o.stackOnly = true;
     else if (a === '--jaeger') o.jaeger = true;
+    else if (a === '--cluster') o.cluster = true;
     else if (a === '--help' || a === '-h') {
       console.log(USAGE);
       process.exit(0);
@@ -90,7 +98,17 @@ function printLinks(stack: LocalStack, actorHint?: string): void {
     ['GraphQL', `${stack.graphqlUrl}${actorHint ? `   (sign in with signIn(email, password); ${actorHint})` : ''}`],
     ['Admin app', `${stack.apiUrl}/   (sign in as a demo operator)`],
     ['API health', `${stack.apiUrl}/health`],
-    ['Temporal Web', `${stack.temporal.uiUrl}/namespaces/${stack.namespace}/workflows`],
+    stack.temporal.uiUrl
+      ? ['Temporal Web', `${stack.temporal.uiUrl}/namespaces/${stack.namespace}/workflows`]
+      : ['Temporal', `${stack.temporal.address} (cluster: no Temporal Web; temporal workflow list --address …)`],
+    ...(stack.cluster
+      ? [
+          [
+            'Cluster',
+            `${stack.cluster.apis.length} API replicas behind ${stack.apiUrl}, ${stack.cluster.workers.length} workers (2 per lane), Temporal processes ${stack.cluster.temporal?.processes.map((p) => p.id).join(', ')}`,
+          ],
+        ]
+      : []),
     ...(stack.traceUiUrl ? [['Traces', `${stack.traceUiUrl}/search   (Jaeger; a post's page links its trace)`]] : []),
     ['Sandbox', `${stack.sandboxUrl}   (the local social platform)`],
     ['Mail catcher', `${stack.mailCatcherUrl}/messages   (mail the stack sent: review links, reports, alerts)`],
@@ -220,6 +238,7 @@ async function main(): Promise<void> {
       serviceDefaults,
       attach: (h) => shutdown.attach(h),
       jaeger: opts.jaeger,
+      cluster: opts.cluster,
     });
     const up = stack;
     if (opts.stackOnly) {
@@ -229,53 +248,31 @@ async function main(): Promise<void> {
       await up.failed;
       return;
     }
-    const result = await Promise.race([
-      runPublishEpisode(up, progress, { verifyTimeoutMs: timeoutSeconds * 1000, leadSeconds: 5, lane: opts.lane }),
-      up.failed,
-    ]);
-    printEpisode(result, up);
-    if (!result.chain.ok) throw new Error('the audit chain did not verify');
-    console.log(rule('Engagement episode: comments on the new post'));
-    const engagement = await Promise.race([
-      runEngagementEpisode(up, progress, result, { timeoutMs: timeoutSeconds * 1000 }),
-      up.failed,
-    ]);
-    printEngagement(engagement);
-    for (const platform of opts.platforms) {
-      console.log(rule(`Publishing on ${platform} (its local emulator)`));
-      const r = await Promise.race([
-        runPlatformEpisode(up, progress, result, platform, {
-          verifyTimeoutMs: timeoutSeconds * 1000,
-          leadSeconds: 5,
-        }),
-        up.failed,
-      ]);
-      printPlatformEpisode(r, up);
-    }
-    console.log(rule('Planning and creation episodes'));
-    const creation = await Promise.race([
-      runCreationEpisode(up, progress, result, {
-        stepTimeoutMs: timeoutSeconds * 1000,
-        verifyTimeoutMs: (timeoutSeconds + 240) * 1000,
-        leadMinutes: 1,
-      }),
-      up.failed,
-    ]);
-    printCreation(creation, up);
-    const missingMedia = creation.items.filter((i) => i.media && i.onPlatformMedia === 0);
-    if (missingMedia.length) throw new Error(`${missingMedia.length} post(s) reached the platform without their media`);
-    console.log(rule("An operator's assistant through the MCP tool gateway"));
-    const assistant = await Promise.race([
-      runAssistantEpisode(up, progress, result, { timeoutMs: timeoutSeconds * 1000 }),
-      up.failed,
-    ]);
-    console.log(`  Assistant's post  ${assistant.post.status.toUpperCase()}  ${assistant.post.url ?? ''}`);
-    console.log(rule('Client review: the client approves in the portal'));
-    const review = await Promise.race([
-      runClientReviewEpisode(up, progress, result, { timeoutMs: timeoutSeconds * 1000 }),
-      up.failed,
-    ]);
-    printClientReview(review);
+    const titles: Record<EpisodeName, (detail?: string) => string | undefined> = {
+      publish: () => undefined,
+      engagement: () => 'Engagement episode: comments on the new post',
+      platform: (p) => `Publishing on ${p} (its local emulator)`,
+      creation: () => 'Planning and creation episodes',
+      assistant: () => "An operator's assistant through the MCP tool gateway",
+      'client-review': () => 'Client review: the client approves in the portal',
+    };
+    await runAllEpisodes(
+      up,
+      progress,
+      { timeoutSeconds, lane: opts.lane, platforms: opts.platforms },
+      {
+        before: (name, detail) => {
+          const title = titles[name](detail);
+          if (title) console.log(rule(title));
+        },
+        publish: (r) => printEpisode(r, up),
+        engagement: printEngagement,
+        platform: (r) => printPlatformEpisode(r, up),
+        creation: (r) => printCreation(r, up),
+        assistant: (r) => console.log(`  Assistant's post  ${r.post.status.toUpperCase()}  ${r.post.url ?? ''}`),
+        clientReview: printClientReview,
+      },
+    );
     if (opts.keepRunning) {
       console.log('\n  The stack keeps running (--keep-running). Ctrl-C stops everything.');
       await up.failed;

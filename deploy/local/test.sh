@@ -15,7 +15,12 @@ step "Postgres"; node deploy/local/ensure-postgres.js || exit 1
 step "policies: opa fmt/check/test"; bash policies/test.sh || exit 1
 step "policies: wasm build"; bash policies/build.sh || exit 1
 step "typecheck and build"; npx tsc -p tsconfig.json --noEmit || exit 1; npx tsc -p tsconfig.build.json || exit 1
+# C-55 (docs/security.md): exit 3 means npm audit could not reach the advisory endpoint; the suite goes on and the run
+# fails at the end, unless RAIZE_AUDIT_UNAVAILABLE_OK=1 accepts that, loudly, for a registry mirror without one.
+step "supply chain: audit, lockfile, install scripts, SBOM"; node dist/deploy/supply-chain/check.js; supply_rc=$?
+[[ $supply_rc -eq 0 || $supply_rc -eq 3 ]] || exit 1
 step "lint: eslint (types, import zones) and prettier"; npm run --silent lint || exit 1
+step "helm: template + kubeconform"; bash deploy/helm/validate.sh || exit 1
 step "schema drift"; node dist/services/api/schema/emit-schema.js check || exit 1
 step "admin web app (codegen, typecheck, vite build)"; npm run --silent web:build || exit 1
 
@@ -55,4 +60,8 @@ node -e '
   console.log(`\ntests: ${p} passed, ${f} failed, ${s} skipped`);
 ' "$results/unit.json" "$results/replay.json" "$results/integration.json"
 echo "(took $(( $(date +%s) - start ))s)"
-[[ $unit_rc -eq 0 && $replay_rc -eq 0 && $it_rc -eq 0 ]]
+if [[ $supply_rc -eq 3 ]]; then
+  if [[ "${RAIZE_AUDIT_UNAVAILABLE_OK:-}" == 1 ]]; then echo "supply chain: npm audit NOT RUN, accepted by RAIZE_AUDIT_UNAVAILABLE_OK=1"; supply_rc=0
+  else echo "supply chain: npm audit NOT RUN (advisory endpoint unreachable): this run fails (C-55)"; fi
+fi
+[[ $unit_rc -eq 0 && $replay_rc -eq 0 && $it_rc -eq 0 && $supply_rc -eq 0 ]]

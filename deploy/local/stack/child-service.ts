@@ -45,8 +45,12 @@ export class ChildService {
     this.unexpectedExit = cb;
   }
 
+  /** Also after an exit: the cluster topology's supervisor starts a killed replica again, as an orchestrator would. */
   async start(): Promise<void> {
     const { spec } = this;
+    this.exit = undefined;
+    this.stopping = false;
+    this.readyMessage = false;
     if (!existsSync(spec.script))
       throw new Error(`${spec.script} is missing; build first: npx tsc -p tsconfig.build.json`);
     mkdirSync(dirname(spec.logFile), { recursive: true });

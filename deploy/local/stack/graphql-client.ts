@@ -3,6 +3,12 @@ interface GraphqlError {
   extensions?: { code?: string };
 }
 
+/** How often a read is tried when the API is briefly away, and the error codes that mean "briefly away". */
+const READ_ATTEMPTS = 8;
+const TRANSIENT_CODES = new Set(['INTERNAL_SERVER_ERROR', 'SERVICE_UNAVAILABLE', 'UNAVAILABLE']);
+
+class TransientError extends Error {}
+
 /** A signed-in operator, as a browser holds it: the session cookie and the CSRF token. */
 export interface OperatorSession {
   email: string;
@@ -51,13 +57,34 @@ export class GraphqlClient {
     query: string,
     variables?: Record<string, unknown>,
   ): Promise<{ data: T; setCookies: string[] }> {
+    // A read is repeated through a moment without an API (a replica dying, Postgres restarting: docs/cluster.md);
+    // a mutation never is, since only its caller knows whether running it twice is harmless.
+    const isRead = !/^\s*mutation\b/.test(query);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.once<T>(who, query, variables);
+      } catch (err) {
+        if (!isRead || attempt >= READ_ATTEMPTS || !(err instanceof TransientError)) throw err;
+        await new Promise((r) => setTimeout(r, Math.min(1000 * attempt, 5000)));
+      }
+    }
+  }
+
+  private async once<T>(
+    who: OperatorSession | null,
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<{ data: T; setCookies: string[] }> {
     const res = await fetch(this.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(who ? { cookie: who.cookie, 'x-csrf-token': who.csrf } : {}) },
       body: JSON.stringify({ query, variables }),
       signal: AbortSignal.timeout(30_000),
+    }).catch((err: Error) => {
+      throw new TransientError(`GraphQL could not be reached: ${err.message}`);
     });
     const text = await res.text();
+    if (res.status === 502 || res.status === 503) throw new TransientError(`GraphQL answered HTTP ${res.status}`);
     let body: { data?: T | null; errors?: GraphqlError[] };
     try {
       body = JSON.parse(text) as typeof body;
@@ -67,6 +94,8 @@ export class GraphqlClient {
     const operation = /\{\s*(\w+)/.exec(query)?.[1] ?? 'request';
     if (body.errors?.length || !body.data) {
       const errors = (body.errors ?? []).map((e) => `${e.extensions?.code ?? 'ERROR'}: ${e.message}`).join('; ');
+      if (body.errors?.some((e) => TRANSIENT_CODES.has(e.extensions?.code ?? '')))
+        throw new TransientError(`${operation} failed: ${errors}`);
       throw new Error(`${operation} failed: ${errors || `HTTP ${res.status} with no data`}`);
     }
     return { data: body.data, setCookies: res.headers.getSetCookie() };

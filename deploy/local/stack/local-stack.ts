@@ -25,12 +25,17 @@ import type { Progress } from './progress';
 import { RunFile } from './run-file';
 import type { StackTemporal } from './temporal-server';
 import { startStackTemporal } from './temporal-server';
+import type { ClusterParts } from '../cluster/cluster-stack';
+import { startClusterServices, startClusterTemporal } from '../cluster/cluster-stack';
 
 export interface LocalStack {
   dataDir: string;
   logDir: string;
   postgres: StackPostgres;
-  temporal: StackTemporal;
+  /** the dev server, or the cluster's frontend (--cluster): what every client dials, and Temporal Web if there is one */
+  temporal: { address: string; uiUrl: string | null };
+  /** the cluster topology's parts (--cluster): Temporal's processes, the API replicas and their proxy, the workers */
+  cluster?: ClusterParts;
   namespace: string;
   apiUrl: string;
   graphqlUrl: string;
@@ -64,6 +69,11 @@ export interface LocalStackOptions {
   attach?: (handles: { stop(): Promise<void>; kill(): void }) => void;
   /** start Jaeger and point the services' traces at it (docs/observability.md); RAIZE_JAEGER=1 does the same */
   jaeger?: boolean;
+  /**
+   * the production topology on this machine (docs/cluster.md): the Temporal server's services as separate processes
+   * on Postgres, two API replicas behind a reverse proxy, two workers per lane
+   */
+  cluster?: boolean;
 }
 
 function portOf(url: URL): number {
@@ -103,6 +113,7 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
   const runFile = new RunFile(join(runDir, 'stack.json'), basename(process.argv[1] ?? 'node'));
   const services: ChildService[] = [];
   let temporal: StackTemporal | undefined;
+  let cluster: ClusterParts | undefined;
   let postgres: StackPostgres | undefined;
   let jaeger: RunningJaeger | undefined;
   const withJaeger = o.jaeger === true || env.RAIZE_JAEGER === '1';
@@ -134,9 +145,15 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
     const j = jaeger;
     jaeger = undefined;
     if (j) await quietly('stopping Jaeger', () => j.stop());
+    const proxy = cluster?.proxy;
+    if (cluster) cluster.proxy = undefined;
+    if (proxy) await quietly('stopping the API proxy', () => proxy.close());
     const t = temporal;
     temporal = undefined;
     if (t) await quietly('stopping the Temporal dev server', () => t.server.stop());
+    const tc = cluster?.temporal;
+    if (cluster) cluster.temporal = undefined;
+    if (tc) await quietly('stopping the Temporal cluster (frontend, worker, matching, history)', () => tc.stop());
     const pg = postgres;
     postgres = undefined;
     if (pg?.kind === 'embedded') await quietly('stopping the embedded Postgres', () => pg.stop());
@@ -153,7 +170,10 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
       runFile.release();
     })());
   const spawned: { kill(): void }[] = [];
-  const kill = () => spawned.forEach((p) => p.kill());
+  const kill = () => {
+    spawned.forEach((p) => p.kill());
+    cluster?.temporal?.killAll();
+  };
   o.attach?.({ stop, kill });
 
   try {
@@ -191,33 +211,37 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
 
     const forceEmbedded = env.RAIZE_EMBEDDED_POSTGRES === '1';
     // Recorded the moment each is up (not after both are), so a Ctrl-C meanwhile still finds it to stop.
-    const startingTemporal = startStackTemporal({
-      bin: toolPath('temporal', env),
-      config: temporalFile,
-      dataDir,
-      logDir,
-      runDir,
-      codecEndpoint: `${app.api.publicUrl}/codec`,
-    }).then((r) => {
-      temporal = r;
-      const proc = r.server.process;
-      spawned.push({ kill: () => proc.kill('SIGKILL') });
-      runFile.add('temporal', proc.pid, 'start-dev');
-      return r;
-    });
+    const startingTemporal = o.cluster
+      ? undefined
+      : startStackTemporal({
+          bin: toolPath('temporal', env),
+          config: temporalFile,
+          dataDir,
+          logDir,
+          runDir,
+          codecEndpoint: `${app.api.publicUrl}/codec`,
+        }).then((r) => {
+          temporal = r;
+          const proc = r.server.process;
+          spawned.push({ kill: () => proc.kill('SIGKILL') });
+          runFile.add('temporal', proc.pid, 'start-dev');
+          return r;
+        });
     const startingPostgres = ensurePostgres({
       databaseUrl: app.databaseUrl,
       dataDir,
       forceEmbedded,
       onNote: (m) => progress.info(m),
     }).then((r) => (postgres = r));
-    inFlight.push(startingTemporal, startingPostgres);
+    inFlight.push(startingPostgres, ...(startingTemporal ? [startingTemporal] : []));
     const [t, pg] = await Promise.allSettled([
-      progress.step(
-        `Temporal dev server on ${ip}:${grpcPort}`,
-        () => startingTemporal,
-        (r) => `UI ${r.uiUrl}, history in ${r.dbFile}`,
-      ),
+      startingTemporal
+        ? progress.step(
+            `Temporal dev server on ${ip}:${grpcPort}`,
+            () => startingTemporal,
+            (r) => `UI ${r.uiUrl}, history in ${r.dbFile}`,
+          )
+        : Promise.resolve(undefined),
       progress.step(
         'Postgres',
         () => startingPostgres,
@@ -228,8 +252,26 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
     if (pg.status === 'rejected') throw pg.reason;
     notStopped();
     const db = postgres!;
-    const tmp = temporal!;
     progress.info(`Postgres in use: ${db.kind === 'machine' ? 'MACHINE' : 'EMBEDDED (fallback)'}: ${db.description}`);
+    if (o.cluster) {
+      // On Postgres, so after it: the server's own databases live on the same server as Raize's.
+      const starting = startClusterTemporal({
+        env,
+        postgres: db,
+        config: temporalFile,
+        runDir,
+        logDir,
+        progress,
+        record: (name, pid, match) => runFile.add(name, pid, match),
+        isStopping: () => stopRequested,
+      });
+      inFlight.push(starting);
+      cluster = await starting;
+      notStopped();
+    }
+    const tmp: { address: string; uiUrl: string | null } = cluster?.temporal
+      ? { address: cluster.temporal.address, uiUrl: null }
+      : { address: temporal!.address, uiUrl: temporal!.uiUrl };
 
     await progress.step(
       'database migrations',
@@ -277,7 +319,7 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
       ...(db.kind === 'embedded' ? { DATABASE_APP_URL: db.appUrl } : {}),
       TEMPORAL_ADDRESS: tmp.address,
       TEMPORAL_NAMESPACE: app.temporal.namespace,
-      TEMPORAL_UI_URL: tmp.uiUrl,
+      ...(tmp.uiUrl ? { TEMPORAL_UI_URL: tmp.uiUrl } : {}),
       API_HOST: app.api.host,
       API_PORT: String(app.api.port),
       API_PUBLIC_URL: app.api.publicUrl,
@@ -299,11 +341,11 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
       RAIZE_GATEWAY_URL: gatewayUrl,
       RAIZE_GATEWAY_PUBLIC_URL: env.RAIZE_GATEWAY_PUBLIC_URL || gatewayUrl,
     });
-    const spawnService = async (s: ChildService, detail: string) => {
+    const spawnService = async (s: ChildService, detail: string, onExit?: (message: string) => void) => {
       notStopped();
       services.push(s);
       spawned.push(s);
-      s.onUnexpectedExit((m) => failNow(new Error(m)));
+      s.onUnexpectedExit(onExit ?? ((m) => failNow(new Error(m))));
       await progress.step(
         `${s.name}`,
         async () => {
@@ -367,33 +409,50 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
       }),
       `MCP (Streamable HTTP) at ${gatewayUrl}`,
     );
+    if (cluster)
+      await startClusterServices({
+        parts: cluster,
+        replica: { dist, logDir, childEnv, publicUrl: app.api.publicUrl },
+        apiHost: app.api.host,
+        apiPort: app.api.port,
+        dataDir,
+        progress,
+        spawn: spawnService,
+        record: (name, pid, match) => runFile.add(name, pid, match),
+        isStopping: () => stopRequested,
+        onFatal: (err) => failNow(err),
+      });
     // Side by side: the worker spends most of its start bundling the workflows, the API compiling its schema.
-    const [w, a] = await Promise.allSettled([
-      spawnService(
-        new ChildService({
-          name: 'worker',
-          script: dist('services/worker/main.js'),
-          env: childEnv('worker'),
-          logFile: join(logDir, 'worker.log'),
-          readiness: { kind: 'signal', logPattern: /"msg":"worker started"/ },
-          timeoutMs: 180_000,
-        }),
-        `polling the ${Object.values(temporalFile.taskQueues).join(', ')} task queues`,
-      ),
-      spawnService(
-        new ChildService({
-          name: 'api',
-          script: dist('services/api/main.js'),
-          env: childEnv('api'),
-          logFile: join(logDir, 'api.log'),
-          readiness: { kind: 'http', url: `${app.api.publicUrl}/health` },
-          timeoutMs: 120_000,
-        }),
-        `healthy at ${app.api.publicUrl}/health`,
-      ),
-    ]);
-    if (w.status === 'rejected') throw w.reason;
-    if (a.status === 'rejected') throw a.reason;
+    const [w, a] = await Promise.allSettled(
+      cluster
+        ? []
+        : [
+            spawnService(
+              new ChildService({
+                name: 'worker',
+                script: dist('services/worker/main.js'),
+                env: childEnv('worker'),
+                logFile: join(logDir, 'worker.log'),
+                readiness: { kind: 'signal', logPattern: /"msg":"worker started"/ },
+                timeoutMs: 180_000,
+              }),
+              `polling the ${Object.values(temporalFile.taskQueues).join(', ')} task queues`,
+            ),
+            spawnService(
+              new ChildService({
+                name: 'api',
+                script: dist('services/api/main.js'),
+                env: childEnv('api'),
+                logFile: join(logDir, 'api.log'),
+                readiness: { kind: 'http', url: `${app.api.publicUrl}/health` },
+                timeoutMs: 120_000,
+              }),
+              `healthy at ${app.api.publicUrl}/health`,
+            ),
+          ],
+    );
+    if (w?.status === 'rejected') throw w.reason;
+    if (a?.status === 'rejected') throw a.reason;
     notStopped();
     // The browser lane's runner (issue #17): only where Debian's Chromium is installed; never a downloaded browser.
     const chromium = process.env.RAIZE_CHROMIUM ?? '/usr/bin/chromium';
@@ -433,6 +492,7 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
       logDir,
       postgres: db,
       temporal: tmp,
+      cluster,
       namespace: app.temporal.namespace,
       apiUrl: app.api.publicUrl,
       graphqlUrl: `${app.api.publicUrl}/graphql`,

@@ -48,6 +48,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * it to platform staff only (C-14), and the demo operators are agency staff.
  */
 export function temporalLink(stack: Pick<LocalStack, 'temporal' | 'namespace'>, workflowId: string): string {
+  // The cluster topology runs no Temporal Web (the dev server's UI is part of the CLI): the CLI command instead.
+  if (!stack.temporal.uiUrl)
+    return `temporal workflow show --address ${stack.temporal.address} --namespace ${stack.namespace} --workflow-id ${workflowId}`;
   return `${stack.temporal.uiUrl}/namespaces/${stack.namespace}/workflows/${encodeURIComponent(workflowId)}`;
 }
 
