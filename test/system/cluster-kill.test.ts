@@ -57,6 +57,7 @@ describe('the cluster topology under kills and restarts', () => {
   let pg: OwnPostgres | undefined;
   let demo: ChildProcess | undefined;
   let dataDir = '';
+  let passed = false;
 
   afterAll(async () => {
     if (demo && demo.exitCode === null) {
@@ -67,7 +68,9 @@ describe('the cluster topology under kills and restarts', () => {
       clearTimeout(t);
     }
     await pg?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    // Kept when the test failed: its logs are the only account of what each process saw.
+    if (dataDir && passed) rmSync(dataDir, { recursive: true, force: true });
+    else if (dataDir) process.stderr.write(`[cluster-test] logs kept in ${dataDir}/logs\n`);
   });
 
   it('[C-53] runs every episode once while a worker, an API replica and a history process die and Temporal and Postgres restart', async () => {
@@ -213,5 +216,6 @@ describe('the cluster topology under kills and restarts', () => {
         `${posts.length} platform posts and ${comments.length} comments, 0 duplicates; ${published} posts published once; ` +
         `workflows ${[...byStatus].map(([s, n]) => `${n} ${s.toLowerCase()}`).join(', ')}\n`,
     );
+    passed = true;
   }, 1_500_000);
 });

@@ -91,7 +91,9 @@ export async function startReverseProxy(o: ReverseProxyOptions): Promise<Running
   const forward = (req: IncomingMessage, res: ServerResponse, body: Buffer | null, candidates: Upstream[]) => {
     const u = candidates[0]!;
     const up = request(
-      { host: u.host, port: u.port, method: req.method, path: req.url, headers: forwardHeaders(req) },
+      // A fresh connection each time (agent: false): a pooled one to a replica that died since would fail after the
+      // request was written, where it can no longer be told apart from a replica that took it.
+      { host: u.host, port: u.port, method: req.method, path: req.url, headers: forwardHeaders(req), agent: false },
       (upRes) => {
         served.set(u.name, (served.get(u.name) ?? 0) + 1);
         const headers: Record<string, string | string[]> = {};

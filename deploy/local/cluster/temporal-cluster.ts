@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
 import { Connection } from '@temporalio/client';
 import type { TemporalFileConfig } from '../../../services/core/config/temporal-config';
 import { bootstrapTemporalNamespace } from '../../../services/core/temporal/namespace-bootstrap';
-import { freePort } from '../free-port';
 import type { TemporalClusterLayout, TemporalProcessSpec, TemporalService } from './temporal-cluster-config';
 import { temporalDynamicConfig, temporalProcessConfig } from './temporal-cluster-config';
 import { TemporalProcess } from './temporal-process';
@@ -42,8 +42,29 @@ export interface TemporalCluster {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * The server keeps each member's port in a smallint column (cluster_membership.rpc_port), so its ports must be below
+ * 32768: the kernel's ephemeral range (where port 0 lands) is above that. A random free port in 20000-32767 instead.
+ */
+async function lowFreePort(): Promise<number> {
+  for (let i = 0; i < 200; i++) {
+    const port = 20000 + Math.floor(Math.random() * 12_000);
+    const free = await new Promise<boolean>((resolve) => {
+      const srv = createServer();
+      srv.once('error', () => resolve(false));
+      srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error('no free port between 20000 and 32767 for the Temporal cluster');
+}
+
 async function ports(withHttp = false) {
-  return { grpc: await freePort(), membership: await freePort(), ...(withHttp ? { http: await freePort() } : {}) };
+  return {
+    grpc: await lowFreePort(),
+    membership: await lowFreePort(),
+    ...(withHttp ? { http: await lowFreePort() } : {}),
+  };
 }
 
 /**
@@ -127,12 +148,35 @@ export async function startTemporalCluster(o: TemporalClusterOptions): Promise<T
     killAll: () => processes.forEach((p) => void p.kill()),
   };
   try {
-    processes.forEach((p) => p.start());
+    // The frontend alone first: the first process writes the cluster's metadata record, and several racing to create
+    // it make all but one of them exit at start.
+    const [first, ...rest] = processes;
+    first!.start();
+    await waitForPort(o.frontendPort, first!);
+    rest.forEach((p) => p.start());
     await waitForNamespace(cluster, o);
     return cluster;
   } catch (err) {
     await cluster.stop();
     throw err;
+  }
+}
+
+/** Until the process listens on its gRPC port (it has written the cluster metadata by then). */
+async function waitForPort(port: number, p: TemporalProcess): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (!p.running) throw new Error(`Temporal ${p.id} exited while the cluster started:\n${p.tail()}`);
+    const open = await new Promise<boolean>((resolve) => {
+      const s = connect(port, '127.0.0.1', () => {
+        s.destroy();
+        resolve(true);
+      });
+      s.once('error', () => resolve(false));
+    });
+    if (open) return;
+    if (Date.now() > deadline) throw new Error(`Temporal ${p.id} did not listen on ${port}:\n${p.tail()}`);
+    await sleep(300);
   }
 }
 

@@ -127,6 +127,10 @@ async function upload(
       'x-csrf-token': who.csrf,
     },
     body: media.bytes,
+  }).catch((err: Error & { cause?: { code?: string; message?: string } }) => {
+    throw new Error(
+      `the upload did not reach the API: ${err.message} (${err.cause?.code ?? err.cause?.message ?? 'no cause'})`,
+    );
   });
   const body = (await res.json()) as { key?: string; message?: string };
   if (res.status !== 201 || !body.key)

@@ -1,4 +1,5 @@
 import type { Connection } from '@temporalio/client';
+import { msToTs } from '@temporalio/common/lib/time';
 import type { TemporalFileConfig } from '../config/temporal-config';
 
 export interface NamespaceBootstrapResult {
@@ -44,7 +45,7 @@ export async function bootstrapTemporalNamespace(
       await connection.workflowService.registerNamespace({
         namespace,
         description: 'Raize episodes',
-        workflowExecutionRetentionPeriod: { seconds: retentionDays * 24 * 3600 },
+        workflowExecutionRetentionPeriod: msToTs(`${retentionDays} days`),
       });
       namespaceCreated = true;
     } catch (e) {
