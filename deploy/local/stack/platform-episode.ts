@@ -111,6 +111,25 @@ export async function runPlatformEpisode(
   return { platform, handle: account.handle, post, proof, mediaKind: kind };
 }
 
+/**
+ * A connection reset before any answer (a replica, or the proxy's link to it, going away: docs/cluster.md) is tried
+ * again: an upload that did land twice leaves one unreferenced artifact, nothing a post uses twice.
+ */
+async function postWithRetry(url: string, init: RequestInit, attempts = 3): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetch(url, init);
+    } catch (err) {
+      const e = err as Error & { cause?: { code?: string; message?: string } };
+      if (attempt >= attempts)
+        throw new Error(
+          `the upload did not reach the API: ${e.message} (${e.cause?.code ?? e.cause?.message ?? 'no cause'})`,
+        );
+      await new Promise((r) => setTimeout(r, 1000 * attempt));
+    }
+  }
+}
+
 async function upload(
   stack: LocalStack,
   who: OperatorSession,
@@ -118,7 +137,7 @@ async function upload(
   kind: 'image' | 'video',
   media: { bytes: Buffer; contentType: string },
 ): Promise<{ key: string }> {
-  const res = await fetch(`${stack.apiUrl}/artifacts/upload?clientId=${clientId}&kind=${kind}`, {
+  const res = await postWithRetry(`${stack.apiUrl}/artifacts/upload?clientId=${clientId}&kind=${kind}`, {
     method: 'POST',
     headers: {
       'content-type': 'application/octet-stream',
@@ -127,10 +146,6 @@ async function upload(
       'x-csrf-token': who.csrf,
     },
     body: media.bytes,
-  }).catch((err: Error & { cause?: { code?: string; message?: string } }) => {
-    throw new Error(
-      `the upload did not reach the API: ${err.message} (${err.cause?.code ?? err.cause?.message ?? 'no cause'})`,
-    );
   });
   const body = (await res.json()) as { key?: string; message?: string };
   if (res.status !== 201 || !body.key)
