@@ -60,6 +60,11 @@ export async function startIngest(
     // Durable means on disk before the answer (C-34), whatever the server's default says.
     options: '-c synchronous_commit=on',
   });
+  // An idle connection the server ends (Postgres restarting) is an 'error' on the pool: without a listener it would
+  // end the process. The pool drops that client and the next query opens a new one (docs/cluster.md, C-53).
+  pool.on('error', (err) =>
+    logger.warn({ 'raize.operation': 'ingest.pool', 'error.kind': err.name }, 'idle database connection lost'),
+  );
   const needsTemporal = config.drain.enabled || config.poll.platforms.length > 0;
   let temporal: Client | undefined = o.temporal;
   let ownsTemporal = false;

@@ -9,7 +9,10 @@ function replica(name: string, port: number, seen: string[]): Promise<Server> {
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
-      if (req.url === '/health') return res.writeHead(200).end('ok');
+      if (req.url === '/health') {
+        res.writeHead(200).end('ok');
+        return;
+      }
       seen.push(`${name}:${req.method}:${body}`);
       res.writeHead(200, { 'content-type': 'application/json', 'x-replica': name });
       res.end(JSON.stringify({ replica: name, forwardedFor: req.headers['x-forwarded-for'] }));
