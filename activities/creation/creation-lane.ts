@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { loadBrandContext } from '../../services/core/knowledge/brand-context';
 import { AiSettingsRepository } from '../../services/core/providers/settings/ai-settings.repository';
 import type { LaneDeps } from '../lanes/lane.deps';
-import type { CreationBrandContext } from './creation.deps';
+import type { CreationBrandContext, CreationDeps } from './creation.deps';
 import { createCreationActivities } from './creation.activities';
 
 /** The brand kit and knowledge summaries as the creator and the content check read them. */
@@ -22,7 +22,7 @@ export async function brandContextFor(m: EntityManager, clientId: string): Promi
 }
 
 /** The creation lane's activities (services/worker/lane-workers.ts registers them), on the worker's shared deps. */
-export function creationLaneActivities(deps: LaneDeps) {
+export function creationLaneActivities(deps: LaneDeps, opts: Pick<CreationDeps, 'maxOutageMs'> = {}) {
   const settings = new AiSettingsRepository();
   return createCreationActivities({
     ds: deps.ds,
@@ -36,5 +36,6 @@ export function creationLaneActivities(deps: LaneDeps) {
     publishOptions: deps.publishOptions,
     brandContext: brandContextFor,
     maxRevisions: async (m, clientId) => (await settings.effective(m, clientId)).contract.maxRevisions,
+    ...opts,
   });
 }

@@ -53,4 +53,6 @@ export interface CreationDeps {
   approveDeadlineMs?: number;
   /** the clock a queue item's slot is compared with (tests move it) */
   now?: () => Date;
+  /** how long an item waits on a provider outage in all before it parks for a human (default DEFAULT_MAX_OUTAGE_MS) */
+  maxOutageMs?: number;
 }

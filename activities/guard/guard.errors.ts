@@ -26,9 +26,14 @@ export function toActivityFailure(err: unknown): unknown {
     case 'permanent':
     case 'not_found':
       return ApplicationFailure.create({ type: FAILURE_TYPES.permanent, message: err.message, nonRetryable: true });
+    // A platform that said when it will be back (a 503's Retry-After) is asked again then, not on our backoff.
     case 'outcome_unknown':
-      return ApplicationFailure.create({ type: FAILURE_TYPES.outcomeUnknown, message: err.message });
+      return err.details.retryAfterSeconds !== undefined
+        ? retryAfter(FAILURE_TYPES.outcomeUnknown, err.message, err.details.retryAfterSeconds)
+        : ApplicationFailure.create({ type: FAILURE_TYPES.outcomeUnknown, message: err.message });
     case 'transient':
-      return ApplicationFailure.create({ type: FAILURE_TYPES.transient, message: err.message });
+      return err.details.retryAfterSeconds !== undefined
+        ? retryAfter(FAILURE_TYPES.transient, err.message, err.details.retryAfterSeconds)
+        : ApplicationFailure.create({ type: FAILURE_TYPES.transient, message: err.message });
   }
 }

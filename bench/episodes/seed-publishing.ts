@@ -60,60 +60,83 @@ export async function seedPublishingTenant(
   await boot.grant(author.id, agency.id, 'Publisher');
   const audit = new AuditService(ds, secrets);
   const accounts: PlatformAccount[] = [];
-  for (let i = 0; i < accountCount; i++) {
-    const user = await sandbox.createUser({
-      username: `bench_${tag}_${i}`,
-      password: 'bench horse battery staple',
-      displayName: `Bench brand ${i}`,
-    });
-    const tokens = await sandbox.issueToken({ userId: user.id, expiresInSeconds: 24 * 3600 });
+  for (let i = 0; i < accountCount; i++)
     accounts.push(
-      await ds.transaction(async (m) => {
-        const ref = await credentials.saveOAuthTokens(
-          m,
-          { agencyId: agency.id, clientId: client.id },
-          {
-            accessToken: tokens.access_token,
-            refreshToken: tokens.refresh_token,
-            expiresAt: new Date(Date.now() + tokens.expires_in * 1000).toISOString(),
-          },
-        );
-        const fingerprint = accountFingerprint('sandbox', user.id);
-        const saved = await m.save(
-          PlatformAccount,
-          m.create(PlatformAccount, {
-            agencyId: agency.id,
-            clientId: client.id,
-            platform: 'sandbox',
-            externalAccountId: user.id,
-            handle: user.handle,
-            fingerprint,
-            lane: 'api',
-            allowedLanes: ['api'],
-            status: 'connected',
-            statusReason: null,
-            credentialRefId: ref.id,
-            connectedAt: new Date(),
-            updatedAt: new Date(),
-          }),
-        );
-        await audit.append(
-          {
-            agencyId: agency.id,
-            clientId: client.id,
-            actor: 'system:bench',
-            action: 'account.connected',
-            subjectType: 'platform_account',
-            subjectId: saved.id,
-            data: { platform: 'sandbox', fingerprint, credentialRefId: ref.id },
-          },
-          m,
-        );
-        return saved;
+      await connectSandboxAccount({ ds, sandbox, credentials, audit }, client, {
+        username: `bench_${tag}_${i}`,
+        displayName: `Bench brand ${i}`,
       }),
     );
-  }
   return { client, authorId: author.id, accounts };
+}
+
+export interface ConnectDeps {
+  ds: DataSource;
+  sandbox: SandboxAdminClient;
+  credentials: CredentialStore;
+  audit: AuditService;
+}
+
+/**
+ * A sandbox user for the brand and its account connected to the client as the connect flow leaves it: tokens in the
+ * keyring, the reference and the platform-reported fingerprint in the database, an `account.connected` audit event.
+ */
+export async function connectSandboxAccount(
+  d: ConnectDeps,
+  client: Pick<Client, 'id' | 'agencyId'>,
+  brand: { username: string; displayName: string; tokenSeconds?: number },
+): Promise<PlatformAccount> {
+  const { ds, sandbox, credentials, audit } = d;
+  const user = await sandbox.createUser({
+    username: brand.username,
+    password: 'bench horse battery staple',
+    displayName: brand.displayName,
+  });
+  const expiresInSeconds = brand.tokenSeconds ?? 24 * 3600;
+  const tokens = await sandbox.issueToken({ userId: user.id, expiresInSeconds });
+  return ds.transaction(async (m) => {
+    const ref = await credentials.saveOAuthTokens(
+      m,
+      { agencyId: client.agencyId, clientId: client.id },
+      {
+        accessToken: tokens.access_token,
+        refreshToken: tokens.refresh_token,
+        expiresAt: new Date(Date.now() + tokens.expires_in * 1000).toISOString(),
+      },
+    );
+    const fingerprint = accountFingerprint('sandbox', user.id);
+    const saved = await m.save(
+      PlatformAccount,
+      m.create(PlatformAccount, {
+        agencyId: client.agencyId,
+        clientId: client.id,
+        platform: 'sandbox',
+        externalAccountId: user.id,
+        handle: user.handle,
+        fingerprint,
+        lane: 'api',
+        allowedLanes: ['api'],
+        status: 'connected',
+        statusReason: null,
+        credentialRefId: ref.id,
+        connectedAt: new Date(),
+        updatedAt: new Date(),
+      }),
+    );
+    await audit.append(
+      {
+        agencyId: client.agencyId,
+        clientId: client.id,
+        actor: 'system:bench',
+        action: 'account.connected',
+        subjectType: 'platform_account',
+        subjectId: saved.id,
+        data: { platform: 'sandbox', fingerprint, credentialRefId: ref.id },
+      },
+      m,
+    );
+    return saved;
+  });
 }
 
 /** N text assets with distinct text (distinct content fingerprints, so reconciliation could never confuse two). */

@@ -1,14 +1,22 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { handleAdmin, isAdminPath } from './faults/fault-admin.routes';
+import type { EmulatorFault, FaultMatch, FaultRuleInput } from './faults/fault-rules';
+import { FaultRules } from './faults/fault-rules';
+
+export type { EmulatorFault, FaultMatch, FaultRuleInput } from './faults/fault-rules';
 
 /**
  * The shared skeleton of the AI vendor and platform emulators (test and demo infrastructure, never a production
  * connector): a plain node:http server on 127.0.0.1 (a free port unless one is given), a recorder of what it
- * received, and fault knobs. Each vendor or platform file supplies its routes and its documented error body; the
- * skeleton knows nothing about any of them.
+ * received, and fault knobs (faults/fault-rules.ts), set in process or, once `enableAdmin` gave it a token, at run
+ * time through `/_emulator/faults` as the sandbox's `/_admin/faults`. Each vendor or platform file supplies its routes
+ * and its documented error body; the skeleton knows nothing about any of them.
  *
- * Order of a request: record → fault (if one matches) → the vendor's auth check → the route.
+ * Order of a request: admin route (not recorded) → record → fault (if one matches) → the vendor's auth check → the
+ * route.
  */
 
 /** One received request. Headers are kept whole (the key included) so tests assert which key was sent; memory only. */
@@ -27,8 +35,14 @@ export interface EmulatorRequest {
   jsonError: boolean;
   /** the fault this request drew, when the vendor handles that kind itself (`refuse`, `job_fail`, `custom`) */
   fault?: EmulatorFault;
+  /** any fault this request drew, whoever acted on it */
+  drew?: EmulatorFault;
   /** named groups of the route's RegExp */
   params: Record<string, string>;
+  /** ms epoch of arrival (what a test measures Retry-After against) */
+  at: number;
+  /** the status answered; undefined while none was (a hang, a drop, a client gone during a slow fault) */
+  answered?: number;
 }
 
 export interface EmulatorReply {
@@ -38,32 +52,6 @@ export interface EmulatorReply {
   json?: unknown;
   /** sent as-is (content-type from `headers`, default text/plain) */
   body?: string | Buffer;
-}
-
-/**
- * Fault knobs. The server itself acts on `status`, `hang`, `drop` and `garbage`; `refuse`, `job_fail` and `custom`
- * reach the vendor's route as `req.fault`, which answers in the vendor's documented shape.
- */
-export type EmulatorFault =
-  /** answer this status with the vendor's documented error body (or `body`), plus `headers` (e.g. Retry-After) */
-  | { kind: 'status'; status: number; headers?: Record<string, string>; body?: unknown }
-  /** never answer (until the emulator closes): the client's deadline must fire */
-  | { kind: 'hang' }
-  /** destroy the socket without an answer: a connection error */
-  | { kind: 'drop' }
-  /** 200 with a body that is not JSON (a proxy's HTML page) */
-  | { kind: 'garbage' }
-  /** the vendor's content filter or safety refusal */
-  | { kind: 'refuse' }
-  /** an async job that ends failed */
-  | { kind: 'job_fail'; reason?: string }
-  /** anything else a vendor file defines */
-  | { kind: 'custom'; name: string };
-
-/** Which requests a fault applies to; absent fields match everything. `path` ending in `*` is a prefix. */
-export interface FaultMatch {
-  method?: string;
-  path?: string;
 }
 
 export interface EmulatorRoute {
@@ -85,16 +73,13 @@ export interface EmulatorOptions {
   errorBody(status: number, message: string): unknown;
 }
 
-interface FaultRule {
-  fault: EmulatorFault;
-  remaining: number;
-  match?: FaultMatch;
-}
-
 export class EmulatorServer {
-  /** everything received, oldest first */
+  /** everything received, oldest first (admin calls excluded) */
   readonly requests: EmulatorRequest[] = [];
-  private faults: FaultRule[] = [];
+  readonly faults = new FaultRules();
+  private adminToken: string | undefined;
+  /** aborts the waits of slow faults when the emulator closes */
+  private readonly closing = new AbortController();
 
   private constructor(
     private readonly server: Server,
@@ -120,9 +105,23 @@ export class EmulatorServer {
     return emulator;
   }
 
+  /**
+   * Serves `/_emulator/faults` and `/_emulator/requests` to callers holding this token (x-emulator-admin), so a
+   * test or an operator of the local stack changes faults at run time in another process. Off until called.
+   */
+  enableAdmin(token: string): void {
+    if (token.length < 16) throw new Error('an emulator admin token has at least 16 characters');
+    this.adminToken = token;
+  }
+
   /** The next `times` matching requests (default 1) draw this fault, in the order faults were injected. */
   inject(fault: EmulatorFault, options: { times?: number; match?: FaultMatch } = {}): void {
-    this.faults.push({ fault, remaining: options.times ?? 1, match: options.match });
+    this.faults.add({ fault, match: options.match, times: options.times ?? 1 });
+  }
+
+  /** Any rule: a storm (`forMs`), a share of requests (`rate`), a count (`times`), or until cleared. */
+  addFault(rule: FaultRuleInput): void {
+    this.faults.add(rule);
   }
 
   /** Shorthand: the next `times` requests answer 429 with this Retry-After (omit it for none). */
@@ -132,11 +131,11 @@ export class EmulatorServer {
   }
 
   clearFaults(): void {
-    this.faults = [];
+    this.faults.clear();
   }
 
   reset(): void {
-    this.faults = [];
+    this.faults.clear();
     this.requests.length = 0;
   }
 
@@ -151,6 +150,7 @@ export class EmulatorServer {
 
   /** Stops listening and cuts open connections (hanging requests included). */
   async close(): Promise<void> {
+    this.closing.abort();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
@@ -181,10 +181,23 @@ export class EmulatorServer {
       json,
       jsonError,
       params: {},
+      at: Date.now(),
     };
+    // Without a token the admin paths are ordinary (unknown) routes of the vendor.
+    if (this.adminToken !== undefined && isAdminPath(request.path))
+      return send(res, handleAdmin(request, this.adminToken, this));
     this.requests.push(request);
+    let clientGone = false;
+    res.once('close', () => (clientGone = !res.writableFinished));
+    const answer = (reply: EmulatorReply) => {
+      // A client that gave up (its deadline) is gone: the platform applied the write, nobody hears the answer.
+      if (clientGone || res.destroyed) return;
+      request.answered = reply.status;
+      send(res, reply);
+    };
 
-    const fault = this.drawFault(request);
+    const fault = this.faults.draw(request.method, request.path);
+    request.drew = fault;
     if (fault) {
       switch (fault.kind) {
         case 'hang':
@@ -194,13 +207,13 @@ export class EmulatorServer {
           res.destroy();
           return;
         case 'garbage':
-          return send(res, { status: 200, headers: { 'content-type': 'text/html' }, body: '<html>bad gateway</html>' });
+          return answer({ status: 200, headers: { 'content-type': 'text/html' }, body: '<html>bad gateway</html>' });
         case 'status':
-          return send(res, {
-            status: fault.status,
-            headers: fault.headers,
-            json: fault.body ?? this.options.errorBody(fault.status, `injected ${fault.status}`),
-          });
+          if (fault.afterApply) break;
+          return answer(this.statusReply(fault));
+        case 'slow':
+          if (!(await this.pause(fault.applyAfterMs))) return;
+          break;
         case 'refuse':
         case 'job_fail':
         case 'custom':
@@ -209,9 +222,15 @@ export class EmulatorServer {
       }
     }
 
-    const denied = this.options.authenticate?.(request);
-    if (denied) return send(res, denied);
+    const reply = await this.route(request);
+    if (fault?.kind === 'status') return answer(this.statusReply(fault));
+    if (fault?.kind === 'slow' && !(await this.pause(fault.answerAfterMs))) return;
+    answer(reply);
+  }
 
+  private async route(request: EmulatorRequest): Promise<EmulatorReply> {
+    const denied = this.options.authenticate?.(request);
+    if (denied) return denied;
     for (const route of this.options.routes) {
       if (route.method !== request.method) continue;
       if (typeof route.path === 'string') {
@@ -221,26 +240,29 @@ export class EmulatorServer {
         if (!m) continue;
         request.params = { ...m.groups };
       }
-      return send(res, await route.handle(request));
+      return route.handle(request);
     }
-    send(res, { status: 404, json: this.options.errorBody(404, `${this.options.name}: no route ${request.path}`) });
+    return { status: 404, json: this.options.errorBody(404, `${this.options.name}: no route ${request.path}`) };
   }
 
-  private drawFault(req: EmulatorRequest): EmulatorFault | undefined {
-    const i = this.faults.findIndex((rule) => matches(rule.match, req));
-    if (i < 0) return undefined;
-    const rule = this.faults[i]!;
-    rule.remaining -= 1;
-    if (rule.remaining <= 0) this.faults.splice(i, 1);
-    return rule.fault;
+  private statusReply(fault: Extract<EmulatorFault, { kind: 'status' }>): EmulatorReply {
+    return {
+      status: fault.status,
+      headers: fault.headers,
+      json: fault.body ?? this.options.errorBody(fault.status, `injected ${fault.status}`),
+    };
   }
-}
 
-function matches(match: FaultMatch | undefined, req: EmulatorRequest): boolean {
-  if (!match) return true;
-  if (match.method && match.method.toUpperCase() !== req.method) return false;
-  if (match.path === undefined) return true;
-  return match.path.endsWith('*') ? req.path.startsWith(match.path.slice(0, -1)) : req.path === match.path;
+  /** Waits ms; false when the emulator closed meanwhile. */
+  private async pause(ms: number | undefined): Promise<boolean> {
+    if (!ms) return !this.closing.signal.aborted;
+    try {
+      await sleep(ms, undefined, { signal: this.closing.signal });
+      return true;
+    } catch {
+      return false;
+    }
+  }
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {

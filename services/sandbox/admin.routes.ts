@@ -19,6 +19,7 @@ import {
   setFaultsSchema,
   setFlagsSchema,
   setUiSchema,
+  setWebhookFaultsSchema,
 } from './schemas';
 import { randomId, sha256Hex } from './secrets';
 import { revokeUserSessions, sessionCookieObject, startSession } from './sessions';
@@ -313,6 +314,29 @@ export function registerAdminRoutes(router: Router, deps: SandboxDeps): void {
     '/_admin/webhook-deliveries',
     admin(() => list(store.deliveries)),
   );
+  // A platform's "redeliver" button: the same event, same delivery id, again (the ingest must answer it once).
+  router.post(
+    '/_admin/webhook-deliveries/:id/replay',
+    admin((ctx) => {
+      if (!deps.webhooks.replay(ctx.params.id!)) throw new HttpError(404, 'not_found', 'No such webhook event');
+      return json(202, { deliveryId: ctx.params.id });
+    }),
+  );
+  router.post(
+    '/_admin/webhook-faults',
+    admin((ctx) => json(200, deps.webhooks.setFaults(validate(setWebhookFaultsSchema, body(ctx))))),
+  );
+  router.get(
+    '/_admin/webhook-faults',
+    admin(() => json(200, deps.webhooks.faults())),
+  );
+  router.delete(
+    '/_admin/webhook-faults',
+    admin(() => {
+      deps.webhooks.clearFaults();
+      return noContent();
+    }),
+  );
 
   // inspection & reset
   router.get(
@@ -330,6 +354,7 @@ export function registerAdminRoutes(router: Router, deps: SandboxDeps): void {
     '/_admin/reset',
     admin(() => {
       deps.webhooks.cancelPending();
+      deps.webhooks.clearFaults();
       deps.faults.clear();
       store.reset();
       return noContent();

@@ -161,6 +161,27 @@ describe('sandbox faults, flags and admin', () => {
     expect(engine.evaluate('POST', '/posts')).toMatchObject({ beforeHandlerDelayMs: 0, reject: { status: 503 } });
   });
 
+  it('[C-52] a 5xx fault carries its Retry-After; errorAfterHandler creates the post and still answers the error', async () => {
+    await t.admin.setFaults([{ match: { path: '/posts' }, errorStatus: 503, retryAfterSeconds: 9, times: 1 }]);
+    const refused = await createPost<SandboxErrorBody>('later');
+    expect([refused.status, refused.headers.get('retry-after')]).toEqual([503, '9']);
+    expect(await t.admin.listPosts()).toEqual([]);
+    await t.admin.setFaults([{ match: { path: '/posts' }, errorStatus: 502, errorAfterHandler: true, times: 1 }]);
+    const lost = await createPost<SandboxErrorBody>('applied anyway', 'k-after');
+    expect(lost.status).toBe(502);
+    expect((await t.admin.listPosts()).map((p) => p.text)).toEqual(['applied anyway']);
+    // The client's retry with the same key finds the post the 502 hid.
+    const retry = await createPost('applied anyway', 'k-after');
+    expect(retry.status).toBe(200);
+    expect(await t.admin.listPosts()).toHaveLength(1);
+    const log = (await t.admin.listRequests()).filter((r) => r.path === '/posts');
+    expect(log.map((r) => [r.status, r.fault])).toEqual([
+      [503, 'error'],
+      [502, 'error'],
+      [200, null],
+    ]);
+  });
+
   it('identity swap changes /me and the author of new posts', async () => {
     const mallory = await t.admin.createUser({ username: 'mallory', password: 'x' });
     await t.admin.swapIdentity({ fromUserId: userId, toUserId: mallory.id });

@@ -16,6 +16,8 @@ export interface FaultRejection {
   kind: 'rate_limited' | 'error';
   message: string;
   headers: Record<string, string>;
+  /** the handler runs first (the write is applied), then this answers instead of its reply */
+  afterHandler: boolean;
 }
 
 export interface FaultPlan {
@@ -88,6 +90,7 @@ export class FaultEngine {
           kind: 'rate_limited',
           message: 'Rate limit exceeded (sandbox fault)',
           headers: { 'retry-after': String(fault.rateLimit.retryAfterSeconds) },
+          afterHandler: false,
         };
         if (fault.remainingRateLimit === 0 && !hasEffectsBesidesRateLimit(fault)) spent.add(fault);
       } else {
@@ -98,7 +101,8 @@ export class FaultEngine {
             code: 'fault_injected',
             kind: 'error',
             message: 'Service unavailable (sandbox fault)',
-            headers: {},
+            headers: fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {},
+            afterHandler: fault.errorAfterHandler === true,
           };
         }
       }
@@ -109,7 +113,7 @@ export class FaultEngine {
       }
     }
     if (spent.size) this.faults = this.faults.filter((f) => !spent.has(f));
-    if (plan.reject) {
+    if (plan.reject && !plan.reject.afterHandler) {
       plan.beforeHandlerDelayMs = 0;
       plan.afterHandlerDelayMs = 0;
     }

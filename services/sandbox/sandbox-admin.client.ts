@@ -20,6 +20,7 @@ import type {
   WebhookDeliveryAttempt,
   WebhookSubscription,
 } from './sandbox.types';
+import type { WebhookFaultsView } from './webhooks.dispatcher';
 
 export interface CreateUserInput {
   username: string;
@@ -194,6 +195,20 @@ export class SandboxAdminClient {
   }
   listWebhookDeliveries(): Promise<WebhookDeliveryAttempt[]> {
     return this.list('/_admin/webhook-deliveries');
+  }
+  /** Sends an earlier event again with the same delivery id, as a platform's "redeliver" does. */
+  replayWebhook(deliveryId: string): Promise<{ deliveryId: string }> {
+    return this.request('POST', `/_admin/webhook-deliveries/${encodeURIComponent(deliveryId)}/replay`);
+  }
+  /** `dropRate`: the share of events never sent; `copies`: each event sent 1–5 times with one delivery id. */
+  setWebhookFaults(faults: { dropRate?: number; copies?: number }): Promise<WebhookFaultsView> {
+    return this.request('POST', '/_admin/webhook-faults', faults);
+  }
+  getWebhookFaults(): Promise<WebhookFaultsView> {
+    return this.request('GET', '/_admin/webhook-faults');
+  }
+  clearWebhookFaults(): Promise<void> {
+    return this.request('DELETE', '/_admin/webhook-faults');
   }
 
   // ---- inspection & reset ----

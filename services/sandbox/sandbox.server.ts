@@ -114,6 +114,7 @@ export async function startSandbox(
     let response: SandboxResponse | undefined;
     let fault: RequestLogEntry['fault'] = null;
     let afterHandlerDelayMs = 0;
+    let answerInstead: SandboxResponse | undefined;
     let clientGone = false;
     res.once('close', () => (clientGone = !res.writableFinished));
     try {
@@ -137,7 +138,10 @@ export async function startSandbox(
           return;
         }
         if (plan.reject) {
-          response = errorJson(plan.reject.status, plan.reject.code, plan.reject.message, plan.reject.headers);
+          const rejection = errorJson(plan.reject.status, plan.reject.code, plan.reject.message, plan.reject.headers);
+          // After the handler: the write is applied and this error answers instead (a gateway's 502 after the origin).
+          if (plan.reject.afterHandler) answerInstead = rejection;
+          else response = rejection;
           fault = plan.reject.kind;
         }
         await wait(plan.beforeHandlerDelayMs);
@@ -156,6 +160,7 @@ export async function startSandbox(
           response = await match.handler(ctx);
         }
       }
+      if (answerInstead) response = answerInstead;
     } catch (err) {
       if (err instanceof HttpError) {
         response = errorJson(err.status, err.code, err.message, err.headers);

@@ -113,6 +113,13 @@ export interface FaultConfig {
   errorRate?: number;
   /** Status used for errorRate failures. Given without errorRate it means errorRate 1. */
   errorStatus?: number;
+  /** With errorRate/errorStatus: the Retry-After (seconds) the error carries, as a platform's 503 may (RFC 9110). */
+  retryAfterSeconds?: number;
+  /**
+   * With errorRate/errorStatus: the request is handled first (a post is created) and the error answers instead of
+   * its reply, as a gateway's 502 after the origin applied the write. The client cannot know the outcome.
+   */
+  errorAfterHandler?: boolean;
   /** The next `count` matching requests get 429 + Retry-After and are NOT handled. */
   rateLimit?: { count: number; retryAfterSeconds: number };
   /** The fault applies to the next N matching requests only, then is removed. */

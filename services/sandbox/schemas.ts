@@ -93,11 +93,18 @@ export const faultConfigSchema = z.object({
   afterHandlerDelayMs: z.number().int().min(0).max(600_000).optional(),
   errorRate: z.number().min(0).max(1).optional(),
   errorStatus: z.number().int().min(400).max(599).optional(),
+  retryAfterSeconds: z.number().int().min(0).max(86_400).optional(),
+  errorAfterHandler: z.boolean().optional(),
   rateLimit: z.object({ count: z.number().int().min(1), retryAfterSeconds: z.number().int().min(0) }).optional(),
   times: z.number().int().min(1).optional(),
 });
 
 export const setFaultsSchema = z.object({ faults: z.array(faultConfigSchema).max(100) });
+
+export const setWebhookFaultsSchema = z.object({
+  dropRate: z.number().min(0).max(1).default(0),
+  copies: z.number().int().min(1).max(5).optional(),
+});
 
 export const setFlagsSchema = z.object({
   ignoreIdempotencyKey: z.boolean().optional(),

@@ -12,7 +12,28 @@ export interface WebhookRetryOptions {
   baseDelayMs?: number;
   /** Per-attempt timeout (default 5000 ms). */
   timeoutMs?: number;
+  /** [0, 1), for the drop fault (default Math.random) */
+  random?: () => number;
 }
+
+/**
+ * Delivery faults, set at run time (`/_admin/webhook-faults`) and never persisted: a platform that loses events
+ * (the poll must recover them) and one that delivers each several times (the ingest must record it once).
+ */
+export interface WebhookFaults {
+  /** the share of events never sent, in [0, 1] */
+  dropRate: number;
+  /** how many times each event is sent, with the same delivery id (1 to 5); absent: the duplicateWebhooks flag */
+  copies?: number;
+}
+
+export interface WebhookFaultsView extends WebhookFaults {
+  /** the ids of the events the drop fault swallowed, oldest first */
+  dropped: string[];
+}
+
+// Enough to replay any event of a test or a demo run; older ones are forgotten.
+const KEPT_EVENTS = 1000;
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 export type WebhookEventInput = DistributiveOmit<WebhookEvent, 'id' | 'createdAt'>;
@@ -23,6 +44,11 @@ export class WebhookDispatcher {
   private readonly attempts: number;
   private readonly baseDelayMs: number;
   private readonly timeoutMs: number;
+  private readonly random: () => number;
+  private deliveryFaults: WebhookFaults = { dropRate: 0 };
+  private dropped: string[] = [];
+  /** recent events by id, kept so an admin can deliver one again later (a platform's replay) */
+  private readonly sent = new Map<string, { event: WebhookEvent; body: string }>();
 
   constructor(
     private readonly store: SandboxStore,
@@ -31,13 +57,51 @@ export class WebhookDispatcher {
     this.attempts = Math.max(1, options.attempts ?? 4);
     this.baseDelayMs = Math.max(0, options.baseDelayMs ?? 250);
     this.timeoutMs = Math.max(1, options.timeoutMs ?? 5000);
+    this.random = options.random ?? Math.random;
   }
 
   /** Builds the event (fresh delivery id) and queues it for every subscriber. Never blocks the caller. */
   emit(input: WebhookEventInput): WebhookEvent {
     const event = { id: randomId('sbx_evt_', 12), createdAt: this.store.nowIso(), ...input } as WebhookEvent;
     const body = JSON.stringify(event);
-    const copies = this.store.data.flags.duplicateWebhooks ? 2 : 1;
+    this.keep(event, body);
+    if (this.deliveryFaults.dropRate > 0 && this.random() < this.deliveryFaults.dropRate) {
+      this.dropped.push(event.id);
+      return event;
+    }
+    const copies = this.deliveryFaults.copies ?? (this.store.data.flags.duplicateWebhooks ? 2 : 1);
+    this.queue(event, body, copies);
+    return event;
+  }
+
+  /** Sends an earlier event again, same delivery id and body, to today's subscribers; false when it is unknown. */
+  replay(eventId: string): boolean {
+    const kept = this.sent.get(eventId);
+    if (!kept) return false;
+    this.queue(kept.event, kept.body, 1);
+    return true;
+  }
+
+  setFaults(faults: WebhookFaults): WebhookFaultsView {
+    this.deliveryFaults = { ...faults };
+    return this.faults();
+  }
+
+  faults(): WebhookFaultsView {
+    return { ...this.deliveryFaults, dropped: [...this.dropped] };
+  }
+
+  clearFaults(): void {
+    this.deliveryFaults = { dropRate: 0 };
+    this.dropped = [];
+  }
+
+  private keep(event: WebhookEvent, body: string): void {
+    this.sent.set(event.id, { event, body });
+    if (this.sent.size > KEPT_EVENTS) this.sent.delete(this.sent.keys().next().value!);
+  }
+
+  private queue(event: WebhookEvent, body: string, copies: number): void {
     for (const subscription of this.store.data.webhooks) {
       const task = this.deliver({ ...subscription }, event, body, copies, this.controller.signal).catch(
         () => undefined,
@@ -45,7 +109,6 @@ export class WebhookDispatcher {
       this.inFlight.add(task);
       void task.finally(() => this.inFlight.delete(task));
     }
-    return event;
   }
 
   /** Resolves when every queued delivery (including retries) has finished. */

@@ -96,6 +96,34 @@ describe('sandbox webhooks', () => {
     expect((eventOf(a!)!.data as { post: { id: string } }).post.id).toBe(post.body.id);
   });
 
+  it('delivery faults: each event 3 times with one id, events dropped and listed, an old one replayed', async () => {
+    await t.admin.setWebhookFaults({ copies: 3 });
+    const { token } = await userWithToken(t, 'triple');
+    await api<SandboxPost>(t.sandbox.url, '/posts', { token, json: { text: 'thrice' } });
+    await receiver.waitFor(3);
+    await t.sandbox.webhooks.idle();
+    expect(new Set(receiver.received.map((r) => r.headers['x-sandbox-delivery'])).size).toBe(1);
+    const first = receiver.received[0]!;
+
+    receiver.received.length = 0;
+    await t.admin.setWebhookFaults({ dropRate: 1 });
+    const lost = await api<SandboxPost>(t.sandbox.url, '/posts', { token, json: { text: 'never told' } });
+    await t.sandbox.webhooks.idle();
+    expect(receiver.received).toHaveLength(0);
+    const faults = await t.admin.getWebhookFaults();
+    expect(faults.dropped).toHaveLength(1);
+
+    await t.admin.clearWebhookFaults();
+    await t.admin.replayWebhook(eventOf(first)!.id);
+    await t.admin.replayWebhook(faults.dropped[0]!);
+    await receiver.waitFor(2);
+    const byId = new Map(receiver.received.map((r) => [eventOf(r)!.id, r]));
+    expect([...byId.keys()].sort()).toEqual([eventOf(first)!.id, faults.dropped[0]!].sort());
+    expect(byId.get(eventOf(first)!.id)!.rawBody.equals(first.rawBody)).toBe(true);
+    expect((eventOf(byId.get(faults.dropped[0]!)!)!.data as { post: { id: string } }).post.id).toBe(lost.body.id);
+    await expect(t.admin.replayWebhook('sbx_evt_unknown')).rejects.toMatchObject({ status: 404 });
+  });
+
   it('retries failed deliveries with the same delivery id', async () => {
     receiver.respondWith.push(500, 503);
     const user = await t.admin.createUser({ username: 'fan', password: 'x' });

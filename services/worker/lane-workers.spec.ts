@@ -1,8 +1,11 @@
 import * as productionBundle from '../../workflows';
 import * as smokeBundle from '../../workflows/smoke';
-import { LANES } from '../core/config/temporal-config';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LANES, loadTemporalConfig, parseTemporalConfig, workerHeapFlag } from '../core/config/temporal-config';
+import { repoRoot } from '../core/util/repo-root';
 import type { LaneDeps } from '../../activities/lanes/lane.deps';
-import { LANE_REGISTRATIONS, runnableLanes, SMOKE_LANE } from './lane-workers';
+import { LANE_REGISTRATIONS, laneConcurrency, runnableLanes, SMOKE_LANE } from './lane-workers';
 
 // The factories only capture their dependencies; nothing is called while the lists are built.
 const fakeDeps = { taskQueues: { publish: 'publish-q', creation: 'creation-q' } } as LaneDeps;
@@ -55,5 +58,55 @@ describe('what each lane worker registers', () => {
 
   it('lanes with nothing to run get no worker', () => {
     expect(runnableLanes(LANES)).toEqual(['publish', 'engagement', 'creation', 'planning']);
+  });
+});
+
+describe('each lane worker’s slots and workflow cache (issue #18)', () => {
+  const shipped = readFileSync(join(repoRoot(), 'temporal.yaml'), 'utf8');
+  const withCache = (lane: string, n: number) =>
+    parseTemporalConfig(
+      shipped.replace(new RegExp(`(workerCache:[\\s\\S]*?\\n  ${lane}: \\{ cachedWorkflows: )\\d+`), `$1${n}`),
+    );
+
+  it('caches what temporal.yaml’s workerCache says, not the workflow slots', () => {
+    const cfg = withCache('publish', 37);
+    expect(cfg.workerSlots.publish.workflows).not.toBe(37);
+    expect(laneConcurrency(cfg, 'publish').maxCachedWorkflows).toBe(37);
+    expect(laneConcurrency(cfg, 'publish').maxConcurrentActivityTaskExecutions).toBe(
+      cfg.workerSlots.publish.activities,
+    );
+  });
+
+  it('never runs more workflow tasks at once than the lane may cache, and at least two', () => {
+    expect(laneConcurrency(withCache('engagement', 8), 'engagement').maxConcurrentWorkflowTaskExecutions).toBe(8);
+    expect(laneConcurrency(withCache('engagement', 2), 'engagement').maxConcurrentWorkflowTaskExecutions).toBe(2);
+  });
+
+  it('with the cache off (0) the workflow slots alone bound the tasks, at most 100', () => {
+    const cfg = withCache('publish', 0);
+    expect(laneConcurrency(cfg, 'publish')).toMatchObject({
+      maxCachedWorkflows: 0,
+      maxConcurrentWorkflowTaskExecutions: Math.min(cfg.workerSlots.publish.workflows, 100),
+    });
+  });
+
+  it('refuses a temporal.yaml without a cache size for every lane, naming the lane', () => {
+    expect(() => parseTemporalConfig(shipped.replace(/\n  planning: \{ cachedWorkflows: \d+ \}/, ''))).toThrow(
+      /workerCache\.planning/,
+    );
+  });
+
+  it('starts a worker with temporal.yaml’s heap limit per isolate, and refuses one too small to run a lane', () => {
+    const cfg = parseTemporalConfig(shipped.replace(/maxOldSpaceMb: \d+/, 'maxOldSpaceMb: 300'));
+    expect(workerHeapFlag(cfg)).toBe('--max-old-space-size=300');
+    expect(() => parseTemporalConfig(shipped.replace(/maxOldSpaceMb: \d+/, 'maxOldSpaceMb: 64'))).toThrow(
+      /workerProcess\.maxOldSpaceMb/,
+    );
+  });
+
+  it('the shipped sizes cache fewer workflows than each lane has workflow slots (the cache used to be the slots)', () => {
+    const cfg = loadTemporalConfig();
+    for (const lane of LANES)
+      expect(laneConcurrency(cfg, lane).maxCachedWorkflows).toBeLessThan(cfg.workerSlots[lane].workflows);
   });
 });

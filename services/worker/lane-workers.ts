@@ -1,7 +1,7 @@
 import type { DataConverter } from '@temporalio/common';
-import type { NativeConnection } from '@temporalio/worker';
+import type { ActivityInterceptorsFactory, NativeConnection, WorkerOptions } from '@temporalio/worker';
 import { Worker } from '@temporalio/worker';
-import type { Lane } from '../core/config/temporal-config';
+import type { Lane, TemporalFileConfig } from '../core/config/temporal-config';
 import { LANES, loadTemporalConfig } from '../core/config/temporal-config';
 import { logger } from '../core/telemetry/logger';
 import { withTracing } from './worker-tracing';
@@ -94,11 +94,36 @@ export interface LaneWorkerOptions {
   lanes?: Lane[];
   /** overrides temporal.yaml's queue names (tests use a queue of their own) */
   taskQueueFor?: (lane: Lane) => string;
+  /** extra activity interceptors (the crash matrix's crash points, test and development only: crash-point.ts) */
+  activityInterceptors?: ActivityInterceptorsFactory[];
 }
 
 /** The lanes among `lanes` that have something to run. */
 export function runnableLanes(lanes: readonly Lane[]): Lane[] {
   return lanes.filter((l) => LANE_REGISTRATIONS[l].workflows.length > 0 || LANE_REGISTRATIONS[l].activities);
+}
+
+/**
+ * A lane worker's slots and sticky cache from temporal.yaml. The cache is sized apart from the slots (workerCache):
+ * a cached workflow holds worker memory for as long as it stays, and most of Raize's workflows sleep for days. A
+ * workflow task in progress occupies a cache entry, so a lane never runs more workflow tasks at once than it may
+ * cache (the SDK would lower it anyway); with the cache off (0) the slots alone bound them.
+ */
+export function laneConcurrency(
+  cfg: TemporalFileConfig,
+  lane: Lane,
+): Pick<
+  WorkerOptions,
+  'maxConcurrentWorkflowTaskExecutions' | 'maxConcurrentActivityTaskExecutions' | 'maxCachedWorkflows'
+> {
+  const slots = cfg.workerSlots[lane];
+  const cached = cfg.workerCache[lane].cachedWorkflows;
+  const taskSlots = Math.min(slots.workflows, 100);
+  return {
+    maxConcurrentWorkflowTaskExecutions: cached > 0 ? Math.max(2, Math.min(taskSlots, cached)) : taskSlots,
+    maxConcurrentActivityTaskExecutions: slots.activities,
+    maxCachedWorkflows: cached,
+  };
 }
 
 /**
@@ -124,9 +149,8 @@ export async function createLaneWorkers(o: LaneWorkerOptions): Promise<Worker[]>
           workflowBundle: reg.workflows.length ? { codePath: o.bundlePath } : undefined,
           dataConverter: o.dataConverter,
           activities: reg.activities?.(o.deps),
-          maxConcurrentWorkflowTaskExecutions: Math.min(cfg.workerSlots[lane].workflows, 100),
-          maxConcurrentActivityTaskExecutions: cfg.workerSlots[lane].activities,
-          maxCachedWorkflows: cfg.workerSlots[lane].workflows,
+          interceptors: { activity: o.activityInterceptors ?? [] },
+          ...laneConcurrency(cfg, lane),
           shutdownGraceTime: '10 seconds',
         }),
       );

@@ -7,6 +7,7 @@ import { logger } from '../core/telemetry/logger';
 import { startTracing } from '../core/telemetry/otel-sdk';
 import { startWorkerMetrics } from '../core/metrics/worker-metrics';
 import { ensureAccountTokenWorkflows } from '../../activities/tokens';
+import { crashPointInterceptors } from './crash-point';
 import { createLaneWorkers, runnableLanes, startLaneLoops } from './lane-workers';
 import { ensureWorkflowBundle } from './workflow-bundle';
 import { createWorkerDeps } from './worker-deps';
@@ -30,6 +31,8 @@ async function main(): Promise<void> {
       `RAIZE_GATEWAY_URL: required for the ${needGateway.join(', ')} lane(s), whose AI steps reach their tools only ` +
         'through the MCP tool gateway (or set RAIZE_LANES to lanes without AI steps)',
     );
+  // Test-only crash points (RAIZE_CRASH_AT), refused outside test and development before anything starts.
+  const activityInterceptors = crashPointInterceptors(process.env);
   // First of all that touches Temporal: the SDK's metrics are fixed when its runtime is installed (docs/metrics.md).
   const metrics = config.observability.metricsPort !== undefined ? await startWorkerMetrics(config) : undefined;
   const bundlePath = await ensureWorkflowBundle(
@@ -51,6 +54,7 @@ async function main(): Promise<void> {
     dataConverter,
     lanes,
     taskQueueFor: process.env.RAIZE_TASK_QUEUE ? () => process.env.RAIZE_TASK_QUEUE! : undefined,
+    activityInterceptors,
   });
   logger.info({ 'raize.lane': runnableLanes(lanes).join(',') }, 'worker started');
   // Accounts connected before the token lifecycle existed (or whose workflow ended) get theirs; starting one that

@@ -22,7 +22,10 @@ export function bookkeepingActivities(): CreationActivities {
 export function creatorActivities(): CreationActivities {
   return proxyActivities<CreationActivities>({
     startToCloseTimeout: '10 minutes',
-    heartbeatTimeout: '2 minutes',
+    // The step heartbeats every 10 s (generate.activities.ts): a worker that died is noticed in 30 s. The step's AI
+    // contract counts wall time from its first call, so the wait for a dead worker counts too; at two minutes here
+    // that wait alone used up the default contract, and the item parked for good (crash matrix, C-53).
+    heartbeatTimeout: '30 seconds',
     retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '2 minutes', maximumAttempts: 3 },
   });
 }

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Lane } from '../../../services/core/config/temporal-config';
+import { loadTemporalConfig, withWorkerHeap } from '../../../services/core/config/temporal-config';
 import { freePort } from '../free-port';
 import { ChildService } from '../stack/child-service';
 
@@ -46,7 +47,10 @@ export function laneWorkers(c: ReplicaContext, lanes: readonly Lane[], bundlePat
       return new ChildService({
         name,
         script: c.dist('services/worker/main.js'),
-        env: { ...c.childEnv(name), RAIZE_LANES: lane, RAIZE_WORKFLOW_BUNDLE: bundlePath },
+        env: withWorkerHeap(
+          { ...c.childEnv(name), RAIZE_LANES: lane, RAIZE_WORKFLOW_BUNDLE: bundlePath },
+          loadTemporalConfig(),
+        ),
         logFile: join(c.logDir, `${name}.log`),
         readiness: { kind: 'signal', logPattern: /"msg":"worker started"/ },
         timeoutMs: 240_000,

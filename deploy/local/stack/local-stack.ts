@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { basename, isAbsolute, join, resolve } from 'node:path';
 import type { AppConfig } from '../../../services/core/config/app-config';
 import { loadAppConfig } from '../../../services/core/config/app-config';
-import { loadTemporalConfig } from '../../../services/core/config/temporal-config';
+import { loadTemporalConfig, withWorkerHeap } from '../../../services/core/config/temporal-config';
 import { migrate } from '../../../services/core/database/migrate';
 import { ensureArtifactUrlKey } from '../../../services/core/artifacts/artifact-url-signer';
 import { createSecrets } from '../../../services/core/secrets/create-secrets';
@@ -431,7 +431,7 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
               new ChildService({
                 name: 'worker',
                 script: dist('services/worker/main.js'),
-                env: childEnv('worker'),
+                env: withWorkerHeap(childEnv('worker'), temporalFile),
                 logFile: join(logDir, 'worker.log'),
                 readiness: { kind: 'signal', logPattern: /"msg":"worker started"/ },
                 timeoutMs: 180_000,

@@ -1,4 +1,4 @@
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { logger } from '../../core/telemetry/logger';
 
 const PASS_THROUGH = new Set([
@@ -15,6 +15,11 @@ const PASS_THROUGH = new Set([
   'GRAPHQL_VALIDATION_FAILED',
   'GRAPHQL_PARSE_FAILED',
   'BAD_REQUEST',
+  // Apollo's own refusals of a request it cannot run (an operationName the document lacks, a persisted query):
+  // the caller's mistake, not an internal error (C-54, found by fuzzing).
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 
 /** graphql-js's hints ("Did you mean "fourEyes"?"), in validation and in variable coercion messages alike. */
@@ -55,6 +60,10 @@ export function formatGraphqlError(
       extensions: { code: code === 'BAD_REQUEST' ? 'BAD_USER_INPUT' : code },
     };
   }
+  // Raised before any resolver ran (no path) by graphql-js or Apollo themselves (no underlying error): a refusal of the
+  // request, in their words (a persisted query's hash that does not match its text, more than 50 bad variable values).
+  if (!formatted.path && original instanceof GraphQLError && !original.originalError)
+    return { message: shown(formatted.message), extensions: { code: 'BAD_USER_INPUT' } };
   // The kind and the operation only: an unexpected error's message may quote input or secrets.
   logger.error(
     {

@@ -9,6 +9,8 @@ const lanes = ['publish', 'engagement', 'creation', 'planning'] as const;
 export type Lane = (typeof lanes)[number];
 
 const slotSchema = z.object({ workflows: z.number().int().positive(), activities: z.number().int().positive() });
+/** 0 turns the lane's sticky cache off: every workflow task replays its history. */
+const cacheSchema = z.object({ cachedWorkflows: z.number().int().min(0) });
 
 const temporalFileSchema = z.object({
   namespace: z.string().min(1),
@@ -19,6 +21,13 @@ const temporalFileSchema = z.object({
     planning: z.string().min(1),
   }),
   workerSlots: z.object({ publish: slotSchema, engagement: slotSchema, creation: slotSchema, planning: slotSchema }),
+  workerCache: z.object({
+    publish: cacheSchema,
+    engagement: cacheSchema,
+    creation: cacheSchema,
+    planning: cacheSchema,
+  }),
+  workerProcess: z.object({ maxOldSpaceMb: z.number().int().min(128) }),
   searchAttributes: z.record(
     z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/),
     z.enum(['Keyword', 'Text', 'Int', 'Double', 'Bool', 'Datetime', 'KeywordList']),
@@ -27,6 +36,22 @@ const temporalFileSchema = z.object({
 });
 
 export type TemporalFileConfig = z.infer<typeof temporalFileSchema>;
+
+/**
+ * The V8 flag a worker process is started with (node <flag> dist/services/worker/main.js, or NODE_OPTIONS): it caps
+ * the heap of every isolate in the process, the main thread's and each lane's workflow thread's alike.
+ */
+export function workerHeapFlag(cfg: Pick<TemporalFileConfig, 'workerProcess'>): string {
+  return `--max-old-space-size=${cfg.workerProcess.maxOldSpaceMb}`;
+}
+
+/** A worker process's environment with that flag last in NODE_OPTIONS (the last of a V8 flag given twice wins). */
+export function withWorkerHeap(
+  env: NodeJS.ProcessEnv,
+  cfg: Pick<TemporalFileConfig, 'workerProcess'>,
+): NodeJS.ProcessEnv {
+  return { ...env, NODE_OPTIONS: [env.NODE_OPTIONS, workerHeapFlag(cfg)].filter(Boolean).join(' ') };
+}
 export const LANES: readonly Lane[] = lanes;
 
 export function parseTemporalConfig(text: string, source = 'temporal.yaml'): TemporalFileConfig {
@@ -44,7 +69,13 @@ export function parseTemporalConfig(text: string, source = 'temporal.yaml'): Tem
 }
 
 let cached: TemporalFileConfig | undefined;
-export function loadTemporalConfig(path = join(repoRoot(), 'temporal.yaml')): TemporalFileConfig {
+/**
+ * temporal.yaml at the repository root, or the file RAIZE_TEMPORAL_FILE names: a deployment sizing its workers for
+ * another machine, or the scale benchmark running a worker with other cache settings beside the shipped ones.
+ */
+export function loadTemporalConfig(
+  path = process.env.RAIZE_TEMPORAL_FILE || join(repoRoot(), 'temporal.yaml'),
+): TemporalFileConfig {
   if (!cached) cached = parseTemporalConfig(readFileSync(path, 'utf8'), path);
   return cached;
 }

@@ -34,6 +34,9 @@ export const INBOUND_BOUNDS = {
   payloadBytes: 32_768,
 } as const;
 
+/** The times an inbound event may carry: no platform event is older than 1970, and Postgres's ISO years end at 9999. */
+export const INBOUND_TIME_RANGE = { from: 0, to: Date.UTC(9999, 11, 31, 23, 59, 59, 999) } as const;
+
 export class InboundEventRefused extends Error {
   constructor(readonly reason: string) {
     super(reason);
@@ -61,8 +64,16 @@ function optionalId(name: keyof typeof INBOUND_BOUNDS, v: string | null): string
   return v === null || v === '' ? null : id(name, v);
 }
 
+/** Strings and object keys alike: a NUL in a key of a Meta payload failed the group commit as surely as in a value. */
+function storableJson(_key: string, v: unknown): unknown {
+  if (typeof v === 'string') return storableText(v);
+  if (v && typeof v === 'object' && !Array.isArray(v))
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [storableText(k), x]));
+  return v;
+}
+
 function boundedPayload(payload: Record<string, unknown>): Record<string, unknown> {
-  const json = JSON.stringify(payload, (_k, v: unknown) => (typeof v === 'string' ? storableText(v) : v));
+  const json = JSON.stringify(payload, storableJson);
   if (Buffer.byteLength(json) <= INBOUND_BOUNDS.payloadBytes) return JSON.parse(json) as Record<string, unknown>;
   return { truncated: true, bytes: Buffer.byteLength(json) };
 }
@@ -75,6 +86,11 @@ export function boundInboundEvent(e: NewInboundEvent): NewInboundEvent {
   if (!INBOUND_KINDS.includes(e.kind)) throw new InboundEventRefused('unknown kind');
   if (!(e.occurredAt instanceof Date) || Number.isNaN(e.occurredAt.getTime()))
     throw new InboundEventRefused('occurredAt is not a time');
+  // JavaScript reads years 0 and past 9999 that Postgres refuses in their ISO form: one such event failed its whole
+  // group commit (503 to every sender in it, retried for ever) until it was refused here (C-54, found by fuzzing).
+  const t = e.occurredAt.getTime();
+  if (t < INBOUND_TIME_RANGE.from || t > INBOUND_TIME_RANGE.to)
+    throw new InboundEventRefused('occurredAt is outside 1970 to 9999');
   const handle = e.authorHandle === null ? null : storableText(e.authorHandle).slice(0, INBOUND_BOUNDS.authorHandle);
   return {
     source: id('source', e.source),

@@ -89,6 +89,8 @@ export const PLAN_EVENT_DATA = {
     itemId,
     assetId: z.uuid(),
     checksum: z.string().regex(/^[0-9a-f]{64}$/),
+    /** the creator step's round (absent on an edit, and on events recorded before rounds were kept) */
+    round: z.number().int().min(0).optional(),
   }),
   'item.reviewed': z.object({
     itemId,

@@ -4,7 +4,7 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import type { PlanEventType } from '../../../workflows/contracts/vocabulary/plan-status';
 import { isPlanEventType } from '../../../workflows/contracts/vocabulary/plan-status';
 import { Plan, PlanEvent, PlanItem } from '../database/entities';
-import type { PlanEventDataInput } from './plan-event.schemas';
+import type { PlanEventData, PlanEventDataInput } from './plan-event.schemas';
 import { parsePlanEventData } from './plan-event.schemas';
 import type { PlanItemRow, PlanProjection, ProjectedEvent } from './plan.projection';
 import { applyPlanEvent, PlanProjectionError } from './plan.projection';
@@ -102,6 +102,31 @@ export const PlanEventsRepository = {
   /** A plan's events in order; another client's plan has none. */
   events(m: EntityManager, q: { planId: string; clientId: string }): Promise<PlanEvent[]> {
     return m.find(PlanEvent, { where: { planId: q.planId, clientId: q.clientId }, order: { seq: 'ASC' } });
+  },
+
+  /**
+   * The asset a creator step already generated for an item's round: a retry whose first attempt got that far (the
+   * worker died before Temporal heard of it) answers it instead of generating and paying again (C-53).
+   */
+  async generatedAsset(
+    m: EntityManager,
+    q: { planId: string; clientId: string; itemId: string; round: number },
+  ): Promise<{ assetId: string; checksum: string } | null> {
+    const e = await m
+      .createQueryBuilder(PlanEvent, 'e')
+      .where('e.plan_id = :planId AND e.client_id = :clientId AND e.type = :type', {
+        planId: q.planId,
+        clientId: q.clientId,
+        type: 'item.asset_generated',
+      })
+      .andWhere("e.data->>'itemId' = :itemId AND e.data->>'round' = :round", {
+        itemId: q.itemId,
+        round: String(q.round),
+      })
+      .orderBy('e.seq', 'DESC')
+      .getOne();
+    const d = e?.data as PlanEventData<'item.asset_generated'> | undefined;
+    return d ? { assetId: d.assetId, checksum: d.checksum } : null;
   },
 
   /** One event by id, only when it belongs to this plan of this client. */

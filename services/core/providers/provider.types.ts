@@ -83,6 +83,8 @@ export interface TextHints {
   platform?: string;
   topic?: string;
   brand?: { name: string; voice?: string; hashtags?: string[]; doWords?: string[]; dontWords?: string[] };
+  /** a reviewer asked for changes: the round and their note (the prompt says the same in words) */
+  revision?: { round: number; note: string };
 }
 export interface TextResult {
   text: string;

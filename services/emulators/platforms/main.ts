@@ -22,6 +22,9 @@ async function main(): Promise<void> {
     // The demo's project passed YouTube's audit, as RAIZE_YOUTUBE_APP_AUDITED=1 tells Raize.
     startYouTubeEmulator({ port: EMULATOR_PORTS.youtube, appAudited: process.env.RAIZE_YOUTUBE_APP_AUDITED === '1' }),
   ]);
+  // Run-time fault controls (`/_emulator/faults`, as the sandbox's `/_admin/faults`) only for whoever holds this token.
+  const adminToken = process.env.RAIZE_EMULATOR_ADMIN_TOKEN;
+  if (adminToken) for (const e of started) e.server.enableAdmin(adminToken);
   // One JSON line the stack's launcher waits for (ChildService readiness), then one per platform for people.
   console.log(
     JSON.stringify({ level: 30, msg: 'platform emulators ready', platforms: started.map((e) => e.platform) }),

@@ -34,6 +34,9 @@ const input = z.strictObject({
           dontWords: words.optional(),
         })
         .optional(),
+      revision: z
+        .strictObject({ round: z.number().int().min(1).max(1000), note: z.string().min(1).max(1000) })
+        .optional(),
     })
     .optional()
     .describe('structured hints for template renderers (the local provider); vendors ignore them'),

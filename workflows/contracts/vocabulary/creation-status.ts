@@ -55,6 +55,8 @@ export type ContentReasonCode = (typeof CONTENT_REASON_CODES)[number];
 export const CREATION_WAIT_CODES = [
   'budget_exhausted',
   'circuit_open',
+  /** waited on an outage longer than the maximum (activities/creation/outage-park.ts): parked; resume tries again */
+  'provider_unavailable',
   'contract_exceeded',
   'refused',
   'unauthorized',

@@ -1,4 +1,4 @@
-import { UseGuards } from '@nestjs/common';
+import { ParseUUIDPipe, UseGuards } from '@nestjs/common';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor } from '../../auth/actor';
 import { ActorGuard } from '../../auth/actor.guard';
@@ -37,7 +37,7 @@ export class InboxResolver {
   @Query(() => [InboxReplyModel], { description: "The replies drafted and sent on a conversation's messages" })
   conversationReplies(
     @CurrentActor() actor: Actor,
-    @Args('conversationId', { type: () => ID }) conversationId: string,
+    @Args('conversationId', { type: () => ID }, new ParseUUIDPipe()) conversationId: string,
   ): Promise<InboxReplyModel[]> {
     return this.replies.list(actor, conversationId);
   }
@@ -78,7 +78,7 @@ export class InboxResolver {
   @Query(() => [ConversationMessageModel], { description: "A conversation's latest messages, oldest first" })
   conversationMessages(
     @CurrentActor() actor: Actor,
-    @Args('conversationId', { type: () => ID }) conversationId: string,
+    @Args('conversationId', { type: () => ID }, new ParseUUIDPipe()) conversationId: string,
   ): Promise<ConversationMessageModel[]> {
     return this.service.messages(actor, conversationId);
   }
@@ -86,7 +86,7 @@ export class InboxResolver {
   @Query(() => [ConversationNoteModel])
   conversationNotes(
     @CurrentActor() actor: Actor,
-    @Args('conversationId', { type: () => ID }) conversationId: string,
+    @Args('conversationId', { type: () => ID }, new ParseUUIDPipe()) conversationId: string,
   ): Promise<ConversationNoteModel[]> {
     return this.service.notes(actor, conversationId);
   }
@@ -94,7 +94,7 @@ export class InboxResolver {
   @Query(() => [InboxOperatorModel], { description: "The client's operators who may work its inbox" })
   inboxOperators(
     @CurrentActor() actor: Actor,
-    @Args('clientId', { type: () => ID }) clientId: string,
+    @Args('clientId', { type: () => ID }, new ParseUUIDPipe()) clientId: string,
   ): Promise<InboxOperatorModel[]> {
     return this.service.operators(actor, clientId);
   }
@@ -102,7 +102,7 @@ export class InboxResolver {
   @Query(() => [SavedReplyModel])
   savedReplies(
     @CurrentActor() actor: Actor,
-    @Args('clientId', { type: () => ID }) clientId: string,
+    @Args('clientId', { type: () => ID }, new ParseUUIDPipe()) clientId: string,
   ): Promise<SavedReplyModel[]> {
     return this.service.savedReplies(actor, clientId);
   }

@@ -32,6 +32,7 @@ const ROUTES: Record<string, Route> = {
   '/echo': (req, res) => json(res, 200, { headers: req.headers }),
   '/hang': () => undefined,
   '/500': (_req, res) => json(res, 500, { error: 'boom' }, { 'x-request-id': 'req-500' }),
+  '/503-retry': (_req, res) => json(res, 503, {}, { 'retry-after': '12' }),
   '/429-delta': (_req, res) => json(res, 429, {}, { 'retry-after': '7' }),
   '/429-date': (_req, res) => json(res, 429, {}, { 'retry-after': new Date(Date.now() + 120_000).toUTCString() }),
   '/429-junk': (_req, res) => json(res, 429, {}, { 'retry-after': 'soon-ish' }),
@@ -177,6 +178,18 @@ describe('connectorRequest against a real local HTTP server', () => {
       kind: 'outcome_unknown',
       details: { status: 500, requestId: 'req-500' },
     });
+  });
+
+  it('[C-52] a 5xx with Retry-After carries it (read or write); without the header there is none', async () => {
+    expect(await failure(connectorRequest(config(), call('/503-retry')))).toMatchObject({
+      kind: 'transient',
+      details: { status: 503, retryAfterSeconds: 12 },
+    });
+    expect(await failure(connectorRequest(config(), call('/503-retry', { method: 'POST', json: {} })))).toMatchObject({
+      kind: 'outcome_unknown',
+      details: { status: 503, retryAfterSeconds: 12 },
+    });
+    expect((await failure(connectorRequest(config(), call('/500')))).details.retryAfterSeconds).toBeUndefined();
   });
 
   it('[C-22] a network failure is transient on a read and an unknown outcome on a write', async () => {

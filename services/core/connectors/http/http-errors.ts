@@ -52,8 +52,14 @@ export function statusError(
       retryAfterSeconds: parseRetryAfter(headers.get('retry-after'), now),
     });
   if (status >= 500) {
-    // A 5xx on a write may come after the platform applied it: unknown, reconcile before retrying.
-    return new ConnectorError(isWrite(call.method) ? 'outcome_unknown' : 'transient', msg, { status, requestId });
+    // A 5xx on a write may come after the platform applied it: unknown, reconcile before retrying. A 503 may say
+    // when the platform expects to be back (RFC 9110 §10.2.3): the next attempt waits that long, not our backoff.
+    const header = headers.get('retry-after');
+    return new ConnectorError(isWrite(call.method) ? 'outcome_unknown' : 'transient', msg, {
+      status,
+      requestId,
+      ...(header ? { retryAfterSeconds: parseRetryAfter(header, now) } : {}),
+    });
   }
   return new ConnectorError('permanent', msg, { status, requestId });
 }

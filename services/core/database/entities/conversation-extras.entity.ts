@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /** One summary of a conversation, appended each time it changes (the external memory the drafter reads). */
 @Entity({ name: 'conversation_summaries' })
@@ -21,7 +21,9 @@ export class ConversationNote {
   @Column({ name: 'conversation_id', type: 'uuid' }) conversationId!: string;
   @Column({ name: 'author_id', type: 'uuid' }) authorId!: string;
   @Column({ type: 'text' }) text!: string;
-  @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  // The database's default, read back on insert: as a plain column it came back undefined, and addConversationNote
+  // answered an internal error after the note was written (C-54, found by fuzzing).
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }
 
 /** A reply an operator saved to reuse in the inbox. */

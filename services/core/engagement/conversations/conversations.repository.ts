@@ -27,7 +27,9 @@ export const LAST_MESSAGES = 5;
 export const ConversationsRepository = {
   /**
    * Records an inbound event as a message of its conversation (opening it, or reopening an answered one), once:
-   * a second call for the same event finds the first message and says so.
+   * a second call for the same event finds the first message, and calls it a duplicate once it was routed. A message
+   * found unrouted is this event's own recording whose answer was lost (the worker died after the commit, before
+   * Temporal heard of it): the retry carries on with it, or the comment would never be answered (C-53).
    */
   async recordInbound(
     m: EntityManager,
@@ -35,7 +37,8 @@ export const ConversationsRepository = {
     platform: string,
   ): Promise<{ duplicate: boolean; conversationId: string; messageId: string }> {
     const existing = await m.findOne(ConversationMessage, { where: { inboundEventId: e.id, clientId: e.clientId } });
-    if (existing) return { duplicate: true, conversationId: existing.conversationId, messageId: existing.id };
+    if (existing)
+      return { duplicate: existing.route !== null, conversationId: existing.conversationId, messageId: existing.id };
     const [conv] = (await m.query(
       `INSERT INTO conversations (agency_id, client_id, platform_account_id, platform, thread_key, kind, status,
          last_message_at)
@@ -59,7 +62,7 @@ export const ConversationsRepository = {
       const again = await m.findOneOrFail(ConversationMessage, {
         where: { inboundEventId: e.id, clientId: e.clientId },
       });
-      return { duplicate: true, conversationId: again.conversationId, messageId: again.id };
+      return { duplicate: again.route !== null, conversationId: again.conversationId, messageId: again.id };
     }
     return { duplicate: false, conversationId: conv.id, messageId: msg.id };
   },

@@ -49,9 +49,13 @@ export function createLocalTextProvider(): TextProvider {
         return ok.length ? pick(rand, ok) : '';
       };
       const pillar = (h.pillar ?? '').toLowerCase();
+      // A template cannot rewrite, so a revision carries the reviewer's note as a line of its own: the redraft always
+      // differs from the draft it replaces, and the reviewer sees what they asked for (a vendor model rewrites instead).
+      const note = h.revision ? clean(firstSentence(h.revision.note)).replace(/[.!?]*$/, '.') : '';
       const parts = [
         choose(HOOKS[pillar] ?? HOOKS.default),
         choose(BODIES[bodyFamily(h.format)]),
+        note.length > 1 ? note : '',
         choose(CALLS),
       ].filter(Boolean);
       const playful = /playful|fun|casual/i.test(brand?.voice ?? '');

@@ -38,6 +38,17 @@ describe('local text provider', () => {
     expect(a.finish).toBe('stop');
   });
 
+  it('a revision carries the reviewer note as a line of its own, without don-t words, so it never repeats the draft', async () => {
+    const draft = await text.generateText(ctx, req);
+    const revised = await text.generateText(ctx, {
+      ...req,
+      hints: { ...req.hints, revision: { round: 1, note: 'Mention the best free returns. And the price.' } },
+    });
+    expect(revised.text).not.toBe(draft.text);
+    expect(revised.text.split('\n\n')).toContain('Mention the free returns!');
+    expect(revised.text).not.toMatch(/\bbest\b|price/i);
+  });
+
   it('keeps don-t words out even when the topic carries one', async () => {
     const out = await text.generateText(ctx, { ...req, hints: { ...req.hints, topic: 'the best cheap roast' } });
     expect(out.text).not.toMatch(/\b(cheap|best)\b/i);
