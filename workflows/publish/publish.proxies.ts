@@ -30,6 +30,11 @@ export function guardedActivities(opts: PublishWorkflowOptions, taskQueue?: stri
     // workflow, which routes the next one to a live runner.
     ...(taskQueue ? { taskQueue, scheduleToStartTimeout: '1 minute' } : {}),
     startToCloseTimeout: `${opts.publishTimeoutSeconds ?? 60} seconds`,
+    // The guard heartbeats every 2 s while an attempt runs (call-context.ts). An attempt the worker no longer runs
+    // (it died, or its SDK dropped the task: four of a 200-post burst sat "started" with no code running, bench/scale)
+    // comes back in seconds instead of at the end of a start-to-close sized for slow uploads; the ledger's lease
+    // still covers an attempt that is only slow, so the retry finds it instead of posting twice.
+    heartbeatTimeout: '30 seconds',
     retry: {
       initialInterval: '2 seconds',
       backoffCoefficient: 2,
