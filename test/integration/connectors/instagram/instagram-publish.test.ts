@@ -110,7 +110,7 @@ describe('Instagram publishing, against the emulator', () => {
   });
 
   it('[C-22] the answer to media_publish is lost after Instagram applied it: the next call finds the post, posts nothing', async () => {
-    const settings = { ...w.settings, timeoutMs: 400 };
+    const settings = { ...w.settings, timeoutMs: 1500 };
     const resume = memoryResume();
     const since = new Date(Date.now() - 1000);
     const content = { text: 'lost answer', media: [image('lost')] };

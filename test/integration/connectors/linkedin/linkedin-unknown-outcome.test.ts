@@ -11,8 +11,9 @@ let cred: ConnectorCredential;
 
 beforeEach(async () => {
   emu = await startLinkedInEmulator();
-  // A short deadline so a lost answer turns into an unknown outcome quickly.
-  settings = emu.settings({ timeoutMs: 400 });
+  // A short deadline so a lost answer turns into an unknown outcome quickly, long enough for a loaded machine to
+  // answer every other call (400 ms timed out an ordinary read while two shards and a benchmark ran).
+  settings = emu.settings({ timeoutMs: 1500 });
   ada = emu.members()[0]!.urn;
   cred = memberCred(emu, ada);
 });

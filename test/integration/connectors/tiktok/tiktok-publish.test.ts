@@ -339,7 +339,7 @@ describe('[C-22] the answer to the last step is lost: the retry asks TikTok firs
     emu.loseAnswer('/video/', 'PUT');
     const resume = memoryResume();
     const since = new Date(emu.clock.now() - 1000);
-    const w = writer(emu.settings({ timeoutMs: 400 }));
+    const w = writer(emu.settings({ timeoutMs: 1500 }));
     expect(await failure(w.publish(cred, content, 'k-22', { ...fastSleep(), resume }))).toMatchObject({
       kind: 'outcome_unknown',
       details: { transport: 'timeout' },
@@ -369,7 +369,7 @@ describe('[C-22] the answer to the last step is lost: the retry asks TikTok firs
   it('status/fetch hangs after the upload: unknown, and the retry reads the receipt without posting again', async () => {
     emu.server.inject({ kind: 'hang' }, { match: { method: 'POST', path: '/v2/post/publish/status/fetch/' } });
     const resume = memoryResume();
-    const w = writer(emu.settings({ timeoutMs: 400 }));
+    const w = writer(emu.settings({ timeoutMs: 1500 }));
     expect(await failure(w.publish(cred, content, 'k-24', { ...fastSleep(), resume }))).toMatchObject({
       kind: 'outcome_unknown',
     });

@@ -128,7 +128,7 @@ describe('X writer against the emulator: publishing', () => {
     emu.loseNextPostAnswer();
     const since = new Date(Date.now() - 5000);
     const first = await failure(
-      writer({ ...settings, timeoutMs: 400 }).publish(me, { text, media: [image] }, 'k-7', { resume, sleep: noSleep }),
+      writer({ ...settings, timeoutMs: 1500 }).publish(me, { text, media: [image] }, 'k-7', { resume, sleep: noSleep }),
     );
     expect(first).toMatchObject({ kind: 'outcome_unknown', details: { transport: 'timeout' } });
     expect(emu.posts(accountId)).toHaveLength(1);
