@@ -12,9 +12,15 @@ export interface ImportChunk {
 export interface ImportOutcome {
   clientId: string;
   postIds: string[];
-  /** dry run + import, as the operator waits for them */
+  /** dry run + import, as the operator waits for them (the last try's) */
   ms: number;
+  /** tries answered UNAVAILABLE before this one: the API cancelled what they scheduled and said to try again */
+  unavailable: number;
 }
+
+/** An import the API refused whole because Temporal did not answer in time: it says to try again in a minute. */
+const UNAVAILABLE_WAIT_MS = 30_000;
+const UNAVAILABLE_TRIES = 6;
 
 /** `YYYY-MM-DDTHH:MM` of a UTC instant: the import's local date-time for a client in UTC. */
 export function localMinute(at: Date): string {
@@ -71,6 +77,24 @@ const IMPORT = `mutation($i: ImportPostsInput!) { importPosts(input: $i) { batch
  * stops the bench: the seed and the CSV are the bench's own, so an error is a bench bug, not a measurement.
  */
 export async function runImport(url: string, who: OperatorSession, chunk: ImportChunk): Promise<ImportOutcome> {
+  for (let unavailable = 0; ; unavailable++) {
+    try {
+      return { ...(await importOnce(url, who, chunk)), unavailable };
+    } catch (err) {
+      // Anything else is a bench bug or a real failure: it stops the bench. This one is the API's documented answer
+      // under overload (nothing of the import stays scheduled), and the operator's move is to try again.
+      if (!(err instanceof Error && /failed: UNAVAILABLE:/.test(err.message)) || unavailable + 1 >= UNAVAILABLE_TRIES)
+        throw err;
+      await new Promise((r) => setTimeout(r, UNAVAILABLE_WAIT_MS));
+    }
+  }
+}
+
+async function importOnce(
+  url: string,
+  who: OperatorSession,
+  chunk: ImportChunk,
+): Promise<Omit<ImportOutcome, 'unavailable'>> {
   const t0 = performance.now();
   const dry = await graphqlCall<{
     importPostsDryRun: {

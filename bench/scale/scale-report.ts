@@ -15,6 +15,8 @@ export interface SchedulePhase {
   worker_node_options: string;
   posts: number;
   imports: number;
+  /** imports the API refused whole as UNAVAILABLE (Temporal slow to answer) and the bench tried again */
+  imports_unavailable: number;
   wall_s: number;
   /** wall time per post with the imports in flight, and one import request's time per post (p50) */
   ms_per_post: number;
@@ -72,11 +74,11 @@ export function toMarkdown(r: ScaleReport): string {
       `${r.args.posts} posts over ${r.args.days} days, ${r.args.accounts} accounts, ${r.clients.autonomous + r.clients.assisted} clients ` +
       `(${r.clients.assisted} assisted), seeded in ${r.seed_s} s, ${r.total_s} s in all.`,
     '',
-    '| phase | cache | posts | ms per post (wall) | import ms/post p50 | CPU ms per post (api/worker/temporal/pg) | worker idle MB | during max MB | after median MB | after slope MB/min |',
-    '| ----- | ----- | ----: | -----------------: | -----------------: | ---------------------------------------: | -------------: | ------------: | --------------: | -----------------: |',
+    '| phase | cache | posts | imports (retried) | ms per post (wall) | import ms/post p50 | CPU ms per post (api/worker/temporal/pg) | worker idle MB | during max MB | after median MB | after slope MB/min |',
+    '| ----- | ----- | ----: | ----------------: | -----------------: | -----------------: | ---------------------------------------: | -------------: | ------------: | --------------: | -----------------: |',
     ...r.phases.map(
       (p) =>
-        `| ${p.name} | ${p.cache} (${Object.values(p.cached_workflows).join('/')}) | ${p.posts} | ${fmt(p.ms_per_post)} | ${fmt(p.import_ms_per_post_p50)} | ${fmt(p.cpu_ms_per_post)} (${['api', 'worker', 'temporal', 'postgres'].map((k) => fmt(((p.cpu_s[k] ?? NaN) / Math.max(1, p.posts)) * 1000, 0)).join('/')}) | ${fmt(p.worker_idle.median_mb)} | ${fmt(p.worker_during.max_mb)} | ${fmt(p.worker_after.median_mb)} | ${fmt(p.worker_after.slope_mb_per_min)} |`,
+        `| ${p.name} | ${p.cache} (${Object.values(p.cached_workflows).join('/')}) | ${p.posts} | ${p.imports} (${p.imports_unavailable}) | ${fmt(p.ms_per_post)} | ${fmt(p.import_ms_per_post_p50)} | ${fmt(p.cpu_ms_per_post)} (${['api', 'worker', 'temporal', 'postgres'].map((k) => fmt(((p.cpu_s[k] ?? NaN) / Math.max(1, p.posts)) * 1000, 0)).join('/')}) | ${fmt(p.worker_idle.median_mb)} | ${fmt(p.worker_during.max_mb)} | ${fmt(p.worker_after.median_mb)} | ${fmt(p.worker_after.slope_mb_per_min)} |`,
     ),
     '',
     `RSS growth over idle, new / old settings: ${fmt(r.rss_growth_ratio_new_over_old, 2)}. ` +

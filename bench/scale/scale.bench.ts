@@ -122,6 +122,7 @@ async function schedulePhase(
     worker_node_options: stack.worker?.service.spec.env.NODE_OPTIONS ?? '',
     posts,
     imports: done.length,
+    imports_unavailable: done.reduce((n, r) => n + r.unavailable, 0),
     wall_s: Math.round(wallMs / 100) / 10,
     ms_per_post: posts ? Math.round((wallMs / posts) * 10) / 10 : NaN,
     import_ms_per_post_p50: summarize(done.map((r) => r.ms / Math.max(1, r.postIds.length))).p50_ms,
