@@ -60,11 +60,14 @@ export async function startIngest(
     // Durable means on disk before the answer (C-34), whatever the server's default says.
     options: '-c synchronous_commit=on',
   });
-  // An idle connection the server ends (Postgres restarting) is an 'error' on the pool: without a listener it would
-  // end the process. The pool drops that client and the next query opens a new one (docs/cluster.md, C-53).
-  pool.on('error', (err) =>
-    logger.warn({ 'raize.operation': 'ingest.pool', 'error.kind': err.name }, 'idle database connection lost'),
-  );
+  // A connection the server ends (Postgres restarting) is an 'error' event: on the pool while the connection is idle,
+  // on the client itself while it is checked out (a group commit between two statements). Without a listener either
+  // one ends the process; with them the statement in flight fails, its senders get a 503, the pool drops the client
+  // and the next query opens a new one (docs/cluster.md, C-53; both found by the cluster kill test).
+  const lost = (err: Error) =>
+    logger.warn({ 'raize.operation': 'ingest.pool', 'error.kind': err.name }, 'database connection lost');
+  pool.on('error', lost);
+  pool.on('connect', (client) => client.on('error', lost));
   const needsTemporal = config.drain.enabled || config.poll.platforms.length > 0;
   let temporal: Client | undefined = o.temporal;
   let ownsTemporal = false;
