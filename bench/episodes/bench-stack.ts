@@ -92,7 +92,8 @@ export async function startBenchStack(cleanup: Cleanup, tag: string): Promise<Be
   return { temporalConfig, temporal, databaseUrl, databaseName, sandbox, sandboxAdminToken, dataDir };
 }
 
-async function dropDatabase(server: string, name: string): Promise<void> {
+/** Drops a bench's database (kept with RAIZE_BENCH_KEEP=1). */
+export async function dropDatabase(server: string, name: string): Promise<void> {
   if (process.env.RAIZE_BENCH_KEEP) return;
   const c = new PgClient({ connectionString: `${server}/postgres`, connectionTimeoutMillis: 5000 });
   await c.connect();

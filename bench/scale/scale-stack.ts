@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client as PgClient } from 'pg';
 import { stringify } from 'yaml';
 import { ChildService } from '../../deploy/local/stack/child-service';
 import type { RunningDevServer } from '../../deploy/local/temporal-dev-server';
@@ -19,6 +18,7 @@ import { toolPath } from '../../services/core/util/tool-path';
 import type { RunningSandbox } from '../../services/sandbox/sandbox.server';
 import { startSandbox } from '../../services/sandbox/sandbox.server';
 import type { Cleanup } from '../episodes/bench-stack';
+import { dropDatabase } from '../episodes/bench-stack';
 
 /** Which worker cache sizes a worker process runs with. */
 export type CacheSettings = 'old' | 'new';
@@ -176,15 +176,4 @@ export async function startScaleStack(cleanup: Cleanup, tag: string): Promise<Sc
   };
   cleanup.add('stop worker', () => stack.worker?.service.stop());
   return stack;
-}
-
-async function dropDatabase(server: string, name: string): Promise<void> {
-  if (process.env.RAIZE_BENCH_KEEP) return;
-  const c = new PgClient({ connectionString: `${server}/postgres`, connectionTimeoutMillis: 5000 });
-  await c.connect();
-  try {
-    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  } finally {
-    await c.end();
-  }
 }
