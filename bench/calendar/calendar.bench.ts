@@ -19,7 +19,6 @@ import { AccessService } from '../../services/api/auth/access.service';
 import type { Actor } from '../../services/api/auth/actor';
 import { MAX_CALENDAR_PAGE_SIZE } from '../../services/api/modules/posts/dtos/post-page.args';
 import { PostsCalendarService } from '../../services/api/modules/posts/posts-calendar.service';
-import { loadAppConfig } from '../../services/core/config/app-config';
 import { createAppDataSource, createDataSource } from '../../services/core/database/data-source';
 import { migrate } from '../../services/core/database/migrate';
 import { encodeCursor } from '../../services/core/scheduling/calendar.repository';
@@ -94,10 +93,9 @@ export async function runCalendarBench(): Promise<CalendarBenchReport> {
       [t.clientId],
     );
 
-    const config = loadAppConfig();
     const ds = await createAppDataSource(url.replace('postgres@', 'raize_app@'), { env: 'test', poolSize: 4 });
     cleanup.add('close app connection', () => ds.destroy());
-    const service = new PostsCalendarService(ds, config, new AccessService(ds));
+    const service = new PostsCalendarService(ds, new AccessService(ds));
     const actor: Actor = { userId: t.userId, via: 'dev-token' };
     const scope: TenantScope = {
       actorId: t.userId,

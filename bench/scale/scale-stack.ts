@@ -76,6 +76,10 @@ export async function startScaleStack(cleanup: Cleanup, tag: string): Promise<Sc
     port: await freePort(),
     headless: true,
     dbFile: temporalDbFile,
+    // SQLite's default rollback journal syncs every commit of the dev server's one connection: at 1,000 accounts and
+    // a few thousand workflows its persistence calls ran past their deadlines and scheduling fell to ~4 posts/s
+    // (docs/benchmarks.md). A write-ahead log syncs at checkpoints; a crash of the process loses nothing committed.
+    sqlitePragmas: { journal_mode: 'wal', synchronous: 'normal' },
     logFile: join(dataDir, 'temporal.log'),
   });
   cleanup.add('stop Temporal dev server', () => temporal.stop());

@@ -13,6 +13,8 @@ export interface DevServerOptions {
   uiPort?: number;
   /** a file-backed SQLite store (survives restarts); in-memory when absent */
   dbFile?: string;
+  /** `--sqlite-pragma name=value` for the file store (the scale bench's write-ahead log) */
+  sqlitePragmas?: Record<string, string>;
   headless?: boolean;
   logFile?: string;
   /** an endpoint Temporal Web asks to decode payloads */
@@ -48,6 +50,7 @@ export async function startDevServer(o: DevServerOptions, timeoutMs = 60_000): P
   if (o.dbFile) {
     mkdirSync(dirname(o.dbFile), { recursive: true });
     args.push('--db-filename', o.dbFile);
+    for (const [name, value] of Object.entries(o.sqlitePragmas ?? {})) args.push('--sqlite-pragma', `${name}=${value}`);
   }
   if (o.headless) args.push('--headless');
   else args.push('--ui-port', String(uiPort), '--ui-ip', ip);

@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
@@ -98,6 +99,9 @@ export const FEATURE_MODULES = [
               Number(process.env.RAIZE_GRAPHQL_MAX_COST ?? 2000),
             ),
           ],
+          // No HTTP caching of answers (each is one operator's view), and Apollo's cache-control plugin wraps every
+          // field of every row in a hook of its own: a fifth of a 1,000-post calendar's CPU (issue #18).
+          plugins: [ApolloServerPluginCacheControlDisabled()],
           includeStacktraceInErrorResponses: false,
           formatError: (formatted, original) =>
             formatGraphqlError(formatted, original, { hideSuggestions: production }),

@@ -3,7 +3,6 @@ import { DataSource, type Logger } from 'typeorm';
 import { seedCalendarTenant, seedScheduledPosts, type CalendarTenant } from '../../../bench/calendar/seed-calendar';
 import { TenantBootstrap } from '../../../services/core/bootstrap/tenants';
 import { calendarPage } from '../../../services/core/scheduling/calendar.repository';
-import { loadAppConfig } from '../../../services/core/config/app-config';
 import { ENTITIES } from '../../../services/core/database/entities';
 import { PostsCalendarService } from '../../../services/api/modules/posts/posts-calendar.service';
 import type { AccessService } from '../../../services/api/auth/access.service';
@@ -349,7 +348,7 @@ describe('calendar at agency volume', () => {
     try {
       const client = { id: t.clientId, agencyId: t.agencyId, timezone: 'UTC' };
       const access = { requireClient: async () => ({ client, role: 'Publisher' }) } as unknown as AccessService;
-      const service = new PostsCalendarService(ds, loadAppConfig(), access);
+      const service = new PostsCalendarService(ds, access);
       const counted = async (first: number) => {
         queries = 0;
         const page = await service.calendar(

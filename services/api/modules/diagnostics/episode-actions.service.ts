@@ -17,7 +17,7 @@ import { APP_CONFIG, AUDIT, DATA_SOURCE, TEMPORAL_CLIENT } from '../../platform/
 import { DiagnosticsAccess } from './diagnostics-access.service';
 import { DiagnosticsService } from './diagnostics.service';
 import { parsed, resetArgs, runArgs } from './dtos/diagnostics.args';
-import { temporalRunUrl } from './episode-links';
+import { temporalRunUrl } from '../../../core/temporal/temporal-web-links';
 import type { EpisodeResetModel } from './models/episode-reset.model';
 
 /**

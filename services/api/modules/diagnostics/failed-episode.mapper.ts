@@ -1,7 +1,7 @@
 import type { AppConfig } from '../../../core/config/app-config';
 import type { FailedEpisode } from '../../../core/diagnostics/failed-episodes';
 import { traceUrl } from '../../../core/telemetry/trace-links';
-import { temporalRunUrl } from './episode-links';
+import { temporalRunUrl } from '../../../core/temporal/temporal-web-links';
 import type { FailedEpisodeModel } from './models/failed-episode.model';
 
 /**

@@ -1,4 +1,5 @@
-import type { AppConfig } from '../../../core/config/app-config';
+import { isFinalPublishStatus } from '../../../../workflows/contracts/vocabulary/publish-status';
+import { encodeCursor } from '../../../core/scheduling/calendar.repository';
 import type { ListedApproval, ListedPost } from '../../../core/scheduling/calendar.repository';
 import type { PostModel } from './post.model';
 
@@ -11,11 +12,7 @@ export interface PostExtras {
 }
 
 /** A publish job as the API shows it: a whole entity or a calendar row, which holds only the shown columns. */
-export function toPostModel(
-  job: Omit<ListedPost, 'approvals' | 'authorIds'>,
-  extras: PostExtras,
-  temporal: Pick<AppConfig['temporal'], 'uiUrl' | 'namespace'>,
-): PostModel {
+export function toPostModel(job: Omit<ListedPost, 'approvals' | 'authorIds'>, extras: PostExtras): PostModel {
   return {
     id: job.id,
     clientId: job.clientId,
@@ -34,7 +31,6 @@ export function toPostModel(
     publishedAt: job.publishedAt,
     verifiedAt: job.verifiedAt,
     workflowId: job.workflowId,
-    temporalUrl: `${temporal.uiUrl}/namespaces/${temporal.namespace}/workflows/${encodeURIComponent(job.workflowId)}`,
     workflowStatus: extras.workflowStatus,
     approvals: extras.approvals.map((a) => ({
       approverId: a.approverId,
@@ -42,5 +38,7 @@ export function toPostModel(
       assetChecksum: a.assetChecksum,
       createdAt: a.createdAt,
     })),
+    cursor: encodeCursor({ at: job.scheduledAt, id: job.id }),
+    final: isFinalPublishStatus(job.status),
   };
 }

@@ -45,9 +45,11 @@ export class PostModel {
   @Field(() => Date, { nullable: true }) publishedAt!: Date | null;
   @Field(() => Date, { nullable: true }) verifiedAt!: Date | null;
   @Field() workflowId!: string;
-  /** Exposed by PostTemporalLinkResolver, to platform staff only. */
-  temporalUrl!: string;
   /** Exposed by PostsResolver as a PublishStatus: a status newer than this API reads as "no live status". */
   workflowStatus!: string | null;
   @Field(() => [PostApprovalModel]) approvals!: PostApprovalModel[];
+  // Plain fields, not field resolvers: a resolver per post turns every row of a 1,000-post month into promises
+  // through Nest's pipes, and their garbage was most of the calendar's cost (docs/benchmarks.md, issue #18).
+  @Field({ description: 'its position in time order: `after` for the page that follows it' }) cursor!: string;
+  @Field({ description: 'the episode has ended: nothing can change the post any more' }) final!: boolean;
 }

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '../../../core/config/app-config';
 import type { PublishJob } from '../../../core/database/entities';
 import { contentAuthorsOfEach } from '../../../core/repositories/content-authors.repository';
 import {
@@ -15,7 +14,7 @@ import { calendarRange } from '../../../core/scheduling/calendar-range';
 import { Actor } from '../../auth/actor';
 import { AccessService } from '../../auth/access.service';
 import { AppError, AppErrorCode } from '../../errors/app-error';
-import { APP_CONFIG, DATA_SOURCE } from '../../platform/tokens';
+import { DATA_SOURCE } from '../../platform/tokens';
 import type { PostCalendarArgs, PostPageArgs } from './dtos/post-page.args';
 import type { PostModel } from './post.model';
 import { toPostModel } from './post-model.mapper';
@@ -33,7 +32,6 @@ import { toPostModel } from './post-model.mapper';
 export class PostsCalendarService {
   constructor(
     @Inject(DATA_SOURCE) private readonly ds: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly access: AccessService,
   ) {}
 
@@ -62,11 +60,7 @@ export class PostsCalendarService {
   }
 
   private model(p: ListedPost): PostModel {
-    return toPostModel(
-      p,
-      { workflowStatus: null, authorIds: p.authorIds, approvals: p.approvals },
-      this.config.temporal,
-    );
+    return toPostModel(p, { workflowStatus: null, authorIds: p.authorIds, approvals: p.approvals });
   }
 
   /** Whole entities as the API shows them (the deprecated `posts` list), authors and approvals read at once. */
@@ -75,11 +69,7 @@ export class PostsCalendarService {
     const authors = await contentAuthorsOfEach(this.ds.manager, jobs);
     const approvals = await approvalsOfEach(this.ds.manager, jobs);
     return jobs.map((job, i) =>
-      toPostModel(
-        job,
-        { workflowStatus: null, authorIds: authors[i], approvals: approvals.get(job.id) ?? [] },
-        this.config.temporal,
-      ),
+      toPostModel(job, { workflowStatus: null, authorIds: authors[i], approvals: approvals.get(job.id) ?? [] }),
     );
   }
 

@@ -1,10 +1,6 @@
 import { ParseUUIDPipe, UseGuards } from '@nestjs/common';
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import {
-  isFinalPublishStatus,
-  isPublishStatus,
-  PublishStatus,
-} from '../../../../workflows/contracts/vocabulary/publish-status';
+import { isPublishStatus, PublishStatus } from '../../../../workflows/contracts/vocabulary/publish-status';
 import { Actor } from '../../auth/actor';
 import { ActorGuard } from '../../auth/actor.guard';
 import { CurrentActor } from '../../auth/current-actor.decorator';
@@ -13,7 +9,6 @@ import { PublishStatusEnum } from '../../schema/enums';
 import { PostModel } from './post.model';
 import { PostsService } from './posts.service';
 import { PostsCalendarService } from './posts-calendar.service';
-import { encodeCursor } from '../../../core/scheduling/calendar.repository';
 import { PostCalendarArgs, PostPageArgs } from './dtos/post-page.args';
 import { TokenScope } from '../../auth/token-scope.decorator';
 
@@ -88,16 +83,6 @@ export class PostsResolver {
   @TokenScope('publish')
   cancelPost(@CurrentActor() actor: Actor, @Args('input') input: PostDecisionInput): Promise<PostModel> {
     return this.postsService.cancel(actor, input);
-  }
-
-  @ResolveField(() => String, { description: 'its position in time order: `after` for the page that follows it' })
-  cursor(@Parent() post: PostModel): string {
-    return encodeCursor({ at: post.scheduledAt, id: post.id });
-  }
-
-  @ResolveField(() => Boolean, { description: 'the episode has ended: nothing can change the post any more' })
-  final(@Parent() post: PostModel): boolean {
-    return isFinalPublishStatus(post.status);
   }
 
   @ResolveField(() => PublishStatusEnum, {

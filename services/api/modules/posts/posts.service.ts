@@ -224,10 +224,6 @@ export class PostsService {
 
   private async toModel(job: PublishJob, workflowStatus: string | null, authorIds: string[]): Promise<PostModel> {
     const approvals = await approvalsOfEach(this.ds.manager, [job]);
-    return toPostModel(
-      job,
-      { workflowStatus, authorIds, approvals: approvals.get(job.id) ?? [] },
-      this.config.temporal,
-    );
+    return toPostModel(job, { workflowStatus, authorIds, approvals: approvals.get(job.id) ?? [] });
   }
 }

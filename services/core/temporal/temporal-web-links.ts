@@ -1,6 +1,6 @@
-import type { AppConfig } from '../../../core/config/app-config';
+import type { AppConfig } from '../config/app-config';
 
-/** The run's page in Temporal Web (its history when the run is known), as Post.temporalUrl builds the workflow's. */
+/** An episode's page in Temporal Web: the workflow's, or the run's history when the run is known. */
 export function temporalRunUrl(
   temporal: Pick<AppConfig['temporal'], 'uiUrl' | 'namespace'>,
   workflowId: string,
