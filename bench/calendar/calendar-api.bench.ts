@@ -19,6 +19,7 @@ import { dirname, resolve } from 'node:path';
 import { GraphqlClient } from '../../deploy/local/stack/graphql-client';
 import { TenantBootstrap } from '../../services/core/bootstrap/tenants';
 import { createDataSource } from '../../services/core/database/data-source';
+import { createSecrets } from '../../services/core/secrets/create-secrets';
 import { Cleanup } from '../episodes/bench-stack';
 import type { ApiMeasure } from '../scale/api-latency';
 import { measureApi } from '../scale/api-latency';
@@ -60,7 +61,9 @@ export async function runCalendarApiBench(): Promise<CalendarApiBenchReport> {
     // of the 100,000 are neighbours posting as much in the measured month, each a client of its own.
     const seedStart = Date.now();
     const month = { from: '2027-01-01', to: '2027-02-01' };
-    const measured = await seedCalendarTenant(owner, { timezone: 'Europe/Berlin', accounts: 10 });
+    // The stack's own keyring: the audit chain's key is one the API reads too.
+    const secrets = createSecrets(stack.config);
+    const measured = await seedCalendarTenant(owner, { timezone: 'Europe/Berlin', accounts: 10, secrets });
     const yearPosts = POSTS_PER_CLIENT_MONTH * 12;
     await seedScheduledPosts(owner, measured, {
       start: new Date('2027-01-01T00:00:00Z'),
@@ -71,7 +74,7 @@ export async function runCalendarApiBench(): Promise<CalendarApiBenchReport> {
     });
     const neighbours = Math.max(0, Math.ceil((total - yearPosts) / POSTS_PER_CLIENT_MONTH));
     for (let i = 0; i < neighbours; i++) {
-      const n = await seedCalendarTenant(owner, { timezone: 'America/New_York', accounts: 10 });
+      const n = await seedCalendarTenant(owner, { timezone: 'America/New_York', accounts: 10, secrets });
       await seedScheduledPosts(owner, n, {
         start: new Date('2027-01-01T05:00:00Z'),
         count: POSTS_PER_CLIENT_MONTH,
@@ -90,7 +93,7 @@ export async function runCalendarApiBench(): Promise<CalendarApiBenchReport> {
       measured.userId,
     ]);
     const password = randomBytes(18).toString('base64url');
-    await new TenantBootstrap(owner).setPassword(measured.userId, password);
+    await new TenantBootstrap(owner, secrets).setPassword(measured.userId, password);
     const who = await new GraphqlClient(stack.graphqlUrl).signIn(email, password);
 
     const loadBefore = loadavg()[0];

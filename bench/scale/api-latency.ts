@@ -7,7 +7,7 @@ import type { ProcessCpu } from './process-cpu';
 // The web app's own documents (services/web/src/api/operations.ts): the fields a calendar and a queue show.
 const CALENDAR = `query PostCalendar($clientId: ID!, $from: String!, $to: String!, $first: Int!, $after: String) {
   postCalendar(clientId: $clientId, from: $from, to: $to, first: $first, after: $after) {
-    id cursor status final scheduledAt timezone assetId platformAccountId
+    id cursor status final scheduledAt assetId
   }
 }`;
 const QUEUE = `query ApprovalQueue($clientId: ID!, $first: Int!, $after: String) {
@@ -18,7 +18,7 @@ const QUEUE = `query ApprovalQueue($clientId: ID!, $first: Int!, $after: String)
   }
 }`;
 /** the web app's page sizes (use-calendar-posts.ts, use-approval-queue.ts) */
-const CALENDAR_PAGE = 1000;
+const CALENDAR_PAGE = 2000;
 const QUEUE_PAGE = 50;
 
 export interface ApiMeasure {

@@ -35,6 +35,7 @@ import { WebhooksModule } from './modules/webhooks/webhooks.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { ReceiptsModule } from './modules/receipts/receipts.module';
 import { PlatformModule } from './platform/platform.module';
+import { noStorePlugin } from './security/no-store.plugin';
 import { queryLimits } from './security/query-limits';
 import { ActorRateLimitInterceptor } from './security/actor-rate-limit.interceptor';
 import { RateLimitGuard } from './security/rate-limit.guard';
@@ -99,9 +100,8 @@ export const FEATURE_MODULES = [
               Number(process.env.RAIZE_GRAPHQL_MAX_COST ?? 2000),
             ),
           ],
-          // No HTTP caching of answers (each is one operator's view), and Apollo's cache-control plugin wraps every
-          // field of every row in a hook of its own: a fifth of a 1,000-post calendar's CPU (issue #18).
-          plugins: [ApolloServerPluginCacheControlDisabled()],
+          // `no-store` once per answer instead of Apollo's cache-control plugin, which hooks every field of every row.
+          plugins: [ApolloServerPluginCacheControlDisabled(), noStorePlugin()],
           includeStacktraceInErrorResponses: false,
           formatError: (formatted, original) =>
             formatGraphqlError(formatted, original, { hideSuggestions: production }),

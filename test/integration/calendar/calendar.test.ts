@@ -10,6 +10,7 @@ import { asAppRole } from '../../factories/app-role';
 import type { TestStack } from '../../harness/stack';
 import { startTestStack } from '../../harness/stack';
 import { testEnv } from '../../harness/test-env';
+import { MAX_CALENDAR_PAGE_SIZE } from '../../../services/api/modules/posts/dtos/post-page.args';
 
 interface PostRow {
   id: string;
@@ -167,7 +168,7 @@ describe('calendar at agency volume', () => {
     }
   });
 
-  it('[C-54] pages the calendar up to 1000 posts a call and the approvals queue up to 200', async () => {
+  it('[C-54] pages the calendar up to 2000 posts a call and the approvals queue up to 200', async () => {
     const t = await seedCalendarTenant(stack.ds, { timezone: 'UTC' });
     // More than the queue's cap in one month: the calendar answers all of them in one call.
     const ids = await seedScheduledPosts(stack.ds, t, {
@@ -176,13 +177,13 @@ describe('calendar at agency volume', () => {
       spacingMs: 3_600_000,
       awaitingEvery: 1,
     });
-    const month = await calendar(t, '2027-06-01', '2027-07-01', 1000);
+    const month = await calendar(t, '2027-06-01', '2027-07-01', MAX_CALENDAR_PAGE_SIZE);
     expect(month.map((n) => n.id)).toEqual(ids);
     expect(await approvalQueue(t, 200)).toHaveLength(200);
     for (const [query, first] of [
       [
         'query($c: ID!, $n: Int!) { postCalendar(clientId: $c, from: "2027-06-01", to: "2027-07-01", first: $n) { id } }',
-        1001,
+        MAX_CALENDAR_PAGE_SIZE + 1,
       ],
       ['query($c: ID!, $n: Int!) { approvalQueue(clientId: $c, first: $n) { id } }', 201],
       ['query($c: ID!, $n: Int!) { approvalQueue(clientId: $c, first: $n) { id } }', 0],

@@ -166,6 +166,17 @@ describe('web hardening of the API', () => {
     }
   });
 
+  it('[C-08] no GraphQL answer may be stored by a browser or a proxy: every one says no-store', async () => {
+    for (const body of ['{"query":"{ health { ok } }"}', '{"query":"{ nothing }"}', '{"query":"{"}']) {
+      const res = await fetch(`${stack.apiUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+      expect(res.headers.get('cache-control')).toBe('no-store');
+    }
+  });
+
   it('[C-08] introspection is off in production', async () => {
     await withProductionApi(async (url) => {
       const body = await gqlAt(url, '{ __schema { types { name } } }');

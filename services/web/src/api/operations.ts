@@ -482,6 +482,8 @@ export const ConfirmTotpMutation = graphql(`
 
 // ——— Planning and creation ———
 
+// What a month grid shows and nothing more: a month is 1,000 posts for a busy client, and every field asked costs
+// the API a resolution per post (the calendar month's p99 target, docs/benchmarks.md).
 export const PostCalendarQuery = graphql(`
   query PostCalendar($clientId: ID!, $from: String!, $to: String!, $first: Int!, $after: String) {
     postCalendar(clientId: $clientId, from: $from, to: $to, first: $first, after: $after) {
@@ -490,9 +492,7 @@ export const PostCalendarQuery = graphql(`
       status
       final
       scheduledAt
-      timezone
       assetId
-      platformAccountId
     }
   }
 `);

@@ -5,9 +5,9 @@ import { PostCalendarQuery as PostCalendarDoc } from './operations';
 
 export type CalendarPost = PostCalendarQuery['postCalendar'][number];
 
-// The API pages the calendar at most 1000 posts (a busy client's month in one call, polled below); ten pages are a
-// year of such a client. Past that the screen says so rather than polling ever more rows every few seconds.
-const PAGE = 1000;
+// The API pages the calendar at most 2000 posts (a busy client's month in one call, polled below); ten pages are
+// more than a year of such a client. Past that the screen says so rather than polling ever more rows every few seconds.
+const PAGE = 2000;
 const MAX_PAGES = 10;
 
 export interface CalendarPosts {

@@ -1247,7 +1247,7 @@ export type PostCalendarQueryVariables = Exact<{
 }>;
 
 
-export type PostCalendarQuery = { postCalendar: Array<{ id: string, cursor: string, status: PublishStatus, final: boolean, scheduledAt: string, timezone: string, assetId: string, platformAccountId: string }> };
+export type PostCalendarQuery = { postCalendar: Array<{ id: string, cursor: string, status: PublishStatus, final: boolean, scheduledAt: string, assetId: string }> };
 
 export type PlansQueryVariables = Exact<{
   clientId: string | number;
@@ -2563,9 +2563,7 @@ export const PostCalendarDocument = new TypedDocumentString(`
     status
     final
     scheduledAt
-    timezone
     assetId
-    platformAccountId
   }
 }
     `) as unknown as TypedDocumentString<PostCalendarQuery, PostCalendarQueryVariables>;
