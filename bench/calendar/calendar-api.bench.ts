@@ -13,9 +13,7 @@
  */
 import '../quiet-logs';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
-import { dirname, resolve } from 'node:path';
+import { loadavg } from 'node:os';
 import { GraphqlClient } from '../../deploy/local/stack/graphql-client';
 import { TenantBootstrap } from '../../services/core/bootstrap/tenants';
 import { createDataSource } from '../../services/core/database/data-source';
@@ -26,6 +24,7 @@ import { measureApi } from '../scale/api-latency';
 import { ProcessCpu } from '../scale/process-cpu';
 import { startScaleStack } from '../scale/scale-stack';
 import { seedCalendarTenant, seedScheduledPosts } from './seed-calendar';
+import { machineInfo, writeJsonReport } from '../report-file';
 
 const TARGET_P99_MS = 100;
 /** a busy client's month: the scale bench's 100,000 posts over 30 days for 100 clients of 10 accounts */
@@ -116,16 +115,11 @@ export async function runCalendarApiBench(): Promise<CalendarApiBenchReport> {
       },
       { calendarClients: [measured.clientId], queueClients: [measured.clientId], ...month },
     );
-    const cpuList = cpus();
     return {
       bench: 'calendar-api',
       at: new Date().toISOString(),
       node: process.version,
-      machine: {
-        cpus: cpuList.length,
-        cpu_model: cpuList[0]?.model ?? 'unknown',
-        total_memory_mb: Math.round(totalmem() / 1024 / 1024),
-      },
+      machine: machineInfo(),
       load_average: { before: loadBefore, after: loadavg()[0] },
       posts_in_database: posts,
       clients: neighbours + 1,
@@ -161,12 +155,7 @@ async function main(): Promise<void> {
   const report = await runCalendarApiBench();
   process.stdout.write(`\n${toMarkdown(report)}\n`);
   const out = process.argv[2];
-  if (out) {
-    const file = resolve(out);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
-    process.stdout.write(`wrote ${file}\n`);
-  }
+  writeJsonReport(out, report);
   process.exitCode = report.measures.every((m) => m.latency.p99_ms < TARGET_P99_MS) ? 0 : 1;
 }
 

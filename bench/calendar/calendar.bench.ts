@@ -11,9 +11,7 @@
  * No Temporal, no sandbox: the calendar reads rows only.
  */
 import '../quiet-logs';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
-import { dirname, resolve } from 'node:path';
+import { loadavg } from 'node:os';
 import { Client as PgClient } from 'pg';
 import { AccessService } from '../../services/api/auth/access.service';
 import type { Actor } from '../../services/api/auth/actor';
@@ -26,6 +24,7 @@ import { runInTenantScope, type TenantScope } from '../../services/core/tenancy/
 import { Cleanup } from '../episodes/bench-stack';
 import { summarize, type LatencySummary } from '../episodes/latency';
 import { seedCalendarTenant, seedScheduledPosts } from './seed-calendar';
+import { machineInfo, writeJsonReport } from '../report-file';
 
 export interface CalendarBenchReport {
   bench: 'calendar';
@@ -170,16 +169,11 @@ export async function runCalendarBench(): Promise<CalendarBenchReport> {
       ),
     );
 
-    const cpuList = cpus();
     return {
       bench: 'calendar',
       at: new Date().toISOString(),
       node: process.version,
-      machine: {
-        cpus: cpuList.length,
-        cpu_model: cpuList[0]?.model ?? 'unknown',
-        total_memory_mb: Math.round(totalmem() / 1024 / 1024),
-      },
+      machine: machineInfo(),
       load_average: { before: loadBefore, after: loadavg()[0] },
       posts,
       awaiting_approval: awaiting,
@@ -211,12 +205,7 @@ async function main(): Promise<void> {
   const report = await runCalendarBench();
   process.stdout.write(`\n${toMarkdown(report)}\n`);
   const out = process.argv[2];
-  if (out) {
-    const file = resolve(out);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
-    process.stdout.write(`wrote ${file}\n`);
-  }
+  writeJsonReport(out, report);
   process.exitCode = report.measures.every((m) => m.latency.p99_ms < TARGET_P99_MS) ? 0 : 1;
 }
 

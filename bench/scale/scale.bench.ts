@@ -12,9 +12,8 @@
  * the old and the new cache), --queries (200), --wait-seconds (120), --import-concurrency (3). Environment: RAIZE_BENCH_DATABASE_SERVER, RAIZE_BENCH_KEEP=1, LOG_LEVEL (warn).
  */
 import '../quiet-logs';
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
-import { dirname, resolve } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import type { DataSource } from 'typeorm';
 import { GraphqlClient } from '../../deploy/local/stack/graphql-client';
 import { createAppDataSource, createDataSource } from '../../services/core/database/data-source';
@@ -39,6 +38,7 @@ import { ACCOUNT_DAILY_CAP, seedScaleAgency } from './scale-seed';
 import type { CacheSettings, ScaleStack } from './scale-stack';
 import { startScaleStack } from './scale-stack';
 import { storageSizes } from './storage-sizes';
+import { machineInfo, writeJsonReport } from '../report-file';
 
 const WORKER_RSS_TARGET_MB = 500;
 const P99_TARGET_MS = 100;
@@ -303,16 +303,11 @@ export async function runScaleBench(args: ScaleArgs): Promise<ScaleReport> {
         late_task_completions: lateCompletions(log, logFrom),
       });
     }
-    const cpuList = cpus();
     return {
       bench: 'scale',
       at: new Date().toISOString(),
       node: process.version,
-      machine: {
-        cpus: cpuList.length,
-        cpu_model: cpuList[0]?.model ?? 'unknown',
-        total_memory_mb: Math.round(totalmem() / 1024 / 1024),
-      },
+      machine: machineInfo(),
       load_average: { start: loadStart, end: loadavg() },
       args,
       clients: { autonomous: autonomous.length, assisted: assisted.length },
@@ -337,12 +332,7 @@ async function main(): Promise<void> {
   const args = parseScaleArgs(process.argv.slice(2));
   const report = await runScaleBench(args);
   process.stdout.write(`\n${toMarkdown(report)}\n`);
-  if (args.out) {
-    const file = resolve(args.out);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
-    process.stdout.write(`wrote ${file}\n`);
-  }
+  writeJsonReport(args.out, report);
   const burstOk = report.bursts.every(
     ({ report: b }) => b.keys_twice_or_more === 0 && b.keys_missing === 0 && b.within_caps,
   );

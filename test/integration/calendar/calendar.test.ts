@@ -281,6 +281,23 @@ describe('calendar at agency volume', () => {
       { c: t.clientId },
     );
     expect(r.data?.postCalendar).toEqual(expected);
+    // A month grid asks neither list, and its page skips their joins; asked through a named or an inline fragment,
+    // or by the approvals queue, they are read as above.
+    const grid = await stack.gql<{ postCalendar: { id: string }[] }>(
+      t.userId,
+      `query($c: ID!) { postCalendar(clientId: $c, from: "2027-04-01", to: "2027-05-01") { id status } }`,
+      { c: t.clientId },
+    );
+    expect(grid.data?.postCalendar.map((p) => p.id)).toEqual([edited, plain]);
+    for (const doc of [
+      `query($c: ID!) { postCalendar(clientId: $c, from: "2027-04-01", to: "2027-05-01") { id ...Who } }
+       fragment Who on Post { authorIds approvals { approverId role assetChecksum createdAt } }`,
+      `query($c: ID!) { postCalendar(clientId: $c, from: "2027-04-01", to: "2027-05-01") {
+         id ... on Post { authorIds } ... on Post { approvals { approverId role assetChecksum createdAt } } } }`,
+    ]) {
+      const viaFragment = await stack.gql<{ postCalendar: unknown[] }>(t.userId, doc, { c: t.clientId });
+      expect(viaFragment.data?.postCalendar).toEqual(expected);
+    }
     // The repository as the owner, whom row security does not filter: the joins' own client filter keeps it exact.
     const page = await calendarPage(stack.ds.manager, {
       clientId: t.clientId,

@@ -35,7 +35,8 @@ export class PostsCalendarService {
     private readonly access: AccessService,
   ) {}
 
-  async calendar(actor: Actor, args: PostCalendarArgs): Promise<PostModel[]> {
+  /** `authorsAndApprovals` false: the answer shows neither, and both lists come back empty. */
+  async calendar(actor: Actor, args: PostCalendarArgs, authorsAndApprovals = true): Promise<PostModel[]> {
     const { client } = await this.access.requireClient(actor, args.clientId, 'client.read');
     const range = calendarRange(args.from, args.to, client.timezone);
     if ('error' in range) throw new AppError(AppErrorCode.BadInput, range.error);
@@ -45,16 +46,18 @@ export class PostsCalendarService {
       to: range.to,
       first: args.first,
       after: this.cursor(args.after),
+      authorsAndApprovals,
     });
     return page.posts.map((p) => this.model(p));
   }
 
-  async approvalQueue(actor: Actor, args: PostPageArgs): Promise<PostModel[]> {
+  async approvalQueue(actor: Actor, args: PostPageArgs, authorsAndApprovals = true): Promise<PostModel[]> {
     const { client } = await this.access.requireClient(actor, args.clientId, 'client.read');
     const page = await approvalQueuePage(this.ds.manager, {
       clientId: client.id,
       first: args.first,
       after: this.cursor(args.after),
+      authorsAndApprovals,
     });
     return page.posts.map((p) => this.model(p));
   }

@@ -1,5 +1,6 @@
 import { ParseUUIDPipe, UseGuards } from '@nestjs/common';
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { isPublishStatus, PublishStatus } from '../../../../workflows/contracts/vocabulary/publish-status';
 import { Actor } from '../../auth/actor';
 import { ActorGuard } from '../../auth/actor.guard';
@@ -11,6 +12,13 @@ import { PostsService } from './posts.service';
 import { PostsCalendarService } from './posts-calendar.service';
 import { PostCalendarArgs, PostPageArgs } from './dtos/post-page.args';
 import { TokenScope } from '../../auth/token-scope.decorator';
+import { selectedFieldNames } from './selected-fields';
+
+/** A month grid asks neither: its page then skips three joins per post (issue #18). */
+function showsAuthorsOrApprovals(info: GraphQLResolveInfo): boolean {
+  const asked = selectedFieldNames(info);
+  return asked.has('authorIds') || asked.has('approvals');
+}
 
 @Resolver(() => PostModel)
 @UseGuards(ActorGuard)
@@ -44,15 +52,23 @@ export class PostsResolver {
       "A page of a client's posts scheduled in a range of local dates in its timezone, [from, to), in time order. " +
       'The next page: after = the last post’s cursor; a page shorter than first is the last.',
   })
-  postCalendar(@CurrentActor() actor: Actor, @Args() args: PostCalendarArgs): Promise<PostModel[]> {
-    return this.calendar.calendar(actor, args);
+  postCalendar(
+    @CurrentActor() actor: Actor,
+    @Args() args: PostCalendarArgs,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<PostModel[]> {
+    return this.calendar.calendar(actor, args, showsAuthorsOrApprovals(info));
   }
 
   @Query(() => [PostModel], {
     description: 'A page of the posts waiting for an approval, soonest first; paged like postCalendar',
   })
-  approvalQueue(@CurrentActor() actor: Actor, @Args() args: PostPageArgs): Promise<PostModel[]> {
-    return this.calendar.approvalQueue(actor, args);
+  approvalQueue(
+    @CurrentActor() actor: Actor,
+    @Args() args: PostPageArgs,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<PostModel[]> {
+    return this.calendar.approvalQueue(actor, args, showsAuthorsOrApprovals(info));
   }
 
   @Mutation(() => PostModel)
