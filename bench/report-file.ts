@@ -20,3 +20,20 @@ export function writeJsonReport(out: string | undefined, report: unknown): void 
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   process.stdout.write(`wrote ${file}\n`);
 }
+
+/**
+ * A bench's command line: runs it, prints its markdown, writes its JSON where the first argument says, and exits 1
+ * when the report misses its targets, or with the error when it failed.
+ */
+export function benchMain<R>(run: () => Promise<R>, markdown: (r: R) => string, met: (r: R) => boolean): void {
+  run()
+    .then((report) => {
+      process.stdout.write(`\n${markdown(report)}\n`);
+      writeJsonReport(process.argv[2], report);
+      process.exitCode = met(report) ? 0 : 1;
+    })
+    .catch((err: unknown) => {
+      process.stderr.write(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.exit(1);
+    });
+}

@@ -21,10 +21,9 @@ import { createSecrets } from '../../services/core/secrets/create-secrets';
 import { Cleanup } from '../episodes/bench-stack';
 import type { ApiMeasure } from '../scale/api-latency';
 import { measureApi } from '../scale/api-latency';
-import { ProcessCpu } from '../scale/process-cpu';
-import { startScaleStack } from '../scale/scale-stack';
+import { stackCpu, startScaleStack } from '../scale/scale-stack';
 import { seedCalendarTenant, seedScheduledPosts } from './seed-calendar';
-import { machineInfo, writeJsonReport } from '../report-file';
+import { benchMain, machineInfo } from '../report-file';
 
 const TARGET_P99_MS = 100;
 /** a busy client's month: the scale bench's 100,000 posts over 30 days for 100 clients of 10 accounts */
@@ -62,25 +61,24 @@ export async function runCalendarApiBench(): Promise<CalendarApiBenchReport> {
     const month = { from: '2027-01-01', to: '2027-02-01' };
     // The stack's own keyring: the audit chain's key is one the API reads too.
     const secrets = createSecrets(stack.config);
-    const measured = await seedCalendarTenant(owner, { timezone: 'Europe/Berlin', accounts: 10, secrets });
-    const yearPosts = POSTS_PER_CLIENT_MONTH * 12;
-    await seedScheduledPosts(owner, measured, {
-      start: new Date('2027-01-01T00:00:00Z'),
-      count: yearPosts,
-      spacingMs: Math.floor((365 * 86_400_000) / yearPosts),
-      awaitingEvery: 10,
-      approvedEvery: 3,
-    });
-    const neighbours = Math.max(0, Math.ceil((total - yearPosts) / POSTS_PER_CLIENT_MONTH));
-    for (let i = 0; i < neighbours; i++) {
-      const n = await seedCalendarTenant(owner, { timezone: 'America/New_York', accounts: 10, secrets });
-      await seedScheduledPosts(owner, n, {
-        start: new Date('2027-01-01T05:00:00Z'),
-        count: POSTS_PER_CLIENT_MONTH,
-        spacingMs: Math.floor((31 * 86_400_000) / POSTS_PER_CLIENT_MONTH),
+    // A client of 10 accounts and its posts, a tenth awaiting approval, a third approved, spread evenly over `days`.
+    const seedClient = async (timezone: string, start: string, count: number, days: number) => {
+      const t = await seedCalendarTenant(owner, { timezone, accounts: 10, secrets });
+      const spacingMs = Math.floor((days * 86_400_000) / count);
+      await seedScheduledPosts(owner, t, {
+        start: new Date(start),
+        count,
+        spacingMs,
         awaitingEvery: 10,
         approvedEvery: 3,
       });
+      return t;
+    };
+    const yearPosts = POSTS_PER_CLIENT_MONTH * 12;
+    const measured = await seedClient('Europe/Berlin', '2027-01-01T00:00:00Z', yearPosts, 365);
+    const neighbours = Math.max(0, Math.ceil((total - yearPosts) / POSTS_PER_CLIENT_MONTH));
+    for (let i = 0; i < neighbours; i++) {
+      await seedClient('America/New_York', '2027-01-01T05:00:00Z', POSTS_PER_CLIENT_MONTH, 31);
       if ((i + 1) % 20 === 0) progress(`seeded ${i + 1}/${neighbours} neighbour clients`);
     }
     await owner.query('ANALYZE');
@@ -102,16 +100,7 @@ export async function runCalendarApiBench(): Promise<CalendarApiBenchReport> {
         url: stack.graphqlUrl,
         who,
         queries,
-        cpu: () =>
-          new ProcessCpu(
-            () => ({ api: stack.api.pid }),
-            async () =>
-              (
-                await owner.query<{ pid: number }[]>(`SELECT pid FROM pg_stat_activity WHERE datname = $1`, [
-                  stack.databaseName,
-                ])
-              ).map((r) => r.pid),
-          ),
+        cpu: () => stackCpu(stack, owner, { api: stack.api.pid }),
       },
       { calendarClients: [measured.clientId], queueClients: [measured.clientId], ...month },
     );
@@ -151,16 +140,5 @@ export function toMarkdown(r: CalendarApiBenchReport): string {
   ].join('\n');
 }
 
-async function main(): Promise<void> {
-  const report = await runCalendarApiBench();
-  process.stdout.write(`\n${toMarkdown(report)}\n`);
-  const out = process.argv[2];
-  writeJsonReport(out, report);
-  process.exitCode = report.measures.every((m) => m.latency.p99_ms < TARGET_P99_MS) ? 0 : 1;
-}
-
 if (require.main === module)
-  main().catch((err: unknown) => {
-    process.stderr.write(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    process.exit(1);
-  });
+  benchMain(runCalendarApiBench, toMarkdown, (r) => r.measures.every((m) => m.latency.p99_ms < TARGET_P99_MS));

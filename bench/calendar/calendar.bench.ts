@@ -24,7 +24,7 @@ import { runInTenantScope, type TenantScope } from '../../services/core/tenancy/
 import { Cleanup } from '../episodes/bench-stack';
 import { summarize, type LatencySummary } from '../episodes/latency';
 import { seedCalendarTenant, seedScheduledPosts } from './seed-calendar';
-import { machineInfo, writeJsonReport } from '../report-file';
+import { benchMain, machineInfo } from '../report-file';
 
 export interface CalendarBenchReport {
   bench: 'calendar';
@@ -201,16 +201,5 @@ export function toMarkdown(r: CalendarBenchReport): string {
   ].join('\n');
 }
 
-async function main(): Promise<void> {
-  const report = await runCalendarBench();
-  process.stdout.write(`\n${toMarkdown(report)}\n`);
-  const out = process.argv[2];
-  writeJsonReport(out, report);
-  process.exitCode = report.measures.every((m) => m.latency.p99_ms < TARGET_P99_MS) ? 0 : 1;
-}
-
 if (require.main === module)
-  main().catch((err: unknown) => {
-    process.stderr.write(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    process.exit(1);
-  });
+  benchMain(runCalendarBench, toMarkdown, (r) => r.measures.every((m) => m.latency.p99_ms < TARGET_P99_MS));

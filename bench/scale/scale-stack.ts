@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { DataSource } from 'typeorm';
 import { stringify } from 'yaml';
 import { ChildService } from '../../deploy/local/stack/child-service';
 import type { RunningDevServer } from '../../deploy/local/temporal-dev-server';
@@ -19,6 +20,7 @@ import type { RunningSandbox } from '../../services/sandbox/sandbox.server';
 import { startSandbox } from '../../services/sandbox/sandbox.server';
 import type { Cleanup } from '../episodes/bench-stack';
 import { dropDatabase } from '../episodes/bench-stack';
+import { ProcessCpu } from './process-cpu';
 
 /** Which worker cache sizes a worker process runs with. */
 export type CacheSettings = 'old' | 'new';
@@ -180,4 +182,21 @@ export async function startScaleStack(cleanup: Cleanup, tag: string): Promise<Sc
   };
   cleanup.add('stop worker', () => stack.worker?.service.stop());
   return stack;
+}
+
+/** CPU of the services and of Postgres' backends serving the bench's database. */
+export function stackCpu(
+  stack: ScaleStack,
+  owner: DataSource,
+  processes?: Record<string, number | undefined>,
+): ProcessCpu {
+  return new ProcessCpu(
+    () => processes ?? { api: stack.api.pid, worker: stack.worker?.service.pid, temporal: stack.temporal.process.pid },
+    async () =>
+      (
+        await owner.query<{ pid: number }[]>(`SELECT pid FROM pg_stat_activity WHERE datname = $1`, [
+          stack.databaseName,
+        ])
+      ).map((r) => r.pid),
+  );
 }

@@ -28,7 +28,6 @@ import { runBurst } from './burst';
 import type { ImportChunk, ImportOutcome } from './csv-import';
 import { clientImports, runImports } from './csv-import';
 import { explainCalendarQueries } from './explain-queries';
-import { ProcessCpu } from './process-cpu';
 import { ProcessRss, rssMb } from './process-rss';
 import type { ScaleArgs } from './scale-args';
 import { parseScaleArgs } from './scale-args';
@@ -36,7 +35,7 @@ import type { BurstRun, SchedulePhase, ScaleReport } from './scale-report';
 import { toMarkdown } from './scale-report';
 import { ACCOUNT_DAILY_CAP, seedScaleAgency } from './scale-seed';
 import type { CacheSettings, ScaleStack } from './scale-stack';
-import { startScaleStack } from './scale-stack';
+import { stackCpu, startScaleStack } from './scale-stack';
 import { storageSizes } from './storage-sizes';
 import { machineInfo, writeJsonReport } from '../report-file';
 
@@ -74,19 +73,6 @@ async function window(rss: ProcessRss, seconds: number) {
 function cacheOf(cfg: TemporalFileConfig, settings: CacheSettings): Record<string, number> {
   return Object.fromEntries(
     LANES.map((l) => [l, settings === 'old' ? cfg.workerSlots[l].workflows : cfg.workerCache[l].cachedWorkflows]),
-  );
-}
-
-/** CPU of the services and of Postgres' backends serving the bench's database. */
-function stackCpu(stack: ScaleStack, owner: DataSource, processes?: Record<string, number | undefined>): ProcessCpu {
-  return new ProcessCpu(
-    () => processes ?? { api: stack.api.pid, worker: stack.worker?.service.pid, temporal: stack.temporal.process.pid },
-    async () =>
-      (
-        await owner.query<{ pid: number }[]>(`SELECT pid FROM pg_stat_activity WHERE datname = $1`, [
-          stack.databaseName,
-        ])
-      ).map((r) => r.pid),
   );
 }
 
