@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import { raizeEnv } from '../core/config/app-config';
 import { AppModule } from './app.module';
+import { bodyRefusalMiddleware } from './errors/body-refusal.middleware';
 import { securityHeaders } from './security/security-headers';
 import { traceContextMiddleware } from './trace-context.middleware';
 import { StorableTextPipe } from './validation/storable-text.pipe';
@@ -28,6 +29,9 @@ export async function createApi(): Promise<INestApplication> {
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
   );
   app.useBodyParser('json', { limit: '1mb' });
+  // Registered here, not by Nest at init, so that the refusal handler below sees its errors too.
+  app.useBodyParser('urlencoded', { extended: true });
+  app.use(bodyRefusalMiddleware);
   app.enableShutdownHooks();
   return app;
 }

@@ -224,4 +224,83 @@ describe('bad input on every mutation (C-54)', () => {
       expect(await counts()).toBe(before);
     },
   );
+
+  it("[C-54] refuses an unreadable request body with a coded 4xx in the API's shape, logs no stack trace, writes nothing", async () => {
+    const mutation = JSON.stringify({ query: 'mutation { createClient(input: {}) { id } }' });
+    const bodies: {
+      what: string;
+      headers: Record<string, string>;
+      body: string | Buffer;
+      status: number;
+      says: RegExp;
+    }[] = [
+      {
+        what: 'over the JSON limit',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ __typename }', pad: 'x'.repeat(1_200_000) }),
+        status: 413,
+        says: /larger than the 1024 KiB/,
+      },
+      {
+        what: 'an unsupported charset',
+        headers: { 'content-type': 'application/json; charset=utf-7' },
+        body: mutation,
+        status: 415,
+        says: /charset "utf-7" is not supported/,
+      },
+      {
+        what: 'an unsupported content encoding',
+        headers: { 'content-type': 'application/json', 'content-encoding': 'compress' },
+        body: mutation,
+        status: 415,
+        says: /content encoding "compress" is not supported/,
+      },
+      {
+        what: 'a broken gzip stream',
+        headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+        body: mutation,
+        status: 400,
+        says: /could not be read/,
+      },
+      {
+        what: 'malformed JSON',
+        headers: { 'content-type': 'application/json' },
+        body: '{"query": "mutation {',
+        status: 400,
+        says: /not valid JSON/,
+      },
+      {
+        what: 'a form over the urlencoded limit',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: `q=${'x'.repeat(200_000)}`,
+        status: 413,
+        says: /larger than the \d+ KiB/,
+      },
+    ];
+    const before = await counts();
+    const logged: string[] = [];
+    const spy = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      logged.push(String(chunk));
+      return true;
+    });
+    try {
+      for (const b of bodies) {
+        const res = await fetch(`${stack.apiUrl}/graphql`, {
+          method: 'POST',
+          headers: { ...b.headers, authorization: `Dev ${t.users.admin}` },
+          body: b.body,
+        });
+        const text = await res.text();
+        expect({ what: b.what, status: res.status }).toEqual({ what: b.what, status: b.status });
+        const answer = JSON.parse(text) as { error?: { code?: string; message?: string } };
+        expect(answer.error?.code).toBe('BAD_USER_INPUT');
+        expect(answer.error?.message).toMatch(b.says);
+        expect(text).not.toMatch(/\.[jt]s:\d+|at [A-Za-z.]+ \(|stack/);
+      }
+    } finally {
+      spy.mockRestore();
+    }
+    expect(logged.join('')).not.toMatch(/ExceptionsHandler|\n\s+at .+:\d+:\d+/);
+    expect(await counts()).toBe(before);
+  });
 });
