@@ -1,4 +1,5 @@
 import type { ApiMeasure } from './api-latency';
+import type { BacklogDrain } from './backlog-drain';
 import type { BurstReport } from './burst';
 import type { ExplainedQuery } from './explain-queries';
 import type { RssWindow } from './process-rss';
@@ -54,6 +55,8 @@ export interface ScaleReport {
   phases: SchedulePhase[];
   /** the new settings' growth over idle against the old ones', after the same number of posts */
   rss_growth_ratio_new_over_old: number | null;
+  /** the tasks scheduling left queued, and how long the worker took to run them before the measures */
+  backlog: BacklogDrain;
   /** every post waiting in Temporal, the new settings: the worker's RSS over the wait */
   wait: { worker: RssWindow; api_mb: number | null; temporal_mb: number | null; awaiting_approval: number };
   api: ApiMeasure[];
@@ -82,6 +85,9 @@ export function toMarkdown(r: ScaleReport): string {
     ),
     '',
     `RSS growth over idle, new / old settings: ${fmt(r.rss_growth_ratio_new_over_old, 2)}. ` +
+      `When scheduling ended ${r.backlog.at_start.tasks} tasks were queued (oldest ${fmt(r.backlog.at_start.oldest_s, 0)} s); ` +
+      `the queues ${r.backlog.drained ? 'emptied' : 'had NOT emptied'} after ${r.backlog.drain_s} s ` +
+      `(net ${fmt(r.backlog.tasks_per_s)} tasks/s). ` +
       `While all ${r.storage.publish_jobs} posts wait (${r.args.waitSeconds} s): worker ${fmt(r.wait.worker.min_mb)}–${fmt(r.wait.worker.max_mb)} MB ` +
       `(slope ${fmt(r.wait.worker.slope_mb_per_min)} MB/min; target < ${r.targets.worker_rss_mb} MB flat), API ${fmt(r.wait.api_mb)} MB, Temporal ${fmt(r.wait.temporal_mb)} MB; ` +
       `${r.wait.awaiting_approval} awaiting approval.`,
