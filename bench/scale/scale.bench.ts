@@ -179,6 +179,9 @@ export async function runScaleBench(args: ScaleArgs): Promise<ScaleReport> {
         },
       });
     const phases: SchedulePhase[] = [];
+    // What is measured so far, on disk as it comes: a run of hours stopped before its end keeps its phases.
+    const checkpoint = (part: Partial<ScaleReport>) =>
+      writeJsonReport(args.out?.replace(/(\.json)?$/, '.partial.json'), { args, seed_s: seedS, phases, ...part });
     phases.push(
       await schedulePhase(
         stack,
@@ -204,6 +207,7 @@ export async function runScaleBench(args: ScaleArgs): Promise<ScaleReport> {
           run,
         ),
       );
+    checkpoint({});
     const growth = (p: SchedulePhase) => p.worker_after.median_mb - p.worker_idle.median_mb;
     const ratio = growth(phases[0]) > 0 ? Math.round((growth(phases[1]) / growth(phases[0])) * 100) / 100 : null;
 
@@ -217,6 +221,7 @@ export async function runScaleBench(args: ScaleArgs): Promise<ScaleReport> {
     progress(
       `queues ${backlog.drained ? 'empty' : 'NOT empty'} after ${backlog.drain_s} s (${backlog.at_start.tasks} tasks queued when scheduling ended)`,
     );
+    checkpoint({ backlog });
     progress(`every post waits: sampling the worker for ${args.waitSeconds} s`);
     const waitRss = new ProcessRss(() => stack.worker?.service.pid);
     const waitWorker = await window(waitRss, args.waitSeconds);
@@ -259,6 +264,7 @@ export async function runScaleBench(args: ScaleArgs): Promise<ScaleReport> {
       { calendarClient: autonomous[0], queueClient: assisted[0], from, to },
     );
     const storage = await storageSizes(owner, stack.databaseName, stack.temporalDbFile);
+    checkpoint({ backlog, wait, api, explain, storage });
 
     const bursts: BurstRun[] = [];
     const schedulingPhases = phases.filter((p) => p.posts > 0);
