@@ -8,7 +8,7 @@ export interface BacklogDrain {
   at_start: { tasks: number; oldest_s: number };
   drained: boolean;
   drain_s: number;
-  /** tasks the worker ran per second while draining (what one worker process keeps up with on this machine) */
+  /** the queue's net shrink per second while draining: each task run can queue its workflow's next, so below the run rate */
   tasks_per_s: number | null;
 }
 
