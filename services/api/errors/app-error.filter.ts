@@ -1,7 +1,7 @@
 import { ArgumentsHost, BadRequestException, Catch, ExceptionFilter } from '@nestjs/common';
 import { GqlArgumentsHost } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
-import { AppError, AppErrorCode } from './app-error';
+import { AppError, AppErrorCode, httpErrorBody } from './app-error';
 
 /** Turns domain errors and validation failures into GraphQL errors carrying their code. */
 @Catch(AppError, BadRequestException)
@@ -13,7 +13,7 @@ export class AppErrorFilter implements ExceptionFilter {
       const status = err instanceof AppError ? httpStatus(err.code) : 400;
       res
         .status(status)
-        .json({ error: { code: err instanceof AppError ? err.code : 'BAD_USER_INPUT', message: messageOf(err) } });
+        .json(httpErrorBody(err instanceof AppError ? err.code : AppErrorCode.BadInput, messageOf(err)));
       return undefined;
     }
     GqlArgumentsHost.create(host);

@@ -10,6 +10,15 @@ export enum AppErrorCode {
   CsrfRequired = 'CSRF_REQUIRED',
 }
 
+/** The body of every HTTP (non-GraphQL) error the API answers: one shape, whoever refuses the request. */
+export interface HttpErrorBody {
+  error: { code: AppErrorCode; message: string };
+}
+
+export function httpErrorBody(code: AppErrorCode, message: string): HttpErrorBody {
+  return { error: { code, message } };
+}
+
 /** An error meant for the operator: its message is shown as it is, so it never carries secrets. */
 export class AppError extends Error {
   constructor(

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { AppErrorCode } from './app-error';
+import { AppErrorCode, httpErrorBody } from './app-error';
 
 /**
  * The body parsers' refusals (http-errors): a 4xx status and `expose` (its message is meant for the client). `type`
@@ -50,5 +50,5 @@ export function bodyRefusalMiddleware(err: unknown, req: Request, res: Response,
   if (!isBodyRefusal(err)) return next(err);
   log.warn(`refused a request body: ${err.status} ${err.type ?? 'unreadable'} on ${req.method} ${req.path}`);
   if (res.headersSent) return void res.end();
-  res.status(err.status).json({ error: { code: AppErrorCode.BadInput, message: refusalMessage(err) } });
+  res.status(err.status).json(httpErrorBody(AppErrorCode.BadInput, refusalMessage(err)));
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable, NestMiddleware } from '@nestjs/common';
 import { AppConfig } from '../../../core/config/app-config';
 import { APP_CONFIG } from '../../platform/tokens';
 import { temporalUiOrigin } from './temporal-ui-origin';
+import { AppErrorCode, httpErrorBody } from '../../errors/app-error';
 
 interface CorsRequest {
   method: string;
@@ -35,7 +36,7 @@ export class CodecCorsMiddleware implements NestMiddleware {
     const origin = Array.isArray(raw) ? raw[0] : raw;
     const preflight = req.method === 'OPTIONS';
     if ((origin !== undefined && origin !== this.uiOrigin) || (preflight && origin === undefined)) {
-      res.status(403).json({ error: { code: 'FORBIDDEN', message: 'this origin may not use the codec endpoint' } });
+      res.status(403).json(httpErrorBody(AppErrorCode.Forbidden, 'this origin may not use the codec endpoint'));
       return;
     }
     res.setHeader('Vary', 'Origin');
