@@ -19,6 +19,11 @@ export interface ScaleArgs {
   waitSeconds: number;
   /** imports in flight at once (each client's import runs its posts in turn) */
   importConcurrency: number;
+  /**
+   * publish workers while the queues drain after scheduling (1: the bench's own): what the chart's backlog autoscaler
+   * does in a cluster (workers.lanes.publish.autoscaling), here as extra processes on the same machine
+   */
+  drainWorkers: number;
   out?: string;
 }
 
@@ -34,6 +39,7 @@ const NAMES = [
   'queries',
   'wait-seconds',
   'import-concurrency',
+  'drain-workers',
 ] as const;
 
 /**
@@ -69,6 +75,7 @@ export function parseScaleArgs(argv: string[]): ScaleArgs {
     queries: given.get('queries') ?? 200,
     waitSeconds: given.get('wait-seconds') ?? 120,
     importConcurrency: given.get('import-concurrency') ?? 3,
+    drainWorkers: Math.max(1, given.get('drain-workers') ?? 1),
     out,
   };
 }

@@ -56,7 +56,7 @@ export interface ScaleReport {
   /** the new settings' growth over idle against the old ones', after the same number of posts */
   rss_growth_ratio_new_over_old: number | null;
   /** the tasks scheduling left queued, and how long the worker took to run them before the measures */
-  backlog: BacklogDrain;
+  backlog: BacklogDrain & { workers: number };
   /** every post waiting in Temporal, the new settings: the worker's RSS over the wait */
   wait: { worker: RssWindow; api_mb: number | null; temporal_mb: number | null; awaiting_approval: number };
   api: ApiMeasure[];
@@ -86,7 +86,7 @@ export function toMarkdown(r: ScaleReport): string {
     '',
     `RSS growth over idle, new / old settings: ${fmt(r.rss_growth_ratio_new_over_old, 2)}. ` +
       `When scheduling ended ${r.backlog.at_start.tasks} tasks were queued (oldest ${fmt(r.backlog.at_start.oldest_s, 0)} s); ` +
-      `the queues ${r.backlog.drained ? 'emptied' : 'had NOT emptied'} after ${r.backlog.drain_s} s ` +
+      `the queues ${r.backlog.drained ? 'emptied' : 'had NOT emptied'} after ${r.backlog.drain_s} s with ${r.backlog.workers} publish worker(s) ` +
       `(net ${fmt(r.backlog.tasks_per_s)} tasks/s). ` +
       `While all ${r.storage.publish_jobs} posts wait (${r.args.waitSeconds} s): worker ${fmt(r.wait.worker.min_mb)}–${fmt(r.wait.worker.max_mb)} MB ` +
       `(slope ${fmt(r.wait.worker.slope_mb_per_min)} MB/min; target < ${r.targets.worker_rss_mb} MB flat), API ${fmt(r.wait.api_mb)} MB, Temporal ${fmt(r.wait.temporal_mb)} MB; ` +

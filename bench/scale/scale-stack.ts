@@ -44,6 +44,8 @@ export interface ScaleStack {
   worker: { service: ChildService; settings: CacheSettings } | undefined;
   /** stops the running worker (if any) and starts one with these cache settings */
   restartWorker(settings: CacheSettings): Promise<ChildService>;
+  /** one more publish worker with the new settings beside the running one (the caller stops it; cleanup does too) */
+  startExtraWorker(n: number): Promise<ChildService>;
 }
 
 /**
@@ -140,6 +142,27 @@ export async function startScaleStack(cleanup: Cleanup, tag: string): Promise<Sc
   await api.start();
 
   const oldSettingsFile = writeOldSettingsFile(dataDir, temporalConfig);
+  const workerService = (settings: CacheSettings, name: string) =>
+    new ChildService({
+      name,
+      script: dist('services/worker/main.js'),
+      env: {
+        ...env,
+        RAIZE_SERVICE: 'raize-worker',
+        // The publish lane holds every scheduled post; the other lanes need the tool gateway and hold none.
+        RAIZE_LANES: 'publish',
+        // Bundled by the first worker, read by the next: a restart measures the worker, not webpack.
+        RAIZE_WORKFLOW_BUNDLE: join(dataDir, 'workflow-bundle.js'),
+        // The old settings had neither the cache sizes nor the heap limit; the new ones start the worker with
+        // temporal.yaml's workerProcess heap flag, as a deployment does.
+        ...(settings === 'old'
+          ? { RAIZE_TEMPORAL_FILE: oldSettingsFile }
+          : { NODE_OPTIONS: workerHeapFlag(temporalConfig) }),
+      },
+      logFile: join(logDir, `${name}.log`),
+      readiness: { kind: 'signal', logPattern: /"msg":"worker started"/ },
+      timeoutMs: 300_000,
+    });
   const stack: ScaleStack = {
     dataDir,
     databaseUrl,
@@ -155,27 +178,14 @@ export async function startScaleStack(cleanup: Cleanup, tag: string): Promise<Sc
     worker: undefined,
     async restartWorker(settings) {
       await stack.worker?.service.stop();
-      const service = new ChildService({
-        name: `worker-${settings}`,
-        script: dist('services/worker/main.js'),
-        env: {
-          ...env,
-          RAIZE_SERVICE: 'raize-worker',
-          // The publish lane holds every scheduled post; the other lanes need the tool gateway and hold none.
-          RAIZE_LANES: 'publish',
-          // Bundled by the first worker, read by the next: a restart measures the worker, not webpack.
-          RAIZE_WORKFLOW_BUNDLE: join(dataDir, 'workflow-bundle.js'),
-          // The old settings had neither the cache sizes nor the heap limit; the new ones start the worker with
-          // temporal.yaml's workerProcess heap flag, as a deployment does.
-          ...(settings === 'old'
-            ? { RAIZE_TEMPORAL_FILE: oldSettingsFile }
-            : { NODE_OPTIONS: workerHeapFlag(temporalConfig) }),
-        },
-        logFile: join(logDir, `worker-${settings}.log`),
-        readiness: { kind: 'signal', logPattern: /"msg":"worker started"/ },
-        timeoutMs: 300_000,
-      });
+      const service = workerService(settings, `worker-${settings}`);
       stack.worker = { service, settings };
+      await service.start();
+      return service;
+    },
+    async startExtraWorker(n) {
+      const service = workerService('new', `worker-extra-${n}`);
+      cleanup.add(`stop extra worker ${n}`, () => service.stop());
       await service.start();
       return service;
     },

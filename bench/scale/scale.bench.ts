@@ -9,7 +9,9 @@
  *
  * Options: --posts (1000), --accounts (posts/100, at least 100), --accounts-per-client (10), --days (30),
  * --burst (1000), --burst-old (0: a second, smaller burst with the old cache settings), --compare-posts (2000 each for
- * the old and the new cache), --queries (200), --wait-seconds (120), --import-concurrency (3). Environment: RAIZE_BENCH_DATABASE_SERVER, RAIZE_BENCH_KEEP=1, LOG_LEVEL (warn).
+ * the old and the new cache), --queries (200), --wait-seconds (120), --import-concurrency (3), --drain-workers (1:
+ * publish workers while the queues scheduling left drain). Environment: RAIZE_BENCH_DATABASE_SERVER,
+ * RAIZE_BENCH_KEEP=1, LOG_LEVEL (warn).
  */
 import '../quiet-logs';
 import { readFileSync, statSync } from 'node:fs';
@@ -212,12 +214,21 @@ export async function runScaleBench(args: ScaleArgs): Promise<ScaleReport> {
     const ratio = growth(phases[0]) > 0 ? Math.round((growth(phases[1]) / growth(phases[0])) * 100) / 100 : null;
 
     progress('every post reaches its timer: waiting for the lanes’ queues to empty');
-    const backlog = await drainBacklog({
-      address: stack.temporal.address,
-      config: stack.temporalConfig,
-      timeoutMs: DRAIN_TIMEOUT_MS,
-      progress,
-    });
+    // More workers for the drain only, as the chart's backlog autoscaler adds them; the measures after it run on one.
+    const extras = await Promise.all(
+      Array.from({ length: args.drainWorkers - 1 }, (_, i) => stack.startExtraWorker(i + 1)),
+    );
+    if (extras.length) progress(`${extras.length} more publish worker(s) started for the drain`);
+    const backlog = {
+      ...(await drainBacklog({
+        address: stack.temporal.address,
+        config: stack.temporalConfig,
+        timeoutMs: DRAIN_TIMEOUT_MS,
+        progress,
+      })),
+      workers: args.drainWorkers,
+    };
+    await Promise.all(extras.map((w) => w.stop()));
     progress(
       `queues ${backlog.drained ? 'empty' : 'NOT empty'} after ${backlog.drain_s} s (${backlog.at_start.tasks} tasks queued when scheduling ended)`,
     );
