@@ -55,7 +55,7 @@ export interface ScaleReport {
   phases: SchedulePhase[];
   /** the new settings' growth over idle against the old ones', after the same number of posts */
   rss_growth_ratio_new_over_old: number | null;
-  /** the tasks scheduling left queued, and how long the worker took to run them before the measures */
+  /** the tasks scheduling left queued, and how long the publish workers (`workers`) took to run them before the measures */
   backlog: BacklogDrain & { workers: number };
   /** every post waiting in Temporal, the new settings: the worker's RSS over the wait */
   wait: { worker: RssWindow; api_mb: number | null; temporal_mb: number | null; awaiting_approval: number };
